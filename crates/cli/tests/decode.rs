@@ -1,0 +1,176 @@
+//! `mqocsp decode` as a user runs it: the real binary, real files, real openssl.
+
+use mqocsp_testkit::golden::assert_golden;
+use mqocsp_testkit::pki::{Authority, CertSpec};
+use mqocsp_testkit::scratch::ScratchDir;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use time::macros::datetime;
+
+fn mqocsp(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+        .args(args)
+        .output()
+        .expect("running mqocsp")
+}
+
+fn golden(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/golden/cli")
+        .join(name)
+}
+
+/// A paste with one server certificate issued by a CA, inside e-mail text. Only fields that do
+/// not depend on the random keys are printed, so the output is stable across runs.
+fn ticket_paste(dir: &ScratchDir) -> PathBuf {
+    let ca =
+        Authority::root(&CertSpec::new("Pulsar SD CA").organization("Pulsar Integration SD Inc."));
+    let server = ca.issue(
+        &CertSpec::new("www.sd.pulsarintegration.PL81N.com")
+            .organization("Pulsar Integration PL81NA Inc.")
+            .country("AU")
+            .serial(&[0x01])
+            .validity(
+                datetime!(2021-08-02 08:20:27 UTC),
+                datetime!(2031-08-02 08:20:27 UTC),
+            ),
+    );
+    dir.write(
+        "ticket.txt",
+        format!("Dear support,\nthe QM presents:\n{}\nThanks.\n", server.pem),
+    )
+}
+
+#[test]
+fn decode_json_matches_golden_and_exits_0() {
+    let dir = ScratchDir::new("cli-json");
+    let out = mqocsp(&["decode", ticket_paste(&dir).to_str().unwrap(), "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_golden(
+        &golden("decode-ticket.json"),
+        &String::from_utf8(out.stdout).unwrap(),
+    );
+}
+
+#[test]
+fn decode_text_matches_golden() {
+    let dir = ScratchDir::new("cli-text");
+    let out = mqocsp(&["decode", ticket_paste(&dir).to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_golden(
+        &golden("decode-ticket.txt"),
+        &String::from_utf8(out.stdout).unwrap(),
+    );
+}
+
+#[test]
+fn partly_broken_paste_exits_1_and_still_prints_what_decoded() {
+    let dir = ScratchDir::new("cli-partial");
+    let good = std::fs::read_to_string(ticket_paste(&dir)).unwrap();
+    let file = dir.write(
+        "partial.txt",
+        format!("{good}\n-----BEGIN CERTIFICATE-----\nMIIB%%\n-----END CERTIFICATE-----\n"),
+    );
+    let out = mqocsp(&["decode", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["objects"].as_array().unwrap().len(), 1);
+    assert_eq!(json["problems"][0]["at"]["column"], 5);
+    assert!(
+        json["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("'%' is not a base64")
+    );
+}
+
+#[test]
+fn nothing_decodable_exits_2_and_unreadable_file_says_which() {
+    let dir = ScratchDir::new("cli-nothing");
+    let file = dir.write("words.txt", "no certificates here");
+    assert_eq!(
+        mqocsp(&["decode", file.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+    let missing = dir.path().join("missing.pem");
+    let out = mqocsp(&["decode", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.pem"));
+}
+
+#[test]
+fn decode_reads_standard_input() {
+    use std::io::Write as _;
+    let dir = ScratchDir::new("cli-stdin");
+    let paste = std::fs::read(ticket_paste(&dir)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+        .args(["decode", "-", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&paste).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["objects"][0]["kind"], "certificate");
+}
+
+/// mqocsp and openssl must agree on a certificate openssl made.
+#[test]
+fn fields_agree_with_openssl() {
+    let dir = ScratchDir::new("cli-openssl");
+    let cert = dir.path().join("cert.pem");
+    let status = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
+        .args([
+            "-subj",
+            "/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com",
+        ])
+        .args(["-set_serial", "0x0a1b2c", "-days", "30"])
+        .arg("-keyout")
+        .arg(dir.path().join("key.pem"))
+        .arg("-out")
+        .arg(&cert)
+        .status()
+        .expect("running openssl");
+    assert!(status.success());
+    let openssl = Command::new("openssl")
+        .args([
+            "x509", "-noout", "-nameopt", "RFC2253", "-subject", "-issuer", "-serial",
+        ])
+        .args(["-dateopt", "iso_8601", "-startdate", "-enddate", "-in"])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    let openssl = String::from_utf8(openssl.stdout).unwrap();
+    let value = |key: &str| {
+        openssl
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("{key} missing from openssl output:\n{openssl}"))
+            .to_owned()
+    };
+    let out = mqocsp(&["decode", cert.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ours = &json["objects"][0];
+    assert_eq!(ours["subject"]["rfc4514"], value("subject"));
+    assert_eq!(ours["issuer"]["rfc4514"], value("issuer"));
+    assert_eq!(ours["serial"], value("serial").to_lowercase());
+    // openssl's iso_8601 form is "2026-11-26 14:00:00Z"; ours is RFC 3339.
+    assert_eq!(ours["not_before"], value("notBefore").replace(' ', "T"));
+    assert_eq!(ours["not_after"], value("notAfter").replace(' ', "T"));
+}

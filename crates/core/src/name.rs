@@ -1,0 +1,151 @@
+//! Distinguished names as RFC 4514 strings and as attribute lists.
+
+use serde::Serialize;
+use x509_parser::der_parser::asn1_rs::ToDer;
+use x509_parser::x509::{AttributeTypeAndValue, X509Name};
+
+/// One attribute of a distinguished name, in the order of the encoding (most general first).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NameAttribute {
+    /// Short name (`CN`, `O`, `C`, ...) or the dotted OID when mqocsp has no name for it.
+    pub name: String,
+    /// The dotted OID.
+    pub oid: String,
+    /// The value as text, or `#` followed by the hex DER of a value that is not a string.
+    pub value: String,
+}
+
+/// A distinguished name: the RFC 4514 string and the attribute list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DistinguishedName {
+    /// RFC 4514 form: most specific RDN first, `,` between RDNs, `+` inside a multi-valued RDN.
+    pub rfc4514: String,
+    /// The attributes in encoding order.
+    pub attributes: Vec<NameAttribute>,
+}
+
+/// Short names from RFC 4514 §3, plus the ones openssl and IBM MQ print.
+fn short_name(oid: &str) -> Option<&'static str> {
+    Some(match oid {
+        "2.5.4.3" => "CN",
+        "2.5.4.4" => "SN",
+        "2.5.4.5" => "SERIALNUMBER",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.9" => "STREET",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.12" => "T",
+        "2.5.4.17" => "PC",
+        "2.5.4.42" => "GN",
+        "2.5.4.46" => "DNQ",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        "1.2.840.113549.1.9.1" => "E",
+        _ => return None,
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn attribute(attr: &AttributeTypeAndValue<'_>) -> NameAttribute {
+    let oid = attr.attr_type().to_id_string();
+    let value = match attr.as_str() {
+        Ok(text) => text.to_owned(),
+        Err(_) => format!(
+            "#{}",
+            hex(&attr.attr_value().to_der_vec().unwrap_or_default())
+        ),
+    };
+    NameAttribute {
+        name: short_name(&oid).map_or_else(|| oid.clone(), str::to_owned),
+        oid,
+        value,
+    }
+}
+
+/// Escapes a value as RFC 4514 §2.4 requires.
+fn escape(value: &str) -> String {
+    if value.starts_with('#')
+        && value.len() > 1
+        && value.chars().skip(1).all(|c| c.is_ascii_hexdigit())
+    {
+        // A hex-encoded value from `attribute` is written as is.
+        return value.to_owned();
+    }
+    let last = value.chars().count().saturating_sub(1);
+    let mut out = String::with_capacity(value.len());
+    for (index, character) in value.chars().enumerate() {
+        let edge_space = character == ' ' && (index == 0 || index == last);
+        let leading_hash = character == '#' && index == 0;
+        if edge_space
+            || leading_hash
+            || matches!(character, '"' | '+' | ',' | ';' | '<' | '>' | '\\')
+        {
+            out.push('\\');
+            out.push(character);
+        } else if character == '\0' {
+            out.push_str("\\00");
+        } else {
+            out.push(character);
+        }
+    }
+    out
+}
+
+impl DistinguishedName {
+    /// Reads a parsed X.509 name.
+    pub(crate) fn from_x509(name: &X509Name<'_>) -> Self {
+        let rdns: Vec<Vec<NameAttribute>> = name
+            .iter()
+            .map(|rdn| rdn.iter().map(attribute).collect())
+            .collect();
+        let rfc4514 = rdns
+            .iter()
+            .rev()
+            .map(|rdn| {
+                rdn.iter()
+                    .map(|a| format!("{}={}", a.name, escape(&a.value)))
+                    .collect::<Vec<_>>()
+                    .join("+")
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        Self {
+            rfc4514,
+            attributes: rdns.into_iter().flatten().collect(),
+        }
+    }
+
+    /// The value of the first attribute with this short name (`CN`, `O`, ...).
+    pub fn first(&self, short: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|a| a.name == short)
+            .map(|a| a.value.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escape_follows_rfc4514() {
+        let cases = [
+            ("plain", "plain"),
+            ("a,b", "a\\,b"),
+            (" lead", "\\ lead"),
+            ("trail ", "trail\\ "),
+            ("#hash", "\\#hash"),
+            ("#0c03616263", "#0c03616263"),
+            ("q\"+;<>\\", "q\\\"\\+\\;\\<\\>\\\\"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(escape(input), expected, "escaping {input:?}");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Test-only helpers shared by the mqocsp crates' tests.
+//!
+//! - [`pki`]: a small PKI factory on rcgen, so every test certificate is made by code whose
+//!   intent is readable, never pasted from unknown origin.
+//! - [`golden`]: compare output with a checked-in golden file; `MQOCSP_BLESS=1` rewrites it.
+//! - [`scratch`]: throw-away folders for files a test hands to a process.
+
+pub mod pki;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod golden;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scratch;

@@ -1,0 +1,168 @@
+//! A PKI factory: certificate authorities and the certificates they issue.
+
+use rcgen::{
+    BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, Issuer, KeyPair,
+    KeyUsagePurpose, PKCS_ED25519, SerialNumber,
+};
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+/// What to put in a certificate. Fields not set take the defaults of [`CertSpec::new`].
+#[derive(Clone, Debug)]
+pub struct CertSpec {
+    /// Subject common name.
+    pub common_name: String,
+    /// Subject organisation, if any.
+    pub organization: Option<String>,
+    /// Subject country, if any.
+    pub country: Option<String>,
+    /// Serial number bytes (big-endian, as DER content).
+    pub serial: Vec<u8>,
+    /// Start of validity.
+    pub not_before: OffsetDateTime,
+    /// End of validity.
+    pub not_after: OffsetDateTime,
+}
+
+impl CertSpec {
+    /// A spec with fixed, readable defaults: serial 01, valid 2025-01-01 to 2035-01-01.
+    pub fn new(common_name: &str) -> Self {
+        Self {
+            common_name: common_name.to_owned(),
+            organization: None,
+            country: None,
+            serial: vec![0x01],
+            not_before: datetime!(2025-01-01 00:00:00 UTC),
+            not_after: datetime!(2035-01-01 00:00:00 UTC),
+        }
+    }
+
+    /// Sets the organisation.
+    pub fn organization(mut self, organization: &str) -> Self {
+        self.organization = Some(organization.to_owned());
+        self
+    }
+
+    /// Sets the country.
+    pub fn country(mut self, country: &str) -> Self {
+        self.country = Some(country.to_owned());
+        self
+    }
+
+    /// Sets the serial number.
+    pub fn serial(mut self, serial: &[u8]) -> Self {
+        self.serial = serial.to_vec();
+        self
+    }
+
+    /// Sets the validity period.
+    pub fn validity(mut self, not_before: OffsetDateTime, not_after: OffsetDateTime) -> Self {
+        self.not_before = not_before;
+        self.not_after = not_after;
+        self
+    }
+
+    fn params(&self) -> CertificateParams {
+        let mut params = CertificateParams::default();
+        params.distinguished_name = DistinguishedName::new();
+        if let Some(country) = &self.country {
+            params
+                .distinguished_name
+                .push(DnType::CountryName, country.as_str());
+        }
+        if let Some(organization) = &self.organization {
+            params
+                .distinguished_name
+                .push(DnType::OrganizationName, organization.as_str());
+        }
+        params
+            .distinguished_name
+            .push(DnType::CommonName, self.common_name.as_str());
+        params.serial_number = Some(SerialNumber::from_slice(&self.serial));
+        params.not_before = self.not_before;
+        params.not_after = self.not_after;
+        params
+    }
+}
+
+/// A certificate with its key.
+#[derive(Debug)]
+pub struct Issued {
+    /// The certificate, DER.
+    pub der: Vec<u8>,
+    /// The certificate, PEM.
+    pub pem: String,
+    /// Its key pair.
+    pub key: KeyPair,
+}
+
+/// A certificate authority that issues certificates.
+#[derive(Debug)]
+pub struct Authority {
+    /// The CA's own certificate.
+    pub certificate: Issued,
+    issuer: Issuer<'static, KeyPair>,
+}
+
+/// An Ed25519 key derived from `name`: the same name always gives the same key, and Ed25519
+/// signatures are deterministic, so certificates made here are byte-for-byte reproducible and
+/// can back golden files.
+pub fn key_for(name: &str) -> KeyPair {
+    // PKCS #8 v1 wrapping of an Ed25519 seed (RFC 8410 §7): a fixed 16-byte prefix, then the seed.
+    const PREFIX: [u8; 16] = [
+        0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04,
+        0x20,
+    ];
+    let seed = ring::digest::digest(&ring::digest::SHA256, name.as_bytes());
+    let mut pkcs8 = PREFIX.to_vec();
+    pkcs8.extend_from_slice(seed.as_ref());
+    let der = rustls_pki_types::PrivatePkcs8KeyDer::from(pkcs8);
+    KeyPair::from_pkcs8_der_and_sign_algo(&der, &PKCS_ED25519)
+        .unwrap_or_else(|error| panic!("making the test key for {name}: {error}"))
+}
+
+fn finish(certificate: rcgen::Certificate, key: KeyPair) -> Issued {
+    Issued {
+        der: certificate.der().to_vec(),
+        pem: certificate.pem(),
+        key,
+    }
+}
+
+impl Authority {
+    /// A self-signed root CA.
+    pub fn root(spec: &CertSpec) -> Self {
+        let mut params = spec.params();
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        let key = key_for(&spec.common_name);
+        let certificate = params
+            .self_signed(&key)
+            .unwrap_or_else(|error| panic!("self-signing {}: {error}", spec.common_name));
+        let issuer_key = key_for(&spec.common_name);
+        Self {
+            certificate: finish(certificate, key),
+            issuer: Issuer::new(params, issuer_key),
+        }
+    }
+
+    /// An end-entity certificate issued by this CA.
+    pub fn issue(&self, spec: &CertSpec) -> Issued {
+        let key = key_for(&spec.common_name);
+        let certificate = spec
+            .params()
+            .signed_by(&key, &self.issuer)
+            .unwrap_or_else(|error| panic!("issuing {}: {error}", spec.common_name));
+        finish(certificate, key)
+    }
+}
+
+/// A self-signed end-entity certificate, the simplest thing a user pastes.
+pub fn self_signed(spec: &CertSpec) -> Issued {
+    let key = key_for(&spec.common_name);
+    let certificate = spec
+        .params()
+        .self_signed(&key)
+        .unwrap_or_else(|error| panic!("self-signing {}: {error}", spec.common_name));
+    finish(certificate, key)
+}
