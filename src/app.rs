@@ -27,7 +27,7 @@ pub fn app() -> Html {
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <ProblemList problems={decoded.problems.clone()} />
                 { for decoded.objects.iter().enumerate().map(|(index, object)| html! {
-                    <ObjectCard key={index} number={index + 1} object={object.clone()} />
+                    <ObjectCard key={index} number={index + 1} object={object.clone()} at={None::<mqocsp_core::Timestamp>} />
                 }) }
             </section>
         </main>

@@ -1,6 +1,9 @@
-//! One decoded object as a card with its key facts.
+//! One decoded object as a card: key facts up front, details in sections. The words come from
+//! `mqocsp_core::present`, the same as the CLI prints.
 
-use mqocsp_core::{DecodedObject, ObjectBody};
+use mqocsp_core::DecodedObject;
+use mqocsp_core::Timestamp;
+use mqocsp_core::present::{Fact, Tone, card};
 use yew::prelude::*;
 
 /// Props of [`ObjectCard`].
@@ -10,36 +13,56 @@ pub struct ObjectCardProps {
     pub number: usize,
     /// The object.
     pub object: DecodedObject,
+    /// Evaluation time for validity remarks.
+    pub at: Option<Timestamp>,
 }
 
-fn row(field: &'static str, label: &'static str, value: String) -> Html {
-    html! {
-        <>
-            <dt>{ label }</dt>
-            <dd data-field={field}>{ value }</dd>
-        </>
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Neutral => "neutral",
+        Tone::Good => "good",
+        Tone::Warn => "warn",
+        Tone::Bad => "bad",
     }
 }
 
-/// A card with the object's key facts up front.
+fn fact_rows(facts: &[Fact]) -> Html {
+    facts
+        .iter()
+        .map(|fact| {
+            html! {
+                <>
+                    <dt>{ fact.label.clone() }</dt>
+                    <dd data-field={fact.field.clone()} class={classes!("tone", tone_class(fact.tone))}>
+                        <span class="value">{ fact.value.clone() }</span>
+                        if let Some(note) = &fact.note {
+                            <span class="note">{ note.clone() }</span>
+                        }
+                    </dd>
+                </>
+            }
+        })
+        .collect()
+}
+
+/// A card with the object's key facts up front and its details folded away.
 #[function_component(ObjectCard)]
 pub fn object_card(props: &ObjectCardProps) -> Html {
-    match &props.object.body {
-        ObjectBody::Certificate(cert) => html! {
-            <article class="card certificate" aria-label={format!("Certificate {}", props.number)}>
-                <h2>
-                    { format!("Certificate #{}", props.number) }
-                    <span class="source">{ props.object.source.to_string() }</span>
-                </h2>
-                <dl>
-                    { row("subject", "Subject", cert.subject.rfc4514.clone()) }
-                    { row("issuer", "Issuer", cert.issuer.rfc4514.clone()) }
-                    { row("serial", "Serial", cert.serial.clone()) }
-                    { row("not-before", "Not before", cert.not_before.clone()) }
-                    { row("not-after", "Not after", cert.not_after.clone()) }
-                    { row("signature", "Signature", cert.signature_algorithm.clone()) }
-                </dl>
-            </article>
-        },
+    let card = card(&props.object, props.at);
+    html! {
+        <article class="card" aria-label={format!("{} {}", card.title, props.number)}>
+            <h2>
+                { format!("{} #{}", card.title, props.number) }
+                <span class="source">{ card.source.clone() }</span>
+            </h2>
+            <p class="headline">{ card.headline.clone() }</p>
+            <dl>{ fact_rows(&card.facts) }</dl>
+            { for card.sections.iter().filter(|s| !s.facts.is_empty()).map(|section| html! {
+                <details class="section">
+                    <summary>{ section.title.clone() }</summary>
+                    <dl>{ fact_rows(&section.facts) }</dl>
+                </details>
+            }) }
+        </article>
     }
 }

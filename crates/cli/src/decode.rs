@@ -2,7 +2,8 @@
 
 use anyhow::Context as _;
 use mqocsp_core::decode::Completeness;
-use mqocsp_core::{Decoded, ObjectBody, decode};
+use mqocsp_core::present::{card, card_text};
+use mqocsp_core::{Decoded, Timestamp, decode_bytes};
 use std::io::Read as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,12 +12,21 @@ use std::process::ExitCode;
 pub(crate) struct Args {
     /// The file to read; `-` or nothing reads standard input.
     file: Option<PathBuf>,
-    /// Print JSON (the schema is in docs/json.md) instead of text.
+    /// Print JSON (the schema is in the README) instead of text.
     #[arg(long)]
     json: bool,
+    /// Evaluation time for the "expired" / "passed" remarks (RFC 3339, e.g. 2022-02-02T13:22:24Z).
+    /// Without it, no remark is made.
+    #[arg(long, value_parser = parse_time)]
+    at: Option<Timestamp>,
 }
 
-fn read_input(file: Option<&PathBuf>) -> anyhow::Result<String> {
+pub(crate) fn parse_time(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse_rfc3339(text)
+        .ok_or_else(|| format!("'{text}' is not an RFC 3339 time like 2022-02-02T13:22:24Z"))
+}
+
+fn read_input(file: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
     let bytes = match file {
         Some(path) if path.as_os_str() != "-" => {
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
@@ -29,19 +39,18 @@ fn read_input(file: Option<&PathBuf>) -> anyhow::Result<String> {
             bytes
         }
     };
-    // Pasted material is text; invalid UTF-8 is replaced so that PEM blocks around it still decode.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(bytes)
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let text = read_input(args.file.as_ref())?;
-    let decoded = decode(&text);
+    let bytes = read_input(args.file.as_ref())?;
+    let decoded = decode_bytes(&bytes);
     let output = if args.json {
         let mut json = serde_json::to_string_pretty(&decoded).context("encoding JSON")?;
         json.push('\n');
         json
     } else {
-        text_report(&decoded)
+        text_report(&decoded, args.at)
     };
     print!("{output}");
     Ok(match decoded.completeness() {
@@ -51,27 +60,11 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The human-readable report, in the spirit of `openssl x509 -text` but shorter.
-pub(crate) fn text_report(decoded: &Decoded) -> String {
+/// The human-readable report: each object's card, then the problems.
+pub(crate) fn text_report(decoded: &Decoded, at: Option<Timestamp>) -> String {
     let mut out = String::new();
     for (index, object) in decoded.objects.iter().enumerate() {
-        match &object.body {
-            ObjectBody::Certificate(cert) => {
-                out.push_str(&format!("Certificate #{} ({})\n", index + 1, object.source));
-                let rows = [
-                    ("Subject", cert.subject.rfc4514.clone()),
-                    ("Issuer", cert.issuer.rfc4514.clone()),
-                    ("Serial", cert.serial.clone()),
-                    ("Not before", cert.not_before.clone()),
-                    ("Not after", cert.not_after.clone()),
-                    ("Version", cert.version.to_string()),
-                    ("Signature", cert.signature_algorithm.clone()),
-                ];
-                for (name, value) in rows {
-                    out.push_str(&format!("  {name:<11} {value}\n"));
-                }
-            }
-        }
+        out.push_str(&card_text(index + 1, &card(object, at)));
         out.push('\n');
     }
     if !decoded.problems.is_empty() {

@@ -8,13 +8,84 @@
 //! ```
 //!
 //! <https://www.rfc-editor.org/rfc/rfc5280#section-4.1>
+//!
+//! The semantic parse is x509-parser's; byte spans come from mqocsp's own DER tree so that every
+//! field can be shown next to its bytes.
 
+use crate::der::{Node, Span, Tag};
+use crate::extension::{Extension, read_extensions};
+use crate::hex;
 use crate::name::DistinguishedName;
-use crate::time_fmt::rfc3339;
+use crate::oids;
+use crate::reader::{Malformed, content};
+use crate::timestamp::Timestamp;
 use serde::Serialize;
 use x509_parser::prelude::{FromDer, X509Certificate};
+use x509_parser::public_key::PublicKey;
 
 pub use crate::name::NameAttribute;
+
+/// An algorithm identifier: dotted OID and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Algorithm {
+    /// Dotted OID.
+    pub oid: String,
+    /// Name where known, else the OID again.
+    pub name: String,
+}
+
+impl Algorithm {
+    /// From a dotted OID.
+    pub fn from_oid(dotted: &str) -> Self {
+        Self {
+            oid: dotted.to_owned(),
+            name: oids::name(dotted).unwrap_or(dotted).to_owned(),
+        }
+    }
+}
+
+/// The subject's public key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PublicKeyInfo {
+    /// Key algorithm (`rsaEncryption`, `id-ecPublicKey`, `ed25519`, ...).
+    pub algorithm: Algorithm,
+    /// Key size in bits, where it has one.
+    pub bits: Option<usize>,
+    /// Named curve, for EC keys.
+    pub curve: Option<String>,
+}
+
+/// Certificate fingerprints, lowercase hex without separators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fingerprints {
+    /// SHA-1 of the DER.
+    pub sha1: String,
+    /// SHA-256 of the DER.
+    pub sha256: String,
+}
+
+/// Where the main fields are in the certificate's DER.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CertificateSpans {
+    /// tbsCertificate (what the signature covers).
+    pub tbs: Span,
+    /// serialNumber.
+    pub serial: Span,
+    /// issuer.
+    pub issuer: Span,
+    /// validity.
+    pub validity: Span,
+    /// subject.
+    pub subject: Span,
+    /// subjectPublicKeyInfo.
+    pub public_key: Span,
+    /// The extensions `[3]`, if present.
+    pub extensions: Option<Span>,
+    /// signatureAlgorithm (outer).
+    pub signature_algorithm: Span,
+    /// signatureValue.
+    pub signature: Span,
+}
 
 /// The decoded facts of one certificate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -23,31 +94,34 @@ pub struct Certificate {
     pub version: u32,
     /// Serial number as lowercase hex without separators, without the DER sign byte.
     pub serial: String,
-    /// Signature algorithm, by name where known, else the dotted OID.
-    pub signature_algorithm: String,
+    /// Signature algorithm.
+    pub signature_algorithm: Algorithm,
     /// Issuer distinguished name.
     pub issuer: DistinguishedName,
     /// Subject distinguished name.
     pub subject: DistinguishedName,
-    /// Start of the validity period, RFC 3339 UTC.
-    pub not_before: String,
-    /// End of the validity period, RFC 3339 UTC.
-    pub not_after: String,
+    /// Start of the validity period.
+    pub not_before: Timestamp,
+    /// End of the validity period.
+    pub not_after: Timestamp,
+    /// The subject public key.
+    pub public_key: PublicKeyInfo,
+    /// Fingerprints of the DER.
+    pub fingerprints: Fingerprints,
+    /// Whether issuer and subject are the same name (a root or a self-signed leaf).
+    pub self_issued: bool,
+    /// Extensions in certificate order.
+    pub extensions: Vec<Extension>,
+    /// Where the fields are in `der`.
+    pub spans: CertificateSpans,
+    /// The certificate's DER (not serialised).
+    #[serde(skip)]
+    pub der: Vec<u8>,
 }
 
-/// Why DER bytes are not a certificate, in words.
+/// Why DER bytes are not a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CertificateError {
-    /// The parser rejected the bytes; the text says why.
-    Invalid(String),
-    /// A certificate decoded but `count` bytes follow it.
-    Trailing {
-        /// The certificate that did decode.
-        certificate: Box<Certificate>,
-        /// Number of bytes after it.
-        count: usize,
-    },
-}
+pub struct CertificateError(pub String);
 
 /// Lowercase hex of a DER INTEGER's content without the leading sign byte(s).
 pub(crate) fn serial_hex(raw: &[u8]) -> String {
@@ -55,45 +129,147 @@ pub(crate) fn serial_hex(raw: &[u8]) -> String {
         .iter()
         .position(|&b| b != 0)
         .unwrap_or(raw.len().saturating_sub(1));
-    raw.get(first_significant..)
-        .unwrap_or(raw)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex::lower(raw.get(first_significant..).unwrap_or(raw))
+}
+
+/// SHA-1 and SHA-256 of `der`.
+pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
+    use ring::digest::{SHA1_FOR_LEGACY_USE_ONLY, SHA256, digest};
+    Fingerprints {
+        sha1: hex::lower(digest(&SHA1_FOR_LEGACY_USE_ONLY, der).as_ref()),
+        sha256: hex::lower(digest(&SHA256, der).as_ref()),
+    }
 }
 
 impl Certificate {
-    /// Decodes one DER certificate.
-    pub fn from_der(der: &[u8]) -> Result<Self, CertificateError> {
-        let (rest, parsed) = X509Certificate::from_der(der)
-            .map_err(|error| CertificateError::Invalid(describe(&error, der.len())))?;
-        let certificate = Self::from_parsed(&parsed);
-        if rest.is_empty() {
-            Ok(certificate)
-        } else {
-            Err(CertificateError::Trailing {
-                certificate: Box::new(certificate),
-                count: rest.len(),
-            })
-        }
+    /// Decodes one DER certificate, given its bytes and their DER tree.
+    pub fn from_der(der: &[u8], root: &Node) -> Result<Self, CertificateError> {
+        let (_, parsed) = X509Certificate::from_der(der)
+            .map_err(|error| CertificateError(describe(&error, der.len())))?;
+        let spans = spans(root).map_err(|error| CertificateError(error.to_string()))?;
+        let extensions = match root.child(0).and_then(|tbs| extensions_node(tbs)) {
+            Some(list) => read_extensions(list, der, "tbsCertificate.extensions")
+                .map_err(|error| CertificateError(error.to_string()))?,
+            None => Vec::new(),
+        };
+        let issuer = DistinguishedName::from_x509(parsed.issuer());
+        let subject = DistinguishedName::from_x509(parsed.subject());
+        Ok(Self {
+            version: parsed.version().0 + 1,
+            serial: serial_hex(parsed.raw_serial()),
+            signature_algorithm: Algorithm::from_oid(
+                &parsed.signature_algorithm.algorithm.to_id_string(),
+            ),
+            self_issued: parsed.subject().as_raw() == parsed.issuer().as_raw(),
+            issuer,
+            subject,
+            not_before: Timestamp(parsed.validity().not_before.to_datetime()),
+            not_after: Timestamp(parsed.validity().not_after.to_datetime()),
+            public_key: public_key(&parsed),
+            fingerprints: fingerprints(der),
+            extensions,
+            spans,
+            der: der.to_vec(),
+        })
     }
 
-    fn from_parsed(cert: &X509Certificate<'_>) -> Self {
-        let algorithm = &cert.signature_algorithm.algorithm;
-        Self {
-            version: cert.version().0 + 1,
-            serial: serial_hex(cert.raw_serial()),
-            signature_algorithm: x509_parser::objects::oid2sn(
-                algorithm,
-                x509_parser::objects::oid_registry(),
-            )
-            .map_or_else(|_| algorithm.to_id_string(), str::to_owned),
-            issuer: DistinguishedName::from_x509(cert.issuer()),
-            subject: DistinguishedName::from_x509(cert.subject()),
-            not_before: rfc3339(cert.validity().not_before.to_datetime()),
-            not_after: rfc3339(cert.validity().not_after.to_datetime()),
-        }
+    /// The OCSP responder URLs from the AIA extension, in certificate order.
+    pub fn ocsp_urls(&self) -> Vec<&str> {
+        self.extensions
+            .iter()
+            .filter_map(|ext| match &ext.value {
+                crate::extension::ExtensionValue::AuthorityInfoAccess { ocsp, .. } => Some(ocsp),
+                _ => None,
+            })
+            .flatten()
+            .map(String::as_str)
+            .collect()
     }
+
+    /// The DER of the subjectPublicKeyInfo's BIT STRING content without the unused-bits
+    /// octet: what an OCSP CertID's issuerKeyHash is computed over (RFC 6960 §4.1.1).
+    pub fn public_key_bits(&self, root: &Node) -> Option<Vec<u8>> {
+        let spki = node_at(root, &self.spans.public_key)?;
+        let bits = spki.child(1).filter(|n| n.tag == Tag::BIT_STRING)?;
+        content(bits, &self.der).get(1..).map(<[u8]>::to_vec)
+    }
+}
+
+fn node_at<'n>(root: &'n Node, span: &Span) -> Option<&'n Node> {
+    if root.span() == *span {
+        return Some(root);
+    }
+    root.children.iter().find_map(|child| node_at(child, span))
+}
+
+fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {
+    let spki = cert.public_key();
+    let algorithm = Algorithm::from_oid(&spki.algorithm.algorithm.to_id_string());
+    let curve = spki
+        .algorithm
+        .parameters
+        .as_ref()
+        .and_then(|params| params.as_oid().ok())
+        .map(|oid| Algorithm::from_oid(&oid.to_id_string()).name);
+    let bits = match spki.parsed() {
+        Ok(PublicKey::RSA(rsa)) => Some(rsa.key_size()),
+        Ok(PublicKey::EC(ec)) => Some(ec.key_size()),
+        _ if algorithm.name == "ed25519" => Some(256),
+        _ if algorithm.name == "ed448" => Some(456),
+        _ => None,
+    };
+    PublicKeyInfo {
+        algorithm,
+        bits,
+        curve: curve.filter(|_| spki.algorithm.algorithm.to_id_string() == "1.2.840.10045.2.1"),
+    }
+}
+
+fn extensions_node(tbs: &Node) -> Option<&Node> {
+    tbs.children
+        .iter()
+        .find(|child| child.tag == Tag::context(3, true))
+        .and_then(|x| x.child(0))
+}
+
+/// Finds the main fields by their position in the RFC 5280 structure.
+fn spans(root: &Node) -> Result<CertificateSpans, Malformed> {
+    let missing = |field: &str, at: usize| Malformed {
+        field: field.to_owned(),
+        expected: "present".to_owned(),
+        found: None,
+        at,
+    };
+    let tbs = root
+        .child(0)
+        .ok_or_else(|| missing("tbsCertificate", root.offset))?;
+    let skip = usize::from(tbs.child(0).is_some_and(|v| v.tag == Tag::context(0, true)));
+    let field = |index: usize, name: &str| {
+        tbs.child(skip + index)
+            .map(Node::span)
+            .ok_or_else(|| missing(name, tbs.span().end))
+    };
+    Ok(CertificateSpans {
+        tbs: tbs.span(),
+        serial: field(0, "tbsCertificate.serialNumber")?,
+        issuer: field(2, "tbsCertificate.issuer")?,
+        validity: field(3, "tbsCertificate.validity")?,
+        subject: field(4, "tbsCertificate.subject")?,
+        public_key: field(5, "tbsCertificate.subjectPublicKeyInfo")?,
+        extensions: tbs
+            .children
+            .iter()
+            .find(|c| c.tag == Tag::context(3, true))
+            .map(Node::span),
+        signature_algorithm: root
+            .child(1)
+            .map(Node::span)
+            .ok_or_else(|| missing("signatureAlgorithm", tbs.span().end))?,
+        signature: root
+            .child(2)
+            .map(Node::span)
+            .ok_or_else(|| missing("signatureValue", tbs.span().end))?,
+    })
 }
 
 fn describe(error: &x509_parser::nom::Err<x509_parser::error::X509Error>, size: usize) -> String {

@@ -1,10 +1,14 @@
-//! From pasted text to decoded objects and problems.
+//! From pasted text (or an uploaded file) to decoded objects and problems.
 
-use crate::certificate::{Certificate, CertificateError};
+use crate::certificate::Certificate;
+use crate::crl::Crl;
+use crate::der::{self, DerError, Node};
 use crate::error::DecodeError;
-use crate::input::{PemBlock, scan};
+use crate::input::{BlobFormat, scan};
 use crate::limits::{MAX_INPUT_BYTES, MAX_OBJECTS};
-use crate::location::{Source, SourceFormat};
+use crate::location::{Location, Source, SourceFormat};
+use crate::ocsp::{OcspRequest, OcspResponse};
+use crate::sniff::{Kind, pkcs7_members, sniff};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -16,6 +20,12 @@ pub struct DecodedObject {
     /// What it is.
     #[serde(flatten)]
     pub body: ObjectBody,
+    /// Its DER bytes; every span in `body` and `tree` points into them.
+    #[serde(skip)]
+    pub der: Vec<u8>,
+    /// Its DER tree.
+    #[serde(skip)]
+    pub tree: Node,
 }
 
 /// The kinds of object mqocsp decodes.
@@ -24,6 +34,24 @@ pub struct DecodedObject {
 pub enum ObjectBody {
     /// An X.509 certificate.
     Certificate(Certificate),
+    /// An OCSP response.
+    OcspResponse(OcspResponse),
+    /// An OCSP request.
+    OcspRequest(OcspRequest),
+    /// A CRL.
+    Crl(Crl),
+}
+
+impl ObjectBody {
+    /// What kind of object this is.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Self::Certificate(_) => Kind::Certificate,
+            Self::OcspResponse(_) => Kind::OcspResponse,
+            Self::OcspRequest(_) => Kind::OcspRequest,
+            Self::Crl(_) => Kind::Crl,
+        }
+    }
 }
 
 /// Everything decoded from one paste.
@@ -71,83 +99,246 @@ impl Decoded {
 
     /// The certificates, in paste order.
     pub fn certificates(&self) -> impl Iterator<Item = &Certificate> {
-        self.objects.iter().map(|object| match &object.body {
-            ObjectBody::Certificate(certificate) => certificate,
+        self.objects.iter().filter_map(|object| match &object.body {
+            ObjectBody::Certificate(certificate) => Some(certificate),
+            _ => None,
         })
     }
+
+    /// The OCSP responses, in paste order.
+    pub fn ocsp_responses(&self) -> impl Iterator<Item = &OcspResponse> {
+        self.objects.iter().filter_map(|object| match &object.body {
+            ObjectBody::OcspResponse(response) => Some(response),
+            _ => None,
+        })
+    }
+
+    fn finish(mut self, mut problems: Vec<DecodeError>) -> Self {
+        if self.objects.len() > MAX_OBJECTS {
+            let at = self
+                .objects
+                .get(MAX_OBJECTS)
+                .map_or(Location::START, |o| o.source.start);
+            self.objects.truncate(MAX_OBJECTS);
+            problems.push(DecodeError::TooManyObjects { at });
+        }
+        if self.objects.is_empty() && problems.is_empty() {
+            problems.push(DecodeError::NothingFound);
+        }
+        problems.sort_by_key(|problem| problem.at().map_or(0, |at| at.offset));
+        self.problems = problems.into_iter().map(Problem).collect();
+        self
+    }
 }
 
-/// Finds and decodes every object in `text`.
+/// Finds and decodes every object in pasted text.
 pub fn decode(text: &str) -> Decoded {
-    let mut decoded = Decoded::default();
     if text.len() > MAX_INPUT_BYTES {
-        decoded
-            .problems
-            .push(Problem(DecodeError::TooLarge { size: text.len() }));
-        return decoded;
+        return Decoded::default().finish(vec![DecodeError::TooLarge { size: text.len() }]);
     }
     if text.trim().is_empty() {
-        decoded.problems.push(Problem(DecodeError::Empty));
-        return decoded;
+        return Decoded::default().finish(vec![DecodeError::Empty]);
     }
     let scan = scan(text);
-    let mut problems: Vec<DecodeError> = scan.problems;
-    for (index, block) in scan.blocks.into_iter().enumerate() {
-        if index >= MAX_OBJECTS {
-            problems.push(DecodeError::TooManyObjects { at: block.start });
-            break;
+    let mut decoded = Decoded::default();
+    let mut problems = scan.problems;
+    let mut pieces: Vec<(Source, Vec<u8>, Option<Kind>, bool)> = Vec::new();
+    for block in scan.blocks {
+        let source = Source {
+            format: SourceFormat::Pem {
+                label: block.label.clone(),
+            },
+            start: block.start,
+            length: block.length,
+        };
+        if block.label.contains("PRIVATE KEY") {
+            problems.push(DecodeError::PrivateKey {
+                label: block.label,
+                at: block.start,
+            });
+            continue;
         }
-        match decode_block(block) {
-            (Some(object), problem) => {
-                decoded.objects.push(object);
-                problems.extend(problem);
-            }
-            (None, problem) => problems.extend(problem),
-        }
+        let Some(announced) = Kind::from_pem_label(&block.label) else {
+            problems.push(DecodeError::UnsupportedLabel {
+                label: block.label,
+                at: block.start,
+            });
+            continue;
+        };
+        // openssl's TRUSTED CERTIFICATE appends its trust settings after the certificate.
+        let trailing_allowed = block.label == "TRUSTED CERTIFICATE";
+        pieces.push((source, block.der, Some(announced), trailing_allowed));
     }
-    if decoded.objects.is_empty() && problems.is_empty() {
-        problems.push(DecodeError::NothingFound);
+    for blob in scan.blobs {
+        let format = match blob.format {
+            BlobFormat::Base64 => SourceFormat::Base64,
+            BlobFormat::Hex => SourceFormat::Hex,
+        };
+        let source = Source {
+            format,
+            start: blob.start,
+            length: blob.length,
+        };
+        pieces.push((source, blob.der, None, false));
     }
-    problems.sort_by_key(|problem| problem.at().map_or(0, |at| at.offset));
-    decoded.problems = problems.into_iter().map(Problem).collect();
-    decoded
+    pieces.sort_by_key(|(source, ..)| source.start.offset);
+    for (source, der, announced, trailing_allowed) in pieces {
+        decode_der(
+            &der,
+            source,
+            announced,
+            trailing_allowed,
+            &mut decoded.objects,
+            &mut problems,
+        );
+    }
+    decoded.finish(problems)
 }
 
-fn decode_block(block: PemBlock) -> (Option<DecodedObject>, Option<DecodeError>) {
-    let at = block.start;
-    let source = Source {
-        format: SourceFormat::Pem {
-            label: block.label.clone(),
-        },
-        start: block.start,
-        length: block.length,
-    };
-    match block.label.as_str() {
-        "CERTIFICATE" | "X509 CERTIFICATE" => match Certificate::from_der(&block.der) {
-            Ok(certificate) => (
-                Some(DecodedObject {
-                    source,
-                    body: ObjectBody::Certificate(certificate),
-                }),
-                None,
-            ),
-            Err(CertificateError::Trailing { certificate, count }) => (
-                Some(DecodedObject {
-                    source,
-                    body: ObjectBody::Certificate(*certificate),
-                }),
-                Some(DecodeError::TrailingBytes { count, at }),
-            ),
-            Err(CertificateError::Invalid(detail)) => {
-                (None, Some(DecodeError::BadCertificate { detail, at }))
-            }
-        },
-        _ => (
+/// Decodes an uploaded file: raw DER when it is DER, else its text.
+pub fn decode_bytes(bytes: &[u8]) -> Decoded {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Decoded::default().finish(vec![DecodeError::TooLarge { size: bytes.len() }]);
+    }
+    let text = std::str::from_utf8(bytes);
+    let binary = text.is_err() || bytes.contains(&0);
+    if bytes.first() == Some(&0x30) && (binary || der::is_strict_der(bytes)) {
+        let source = Source {
+            format: SourceFormat::Der,
+            start: Location::START,
+            length: bytes.len(),
+        };
+        let mut decoded = Decoded::default();
+        let mut problems = Vec::new();
+        decode_der(
+            bytes,
+            source,
             None,
-            Some(DecodeError::UnsupportedLabel {
-                label: block.label,
-                at,
-            }),
-        ),
+            false,
+            &mut decoded.objects,
+            &mut problems,
+        );
+        return decoded.finish(problems);
+    }
+    decode(&String::from_utf8_lossy(bytes))
+}
+
+fn describe(source: &Source) -> String {
+    match &source.format {
+        SourceFormat::Pem { label } => format!("{label} block"),
+        SourceFormat::Base64 => "base64 object".to_owned(),
+        SourceFormat::Hex => "hex object".to_owned(),
+        SourceFormat::Der => "DER file".to_owned(),
+        SourceFormat::Pkcs7 { index, .. } => format!("PKCS #7 member {index}"),
+    }
+}
+
+/// Decodes one DER value found at `source`, pushing the objects and problems it yields.
+fn decode_der(
+    der: &[u8],
+    source: Source,
+    announced: Option<Kind>,
+    trailing_allowed: bool,
+    objects: &mut Vec<DecodedObject>,
+    problems: &mut Vec<DecodeError>,
+) {
+    let at = source.start;
+    let object = describe(&source);
+    let tree = der::parse(der);
+    let der_problems: Vec<DerError> = tree
+        .problems
+        .into_iter()
+        .filter(|p| !(trailing_allowed && matches!(p, DerError::TrailingBytes { .. })))
+        .collect();
+    let broken = !der_problems.is_empty();
+    problems.extend(der_problems.into_iter().map(|error| DecodeError::NotDer {
+        object: object.clone(),
+        error,
+        at,
+    }));
+    let Some(root) = tree.root else { return };
+    let kind = match (sniff(&root), announced) {
+        (Some(found), Some(label_kind)) if found != label_kind => {
+            if let SourceFormat::Pem { label } = &source.format {
+                problems.push(DecodeError::WrongPemLabel {
+                    label: label.clone(),
+                    found,
+                    at,
+                });
+            }
+            found
+        }
+        (Some(found), _) => found,
+        (None, Some(_)) if broken => return,
+        (None, Some(label_kind)) => label_kind,
+        (None, None) => {
+            if !broken {
+                problems.push(DecodeError::Unrecognised { object, at });
+            }
+            return;
+        }
+    };
+    let bad = |detail: String| DecodeError::BadObject { kind, detail, at };
+    let body = match kind {
+        Kind::Certificate => {
+            let bytes = if trailing_allowed {
+                root.span().of(der)
+            } else {
+                der
+            };
+            Certificate::from_der(bytes, &root)
+                .map(ObjectBody::Certificate)
+                .map_err(|e| bad(e.0))
+        }
+        Kind::Crl => Crl::from_der(der, &root).map(ObjectBody::Crl).map_err(bad),
+        Kind::OcspRequest => OcspRequest::from_tree(&root, der)
+            .map(ObjectBody::OcspRequest)
+            .map_err(|e| bad(e.to_string())),
+        Kind::OcspResponse => match OcspResponse::from_tree(&root, der) {
+            Ok((response, embedded)) => {
+                problems.extend(embedded.into_iter().map(&bad));
+                Ok(ObjectBody::OcspResponse(response))
+            }
+            Err(error) => Err(bad(error.to_string())),
+        },
+        Kind::Pkcs7 => {
+            let label = match &source.format {
+                SourceFormat::Pem { label } => Some(label.clone()),
+                _ => None,
+            };
+            let members = pkcs7_members(&root);
+            if members.is_empty() {
+                problems.push(bad("the bundle holds no certificates".to_owned()));
+            }
+            for (index, member) in members.into_iter().enumerate() {
+                let member_source = Source {
+                    format: SourceFormat::Pkcs7 {
+                        index: index + 1,
+                        label: label.clone(),
+                    },
+                    ..source.clone()
+                };
+                decode_der(
+                    member.span().of(der),
+                    member_source,
+                    None,
+                    false,
+                    objects,
+                    problems,
+                );
+            }
+            return;
+        }
+    };
+    match body {
+        Ok(body) => objects.push(DecodedObject {
+            source,
+            body,
+            der: der.to_vec(),
+            tree: root,
+        }),
+        // When the DER itself is broken, that problem (already reported) is the explanation.
+        Err(problem) if !broken => problems.push(problem),
+        Err(_) => {}
     }
 }

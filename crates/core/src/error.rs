@@ -1,6 +1,8 @@
 //! What can go wrong while finding and decoding objects, and where.
 
+use crate::der::DerError;
 use crate::location::Location;
+use crate::sniff::Kind;
 use std::fmt;
 
 /// One problem found while decoding a paste.
@@ -66,18 +68,45 @@ pub enum DecodeError {
         /// The BEGIN line.
         at: Location,
     },
-    /// The bytes of a certificate block are not a DER X.509 certificate.
-    BadCertificate {
-        /// What the parser reported.
-        detail: String,
-        /// The BEGIN line of the block.
+    /// The bytes are not (strict) DER: truncated, BER, trailing bytes.
+    NotDer {
+        /// What the object was: its source, described.
+        object: String,
+        /// The DER problem, with its byte offset inside the object.
+        error: DerError,
+        /// Where the object starts.
         at: Location,
     },
-    /// A certificate decoded, but bytes follow its end inside the same block.
-    TrailingBytes {
-        /// How many bytes follow.
-        count: usize,
-        /// The BEGIN line of the block.
+    /// DER that is none of the objects mqocsp knows.
+    Unrecognised {
+        /// What the object was.
+        object: String,
+        /// Where it starts.
+        at: Location,
+    },
+    /// A PEM label that announces one kind of object while the bytes are another.
+    WrongPemLabel {
+        /// The label.
+        label: String,
+        /// What the bytes are.
+        found: Kind,
+        /// The BEGIN line.
+        at: Location,
+    },
+    /// The structure is recognised but a field is wrong.
+    BadObject {
+        /// What it should be.
+        kind: Kind,
+        /// What is wrong, with the byte it is at.
+        detail: String,
+        /// Where the object starts.
+        at: Location,
+    },
+    /// A private key was pasted; it is not decoded and should not be shared.
+    PrivateKey {
+        /// The PEM label.
+        label: String,
+        /// The BEGIN line.
         at: Location,
     },
     /// More objects than [`crate::limits::MAX_OBJECTS`]; the rest were not decoded.
@@ -98,8 +127,11 @@ impl DecodeError {
             | Self::PemBadBase64 { at, .. }
             | Self::PemEmpty { at, .. }
             | Self::UnsupportedLabel { at, .. }
-            | Self::BadCertificate { at, .. }
-            | Self::TrailingBytes { at, .. }
+            | Self::NotDer { at, .. }
+            | Self::Unrecognised { at, .. }
+            | Self::WrongPemLabel { at, .. }
+            | Self::BadObject { at, .. }
+            | Self::PrivateKey { at, .. }
             | Self::TooManyObjects { at } => Some(*at),
         }
     }
@@ -114,9 +146,10 @@ impl fmt::Display for DecodeError {
                 "the paste is {size} bytes; the limit is {} bytes",
                 crate::limits::MAX_INPUT_BYTES
             ),
-            Self::NothingFound => {
-                f.write_str("no PEM block (-----BEGIN ...-----) was found in the pasted text")
-            }
+            Self::NothingFound => f.write_str(
+                "no PEM block (-----BEGIN ...-----), base64 or hex DER object was found in the \
+                 pasted text",
+            ),
             Self::PemUnterminated { label, at } => write!(
                 f,
                 "{at}: the {label} block has no '-----END {label}-----' line (is the copy cut short?)"
@@ -147,13 +180,31 @@ impl fmt::Display for DecodeError {
                 f,
                 "{at}: mqocsp does not decode PEM blocks labelled {label}"
             ),
-            Self::BadCertificate { detail, at } => write!(
+            Self::NotDer { object, error, at } => {
+                write!(f, "{at}: the {object} is not valid DER: {error}")
+            }
+            Self::Unrecognised { object, at } => write!(
                 f,
-                "{at}: the CERTIFICATE block is not a valid X.509 certificate: {detail}"
+                "{at}: the {object} is DER but not a certificate, CRL, OCSP response, OCSP request \
+                 or PKCS #7 bundle"
             ),
-            Self::TrailingBytes { count, at } => write!(
+            Self::WrongPemLabel { label, found, at } => write!(
                 f,
-                "{at}: {count} unexpected byte(s) follow the end of the certificate"
+                "{at}: the block is labelled {label} but holds {} {}; decoded as what it holds",
+                if matches!(found, Kind::OcspResponse | Kind::OcspRequest) {
+                    "an"
+                } else {
+                    "a"
+                },
+                found.noun()
+            ),
+            Self::BadObject { kind, detail, at } => {
+                write!(f, "{at}: not a valid {}: {detail}", kind.noun())
+            }
+            Self::PrivateKey { label, at } => write!(
+                f,
+                "{at}: a {label} was pasted; mqocsp ignores it. Remove private keys before \
+                 sharing a case"
             ),
             Self::TooManyObjects { at } => write!(
                 f,

@@ -24,11 +24,36 @@ pub struct PemBlock {
     pub der: Vec<u8>,
 }
 
-/// What [`scan`] found: the blocks that decoded, and a problem for each one that did not.
+/// How a bare blob (outside any PEM block) was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlobFormat {
+    /// Base64, on one line or several.
+    Base64,
+    /// Hex digits, with or without spaces or colons between bytes.
+    Hex,
+}
+
+/// A DER value written as bare base64 or hex somewhere in the paste.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blob {
+    /// How it was written.
+    pub format: BlobFormat,
+    /// Where it starts.
+    pub start: Location,
+    /// Byte length of its text in the paste.
+    pub length: usize,
+    /// The DER bytes.
+    pub der: Vec<u8>,
+}
+
+/// What [`scan`] found: the blocks and blobs that decoded to bytes, and a problem for each block
+/// that did not.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scan {
-    /// Blocks whose base64 decoded, in paste order.
+    /// PEM blocks whose base64 decoded, in paste order.
     pub blocks: Vec<PemBlock>,
+    /// Bare base64 / hex DER values outside PEM blocks, in paste order.
+    pub blobs: Vec<Blob>,
     /// Problems, in paste order.
     pub problems: Vec<DecodeError>,
 }
@@ -157,7 +182,13 @@ impl Open {
 pub fn scan(text: &str) -> Scan {
     let mut found = Scan::default();
     let mut open: Option<Open> = None;
+    // Lines outside every PEM block, where bare base64 and hex are looked for.
+    let mut outside: Vec<Line<'_>> = Vec::new();
     for line in lines(text) {
+        if open.is_none() && !line.text.contains(BEGIN) {
+            outside.push(line);
+            continue;
+        }
         if let Some(block) = open.as_mut() {
             if let Some(index) = line.text.find(END) {
                 let at = line.location(index);
@@ -212,6 +243,159 @@ pub fn scan(text: &str) -> Scan {
             label: block.label,
             at: block.start,
         });
+    }
+    found.blobs = blobs(&outside);
+    found
+}
+
+/// One whitespace-separated word of a line.
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    text: &'a str,
+    line: Line<'a>,
+    index: usize,
+}
+
+impl Token<'_> {
+    fn start(&self) -> Location {
+        self.line.location(self.index)
+    }
+
+    fn end_offset(&self) -> usize {
+        self.line.offset + self.index + self.text.len()
+    }
+}
+
+fn tokens<'a>(lines: &[Line<'a>]) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut index = 0;
+        for word in line.text.split(char::is_whitespace) {
+            if !word.is_empty() {
+                out.push(Token {
+                    text: word,
+                    line: *line,
+                    index,
+                });
+            }
+            // split() consumed exactly one whitespace character after the word.
+            index += word.len()
+                + line
+                    .text
+                    .get(index + word.len()..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(0, char::len_utf8);
+        }
+    }
+    out
+}
+
+/// Smallest bare blob taken for a DER value: shorter runs are too likely to be ordinary words.
+const MIN_BLOB_BYTES: usize = 20;
+
+fn is_hex_token(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii_hexdigit() || c == ':')
+}
+
+fn is_base64_token(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+}
+
+/// The total length of a DER SEQUENCE from its first bytes (tag 0x30 and the length octets).
+fn sequence_length(prefix: &[u8]) -> Option<usize> {
+    match prefix {
+        [0x30, short, ..] if *short < 0x80 => Some(2 + usize::from(*short)),
+        [0x30, long, rest @ ..] if (0x81..=0x84).contains(long) => {
+            let octets = usize::from(long - 0x80);
+            let bytes = rest.get(..octets)?;
+            Some(
+                2 + octets
+                    + bytes
+                        .iter()
+                        .fold(0usize, |acc, &b| (acc << 8) | usize::from(b)),
+            )
+        }
+        _ => None,
+    }
+}
+
+/// Reads one blob starting at `tokens[0]`; returns it and how many tokens it used.
+fn blob_at(tokens: &[Token<'_>], format: BlobFormat) -> Option<(Blob, usize)> {
+    let valid = match format {
+        BlobFormat::Hex => is_hex_token,
+        BlobFormat::Base64 => is_base64_token,
+    };
+    let mut digits = String::new();
+    let mut needed: Option<usize> = None;
+    for (used, token) in tokens.iter().enumerate() {
+        if !valid(token.text) {
+            return None;
+        }
+        digits.extend(token.text.chars().filter(|&c| c != ':' && c != '='));
+        if digits.len() > crate::limits::MAX_INPUT_BYTES * 2 {
+            return None;
+        }
+        if needed.is_none() && digits.len() >= 16 {
+            let head: String = digits.chars().take(16).collect();
+            let prefix = match format {
+                BlobFormat::Hex => crate::hex::parse_lenient(&head)?,
+                BlobFormat::Base64 => PEM_BASE64.decode(head.as_bytes()).ok()?,
+            };
+            let total = sequence_length(&prefix)?;
+            if total < MIN_BLOB_BYTES {
+                return None;
+            }
+            needed = Some(match format {
+                BlobFormat::Hex => total * 2,
+                BlobFormat::Base64 => (total * 4).div_ceil(3),
+            });
+        }
+        let Some(needed) = needed else { continue };
+        if digits.len() < needed {
+            continue;
+        }
+        let body = digits.get(..needed)?;
+        let der = match format {
+            BlobFormat::Hex => crate::hex::parse_lenient(body)?,
+            BlobFormat::Base64 => PEM_BASE64.decode(body.as_bytes()).ok()?,
+        };
+        if !crate::der::is_strict_der(&der) {
+            return None;
+        }
+        let first = tokens.first()?;
+        let blob = Blob {
+            format,
+            start: first.start(),
+            length: token.end_offset() - first.start().offset,
+            der,
+        };
+        return Some((blob, used + 1));
+    }
+    None
+}
+
+/// Finds DER values written as bare base64 (starting `MI…`, a SEQUENCE) or hex (`30 82 …`).
+fn blobs(lines: &[Line<'_>]) -> Vec<Blob> {
+    let tokens = tokens(lines);
+    let mut found = Vec::new();
+    let mut index = 0;
+    while let Some(token) = tokens.get(index) {
+        let rest = tokens.get(index..).unwrap_or_default();
+        let format = if token.text.starts_with("30") && is_hex_token(token.text) {
+            Some(BlobFormat::Hex)
+        } else if token.text.starts_with('M') && is_base64_token(token.text) {
+            Some(BlobFormat::Base64)
+        } else {
+            None
+        };
+        match format.and_then(|format| blob_at(rest, format)) {
+            Some((blob, used)) => {
+                found.push(blob);
+                index += used;
+            }
+            None => index += 1,
+        }
     }
     found
 }

@@ -26,15 +26,25 @@
 )]
 
 pub mod certificate;
+pub mod crl;
 pub mod decode;
+pub mod der;
 pub mod error;
+pub mod extension;
+pub mod hex;
 pub mod input;
 pub mod limits;
 pub mod location;
-mod name;
-mod time_fmt;
+pub mod name;
+pub mod ocsp;
+pub mod oids;
+pub mod present;
+pub mod reader;
+pub mod sniff;
+pub mod timestamp;
 
 pub use certificate::Certificate;
-pub use decode::{Decoded, DecodedObject, ObjectBody, decode};
+pub use decode::{Decoded, DecodedObject, ObjectBody, decode, decode_bytes};
 pub use error::DecodeError;
 pub use location::{Location, Source, SourceFormat};
+pub use timestamp::Timestamp;

@@ -40,6 +40,19 @@ pub enum SourceFormat {
         /// The label between `-----BEGIN ` and `-----`.
         label: String,
     },
+    /// Bare base64 outside any PEM block (an e-mail line, a log field).
+    Base64,
+    /// Hex digits, with or without separators.
+    Hex,
+    /// Raw DER bytes (an uploaded file).
+    Der,
+    /// A member of a PKCS #7 bundle; `start` and `length` are the bundle's.
+    Pkcs7 {
+        /// 1-based position among the bundle's certificates and CRLs.
+        index: usize,
+        /// The bundle's PEM label, when it was a PEM block.
+        label: Option<String>,
+    },
 }
 
 /// Where a decoded object came from in the paste.
@@ -58,6 +71,12 @@ impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.format {
             SourceFormat::Pem { label } => write!(f, "PEM {label} block at {}", self.start),
+            SourceFormat::Base64 => write!(f, "base64 at {}", self.start),
+            SourceFormat::Hex => write!(f, "hex at {}", self.start),
+            SourceFormat::Der => f.write_str("DER file"),
+            SourceFormat::Pkcs7 { index, .. } => {
+                write!(f, "member {index} of the PKCS #7 bundle at {}", self.start)
+            }
         }
     }
 }

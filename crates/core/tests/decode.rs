@@ -46,10 +46,10 @@ fn certificate_fields_match_what_was_issued() {
     assert_eq!(cert.subject.first("O"), Some("Pulsar, Integration"));
     assert_eq!(cert.issuer.rfc4514, "CN=Test Root CA,O=mqocsp,C=JP");
     assert_eq!(cert.serial, "9a01");
-    assert_eq!(cert.not_before, "2022-02-02T13:22:24Z");
-    assert_eq!(cert.not_after, "2031-08-02T08:20:27Z");
+    assert_eq!(cert.not_before.to_string(), "2022-02-02T13:22:24Z");
+    assert_eq!(cert.not_after.to_string(), "2031-08-02T08:20:27Z");
     assert_eq!(cert.version, 3);
-    assert_eq!(cert.signature_algorithm, "ed25519");
+    assert_eq!(cert.signature_algorithm.name, "ed25519");
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn problems_say_what_and_where() {
         (
             "not a certificate",
             "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
-            "line 1, column 1: the CERTIFICATE block is not a valid X.509 certificate",
+            "line 1, column 1: the CERTIFICATE block is not valid DER: byte 2: 1 byte(s) follow",
         ),
     ];
     for (name, text, expected) in cases {
@@ -200,13 +200,13 @@ fn trailing_bytes_are_reported_and_the_certificate_kept() {
         "-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----"
     ));
     assert_eq!(decoded.certificates().count(), 1);
-    assert_eq!(
-        decoded.problems[0].0,
-        DecodeError::TrailingBytes {
-            count: 3,
-            at: Location::START
-        }
+    let expected = format!(
+        "line 1, column 1: the CERTIFICATE block is not valid DER: byte {}: 3 byte(s) follow the \
+         end of the value",
+        der.len() - 3
     );
+    assert_eq!(decoded.problems[0].0.to_string(), expected);
+    assert_eq!(decoded.problems[0].0.at(), Some(Location::START));
 }
 
 #[test]
@@ -223,7 +223,12 @@ fn truncated_and_flipped_certificates_yield_problems_never_panics() {
             decoded.objects.is_empty(),
             "a {cut}-byte prefix decoded as a certificate"
         );
-        assert_eq!(decoded.problems.len(), 1, "cut at {cut}");
+        assert_eq!(
+            decoded.problems.len(),
+            1,
+            "cut at {cut}: {:?}",
+            decoded.problems
+        );
     }
     for index in 0..der.len() {
         let mut flipped = der.clone();

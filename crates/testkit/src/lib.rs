@@ -4,6 +4,7 @@
 //!   intent is readable, never pasted from unknown origin.
 //! - [`golden`]: compare output with a checked-in golden file; `MQOCSP_BLESS=1` rewrites it.
 //! - [`scratch`]: throw-away folders for files a test hands to a process.
+//! - [`openssl`]: a CA run by the real `openssl` command: index.txt, OCSP answers, CRLs.
 
 pub mod pki;
 
@@ -12,3 +13,6 @@ pub mod golden;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod scratch;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod openssl;

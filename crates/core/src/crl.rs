@@ -1,0 +1,118 @@
+//! Certificate revocation lists (RFC 5280 §5).
+//!
+//! ```text
+//! CertificateList  ::=  SEQUENCE  {
+//!      tbsCertList          TBSCertList,
+//!      signatureAlgorithm   AlgorithmIdentifier,
+//!      signatureValue       BIT STRING  }
+//! ```
+//!
+//! <https://www.rfc-editor.org/rfc/rfc5280#section-5.1>
+
+use crate::certificate::{Algorithm, serial_hex};
+use crate::der::{Node, Span, Tag};
+use crate::extension::{Extension, ExtensionValue, read_extensions};
+use crate::name::DistinguishedName;
+use crate::reader::{Fields, Malformed};
+use crate::timestamp::Timestamp;
+use serde::Serialize;
+use x509_parser::prelude::{CertificateRevocationList, FromDer};
+
+/// One revoked certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RevokedEntry {
+    /// Serial number, hex.
+    pub serial: String,
+    /// revocationDate.
+    pub revocation_date: Timestamp,
+    /// The reasonCode entry extension, by name.
+    pub reason: Option<String>,
+    /// crlEntryExtensions.
+    pub extensions: Vec<Extension>,
+}
+
+/// A decoded CRL.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Crl {
+    /// Version as people count it (1 or 2).
+    pub version: u32,
+    /// Issuer.
+    pub issuer: DistinguishedName,
+    /// thisUpdate.
+    pub this_update: Timestamp,
+    /// nextUpdate.
+    pub next_update: Option<Timestamp>,
+    /// signatureAlgorithm.
+    pub signature_algorithm: Algorithm,
+    /// Revoked certificates.
+    pub revoked: Vec<RevokedEntry>,
+    /// crlExtensions.
+    pub extensions: Vec<Extension>,
+    /// tbsCertList.
+    pub tbs_span: Span,
+}
+
+impl Crl {
+    /// Decodes a DER CRL given its tree.
+    pub fn from_der(der: &[u8], root: &Node) -> Result<Self, String> {
+        let (_, crl) = CertificateRevocationList::from_der(der).map_err(|e| e.to_string())?;
+        let malformed = |e: Malformed| e.to_string();
+        let tbs = root.child(0).ok_or("tbsCertList is missing")?;
+        let mut entries_node = None;
+        let mut extensions = Vec::new();
+        for child in &tbs.children {
+            if child.tag == Tag::SEQUENCE
+                && child.children.first().is_some_and(|e| {
+                    e.tag == Tag::SEQUENCE && e.child(0).is_some_and(|s| s.tag == Tag::INTEGER)
+                })
+            {
+                entries_node = Some(child);
+            }
+            if child.tag == Tag::context(0, true)
+                && let Some(list) = child.child(0)
+            {
+                extensions = read_extensions(list, der, "tbsCertList.crlExtensions")
+                    .map_err(malformed)?;
+            }
+        }
+        let mut revoked = Vec::new();
+        let entries = entries_node
+            .map(|node| node.children.as_slice())
+            .unwrap_or_default();
+        for (entry, parsed) in entries.iter().zip(crl.iter_revoked_certificates()) {
+            let mut fields =
+                Fields::of(entry, Tag::SEQUENCE, "revokedCertificates").map_err(malformed)?;
+            let _ = fields
+                .required(Tag::INTEGER, "userCertificate")
+                .map_err(malformed)?;
+            let _ = fields.rest();
+            let entry_extensions = match entry.children.iter().find(|c| c.tag == Tag::SEQUENCE) {
+                Some(list) => read_extensions(list, der, "revokedCertificates.crlEntryExtensions")
+                    .map_err(malformed)?,
+                None => Vec::new(),
+            };
+            let reason = entry_extensions.iter().find_map(|ext| match &ext.value {
+                ExtensionValue::ReasonCode { reason } => Some(reason.clone()),
+                _ => None,
+            });
+            revoked.push(RevokedEntry {
+                serial: serial_hex(parsed.raw_serial()),
+                revocation_date: Timestamp(parsed.revocation_date.to_datetime()),
+                reason,
+                extensions: entry_extensions,
+            });
+        }
+        Ok(Self {
+            version: crl.version().map_or(1, |v| v.0 + 1),
+            issuer: DistinguishedName::from_x509(crl.issuer()),
+            this_update: Timestamp(crl.last_update().to_datetime()),
+            next_update: crl.next_update().map(|t| Timestamp(t.to_datetime())),
+            signature_algorithm: Algorithm::from_oid(
+                &crl.signature_algorithm.algorithm.to_id_string(),
+            ),
+            revoked,
+            extensions,
+            tbs_span: tbs.span(),
+        })
+    }
+}

@@ -1,0 +1,348 @@
+//! A certificate authority run by the real `openssl` command, the way the seed walk-through runs
+//! one: `index.txt`, `openssl ocsp` answering requests, `openssl ca -gencrl`.
+//!
+//! Everything lives in a scratch folder; every command's failure panics with its stderr, because a
+//! test cannot go on without its fixtures.
+
+use crate::scratch::ScratchDir;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Extensions for a server (queue manager) certificate with an AIA OCSP URL.
+pub const SERVER_EXTENSIONS: &str = "\
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth,clientAuth
+subjectAltName=DNS:qm1.example.test,IP:127.0.0.1
+authorityInfoAccess=OCSP;URI:http://127.0.0.1:2560/,caIssuers;URI:http://ca.example.test/ca.crt
+crlDistributionPoints=URI:http://ca.example.test/ca.crl
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+certificatePolicies=1.3.6.1.4.1.99999.1.1
+";
+
+/// Extensions for a delegated OCSP responder certificate (RFC 6960 §4.2.2.2).
+pub const RESPONDER_EXTENSIONS: &str = "\
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+extendedKeyUsage=OCSPSigning
+noCheck=ignored
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+";
+
+/// Extensions for an intermediate CA.
+pub const INTERMEDIATE_EXTENSIONS: &str = "\
+basicConstraints=critical,CA:TRUE,pathlen:0
+keyUsage=critical,keyCertSign,cRLSign
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+authorityInfoAccess=OCSP;URI:http://127.0.0.1:2561/
+";
+
+/// Runs a command and returns its stdout; panics with stderr on failure.
+pub fn run(command: &mut Command) -> Vec<u8> {
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("running {command:?}: {error}"));
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+fn openssl() -> Command {
+    Command::new("openssl")
+}
+
+/// One index.txt row (tab-separated; see mq-reference §12).
+#[derive(Clone, Debug)]
+struct Row {
+    status: char,
+    expiry: String,
+    revocation: String,
+    serial_hex: String,
+    subject: String,
+}
+
+/// A CA with its key, certificate, `index.txt` and config, in its own folder.
+#[derive(Debug)]
+pub struct OpensslCa {
+    dir: ScratchDir,
+    rows: Vec<Row>,
+}
+
+/// How `openssl ocsp` should answer.
+#[derive(Clone, Debug, Default)]
+pub struct Answer {
+    /// `-ndays N`: set nextUpdate N days after thisUpdate (absent when `None`, as in the seed).
+    pub next_update_days: Option<u32>,
+    /// `-resp_key_id`: responderID by key hash instead of by name.
+    pub by_key: bool,
+    /// `-resp_no_certs`: leave the signer's certificate out.
+    pub no_certs: bool,
+    /// Sign with this delegated responder (cert and key paths) instead of the CA.
+    pub signer: Option<(PathBuf, PathBuf)>,
+}
+
+impl OpensslCa {
+    /// A self-signed root CA (EC P-256) with `subject` like `/C=AU/O=Pulsar/CN=Test CA`.
+    pub fn root(purpose: &str, subject: &str) -> Self {
+        let dir = ScratchDir::new(purpose);
+        run(openssl()
+            .current_dir(dir.path())
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+            ])
+            .args([
+                "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "3650", "-subj",
+            ])
+            .arg(subject)
+            .args(["-addext", "basicConstraints=critical,CA:TRUE"])
+            .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"]));
+        dir.write(
+            "openssl.cnf",
+            "[ca]\ndefault_ca=testca\n[testca]\ndatabase=index.txt\ncrlnumber=crlnumber\n\
+             default_md=sha256\ndefault_crl_days=7\n",
+        );
+        dir.write("crlnumber", "01\n");
+        let ca = Self {
+            dir,
+            rows: Vec::new(),
+        };
+        ca.write_index();
+        ca
+    }
+
+    /// The folder everything is in.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The CA certificate (PEM file).
+    pub fn cert_path(&self) -> PathBuf {
+        self.dir.path().join("ca.pem")
+    }
+
+    /// The CA certificate, PEM text.
+    pub fn cert_pem(&self) -> String {
+        self.read_text("ca.pem")
+    }
+
+    /// Reads a file of the CA's folder as text.
+    pub fn read_text(&self, name: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(name))
+            .unwrap_or_else(|error| panic!("reading {name}: {error}"))
+    }
+
+    fn write_index(&self) {
+        let mut text = String::new();
+        for row in &self.rows {
+            let _ = writeln!(
+                text,
+                "{}\t{}\t{}\t{}\tunknown\t{}",
+                row.status, row.expiry, row.revocation, row.serial_hex, row.subject
+            );
+        }
+        self.dir.write("index.txt", text);
+    }
+
+    /// Issues `name.pem` / `name.key` with `subject`, `serial` and the given extension lines,
+    /// and records it as valid in `index.txt`. Returns the certificate's path.
+    pub fn issue(&mut self, name: &str, subject: &str, serial: u64, extensions: &str) -> PathBuf {
+        let dir = self.dir.path();
+        self.dir
+            .write(&format!("{name}.ext"), format!("[v3]\n{extensions}"));
+        run(openssl()
+            .current_dir(dir)
+            .args([
+                "req",
+                "-new",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+            ])
+            .args([
+                "-nodes",
+                "-keyout",
+                &format!("{name}.key"),
+                "-out",
+                &format!("{name}.csr"),
+            ])
+            .arg("-subj")
+            .arg(subject));
+        run(openssl()
+            .current_dir(dir)
+            .args([
+                "x509",
+                "-req",
+                "-in",
+                &format!("{name}.csr"),
+                "-CA",
+                "ca.pem",
+            ])
+            .args([
+                "-CAkey",
+                "ca.key",
+                "-set_serial",
+                &serial.to_string(),
+                "-days",
+                "3650",
+            ])
+            .args(["-extfile", &format!("{name}.ext"), "-extensions", "v3"])
+            .args(["-out", &format!("{name}.pem")]));
+        let expiry = String::from_utf8_lossy(&run(openssl()
+            .current_dir(dir)
+            .args(["x509", "-noout", "-enddate", "-dateopt", "iso_8601", "-in"])
+            .arg(format!("{name}.pem"))))
+        .into_owned();
+        // "notAfter=2036-11-24 14:00:00Z" -> "361124140000Z"
+        let digits: String = expiry.chars().filter(char::is_ascii_digit).collect();
+        self.rows.push(Row {
+            status: 'V',
+            expiry: format!("{}Z", digits.get(2..14).unwrap_or_default()),
+            revocation: String::new(),
+            serial_hex: format!("{serial:02X}"),
+            subject: subject.to_owned(),
+        });
+        self.write_index();
+        dir.join(format!("{name}.pem"))
+    }
+
+    /// Marks `serial` revoked at `when` (`YYMMDDHHMMSSZ`) with an optional reason word.
+    pub fn revoke(&mut self, serial: u64, when: &str, reason: Option<&str>) {
+        let hex = format!("{serial:02X}");
+        for row in self.rows.iter_mut().filter(|row| row.serial_hex == hex) {
+            row.status = 'R';
+            row.revocation = match reason {
+                Some(reason) => format!("{when},{reason}"),
+                None => when.to_owned(),
+            };
+        }
+        self.write_index();
+    }
+
+    /// `openssl ocsp -issuer ca.pem -cert CERT -reqout`: the request DER.
+    pub fn request(&self, cert: &Path, nonce: bool) -> Vec<u8> {
+        let out = self.dir.path().join("request.der");
+        let mut command = openssl();
+        command
+            .current_dir(self.dir.path())
+            .args(["ocsp", "-issuer", "ca.pem", "-cert"])
+            .arg(cert);
+        command.arg("-reqout").arg(&out);
+        if !nonce {
+            command.arg("-no_nonce");
+        }
+        run(&mut command);
+        std::fs::read(&out).unwrap_or_else(|error| panic!("reading the request: {error}"))
+    }
+
+    /// `openssl ocsp -index index.txt ... -reqin`: the responder's answer to `request`.
+    pub fn respond(&self, request: &[u8], answer: &Answer) -> Vec<u8> {
+        let dir = self.dir.path();
+        let request_path = self.dir.write("answer-request.der", request);
+        let out = dir.join("response.der");
+        let mut command = openssl();
+        command
+            .current_dir(dir)
+            .args(["ocsp", "-index", "index.txt", "-CA", "ca.pem"]);
+        match &answer.signer {
+            Some((cert, key)) => command.arg("-rsigner").arg(cert).arg("-rkey").arg(key),
+            None => command.args(["-rsigner", "ca.pem", "-rkey", "ca.key"]),
+        };
+        command
+            .arg("-reqin")
+            .arg(&request_path)
+            .arg("-respout")
+            .arg(&out);
+        if let Some(days) = answer.next_update_days {
+            command.args(["-ndays", &days.to_string()]);
+        }
+        if answer.by_key {
+            command.arg("-resp_key_id");
+        }
+        if answer.no_certs {
+            command.arg("-resp_no_certs");
+        }
+        run(&mut command);
+        std::fs::read(&out).unwrap_or_else(|error| panic!("reading the response: {error}"))
+    }
+
+    /// `openssl ca -gencrl`: the CA's CRL, DER.
+    pub fn crl(&self) -> Vec<u8> {
+        run(openssl()
+            .current_dir(self.dir.path())
+            .args([
+                "ca",
+                "-config",
+                "openssl.cnf",
+                "-gencrl",
+                "-keyfile",
+                "ca.key",
+            ])
+            .args(["-cert", "ca.pem", "-out", "crl.pem", "-batch"]));
+        run(openssl().current_dir(self.dir.path()).args([
+            "crl", "-in", "crl.pem", "-outform", "DER", "-out", "crl.der",
+        ]));
+        std::fs::read(self.dir.path().join("crl.der"))
+            .unwrap_or_else(|error| panic!("reading the CRL: {error}"))
+    }
+
+    /// `openssl crl2pkcs7 -nocrl -certfile ...`: a PKCS #7 bundle of the given certificates, PEM.
+    pub fn pkcs7(&self, certs: &[&Path]) -> String {
+        let mut command = openssl();
+        command
+            .current_dir(self.dir.path())
+            .args(["crl2pkcs7", "-nocrl"]);
+        for cert in certs {
+            command.arg("-certfile").arg(cert);
+        }
+        String::from_utf8_lossy(&run(&mut command)).into_owned()
+    }
+
+    /// What `openssl` itself prints about a file (`x509 -text`, `ocsp -resp_text`, ...).
+    pub fn openssl_text(&self, args: &[&str]) -> String {
+        String::from_utf8_lossy(&run(openssl().current_dir(self.dir.path()).args(args)))
+            .into_owned()
+    }
+}
+
+/// Converts openssl's text time (`Feb  2 08:06:59 2022 GMT`) to RFC 3339 (`2022-02-02T08:06:59Z`).
+pub fn rfc3339_from_openssl(text: &str) -> String {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let [month, day, clock, year, "GMT"] = parts.as_slice() else {
+        panic!("not an openssl time: {text:?}");
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS
+        .iter()
+        .position(|m| m == month)
+        .unwrap_or_else(|| panic!("month in {text:?}"))
+        + 1;
+    let day: u32 = day.parse().unwrap_or_else(|_| panic!("day in {text:?}"));
+    format!("{year}-{month:02}-{day:02}T{clock}Z")
+}
+
+/// The value after `key: ` on every line of openssl's text output that has it, trimmed.
+pub fn values<'a>(text: &'a str, key: &str) -> Vec<&'a str> {
+    text.lines()
+        .filter_map(|line| {
+            line.trim()
+                .strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(':'))
+        })
+        .map(str::trim)
+        .collect()
+}
