@@ -2,7 +2,7 @@
 
 use anyhow::Context as _;
 use mqocsp_core::decode::Completeness;
-use mqocsp_core::present::{card, card_text};
+use mqocsp_core::present::{asn1_text, card, card_text};
 use mqocsp_core::{Decoded, Timestamp, decode_bytes};
 use std::io::Read as _;
 use std::path::PathBuf;
@@ -19,6 +19,10 @@ pub(crate) struct Args {
     /// Without it, no remark is made.
     #[arg(long, value_parser = parse_time)]
     at: Option<Timestamp>,
+    /// Also print each object's DER tree (offsets, header and content lengths, values), like
+    /// `openssl asn1parse -i`.
+    #[arg(long, conflicts_with = "json")]
+    asn1: bool,
 }
 
 pub(crate) fn parse_time(text: &str) -> Result<Timestamp, String> {
@@ -50,7 +54,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         json.push('\n');
         json
     } else {
-        text_report(&decoded, args.at)
+        text_report(&decoded, args.at, args.asn1)
     };
     print!("{output}");
     Ok(match decoded.completeness() {
@@ -61,10 +65,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 /// The human-readable report: each object's card, then the problems.
-pub(crate) fn text_report(decoded: &Decoded, at: Option<Timestamp>) -> String {
+pub(crate) fn text_report(decoded: &Decoded, at: Option<Timestamp>, asn1: bool) -> String {
     let mut out = String::new();
     for (index, object) in decoded.objects.iter().enumerate() {
         out.push_str(&card_text(index + 1, &card(object, at)));
+        if asn1 {
+            out.push_str("  DER\n");
+            out.push_str(&asn1_text(&object.tree));
+        }
         out.push('\n');
     }
     if !decoded.problems.is_empty() {

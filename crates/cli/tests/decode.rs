@@ -174,3 +174,35 @@ fn fields_agree_with_openssl() {
     assert_eq!(ours["not_before"], value("notBefore").replace(' ', "T"));
     assert_eq!(ours["not_after"], value("notAfter").replace(' ', "T"));
 }
+
+/// Every fixture of the seed's PKI, decoded as text, as text with the DER tree, and as JSON,
+/// matches its golden file.
+#[test]
+fn fixtures_match_golden_text_json_and_asn1() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/fixtures");
+    for (name, _) in mqocsp_testkit::fixtures::files() {
+        let file = fixtures.join(name);
+        let stem = name.trim_end_matches(".pem");
+        let file = file.to_str().unwrap();
+        let at = "--at=2022-02-02T16:46:35Z";
+        for (suffix, extra) in [
+            ("txt", None),
+            ("asn1.txt", Some("--asn1")),
+            ("json", Some("--json")),
+        ] {
+            let mut args = vec!["decode", file, at];
+            args.extend(extra);
+            let out = mqocsp(&args);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{name}: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+            assert_golden(
+                &golden(&format!("{stem}.{suffix}")),
+                &String::from_utf8(out.stdout).unwrap(),
+            );
+        }
+    }
+}

@@ -71,8 +71,8 @@ impl Crl {
             if child.tag == Tag::context(0, true)
                 && let Some(list) = child.child(0)
             {
-                extensions = read_extensions(list, der, "tbsCertList.crlExtensions")
-                    .map_err(malformed)?;
+                extensions =
+                    read_extensions(list, der, "tbsCertList.crlExtensions").map_err(malformed)?;
             }
         }
         let mut revoked = Vec::new();

@@ -251,12 +251,19 @@ fn decode_der(
         .filter(|p| !(trailing_allowed && matches!(p, DerError::TrailingBytes { .. })))
         .collect();
     let broken = !der_problems.is_empty();
+    // A cut-short value is never shown as an object: its missing tail could hold anything (an
+    // OCSP response cut after its status would read as "successful" with no answer).
+    let truncated = der_problems
+        .iter()
+        .any(|p| matches!(p, DerError::Truncated { .. }));
     problems.extend(der_problems.into_iter().map(|error| DecodeError::NotDer {
         object: object.clone(),
         error,
         at,
     }));
-    let Some(root) = tree.root else { return };
+    let Some(root) = tree.root.filter(|_| !truncated) else {
+        return;
+    };
     let kind = match (sniff(&root), announced) {
         (Some(found), Some(label_kind)) if found != label_kind => {
             if let SourceFormat::Pem { label } = &source.format {

@@ -523,6 +523,43 @@ pub fn card_text(number: usize, card: &Card) -> String {
     out
 }
 
+/// The DER tree as indented text, in the spirit of `openssl asn1parse -i`.
+pub fn asn1_text(root: &crate::der::Node) -> String {
+    use crate::der::Primitive;
+    let mut out = String::new();
+    root.walk(0, &mut |node, depth| {
+        let kind = if node.tag.constructed || node.encapsulates {
+            "cons"
+        } else {
+            "prim"
+        };
+        let value = match &node.value {
+            _ if node.encapsulates => "(encapsulates)".to_owned(),
+            Some(Primitive::Boolean(b)) => b.to_string(),
+            Some(Primitive::Integer(i)) => i.clone(),
+            Some(Primitive::Null) | None => String::new(),
+            Some(Primitive::Oid { dotted, name }) => match name {
+                Some(name) => format!("{name} ({dotted})"),
+                None => dotted.clone(),
+            },
+            Some(Primitive::Text(t)) => format!("{t:?}"),
+            Some(Primitive::Time(t)) => t.clone(),
+            Some(Primitive::Bytes(b)) => b.clone(),
+        };
+        let line = format!(
+            "{:>6}: d={depth:<2} hl={} l={:>5} {kind}: {}{} {value}",
+            node.offset,
+            node.header_len,
+            node.content_len,
+            "  ".repeat(depth),
+            node.tag.name()
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

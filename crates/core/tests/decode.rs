@@ -237,3 +237,30 @@ fn truncated_and_flipped_certificates_yield_problems_never_panics() {
         let _ = decode(&wrap(&flipped));
     }
 }
+
+/// Truncations and byte flips of every fixture (certificates and OCSP responses of the seed's
+/// PKI): every truncation is reported and never decodes as an object; no flip panics.
+#[test]
+fn broken_fixtures_yield_problems_never_panics() {
+    for (name, text) in mqocsp_testkit::fixtures::files() {
+        let decoded = decode(&text);
+        assert_eq!(decoded.problems, vec![], "{name} decodes cleanly");
+        let der = decoded.objects[0].der.clone();
+        for cut in 1..der.len() {
+            let broken = mqocsp_core::decode_bytes(&der[..cut]);
+            assert!(
+                broken.objects.is_empty(),
+                "{name}: {cut}-byte prefix decoded"
+            );
+            assert!(
+                !broken.problems.is_empty(),
+                "{name}: {cut}-byte prefix has no problem"
+            );
+        }
+        for index in 0..der.len() {
+            let mut flipped = der.clone();
+            flipped[index] ^= 0x5a;
+            let _ = mqocsp_core::decode_bytes(&flipped);
+        }
+    }
+}

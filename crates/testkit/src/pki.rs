@@ -1,8 +1,9 @@
 //! A PKI factory: certificate authorities and the certificates they issue.
 
+use crate::der::{implicit_primitive, null, oid, seq};
 use rcgen::{
-    BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, Issuer, KeyPair,
-    KeyUsagePurpose, PKCS_ED25519, SerialNumber,
+    BasicConstraints, CertificateParams, CustomExtension, DistinguishedName, DnType,
+    ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose, PKCS_ED25519, SerialNumber,
 };
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -22,6 +23,12 @@ pub struct CertSpec {
     pub not_before: OffsetDateTime,
     /// End of validity.
     pub not_after: OffsetDateTime,
+    /// AIA OCSP responder URL.
+    pub ocsp_url: Option<String>,
+    /// Extended key usages.
+    pub purposes: Vec<ExtendedKeyUsagePurpose>,
+    /// Add id-pkix-ocsp-nocheck (for delegated responders).
+    pub ocsp_no_check: bool,
 }
 
 impl CertSpec {
@@ -34,7 +41,33 @@ impl CertSpec {
             serial: vec![0x01],
             not_before: datetime!(2025-01-01 00:00:00 UTC),
             not_after: datetime!(2035-01-01 00:00:00 UTC),
+            ocsp_url: None,
+            purposes: Vec::new(),
+            ocsp_no_check: false,
         }
+    }
+
+    /// Adds an AIA extension naming this OCSP responder.
+    pub fn ocsp_url(mut self, url: &str) -> Self {
+        self.ocsp_url = Some(url.to_owned());
+        self
+    }
+
+    /// Marks the certificate for TLS server and client authentication (a queue manager's or
+    /// MQ client's certificate).
+    pub fn tls(mut self) -> Self {
+        self.purposes = vec![
+            ExtendedKeyUsagePurpose::ServerAuth,
+            ExtendedKeyUsagePurpose::ClientAuth,
+        ];
+        self
+    }
+
+    /// Makes this a delegated OCSP responder: id-kp-OCSPSigning and, optionally, ocsp-nocheck.
+    pub fn ocsp_signing(mut self, no_check: bool) -> Self {
+        self.purposes = vec![ExtendedKeyUsagePurpose::OcspSigning];
+        self.ocsp_no_check = no_check;
+        self
     }
 
     /// Sets the organisation.
@@ -81,6 +114,27 @@ impl CertSpec {
         params.serial_number = Some(SerialNumber::from_slice(&self.serial));
         params.not_before = self.not_before;
         params.not_after = self.not_after;
+        params.extended_key_usages = self.purposes.clone();
+        if let Some(url) = &self.ocsp_url {
+            let access = seq(&[
+                oid("1.3.6.1.5.5.7.48.1"),
+                implicit_primitive(6, url.as_bytes()),
+            ]);
+            params
+                .custom_extensions
+                .push(CustomExtension::from_oid_content(
+                    &[1, 3, 6, 1, 5, 5, 7, 1, 1],
+                    seq(&[access]),
+                ));
+        }
+        if self.ocsp_no_check {
+            params
+                .custom_extensions
+                .push(CustomExtension::from_oid_content(
+                    &[1, 3, 6, 1, 5, 5, 7, 48, 1, 5],
+                    null(),
+                ));
+        }
         params
     }
 }
