@@ -32,14 +32,14 @@ test('pasting a certificate shows its subject', async () => {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(relay.url);
-  await page.getByLabel(/Paste certificates/).fill(`From the customer's ticket:\n${pem}\n`);
-  const subject = page.locator('[data-field="subject"]');
+  await page.getByLabel(/Paste what the customer sent/).fill(`From the customer's ticket:\n${pem}\n`);
+  const subject = page.locator('[data-field="subject"] .value');
   await subject.waitFor({ timeout: 10000 });
   assert.equal(
     await subject.textContent(),
     'CN=www.pulsarintegration.PL921WC.com,O=Pulsar Integration PL921WC Inc.,ST=Chiba,C=JP',
   );
-  assert.equal(await page.locator('[data-field="serial"]').textContent(), '0a1b');
+  assert.equal(await page.locator('[data-field="serial"] .value').textContent(), '0a1b');
   await page.screenshot({ path: screenshotPath('skeleton-decoded.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
@@ -49,10 +49,38 @@ test('bad input shows an error and keeps the paste', async () => {
   const page = await browser.newPage();
   await page.goto(relay.url);
   const broken = '-----BEGIN CERTIFICATE-----\nMIIC?abc\n-----END CERTIFICATE-----\n';
-  await page.getByLabel(/Paste certificates/).fill(broken);
+  await page.getByLabel(/Paste what the customer sent/).fill(broken);
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 10000 });
   assert.match(await alert.textContent(), /line 2, column 5: '\?' is not a base64 character/);
-  assert.equal(await page.getByLabel(/Paste certificates/).inputValue(), broken);
+  assert.equal(await page.getByLabel(/Paste what the customer sent/).inputValue(), broken);
+  await page.close();
+});
+
+test('an uploaded DER OCSP response and a PKCS #7 bundle decode', async () => {
+  const { ROOT } = await import('./harness.mjs');
+  const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'mqocsp-e2e-upload-'));
+  const fixtures = join(ROOT, 'testdata', 'fixtures');
+  // The fixture is PEM; the customer sends `openssl ocsp -respout` output, which is DER.
+  const pem = readFileSync(join(fixtures, 'ocsp-client-revoked.pem'), 'utf8');
+  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  writeFileSync(join(dir, 'response.der'), der);
+  execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', join(fixtures, 'client-ca.pem'),
+    '-certfile', join(fixtures, 'client.pem'), '-outform', 'DER', '-out', join(dir, 'chain.p7b')]);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.url);
+  await page.locator('#file-input').setInputFiles([join(dir, 'response.der'), join(dir, 'chain.p7b')]);
+  const status = page.locator('[data-field="status-02"]');
+  await status.waitFor({ timeout: 10000 });
+  assert.match(await status.textContent(), /revoked at 2022-02-02T08:06:59Z/);
+  await page.getByText('member 2 of the PKCS #7 bundle').waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('[data-field="summary"]').textContent(), '3 objects, 0 problems');
+  await page.locator('[data-field="status-02"]').click();
+  await page.locator('.der-view').waitFor();
+  await page.screenshot({ path: screenshotPath('decode-ocsp-bytes.png'), fullPage: true });
   await page.close();
 });

@@ -1,20 +1,88 @@
 //! The page's root component.
 
+use crate::components::evaluation_time::{EvaluationTime, now};
+use crate::components::file_drop::FileDrop;
 use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
 use crate::state::{Action, State};
+use mqocsp_core::Decoded;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The workbench: a paste box and what the core made of it.
+/// Props of [`DecodedList`].
+#[derive(Debug, Properties, PartialEq)]
+struct DecodedListProps {
+    decoded: Rc<Decoded>,
+    at: mqocsp_core::Timestamp,
+    shown: usize,
+    on_more: Callback<()>,
+}
+
+/// The cards of one input (the paste or a file), the first `shown` of them.
+#[function_component(DecodedList)]
+fn decoded_list(props: &DecodedListProps) -> Html {
+    let total = props.decoded.objects.len();
+    let shown = props.shown.min(total);
+    let more = {
+        let on_more = props.on_more.clone();
+        Callback::from(move |_: MouseEvent| on_more.emit(()))
+    };
+    html! {
+        <>
+            <ProblemList problems={props.decoded.problems.clone()} />
+            { for (0..shown).map(|index| html! {
+                <ObjectCard key={index} number={index + 1} decoded={props.decoded.clone()} {index} at={props.at} />
+            }) }
+            if shown < total {
+                <button type="button" class="more" onclick={more}>
+                    { format!("Show more ({} of {total} shown)", shown) }
+                </button>
+            }
+        </>
+    }
+}
+
+/// The workbench: inputs on top, what the core made of them below.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
-    let on_input = {
+    let state = use_reducer(|| State::new(now()));
+    let file_error = use_state(|| None::<String>);
+    // A callback that turns its argument into an action.
+    let action = |make: fn(()) -> Action| {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Paste(text)))
+        Callback::from(move |()| state.dispatch(make(())))
     };
-    let decoded = state.decoded.clone();
+    let on_decode = action(|()| Action::Decode);
+    let on_more = action(|()| Action::ShowMore);
+    let on_now = action(|()| Action::SetTimeTo(now()));
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+    };
+    let on_time = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::SetTime(text)))
+    };
+    let on_file = {
+        let (state, file_error) = (state.clone(), file_error.clone());
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            file_error.set(None);
+            state.dispatch(Action::AddFile { name, bytes });
+        })
+    };
+    let on_file_error = {
+        let file_error = file_error.clone();
+        Callback::from(move |message: String| file_error.set(Some(message)))
+    };
+    let summary = format!(
+        "{} object{}, {} problem{}{}",
+        state.object_count(),
+        if state.object_count() == 1 { "" } else { "s" },
+        state.problem_count(),
+        if state.problem_count() == 1 { "" } else { "s" },
+        if state.pending { " (decoding…)" } else { "" }
+    );
     html! {
         <main class="workbench">
             <header class="masthead">
@@ -23,11 +91,29 @@ pub fn app() -> Html {
                     { "Why does the IBM MQ client's TLS connection with OCSP fail? Paste what the customer sent." }
                 </p>
             </header>
-            <PasteBox text={state.text.clone()} {on_input} />
+            <section class="inputs" aria-label="Inputs">
+                <PasteBox text={state.text.clone()} {on_edit} {on_decode} />
+                <FileDrop {on_file} on_error={on_file_error} />
+                if let Some(message) = &*file_error {
+                    <p class="field-error" role="alert">{ message.clone() }</p>
+                }
+                <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} />
+            </section>
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
-                <ProblemList problems={decoded.problems.clone()} />
-                { for decoded.objects.iter().enumerate().map(|(index, object)| html! {
-                    <ObjectCard key={index} number={index + 1} object={object.clone()} at={None::<mqocsp_core::Timestamp>} />
+                <p class="summary" data-field="summary">{ summary }</p>
+                <DecodedList decoded={state.decoded.clone()} at={state.at} shown={state.shown} on_more={on_more.clone()} />
+                { for state.files.iter().enumerate().map(|(index, file)| {
+                    let handle = state.clone();
+                    let remove = Callback::from(move |_: MouseEvent| handle.dispatch(Action::RemoveFile(index)));
+                    html! {
+                        <section class="file" aria-label={format!("File {}", file.name)}>
+                            <h2 class="file-name">
+                                { format!("{} ({} bytes)", file.name, file.size) }
+                                <button type="button" onclick={remove} aria-label={format!("Remove {}", file.name)}>{ "×" }</button>
+                            </h2>
+                            <DecodedList decoded={file.decoded.clone()} at={state.at} shown={usize::MAX} on_more={Callback::noop()} />
+                        </section>
+                    }
                 }) }
             </section>
         </main>

@@ -1,11 +1,12 @@
 //! Browser tests of the page (wasm-bindgen-test in headless Chromium): render the real app, paste
-//! into the real textarea, read what the user would read.
+//! into the real textarea, click what a user clicks, read what the user would read.
 #![cfg(target_arch = "wasm32")]
 
+use mqocsp_testkit::fixtures;
 use mqocsp_testkit::pki::{CertSpec, self_signed};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,7 +17,7 @@ fn document() -> web_sys::Document {
 }
 
 /// Mounts a fresh app in its own element and returns that element.
-fn mount() -> Element {
+async fn mount() -> Element {
     let root = document().create_element("div").expect("a div");
     document()
         .body()
@@ -24,15 +25,39 @@ fn mount() -> Element {
         .append_child(&root)
         .expect("appended");
     yew::Renderer::<mqocsp_web::App>::with_root(root.clone()).render();
+    sleep(20).await;
     root
 }
 
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(30).await;
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// Waits (up to 5 s) until `selector` matches inside `root`.
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..250 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        sleep(20).await;
+    }
+    panic!(
+        "{selector} never appeared; page: {}",
+        root.text_content().unwrap_or_default()
+    );
+}
+
+fn fire(target: &Element, kind: &str) {
+    let event = web_sys::Event::new_with_event_init_dict(kind, &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    target.dispatch_event(&event).unwrap();
 }
 
 async fn paste(root: &Element, text: &str) {
-    settle().await;
     let area: HtmlTextAreaElement = root
         .query_selector("textarea")
         .unwrap()
@@ -40,50 +65,52 @@ async fn paste(root: &Element, text: &str) {
         .dyn_into()
         .unwrap();
     area.set_value(text);
-    let event = web_sys::Event::new("input").unwrap();
-    area.dispatch_event(&event).unwrap();
-    settle().await;
+    fire(&area, "input");
 }
 
-fn field(root: &Element, name: &str) -> Option<String> {
-    root.query_selector(&format!("[data-field='{name}']"))
-        .unwrap()
-        .and_then(|e| e.text_content())
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn click(element: &Element) {
+    element
+        .dyn_ref::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
 }
 
 #[wasm_bindgen_test]
 async fn pasted_certificate_shows_its_subject() {
     let cert = self_signed(&CertSpec::new("qm1.example.test").organization("Browser Test Ltd"));
-    let root = mount();
+    let root = mount().await;
     paste(
         &root,
         &format!("Hi, here is the cert:\n{}\nthanks", cert.pem),
     )
     .await;
+    let subject = wait_for(&root, "[data-field='subject'] .value").await;
+    assert_eq!(text(&subject), "CN=qm1.example.test,O=Browser Test Ltd");
     assert_eq!(
-        field(&root, "subject").as_deref(),
-        Some("CN=qm1.example.test,O=Browser Test Ltd")
+        text(&wait_for(&root, "[data-field='serial'] .value").await),
+        "01"
     );
-    assert_eq!(field(&root, "serial").as_deref(), Some("01"));
     assert!(root.query_selector(".problems").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
-async fn broken_base64_shows_where_it_is() {
-    let root = mount();
+async fn broken_base64_shows_where_it_is_and_keeps_the_paste() {
+    let root = mount().await;
     paste(
         &root,
         "-----BEGIN CERTIFICATE-----\nMIIB!x==\n-----END CERTIFICATE-----\n",
     )
     .await;
-    let problems = root
-        .query_selector(".problems")
-        .unwrap()
-        .expect("a problem list");
-    let text = problems.text_content().unwrap_or_default();
-    assert!(text.contains("line 2, column 5"), "{text}");
-    assert!(text.contains("'!' is not a base64 character"), "{text}");
-    // Nothing the user pasted is lost.
+    let problems = text(&wait_for(&root, ".problems").await);
+    assert!(problems.contains("line 2, column 5"), "{problems}");
+    assert!(
+        problems.contains("'!' is not a base64 character"),
+        "{problems}"
+    );
     let area: HtmlTextAreaElement = root
         .query_selector("textarea")
         .unwrap()
@@ -91,4 +118,147 @@ async fn broken_base64_shows_where_it_is() {
         .dyn_into()
         .unwrap();
     assert!(area.value().contains("MIIB!x=="));
+}
+
+fn fixture(name: &str) -> String {
+    fixtures::files()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .expect("a fixture")
+        .1
+}
+
+#[wasm_bindgen_test]
+async fn ocsp_response_card_shows_the_revocation() {
+    let root = mount().await;
+    paste(&root, &fixture("ocsp-queue-manager-revoked.pem")).await;
+    let status = wait_for(&root, "[data-field='status-01']").await;
+    assert!(
+        text(&status).contains("revoked at 2021-09-29T08:09:11Z"),
+        "{}",
+        text(&status)
+    );
+    assert!(status.class_list().contains("bad"));
+    assert_eq!(
+        text(&wait_for(&root, "[data-field='produced-at'] .value").await),
+        "2022-02-02T16:46:35Z"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_field_highlights_its_bytes_and_back() {
+    let root = mount().await;
+    paste(&root, &fixture("queue-manager.pem")).await;
+    let serial = wait_for(&root, "[data-field='serial']").await;
+    click(&serial);
+    wait_for(&root, ".der-view").await;
+    sleep(20).await;
+    // The serial INTEGER 01 is 3 bytes: tag, length, value.
+    let selected = root.query_selector_all(".byte.sel").unwrap();
+    assert_eq!(selected.length(), 3);
+    let row = wait_for(&root, ".tree .node.sel").await;
+    assert!(text(&row).starts_with("INTEGER"), "{}", text(&row));
+    // Clicking a byte of the subject selects a value inside it and lights up the Subject fact.
+    let subject_fact = root
+        .query_selector("[data-field='subject']")
+        .unwrap()
+        .unwrap();
+    assert!(!subject_fact.class_list().contains("sel"));
+    let subject_text_byte = {
+        let bytes = root.query_selector_all(".byte").unwrap();
+        // The last byte of the subject CN value "…PL81N.com" ('m' = 6d) followed by the
+        // subject's end: find the byte whose value is the last of the CN by scanning from the fact.
+        let mut found = None;
+        for index in 0..bytes.length() {
+            let byte: Element = bytes.item(index).unwrap().dyn_into().unwrap();
+            if text(&byte) == "6d" {
+                found = Some(byte);
+            }
+        }
+        found.expect("a byte 6d")
+    };
+    click(&subject_text_byte);
+    sleep(20).await;
+    let lit: Vec<String> = (0..root.query_selector_all("dd.sel").unwrap().length())
+        .map(|i| {
+            root.query_selector_all("dd.sel")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-field")
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(lit.len(), 1, "one field lights up: {lit:?}");
+}
+
+#[wasm_bindgen_test]
+async fn evaluation_time_drives_the_expired_remark() {
+    let root = mount().await;
+    paste(&root, &fixture("queue-manager.pem")).await;
+    let not_after = wait_for(&root, "[data-field='not-after']").await;
+    let input: HtmlInputElement = root
+        .query_selector("#at-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("2031-08-03T08:20:27Z");
+    fire(&input, "input");
+    sleep(30).await;
+    assert!(
+        text(&not_after).contains("expired 1 day 0 h before the evaluation time"),
+        "{}",
+        text(&not_after)
+    );
+    input.set_value("not a time");
+    fire(&input, "input");
+    sleep(30).await;
+    let error = text(&wait_for(&root, ".evaluation-time .field-error").await);
+    assert!(
+        error.contains("'not a time' is not an RFC 3339 time"),
+        "{error}"
+    );
+    assert!(
+        text(&not_after).contains("expired"),
+        "the last good time stays in force"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn thousand_certificates_paste_stays_paged() {
+    let pem = fixture("queue-manager.pem");
+    let paste_text = pem.repeat(1000);
+    let root = mount().await;
+    let started = js_sys::Date::now();
+    paste(&root, &paste_text).await;
+    let summary = wait_for(&root, "[data-field='summary']").await;
+    for _ in 0..250 {
+        if text(&summary).starts_with("1000 objects") {
+            break;
+        }
+        sleep(20).await;
+    }
+    web_sys::console::log_1(
+        &format!(
+            "1000-certificate paste decoded and shown in {} ms",
+            js_sys::Date::now() - started
+        )
+        .into(),
+    );
+    assert_eq!(text(&summary), "1000 objects, 0 problems");
+    assert_eq!(
+        root.query_selector_all("article.card").unwrap().length(),
+        50
+    );
+    let more = wait_for(&root, "button.more").await;
+    assert!(text(&more).contains("50 of 1000 shown"));
+    click(&more);
+    sleep(50).await;
+    assert_eq!(
+        root.query_selector_all("article.card").unwrap().length(),
+        100
+    );
 }

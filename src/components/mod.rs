@@ -1,5 +1,8 @@
 //! Presentational components: data down as props, intents up as callbacks.
 
+pub mod der_view;
+pub mod evaluation_time;
+pub mod file_drop;
 pub mod object_card;
 pub mod paste_box;
 pub mod problem_list;

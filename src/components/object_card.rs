@@ -1,20 +1,24 @@
-//! One decoded object as a card: key facts up front, details in sections. The words come from
-//! `mqocsp_core::present`, the same as the CLI prints.
+//! One decoded object as a card: key facts up front, details in sections, and on demand its
+//! ASN.1 tree and bytes. The words come from `mqocsp_core::present`, as the CLI prints them.
 
-use mqocsp_core::DecodedObject;
-use mqocsp_core::Timestamp;
+use crate::components::der_view::DerView;
+use mqocsp_core::der::Span;
 use mqocsp_core::present::{Fact, Tone, card};
+use mqocsp_core::{Decoded, Timestamp};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`ObjectCard`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct ObjectCardProps {
-    /// 1-based position in the paste.
+    /// 1-based number shown on the card.
     pub number: usize,
-    /// The object.
-    pub object: DecodedObject,
+    /// The decoded input the object belongs to (compared by pointer, so cheap).
+    pub decoded: Rc<Decoded>,
+    /// Index of the object in `decoded.objects`.
+    pub index: usize,
     /// Evaluation time for validity remarks.
-    pub at: Option<Timestamp>,
+    pub at: Timestamp,
 }
 
 fn tone_class(tone: Tone) -> &'static str {
@@ -26,14 +30,30 @@ fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-fn fact_rows(facts: &[Fact]) -> Html {
+/// The fact to highlight for a selection: the smallest fact span that holds it.
+fn linked_fact<'f>(facts: impl Iterator<Item = &'f Fact>, selected: Option<Span>) -> Option<Span> {
+    let selected = selected?;
+    facts
+        .filter_map(|fact| fact.span)
+        .filter(|span| span.start <= selected.start && selected.end <= span.end)
+        .min_by_key(Span::len)
+}
+
+fn fact_rows(facts: &[Fact], highlighted: Option<Span>, on_select: &Callback<Span>) -> Html {
     facts
         .iter()
         .map(|fact| {
+            let onclick = fact.span.map(|span| {
+                let on_select = on_select.clone();
+                Callback::from(move |_: MouseEvent| on_select.emit(span))
+            });
+            let linked = fact.span.is_some() && fact.span == highlighted;
             html! {
                 <>
                     <dt>{ fact.label.clone() }</dt>
-                    <dd data-field={fact.field.clone()} class={classes!("tone", tone_class(fact.tone))}>
+                    <dd data-field={fact.field.clone()}
+                        class={classes!("tone", tone_class(fact.tone), fact.span.is_some().then_some("linked"), linked.then_some("sel"))}
+                        {onclick}>
                         <span class="value">{ fact.value.clone() }</span>
                         if let Some(note) = &fact.note {
                             <span class="note">{ note.clone() }</span>
@@ -48,7 +68,33 @@ fn fact_rows(facts: &[Fact]) -> Html {
 /// A card with the object's key facts up front and its details folded away.
 #[function_component(ObjectCard)]
 pub fn object_card(props: &ObjectCardProps) -> Html {
-    let card = card(&props.object, props.at);
+    let selected = use_state(|| None::<Span>);
+    let show_bytes = use_state(|| false);
+    let Some(object) = props.decoded.objects.get(props.index) else {
+        return html! {};
+    };
+    let card = card(object, Some(props.at));
+    let on_select = {
+        let (selected, show_bytes) = (selected.clone(), show_bytes.clone());
+        Callback::from(move |span: Span| {
+            selected.set(Some(span));
+            show_bytes.set(true);
+        })
+    };
+    let all_facts = card
+        .facts
+        .iter()
+        .chain(card.sections.iter().flat_map(|s| s.facts.iter()));
+    let highlighted = linked_fact(all_facts, *selected);
+    let toggle_label = if *show_bytes {
+        "Hide ASN.1 and bytes".to_owned()
+    } else {
+        format!("Show ASN.1 and bytes ({} bytes)", object.der.len())
+    };
+    let toggle = {
+        let show_bytes = show_bytes.clone();
+        Callback::from(move |_: MouseEvent| show_bytes.set(!*show_bytes))
+    };
     html! {
         <article class="card" aria-label={format!("{} {}", card.title, props.number)}>
             <h2>
@@ -56,13 +102,19 @@ pub fn object_card(props: &ObjectCardProps) -> Html {
                 <span class="source">{ card.source.clone() }</span>
             </h2>
             <p class="headline">{ card.headline.clone() }</p>
-            <dl>{ fact_rows(&card.facts) }</dl>
+            <dl>{ fact_rows(&card.facts, highlighted, &on_select) }</dl>
             { for card.sections.iter().filter(|s| !s.facts.is_empty()).map(|section| html! {
                 <details class="section">
                     <summary>{ section.title.clone() }</summary>
-                    <dl>{ fact_rows(&section.facts) }</dl>
+                    <dl>{ fact_rows(&section.facts, highlighted, &on_select) }</dl>
                 </details>
             }) }
+            <button type="button" class="bytes-toggle" aria-expanded={show_bytes.to_string()} onclick={toggle}>
+                { toggle_label }
+            </button>
+            if *show_bytes {
+                <DerView der={object.der.clone()} tree={object.tree.clone()} selected={*selected} {on_select} />
+            }
         </article>
     }
 }

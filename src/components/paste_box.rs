@@ -1,7 +1,11 @@
-//! The paste area.
+//! The paste area: every keystroke is kept at once; decoding waits for a pause in typing.
 
+use gloo_timers::callback::Timeout;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+/// Milliseconds of quiet after the last keystroke before decoding.
+const DECODE_DELAY_MS: u32 = 150;
 
 /// Props of [`PasteBox`].
 #[derive(Debug, Properties, PartialEq)]
@@ -9,22 +13,31 @@ pub struct PasteBoxProps {
     /// Current text.
     pub text: String,
     /// Called with the whole text on every change.
-    pub on_input: Callback<String>,
+    pub on_edit: Callback<String>,
+    /// Called when the text should be decoded.
+    pub on_decode: Callback<()>,
 }
 
 /// A labelled textarea that reports its text as the user types or pastes.
 #[function_component(PasteBox)]
 pub fn paste_box(props: &PasteBoxProps) -> Html {
+    let timer = use_mut_ref(|| None::<Timeout>);
     let oninput = {
-        let on_input = props.on_input.clone();
+        let on_edit = props.on_edit.clone();
+        let on_decode = props.on_decode.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_input.emit(area.value());
+            on_edit.emit(area.value());
+            let on_decode = on_decode.clone();
+            // Replacing the timeout drops (cancels) the previous one.
+            *timer.borrow_mut() = Some(Timeout::new(DECODE_DELAY_MS, move || on_decode.emit(())));
         })
     };
     html! {
         <section class="paste">
-            <label for="paste-input">{ "Paste certificates (PEM), anywhere in the text" }</label>
+            <label for="paste-input">
+                { "Paste what the customer sent: certificates, OCSP responses or requests, CRLs, PKCS #7 — PEM, base64 or hex, anywhere in the text" }
+            </label>
             <textarea
                 id="paste-input"
                 spellcheck="false"
