@@ -77,7 +77,7 @@ test('an uploaded DER OCSP response and a PKCS #7 bundle decode', async () => {
   const status = page.locator('[data-field="status-02"]');
   await status.waitFor({ timeout: 10000 });
   assert.match(await status.textContent(), /revoked at 2022-02-02T08:06:59Z/);
-  await page.getByText('member 2 of the PKCS #7 bundle').waitFor({ timeout: 10000 });
+  await page.getByText('member 2 of the PKCS #7 file').waitFor({ timeout: 10000 });
   assert.equal(await page.locator('[data-field="summary"]').textContent(), '3 objects, 0 problems');
   await page.locator('[data-field="status-02"]').click();
   await page.locator('.der-view').waitFor();

@@ -322,6 +322,7 @@ fn decode_der(
                     format: SourceFormat::Pkcs7 {
                         index: index + 1,
                         label: label.clone(),
+                        in_file: source.format == SourceFormat::Der,
                     },
                     ..source.clone()
                 };

@@ -203,7 +203,7 @@ impl fmt::Display for DecodeError {
             }
             Self::PrivateKey { label, at } => write!(
                 f,
-                "{at}: a {label} was pasted; mqocsp ignores it. Remove private keys before \
+                "{at}: a private key ({label} block) was pasted; mqocsp ignores it. Remove private keys before \
                  sharing a case"
             ),
             Self::TooManyObjects { at } => write!(

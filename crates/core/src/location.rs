@@ -52,6 +52,8 @@ pub enum SourceFormat {
         index: usize,
         /// The bundle's PEM label, when it was a PEM block.
         label: Option<String>,
+        /// Whether the bundle was a DER file rather than text.
+        in_file: bool,
     },
 }
 
@@ -74,6 +76,13 @@ impl fmt::Display for Source {
             SourceFormat::Base64 => write!(f, "base64 at {}", self.start),
             SourceFormat::Hex => write!(f, "hex at {}", self.start),
             SourceFormat::Der => f.write_str("DER file"),
+            SourceFormat::Pkcs7 {
+                index,
+                in_file: true,
+                ..
+            } => {
+                write!(f, "member {index} of the PKCS #7 file")
+            }
             SourceFormat::Pkcs7 { index, .. } => {
                 write!(f, "member {index} of the PKCS #7 bundle at {}", self.start)
             }
