@@ -1,11 +1,10 @@
 //! `mqocsp decode` as a user runs it: the real binary, real files, real openssl.
 
 use mqocsp_testkit::golden::assert_golden;
-use mqocsp_testkit::pki::{Authority, CertSpec};
+use mqocsp_testkit::openssl::{OpensslCa, SERVER_EXTENSIONS};
 use mqocsp_testkit::scratch::ScratchDir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use time::macros::datetime;
 
 fn mqocsp(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mqocsp"))
@@ -20,25 +19,11 @@ fn golden(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A paste with one server certificate issued by a CA, inside e-mail text. Only fields that do
-/// not depend on the random keys are printed, so the output is stable across runs.
+/// The seed's queue manager certificate inside e-mail text. The seed's PKI is built with fixed
+/// keys and times, so the output is byte-for-byte stable.
 fn ticket_paste(dir: &ScratchDir) -> PathBuf {
-    let ca =
-        Authority::root(&CertSpec::new("Pulsar SD CA").organization("Pulsar Integration SD Inc."));
-    let server = ca.issue(
-        &CertSpec::new("www.sd.pulsarintegration.PL81N.com")
-            .organization("Pulsar Integration PL81NA Inc.")
-            .country("AU")
-            .serial(&[0x01])
-            .validity(
-                datetime!(2021-08-02 08:20:27 UTC),
-                datetime!(2031-08-02 08:20:27 UTC),
-            ),
-    );
-    dir.write(
-        "ticket.txt",
-        format!("Dear support,\nthe QM presents:\n{}\nThanks.\n", server.pem),
-    )
+    let server = mqocsp_testkit::fixtures::seed().queue_manager;
+    dir.write("ticket.txt", format!("Dear support,\nthe QM presents:\n{}\nThanks.\n", server.pem))
 }
 
 #[test]
@@ -124,39 +109,14 @@ fn decode_reads_standard_input() {
 /// mqocsp and openssl must agree on a certificate openssl made.
 #[test]
 fn fields_agree_with_openssl() {
-    let dir = ScratchDir::new("cli-openssl");
-    let cert = dir.path().join("cert.pem");
-    let status = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ])
-        .args([
-            "-subj",
-            "/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com",
-        ])
-        .args(["-set_serial", "0x0a1b2c", "-days", "30"])
-        .arg("-keyout")
-        .arg(dir.path().join("key.pem"))
-        .arg("-out")
-        .arg(&cert)
-        .status()
-        .expect("running openssl");
-    assert!(status.success());
-    let openssl = Command::new("openssl")
-        .args([
-            "x509", "-noout", "-nameopt", "RFC2253", "-subject", "-issuer", "-serial",
-        ])
-        .args(["-dateopt", "iso_8601", "-startdate", "-enddate", "-in"])
-        .arg(&cert)
-        .output()
-        .unwrap();
-    let openssl = String::from_utf8(openssl.stdout).unwrap();
+    let mut ca = OpensslCa::root("cli-openssl", "/C=JP/O=Pulsar Integration Inc./CN=winca");
+    let subject =
+        "/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com";
+    let cert = ca.issue("client", subject, 0x0a1b2c, SERVER_EXTENSIONS);
+    let openssl = ca.openssl_text(&[
+        "x509", "-noout", "-nameopt", "RFC2253", "-subject", "-issuer", "-serial", "-dateopt",
+        "iso_8601", "-startdate", "-enddate", "-in", "client.pem",
+    ]);
     let value = |key: &str| {
         openssl
             .lines()
