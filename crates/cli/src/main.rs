@@ -4,6 +4,7 @@
 //! the input failed while the rest is still printed, 2 when the input could not be used at all.
 
 mod decode;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,14 +19,21 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Find and decode the certificates in a file (or standard input).
+    /// Find and decode every certificate, OCSP response or request, CRL and PKCS #7 bundle in a
+    /// file (or standard input).
     Decode(decode::Args),
+    /// Build and validate the path from a certificate to a trust anchor, step by step.
+    VerifyChain(verify::ChainArgs),
+    /// Validate an OCSP response step by step (RFC 6960, or what the MQ client checks).
+    VerifyOcsp(verify::OcspArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Decode(args) => decode::run(&args),
+        Command::VerifyChain(args) => verify::run_chain(&args),
+        Command::VerifyOcsp(args) => verify::run_ocsp(&args),
     };
     match result {
         Ok(code) => code,

@@ -23,7 +23,10 @@ fn golden(name: &str) -> PathBuf {
 /// keys and times, so the output is byte-for-byte stable.
 fn ticket_paste(dir: &ScratchDir) -> PathBuf {
     let server = mqocsp_testkit::fixtures::seed().queue_manager;
-    dir.write("ticket.txt", format!("Dear support,\nthe QM presents:\n{}\nThanks.\n", server.pem))
+    dir.write(
+        "ticket.txt",
+        format!("Dear support,\nthe QM presents:\n{}\nThanks.\n", server.pem),
+    )
 }
 
 #[test]
@@ -114,8 +117,19 @@ fn fields_agree_with_openssl() {
         "/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com";
     let cert = ca.issue("client", subject, 0x0a1b2c, SERVER_EXTENSIONS);
     let openssl = ca.openssl_text(&[
-        "x509", "-noout", "-nameopt", "RFC2253", "-subject", "-issuer", "-serial", "-dateopt",
-        "iso_8601", "-startdate", "-enddate", "-in", "client.pem",
+        "x509",
+        "-noout",
+        "-nameopt",
+        "RFC2253",
+        "-subject",
+        "-issuer",
+        "-serial",
+        "-dateopt",
+        "iso_8601",
+        "-startdate",
+        "-enddate",
+        "-in",
+        "client.pem",
     ]);
     let value = |key: &str| {
         openssl

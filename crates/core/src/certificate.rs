@@ -13,11 +13,11 @@
 //! field can be shown next to its bytes.
 
 use crate::der::{Node, Span, Tag};
-use crate::extension::{Extension, read_extensions};
+use crate::extension::{Extension, ExtensionValue, read_extensions};
 use crate::hex;
 use crate::name::DistinguishedName;
 use crate::oids;
-use crate::reader::{Malformed, content};
+use crate::reader::Malformed;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
 use x509_parser::prelude::{FromDer, X509Certificate};
@@ -114,9 +114,22 @@ pub struct Certificate {
     pub extensions: Vec<Extension>,
     /// Where the fields are in `der`.
     pub spans: CertificateSpans,
-    /// The certificate's DER (not serialised).
+    /// The certificate's DER (not serialised); every span points into it.
     #[serde(skip)]
     pub der: Vec<u8>,
+    /// The subjectPublicKey BIT STRING's content (not serialised): what signatures are checked
+    /// with and what an OCSP CertID's issuerKeyHash covers (RFC 6960 §4.1.1).
+    #[serde(skip)]
+    pub public_key_bits: Vec<u8>,
+    /// The signatureValue BIT STRING's content (not serialised).
+    #[serde(skip)]
+    pub signature_bits: Vec<u8>,
+    /// The subject name's DER (not serialised): what an OCSP issuerNameHash covers.
+    #[serde(skip)]
+    pub subject_der: Vec<u8>,
+    /// The issuer name's DER (not serialised).
+    #[serde(skip)]
+    pub issuer_der: Vec<u8>,
 }
 
 /// Why DER bytes are not a certificate.
@@ -142,6 +155,16 @@ pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
 }
 
 impl Certificate {
+    /// Decodes one DER certificate (strict DER, nothing after it).
+    pub fn parse(der: &[u8]) -> Result<Self, CertificateError> {
+        let tree = crate::der::parse(der);
+        match (tree.root, tree.problems.first()) {
+            (Some(root), None) => Self::from_der(der, &root),
+            (_, Some(problem)) => Err(CertificateError(problem.to_string())),
+            (None, None) => Err(CertificateError("no DER value".to_owned())),
+        }
+    }
+
     /// Decodes one DER certificate, given its bytes and their DER tree.
     pub fn from_der(der: &[u8], root: &Node) -> Result<Self, CertificateError> {
         let (_, parsed) = X509Certificate::from_der(der)
@@ -170,7 +193,71 @@ impl Certificate {
             extensions,
             spans,
             der: der.to_vec(),
+            public_key_bits: parsed.public_key().subject_public_key.data.to_vec(),
+            signature_bits: parsed.signature_value.data.to_vec(),
+            subject_der: parsed.subject().as_raw().to_vec(),
+            issuer_der: parsed.issuer().as_raw().to_vec(),
         })
+    }
+
+    /// The extension value with this OID, if present.
+    pub fn extension(&self, oid: &str) -> Option<&Extension> {
+        self.extensions.iter().find(|ext| ext.oid == oid)
+    }
+
+    /// basicConstraints: `Some((ca, path_len))` when present.
+    pub fn basic_constraints(&self) -> Option<(bool, Option<u32>)> {
+        match self.extension("2.5.29.19").map(|e| &e.value) {
+            Some(ExtensionValue::BasicConstraints { ca, path_len }) => Some((*ca, *path_len)),
+            _ => None,
+        }
+    }
+
+    /// keyUsage bit names, when the extension is present.
+    pub fn key_usages(&self) -> Option<&[String]> {
+        match self.extension("2.5.29.15").map(|e| &e.value) {
+            Some(ExtensionValue::KeyUsage { usages }) => Some(usages),
+            _ => None,
+        }
+    }
+
+    /// extKeyUsage purposes, when the extension is present.
+    pub fn purposes(&self) -> Option<&[String]> {
+        match self.extension("2.5.29.37").map(|e| &e.value) {
+            Some(ExtensionValue::ExtendedKeyUsage { purposes }) => Some(purposes),
+            _ => None,
+        }
+    }
+
+    /// subjectKeyIdentifier, hex.
+    pub fn key_id(&self) -> Option<&str> {
+        match self.extension("2.5.29.14").map(|e| &e.value) {
+            Some(ExtensionValue::SubjectKeyIdentifier { key_id }) => Some(key_id),
+            _ => None,
+        }
+    }
+
+    /// authorityKeyIdentifier's keyIdentifier, hex.
+    pub fn authority_key_id(&self) -> Option<&str> {
+        match self.extension("2.5.29.35").map(|e| &e.value) {
+            Some(ExtensionValue::AuthorityKeyIdentifier { key_id, .. }) => key_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The subject alternative names (`DNS:…`, `IP:…`).
+    pub fn alt_names(&self) -> &[String] {
+        match self.extension("2.5.29.17").map(|e| &e.value) {
+            Some(ExtensionValue::AltNames { names }) => names,
+            _ => &[],
+        }
+    }
+
+    /// A short name for traces: the subject CN, else the whole subject.
+    pub fn short_name(&self) -> String {
+        self.subject
+            .first("CN")
+            .map_or_else(|| self.subject.rfc4514.clone(), str::to_owned)
     }
 
     /// The OCSP responder URLs from the AIA extension, in certificate order.
@@ -178,28 +265,13 @@ impl Certificate {
         self.extensions
             .iter()
             .filter_map(|ext| match &ext.value {
-                crate::extension::ExtensionValue::AuthorityInfoAccess { ocsp, .. } => Some(ocsp),
+                ExtensionValue::AuthorityInfoAccess { ocsp, .. } => Some(ocsp),
                 _ => None,
             })
             .flatten()
             .map(String::as_str)
             .collect()
     }
-
-    /// The DER of the subjectPublicKeyInfo's BIT STRING content without the unused-bits
-    /// octet: what an OCSP CertID's issuerKeyHash is computed over (RFC 6960 §4.1.1).
-    pub fn public_key_bits(&self, root: &Node) -> Option<Vec<u8>> {
-        let spki = node_at(root, &self.spans.public_key)?;
-        let bits = spki.child(1).filter(|n| n.tag == Tag::BIT_STRING)?;
-        content(bits, &self.der).get(1..).map(<[u8]>::to_vec)
-    }
-}
-
-fn node_at<'n>(root: &'n Node, span: &Span) -> Option<&'n Node> {
-    if root.span() == *span {
-        return Some(root);
-    }
-    root.children.iter().find_map(|child| node_at(child, span))
 }
 
 fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {

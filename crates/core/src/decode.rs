@@ -31,6 +31,8 @@ pub struct DecodedObject {
 /// The kinds of object mqocsp decodes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+// Objects live once in a Vec; boxing the largest variant would only add indirection.
+#[allow(clippy::large_enum_variant)]
 pub enum ObjectBody {
     /// An X.509 certificate.
     Certificate(Certificate),

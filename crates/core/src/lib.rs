@@ -42,6 +42,7 @@ pub mod present;
 pub mod reader;
 pub mod sniff;
 pub mod timestamp;
+pub mod verify;
 
 pub use certificate::Certificate;
 pub use decode::{Decoded, DecodedObject, ObjectBody, decode, decode_bytes};

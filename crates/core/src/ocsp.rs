@@ -202,6 +202,11 @@ pub struct OcspResponse {
     pub response_type: Option<Algorithm>,
     /// The basic response, when the type is id-pkix-ocsp-basic.
     pub basic: Option<BasicOcspResponse>,
+    /// SHA-256 of the DER, lowercase hex: how a trace refers to this response.
+    pub fingerprint: String,
+    /// The response's DER (not serialised); every span points into it.
+    #[serde(skip)]
+    pub der: Vec<u8>,
 }
 
 /// An OCSP request.
@@ -219,6 +224,8 @@ pub struct OcspRequest {
     pub nonce: Option<String>,
     /// Whether optionalSignature is present.
     pub signed: bool,
+    /// SHA-256 of the DER, lowercase hex.
+    pub fingerprint: String,
 }
 
 fn nonce(extensions: &[Extension]) -> Option<String> {
@@ -469,6 +476,19 @@ fn basic(node: &Node, der: &[u8]) -> Result<(BasicOcspResponse, EmbeddedProblems
 }
 
 impl OcspResponse {
+    /// Decodes a DER OCSP response (strict DER); embedded certificates that do not decode are
+    /// left out.
+    pub fn parse(der: &[u8]) -> Result<Self, String> {
+        let tree = crate::der::parse(der);
+        match (tree.root, tree.problems.first()) {
+            (Some(root), None) => Self::from_tree(&root, der)
+                .map(|(r, _)| r)
+                .map_err(|e| e.to_string()),
+            (_, Some(problem)) => Err(problem.to_string()),
+            (None, None) => Err("no DER value".to_owned()),
+        }
+    }
+
     /// Reads an OCSPResponse from its DER and tree. Certificates embedded in it that do not decode
     /// are returned as problems; the response still decodes.
     pub fn from_tree(root: &Node, der: &[u8]) -> Result<(Self, EmbeddedProblems), Malformed> {
@@ -482,6 +502,8 @@ impl OcspResponse {
                     response_status,
                     response_type: None,
                     basic: None,
+                    fingerprint: crate::certificate::fingerprints(der).sha256,
+                    der: der.to_vec(),
                 },
                 Vec::new(),
             ));
@@ -519,6 +541,8 @@ impl OcspResponse {
                 response_status,
                 response_type: Some(Algorithm::from_oid(&response_type)),
                 basic,
+                fingerprint: crate::certificate::fingerprints(der).sha256,
+                der: der.to_vec(),
             },
             problems,
         ))
@@ -526,6 +550,16 @@ impl OcspResponse {
 }
 
 impl OcspRequest {
+    /// Decodes a DER OCSP request (strict DER).
+    pub fn parse(der: &[u8]) -> Result<Self, String> {
+        let tree = crate::der::parse(der);
+        match (tree.root, tree.problems.first()) {
+            (Some(root), None) => Self::from_tree(&root, der).map_err(|e| e.to_string()),
+            (_, Some(problem)) => Err(problem.to_string()),
+            (None, None) => Err("no DER value".to_owned()),
+        }
+    }
+
     /// Reads an OCSPRequest from its DER and tree.
     pub fn from_tree(root: &Node, der: &[u8]) -> Result<Self, Malformed> {
         let mut outer = Fields::of(root, Tag::SEQUENCE, "OCSPRequest")?;
@@ -575,6 +609,7 @@ impl OcspRequest {
             nonce: nonce(&extensions),
             extensions,
             signed,
+            fingerprint: crate::certificate::fingerprints(der).sha256,
         })
     }
 }

@@ -29,6 +29,19 @@ pub struct CertSpec {
     pub purposes: Vec<ExtendedKeyUsagePurpose>,
     /// Add id-pkix-ocsp-nocheck (for delegated responders).
     pub ocsp_no_check: bool,
+    /// Derive the key from this name instead of the common name (same name: same key).
+    pub key_name: Option<String>,
+    /// basicConstraints: `None` leaves it out; `Some(None)` CA without a path length;
+    /// `Some(Some(n))` CA with pathLenConstraint n. CAs made by [`Authority`] set it themselves.
+    pub ca: Option<Option<u8>>,
+    /// keyUsage bits; `None` uses the default of the certificate's role.
+    pub key_usages: Option<Vec<KeyUsagePurpose>>,
+    /// DNS subjectAltNames.
+    pub dns_names: Vec<String>,
+    /// Permitted DNS subtrees (nameConstraints), for CAs.
+    pub permitted_dns: Vec<String>,
+    /// Extra extensions: OID arcs, extnValue content, critical.
+    pub extra: Vec<(Vec<u64>, Vec<u8>, bool)>,
 }
 
 impl CertSpec {
@@ -44,7 +57,29 @@ impl CertSpec {
             ocsp_url: None,
             purposes: Vec::new(),
             ocsp_no_check: false,
+            key_name: None,
+            ca: None,
+            key_usages: None,
+            dns_names: Vec::new(),
+            permitted_dns: Vec::new(),
+            extra: Vec::new(),
         }
+    }
+
+    /// Uses the key derived from `name` (two specs with the same key name share a key).
+    pub fn key_name(mut self, name: &str) -> Self {
+        self.key_name = Some(name.to_owned());
+        self
+    }
+
+    /// Adds DNS subjectAltNames.
+    pub fn dns(mut self, names: &[&str]) -> Self {
+        self.dns_names = names.iter().map(|n| (*n).to_owned()).collect();
+        self
+    }
+
+    fn key(&self) -> KeyPair {
+        key_for(self.key_name.as_deref().unwrap_or(&self.common_name))
     }
 
     /// Adds an AIA extension naming this OCSP responder.
@@ -114,7 +149,41 @@ impl CertSpec {
         params.serial_number = Some(SerialNumber::from_slice(&self.serial));
         params.not_before = self.not_before;
         params.not_after = self.not_after;
+        // Real CAs (openssl's defaults, enterprise CAs) name the issuer's key; path building uses it.
+        params.use_authority_key_identifier_extension = true;
         params.extended_key_usages = self.purposes.clone();
+        params.is_ca = match self.ca {
+            None => IsCa::NoCa,
+            Some(None) => IsCa::Ca(BasicConstraints::Unconstrained),
+            Some(Some(len)) => IsCa::Ca(BasicConstraints::Constrained(len)),
+        };
+        if let Some(usages) = &self.key_usages {
+            params.key_usages = usages.clone();
+        }
+        params.subject_alt_names = self
+            .dns_names
+            .iter()
+            .filter_map(|n| {
+                rcgen::string::Ia5String::try_from(n.as_str())
+                    .ok()
+                    .map(rcgen::SanType::DnsName)
+            })
+            .collect();
+        if !self.permitted_dns.is_empty() {
+            params.name_constraints = Some(rcgen::NameConstraints {
+                permitted_subtrees: self
+                    .permitted_dns
+                    .iter()
+                    .map(|d| rcgen::GeneralSubtree::DnsName(d.clone()))
+                    .collect(),
+                excluded_subtrees: Vec::new(),
+            });
+        }
+        for (arcs, content, critical) in &self.extra {
+            let mut extension = CustomExtension::from_oid_content(arcs, content.clone());
+            extension.set_criticality(*critical);
+            params.custom_extensions.push(extension);
+        }
         if let Some(url) = &self.ocsp_url {
             let access = seq(&[
                 oid("1.3.6.1.5.5.7.48.1"),
@@ -186,23 +255,44 @@ fn finish(certificate: rcgen::Certificate, key: KeyPair) -> Issued {
 impl Authority {
     /// A self-signed root CA.
     pub fn root(spec: &CertSpec) -> Self {
-        let mut params = spec.params();
-        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-        let key = key_for(&spec.common_name);
+        let params = Self::ca_params(spec);
+        let key = spec.key();
         let certificate = params
             .self_signed(&key)
             .unwrap_or_else(|error| panic!("self-signing {}: {error}", spec.common_name));
-        let issuer_key = key_for(&spec.common_name);
         Self {
             certificate: finish(certificate, key),
-            issuer: Issuer::new(params, issuer_key),
+            issuer: Issuer::new(params, spec.key()),
+        }
+    }
+
+    fn ca_params(spec: &CertSpec) -> CertificateParams {
+        let mut params = spec.params();
+        if spec.ca.is_none() {
+            params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        }
+        if spec.key_usages.is_none() {
+            params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        }
+        params
+    }
+
+    /// An intermediate CA issued by this CA.
+    pub fn intermediate(&self, spec: &CertSpec) -> Self {
+        let params = Self::ca_params(spec);
+        let key = spec.key();
+        let certificate = params
+            .signed_by(&key, &self.issuer)
+            .unwrap_or_else(|error| panic!("issuing {}: {error}", spec.common_name));
+        Self {
+            certificate: finish(certificate, key),
+            issuer: Issuer::new(params, spec.key()),
         }
     }
 
     /// An end-entity certificate issued by this CA.
     pub fn issue(&self, spec: &CertSpec) -> Issued {
-        let key = key_for(&spec.common_name);
+        let key = spec.key();
         let certificate = spec
             .params()
             .signed_by(&key, &self.issuer)
@@ -213,7 +303,7 @@ impl Authority {
 
 /// A self-signed end-entity certificate, the simplest thing a user pastes.
 pub fn self_signed(spec: &CertSpec) -> Issued {
-    let key = key_for(&spec.common_name);
+    let key = spec.key();
     let certificate = spec
         .params()
         .self_signed(&key)

@@ -1,0 +1,281 @@
+//! `mqocsp verify-chain` and `mqocsp verify-ocsp`: the trace of every check, as text or JSON.
+
+use crate::decode::parse_time;
+use anyhow::{Context as _, bail};
+use mqocsp_core::ocsp::{OcspRequest, OcspResponse};
+use mqocsp_core::verify::{
+    ChainInput, LegacyAlgorithms, OcspInput, Profile, Purpose, Trace, verify_chain, verify_ocsp,
+};
+use mqocsp_core::{Certificate, Decoded, ObjectBody, Timestamp, decode_bytes};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Options both commands share.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Common {
+    /// Evaluation time (RFC 3339); default: now.
+    #[arg(long, value_parser = parse_time)]
+    at: Option<Timestamp>,
+    /// Accept SHA-1 signatures and RSA keys below 2048 bits (with a warning).
+    #[arg(long)]
+    allow_sha1: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Common {
+    fn at(&self) -> Timestamp {
+        self.at
+            .unwrap_or_else(|| Timestamp(time::OffsetDateTime::now_utc()))
+    }
+
+    fn legacy(&self) -> LegacyAlgorithms {
+        if self.allow_sha1 {
+            LegacyAlgorithms::Allow
+        } else {
+            LegacyAlgorithms::Reject
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ChainArgs {
+    /// The certificate to verify (further certificates in the file count as untrusted).
+    #[arg(long)]
+    cert: PathBuf,
+    /// Certificates that may be intermediates.
+    #[arg(long)]
+    untrusted: Vec<PathBuf>,
+    /// Trust anchors (the key repository's CA certificates).
+    #[arg(long, required = true)]
+    trust: Vec<PathBuf>,
+    /// A DNS name or IP address the certificate must carry.
+    #[arg(long)]
+    peer_name: Option<String>,
+    /// What the certificate is for: server (a queue manager's), client (an MQ client's), any.
+    #[arg(long, default_value = "server", value_parser = ["server", "client", "any"])]
+    purpose: String,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct OcspArgs {
+    /// The OCSP response (DER as `openssl ocsp -respout` writes it, or PEM, base64, hex).
+    #[arg(long)]
+    response: PathBuf,
+    /// The certificate of the CA that issued the certificate in question.
+    #[arg(long)]
+    issuer: PathBuf,
+    /// The certificate in question.
+    #[arg(long)]
+    cert: Option<PathBuf>,
+    /// More certificates that may be the responder's.
+    #[arg(long)]
+    untrusted: Vec<PathBuf>,
+    /// Responder certificates trusted locally.
+    #[arg(long)]
+    trust: Vec<PathBuf>,
+    /// The request the response answers (for the nonce check).
+    #[arg(long)]
+    request: Option<PathBuf>,
+    /// rfc6960 (strict) or gskit (what the MQ client checks).
+    #[arg(long, default_value = "rfc6960", value_parser = ["rfc6960", "gskit"])]
+    profile: String,
+    #[command(flatten)]
+    common: Common,
+}
+
+fn load(path: &Path) -> anyhow::Result<Decoded> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let decoded = decode_bytes(&bytes);
+    if decoded.objects.is_empty() {
+        let problems: Vec<String> = decoded.problems.iter().map(|p| p.0.to_string()).collect();
+        bail!(
+            "{}: nothing could be decoded: {}",
+            path.display(),
+            problems.join("; ")
+        );
+    }
+    Ok(decoded)
+}
+
+fn certificates(path: &Path) -> anyhow::Result<Vec<Certificate>> {
+    let certs: Vec<Certificate> = load(path)?.certificates().cloned().collect();
+    if certs.is_empty() {
+        bail!("{} holds no certificate", path.display());
+    }
+    Ok(certs)
+}
+
+fn all_certificates(paths: &[PathBuf]) -> anyhow::Result<Vec<Certificate>> {
+    let mut out = Vec::new();
+    for path in paths {
+        out.extend(certificates(path)?);
+    }
+    Ok(out)
+}
+
+fn print(
+    json: bool,
+    value: serde_json::Value,
+    verdict: &str,
+    trace: &Trace,
+    headline: String,
+) -> ExitCode {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        print!("{}", trace.text());
+        println!("\n{headline}");
+    }
+    if verdict == "valid" {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
+    let mut given = certificates(&args.cert)?;
+    let target = given.remove(0);
+    let mut untrusted = given;
+    untrusted.extend(all_certificates(&args.untrusted)?);
+    let anchors = all_certificates(&args.trust)?;
+    let purpose = match args.purpose.as_str() {
+        "client" => Purpose::ClientAuth,
+        "any" => Purpose::Any,
+        _ => Purpose::ServerAuth,
+    };
+    let at = args.common.at();
+    let report = verify_chain(&ChainInput {
+        target: &target,
+        untrusted: &untrusted,
+        anchors: &anchors,
+        at,
+        purpose,
+        peer_name: args.peer_name.as_deref(),
+        legacy: args.common.legacy(),
+    });
+    let verdict = if report.valid { "valid" } else { "invalid" };
+    let value = json!({
+        "verdict": verdict,
+        "at": at,
+        "certificate": target.subject.rfc4514,
+        "paths": report.paths,
+        "steps": report.trace.steps,
+    });
+    let headline = match report.trace.first_failure() {
+        None => format!(
+            "VALID: {} chains to a trust anchor at {at}.",
+            target.short_name()
+        ),
+        Some(step) => format!(
+            "INVALID: first failure — {} ({}).",
+            step.title, step.subject
+        ),
+    };
+    Ok(print(
+        args.common.json,
+        value,
+        verdict,
+        &report.trace,
+        headline,
+    ))
+}
+
+fn one<T: Clone>(
+    path: &Path,
+    pick: fn(&ObjectBody) -> Option<&T>,
+    what: &str,
+) -> anyhow::Result<T> {
+    load(path)?
+        .objects
+        .iter()
+        .find_map(|o| pick(&o.body))
+        .cloned()
+        .with_context(|| format!("{} holds no {what}", path.display()))
+}
+
+pub(crate) fn run_ocsp(args: &OcspArgs) -> anyhow::Result<ExitCode> {
+    let response: OcspResponse = one(
+        &args.response,
+        |b| match b {
+            ObjectBody::OcspResponse(r) => Some(r),
+            _ => None,
+        },
+        "OCSP response",
+    )?;
+    let issuer = certificates(&args.issuer)?.remove(0);
+    let target = match &args.cert {
+        Some(path) => Some(certificates(path)?.remove(0)),
+        None => None,
+    };
+    let request: Option<OcspRequest> = match &args.request {
+        Some(path) => Some(one(
+            path,
+            |b| match b {
+                ObjectBody::OcspRequest(r) => Some(r),
+                _ => None,
+            },
+            "OCSP request",
+        )?),
+        None => None,
+    };
+    let untrusted = all_certificates(&args.untrusted)?;
+    let trusted = all_certificates(&args.trust)?;
+    let at = args.common.at();
+    let profile = if args.profile == "gskit" {
+        Profile::Gskit
+    } else {
+        Profile::Rfc6960
+    };
+    let report = verify_ocsp(&OcspInput {
+        response: &response,
+        issuer: &issuer,
+        target: target.as_ref(),
+        untrusted: &untrusted,
+        trusted_responders: &trusted,
+        request: request.as_ref(),
+        at,
+        profile,
+        legacy: args.common.legacy(),
+    });
+    let verdict = report.verdict();
+    let value = json!({
+        "verdict": verdict,
+        "cert_status": report.cert_status.as_ref().map(|s| s.word()),
+        "response_valid": report.response_valid,
+        "signer": report.signer,
+        "profile": profile,
+        "at": at,
+        "steps": report.trace.steps,
+    });
+    let status = report
+        .cert_status
+        .as_ref()
+        .map_or("no status", |s| s.word());
+    let headline = match (report.response_valid, report.trace.first_failure()) {
+        (true, _) => format!(
+            "{}: the response is valid and says {status}.",
+            verdict.to_uppercase()
+        ),
+        (false, Some(step)) => format!(
+            "INVALID: the response cannot be relied on — first failure: {} ({status}).",
+            step.title
+        ),
+        (false, None) => "INVALID".to_owned(),
+    };
+    Ok(print(
+        args.common.json,
+        value,
+        verdict,
+        &report.trace,
+        headline,
+    ))
+}

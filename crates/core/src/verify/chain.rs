@@ -1,0 +1,679 @@
+//! Building and validating certificate paths (RFC 5280 §6), every check a step in the trace.
+//!
+//! Paths are built from a bag of certificates in any order, with duplicates and extras; each
+//! candidate path is validated at the evaluation time. When no path reaches a trust anchor, the
+//! classic causes are diagnosed in words: a missing intermediate (naming the issuer and key id
+//! that are missing), an untrusted root, a self-signed leaf.
+
+use super::names::{name_constraint_violation, peer_name_matches};
+use super::signature::{LegacyAlgorithms, verify_signature};
+use super::trace::{Outcome, Step, StepBuilder, Trace};
+use crate::certificate::Certificate;
+use crate::extension::ExtensionValue;
+use crate::present::relative;
+use crate::timestamp::Timestamp;
+use serde::Serialize;
+
+/// Most certificates in one path. webpki allows 6 intermediates; MQ key repositories rarely
+/// hold more than 2.
+pub const MAX_PATH_LEN: usize = 8;
+
+/// Most candidate paths explored, so that a bag of cross-signed certificates cannot make the
+/// search explode (rustls-webpki's budget serves the same purpose).
+pub const MAX_PATHS: usize = 64;
+
+/// What the end-entity certificate is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// TLS server: the queue manager's certificate as the MQ client checks it.
+    ServerAuth,
+    /// TLS client: the MQ client's certificate as the queue manager checks it.
+    ClientAuth,
+    /// No extended key usage is required.
+    Any,
+}
+
+impl Purpose {
+    fn eku(&self) -> Option<&'static str> {
+        match self {
+            Self::ServerAuth => Some("serverAuth"),
+            Self::ClientAuth => Some("clientAuth"),
+            Self::Any => None,
+        }
+    }
+}
+
+/// What a chain verification takes.
+#[derive(Clone, Copy, Debug)]
+pub struct ChainInput<'a> {
+    /// The certificate to verify.
+    pub target: &'a Certificate,
+    /// Certificates that may be intermediates (any order, duplicates, extras).
+    pub untrusted: &'a [Certificate],
+    /// Trust anchors (the key repository's CA certificates).
+    pub anchors: &'a [Certificate],
+    /// Evaluation time.
+    pub at: Timestamp,
+    /// What the target is for.
+    pub purpose: Purpose,
+    /// A DNS name or IP address the target must carry.
+    pub peer_name: Option<&'a str>,
+    /// SHA-1 and small RSA keys.
+    pub legacy: LegacyAlgorithms,
+}
+
+/// One candidate path, target first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathReport {
+    /// Short names, target first, anchor last.
+    pub certificates: Vec<String>,
+    /// SHA-256 fingerprints in the same order.
+    pub fingerprints: Vec<String>,
+    /// Whether every check on this path passed.
+    pub valid: bool,
+}
+
+/// The result of a chain verification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChainReport {
+    /// Whether some path is valid.
+    pub valid: bool,
+    /// Every complete candidate path, in the order validated.
+    pub paths: Vec<PathReport>,
+    /// The checks, in order.
+    pub trace: Trace,
+}
+
+const RFC5280_PATH: &str = "RFC 5280 §6.1";
+const RFC5280_VALIDITY: &str = "RFC 5280 §4.1.2.5, §6.1.3 (a)(2)";
+const RFC5280_SIGNATURE: &str = "RFC 5280 §6.1.3 (a)(1)";
+const RFC5280_NAMES: &str = "RFC 5280 §6.1.3 (a)(4)";
+const RFC5280_BASIC: &str = "RFC 5280 §4.2.1.9, §6.1.4 (k), (l), (m)";
+const RFC5280_KEY_USAGE: &str = "RFC 5280 §4.2.1.3, §6.1.4 (n)";
+const RFC5280_EKU: &str = "RFC 5280 §4.2.1.12";
+const RFC5280_CRITICAL: &str = "RFC 5280 §4.2, §6.1.4 (o)";
+const RFC5280_CONSTRAINTS: &str = "RFC 5280 §4.2.1.10, §6.1.3 (b), (c)";
+const RFC6125_PEER: &str = "RFC 6125 §6.4";
+const TLS_ORDER: &str = "RFC 8446 §4.4.2 (certificate_list order)";
+
+/// Extensions whose criticality mqocsp understands (RFC 5280 §4.2.1).
+const UNDERSTOOD: &[&str] = &[
+    "2.5.29.14",
+    "2.5.29.15",
+    "2.5.29.17",
+    "2.5.29.18",
+    "2.5.29.19",
+    "2.5.29.30",
+    "2.5.29.31",
+    "2.5.29.32",
+    "2.5.29.35",
+    "2.5.29.37",
+    "1.3.6.1.5.5.7.1.1",
+    "1.3.6.1.5.5.7.48.1.5",
+];
+
+/// Why a search branch ended without reaching an anchor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum DeadEnd {
+    /// No certificate has the issuer's name.
+    MissingIssuer {
+        below: usize,
+        issuer: String,
+        key_id: Option<String>,
+    },
+    /// A self-signed certificate that is not a trust anchor.
+    UntrustedRoot { root: usize },
+    /// The path grew longer than [`MAX_PATH_LEN`].
+    TooLong,
+}
+
+/// The pool: untrusted and anchors, deduplicated by fingerprint; indexes refer to it.
+struct Pool<'a> {
+    certs: Vec<&'a Certificate>,
+    anchor: Vec<bool>,
+}
+
+impl<'a> Pool<'a> {
+    fn new(input: &ChainInput<'a>) -> Self {
+        let mut pool = Pool {
+            certs: vec![input.target],
+            anchor: vec![false],
+        };
+        for (cert, anchor) in input
+            .anchors
+            .iter()
+            .map(|c| (c, true))
+            .chain(input.untrusted.iter().map(|c| (c, false)))
+        {
+            match pool
+                .certs
+                .iter()
+                .position(|c| c.fingerprints.sha256 == cert.fingerprints.sha256)
+            {
+                Some(index) => {
+                    if let Some(flag) = pool.anchor.get_mut(index) {
+                        *flag |= anchor;
+                    }
+                }
+                None => {
+                    pool.certs.push(cert);
+                    pool.anchor.push(anchor);
+                }
+            }
+        }
+        pool
+    }
+
+    fn cert(&self, index: usize) -> Option<&'a Certificate> {
+        self.certs.get(index).copied()
+    }
+
+    fn is_anchor(&self, index: usize) -> bool {
+        self.anchor.get(index).copied().unwrap_or(false)
+    }
+
+    /// Issuer candidates of `child`: same name; anchors first, then a matching key id.
+    fn issuers_of(&self, child: &Certificate) -> Vec<usize> {
+        let mut found: Vec<usize> = (0..self.certs.len())
+            .filter(|&i| {
+                self.cert(i).is_some_and(|c| {
+                    names_equal(c, child) && c.fingerprints.sha256 != child.fingerprints.sha256
+                })
+            })
+            .collect();
+        found.sort_by_key(|&i| {
+            let key_match = match (
+                child.authority_key_id(),
+                self.cert(i).and_then(Certificate::key_id),
+            ) {
+                (Some(aki), Some(ski)) => aki == ski,
+                _ => true,
+            };
+            (!self.is_anchor(i), !key_match)
+        });
+        found
+    }
+}
+
+/// RFC 5280 §7.1 compares names after normalisation; byte equality is the common case and the
+/// case-insensitive RFC 4514 string covers the usual re-encodings.
+fn names_equal(issuer: &Certificate, child: &Certificate) -> bool {
+    issuer.subject_der == child.issuer_der
+        || issuer
+            .subject
+            .rfc4514
+            .eq_ignore_ascii_case(&child.issuer.rfc4514)
+}
+
+fn search(
+    pool: &Pool<'_>,
+    path: &mut Vec<usize>,
+    complete: &mut Vec<Vec<usize>>,
+    dead: &mut Vec<DeadEnd>,
+) {
+    if complete.len() >= MAX_PATHS {
+        return;
+    }
+    let Some(&last) = path.last() else { return };
+    if pool.is_anchor(last) {
+        complete.push(path.clone());
+        return;
+    }
+    let Some(cert) = pool.cert(last) else { return };
+    if path.len() >= MAX_PATH_LEN {
+        dead.push(DeadEnd::TooLong);
+        return;
+    }
+    let candidates: Vec<usize> = pool
+        .issuers_of(cert)
+        .into_iter()
+        .filter(|i| !path.contains(i))
+        .collect();
+    if candidates.is_empty() {
+        dead.push(if cert.self_issued {
+            DeadEnd::UntrustedRoot { root: last }
+        } else {
+            DeadEnd::MissingIssuer {
+                below: last,
+                issuer: cert.issuer.rfc4514.clone(),
+                key_id: cert.authority_key_id().map(str::to_owned),
+            }
+        });
+        return;
+    }
+    for candidate in candidates {
+        path.push(candidate);
+        search(pool, path, complete, dead);
+        path.pop();
+    }
+}
+
+fn step(id: &'static str, title: &str, cert: &Certificate, reference: &'static str) -> StepBuilder {
+    StepBuilder::new(id, title, cert.short_name(), reference)
+}
+
+fn validity(cert: &Certificate, at: Timestamp, is_anchor: bool) -> Step {
+    let builder = step("chain.validity", "Validity period", cert, RFC5280_VALIDITY).evidence(
+        &cert.fingerprints.sha256,
+        cert.spans.validity,
+        "validity",
+    );
+    let role = if is_anchor {
+        "The trust anchor"
+    } else {
+        "The certificate"
+    };
+    if at < cert.not_before {
+        builder.done(
+            Outcome::Fail,
+            format!(
+                "{role} is not yet valid: notBefore {} is {}.",
+                cert.not_before,
+                relative(cert.not_before, at)
+            ),
+        )
+    } else if at > cert.not_after {
+        builder.done(
+            Outcome::Fail,
+            format!(
+                "{role} has expired: notAfter {} is {}.",
+                cert.not_after,
+                relative(cert.not_after, at)
+            ),
+        )
+    } else {
+        builder.done(
+            Outcome::Pass,
+            format!(
+                "Valid from {} to {}; the evaluation time {at} is inside.",
+                cert.not_before, cert.not_after
+            ),
+        )
+    }
+}
+
+fn signature_step(cert: &Certificate, issuer: &Certificate, legacy: LegacyAlgorithms) -> Step {
+    let builder = step(
+        "chain.signature",
+        "Signature by the issuer",
+        cert,
+        RFC5280_SIGNATURE,
+    )
+    .evidence(
+        &cert.fingerprints.sha256,
+        cert.spans.signature,
+        "signatureValue",
+    )
+    .evidence(
+        &issuer.fingerprints.sha256,
+        issuer.spans.public_key,
+        "issuer's subjectPublicKeyInfo",
+    );
+    let tbs = cert.spans.tbs.of(&cert.der);
+    match verify_signature(&cert.signature_algorithm, issuer, tbs, &cert.signature_bits, legacy) {
+        Ok(None) => builder.done(Outcome::Pass, format!("The {} signature verifies with the public key of {}.", cert.signature_algorithm.name, issuer.subject.rfc4514)),
+        Ok(Some(note)) => builder.done(Outcome::Warn, format!("The signature verifies with the key of {}, but mqocsp {note}.", issuer.subject.rfc4514)),
+        Err(error) => builder.done(Outcome::Fail, format!("Checked with the public key of {}: {error}. Either this is not the real issuer (same name, different key) or the certificate was altered.", issuer.subject.rfc4514)),
+    }
+}
+
+fn issuer_name_step(cert: &Certificate, issuer: &Certificate) -> Step {
+    let builder = step(
+        "chain.issuer_name",
+        "Issuer name matches",
+        cert,
+        RFC5280_NAMES,
+    )
+    .evidence(&cert.fingerprints.sha256, cert.spans.issuer, "issuer")
+    .evidence(&issuer.fingerprints.sha256, issuer.spans.subject, "subject");
+    let key_ids = match (cert.authority_key_id(), issuer.key_id()) {
+        (Some(aki), Some(ski)) if aki != ski => Some(format!(
+            " The authority key id {aki} differs from the issuer's subject key id {ski}: a re-keyed or cross-signed CA with the same name."
+        )),
+        _ => None,
+    };
+    match key_ids {
+        Some(warning) => builder.done(
+            Outcome::Warn,
+            format!(
+                "issuer {} equals the subject of the next certificate.{warning}",
+                cert.issuer.rfc4514
+            ),
+        ),
+        None => builder.done(
+            Outcome::Pass,
+            format!(
+                "issuer {} equals the subject of the next certificate.",
+                cert.issuer.rfc4514
+            ),
+        ),
+    }
+}
+
+fn ca_steps(issuer: &Certificate, below_intermediates: usize) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let basic = step(
+        "chain.basic_constraints",
+        "Allowed to issue certificates",
+        issuer,
+        RFC5280_BASIC,
+    );
+    let basic = match (issuer.version, issuer.basic_constraints()) {
+        (3, Some((true, Some(len)))) if (len as usize) < below_intermediates => basic.done(Outcome::Fail, format!("pathLenConstraint {len} allows {len} intermediate(s) below this CA, but the path has {below_intermediates}.")),
+        (3, Some((true, path_len))) => basic.done(Outcome::Pass, format!("basicConstraints cA=TRUE{}.", path_len.map_or_else(String::new, |l| format!(", pathLenConstraint {l}")))),
+        (3, Some((false, _))) => basic.done(Outcome::Fail, "basicConstraints says cA=FALSE: this is an end-entity certificate, it cannot issue others."),
+        (3, None) => basic.done(Outcome::Fail, "A version 3 issuer without basicConstraints is not a CA (RFC 5280 §6.1.4 (k)); GSKit reports this as a missing critical basic constraint."),
+        (version, _) => basic.done(Outcome::Warn, format!("A version {version} certificate has no extensions; it is accepted as a CA only because it is in the path.")),
+    };
+    steps.push(basic);
+    let usage = step(
+        "chain.key_usage",
+        "Key usage allows certificate signing",
+        issuer,
+        RFC5280_KEY_USAGE,
+    );
+    steps.push(match issuer.key_usages() {
+        Some(usages) if usages.iter().any(|u| u == "keyCertSign") => {
+            usage.done(Outcome::Pass, "keyUsage includes keyCertSign.")
+        }
+        Some(usages) => usage.done(
+            Outcome::Fail,
+            format!("keyUsage is {} without keyCertSign.", usages.join(", ")),
+        ),
+        None => usage.done(
+            Outcome::Pass,
+            "No keyUsage extension: every usage is allowed.",
+        ),
+    });
+    steps
+}
+
+fn critical_step(cert: &Certificate) -> Step {
+    let builder = step(
+        "chain.critical_extensions",
+        "Critical extensions understood",
+        cert,
+        RFC5280_CRITICAL,
+    );
+    let unknown: Vec<String> = cert
+        .extensions
+        .iter()
+        .filter(|e| {
+            e.critical
+                && (!UNDERSTOOD.contains(&e.oid.as_str())
+                    || matches!(e.value, ExtensionValue::Broken { .. }))
+        })
+        .map(|e| e.name.clone().unwrap_or_else(|| e.oid.clone()))
+        .collect();
+    if unknown.is_empty() {
+        builder.done(
+            Outcome::Pass,
+            "Every critical extension is one mqocsp processes.",
+        )
+    } else {
+        builder.done(Outcome::Fail, format!("Critical extension(s) not understood (or unreadable): {}. A verifier must reject the certificate.", unknown.join(", ")))
+    }
+}
+
+fn eku_step(cert: &Certificate, purpose: Purpose, is_leaf: bool) -> Option<Step> {
+    let wanted = purpose.eku()?;
+    let builder = step(
+        "chain.extended_key_usage",
+        &format!("Extended key usage allows {wanted}"),
+        cert,
+        RFC5280_EKU,
+    );
+    Some(match cert.purposes() {
+        None => builder.done(Outcome::Pass, "No extKeyUsage extension: every purpose is allowed."),
+        Some(purposes) if purposes.iter().any(|p| p == wanted || p == "anyExtendedKeyUsage") => builder.done(Outcome::Pass, format!("extKeyUsage includes {wanted}.")),
+        Some(purposes) if is_leaf => builder.done(Outcome::Fail, format!("extKeyUsage is {} without {wanted}.", purposes.join(", "))),
+        Some(purposes) => builder.done(Outcome::Warn, format!("This CA's extKeyUsage ({}) lacks {wanted}; many verifiers (webpki, newer GSKit) treat that as a restriction on what it may issue.", purposes.join(", "))),
+    })
+}
+
+fn key_size_step(cert: &Certificate, legacy: LegacyAlgorithms) -> Option<Step> {
+    let bits = cert
+        .public_key
+        .bits
+        .filter(|_| cert.public_key.algorithm.name == "rsaEncryption")?;
+    let builder = step(
+        "chain.key_size",
+        "Key size",
+        cert,
+        "NIST SP 800-131A Rev. 2 §3",
+    );
+    Some(match (bits < 2048, legacy) {
+        (false, _) => builder.done(Outcome::Pass, format!("RSA {bits} bits.")),
+        (true, LegacyAlgorithms::Allow) => builder.done(
+            Outcome::Warn,
+            format!(
+                "RSA {bits} bits is below 2048; accepted because legacy algorithms are allowed."
+            ),
+        ),
+        (true, LegacyAlgorithms::Reject) => {
+            builder.done(Outcome::Fail, format!("RSA {bits} bits is below 2048."))
+        }
+    })
+}
+
+/// Validates one complete path; returns its steps.
+fn validate_path(pool: &Pool<'_>, path: &[usize], input: &ChainInput<'_>) -> Vec<Step> {
+    let certs: Vec<&Certificate> = path.iter().filter_map(|&i| pool.cert(i)).collect();
+    let mut steps = Vec::new();
+    let last = certs.len().saturating_sub(1);
+    for (position, cert) in certs.iter().enumerate() {
+        let is_anchor = position == last;
+        steps.push(validity(cert, input.at, is_anchor));
+        if let Some(issuer) = certs.get(position + 1) {
+            steps.push(issuer_name_step(cert, issuer));
+            steps.push(signature_step(cert, issuer, input.legacy));
+        } else {
+            steps.push(step("chain.signature", "Signature by the issuer", cert, RFC5280_PATH).done(Outcome::Skip, "This is the trust anchor: it is trusted because it is in the trust store, not because of its signature."));
+        }
+        if position > 0 {
+            let intermediates_below = certs
+                .get(1..position)
+                .map_or(0, |below| below.iter().filter(|c| !c.self_issued).count());
+            steps.extend(ca_steps(cert, intermediates_below));
+        }
+        steps.push(critical_step(cert));
+        steps.extend(key_size_step(cert, input.legacy));
+        if !is_anchor {
+            steps.extend(eku_step(cert, input.purpose, position == 0));
+        }
+    }
+    if let Some(target) = certs.first() {
+        for issuer in certs.iter().skip(1) {
+            if let Some(step) = name_constraints_step(target, issuer) {
+                steps.push(step);
+            }
+        }
+    }
+    steps
+}
+
+fn name_constraints_step(target: &Certificate, issuer: &Certificate) -> Option<Step> {
+    let ExtensionValue::NameConstraints {
+        permitted,
+        excluded,
+    } = &issuer.extension("2.5.29.30")?.value
+    else {
+        return None;
+    };
+    let builder = step(
+        "chain.name_constraints",
+        "Name constraints",
+        target,
+        RFC5280_CONSTRAINTS,
+    )
+    .evidence(
+        &issuer.fingerprints.sha256,
+        issuer
+            .extension("2.5.29.30")
+            .map(|e| e.span)
+            .unwrap_or_default(),
+        "nameConstraints",
+    );
+    Some(match name_constraint_violation(target.alt_names(), permitted, excluded) {
+        Ok(unchecked) if unchecked.is_empty() => builder.done(Outcome::Pass, format!("The names of {} satisfy the constraints of {}.", target.short_name(), issuer.short_name())),
+        Ok(unchecked) => builder.done(Outcome::Warn, format!("Satisfied where checked; mqocsp does not check constraints of these forms: {}.", unchecked.join(", "))),
+        Err(violation) => builder.done(Outcome::Fail, violation),
+    })
+}
+
+fn build_step(
+    input: &ChainInput<'_>,
+    pool: &Pool<'_>,
+    complete: &[Vec<usize>],
+    dead: &[DeadEnd],
+) -> Step {
+    let target = input.target;
+    let builder = step(
+        "chain.build",
+        "Path to a trust anchor",
+        target,
+        RFC5280_PATH,
+    );
+    let names = |path: &Vec<usize>| {
+        path.iter()
+            .filter_map(|&i| pool.cert(i))
+            .map(Certificate::short_name)
+            .collect::<Vec<_>>()
+            .join(" → ")
+    };
+    if !complete.is_empty() {
+        let listed: Vec<String> = complete.iter().map(names).collect();
+        let alternatives = if complete.len() > 1 {
+            format!(
+                " {} candidate paths (cross-signed or duplicate CAs); each is validated below.",
+                complete.len()
+            )
+        } else {
+            String::new()
+        };
+        return builder.done(
+            Outcome::Pass,
+            format!("{}.{alternatives}", listed.join("; ")),
+        );
+    }
+    if input.anchors.is_empty() {
+        return builder.done(Outcome::Fail, "No trust anchors were given: nothing can be trusted. Give the CA certificates of the key repository.");
+    }
+    let mut reasons = Vec::new();
+    for end in dead {
+        reasons.push(match end {
+            DeadEnd::UntrustedRoot { root: 0 } => format!("{} is self-signed and is not among the trust anchors: add it to the trust store if it is meant to be trusted directly.", target.subject.rfc4514),
+            DeadEnd::UntrustedRoot { root } => format!("the chain ends at the self-signed {}, which is not among the trust anchors: add that root CA certificate to the trust store (the key repository).", pool.cert(*root).map_or_else(String::new, |c| c.subject.rfc4514.clone())),
+            DeadEnd::MissingIssuer { below, issuer, key_id } => format!(
+                "no certificate named {issuer}{} was given, so the chain stops at {}: the intermediate CA certificate is missing. Add it to the trust store or have the peer send it.",
+                key_id.as_ref().map_or_else(String::new, |k| format!(" (subject key id {k})")),
+                pool.cert(*below).map_or_else(String::new, Certificate::short_name)
+            ),
+            DeadEnd::TooLong => format!("paths longer than {MAX_PATH_LEN} certificates were abandoned."),
+        });
+    }
+    reasons.dedup();
+    builder.done(
+        Outcome::Fail,
+        format!(
+            "No path reaches a trust anchor: {}",
+            reasons.join(" Also: ")
+        ),
+    )
+}
+
+fn order_step(input: &ChainInput<'_>, path: &[&Certificate]) -> Option<Step> {
+    let given: Vec<&str> = input
+        .untrusted
+        .iter()
+        .map(|c| c.fingerprints.sha256.as_str())
+        .collect();
+    if given.len() < 2 {
+        return None;
+    }
+    let wanted: Vec<&str> = path
+        .iter()
+        .skip(1)
+        .map(|c| c.fingerprints.sha256.as_str())
+        .filter(|f| given.contains(f))
+        .collect();
+    let in_given_order: Vec<&str> = given
+        .iter()
+        .copied()
+        .filter(|f| wanted.contains(f))
+        .collect();
+    let builder = step(
+        "chain.order",
+        "Order of the given certificates",
+        input.target,
+        TLS_ORDER,
+    );
+    Some(if wanted == in_given_order {
+        builder.done(
+            Outcome::Pass,
+            "The intermediates were given in chain order.",
+        )
+    } else {
+        builder.done(Outcome::Warn, "The intermediates were given out of chain order. mqocsp (like GSKit) sorts them, but a TLS peer must send its chain leaf first, each certificate followed by its issuer.")
+    })
+}
+
+fn peer_step(target: &Certificate, peer: &str) -> Step {
+    let builder = step(
+        "chain.peer_name",
+        &format!("Certificate is for {peer}"),
+        target,
+        RFC6125_PEER,
+    );
+    match peer_name_matches(target, peer) {
+        Ok(matched) => builder.done(Outcome::Pass, format!("{peer} matches {matched}.")),
+        Err(names) => builder.done(Outcome::Fail, format!("{peer} matches none of the certificate's names ({names}). MQ itself checks SSLPEER against the subject DN, not the host name; this check is for completeness.")),
+    }
+}
+
+/// Builds every path from the target to a trust anchor and validates each.
+pub fn verify_chain(input: &ChainInput<'_>) -> ChainReport {
+    let pool = Pool::new(input);
+    let (mut complete, mut dead) = (Vec::new(), Vec::new());
+    search(&pool, &mut vec![0], &mut complete, &mut dead);
+    let mut trace = Trace::default();
+    trace.push(build_step(input, &pool, &complete, &dead));
+    let mut paths = Vec::new();
+    for (number, path) in complete.iter().enumerate() {
+        let steps = validate_path(&pool, path, input);
+        let valid = steps.iter().all(|s| s.outcome != Outcome::Fail);
+        let certs: Vec<&Certificate> = path.iter().filter_map(|&i| pool.cert(i)).collect();
+        for mut step in steps {
+            if complete.len() > 1 {
+                step.title = format!("Path {}: {}", number + 1, step.title);
+            }
+            trace.push(step);
+        }
+        paths.push(PathReport {
+            certificates: certs.iter().map(|c| c.short_name()).collect(),
+            fingerprints: certs
+                .iter()
+                .map(|c| c.fingerprints.sha256.clone())
+                .collect(),
+            valid,
+        });
+    }
+    let best: Vec<&Certificate> = complete
+        .first()
+        .map(|p| p.iter().filter_map(|&i| pool.cert(i)).collect())
+        .unwrap_or_default();
+    trace.steps.extend(order_step(input, &best));
+    if let Some(peer) = input.peer_name {
+        trace.push(peer_step(input.target, peer));
+    }
+    let peer_ok = trace
+        .steps
+        .iter()
+        .all(|s| s.id != "chain.peer_name" || s.outcome != Outcome::Fail);
+    ChainReport {
+        valid: paths.iter().any(|p| p.valid) && peer_ok,
+        paths,
+        trace,
+    }
+}

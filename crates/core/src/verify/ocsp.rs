@@ -1,0 +1,620 @@
+//! Validating an OCSP response (RFC 6960 §3.2, §4.2.2.2) as separate steps.
+//!
+//! A failed step is recorded and the independent checks still run, so the user sees every problem
+//! at once. Two profiles: `rfc6960` (strict) and `gskit` (what the MQ client does per IBM's "basic
+//! and standard OCSP policies": producedAt and thisUpdate are not checked, nextUpdate is).
+
+use super::signature::{LegacyAlgorithms, verify_signature};
+use super::trace::{Outcome, Step, StepBuilder, Trace};
+use crate::certificate::Certificate;
+use crate::hex;
+use crate::ocsp::{
+    BasicOcspResponse, CertStatus, OcspRequest, OcspResponse, ResponderId, ResponseStatus,
+    SingleResponse,
+};
+use crate::present::relative;
+use crate::timestamp::Timestamp;
+use serde::Serialize;
+
+/// Clock skew tolerated on thisUpdate / producedAt (5 minutes, as RFC 5019 §4 suggests).
+pub const SKEW_SECONDS: i64 = 300;
+
+const RFC_STATUS: &str = "RFC 6960 §4.2.1 (OCSPResponseStatus)";
+const RFC_TYPE: &str = "RFC 6960 §4.2.1 (responseType)";
+const RFC_AUTH: &str = "RFC 6960 §4.2.2.2";
+const RFC_SIGNATURE: &str = "RFC 6960 §3.2 (2)";
+const RFC_CERT_ID: &str = "RFC 6960 §3.2 (1), §4.1.1";
+const RFC_TIME: &str = "RFC 6960 §3.2 (4), (5), §4.2.2.1";
+const RFC_NONCE: &str = "RFC 6960 §4.4.1";
+const GSKIT_POLICY: &str = "IBM MQ 9.2 \"Basic and standard OCSP policies\" (q012960)";
+
+/// Which rules to apply.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// RFC 6960 strictly.
+    #[default]
+    Rfc6960,
+    /// The MQ client (GSKit): producedAt and thisUpdate ignored, nextUpdate checked.
+    Gskit,
+}
+
+/// Who signed the response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Signer {
+    /// The CA that issued the certificate in question.
+    Issuer,
+    /// A responder certificate the CA issued for OCSP signing.
+    Delegated {
+        /// Its subject.
+        subject: String,
+    },
+    /// A responder trusted locally (given with --trust).
+    LocallyTrusted {
+        /// Its subject.
+        subject: String,
+    },
+}
+
+/// What an OCSP validation takes.
+#[derive(Clone, Copy, Debug)]
+pub struct OcspInput<'a> {
+    /// The response.
+    pub response: &'a OcspResponse,
+    /// The CA that issued the certificate in question.
+    pub issuer: &'a Certificate,
+    /// The certificate in question, when known.
+    pub target: Option<&'a Certificate>,
+    /// More certificates that may be the signer.
+    pub untrusted: &'a [Certificate],
+    /// Responders trusted locally.
+    pub trusted_responders: &'a [Certificate],
+    /// The request the response answers, for the nonce check.
+    pub request: Option<&'a OcspRequest>,
+    /// Evaluation time.
+    pub at: Timestamp,
+    /// Which rules.
+    pub profile: Profile,
+    /// SHA-1 and small RSA keys.
+    pub legacy: LegacyAlgorithms,
+}
+
+/// The result of an OCSP validation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OcspReport {
+    /// Whether the response is trustworthy and fresh (whatever status it gives).
+    pub response_valid: bool,
+    /// The status it gives for the certificate in question.
+    pub cert_status: Option<CertStatus>,
+    /// Who signed it, when found.
+    pub signer: Option<Signer>,
+    /// The checks, in order.
+    pub trace: Trace,
+}
+
+impl OcspReport {
+    /// `valid` when the response is trustworthy and says `good`.
+    pub fn verdict(&self) -> &'static str {
+        if self.response_valid && self.cert_status == Some(CertStatus::Good) {
+            "valid"
+        } else {
+            "invalid"
+        }
+    }
+}
+
+fn sha1(data: &[u8]) -> String {
+    hex::lower(ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, data).as_ref())
+}
+
+fn hash_by_name(algorithm: &str, data: &[u8]) -> Option<String> {
+    use ring::digest::{SHA1_FOR_LEGACY_USE_ONLY, SHA256, SHA384, SHA512, digest};
+    let algorithm = match algorithm {
+        "sha1" => &SHA1_FOR_LEGACY_USE_ONLY,
+        "sha256" => &SHA256,
+        "sha384" => &SHA384,
+        "sha512" => &SHA512,
+        _ => return None,
+    };
+    Some(hex::lower(digest(algorithm, data).as_ref()))
+}
+
+fn responder_matches(id: &ResponderId, cert: &Certificate) -> bool {
+    match id {
+        ResponderId::Name { name } => name.rfc4514.eq_ignore_ascii_case(&cert.subject.rfc4514),
+        ResponderId::Key { key_hash } => *key_hash == sha1(&cert.public_key_bits),
+    }
+}
+
+fn describe_id(id: &ResponderId) -> String {
+    match id {
+        ResponderId::Name { name } => format!("byName {}", name.rfc4514),
+        ResponderId::Key { key_hash } => format!("byKey {key_hash}"),
+    }
+}
+
+struct Context<'a> {
+    input: &'a OcspInput<'a>,
+    basic: &'a BasicOcspResponse,
+    fingerprint: &'a str,
+    subject: String,
+}
+
+impl Context<'_> {
+    fn step(&self, id: &'static str, title: &str, reference: &'static str) -> StepBuilder {
+        StepBuilder::new(id, title, self.subject.clone(), reference)
+    }
+}
+
+/// Finds the signer; returns it with its certificate and the step.
+fn find_signer<'a>(ctx: &Context<'a>) -> (Option<(Signer, &'a Certificate)>, Step) {
+    let input = ctx.input;
+    let id = &ctx.basic.responder_id;
+    let builder = ctx
+        .step(
+            "ocsp.signer",
+            "Find the signer named by responderID",
+            RFC_AUTH,
+        )
+        .evidence(ctx.fingerprint, ctx.basic.spans.responder_id, "responderID");
+    if responder_matches(id, input.issuer) {
+        let step = builder.done(Outcome::Pass, format!("responderID {} is the issuing CA {} itself (RFC 6960 §4.2.2.2, first case; the seed's `-rsigner cacert.pem`).", describe_id(id), input.issuer.subject.rfc4514));
+        return (Some((Signer::Issuer, input.issuer)), step);
+    }
+    let delegated = ctx
+        .basic
+        .certificates
+        .iter()
+        .chain(input.untrusted)
+        .find(|c| responder_matches(id, c));
+    if let Some(cert) = delegated {
+        let step = builder.done(Outcome::Pass, format!("responderID {} is {}, a certificate {} — a delegated responder; it must be authorised by the CA (next step).", describe_id(id), cert.subject.rfc4514, if ctx.basic.certificates.iter().any(|c| c.fingerprints == cert.fingerprints) { "embedded in the response" } else { "given separately" }));
+        return (
+            Some((
+                Signer::Delegated {
+                    subject: cert.subject.rfc4514.clone(),
+                },
+                cert,
+            )),
+            step,
+        );
+    }
+    if let Some(cert) = input
+        .trusted_responders
+        .iter()
+        .find(|c| responder_matches(id, c))
+    {
+        let step = builder.done(
+            Outcome::Pass,
+            format!(
+                "responderID {} is the locally trusted responder {}.",
+                describe_id(id),
+                cert.subject.rfc4514
+            ),
+        );
+        return (
+            Some((
+                Signer::LocallyTrusted {
+                    subject: cert.subject.rfc4514.clone(),
+                },
+                cert,
+            )),
+            step,
+        );
+    }
+    let embedded: Vec<String> = ctx
+        .basic
+        .certificates
+        .iter()
+        .map(|c| c.subject.rfc4514.clone())
+        .collect();
+    let step = builder.done(Outcome::Fail, format!(
+        "responderID {} matches neither the issuing CA ({}), nor {}, nor a locally trusted responder. The MQ client cannot verify such a response: AMQ9716 cause (c).",
+        describe_id(id),
+        input.issuer.subject.rfc4514,
+        if embedded.is_empty() { "any embedded certificate (the response has none)".to_owned() } else { format!("the embedded certificate(s) {}", embedded.join("; ")) }
+    ));
+    (None, step)
+}
+
+/// RFC 6960 §4.2.2.2: a delegated responder must be issued by the CA and carry id-kp-OCSPSigning.
+fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> Vec<Step> {
+    let input = ctx.input;
+    let mut steps = Vec::new();
+    match signer {
+        Signer::Issuer => {}
+        Signer::LocallyTrusted { .. } => {
+            steps.push(
+                ctx.step(
+                    "ocsp.responder_validity",
+                    "Responder certificate validity",
+                    RFC_AUTH,
+                )
+                .done(
+                    validity_outcome(cert, input.at).0,
+                    validity_outcome(cert, input.at).1,
+                ),
+            );
+        }
+        Signer::Delegated { .. } => {
+            let issued = ctx
+                .step(
+                    "ocsp.responder_issued_by_ca",
+                    "Responder certificate issued by the CA",
+                    RFC_AUTH,
+                )
+                .evidence(
+                    &cert.fingerprints.sha256,
+                    cert.spans.signature,
+                    "signatureValue",
+                );
+            let same_name = cert.issuer_der == input.issuer.subject_der
+                || cert
+                    .issuer
+                    .rfc4514
+                    .eq_ignore_ascii_case(&input.issuer.subject.rfc4514);
+            let tbs = cert.spans.tbs.of(&cert.der);
+            steps.push(match (same_name, verify_signature(&cert.signature_algorithm, input.issuer, tbs, &cert.signature_bits, input.legacy)) {
+                (false, _) => issued.done(Outcome::Fail, format!("The responder certificate was issued by {}, not by {} which issued the certificate in question. RFC 6960 only accepts responders the CA itself designated.", cert.issuer.rfc4514, input.issuer.subject.rfc4514)),
+                (true, Err(error)) => issued.done(Outcome::Fail, format!("It names the CA as issuer, but its signature does not check out with the CA's key: {error}.")),
+                (true, Ok(_)) => issued.done(Outcome::Pass, format!("Issued and signed by {}.", input.issuer.subject.rfc4514)),
+            });
+            let eku = ctx.step(
+                "ocsp.responder_eku",
+                "Responder certificate has id-kp-OCSPSigning",
+                RFC_AUTH,
+            );
+            steps.push(match cert.purposes() {
+                Some(purposes) if purposes.iter().any(|p| p == "OCSPSigning") => eku.done(Outcome::Pass, "extKeyUsage includes OCSPSigning."),
+                Some(purposes) => eku.done(Outcome::Fail, format!("extKeyUsage is {} without OCSPSigning: the CA did not authorise this certificate to sign OCSP responses.", purposes.join(", "))),
+                None => eku.done(Outcome::Fail, "The certificate has no extKeyUsage, so it is not authorised to sign OCSP responses (id-kp-OCSPSigning is required)."),
+            });
+            let (outcome, text) = validity_outcome(cert, input.at);
+            steps.push(
+                ctx.step(
+                    "ocsp.responder_validity",
+                    "Responder certificate validity",
+                    RFC_AUTH,
+                )
+                .done(outcome, text),
+            );
+            let nocheck = ctx.step(
+                "ocsp.responder_nocheck",
+                "Responder certificate revocation",
+                "RFC 6960 §4.2.2.2.1",
+            );
+            steps.push(if cert.extension(crate::extension::OID_OCSP_NOCHECK).is_some() {
+                nocheck.done(Outcome::Pass, "id-pkix-ocsp-nocheck is present: the responder certificate is not itself checked for revocation.")
+            } else {
+                nocheck.done(Outcome::Warn, "id-pkix-ocsp-nocheck is absent: a client should check the responder certificate's own revocation status; mqocsp does not, and how GSKit behaves here is not documented (assumption).")
+            });
+        }
+    }
+    steps
+}
+
+fn validity_outcome(cert: &Certificate, at: Timestamp) -> (Outcome, String) {
+    if at < cert.not_before {
+        (
+            Outcome::Fail,
+            format!(
+                "{} is not yet valid: notBefore {} is {}.",
+                cert.short_name(),
+                cert.not_before,
+                relative(cert.not_before, at)
+            ),
+        )
+    } else if at > cert.not_after {
+        (
+            Outcome::Fail,
+            format!(
+                "{} has expired: notAfter {} is {}.",
+                cert.short_name(),
+                cert.not_after,
+                relative(cert.not_after, at)
+            ),
+        )
+    } else {
+        (
+            Outcome::Pass,
+            format!("{} is valid until {}.", cert.short_name(), cert.not_after),
+        )
+    }
+}
+
+fn signature_step(ctx: &Context<'_>, signer: Option<&Certificate>) -> Step {
+    let basic = ctx.basic;
+    let builder = ctx
+        .step("ocsp.signature", "Response signature", RFC_SIGNATURE)
+        .evidence(ctx.fingerprint, basic.spans.signature, "signature")
+        .evidence(
+            ctx.fingerprint,
+            basic.spans.tbs_response_data,
+            "tbsResponseData",
+        );
+    let Some(signer) = signer else {
+        return builder.done(Outcome::Fail, "Not checked: without the signer's certificate there is no key to check the signature with.");
+    };
+    let tbs = basic.spans.tbs_response_data.of(&ctx.input.response.der);
+    let signature = hex::parse_lenient(&basic.signature).unwrap_or_default();
+    match verify_signature(&basic.signature_algorithm, signer, tbs, &signature, ctx.input.legacy) {
+        Ok(None) => builder.done(Outcome::Pass, format!("The {} signature over tbsResponseData verifies with the key of {}.", basic.signature_algorithm.name, signer.subject.rfc4514)),
+        Ok(Some(note)) => builder.done(Outcome::Warn, format!("The signature verifies with the key of {}, but mqocsp {note}.", signer.subject.rfc4514)),
+        Err(error) => builder.done(Outcome::Fail, format!("Checked with the key of {}: {error}. The MQ client treats this as an unknown status: AMQ9716 cause (c).", signer.subject.rfc4514)),
+    }
+}
+
+/// Which field of a CertID differs from what the certificate in question needs.
+fn cert_id_mismatch(
+    single: &SingleResponse,
+    issuer: &Certificate,
+    serial: Option<&str>,
+) -> Option<String> {
+    let id = &single.cert_id;
+    let Some(name_hash) = hash_by_name(&id.hash_algorithm.name, &issuer.subject_der) else {
+        return Some(format!(
+            "its hash algorithm {} is not one mqocsp computes (SHA-1, SHA-2)",
+            id.hash_algorithm.name
+        ));
+    };
+    let key_hash =
+        hash_by_name(&id.hash_algorithm.name, &issuer.public_key_bits).unwrap_or_default();
+    if id.issuer_name_hash != name_hash {
+        return Some(format!(
+            "issuerNameHash {} is not the {} of {} ({name_hash}): the response is about another CA's certificate",
+            id.issuer_name_hash, id.hash_algorithm.name, issuer.subject.rfc4514
+        ));
+    }
+    if id.issuer_key_hash != key_hash {
+        return Some(format!(
+            "issuerKeyHash {} is not the {} of the CA's key ({key_hash}): same CA name, different key",
+            id.issuer_key_hash, id.hash_algorithm.name
+        ));
+    }
+    match serial {
+        Some(serial) if id.serial != serial => {
+            Some(format!("serialNumber {} is not {serial}", id.serial))
+        }
+        _ => None,
+    }
+}
+
+fn cert_id_step<'a>(ctx: &Context<'a>) -> (Option<&'a SingleResponse>, Step) {
+    let input = ctx.input;
+    let serial = input.target.map(|t| t.serial.as_str());
+    let what = input.target.map_or_else(
+        || format!("a certificate issued by {}", input.issuer.short_name()),
+        |t| {
+            format!(
+                "serial {} issued by {}",
+                t.serial,
+                input.issuer.short_name()
+            )
+        },
+    );
+    let builder = ctx.step(
+        "ocsp.cert_id",
+        &format!("Response is about {what}"),
+        RFC_CERT_ID,
+    );
+    let found = ctx
+        .basic
+        .responses
+        .iter()
+        .find(|single| cert_id_mismatch(single, input.issuer, serial).is_none());
+    match found {
+        Some(single) => {
+            let others = ctx.basic.responses.len() - 1;
+            let note = if others > 0 {
+                format!(" The response holds {others} more SingleResponse(s), ignored here.")
+            } else {
+                String::new()
+            };
+            (
+                Some(single),
+                builder
+                    .evidence(ctx.fingerprint, single.cert_id.span, "certID")
+                    .done(
+                        Outcome::Pass,
+                        format!(
+                            "CertID ({}) matches: issuer name hash, issuer key hash{}.{note}",
+                            single.cert_id.hash_algorithm.name,
+                            if serial.is_some() { " and serial" } else { "" }
+                        ),
+                    ),
+            )
+        }
+        None => {
+            let reasons: Vec<String> = ctx
+                .basic
+                .responses
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    cert_id_mismatch(s, input.issuer, serial)
+                        .map(|r| format!("SingleResponse {}: {r}", i + 1))
+                })
+                .collect();
+            let text = if reasons.is_empty() {
+                "The response holds no SingleResponse at all (openssl answers an expired index entry this way).".to_owned()
+            } else {
+                format!("No SingleResponse is about {what}. {}", reasons.join("; "))
+            };
+            (None, builder.done(Outcome::Fail, format!("{text}. The MQ client gets no status for the certificate: AMQ9716 cause (b).")))
+        }
+    }
+}
+
+fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
+    let (at, profile) = (ctx.input.at, ctx.input.profile);
+    let mut steps = Vec::new();
+    let produced = ctx.basic.produced_at;
+    let builder = ctx
+        .step("ocsp.produced_at", "producedAt not in the future", RFC_TIME)
+        .evidence(ctx.fingerprint, ctx.basic.spans.produced_at, "producedAt");
+    steps.push(match profile {
+        Profile::Gskit => builder.done(
+            Outcome::Skip,
+            format!(
+                "GSKit ignores producedAt ({GSKIT_POLICY}). It is {produced}, {}.",
+                relative(produced, at)
+            ),
+        ),
+        Profile::Rfc6960 if produced.unix() > at.unix() + SKEW_SECONDS => builder.done(
+            Outcome::Warn,
+            format!(
+                "producedAt {produced} is {}: the responder's clock or the evaluation time is off.",
+                relative(produced, at)
+            ),
+        ),
+        Profile::Rfc6960 => builder.done(
+            Outcome::Pass,
+            format!("producedAt {produced} is {}.", relative(produced, at)),
+        ),
+    });
+    let Some(single) = single else {
+        steps.push(
+            ctx.step("ocsp.this_update", "thisUpdate not in the future", RFC_TIME)
+                .done(Outcome::Skip, "No SingleResponse matched the certificate."),
+        );
+        steps.push(
+            ctx.step("ocsp.next_update", "nextUpdate not passed", RFC_TIME)
+                .done(Outcome::Skip, "No SingleResponse matched the certificate."),
+        );
+        return steps;
+    };
+    let this = single.this_update;
+    let builder = ctx
+        .step("ocsp.this_update", "thisUpdate not in the future", RFC_TIME)
+        .evidence(ctx.fingerprint, single.span, "SingleResponse");
+    let future = this.unix() > at.unix() + SKEW_SECONDS;
+    steps.push(match (profile, future) {
+        (Profile::Gskit, true) => builder.done(Outcome::Skip, format!("thisUpdate {this} is {}, which RFC 6960 rejects; GSKit ignores thisUpdate ({GSKIT_POLICY}), so the MQ client accepts it.", relative(this, at))),
+        (Profile::Gskit, false) => builder.done(Outcome::Skip, format!("GSKit ignores thisUpdate ({GSKIT_POLICY}); it is {this}, {}.", relative(this, at))),
+        (Profile::Rfc6960, true) => builder.done(Outcome::Fail, format!("thisUpdate {this} is {}, beyond the {} min of tolerated clock skew.", relative(this, at), SKEW_SECONDS / 60)),
+        (Profile::Rfc6960, false) => builder.done(Outcome::Pass, format!("thisUpdate {this} is {}.", relative(this, at))),
+    });
+    let builder = ctx
+        .step("ocsp.next_update", "nextUpdate not passed", RFC_TIME)
+        .evidence(ctx.fingerprint, single.span, "SingleResponse");
+    steps.push(match (single.next_update, profile) {
+        (Some(next), _) if next < at => builder.done(Outcome::Fail, format!(
+            "nextUpdate {next} passed {} before the evaluation time: the response is stale.{}",
+            crate::present::duration(at.unix() - next.unix()),
+            if profile == Profile::Gskit { " GSKit checks nextUpdate, so the MQ client rejects it as unknown (AMQ9716 under REQUIRED)." } else { "" }
+        )),
+        (Some(next), _) => builder.done(Outcome::Pass, format!("nextUpdate {next} is {}.", relative(next, at))),
+        (None, Profile::Gskit) => builder.done(Outcome::Pass, "nextUpdate is absent. The MQ client accepted such responses in the seed walk-through (openssl ocsp without -ndays, MQ 9.2): observed, not documented."),
+        (None, Profile::Rfc6960) => builder.done(Outcome::Warn, "nextUpdate is absent: the responder says newer information is always available, so this response is only as fresh as thisUpdate (RFC 6960 §4.2.2.1)."),
+    });
+    steps
+}
+
+fn nonce_step(ctx: &Context<'_>) -> Step {
+    let builder = ctx.step("ocsp.nonce", "Nonce matches the request", RFC_NONCE);
+    let Some(request) = ctx.input.request else {
+        return builder.done(
+            Outcome::Skip,
+            "No request was given, so there is no nonce to compare.",
+        );
+    };
+    match (&request.nonce, &ctx.basic.nonce, ctx.input.profile) {
+        (None, _, _) => builder.done(Outcome::Skip, "The request carries no nonce."),
+        (Some(sent), Some(got), _) if sent == got => builder.done(Outcome::Pass, format!("The response echoes the request's nonce {sent}.")),
+        (Some(sent), Some(got), _) => builder.done(Outcome::Fail, format!("The request's nonce is {sent} but the response's is {got}: the response answers another request (a replay or a cache).")),
+        (Some(_), None, Profile::Gskit) => builder.done(Outcome::Skip, "The response has no nonce. GSKit checks the nonce only when enabled, and no MQ setting for it is documented (assumption: the MQ client does not check it)."),
+        (Some(sent), None, Profile::Rfc6960) => builder.done(Outcome::Warn, format!("The request sent nonce {sent} but the response has none: it may come from a cache (RFC 5019 responders do this).")),
+    }
+}
+
+fn status_step(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Step {
+    let builder = ctx.step("ocsp.cert_status", "Certificate status", "RFC 6960 §2.2");
+    let Some(single) = single else {
+        return builder.done(Outcome::Skip, "No SingleResponse matched the certificate.");
+    };
+    let builder = builder.evidence(ctx.fingerprint, single.span, "certStatus");
+    match &single.cert_status {
+        CertStatus::Good => builder.done(Outcome::Pass, "good: the responder knows the certificate and it is not revoked."),
+        CertStatus::Revoked { time, reason } => builder.done(Outcome::Fail, format!("revoked at {time}{}. The MQ client rejects the certificate under every OCSPAuthentication setting: AMQ9633 reason (e).", reason.as_ref().map_or_else(String::new, |r| format!(", reason {r}")))),
+        CertStatus::Unknown => builder.done(Outcome::Fail, "unknown: the responder does not know this certificate (an openssl responder answers so for serials missing from index.txt, or for a CA it was not started with). The MQ client: AMQ9716 cause (b) under REQUIRED."),
+    }
+}
+
+/// Validates `input.response` step by step.
+pub fn verify_ocsp(input: &OcspInput<'_>) -> OcspReport {
+    let response = input.response;
+    let mut trace = Trace::default();
+    let subject = input.target.map_or_else(
+        || {
+            format!(
+                "OCSP response from the responder of {}",
+                input.issuer.short_name()
+            )
+        },
+        |t| format!("OCSP response for {}", t.short_name()),
+    );
+    let status = StepBuilder::new(
+        "ocsp.response_status",
+        "Response status is successful",
+        subject.clone(),
+        RFC_STATUS,
+    );
+    if response.response_status != ResponseStatus::Successful {
+        trace.push(status.done(Outcome::Fail, format!("responseStatus is {}: the responder gave no certificate status, so nothing else can be checked. The MQ client treats it as unknown: AMQ9716.", response.response_status.word())));
+        return OcspReport {
+            response_valid: false,
+            cert_status: None,
+            signer: None,
+            trace,
+        };
+    }
+    trace.push(status.done(Outcome::Pass, "successful"));
+    let kind = StepBuilder::new(
+        "ocsp.response_type",
+        "Response type is basic",
+        subject.clone(),
+        RFC_TYPE,
+    );
+    let Some(basic) = &response.basic else {
+        let name = response
+            .response_type
+            .as_ref()
+            .map_or_else(|| "absent".to_owned(), |t| t.name.clone());
+        trace.push(kind.done(
+            Outcome::Fail,
+            format!("responseType is {name}; only id-pkix-ocsp-basic is defined and accepted."),
+        ));
+        return OcspReport {
+            response_valid: false,
+            cert_status: None,
+            signer: None,
+            trace,
+        };
+    };
+    trace.push(kind.done(Outcome::Pass, "id-pkix-ocsp-basic"));
+    let ctx = Context {
+        input,
+        basic,
+        fingerprint: &response.fingerprint,
+        subject,
+    };
+    let (signer, step) = find_signer(&ctx);
+    trace.push(step);
+    if let Some((kind, cert)) = &signer {
+        trace.steps.extend(delegation_steps(&ctx, kind, cert));
+    }
+    trace.push(signature_step(&ctx, signer.as_ref().map(|(_, cert)| *cert)));
+    let (single, step) = cert_id_step(&ctx);
+    trace.push(step);
+    trace.steps.extend(time_steps(&ctx, single));
+    trace.push(nonce_step(&ctx));
+    let response_valid = trace.passed();
+    trace.push(status_step(&ctx, single));
+    OcspReport {
+        response_valid,
+        cert_status: single.map(|s| s.cert_status.clone()),
+        signer: signer.map(|(kind, _)| kind),
+        trace,
+    }
+}
