@@ -180,3 +180,133 @@ fn fixtures_match_golden_text_json_and_asn1() {
         }
     }
 }
+
+/// Golden traces for representative verifications of the seed's PKI (text and JSON), with the
+/// exit code each must give.
+#[test]
+fn verification_traces_match_golden() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/fixtures");
+    let f = |name: &str| fixtures.join(name).to_str().unwrap().to_owned();
+    let at = "--at=2022-02-02T16:46:35Z".to_owned();
+    let cases: Vec<(&str, Vec<String>, i32)> = vec![
+        (
+            "chain-queue-manager-valid",
+            vec![
+                "verify-chain".into(),
+                "--cert".into(),
+                f("queue-manager.pem"),
+                "--trust".into(),
+                f("server-ca.pem"),
+                at.clone(),
+            ],
+            0,
+        ),
+        (
+            "chain-queue-manager-wrong-trust",
+            vec![
+                "verify-chain".into(),
+                "--cert".into(),
+                f("queue-manager.pem"),
+                "--trust".into(),
+                f("client-ca.pem"),
+                at.clone(),
+            ],
+            1,
+        ),
+        (
+            "chain-client-as-client",
+            vec![
+                "verify-chain".into(),
+                "--cert".into(),
+                f("client.pem"),
+                "--trust".into(),
+                f("client-ca.pem"),
+                "--purpose".into(),
+                "client".into(),
+                at.clone(),
+            ],
+            0,
+        ),
+        (
+            "ocsp-queue-manager-revoked-gskit",
+            vec![
+                "verify-ocsp".into(),
+                "--response".into(),
+                f("ocsp-queue-manager-revoked.pem"),
+                "--issuer".into(),
+                f("server-ca.pem"),
+                "--cert".into(),
+                f("queue-manager.pem"),
+                "--profile".into(),
+                "gskit".into(),
+                at.clone(),
+            ],
+            1,
+        ),
+        (
+            "ocsp-queue-manager-good-rfc6960",
+            vec![
+                "verify-ocsp".into(),
+                "--response".into(),
+                f("ocsp-queue-manager-good.pem"),
+                "--issuer".into(),
+                f("server-ca.pem"),
+                "--cert".into(),
+                f("queue-manager.pem"),
+                at.clone(),
+            ],
+            0,
+        ),
+        (
+            "ocsp-client-answer-for-queue-manager",
+            vec![
+                "verify-ocsp".into(),
+                "--response".into(),
+                f("ocsp-client-good.pem"),
+                "--issuer".into(),
+                f("server-ca.pem"),
+                "--cert".into(),
+                f("queue-manager.pem"),
+                at.clone(),
+            ],
+            1,
+        ),
+    ];
+    for (name, args, code) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let text = mqocsp(&args);
+        assert_eq!(
+            text.status.code(),
+            Some(code),
+            "{name}: {}",
+            String::from_utf8_lossy(&text.stderr)
+        );
+        assert_golden(
+            &golden(&format!("trace-{name}.txt")),
+            &String::from_utf8(text.stdout).unwrap(),
+        );
+        let mut json_args = args.clone();
+        json_args.push("--json");
+        let json = mqocsp(&json_args);
+        assert_eq!(json.status.code(), Some(code));
+        assert_golden(
+            &golden(&format!("trace-{name}.json")),
+            &String::from_utf8(json.stdout).unwrap(),
+        );
+    }
+}
+
+#[test]
+fn unusable_verify_input_exits_2() {
+    let dir = ScratchDir::new("cli-verify-2");
+    let words = dir.write("words.txt", "nothing here");
+    let out = mqocsp(&[
+        "verify-chain",
+        "--cert",
+        words.to_str().unwrap(),
+        "--trust",
+        words.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("words.txt: nothing could be decoded"));
+}

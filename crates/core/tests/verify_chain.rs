@@ -180,7 +180,7 @@ fn missing_intermediate_names_the_issuer_and_key_id() {
     assert!(
         build
             .explanation
-            .contains("intermediate CA certificate is missing")
+            .contains("the issuing CA certificate is missing")
     );
     assert!(!webpki_accepts(
         &p.leaf,

@@ -566,7 +566,7 @@ fn build_step(
             DeadEnd::UntrustedRoot { root: 0 } => format!("{} is self-signed and is not among the trust anchors: add it to the trust store if it is meant to be trusted directly.", target.subject.rfc4514),
             DeadEnd::UntrustedRoot { root } => format!("the chain ends at the self-signed {}, which is not among the trust anchors: add that root CA certificate to the trust store (the key repository).", pool.cert(*root).map_or_else(String::new, |c| c.subject.rfc4514.clone())),
             DeadEnd::MissingIssuer { below, issuer, key_id } => format!(
-                "no certificate named {issuer}{} was given, so the chain stops at {}: the intermediate CA certificate is missing. Add it to the trust store or have the peer send it.",
+                "no certificate named {issuer}{} was given, so the chain stops at {}: the issuing CA certificate is missing. If it is an intermediate, have the peer send it with its certificate or add it to the key repository; if it is the root, add it to the key repository as a trusted CA.",
                 key_id.as_ref().map_or_else(String::new, |k| format!(" (subject key id {k})")),
                 pool.cert(*below).map_or_else(String::new, Certificate::short_name)
             ),

@@ -470,7 +470,10 @@ fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
         ),
         Profile::Rfc6960 => builder.done(
             Outcome::Pass,
-            format!("producedAt {produced} is {}.", relative(produced, at)),
+            format!(
+                "producedAt {produced} is {}. (The gskit profile skips this check: GSKit ignores producedAt.)",
+                relative(produced, at)
+            ),
         ),
     });
     let Some(single) = single else {
@@ -492,8 +495,8 @@ fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
     steps.push(match (profile, future) {
         (Profile::Gskit, true) => builder.done(Outcome::Skip, format!("thisUpdate {this} is {}, which RFC 6960 rejects; GSKit ignores thisUpdate ({GSKIT_POLICY}), so the MQ client accepts it.", relative(this, at))),
         (Profile::Gskit, false) => builder.done(Outcome::Skip, format!("GSKit ignores thisUpdate ({GSKIT_POLICY}); it is {this}, {}.", relative(this, at))),
-        (Profile::Rfc6960, true) => builder.done(Outcome::Fail, format!("thisUpdate {this} is {}, beyond the {} min of tolerated clock skew.", relative(this, at), SKEW_SECONDS / 60)),
-        (Profile::Rfc6960, false) => builder.done(Outcome::Pass, format!("thisUpdate {this} is {}.", relative(this, at))),
+        (Profile::Rfc6960, true) => builder.done(Outcome::Fail, format!("thisUpdate {this} is {}, beyond the {} min of tolerated clock skew. (The MQ client would not object: GSKit ignores thisUpdate.)", relative(this, at), SKEW_SECONDS / 60)),
+        (Profile::Rfc6960, false) => builder.done(Outcome::Pass, format!("thisUpdate {this} is {}. (The gskit profile skips this check.)", relative(this, at))),
     });
     let builder = ctx
         .step("ocsp.next_update", "nextUpdate not passed", RFC_TIME)
@@ -506,7 +509,7 @@ fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
         )),
         (Some(next), _) => builder.done(Outcome::Pass, format!("nextUpdate {next} is {}.", relative(next, at))),
         (None, Profile::Gskit) => builder.done(Outcome::Pass, "nextUpdate is absent. The MQ client accepted such responses in the seed walk-through (openssl ocsp without -ndays, MQ 9.2): observed, not documented."),
-        (None, Profile::Rfc6960) => builder.done(Outcome::Warn, "nextUpdate is absent: the responder says newer information is always available, so this response is only as fresh as thisUpdate (RFC 6960 §4.2.2.1)."),
+        (None, Profile::Rfc6960) => builder.done(Outcome::Warn, "nextUpdate is absent: the responder says newer information is always available, so this response is only as fresh as thisUpdate (RFC 6960 §4.2.2.1). The MQ client accepted such responses in the seed walk-through."),
     });
     steps
 }
@@ -524,7 +527,7 @@ fn nonce_step(ctx: &Context<'_>) -> Step {
         (Some(sent), Some(got), _) if sent == got => builder.done(Outcome::Pass, format!("The response echoes the request's nonce {sent}.")),
         (Some(sent), Some(got), _) => builder.done(Outcome::Fail, format!("The request's nonce is {sent} but the response's is {got}: the response answers another request (a replay or a cache).")),
         (Some(_), None, Profile::Gskit) => builder.done(Outcome::Skip, "The response has no nonce. GSKit checks the nonce only when enabled, and no MQ setting for it is documented (assumption: the MQ client does not check it)."),
-        (Some(sent), None, Profile::Rfc6960) => builder.done(Outcome::Warn, format!("The request sent nonce {sent} but the response has none: it may come from a cache (RFC 5019 responders do this).")),
+        (Some(sent), None, Profile::Rfc6960) => builder.done(Outcome::Warn, format!("The request sent nonce {sent} but the response has none: it may come from a cache (RFC 5019 responders do this). The gskit profile does not check nonces.")),
     }
 }
 
