@@ -84,3 +84,25 @@ test('an uploaded DER OCSP response and a PKCS #7 bundle decode', async () => {
   await page.screenshot({ path: screenshotPath('decode-ocsp-bytes.png'), fullPage: true });
   await page.close();
 });
+
+test('verify view: the seed revoked case, stepped to the first failure from the keyboard', async () => {
+  const { ROOT } = await import('./harness.mjs');
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const fixtures = join(ROOT, 'testdata', 'fixtures');
+  const paste = ['queue-manager.pem', 'server-ca.pem', 'ocsp-queue-manager-revoked.pem']
+    .map((name) => readFileSync(join(fixtures, name), 'utf8'))
+    .join('\n');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.url);
+  await page.locator('#at-input').fill('2022-02-02T16:46:35Z');
+  await page.getByLabel(/Paste what the customer sent/).fill(paste);
+  await page.getByText('OCSP: revoked (response valid)').waitFor({ timeout: 10000 });
+  await page.locator('#verify-profile').selectOption('gskit');
+  await page.locator('.steps').focus();
+  await page.keyboard.press('f');
+  await page.locator('.step.current[data-step-id="ocsp.cert_status"]').waitFor();
+  assert.match(await page.locator('[data-field="step-detail"]').textContent(), /AMQ9633 reason \(e\)/);
+  await page.screenshot({ path: screenshotPath('verify-stepper.png'), fullPage: false });
+  await page.close();
+});

@@ -5,10 +5,55 @@ use crate::components::file_drop::FileDrop;
 use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
-use crate::state::{Action, State};
-use mqocsp_core::Decoded;
+use crate::components::verify_panel::{Choice, VerifyPanel};
+use crate::state::{Action, SelectionChange, State};
+use mqocsp_core::der::Span;
+use mqocsp_core::verify::workbench::{fingerprint, verify_selection};
+use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// How an object is named in the verify view's pickers.
+fn choice(object: &DecodedObject) -> Option<Choice> {
+    let fingerprint = fingerprint(object);
+    match &object.body {
+        ObjectBody::Certificate(cert) => Some(Choice {
+            label: format!(
+                "{} (serial {}{})",
+                cert.short_name(),
+                cert.serial,
+                if cert.self_issued {
+                    ", self-signed"
+                } else {
+                    ""
+                }
+            ),
+            fingerprint,
+            certificate: true,
+        }),
+        ObjectBody::OcspResponse(response) => {
+            let label = match &response.basic {
+                Some(basic) => format!(
+                    "produced {}: {}",
+                    basic.produced_at,
+                    basic
+                        .responses
+                        .iter()
+                        .map(|r| format!("{} {}", r.cert_id.serial, r.cert_status.word()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => response.response_status.word().to_owned(),
+            };
+            Some(Choice {
+                label,
+                fingerprint,
+                certificate: false,
+            })
+        }
+        _ => None,
+    }
+}
 
 /// Props of [`DecodedList`].
 #[derive(Debug, Properties, PartialEq)]
@@ -17,6 +62,7 @@ struct DecodedListProps {
     at: mqocsp_core::Timestamp,
     shown: usize,
     on_more: Callback<()>,
+    highlight: Option<(String, Span)>,
 }
 
 /// The cards of one input (the paste or a file), the first `shown` of them.
@@ -31,8 +77,13 @@ fn decoded_list(props: &DecodedListProps) -> Html {
     html! {
         <>
             <ProblemList problems={props.decoded.problems.clone()} />
-            { for (0..shown).map(|index| html! {
-                <ObjectCard key={index} number={index + 1} decoded={props.decoded.clone()} {index} at={props.at} />
+            { for (0..shown).map(|index| {
+                let highlight = props.highlight.as_ref().and_then(|(object, span)| {
+                    props.decoded.objects.get(index).filter(|o| fingerprint(o) == *object).map(|_| *span)
+                });
+                html! {
+                    <ObjectCard key={index} number={index + 1} decoded={props.decoded.clone()} {index} at={props.at} {highlight} />
+                }
             }) }
             if shown < total {
                 <button type="button" class="more" onclick={more}>
@@ -75,6 +126,30 @@ pub fn app() -> Html {
         let file_error = file_error.clone();
         Callback::from(move |message: String| file_error.set(Some(message)))
     };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |change: SelectionChange| state.dispatch(Action::Select(change)))
+    };
+    let on_step = {
+        let state = state.clone();
+        Callback::from(move |(step, highlight): (usize, Option<(String, Span)>)| {
+            state.dispatch(Action::ShowStep(step, highlight))
+        })
+    };
+    let selection = state.effective_selection();
+    let files: Vec<Rc<Decoded>> = state.files.iter().map(|f| f.decoded.clone()).collect();
+    let report = use_memo(
+        (state.decoded.clone(), files, selection.clone(), state.at),
+        |(decoded, files, selection, at)| {
+            let objects: Vec<&DecodedObject> = decoded
+                .objects
+                .iter()
+                .chain(files.iter().flat_map(|f| f.objects.iter()))
+                .collect();
+            verify_selection(&objects, selection, *at)
+        },
+    );
+    let choices: Vec<Choice> = state.objects().into_iter().filter_map(choice).collect();
     let summary = format!(
         "{} object{}, {} problem{}{}",
         state.object_count(),
@@ -99,9 +174,10 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} />
             </section>
+            <VerifyPanel {choices} {selection} {report} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <p class="summary" data-field="summary">{ summary }</p>
-                <DecodedList decoded={state.decoded.clone()} at={state.at} shown={state.shown} on_more={on_more.clone()} />
+                <DecodedList decoded={state.decoded.clone()} at={state.at} shown={state.shown} on_more={on_more.clone()} highlight={state.highlight.clone()} />
                 { for state.files.iter().enumerate().map(|(index, file)| {
                     let handle = state.clone();
                     let remove = Callback::from(move |_: MouseEvent| handle.dispatch(Action::RemoveFile(index)));
@@ -111,7 +187,7 @@ pub fn app() -> Html {
                                 { format!("{} ({} bytes)", file.name, file.size) }
                                 <button type="button" onclick={remove} aria-label={format!("Remove {}", file.name)}>{ "×" }</button>
                             </h2>
-                            <DecodedList decoded={file.decoded.clone()} at={state.at} shown={usize::MAX} on_more={Callback::noop()} />
+                            <DecodedList decoded={file.decoded.clone()} at={state.at} shown={usize::MAX} on_more={Callback::noop()} highlight={state.highlight.clone()} />
                         </section>
                     }
                 }) }

@@ -4,7 +4,10 @@
 //! ([`Action::Decode`]), so a 1,000-certificate paste does not re-decode on every keystroke.
 //! The text itself is never rewritten by the page: nothing the user pasted is lost.
 
-use mqocsp_core::{Decoded, Timestamp, decode, decode_bytes};
+use mqocsp_core::der::Span;
+use mqocsp_core::verify::workbench::{Selection, default_selection};
+use mqocsp_core::verify::{LegacyAlgorithms, Profile, Purpose};
+use mqocsp_core::{Decoded, DecodedObject, Timestamp, decode, decode_bytes};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -41,6 +44,12 @@ pub struct State {
     pub at_error: Option<String>,
     /// How many cards of the paste are shown.
     pub shown: usize,
+    /// What the user picked for verification; `None` follows the defaults.
+    pub selection: Option<Selection>,
+    /// The step of the trace the stepper shows.
+    pub step: usize,
+    /// Bytes to highlight: an object (SHA-256 of its DER) and a span in it.
+    pub highlight: Option<(String, Span)>,
 }
 
 impl State {
@@ -55,7 +64,26 @@ impl State {
             at_text: now.to_string(),
             at_error: None,
             shown: PAGE_SIZE,
+            selection: None,
+            step: 0,
+            highlight: None,
         }
+    }
+
+    /// Every decoded object: the paste's, then each file's.
+    pub fn objects(&self) -> Vec<&DecodedObject> {
+        self.decoded
+            .objects
+            .iter()
+            .chain(self.files.iter().flat_map(|f| f.decoded.objects.iter()))
+            .collect()
+    }
+
+    /// The selection in force: the user's, or the defaults for what was pasted.
+    pub fn effective_selection(&self) -> Selection {
+        self.selection
+            .clone()
+            .unwrap_or_else(|| default_selection(&self.objects()))
     }
 
     /// Number of decoded objects across the paste and the files.
@@ -101,6 +129,27 @@ pub enum Action {
     SetTimeTo(Timestamp),
     /// Show the next page of cards.
     ShowMore,
+    /// Change what is verified.
+    Select(SelectionChange),
+    /// Show step `n` of the trace (clamped by the stepper) and highlight its evidence.
+    ShowStep(usize, Option<(String, Span)>),
+}
+
+/// One change to the verification selection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SelectionChange {
+    /// The certificate in question.
+    Target(String),
+    /// Add or remove a trust anchor.
+    ToggleAnchor(String),
+    /// The OCSP response (or none).
+    Response(Option<String>),
+    /// The OCSP profile.
+    Profile(Profile),
+    /// What the certificate is for.
+    Purpose(Purpose),
+    /// Accept legacy algorithms.
+    Legacy(LegacyAlgorithms),
 }
 
 impl Reducible for State {
@@ -122,6 +171,7 @@ impl Reducible for State {
                 }
                 next.pending = false;
                 next.shown = PAGE_SIZE;
+                next.reset_verification();
                 next.decoded = Rc::new(if next.text.trim().is_empty() {
                     Decoded::default()
                 } else {
@@ -138,6 +188,7 @@ impl Reducible for State {
             Action::RemoveFile(index) => {
                 if index < next.files.len() {
                     next.files.remove(index);
+                    next.reset_verification();
                 }
             }
             Action::SetTime(text) => {
@@ -162,8 +213,42 @@ impl Reducible for State {
                 next.at_error = None;
             }
             Action::ShowMore => next.shown += PAGE_SIZE,
+            Action::Select(change) => {
+                let mut selection = next.effective_selection();
+                match change {
+                    SelectionChange::Target(fp) => selection.target = Some(fp),
+                    SelectionChange::ToggleAnchor(fp) => {
+                        match selection.anchors.iter().position(|a| *a == fp) {
+                            Some(index) => {
+                                selection.anchors.remove(index);
+                            }
+                            None => selection.anchors.push(fp),
+                        }
+                    }
+                    SelectionChange::Response(fp) => selection.response = fp,
+                    SelectionChange::Profile(profile) => selection.profile = profile,
+                    SelectionChange::Purpose(purpose) => selection.purpose = Some(purpose),
+                    SelectionChange::Legacy(legacy) => selection.legacy = legacy,
+                }
+                next.selection = Some(selection);
+                next.step = 0;
+                next.highlight = None;
+            }
+            Action::ShowStep(step, highlight) => {
+                next.step = step;
+                next.highlight = highlight;
+            }
         }
         Rc::new(next)
+    }
+}
+
+impl State {
+    /// New material: the picks follow the defaults again and the stepper starts over.
+    fn reset_verification(&mut self) {
+        self.selection = None;
+        self.step = 0;
+        self.highlight = None;
     }
 }
 

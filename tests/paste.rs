@@ -262,3 +262,91 @@ async fn thousand_certificates_paste_stays_paged() {
         100
     );
 }
+
+#[wasm_bindgen_test]
+async fn verify_view_steps_through_the_trace_by_keyboard() {
+    let root = mount().await;
+    let paste_text = [
+        fixture("queue-manager.pem"),
+        fixture("server-ca.pem"),
+        fixture("ocsp-queue-manager-revoked.pem"),
+    ]
+    .concat();
+    paste(&root, &paste_text).await;
+    let verdicts = wait_for(&root, "[data-field='verdicts']").await;
+    for _ in 0..100 {
+        if text(&verdicts).contains("OCSP") {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert!(
+        text(&verdicts).contains("Chain: valid"),
+        "{}",
+        text(&verdicts)
+    );
+    assert!(
+        text(&verdicts).contains("OCSP: revoked (response valid)"),
+        "{}",
+        text(&verdicts)
+    );
+    // The GSKit profile: nextUpdate absent passes, as the MQ client did in the seed.
+    let profile: web_sys::HtmlSelectElement = root
+        .query_selector("#verify-profile")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    profile.set_value("gskit");
+    fire(&profile, "change");
+    sleep(30).await;
+    let steps = root.query_selector(".steps").unwrap().unwrap();
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        steps.dispatch_event(&event).unwrap();
+    };
+    key("f");
+    sleep(30).await;
+    let current = root.query_selector(".step.current").unwrap().unwrap();
+    assert_eq!(
+        current.get_attribute("data-step-id").as_deref(),
+        Some("ocsp.cert_status")
+    );
+    let detail = text(
+        &root
+            .query_selector("[data-field='step-detail']")
+            .unwrap()
+            .unwrap(),
+    );
+    assert!(
+        detail.contains("revoked at 2021-09-29T08:09:11Z"),
+        "{detail}"
+    );
+    assert!(detail.contains("AMQ9633 reason (e)"), "{detail}");
+    // Its evidence (the SingleResponse) is highlighted in the OCSP response's bytes.
+    wait_for(&root, "article.card.evidence .der-view").await;
+    assert!(
+        root.query_selector_all("article.card.evidence .byte.sel")
+            .unwrap()
+            .length()
+            > 20
+    );
+    key("k");
+    sleep(30).await;
+    let previous = root.query_selector(".step.current").unwrap().unwrap();
+    assert_eq!(
+        previous.get_attribute("data-step-id").as_deref(),
+        Some("ocsp.nonce")
+    );
+    key("Home");
+    sleep(30).await;
+    let first = root.query_selector(".step.current").unwrap().unwrap();
+    assert_eq!(
+        first.get_attribute("data-step-id").as_deref(),
+        Some("chain.build")
+    );
+}

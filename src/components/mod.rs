@@ -6,3 +6,4 @@ pub mod file_drop;
 pub mod object_card;
 pub mod paste_box;
 pub mod problem_list;
+pub mod verify_panel;

@@ -19,6 +19,9 @@ pub struct ObjectCardProps {
     pub index: usize,
     /// Evaluation time for validity remarks.
     pub at: Timestamp,
+    /// Bytes of this object to highlight (from a verification step's evidence).
+    #[prop_or_default]
+    pub highlight: Option<Span>,
 }
 
 fn tone_class(tone: Tone) -> &'static str {
@@ -70,6 +73,15 @@ fn fact_rows(facts: &[Fact], highlighted: Option<Span>, on_select: &Callback<Spa
 pub fn object_card(props: &ObjectCardProps) -> Html {
     let selected = use_state(|| None::<Span>);
     let show_bytes = use_state(|| false);
+    {
+        let (selected, show_bytes) = (selected.clone(), show_bytes.clone());
+        use_effect_with(props.highlight, move |highlight| {
+            if let Some(span) = highlight {
+                selected.set(Some(*span));
+                show_bytes.set(true);
+            }
+        });
+    }
     let Some(object) = props.decoded.objects.get(props.index) else {
         return html! {};
     };
@@ -96,7 +108,7 @@ pub fn object_card(props: &ObjectCardProps) -> Html {
         Callback::from(move |_: MouseEvent| show_bytes.set(!*show_bytes))
     };
     html! {
-        <article class="card" aria-label={format!("{} {}", card.title, props.number)}>
+        <article class={classes!("card", props.highlight.is_some().then_some("evidence"))} aria-label={format!("{} {}", card.title, props.number)}>
             <h2>
                 { format!("{} #{}", card.title, props.number) }
                 <span class="source">{ card.source.clone() }</span>

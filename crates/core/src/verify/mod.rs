@@ -5,6 +5,7 @@ mod names;
 pub mod ocsp;
 pub mod signature;
 pub mod trace;
+pub mod workbench;
 
 pub use chain::{ChainInput, ChainReport, Purpose, verify_chain};
 pub use ocsp::{OcspInput, OcspReport, Profile, Signer, verify_ocsp};
