@@ -147,6 +147,41 @@ impl Context<'_> {
     }
 }
 
+/// Signature algorithms mqocsp can check (RFC 6960 §4.3 asks for SHA-256 with RSA or ECDSA).
+const ACCEPTED: &[&str] = &[
+    "sha256WithRSAEncryption",
+    "sha384WithRSAEncryption",
+    "sha512WithRSAEncryption",
+    "ecdsa-with-SHA256",
+    "ecdsa-with-SHA384",
+    "ed25519",
+];
+
+fn algorithm_step(ctx: &Context<'_>) -> Step {
+    let algorithm = &ctx.basic.signature_algorithm;
+    let builder = ctx
+        .step(
+            "ocsp.signature_algorithm",
+            "Signature algorithm acceptable",
+            "RFC 6960 §4.3",
+        )
+        .evidence(
+            ctx.fingerprint,
+            ctx.basic.spans.signature_algorithm,
+            "signatureAlgorithm",
+        );
+    let legacy = matches!(
+        algorithm.name.as_str(),
+        "sha1WithRSAEncryption" | "ecdsa-with-SHA1"
+    );
+    match (ACCEPTED.contains(&algorithm.name.as_str()), legacy, ctx.input.legacy) {
+        (true, _, _) => builder.done(Outcome::Pass, format!("{} ({}).", algorithm.name, algorithm.oid)),
+        (_, true, LegacyAlgorithms::Allow) => builder.done(Outcome::Warn, format!("{} is SHA-1 based; accepted because legacy algorithms are allowed. Many responders still sign with SHA-1 by default.", algorithm.name)),
+        (_, true, LegacyAlgorithms::Reject) => builder.done(Outcome::Fail, format!("{} is SHA-1 based and refused by the algorithm policy (allow it with --allow-sha1).", algorithm.name)),
+        (false, false, _) => builder.done(Outcome::Fail, format!("{} ({}) is not an algorithm mqocsp can check.", algorithm.name, algorithm.oid)),
+    }
+}
+
 /// Finds the signer; returns it with its certificate and the step.
 fn find_signer<'a>(ctx: &Context<'a>) -> (Option<(Signer, &'a Certificate)>, Step) {
     let input = ctx.input;
@@ -602,6 +637,7 @@ pub fn verify_ocsp(input: &OcspInput<'_>) -> OcspReport {
         fingerprint: &response.fingerprint,
         subject,
     };
+    trace.push(algorithm_step(&ctx));
     let (signer, step) = find_signer(&ctx);
     trace.push(step);
     if let Some((kind, cert)) = &signer {
