@@ -35,6 +35,7 @@ pub mod hex;
 pub mod input;
 pub mod limits;
 pub mod location;
+pub mod mq;
 pub mod name;
 pub mod ocsp;
 pub mod oids;

@@ -1,0 +1,189 @@
+//! An `mqpgfc`-style command line, as in the seed walk-through:
+//!
+//! ```text
+//! mqpgfc -qm PL81N -q LQ1 MQGMO_WAIT MQWI_UNLIMITED -x host:1414 -ch PL81N.MQICHL -cl PL921WCA
+//!        -cs TLS_AES_128_GCM_SHA256 MQCD_VERSION_11 -ru "http://host:2560/" -tr MQAIR_VERSION_2
+//!        MQAIT_OCSP MQCNO_VERSION_4 -kr "..\clientssl\key"
+//! ```
+//!
+//! Options take a value; `MQxxx_VERSION_n` and `MQAIT_…` words set structure fields exactly as the
+//! program does. Whatever it does not know is reported with its column.
+
+use super::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco};
+use serde::Serialize;
+
+/// A problem in the command line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CmdProblem {
+    /// 1-based column of the token.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// What the command line sets up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ClientApp {
+    /// `-qm`.
+    pub queue_manager: Option<String>,
+    /// `-q`.
+    pub queue: Option<String>,
+    /// MQCNO (with its MQSCO and MQAIR when the options create them).
+    pub mqcno: Mqcno,
+    /// MQCD.
+    pub mqcd: Mqcd,
+    /// Problems, by column.
+    pub problems: Vec<CmdProblem>,
+}
+
+/// Splits a command line into tokens with their 1-based columns; double quotes group.
+fn tokens(line: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    let mut quoted = false;
+    for (index, c) in line.char_indices() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                current.get_or_insert_with(|| (index + 1, String::new()));
+            }
+            c if c.is_whitespace() && !quoted => {
+                if let Some(token) = current.take() {
+                    out.push(token);
+                }
+            }
+            c => current.get_or_insert_with(|| (index + 1, String::new())).1.push(c),
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// `host:port` as mqpgfc takes it becomes MQ's `host(port)`.
+fn conn_name(value: &str) -> String {
+    match value.rsplit_once(':') {
+        Some((host, port)) if !host.is_empty() && port.chars().all(|c| c.is_ascii_digit()) && !port.is_empty() => format!("{host}({port})"),
+        _ => value.to_owned(),
+    }
+}
+
+fn version(word: &str, prefix: &str) -> Option<u32> {
+    word.strip_prefix(prefix).and_then(|n| n.parse().ok())
+}
+
+impl ClientApp {
+    /// Parses the command line (a leading `mqpgfc`, `mqpgfc.exe` or prompt `>` is skipped).
+    pub fn parse(line: &str) -> Self {
+        let mut app = ClientApp::default();
+        let mut mqair = Mqair::default();
+        let mut wants_air = false;
+        let mut sco = Mqsco::default();
+        let mut wants_sco = false;
+        let tokens = tokens(line.trim());
+        let mut iter = tokens.into_iter().peekable();
+        if iter.peek().is_some_and(|(_, t)| t.trim_start_matches('>').to_ascii_lowercase().starts_with("mqpgf")) {
+            iter.next();
+        }
+        while let Some((column, token)) = iter.next() {
+            let mut value = |name: &str, problems: &mut Vec<CmdProblem>| match iter.next() {
+                Some((_, v)) if !v.starts_with('-') => Some(v),
+                other => {
+                    problems.push(CmdProblem { column, message: format!("{name} needs a value") });
+                    drop(other);
+                    None
+                }
+            };
+            match token.as_str() {
+                "-qm" => app.queue_manager = value("-qm", &mut app.problems),
+                "-q" => app.queue = value("-q", &mut app.problems),
+                "-x" => app.mqcd.conn_name = value("-x", &mut app.problems).map(|v| conn_name(&v)),
+                "-ch" => app.mqcd.channel_name = value("-ch", &mut app.problems).unwrap_or_default(),
+                "-cl" => app.mqcd.certificate_label = value("-cl", &mut app.problems),
+                "-cs" => app.mqcd.cipher_spec = value("-cs", &mut app.problems),
+                "-cp" => app.mqcd.peer_name = value("-cp", &mut app.problems),
+                "-ru" => {
+                    mqair.ocsp_responder_url = value("-ru", &mut app.problems);
+                    wants_air = true;
+                }
+                "-kr" => {
+                    sco.key_repository = value("-kr", &mut app.problems);
+                    wants_sco = true;
+                }
+                "-tr" => {}
+                "MQAIT_OCSP" => {
+                    mqair.auth_info_type = AuthInfoType::MqaitOcsp;
+                    wants_air = true;
+                }
+                "MQAIT_CRL_LDAP" => {
+                    mqair.auth_info_type = AuthInfoType::MqaitCrlLdap;
+                    wants_air = true;
+                }
+                "MQGMO_WAIT" | "MQWI_UNLIMITED" | "MQGMO_NO_WAIT" | "MQGMO_SYNCPOINT" => {}
+                word => {
+                    if let Some(n) = version(word, "MQAIR_VERSION_") {
+                        mqair.version = n;
+                        wants_air = true;
+                    } else if let Some(n) = version(word, "MQCNO_VERSION_") {
+                        app.mqcno.version = n;
+                    } else if let Some(n) = version(word, "MQCD_VERSION_") {
+                        app.mqcd.version = n;
+                    } else if let Some(n) = version(word, "MQSCO_VERSION_") {
+                        sco.version = n;
+                        wants_sco = true;
+                    } else {
+                        app.problems.push(CmdProblem { column, message: format!("'{word}' is not an option mqocsp knows (is it part of the previous value, split by a copy?)") });
+                    }
+                }
+            }
+        }
+        if wants_air {
+            sco.auth_info_records.push(mqair);
+            wants_sco = true;
+        }
+        if wants_sco {
+            app.mqcno.sco = Some(sco);
+        }
+        if app.mqcd.cipher_spec.is_some() && app.mqcd.version < 7 {
+            // mqpgfc raises MQCD to 7 for TLS, as the IBM sample amqssslc does.
+            app.mqcd.version = 7;
+        }
+        app
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = r#">mqpgfc -qm PL81N -q LQ1 MQGMO_WAIT MQWI_UNLIMITED -x 192.0.2.37:1414 -ch PL81N.MQICHL -cl PL921WCA -cs TLS_AES_128_GCM_SHA256 MQCD_VERSION_11 -ru "http://192.0.2.37:2560/" -tr MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4 -kr "..\clientssl\key""#;
+
+    #[test]
+    fn the_seed_command_line() {
+        let app = ClientApp::parse(SEED);
+        assert!(app.problems.is_empty(), "{:?}", app.problems);
+        assert_eq!(app.queue_manager.as_deref(), Some("PL81N"));
+        assert_eq!(app.mqcd.channel_name, "PL81N.MQICHL");
+        assert_eq!(app.mqcd.conn_name.as_deref(), Some("192.0.2.37(1414)"));
+        assert_eq!(app.mqcd.version, 11);
+        assert_eq!(app.mqcd.certificate_label.as_deref(), Some("PL921WCA"));
+        assert_eq!(app.mqcno.version, 4);
+        let sco = app.mqcno.sco.unwrap();
+        assert_eq!(sco.key_repository.as_deref(), Some(r"..\clientssl\key"));
+        let air = &sco.auth_info_records[0];
+        assert_eq!((air.version, air.auth_info_type), (2, AuthInfoType::MqaitOcsp));
+        assert_eq!(air.ocsp_responder_url.as_deref(), Some("http://192.0.2.37:2560/"));
+    }
+
+    #[test]
+    fn split_values_and_missing_values_are_reported_by_column() {
+        let app = ClientApp::parse("mqpgfc -qm PL81N -ch PL81N.MQ ICHL -kr");
+        let problems: Vec<(usize, &str)> = app.problems.iter().map(|p| (p.column, p.message.as_str())).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].0, 31);
+        assert!(problems[0].1.contains("'ICHL' is not an option"));
+        assert!(problems[1].1.contains("-kr needs a value"));
+        // Without MQAIR_VERSION_2 the record stays version 1.
+        let app = ClientApp::parse(r#"mqpgfc -ru "http://h:2560/" MQAIT_OCSP MQCNO_VERSION_4"#);
+        assert_eq!(app.mqcno.sco.unwrap().auth_info_records[0].version, 1);
+    }
+}

@@ -1,0 +1,238 @@
+//! The configuration of both sides, as MQ sees it: the client's MQI structures (MQCNO, MQSCO,
+//! MQAIR, MQCD), its mqclient.ini and environment; the queue manager's channel, AUTHINFO objects,
+//! SSLCRLNL and qm.ini. Field names follow IBM's.
+
+use super::ini::{OcspAuthentication, OutboundSni, Setting, SslStanza};
+use serde::{Deserialize, Serialize};
+
+/// MQAIR AuthInfoType.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AuthInfoType {
+    /// `MQAIT_CRL_LDAP` (1), the default.
+    #[default]
+    MqaitCrlLdap,
+    /// `MQAIT_OCSP` (2).
+    MqaitOcsp,
+}
+
+/// An authentication information record (MQAIR).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mqair {
+    /// Version: 1 (default) or 2. OCSPResponderURL exists only from version 2.
+    pub version: u32,
+    /// AuthInfoType.
+    pub auth_info_type: AuthInfoType,
+    /// OCSPResponderURL.
+    #[serde(default)]
+    pub ocsp_responder_url: Option<String>,
+    /// AuthInfoConnName (an LDAP server).
+    #[serde(default)]
+    pub auth_info_conn_name: Option<String>,
+}
+
+impl Default for Mqair {
+    fn default() -> Self {
+        Self { version: 1, auth_info_type: AuthInfoType::default(), ocsp_responder_url: None, auth_info_conn_name: None }
+    }
+}
+
+/// TLS configuration options (MQSCO).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mqsco {
+    /// Version: 1 (default) .. 7. CertificateLabel needs 5.
+    #[serde(default = "one")]
+    pub version: u32,
+    /// KeyRepository: the key repository stem, without `.kdb`.
+    #[serde(default)]
+    pub key_repository: Option<String>,
+    /// CertificateLabel (version 5+).
+    #[serde(default)]
+    pub certificate_label: Option<String>,
+    /// The MQAIR records (AuthInfoRecPtr / AuthInfoRecCount).
+    #[serde(default)]
+    pub auth_info_records: Vec<Mqair>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Connect options (MQCNO).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mqcno {
+    /// Version: 1 (default); SSLConfigPtr counts only from version 4.
+    pub version: u32,
+    /// SSLConfigPtr.
+    #[serde(default)]
+    pub sco: Option<Mqsco>,
+}
+
+impl Default for Mqcno {
+    fn default() -> Self {
+        Self { version: 1, sco: None }
+    }
+}
+
+/// The channel definition the client uses (MQCD, from MQCNO.ClientConnPtr or a CCDT).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mqcd {
+    /// Version: TLS fields need 7, CertificateLabel needs 11.
+    #[serde(default = "six")]
+    pub version: u32,
+    /// ChannelName.
+    #[serde(default)]
+    pub channel_name: String,
+    /// ConnectionName (`host(port)`).
+    #[serde(default)]
+    pub conn_name: Option<String>,
+    /// SSLCipherSpec.
+    #[serde(default)]
+    pub cipher_spec: Option<String>,
+    /// SSLPeerName.
+    #[serde(default)]
+    pub peer_name: Option<String>,
+    /// CertificateLabel.
+    #[serde(default)]
+    pub certificate_label: Option<String>,
+}
+
+fn six() -> u32 {
+    6
+}
+
+/// An AUTHINFO object of the queue manager (or copied into a binary CCDT).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthInfo {
+    /// Its name.
+    pub name: String,
+    /// AUTHTYPE(OCSP) with its OCSPURL, or AUTHTYPE(CRLLDAP) with its CONNAME.
+    pub kind: AuthInfoKind,
+}
+
+/// What an AUTHINFO object points at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "authtype", rename_all = "UPPERCASE")]
+pub enum AuthInfoKind {
+    /// An OCSP responder.
+    Ocsp {
+        /// OCSPURL.
+        url: String,
+    },
+    /// An LDAP server holding CRLs.
+    Crlldap {
+        /// CONNAME.
+        conn_name: String,
+    },
+    /// IDPWOS / IDPWLDAP: not about certificates.
+    Other,
+}
+
+/// SSLCAUTH of a channel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum SslCauth {
+    /// The client must send a certificate (the default).
+    #[default]
+    Required,
+    /// A certificate is checked when sent.
+    Optional,
+}
+
+/// The server-connection channel on the queue manager.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelDef {
+    /// Its name.
+    pub name: String,
+    /// SSLCIPH.
+    #[serde(default)]
+    pub sslciph: Option<String>,
+    /// SSLCAUTH.
+    #[serde(default)]
+    pub sslcauth: SslCauth,
+    /// SSLPEER.
+    #[serde(default)]
+    pub sslpeer: Option<String>,
+    /// CERTLABL.
+    #[serde(default)]
+    pub certlabl: Option<String>,
+}
+
+/// Which TLS library the queue manager runs: it decides what its log says when the *client*
+/// aborts the handshake.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QmTls {
+    /// GSKit: MQ on AIX, Linux, Windows.
+    #[default]
+    Gskit,
+    /// OpenSSL: MQ on HPE NonStop, as in the seed walk-through.
+    Openssl,
+}
+
+/// The client side, after parsing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ClientConfig {
+    /// Connect options.
+    pub mqcno: Mqcno,
+    /// The channel definition.
+    pub mqcd: Mqcd,
+    /// mqclient.ini's SSL stanza.
+    pub ssl: SslStanza,
+    /// Environment variables that matter (MQSSLKEYR, MQSSLPROXY, MQCERTVPOL, ...).
+    pub env: Vec<(String, String)>,
+    /// AUTHINFO records copied into a binary CCDT.
+    pub ccdt_authinfo: Vec<AuthInfo>,
+}
+
+/// The queue manager side, after parsing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct QmConfig {
+    /// The queue manager's name.
+    pub name: String,
+    /// The server-connection channel.
+    pub channel: ChannelDef,
+    /// qm.ini's SSL stanza.
+    pub ssl: SslStanza,
+    /// Every AUTHINFO object defined.
+    pub authinfo: Vec<AuthInfo>,
+    /// The AUTHINFO names in the SSLCRLNL namelist, in order.
+    pub sslcrlnl: Vec<String>,
+    /// The TLS library.
+    pub tls: QmTls,
+}
+
+impl ClientConfig {
+    /// The MQSCO in force: only when MQCNO is version 4 or later.
+    pub fn effective_sco(&self) -> Option<&Mqsco> {
+        self.mqcno.sco.as_ref().filter(|_| self.mqcno.version >= 4)
+    }
+
+    /// The value of an environment variable.
+    pub fn env(&self, name: &str) -> Option<&str> {
+        self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The key repository stem and where it came from: MQSCO.KeyRepository > MQSSLKEYR >
+    /// SSLKeyRepository (mqclient.ini).
+    pub fn key_repository(&self) -> Option<Setting<String>> {
+        use super::ini::Source;
+        if let Some(stem) = self.effective_sco().and_then(|sco| sco.key_repository.clone()) {
+            return Some(Setting { value: stem, source: Source::Structure { field: "MQSCO.KeyRepository".into() }, ignored: None });
+        }
+        if let Some(stem) = self.env("MQSSLKEYR") {
+            return Some(Setting { value: stem.to_owned(), source: Source::Environment { name: "MQSSLKEYR".into() }, ignored: None });
+        }
+        self.ssl.key_repository.clone()
+    }
+
+    /// The OCSPAuthentication policy in force on the client.
+    pub fn ocsp_authentication(&self) -> OcspAuthentication {
+        self.ssl.ocsp_authentication.value
+    }
+
+    /// OutboundSNI in force.
+    pub fn outbound_sni(&self) -> OutboundSni {
+        self.ssl.outbound_sni.value
+    }
+}
