@@ -4,6 +4,7 @@
 //! the input failed while the rest is still printed, 2 when the input could not be used at all.
 
 mod decode;
+mod mq;
 mod verify;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,14 @@ enum Command {
     VerifyChain(verify::ChainArgs),
     /// Validate an OCSP response step by step (RFC 6960, or what the MQ client checks).
     VerifyOcsp(verify::OcspArgs),
+    /// Predict what MQ does with a case: reason code, both error logs, events, fixes.
+    Diagnose(mq::DiagnoseArgs),
+    /// List the built-in cases (the seed's scenarios), or print one as a case file.
+    Examples(mq::ExamplesArgs),
+    /// Explain a reason code or AMQ message relevant to TLS and OCSP.
+    Mqrc(mq::MqrcArgs),
+    /// Print the SNI name MQ sends for a channel.
+    Sni(mq::SniArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +43,10 @@ fn main() -> ExitCode {
         Command::Decode(args) => decode::run(&args),
         Command::VerifyChain(args) => verify::run_chain(&args),
         Command::VerifyOcsp(args) => verify::run_ocsp(&args),
+        Command::Diagnose(args) => mq::run_diagnose(&args),
+        Command::Examples(args) => mq::run_examples(&args),
+        Command::Mqrc(args) => mq::run_mqrc(&args),
+        Command::Sni(args) => mq::run_sni(&args),
     };
     match result {
         Ok(code) => code,

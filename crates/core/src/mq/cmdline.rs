@@ -52,7 +52,10 @@ fn tokens(line: &str) -> Vec<(usize, String)> {
                     out.push(token);
                 }
             }
-            c => current.get_or_insert_with(|| (index + 1, String::new())).1.push(c),
+            c => current
+                .get_or_insert_with(|| (index + 1, String::new()))
+                .1
+                .push(c),
         }
     }
     out.extend(current);
@@ -62,7 +65,11 @@ fn tokens(line: &str) -> Vec<(usize, String)> {
 /// `host:port` as mqpgfc takes it becomes MQ's `host(port)`.
 fn conn_name(value: &str) -> String {
     match value.rsplit_once(':') {
-        Some((host, port)) if !host.is_empty() && port.chars().all(|c| c.is_ascii_digit()) && !port.is_empty() => format!("{host}({port})"),
+        Some((host, port))
+            if !host.is_empty() && port.chars().all(|c| c.is_ascii_digit()) && !port.is_empty() =>
+        {
+            format!("{host}({port})")
+        }
         _ => value.to_owned(),
     }
 }
@@ -81,14 +88,21 @@ impl ClientApp {
         let mut wants_sco = false;
         let tokens = tokens(line.trim());
         let mut iter = tokens.into_iter().peekable();
-        if iter.peek().is_some_and(|(_, t)| t.trim_start_matches('>').to_ascii_lowercase().starts_with("mqpgf")) {
+        if iter.peek().is_some_and(|(_, t)| {
+            t.trim_start_matches('>')
+                .to_ascii_lowercase()
+                .starts_with("mqpgf")
+        }) {
             iter.next();
         }
         while let Some((column, token)) = iter.next() {
             let mut value = |name: &str, problems: &mut Vec<CmdProblem>| match iter.next() {
                 Some((_, v)) if !v.starts_with('-') => Some(v),
                 other => {
-                    problems.push(CmdProblem { column, message: format!("{name} needs a value") });
+                    problems.push(CmdProblem {
+                        column,
+                        message: format!("{name} needs a value"),
+                    });
                     drop(other);
                     None
                 }
@@ -97,7 +111,9 @@ impl ClientApp {
                 "-qm" => app.queue_manager = value("-qm", &mut app.problems),
                 "-q" => app.queue = value("-q", &mut app.problems),
                 "-x" => app.mqcd.conn_name = value("-x", &mut app.problems).map(|v| conn_name(&v)),
-                "-ch" => app.mqcd.channel_name = value("-ch", &mut app.problems).unwrap_or_default(),
+                "-ch" => {
+                    app.mqcd.channel_name = value("-ch", &mut app.problems).unwrap_or_default()
+                }
                 "-cl" => app.mqcd.certificate_label = value("-cl", &mut app.problems),
                 "-cs" => app.mqcd.cipher_spec = value("-cs", &mut app.problems),
                 "-cp" => app.mqcd.peer_name = value("-cp", &mut app.problems),
@@ -170,14 +186,24 @@ mod tests {
         let sco = app.mqcno.sco.unwrap();
         assert_eq!(sco.key_repository.as_deref(), Some(r"..\clientssl\key"));
         let air = &sco.auth_info_records[0];
-        assert_eq!((air.version, air.auth_info_type), (2, AuthInfoType::MqaitOcsp));
-        assert_eq!(air.ocsp_responder_url.as_deref(), Some("http://192.0.2.37:2560/"));
+        assert_eq!(
+            (air.version, air.auth_info_type),
+            (2, AuthInfoType::MqaitOcsp)
+        );
+        assert_eq!(
+            air.ocsp_responder_url.as_deref(),
+            Some("http://192.0.2.37:2560/")
+        );
     }
 
     #[test]
     fn split_values_and_missing_values_are_reported_by_column() {
         let app = ClientApp::parse("mqpgfc -qm PL81N -ch PL81N.MQ ICHL -kr");
-        let problems: Vec<(usize, &str)> = app.problems.iter().map(|p| (p.column, p.message.as_str())).collect();
+        let problems: Vec<(usize, &str)> = app
+            .problems
+            .iter()
+            .map(|p| (p.column, p.message.as_str()))
+            .collect();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].0, 31);
         assert!(problems[0].1.contains("'ICHL' is not an option"));

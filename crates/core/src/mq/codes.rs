@@ -51,50 +51,240 @@ const IBM_RC: &str = "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/";
 
 /// The reason codes mqocsp explains.
 pub const REASON_CODES: &[ReasonCode] = &[
-    ReasonCode { code: 0, name: "MQRC_NONE", meaning: "The call completed: the connection was made.", certainty: Certainty::Confirmed, source: IBM_RC },
-    ReasonCode { code: 2009, name: "MQRC_CONNECTION_BROKEN", meaning: "The connection to the queue manager was lost.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q040830_.html" },
-    ReasonCode { code: 2035, name: "MQRC_NOT_AUTHORIZED", meaning: "Not authorised; on MQCONNX it comes after a successful TLS handshake (credentials, CHLAUTH, connect authority).", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html" },
-    ReasonCode { code: 2059, name: "MQRC_Q_MGR_NOT_AVAILABLE", meaning: "The queue manager is not available; also ClientRevocationChecks=REQUIRED without a CCDT or MQSCO (AMQ9518E).", certainty: Certainty::Confirmed, source: "https://www.ibm.com/support/pages/apar/IT44272" },
-    ReasonCode { code: 2371, name: "MQRC_CHANNEL_SSL_ERROR", meaning: "Event reason only: a TLS handshake or authentication failure on a channel.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.doc/q044000_.html" },
-    ReasonCode { code: 2381, name: "MQRC_KEY_REPOSITORY_ERROR", meaning: "The key repository is missing, unreadable or its password is wrong. Commonly: `.kdb` added to the key repository stem.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html" },
-    ReasonCode { code: 2383, name: "MQRC_AUTH_INFO_REC_COUNT_ERROR", meaning: "MQSCO.AuthInfoRecCount is negative.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044110_.html" },
-    ReasonCode { code: 2384, name: "MQRC_AUTH_INFO_REC_ERROR", meaning: "MQSCO points at its MQAIR records wrongly (count > 0 with no pointer/offset, or both).", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044120_.html" },
-    ReasonCode { code: 2385, name: "MQRC_AIR_ERROR", meaning: "An MQAIR has a wrong StrucId or an unsupported Version.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044130_.html" },
-    ReasonCode { code: 2386, name: "MQRC_AUTH_INFO_TYPE_ERROR", meaning: "MQAIR.AuthInfoType is not a valid value.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q044140_.html" },
-    ReasonCode { code: 2387, name: "MQRC_AUTH_INFO_CONN_NAME_ERROR", meaning: "MQAIR.AuthInfoConnName (an LDAP server) is not valid.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q044150_.html" },
-    ReasonCode { code: 2392, name: "MQRC_SSL_CONFIG_ERROR", meaning: "MQCNO addresses its MQSCO wrongly (both offset and pointer, or a bad pointer).", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044200_.html" },
-    ReasonCode { code: 2393, name: "MQRC_SSL_INITIALIZATION_ERROR", meaning: "The TLS connection could not be set up: a certificate was rejected (bad, revoked, or revocation status unknown under REQUIRED) on either side, or the CERTLABL/SNI check failed. The reason is in the client's AMQERR01.LOG, or, when the client only shows AMQ9665E, in the queue manager's log.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.doc/q044210_.html" },
-    ReasonCode { code: 2397, name: "MQRC_JSSE_ERROR", meaning: "Java clients only: JSSE reported a TLS error.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044250_.html" },
-    ReasonCode { code: 2401, name: "MQRC_SSL_CERTIFICATE_REVOKED", meaning: "Java clients only: a certificate was found revoked.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q044290_.html" },
-    ReasonCode { code: 2538, name: "MQRC_HOST_NOT_AVAILABLE", meaning: "The client could not open a TCP connection to CONNAME: nothing TLS happened yet.", certainty: Certainty::Partial, source: "cmqc.h constants; meaning from third-party pages" },
-    ReasonCode { code: 2552, name: "MQRC_CHANNEL_SSL_WARNING", meaning: "Event reason: a TLS problem that did not stop the channel, e.g. qualifier MQRQ_SSL_UNKNOWN_REVOCATION under OCSPAuthentication=WARN.", certainty: Certainty::Confirmed, source: "http://setgetweb.com/p/MQ92/ref/q049780_.htm" },
-    ReasonCode { code: 2553, name: "MQRC_OCSP_URL_ERROR", meaning: "MQAIR.OCSPResponderURL is not a well-formed HTTP URL (it must begin with lowercase http://). MQCONNX fails before connecting.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q045520_.html" },
-    ReasonCode { code: 2591, name: "MQRC_CIPHER_SPEC_NOT_SUITE_B", meaning: "The client requires Suite B but the channel's CipherSpec is not allowed at that level.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q045710_.html" },
-    ReasonCode { code: 2596, name: "MQRC_CERT_LABEL_NOT_ALLOWED", meaning: "The channel definition carries a certificate label where labels cannot be used.", certainty: Certainty::Confirmed, source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q120530_.html" },
+    ReasonCode {
+        code: 0,
+        name: "MQRC_NONE",
+        meaning: "The call completed: the connection was made.",
+        certainty: Certainty::Confirmed,
+        source: IBM_RC,
+    },
+    ReasonCode {
+        code: 2009,
+        name: "MQRC_CONNECTION_BROKEN",
+        meaning: "The connection to the queue manager was lost.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q040830_.html",
+    },
+    ReasonCode {
+        code: 2035,
+        name: "MQRC_NOT_AUTHORIZED",
+        meaning: "Not authorised; on MQCONNX it comes after a successful TLS handshake (credentials, CHLAUTH, connect authority).",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html",
+    },
+    ReasonCode {
+        code: 2059,
+        name: "MQRC_Q_MGR_NOT_AVAILABLE",
+        meaning: "The queue manager is not available; also ClientRevocationChecks=REQUIRED without a CCDT or MQSCO (AMQ9518E).",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/support/pages/apar/IT44272",
+    },
+    ReasonCode {
+        code: 2371,
+        name: "MQRC_CHANNEL_SSL_ERROR",
+        meaning: "Event reason only: a TLS handshake or authentication failure on a channel.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.doc/q044000_.html",
+    },
+    ReasonCode {
+        code: 2381,
+        name: "MQRC_KEY_REPOSITORY_ERROR",
+        meaning: "The key repository is missing, unreadable or its password is wrong. Commonly: `.kdb` added to the key repository stem.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html",
+    },
+    ReasonCode {
+        code: 2383,
+        name: "MQRC_AUTH_INFO_REC_COUNT_ERROR",
+        meaning: "MQSCO.AuthInfoRecCount is negative.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044110_.html",
+    },
+    ReasonCode {
+        code: 2384,
+        name: "MQRC_AUTH_INFO_REC_ERROR",
+        meaning: "MQSCO points at its MQAIR records wrongly (count > 0 with no pointer/offset, or both).",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044120_.html",
+    },
+    ReasonCode {
+        code: 2385,
+        name: "MQRC_AIR_ERROR",
+        meaning: "An MQAIR has a wrong StrucId or an unsupported Version.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044130_.html",
+    },
+    ReasonCode {
+        code: 2386,
+        name: "MQRC_AUTH_INFO_TYPE_ERROR",
+        meaning: "MQAIR.AuthInfoType is not a valid value.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q044140_.html",
+    },
+    ReasonCode {
+        code: 2387,
+        name: "MQRC_AUTH_INFO_CONN_NAME_ERROR",
+        meaning: "MQAIR.AuthInfoConnName (an LDAP server) is not valid.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q044150_.html",
+    },
+    ReasonCode {
+        code: 2392,
+        name: "MQRC_SSL_CONFIG_ERROR",
+        meaning: "MQCNO addresses its MQSCO wrongly (both offset and pointer, or a bad pointer).",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044200_.html",
+    },
+    ReasonCode {
+        code: 2393,
+        name: "MQRC_SSL_INITIALIZATION_ERROR",
+        meaning: "The TLS connection could not be set up: a certificate was rejected (bad, revoked, or revocation status unknown under REQUIRED) on either side, or the CERTLABL/SNI check failed. The reason is in the client's AMQERR01.LOG, or, when the client only shows AMQ9665E, in the queue manager's log.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.doc/q044210_.html",
+    },
+    ReasonCode {
+        code: 2397,
+        name: "MQRC_JSSE_ERROR",
+        meaning: "Java clients only: JSSE reported a TLS error.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044250_.html",
+    },
+    ReasonCode {
+        code: 2401,
+        name: "MQRC_SSL_CERTIFICATE_REVOKED",
+        meaning: "Java clients only: a certificate was found revoked.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q044290_.html",
+    },
+    ReasonCode {
+        code: 2538,
+        name: "MQRC_HOST_NOT_AVAILABLE",
+        meaning: "The client could not open a TCP connection to CONNAME: nothing TLS happened yet.",
+        certainty: Certainty::Partial,
+        source: "cmqc.h constants; meaning from third-party pages",
+    },
+    ReasonCode {
+        code: 2552,
+        name: "MQRC_CHANNEL_SSL_WARNING",
+        meaning: "Event reason: a TLS problem that did not stop the channel, e.g. qualifier MQRQ_SSL_UNKNOWN_REVOCATION under OCSPAuthentication=WARN.",
+        certainty: Certainty::Confirmed,
+        source: "http://setgetweb.com/p/MQ92/ref/q049780_.htm",
+    },
+    ReasonCode {
+        code: 2553,
+        name: "MQRC_OCSP_URL_ERROR",
+        meaning: "MQAIR.OCSPResponderURL is not a well-formed HTTP URL (it must begin with lowercase http://). MQCONNX fails before connecting.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q045520_.html",
+    },
+    ReasonCode {
+        code: 2591,
+        name: "MQRC_CIPHER_SPEC_NOT_SUITE_B",
+        meaning: "The client requires Suite B but the channel's CipherSpec is not allowed at that level.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q045710_.html",
+    },
+    ReasonCode {
+        code: 2596,
+        name: "MQRC_CERT_LABEL_NOT_ALLOWED",
+        meaning: "The channel definition carries a certificate label where labels cannot be used.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q120530_.html",
+    },
 ];
 
 /// The AMQ messages mqocsp predicts or explains.
 pub const MESSAGES: &[Message] = &[
-    Message { id: "AMQ9633", title: "Bad SSL certificate for channel '<channel>'.", meaning: "A certificate seen in the handshake was rejected: (a) unparsable, (b) fails validation against the local CA certificates, (c) listed in an LDAP CRL, (d) a CRL was expected but not found, (e) an OCSP responder says it is revoked. Newer releases print the certificate and a validation error number (575032 for an OCSP revocation on a 9.2 client; 23 from an OpenSSL queue manager). The side that logs it is the side that rejected, or (OpenSSL queue managers) the side that received the alert.", side: "the side that rejected the certificate", certainty: Certainty::Confirmed, source: "https://www.ibm.com/support/pages/node/1081227" },
-    Message { id: "AMQ9716", title: "Remote SSL certificate revocation status check failed for channel '<channel>'.", meaning: "The revocation status of the partner's certificate could not be established and OCSPAuthentication is REQUIRED: (a) no CRL server or OCSP responder could be reached, (b) no responder knew the certificate, (c) a response came back but its signature could not be verified. Fix the responder (reachability, SSLHTTPProxyName/MQSSLPROXY, its knowledge of the whole chain) or relax OCSPAuthentication / OCSPCheckExtensions.", side: "the side that checked the partner's certificate", certainty: Certainty::Confirmed, source: "https://ibm.com/support/pages/node/6256630" },
-    Message { id: "AMQ9665", title: "SSL connection closed by remote end of channel '<channel>'.", meaning: "The partner ended the TLS connection during or right after the handshake. It carries no reason of its own: read the partner's error log (AMQ9716, AMQ9633, AMQ9637, ...).", side: "the side whose partner rejected the handshake (the client, in the seed)", certainty: Certainty::Partial, source: "observed in the seed walk-through (MQ 9.2)" },
-    Message { id: "AMQ9673", title: "(CERTLABL / SNI rejection)", meaning: "A connection with a host-name, custom or no SNI reached a channel that has CERTLABL; the application gets 2393. Use OutboundSNI=CHANNEL.", side: "queue manager", certainty: Certainty::Partial, source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability" },
-    Message { id: "AMQ9642", title: "No SSL or TLS certificate for channel '<channel>'.", meaning: "This side sent no certificate but the partner requires one (SSLCAUTH(REQUIRED) or SSLPEER). Put a personal certificate with the right label in the key repository.", side: "client", certainty: Certainty::Confirmed, source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978" },
-    Message { id: "AMQ9637", title: "Channel is lacking a certificate.", meaning: "Logged with AMQ9642 on the partner: the client sent no certificate.", side: "queue manager", certainty: Certainty::Confirmed, source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978" },
-    Message { id: "AMQ9631", title: "The CipherSpec negotiated does not match the required CipherSpec for channel '<channel>'.", meaning: "Both ends must use the same CipherSpec (or compatible aliases).", side: "queue manager", certainty: Certainty::Partial, source: "https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=client-cipherspec-support-managed-net" },
-    Message { id: "AMQ9658", title: "A certificate failed its validity check (expired or not yet valid).", meaning: "Any certificate of the chain counts. Check the dates of the peer and CA certificates.", side: "the side that validated", certainty: Certainty::Partial, source: "https://github.com/ibm-messaging/mq-mqi-nodejs/issues/171" },
-    Message { id: "AMQ9717", title: "(revocation status unknown, channel continues: warning)", meaning: "mqocsp's assumption for the warning under OCSPAuthentication=WARN; no public text of this message was found. Treat the id as unverified.", side: "the side that checked", certainty: Certainty::Unconfirmed, source: "mq-reference §6 (UNCONFIRMED)" },
+    Message {
+        id: "AMQ9633",
+        title: "Bad SSL certificate for channel '<channel>'.",
+        meaning: "A certificate seen in the handshake was rejected: (a) unparsable, (b) fails validation against the local CA certificates, (c) listed in an LDAP CRL, (d) a CRL was expected but not found, (e) an OCSP responder says it is revoked. Newer releases print the certificate and a validation error number (575032 for an OCSP revocation on a 9.2 client; 23 from an OpenSSL queue manager). The side that logs it is the side that rejected, or (OpenSSL queue managers) the side that received the alert.",
+        side: "the side that rejected the certificate",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/support/pages/node/1081227",
+    },
+    Message {
+        id: "AMQ9716",
+        title: "Remote SSL certificate revocation status check failed for channel '<channel>'.",
+        meaning: "The revocation status of the partner's certificate could not be established and OCSPAuthentication is REQUIRED: (a) no CRL server or OCSP responder could be reached, (b) no responder knew the certificate, (c) a response came back but its signature could not be verified. Fix the responder (reachability, SSLHTTPProxyName/MQSSLPROXY, its knowledge of the whole chain) or relax OCSPAuthentication / OCSPCheckExtensions.",
+        side: "the side that checked the partner's certificate",
+        certainty: Certainty::Confirmed,
+        source: "https://ibm.com/support/pages/node/6256630",
+    },
+    Message {
+        id: "AMQ9665",
+        title: "SSL connection closed by remote end of channel '<channel>'.",
+        meaning: "The partner ended the TLS connection during or right after the handshake. It carries no reason of its own: read the partner's error log (AMQ9716, AMQ9633, AMQ9637, ...).",
+        side: "the side whose partner rejected the handshake (the client, in the seed)",
+        certainty: Certainty::Partial,
+        source: "observed in the seed walk-through (MQ 9.2)",
+    },
+    Message {
+        id: "AMQ9673",
+        title: "(CERTLABL / SNI rejection)",
+        meaning: "A connection with a host-name, custom or no SNI reached a channel that has CERTLABL; the application gets 2393. Use OutboundSNI=CHANNEL.",
+        side: "queue manager",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability",
+    },
+    Message {
+        id: "AMQ9642",
+        title: "No SSL or TLS certificate for channel '<channel>'.",
+        meaning: "This side sent no certificate but the partner requires one (SSLCAUTH(REQUIRED) or SSLPEER). Put a personal certificate with the right label in the key repository.",
+        side: "client",
+        certainty: Certainty::Confirmed,
+        source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
+    },
+    Message {
+        id: "AMQ9637",
+        title: "Channel is lacking a certificate.",
+        meaning: "Logged with AMQ9642 on the partner: the client sent no certificate.",
+        side: "queue manager",
+        certainty: Certainty::Confirmed,
+        source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
+    },
+    Message {
+        id: "AMQ9631",
+        title: "The CipherSpec negotiated does not match the required CipherSpec for channel '<channel>'.",
+        meaning: "Both ends must use the same CipherSpec (or compatible aliases).",
+        side: "queue manager",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=client-cipherspec-support-managed-net",
+    },
+    Message {
+        id: "AMQ9658",
+        title: "A certificate failed its validity check (expired or not yet valid).",
+        meaning: "Any certificate of the chain counts. Check the dates of the peer and CA certificates.",
+        side: "the side that validated",
+        certainty: Certainty::Partial,
+        source: "https://github.com/ibm-messaging/mq-mqi-nodejs/issues/171",
+    },
+    Message {
+        id: "AMQ9717",
+        title: "(revocation status unknown, channel continues: warning)",
+        meaning: "mqocsp's assumption for the warning under OCSPAuthentication=WARN; no public text of this message was found. Treat the id as unverified.",
+        side: "the side that checked",
+        certainty: Certainty::Unconfirmed,
+        source: "mq-reference §6 (UNCONFIRMED)",
+    },
 ];
 
 /// Looks up a reason code by number or `MQRC_` name, or an AMQ message by id.
 pub fn lookup(query: &str) -> Option<Lookup> {
     let q = query.trim().to_ascii_uppercase();
     let q = q.trim_end_matches(['E', 'W', 'I']).to_owned();
-    if let Some(message) = MESSAGES.iter().find(|m| q == m.id || query.trim().eq_ignore_ascii_case(m.id)) {
+    if let Some(message) = MESSAGES
+        .iter()
+        .find(|m| q == m.id || query.trim().eq_ignore_ascii_case(m.id))
+    {
         return Some(Lookup::Message(*message));
     }
     let number = query.trim().parse::<u32>().ok().or_else(|| {
-        query.trim().strip_prefix("0x").or(query.trim().strip_prefix("X'")).and_then(|h| u32::from_str_radix(h.trim_end_matches('\''), 16).ok())
+        query
+            .trim()
+            .strip_prefix("0x")
+            .or(query.trim().strip_prefix("X'"))
+            .and_then(|h| u32::from_str_radix(h.trim_end_matches('\''), 16).ok())
     });
     REASON_CODES
         .iter()
@@ -114,7 +304,10 @@ pub enum Lookup {
 
 /// The name of a reason code.
 pub fn reason_name(code: u32) -> Option<&'static str> {
-    REASON_CODES.iter().find(|rc| rc.code == code).map(|rc| rc.name)
+    REASON_CODES
+        .iter()
+        .find(|rc| rc.code == code)
+        .map(|rc| rc.name)
 }
 
 #[cfg(test)]
@@ -124,10 +317,16 @@ mod tests {
     #[test]
     fn lookups_by_number_name_hex_and_message_id() {
         for query in ["2393", "MQRC_SSL_INITIALIZATION_ERROR", "0x959", "X'0959'"] {
-            assert!(matches!(lookup(query), Some(Lookup::Reason(rc)) if rc.code == 2393), "{query}");
+            assert!(
+                matches!(lookup(query), Some(Lookup::Reason(rc)) if rc.code == 2393),
+                "{query}"
+            );
         }
         for query in ["AMQ9716", "AMQ9716E", "amq9716e"] {
-            assert!(matches!(lookup(query), Some(Lookup::Message(m)) if m.id == "AMQ9716"), "{query}");
+            assert!(
+                matches!(lookup(query), Some(Lookup::Message(m)) if m.id == "AMQ9716"),
+                "{query}"
+            );
         }
         assert!(lookup("9999").is_none());
         assert_eq!(reason_name(2553), Some("MQRC_OCSP_URL_ERROR"));

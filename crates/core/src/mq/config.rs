@@ -33,7 +33,12 @@ pub struct Mqair {
 
 impl Default for Mqair {
     fn default() -> Self {
-        Self { version: 1, auth_info_type: AuthInfoType::default(), ocsp_responder_url: None, auth_info_conn_name: None }
+        Self {
+            version: 1,
+            auth_info_type: AuthInfoType::default(),
+            ocsp_responder_url: None,
+            auth_info_conn_name: None,
+        }
     }
 }
 
@@ -70,7 +75,10 @@ pub struct Mqcno {
 
 impl Default for Mqcno {
     fn default() -> Self {
-        Self { version: 1, sco: None }
+        Self {
+            version: 1,
+            sco: None,
+        }
     }
 }
 
@@ -210,18 +218,36 @@ impl ClientConfig {
 
     /// The value of an environment variable.
     pub fn env(&self, name: &str) -> Option<&str> {
-        self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.env
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The key repository stem and where it came from: MQSCO.KeyRepository > MQSSLKEYR >
     /// SSLKeyRepository (mqclient.ini).
     pub fn key_repository(&self) -> Option<Setting<String>> {
         use super::ini::Source;
-        if let Some(stem) = self.effective_sco().and_then(|sco| sco.key_repository.clone()) {
-            return Some(Setting { value: stem, source: Source::Structure { field: "MQSCO.KeyRepository".into() }, ignored: None });
+        if let Some(stem) = self
+            .effective_sco()
+            .and_then(|sco| sco.key_repository.clone())
+        {
+            return Some(Setting {
+                value: stem,
+                source: Source::Structure {
+                    field: "MQSCO.KeyRepository".into(),
+                },
+                ignored: None,
+            });
         }
         if let Some(stem) = self.env("MQSSLKEYR") {
-            return Some(Setting { value: stem.to_owned(), source: Source::Environment { name: "MQSSLKEYR".into() }, ignored: None });
+            return Some(Setting {
+                value: stem.to_owned(),
+                source: Source::Environment {
+                    name: "MQSSLKEYR".into(),
+                },
+                ignored: None,
+            });
         }
         self.ssl.key_repository.clone()
     }

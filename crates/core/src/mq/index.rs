@@ -72,7 +72,11 @@ fn revocation_time(text: &str) -> Option<Timestamp> {
 
 fn normalise_serial(serial: &str) -> String {
     let trimmed = serial.trim().trim_start_matches('0').to_ascii_uppercase();
-    if trimmed.is_empty() { "0".into() } else { trimmed }
+    if trimmed.is_empty() {
+        "0".into()
+    } else {
+        trimmed
+    }
 }
 
 impl Index {
@@ -85,10 +89,20 @@ impl Index {
             if raw.trim().is_empty() {
                 continue;
             }
-            let mut fields: Vec<&str> = if raw.contains('\t') { raw.split('\t').collect() } else { raw.split_whitespace().collect() };
+            let mut fields: Vec<&str> = if raw.contains('\t') {
+                raw.split('\t').collect()
+            } else {
+                raw.split_whitespace().collect()
+            };
             let status = fields.first().and_then(|f| f.chars().next()).unwrap_or(' ');
             if !matches!(status, 'V' | 'R' | 'E') {
-                index.problems.push(IndexProblem { line, message: format!("the status '{}' is not V, R or E", fields.first().unwrap_or(&"")) });
+                index.problems.push(IndexProblem {
+                    line,
+                    message: format!(
+                        "the status '{}' is not V, R or E",
+                        fields.first().unwrap_or(&"")
+                    ),
+                });
                 continue;
             }
             if !raw.contains('\t') && status != 'R' {
@@ -101,10 +115,18 @@ impl Index {
             }
             let revocation = fields.get(2).copied().unwrap_or_default();
             let mut parts = revocation.split(',');
-            let revoked_at = parts.next().filter(|t| !t.is_empty()).and_then(revocation_time);
+            let revoked_at = parts
+                .next()
+                .filter(|t| !t.is_empty())
+                .and_then(revocation_time);
             let reason = parts.next().map(str::to_owned);
             if status == 'R' && revoked_at.is_none() {
-                index.problems.push(IndexProblem { line, message: format!("revoked, but '{revocation}' is not a revocation time like 220202080659Z") });
+                index.problems.push(IndexProblem {
+                    line,
+                    message: format!(
+                        "revoked, but '{revocation}' is not a revocation time like 220202080659Z"
+                    ),
+                });
             }
             index.rows.push(IndexRow {
                 status,
@@ -112,7 +134,10 @@ impl Index {
                 revoked_at,
                 reason,
                 serial: fields.get(3).copied().unwrap_or_default().to_owned(),
-                subject: fields.get(5..).map(|rest| rest.join(" ")).unwrap_or_default(),
+                subject: fields
+                    .get(5..)
+                    .map(|rest| rest.join(" "))
+                    .unwrap_or_default(),
                 line,
             });
         }
@@ -123,14 +148,31 @@ impl Index {
     pub fn answer(&self, ca: &Certificate, cert: &Certificate) -> IndexAnswer {
         if cert.issuer_der != ca.subject_der {
             return IndexAnswer::Unknown {
-                why: format!("the responder was started with -CA {}, but {} was issued by {}: the issuer hashes match no -CA, so openssl answers unknown", ca.subject.rfc4514, cert.short_name(), cert.issuer.rfc4514),
+                why: format!(
+                    "the responder was started with -CA {}, but {} was issued by {}: the issuer hashes match no -CA, so openssl answers unknown",
+                    ca.subject.rfc4514,
+                    cert.short_name(),
+                    cert.issuer.rfc4514
+                ),
             };
         }
         let serial = normalise_serial(&cert.serial);
-        match self.rows.iter().find(|row| normalise_serial(&row.serial) == serial) {
-            None => IndexAnswer::Unknown { why: format!("serial {} is not in index.txt, so openssl answers unknown", cert.serial.to_uppercase()) },
+        match self
+            .rows
+            .iter()
+            .find(|row| normalise_serial(&row.serial) == serial)
+        {
+            None => IndexAnswer::Unknown {
+                why: format!(
+                    "serial {} is not in index.txt, so openssl answers unknown",
+                    cert.serial.to_uppercase()
+                ),
+            },
             Some(row) if row.status == 'V' => IndexAnswer::Good,
-            Some(row) if row.status == 'R' => IndexAnswer::Revoked { time: row.revoked_at, reason: row.reason.clone() },
+            Some(row) if row.status == 'R' => IndexAnswer::Revoked {
+                time: row.revoked_at,
+                reason: row.reason.clone(),
+            },
             Some(_) => IndexAnswer::NoSingleResponse,
         }
     }
@@ -145,16 +187,25 @@ mod tests {
         let tabs = "R\t310802082027Z\t210929080911Z\t01\tunknown\t/C=AU/ST=Sydney/O=Pulsar Integration PL81NA Inc./CN=www.sd.pulsarintegration.PL81N.com\nV\t310824073603Z\t\t02\tunknown\t/C=AU/O=x/CN=y\n";
         let index = Index::parse(tabs);
         assert!(index.problems.is_empty(), "{:?}", index.problems);
-        assert_eq!(index.rows[0].revoked_at.unwrap().to_string(), "2021-09-29T08:09:11Z");
+        assert_eq!(
+            index.rows[0].revoked_at.unwrap().to_string(),
+            "2021-09-29T08:09:11Z"
+        );
         assert_eq!(index.rows[1].status, 'V');
         // As printed in the seed (spaces, revocation field with a reason).
         let spaces = "V 310802064352Z 01 unknown /C=JP/ST=Chiba/O=Pulsar Integration PL92WA Inc./CN=www.pulsarintegration.PL92W.com\nR 310816062807Z 220202080659Z,keyCompromise 02 unknown /C=JP/CN=x\n";
         let index = Index::parse(spaces);
         assert!(index.problems.is_empty(), "{:?}", index.problems);
         assert_eq!(index.rows[0].serial, "01");
-        assert_eq!(index.rows[0].subject, "/C=JP/ST=Chiba/O=Pulsar Integration PL92WA Inc./CN=www.pulsarintegration.PL92W.com");
+        assert_eq!(
+            index.rows[0].subject,
+            "/C=JP/ST=Chiba/O=Pulsar Integration PL92WA Inc./CN=www.pulsarintegration.PL92W.com"
+        );
         assert_eq!(index.rows[1].reason.as_deref(), Some("keyCompromise"));
         let broken = Index::parse("X 3108Z 01\nR\t310816062807Z\tsoon\t02\tunknown\t/CN=x\n");
-        assert_eq!(broken.problems.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(
+            broken.problems.iter().map(|p| p.line).collect::<Vec<_>>(),
+            [1, 2]
+        );
     }
 }

@@ -62,17 +62,39 @@ impl Ini {
             if content.is_empty() {
                 continue;
             }
-            if let Some(name) = content.strip_suffix(':').filter(|n| !n.contains('=') && !n.contains(' ')) {
-                ini.stanzas.push(Stanza { name: name.to_owned(), line, attributes: Vec::new() });
+            if let Some(name) = content
+                .strip_suffix(':')
+                .filter(|n| !n.contains('=') && !n.contains(' '))
+            {
+                ini.stanzas.push(Stanza {
+                    name: name.to_owned(),
+                    line,
+                    attributes: Vec::new(),
+                });
                 continue;
             }
             let Some((key, value)) = content.split_once('=') else {
-                ini.problems.push(IniProblem { line, message: format!("'{content}' is neither a stanza name (NAME:) nor a Key=Value attribute") });
+                ini.problems.push(IniProblem {
+                    line,
+                    message: format!(
+                        "'{content}' is neither a stanza name (NAME:) nor a Key=Value attribute"
+                    ),
+                });
                 continue;
             };
             match ini.stanzas.last_mut() {
-                Some(stanza) => stanza.attributes.push(Attribute { key: key.trim().to_owned(), value: value.trim().to_owned(), line }),
-                None => ini.problems.push(IniProblem { line, message: format!("'{}' comes before any stanza: put it under SSL:", key.trim()) }),
+                Some(stanza) => stanza.attributes.push(Attribute {
+                    key: key.trim().to_owned(),
+                    value: value.trim().to_owned(),
+                    line,
+                }),
+                None => ini.problems.push(IniProblem {
+                    line,
+                    message: format!(
+                        "'{}' comes before any stanza: put it under SSL:",
+                        key.trim()
+                    ),
+                }),
             }
         }
         ini
@@ -80,12 +102,14 @@ impl Ini {
 
     /// The attributes of the first stanza called `name` (case-insensitive).
     pub fn stanza(&self, name: &str) -> Option<&Stanza> {
-        self.stanzas.iter().find(|s| s.name.eq_ignore_ascii_case(name))
+        self.stanzas
+            .iter()
+            .find(|s| s.name.eq_ignore_ascii_case(name))
     }
 }
 
 /// OCSPAuthentication: what to do when the revocation status cannot be determined.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum OcspAuthentication {
     /// Refuse the connection (AMQ9716). The default.
@@ -152,6 +176,17 @@ pub enum Source {
     },
 }
 
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Default => f.write_str("the default"),
+            Self::Ini { line } => write!(f, "line {line} of the ini file"),
+            Self::Environment { name } => write!(f, "the environment variable {name}"),
+            Self::Structure { field } => f.write_str(field),
+        }
+    }
+}
+
 /// A value with where it came from, and what was written when it was not understood.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Setting<T> {
@@ -165,7 +200,11 @@ pub struct Setting<T> {
 
 impl<T: Default> Default for Setting<T> {
     fn default() -> Self {
-        Self { value: T::default(), source: Source::Default, ignored: None }
+        Self {
+            value: T::default(),
+            source: Source::Default,
+            ignored: None,
+        }
     }
 }
 
@@ -210,25 +249,49 @@ fn yes_no(value: &str) -> Option<bool> {
 
 fn set<T: Default>(parsed: Option<T>, attribute: &Attribute) -> Setting<T> {
     match parsed {
-        Some(value) => Setting { value, source: Source::Ini { line: attribute.line }, ignored: None },
-        None => Setting { ignored: Some((attribute.value.clone(), attribute.line)), ..Setting::default() },
+        Some(value) => Setting {
+            value,
+            source: Source::Ini {
+                line: attribute.line,
+            },
+            ignored: None,
+        },
+        None => Setting {
+            ignored: Some((attribute.value.clone(), attribute.line)),
+            ..Setting::default()
+        },
     }
 }
 
 fn text(attribute: &Attribute) -> Option<Setting<String>> {
-    Some(Setting { value: attribute.value.clone(), source: Source::Ini { line: attribute.line }, ignored: None })
+    Some(Setting {
+        value: attribute.value.clone(),
+        source: Source::Ini {
+            line: attribute.line,
+        },
+        ignored: None,
+    })
 }
 
 impl SslStanza {
     /// Reads the SSL stanza of an ini text (defaults when absent).
     pub fn from_ini(ini: &Ini) -> Self {
         let mut ssl = SslStanza::default();
-        let Some(stanza) = ini.stanza("SSL") else { return ssl };
+        let Some(stanza) = ini.stanza("SSL") else {
+            return ssl;
+        };
         for attribute in &stanza.attributes {
             match attribute.key.to_ascii_lowercase().as_str() {
-                "ocspauthentication" => ssl.ocsp_authentication = set(OcspAuthentication::parse(&attribute.value), attribute),
-                "ocspcheckextensions" => ssl.ocsp_check_extensions = set(yes_no(&attribute.value).map(Yes), attribute),
-                "cdpcheckextensions" => ssl.cdp_check_extensions = set(yes_no(&attribute.value), attribute),
+                "ocspauthentication" => {
+                    ssl.ocsp_authentication =
+                        set(OcspAuthentication::parse(&attribute.value), attribute)
+                }
+                "ocspcheckextensions" => {
+                    ssl.ocsp_check_extensions = set(yes_no(&attribute.value).map(Yes), attribute)
+                }
+                "cdpcheckextensions" => {
+                    ssl.cdp_check_extensions = set(yes_no(&attribute.value), attribute)
+                }
                 "outboundsni" => {
                     let value = match attribute.value.trim().to_ascii_uppercase().as_str() {
                         "CHANNEL" => Some(OutboundSni::Channel),
@@ -253,7 +316,9 @@ mod tests {
 
     #[test]
     fn ssl_stanza_values_defaults_and_fallbacks() {
-        let ini = Ini::parse("# client\nCHANNELS:\n  CCSID=819\nSSL:\n  OCSPAuthentication=warn\n  OCSPCheckExtensions=NO ; off\n  OutboundSNI=SOMETIMES\n  SSLHTTPProxyName=proxy.example.test(8080)\n");
+        let ini = Ini::parse(
+            "# client\nCHANNELS:\n  CCSID=819\nSSL:\n  OCSPAuthentication=warn\n  OCSPCheckExtensions=NO ; off\n  OutboundSNI=SOMETIMES\n  SSLHTTPProxyName=proxy.example.test(8080)\n",
+        );
         assert!(ini.problems.is_empty(), "{:?}", ini.problems);
         let ssl = SslStanza::from_ini(&ini);
         assert_eq!(ssl.ocsp_authentication.value, OcspAuthentication::Warn);
@@ -264,7 +329,10 @@ mod tests {
         assert_eq!(ssl.http_proxy.unwrap().value, "proxy.example.test(8080)");
         assert!(!ssl.cdp_check_extensions.value);
         let empty = SslStanza::from_ini(&Ini::parse(""));
-        assert_eq!(empty.ocsp_authentication.value, OcspAuthentication::Required);
+        assert_eq!(
+            empty.ocsp_authentication.value,
+            OcspAuthentication::Required
+        );
         assert_eq!(empty.ocsp_authentication.source, Source::Default);
     }
 
@@ -273,6 +341,10 @@ mod tests {
         let ini = Ini::parse("OCSPAuthentication=WARN\nSSL:\n  just words\n");
         let lines: Vec<usize> = ini.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [1, 3]);
-        assert!(ini.problems[0].to_string().contains("comes before any stanza"));
+        assert!(
+            ini.problems[0]
+                .to_string()
+                .contains("comes before any stanza")
+        );
     }
 }

@@ -1,10 +1,15 @@
 //! The IBM MQ model: configuration of both sides, parsers for what customers send, the lint of
 //! silent mistakes, and the prediction of what MQ does.
 
+pub mod case;
 pub mod cmdline;
 pub mod codes;
 pub mod config;
+pub mod examples;
 pub mod index;
 pub mod ini;
+pub mod lint;
 pub mod mqsc;
+pub mod predict;
+pub mod revocation;
 pub mod sni;

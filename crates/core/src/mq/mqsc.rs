@@ -65,7 +65,10 @@ fn statements(text: &str, problems: &mut Vec<MqscProblem>) -> Vec<Statement> {
         }
     }
     if !buffer.trim().is_empty() {
-        problems.push(MqscProblem { line: start, message: "the statement ends with a continuation character but nothing follows".into() });
+        problems.push(MqscProblem {
+            line: start,
+            message: "the statement ends with a continuation character but nothing follows".into(),
+        });
     }
     out
 }
@@ -93,7 +96,10 @@ fn statement(text: &str, line: usize, problems: &mut Vec<MqscProblem>) -> Option
             loop {
                 match chars.get(i) {
                     None => {
-                        problems.push(MqscProblem { line, message: format!("{word}( has no closing parenthesis") });
+                        problems.push(MqscProblem {
+                            line,
+                            message: format!("{word}( has no closing parenthesis"),
+                        });
                         return None;
                     }
                     Some('\'') if quoted && chars.get(i + 1) == Some(&'\'') => {
@@ -118,7 +124,13 @@ fn statement(text: &str, line: usize, problems: &mut Vec<MqscProblem>) -> Option
     let (verb, _) = iter.next()?;
     let (object, name) = iter.next().unwrap_or_default();
     let attributes = iter.map(|(k, v)| (k, v.unwrap_or_default())).collect();
-    Some(Statement { line, verb, object, name, attributes })
+    Some(Statement {
+        line,
+        verb,
+        object,
+        name,
+        attributes,
+    })
 }
 
 fn abbreviation(verb: &str) -> &str {
@@ -190,7 +202,11 @@ impl MqscDefinitions {
 
     /// The AUTHINFO names SSLCRLNL refers to, in order.
     pub fn crl_namelist(&self) -> Vec<String> {
-        self.sslcrlnl.as_ref().and_then(|name| self.namelists.get(name)).cloned().unwrap_or_default()
+        self.sslcrlnl
+            .as_ref()
+            .and_then(|name| self.namelists.get(name))
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -203,15 +219,28 @@ mod tests {
         let text = "* queue manager PL81N\nDEFINE AUTHINFO(OCSP.NSCA) AUTHTYPE(OCSP) +\n   OCSPURL('http://192.0.2.37:2560/')\nDEF CHANNEL('PL81N.MQICHL') CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_AES_128_GCM_SHA256) SSLCAUTH(REQUIRED) SSLPEER('CN=*, O=''Pulsar''')\nDEFINE NAMELIST(SSL.CRLNL) NAMES(OCSP.NSCA)\nALTER QMGR SSLCRLNL(SSL.CRLNL)\nREFRESH SECURITY TYPE(SSL)\n";
         let defs = MqscDefinitions::parse(text);
         assert!(defs.problems.is_empty(), "{:?}", defs.problems);
-        assert_eq!(defs.authinfo[0], AuthInfo { name: "OCSP.NSCA".into(), kind: AuthInfoKind::Ocsp { url: "http://192.0.2.37:2560/".into() } });
+        assert_eq!(
+            defs.authinfo[0],
+            AuthInfo {
+                name: "OCSP.NSCA".into(),
+                kind: AuthInfoKind::Ocsp {
+                    url: "http://192.0.2.37:2560/".into()
+                }
+            }
+        );
         assert_eq!(defs.channels[0].name, "PL81N.MQICHL");
-        assert_eq!(defs.channels[0].sslpeer.as_deref(), Some("CN=*, O='Pulsar'"));
+        assert_eq!(
+            defs.channels[0].sslpeer.as_deref(),
+            Some("CN=*, O='Pulsar'")
+        );
         assert_eq!(defs.crl_namelist(), ["OCSP.NSCA"]);
     }
 
     #[test]
     fn problems_name_their_line() {
-        let defs = MqscDefinitions::parse("DEFINE AUTHINFO(X) AUTHTYPE(OCSP)\n\nDEFINE AUTHINFO(Y) AUTHTYPE(OCSP) OCSPURL('http://a\nDELETE QLOCAL(Q)\n");
+        let defs = MqscDefinitions::parse(
+            "DEFINE AUTHINFO(X) AUTHTYPE(OCSP)\n\nDEFINE AUTHINFO(Y) AUTHTYPE(OCSP) OCSPURL('http://a\nDELETE QLOCAL(Q)\n",
+        );
         let lines: Vec<usize> = defs.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [1, 3, 4], "{:?}", defs.problems);
     }

@@ -37,7 +37,10 @@ mod tests {
             ("TO.QMGR1", "to2e-qmgr1.chl.mq.ibm.com"),
             ("to.qmgr1", "74-6f-2e-71-6d-67-72-1.chl.mq.ibm.com"),
             ("PL81N.MQICHL", "pl81n2e-mqichl.chl.mq.ibm.com"),
-            ("SYSTEM.DEF.SVRCONN", "system2e-def2e-svrconn.chl.mq.ibm.com"),
+            (
+                "SYSTEM.DEF.SVRCONN",
+                "system2e-def2e-svrconn.chl.mq.ibm.com",
+            ),
             ("A_B/C%D-E", "a5f-b2f-c25-d2d-e.chl.mq.ibm.com"),
             ("QM1.SVRCONN  ", "qm12e-svrconn.chl.mq.ibm.com"),
         ];

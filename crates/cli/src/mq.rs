@@ -1,0 +1,211 @@
+//! `mqocsp diagnose`, `examples`, `mqrc` and `sni`: the MQ model on the command line.
+
+use anyhow::{Context as _, bail};
+use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::codes::{Lookup, lookup};
+use mqocsp_core::mq::examples::{example, examples};
+use mqocsp_core::mq::predict::{Diagnosis, predict};
+use mqocsp_core::mq::sni::{channel_sni, route_warning};
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct DiagnoseArgs {
+    /// A case file (JSON, see docs/case.md).
+    #[arg(required_unless_present = "example")]
+    case: Option<PathBuf>,
+    /// A built-in case instead (`mqocsp examples` lists them).
+    #[arg(long, conflicts_with = "case")]
+    example: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExamplesArgs {
+    /// Print this example as a case file to start from.
+    name: Option<String>,
+    /// Print the list as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct MqrcArgs {
+    /// A reason code (2393, 0x959, MQRC_SSL_INITIALIZATION_ERROR) or message id (AMQ9716).
+    query: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct SniArgs {
+    /// The channel name, exactly as defined (case matters).
+    channel: String,
+}
+
+fn load(args: &DiagnoseArgs) -> anyhow::Result<Case> {
+    if let Some(name) = &args.example {
+        return example(name)
+            .with_context(|| format!("no built-in case '{name}' (see `mqocsp examples`)"));
+    }
+    let path = args
+        .case
+        .as_ref()
+        .context("give a case file or --example")?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Case::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// The diagnosis as text: the outcome, both logs side by side in sequence, steps, fixes.
+pub(crate) fn text(case: &Case, d: &Diagnosis) -> String {
+    let mut out = String::new();
+    if !case.title.is_empty() {
+        out.push_str(&format!("{}\n\n", case.title));
+    }
+    let o = &d.outcome;
+    match o.reason_code {
+        None => out.push_str("OUTCOME: connected (MQCC_OK, reason 0)\n"),
+        Some(code) => out.push_str(&format!(
+            "OUTCOME: not connected — CompCd={:02} ReasonCd={code} {}\n",
+            o.completion_code,
+            o.reason_name.clone().unwrap_or_default()
+        )),
+    }
+    let log = |out: &mut String, title: &str, entries: &[mqocsp_core::mq::predict::LogEntry]| {
+        out.push_str(&format!("\n{title}\n"));
+        if entries.is_empty() {
+            out.push_str("  (nothing)\n");
+        }
+        for e in entries {
+            out.push_str(&format!("  {} [{:?}]\n", e.text, e.certainty));
+        }
+    };
+    log(&mut out, "Client error log (AMQERR01.LOG)", &d.client_log);
+    log(&mut out, "Queue manager error log", &d.queue_manager_log);
+    if !d.events.is_empty() {
+        out.push_str("\nEvents\n");
+        for e in &o.events {
+            out.push_str(&format!("  {e}\n"));
+        }
+    }
+    out.push_str("\nWhat MQ does\n");
+    for (i, s) in d.steps.iter().enumerate() {
+        out.push_str(&format!(
+            "{:>3}. [{}] {} — {}\n          {}\n",
+            i + 1,
+            s.outcome.mark(),
+            s.title,
+            s.subject,
+            s.explanation
+        ));
+    }
+    if !d.lint.is_empty() {
+        out.push_str("\nConfiguration findings\n");
+        for l in &d.lint {
+            out.push_str(&format!("  - {}: {} Fix: {}\n", l.title, l.message, l.fix));
+        }
+    }
+    if !d.fixes.is_empty() {
+        out.push_str("\nFixes\n");
+        for f in &d.fixes {
+            out.push_str(&format!("  - {}: {}\n", f.title, f.detail));
+        }
+    }
+    if !d.assumptions.is_empty() {
+        out.push_str("\nAssumptions (not documented by IBM)\n");
+        for a in &d.assumptions {
+            out.push_str(&format!(
+                "  - [{:?}] {} (source: {})\n",
+                a.certainty, a.text, a.source
+            ));
+        }
+    }
+    if !d.problems.is_empty() {
+        out.push_str("\nProblems reading the case\n");
+        for p in &d.problems {
+            out.push_str(&format!("  - {}: {}\n", p.part, p.message));
+        }
+    }
+    out
+}
+
+pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
+    let case = load(args)?;
+    let diagnosis = predict(&case);
+    if args.json {
+        let value = json!({
+            "outcome": diagnosis.outcome,
+            "client_log": diagnosis.client_log,
+            "queue_manager_log": diagnosis.queue_manager_log,
+            "steps": diagnosis.steps,
+            "lint": diagnosis.lint,
+            "assumptions": diagnosis.assumptions,
+            "fixes": diagnosis.fixes,
+            "traces": {"client": diagnosis.client_trace.steps, "queue_manager": diagnosis.queue_manager_trace.steps},
+            "problems": diagnosis.problems,
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        print!("{}", text(&case, &diagnosis));
+    }
+    Ok(if diagnosis.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+pub(crate) fn run_examples(args: &ExamplesArgs) -> anyhow::Result<ExitCode> {
+    if let Some(name) = &args.name {
+        let Some(case) = example(name) else {
+            bail!("no built-in case '{name}'")
+        };
+        println!("{}", case.to_json());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let list = examples();
+    if args.json {
+        let items: Vec<_> = list
+            .iter()
+            .map(|(name, c)| json!({"name": name, "title": c.title, "description": c.description}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items)?);
+    } else {
+        for (name, case) in &list {
+            println!("{name:<32} {}", case.title);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn run_mqrc(args: &MqrcArgs) -> anyhow::Result<ExitCode> {
+    match lookup(&args.query) {
+        Some(Lookup::Reason(rc)) => {
+            println!(
+                "{} 0x{:08x} {}\n\n{}\n\nCertainty: {:?}. Source: {}",
+                rc.code, rc.code, rc.name, rc.meaning, rc.certainty, rc.source
+            );
+        }
+        Some(Lookup::Message(m)) => {
+            println!(
+                "{}: {}\n\n{}\n\nLogged by: {}\nCertainty: {:?}. Source: {}",
+                m.id, m.title, m.meaning, m.side, m.certainty, m.source
+            );
+        }
+        None => bail!(
+            "'{}' is not a TLS/OCSP reason code or AMQ message mqocsp knows",
+            args.query
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn run_sni(args: &SniArgs) -> anyhow::Result<ExitCode> {
+    println!("{}", channel_sni(&args.channel));
+    if let Some(warning) = route_warning(&args.channel) {
+        eprintln!("note: {warning}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

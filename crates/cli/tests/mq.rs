@@ -1,0 +1,102 @@
+//! `mqocsp diagnose`, `examples`, `mqrc` and `sni` as a user runs them.
+
+use mqocsp_testkit::golden::assert_golden;
+use mqocsp_testkit::scratch::ScratchDir;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn mqocsp(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+        .args(args)
+        .output()
+        .expect("running mqocsp")
+}
+
+fn golden(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/golden/diagnose")
+        .join(name)
+}
+
+fn names() -> Vec<String> {
+    let out = mqocsp(&["examples", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Every built-in case, diagnosed as text and JSON, matches its golden file.
+#[test]
+fn every_example_diagnosis_matches_golden() {
+    let names = names();
+    assert!(names.len() >= 8, "{names:?}");
+    for name in names {
+        let text = mqocsp(&["diagnose", "--example", &name]);
+        assert_eq!(
+            text.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&text.stderr)
+        );
+        assert_golden(
+            &golden(&format!("{name}.txt")),
+            &String::from_utf8(text.stdout).unwrap(),
+        );
+        let json = mqocsp(&["diagnose", "--example", &name, "--json"]);
+        assert_golden(
+            &golden(&format!("{name}.json")),
+            &String::from_utf8(json.stdout).unwrap(),
+        );
+    }
+}
+
+#[test]
+fn a_case_file_from_examples_diagnoses_the_same() {
+    let dir = ScratchDir::new("cli-case");
+    let case = mqocsp(&["examples", "server-revoked"]);
+    let file = dir.write("case.json", &case.stdout);
+    let from_file = mqocsp(&["diagnose", file.to_str().unwrap(), "--json"]);
+    let builtin = mqocsp(&["diagnose", "--example", "server-revoked", "--json"]);
+    assert_eq!(from_file.stdout, builtin.stdout);
+    let json: serde_json::Value = serde_json::from_slice(&from_file.stdout).unwrap();
+    assert_eq!(json["outcome"]["connected"], false);
+    assert_eq!(json["outcome"]["reason_code"], 2393);
+    assert_eq!(
+        json["outcome"]["reason_name"],
+        "MQRC_SSL_INITIALIZATION_ERROR"
+    );
+    assert_eq!(json["outcome"]["client_log"][0], "AMQ9633E");
+    let broken = dir.write("broken.json", "{\"format\": \"something-else\"}");
+    let out = mqocsp(&["diagnose", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.json"));
+}
+
+#[test]
+fn mqrc_explains_codes_and_messages() {
+    let out = String::from_utf8(mqocsp(&["mqrc", "2393"]).stdout).unwrap();
+    assert!(
+        out.starts_with("2393 0x00000959 MQRC_SSL_INITIALIZATION_ERROR"),
+        "{out}"
+    );
+    let out = String::from_utf8(mqocsp(&["mqrc", "AMQ9716E"]).stdout).unwrap();
+    assert!(
+        out.contains("Remote SSL certificate revocation status check failed"),
+        "{out}"
+    );
+    assert_eq!(mqocsp(&["mqrc", "12345"]).status.code(), Some(2));
+}
+
+#[test]
+fn sni_prints_the_mangled_channel_name() {
+    let out = mqocsp(&["sni", "TO.QMGR1"]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "to2e-qmgr1.chl.mq.ibm.com\n"
+    );
+    let out = mqocsp(&["sni", "to.qmgr"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("OpenShift route"));
+}

@@ -1,0 +1,376 @@
+//! Case files: one whole support case in a documented, versioned JSON format (`docs/case.md`).
+//!
+//! A case holds what the customer sent, as they sent it (PEM material, the mqpgfc command line,
+//! mqclient.ini, MQSC, qm.ini, index.txt), plus what is known about each OCSP responder, and the
+//! evaluation time. The CLI reads it, the page imports and exports it, share links carry it.
+
+use super::cmdline::ClientApp;
+use super::config::{ClientConfig, Mqcd, Mqcno, QmConfig, QmTls};
+use super::index::Index;
+use super::ini::{Ini, OcspAuthentication, SslStanza};
+use super::mqsc::MqscDefinitions;
+use crate::certificate::Certificate;
+use crate::decode::{Decoded, decode};
+use crate::timestamp::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The value of `format` in every case file.
+pub const FORMAT: &str = "mqocsp-case";
+/// The case file version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// One support case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Always `mqocsp-case`.
+    pub format: String,
+    /// Format version (1).
+    pub version: u32,
+    /// A short title.
+    #[serde(default)]
+    pub title: String,
+    /// What happened, in words.
+    #[serde(default)]
+    pub description: String,
+    /// Evaluation time, RFC 3339.
+    pub at: String,
+    /// Certificates and OCSP responses as pasted (PEM, base64 or hex).
+    #[serde(default)]
+    pub material: String,
+    /// The MQ client.
+    pub client: ClientSide,
+    /// The queue manager.
+    pub queue_manager: QmSide,
+    /// What is known about each OCSP responder.
+    #[serde(default)]
+    pub responders: Vec<Responder>,
+}
+
+/// The client side of a case.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientSide {
+    /// An mqpgfc-style command line that sets MQCNO/MQSCO/MQAIR/MQCD.
+    #[serde(default)]
+    pub command_line: Option<String>,
+    /// MQCNO given as a structure instead (with its MQSCO and MQAIR records).
+    #[serde(default)]
+    pub mqcno: Option<Mqcno>,
+    /// MQCD given as a structure instead.
+    #[serde(default)]
+    pub mqcd: Option<Mqcd>,
+    /// mqclient.ini text.
+    #[serde(default)]
+    pub mqclient_ini: String,
+    /// Environment variables.
+    #[serde(default)]
+    pub environment: BTreeMap<String, String>,
+    /// The client's own certificate (a selector: CN, subject, or `sha256:` prefix).
+    #[serde(default)]
+    pub certificate: Option<String>,
+    /// The CA certificates in the client's key repository (selectors).
+    #[serde(default)]
+    pub trust: Vec<String>,
+    /// What-if override of mqclient.ini's OCSPAuthentication.
+    #[serde(default)]
+    pub ocsp_authentication: Option<OcspAuthentication>,
+}
+
+/// The queue manager side of a case.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QmSide {
+    /// Its name.
+    #[serde(default)]
+    pub name: String,
+    /// The TLS library (gskit: AIX/Linux/Windows; openssl: HPE NonStop).
+    #[serde(default)]
+    pub tls: QmTls,
+    /// MQSC: DEFINE CHANNEL / AUTHINFO / NAMELIST, ALTER QMGR SSLCRLNL.
+    #[serde(default)]
+    pub mqsc: String,
+    /// qm.ini text.
+    #[serde(default)]
+    pub qm_ini: String,
+    /// The queue manager's certificate (selector).
+    #[serde(default)]
+    pub certificate: Option<String>,
+    /// The CA certificates in its key repository (selectors).
+    #[serde(default)]
+    pub trust: Vec<String>,
+    /// What-if override of qm.ini's OCSPAuthentication.
+    #[serde(default)]
+    pub ocsp_authentication: Option<OcspAuthentication>,
+}
+
+/// Whether a responder answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponderState {
+    /// It answers.
+    #[default]
+    Up,
+    /// Stopped, firewalled, or unreachable without the proxy.
+    Down,
+}
+
+/// One OCSP responder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Responder {
+    /// Its URL, as the configuration names it.
+    pub url: String,
+    /// Up or down.
+    #[serde(default)]
+    pub state: ResponderState,
+    /// An `openssl ocsp -index` responder: its index.txt …
+    #[serde(default)]
+    pub index: Option<String>,
+    /// … and its `-CA` certificate (selector).
+    #[serde(default)]
+    pub ca: Option<String>,
+}
+
+/// A problem found while reading a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseProblem {
+    /// Which part (`client.mqclient_ini`, `queue_manager.mqsc`, `material`, ...).
+    pub part: String,
+    /// What is wrong, with its line or column.
+    pub message: String,
+}
+
+/// A case with every text parsed.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    /// The decoded material.
+    pub material: Decoded,
+    /// The client.
+    pub client: ClientConfig,
+    /// The queue manager.
+    pub qm: QmConfig,
+    /// The client's certificate, CA certificates.
+    pub client_cert: Option<Certificate>,
+    /// The client's trust anchors.
+    pub client_trust: Vec<Certificate>,
+    /// The queue manager's certificate.
+    pub qm_cert: Option<Certificate>,
+    /// The queue manager's trust anchors.
+    pub qm_trust: Vec<Certificate>,
+    /// Responders with their parsed index and CA.
+    pub responders: Vec<(Responder, Option<Index>, Option<Certificate>)>,
+    /// The evaluation time.
+    pub at: Timestamp,
+    /// Everything that could not be read.
+    pub problems: Vec<CaseProblem>,
+}
+
+/// Finds a certificate by selector: `sha256:` + fingerprint prefix, an exact RFC 4514 subject, or
+/// an exact CN.
+pub fn select<'a>(certs: &[&'a Certificate], selector: &str) -> Option<&'a Certificate> {
+    let selector = selector.trim();
+    if let Some(prefix) = selector.strip_prefix("sha256:") {
+        return certs.iter().copied().find(|c| {
+            c.fingerprints
+                .sha256
+                .starts_with(&prefix.to_ascii_lowercase())
+        });
+    }
+    certs
+        .iter()
+        .copied()
+        .find(|c| c.subject.rfc4514.eq_ignore_ascii_case(selector))
+        .or_else(|| {
+            certs
+                .iter()
+                .copied()
+                .find(|c| c.subject.first("CN").is_some_and(|cn| cn == selector))
+        })
+}
+
+impl Case {
+    /// Reads a case file, checking its format and version.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let case: Case = serde_json::from_str(text).map_err(|e| format!("not a case file: {e}"))?;
+        if case.format != FORMAT {
+            return Err(format!("format is '{}', expected '{FORMAT}'", case.format));
+        }
+        if case.version != VERSION {
+            return Err(format!(
+                "case file version {} is not supported (this build reads version {VERSION})",
+                case.version
+            ));
+        }
+        Ok(case)
+    }
+
+    /// Writes the case as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Parses every text of the case.
+    pub fn resolve(&self) -> Resolved {
+        let mut problems = Vec::new();
+        let at = Timestamp::parse_rfc3339(&self.at).unwrap_or_else(|| {
+            problems.push(CaseProblem {
+                part: "at".into(),
+                message: format!("'{}' is not an RFC 3339 time", self.at),
+            });
+            Timestamp(time::OffsetDateTime::UNIX_EPOCH)
+        });
+        let material = if self.material.trim().is_empty() {
+            Decoded::default()
+        } else {
+            decode(&self.material)
+        };
+        problems.extend(material.problems.iter().map(|p| CaseProblem {
+            part: "material".into(),
+            message: p.0.to_string(),
+        }));
+        let certs: Vec<&Certificate> = material.certificates().collect();
+        let pick =
+            |part: &str, selector: &str, problems: &mut Vec<CaseProblem>| -> Option<Certificate> {
+                let found = select(&certs, selector).cloned();
+                if found.is_none() {
+                    problems.push(CaseProblem {
+                        part: part.to_owned(),
+                        message: format!("no certificate in the material matches '{selector}'"),
+                    });
+                }
+                found
+            };
+        let client_cert = self
+            .client
+            .certificate
+            .as_deref()
+            .and_then(|s| pick("client.certificate", s, &mut problems));
+        let qm_cert = self
+            .queue_manager
+            .certificate
+            .as_deref()
+            .and_then(|s| pick("queue_manager.certificate", s, &mut problems));
+        let client_trust: Vec<Certificate> = self
+            .client
+            .trust
+            .iter()
+            .filter_map(|s| pick("client.trust", s, &mut problems))
+            .collect();
+        let qm_trust: Vec<Certificate> = self
+            .queue_manager
+            .trust
+            .iter()
+            .filter_map(|s| pick("queue_manager.trust", s, &mut problems))
+            .collect();
+        let mut responders = Vec::new();
+        for r in &self.responders {
+            let index = r.index.as_deref().map(Index::parse);
+            for p in index.iter().flat_map(|i| i.problems.iter()) {
+                problems.push(CaseProblem {
+                    part: "responders.index".into(),
+                    message: format!("{}: line {}: {}", r.url, p.line, p.message),
+                });
+            }
+            let ca =
+                r.ca.as_deref()
+                    .and_then(|s| pick("responders.ca", s, &mut problems));
+            responders.push((r.clone(), index, ca));
+        }
+        let mut problem = |part: &str, message: String| {
+            problems.push(CaseProblem {
+                part: part.to_owned(),
+                message,
+            })
+        };
+        let client = self.client_config(&mut problem);
+        let qm = self.qm_config(&client.mqcd.channel_name, &mut problem);
+        Resolved {
+            material,
+            client,
+            qm,
+            client_cert,
+            client_trust,
+            qm_cert,
+            qm_trust,
+            responders,
+            at,
+            problems,
+        }
+    }
+
+    fn client_config(&self, problem: &mut impl FnMut(&str, String)) -> ClientConfig {
+        let mut client = ClientConfig::default();
+        if let Some(line) = &self.client.command_line {
+            let app = ClientApp::parse(line);
+            for p in &app.problems {
+                problem(
+                    "client.command_line",
+                    format!("column {}: {}", p.column, p.message),
+                );
+            }
+            client.mqcno = app.mqcno;
+            client.mqcd = app.mqcd;
+        }
+        if let Some(mqcno) = &self.client.mqcno {
+            client.mqcno = mqcno.clone();
+        }
+        if let Some(mqcd) = &self.client.mqcd {
+            client.mqcd = mqcd.clone();
+        }
+        let ini = Ini::parse(&self.client.mqclient_ini);
+        for p in &ini.problems {
+            problem("client.mqclient_ini", p.to_string());
+        }
+        client.ssl = SslStanza::from_ini(&ini);
+        if let Some(policy) = self.client.ocsp_authentication {
+            client.ssl.ocsp_authentication.value = policy;
+            client.ssl.ocsp_authentication.source = super::ini::Source::Structure {
+                field: "what-if".into(),
+            };
+        }
+        client.env = self
+            .client
+            .environment
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        client
+    }
+
+    fn qm_config(&self, channel: &str, problem: &mut impl FnMut(&str, String)) -> QmConfig {
+        let defs = MqscDefinitions::parse(&self.queue_manager.mqsc);
+        for p in &defs.problems {
+            problem(
+                "queue_manager.mqsc",
+                format!("line {}: {}", p.line, p.message),
+            );
+        }
+        let ini = Ini::parse(&self.queue_manager.qm_ini);
+        for p in &ini.problems {
+            problem("queue_manager.qm_ini", p.to_string());
+        }
+        let mut ssl = SslStanza::from_ini(&ini);
+        if let Some(policy) = self.queue_manager.ocsp_authentication {
+            ssl.ocsp_authentication.value = policy;
+            ssl.ocsp_authentication.source = super::ini::Source::Structure {
+                field: "what-if".into(),
+            };
+        }
+        let channel_def = defs
+            .channels
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(channel))
+            .or(defs.channels.first())
+            .cloned()
+            .unwrap_or_else(|| super::config::ChannelDef {
+                name: channel.to_owned(),
+                ..Default::default()
+            });
+        QmConfig {
+            name: self.queue_manager.name.clone(),
+            channel: channel_def,
+            ssl,
+            sslcrlnl: defs.crl_namelist(),
+            authinfo: defs.authinfo,
+            tls: self.queue_manager.tls,
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! The silent mistakes: settings MQ ignores or misreads without a word, each explained with its fix.
+
+use super::case::Resolved;
+use super::config::{AuthInfoKind, AuthInfoType};
+use super::ini::{Setting, SslStanza};
+use serde::Serialize;
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Lint {
+    /// Stable id (`mqair-version-1`).
+    pub id: String,
+    /// In a few words.
+    pub title: String,
+    /// What happens and why.
+    pub message: String,
+    /// What to change.
+    pub fix: String,
+    /// The reason code MQCONNX fails with, when it does.
+    pub reason_code: Option<u32>,
+    /// Where the rule comes from.
+    pub reference: &'static str,
+}
+
+fn finding(
+    id: &str,
+    title: &str,
+    message: String,
+    fix: String,
+    reason_code: Option<u32>,
+    reference: &'static str,
+) -> Lint {
+    Lint {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        message,
+        fix,
+        reason_code,
+        reference,
+    }
+}
+
+const MQAIR: &str = "https://www.ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.dev.doc/q093950_.htm";
+const MQCNO: &str = "https://www.ibm.com/support/pages/node/4945665";
+const URL_RULE: &str = "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q045520_.html";
+const KEYREPO: &str = "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html";
+const ORDER: &str =
+    "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html";
+const INI: &str = "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.con.doc/q019040_.html";
+const LABEL: &str = "http://setgetweb.com/p/MQ92/ref.dev/q120550_.htm";
+
+fn ignored_values(ssl: &SslStanza, file: &str, out: &mut Vec<Lint>) {
+    let mut check = |name: &str, ignored: &Option<(String, usize)>, default: &str| {
+        if let Some((value, line)) = ignored {
+            out.push(finding(
+                "ini-value-ignored",
+                "Unrecognised value falls back to the default",
+                format!("{file} line {line}: {name}={value} is not a value MQ recognises; MQ silently uses the default, {default}, and writes no message."),
+                format!("Write one of the documented values for {name}."),
+                None,
+                INI,
+            ));
+        }
+    };
+    check(
+        "OCSPAuthentication",
+        &ssl.ocsp_authentication.ignored,
+        "REQUIRED",
+    );
+    check(
+        "OCSPCheckExtensions",
+        &ssl.ocsp_check_extensions.ignored,
+        "YES",
+    );
+    check(
+        "CDPCheckExtensions",
+        &ssl.cdp_check_extensions.ignored,
+        "NO",
+    );
+    check("OutboundSNI", &ssl.outbound_sni.ignored, "CHANNEL");
+}
+
+fn valid_ocsp_url(url: &str) -> bool {
+    url.starts_with("http://") && url.len() > "http://".len() && !url.contains(char::is_whitespace)
+}
+
+/// Everything the configuration gets silently wrong.
+pub fn lint(resolved: &Resolved) -> Vec<Lint> {
+    let mut out = Vec::new();
+    let client = &resolved.client;
+    let sco = client.mqcno.sco.as_ref();
+    if let Some(sco) = sco.filter(|_| client.mqcno.version < 4) {
+        out.push(finding("mqcno-version", "MQCNO below version 4 ignores the MQSCO",
+            format!("MQCNO is version {}, so SSLConfigPtr is ignored: the key repository{} of the MQSCO are not used.", client.mqcno.version, if sco.auth_info_records.is_empty() { "" } else { " and the MQAIR records" }),
+            "Set MQCNO.Version to MQCNO_VERSION_4 or later.".into(), None, MQCNO));
+    }
+    if let Some(sco) = client.effective_sco() {
+        let ocsp_records: Vec<_> = sco
+            .auth_info_records
+            .iter()
+            .filter(|r| r.auth_info_type == AuthInfoType::MqaitOcsp)
+            .collect();
+        if let Some(first) = sco.auth_info_records.first() {
+            if first.version < 2 && first.ocsp_responder_url.is_some() {
+                out.push(finding("mqair-version-1", "MQAIR version 1 ignores OCSPResponderURL",
+                    "The first MQAIR is version 1, which has no OCSPResponderURL field: the URL is silently ignored and the client falls back to the certificate's AIA (or checks nothing).".into(),
+                    "Set MQAIR.Version to MQAIR_VERSION_2.".into(), None, MQAIR));
+            }
+            if first.version >= 2 && first.auth_info_type == AuthInfoType::MqaitOcsp {
+                match &first.ocsp_responder_url {
+                    Some(url) if !valid_ocsp_url(url) => out.push(finding("ocsp-url", "OCSPResponderURL must start with lowercase http://",
+                        format!("OCSPResponderURL '{url}' is not a well-formed HTTP URL (it must begin with lowercase http://; https is not accepted): MQCONNX fails with 2553 MQRC_OCSP_URL_ERROR before connecting."),
+                        "Write the responder URL as http://host:port/ in lowercase, or use MQAIT_CRL_LDAP if OCSP is not wanted.".into(), Some(2553), URL_RULE)),
+                    _ => {}
+                }
+            }
+        }
+        if ocsp_records.len() > 1
+            || sco.auth_info_records.len() > 1
+                && sco
+                    .auth_info_records
+                    .first()
+                    .is_some_and(|r| r.auth_info_type != AuthInfoType::MqaitOcsp)
+                && !ocsp_records.is_empty()
+        {
+            out.push(finding("first-mqair-only", "Only the first MQAIR is used for OCSP",
+                format!("{} MQAIR records are given; for OCSP only the first is referenced (observed in the seed walk-through), so the others' responder URLs are never asked.", sco.auth_info_records.len()),
+                "Put the OCSP record first and give only one.".into(), None, MQAIR));
+        }
+        if let (Some(label), true) = (&sco.certificate_label, sco.version < 5) {
+            out.push(finding("mqsco-label-version", "MQSCO below version 5 ignores CertificateLabel",
+                format!("MQSCO.CertificateLabel '{label}' needs MQSCO version 5; with version {} the default label ibmwebspheremq<user> is used.", sco.version),
+                "Set MQSCO.Version to 5 or later.".into(), None, LABEL));
+        }
+    }
+    if let (Some(label), true) = (&client.mqcd.certificate_label, client.mqcd.version < 11) {
+        out.push(finding("mqcd-label-version", "MQCD below version 11 ignores CertificateLabel",
+            format!("MQCD.CertificateLabel '{label}' needs MQCD version 11; with version {} it is ignored.", client.mqcd.version),
+            "Set MQCD.Version to MQCD_VERSION_11 or later.".into(), None, LABEL));
+    }
+    if let Some(Setting { value, source, .. }) = client.key_repository()
+        && value.to_ascii_lowercase().ends_with(".kdb")
+    {
+        {
+            out.push(finding("kdb-suffix", "The key repository is a stem, without .kdb",
+                format!("The key repository '{value}' (from {source}) ends in .kdb: MQ appends .kdb itself, looks for '{value}.kdb' and fails with 2381 MQRC_KEY_REPOSITORY_ERROR."),
+                format!("Use '{}'.", value.get(..value.len() - 4).unwrap_or_default()), Some(2381), KEYREPO));
+        }
+    }
+    let client_has_source = client
+        .effective_sco()
+        .and_then(|s| s.auth_info_records.first())
+        .is_some_and(|r| r.version >= 2 && r.auth_info_type == AuthInfoType::MqaitOcsp)
+        || !client.ccdt_authinfo.is_empty();
+    if !client_has_source
+        && !client.ssl.ocsp_check_extensions.value.0
+        && !client.ssl.cdp_check_extensions.value
+    {
+        out.push(finding("client-no-revocation", "The client checks no revocation at all",
+            "OCSPCheckExtensions=NO and CDPCheckExtensions=NO, with no MQAIR or CCDT AUTHINFO: the client makes no revocation check whatsoever — a revoked queue manager certificate is accepted.".into(),
+            "Give an MQAIR (version 2, MQAIT_OCSP) or set OCSPCheckExtensions=YES.".into(), None, ORDER));
+    }
+    ignored_values(&client.ssl, "mqclient.ini", &mut out);
+    let qm = &resolved.qm;
+    let ocsp_in_namelist: Vec<&str> = qm
+        .sslcrlnl
+        .iter()
+        .filter(|n| {
+            qm.authinfo.iter().any(|a| {
+                a.name.eq_ignore_ascii_case(n) && matches!(a.kind, AuthInfoKind::Ocsp { .. })
+            })
+        })
+        .map(String::as_str)
+        .collect();
+    if ocsp_in_namelist.len() > 1 {
+        out.push(finding(
+            "sslcrlnl-ocsp",
+            "SSLCRLNL may hold only one OCSP AUTHINFO",
+            format!(
+                "SSLCRLNL lists {} OCSP AUTHINFO objects ({}); only one is allowed.",
+                ocsp_in_namelist.len(),
+                ocsp_in_namelist.join(", ")
+            ),
+            "Keep one OCSP AUTHINFO in the namelist.".into(),
+            None,
+            ORDER,
+        ));
+    }
+    for missing in qm
+        .sslcrlnl
+        .iter()
+        .filter(|n| !qm.authinfo.iter().any(|a| a.name.eq_ignore_ascii_case(n)))
+    {
+        out.push(finding(
+            "sslcrlnl-missing",
+            "SSLCRLNL names an AUTHINFO that is not defined",
+            format!("The SSLCRLNL namelist names {missing}, which the MQSC does not define."),
+            format!("DEFINE AUTHINFO({missing}) or remove it from the namelist."),
+            None,
+            ORDER,
+        ));
+    }
+    if ocsp_in_namelist.is_empty()
+        && !qm.ssl.ocsp_check_extensions.value.0
+        && !qm.ssl.cdp_check_extensions.value
+    {
+        out.push(finding("qm-no-revocation", "The queue manager checks no revocation at all",
+            "No OCSP AUTHINFO in SSLCRLNL and OCSPCheckExtensions=NO in qm.ini: client certificates are not checked for revocation.".into(),
+            "DEFINE AUTHINFO(...) AUTHTYPE(OCSP) OCSPURL(...), add it to SSLCRLNL and REFRESH SECURITY TYPE(SSL).".into(), None, ORDER));
+    }
+    ignored_values(&qm.ssl, "qm.ini", &mut out);
+    out
+}

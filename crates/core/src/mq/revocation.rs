@@ -1,0 +1,339 @@
+//! One side's revocation check of its partner's chain, as MQ does it: the responder chosen by MQ's
+//! precedence, every certificate except the root, and what each responder answers.
+
+use super::case::{Resolved, ResponderState};
+use super::config::{AuthInfoKind, AuthInfoType};
+use super::index::IndexAnswer;
+use crate::certificate::Certificate;
+use crate::ocsp::CertStatus;
+use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
+use crate::verify::{OcspInput, Profile, verify_ocsp};
+use serde::Serialize;
+
+/// Which side checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The MQ client, checking the queue manager's certificate.
+    Client,
+    /// The queue manager, checking the client's certificate.
+    QueueManager,
+}
+
+/// Why a status is unknown: AMQ9716's causes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "cause", rename_all = "snake_case")]
+pub enum Unknown {
+    /// (a) the responder could not be reached.
+    Unreachable {
+        /// Its URL.
+        url: String,
+    },
+    /// (b) the responder does not know the certificate.
+    NotKnown {
+        /// Why.
+        why: String,
+    },
+    /// (c) a response came back but cannot be relied on.
+    Unverifiable {
+        /// The first failing check.
+        why: String,
+    },
+    /// The case says nothing about this responder (an assumption is made).
+    NoEvidence {
+        /// Its URL.
+        url: String,
+    },
+}
+
+impl Unknown {
+    /// AMQ9716's cause letter.
+    pub fn letter(&self) -> char {
+        match self {
+            Self::Unreachable { .. } | Self::NoEvidence { .. } => 'a',
+            Self::NotKnown { .. } => 'b',
+            Self::Unverifiable { .. } => 'c',
+        }
+    }
+}
+
+/// The answer for one certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Answer {
+    /// Not revoked.
+    Good,
+    /// Revoked.
+    Revoked {
+        /// The responder URL that said so.
+        url: String,
+    },
+    /// Not determined.
+    Unknown(Unknown),
+    /// No source of revocation information at all: nothing is checked.
+    NotChecked,
+}
+
+/// The result of one side's check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SideCheck {
+    /// Per certificate checked, in order: subject and answer.
+    pub answers: Vec<(String, Answer)>,
+    /// The certificate a revoked answer is about, when one is.
+    pub revoked: Option<Certificate>,
+    /// The certificate an unknown answer is about, when one is (and no revoked).
+    pub unknown: Option<(Certificate, Unknown)>,
+    /// The steps.
+    pub steps: Vec<Step>,
+    /// OCSP traces of pasted responses that were validated.
+    pub ocsp_trace: Trace,
+    /// Whether anything was checked at all.
+    pub checked: bool,
+}
+
+const LOCATION: &str = "https://www.ibm.com/docs/en/ibm-mq/9.4?topic=acammc-location-ocsp-responder-ldap-servers-that-hold-crls";
+const ORDER: &str =
+    "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html";
+
+fn normalise(url: &str) -> String {
+    url.trim().trim_end_matches('/').to_ascii_lowercase()
+}
+
+/// The responder URL this side uses for `cert`, and where MQ took it from.
+pub fn choose_url(resolved: &Resolved, side: Side, cert: &Certificate) -> Option<(String, String)> {
+    match side {
+        Side::Client => {
+            let record = resolved
+                .client
+                .effective_sco()
+                .and_then(|sco| sco.auth_info_records.first());
+            if let Some(url) = record
+                .filter(|r| r.version >= 2 && r.auth_info_type == AuthInfoType::MqaitOcsp)
+                .and_then(|r| r.ocsp_responder_url.clone())
+                .filter(|u| !u.trim().is_empty())
+            {
+                return Some((url, "MQAIR.OCSPResponderURL (the first MQAIR)".into()));
+            }
+            if let Some(url) = resolved
+                .client
+                .ccdt_authinfo
+                .iter()
+                .find_map(|a| match &a.kind {
+                    AuthInfoKind::Ocsp { url } => Some(url.clone()),
+                    _ => None,
+                })
+            {
+                return Some((url, "AUTHINFO copied into the CCDT".into()));
+            }
+            if resolved.client.ssl.ocsp_check_extensions.value.0 {
+                return cert.ocsp_urls().first().map(|u| {
+                    (
+                        (*u).to_owned(),
+                        "the certificate's AIA (OCSPCheckExtensions=YES)".into(),
+                    )
+                });
+            }
+            None
+        }
+        Side::QueueManager => {
+            let qm = &resolved.qm;
+            let from_namelist = qm.sslcrlnl.iter().find_map(|name| {
+                qm.authinfo
+                    .iter()
+                    .find(|a| a.name.eq_ignore_ascii_case(name))
+                    .and_then(|a| match &a.kind {
+                        AuthInfoKind::Ocsp { url } => {
+                            Some((url.clone(), format!("AUTHINFO({}) in SSLCRLNL", a.name)))
+                        }
+                        _ => None,
+                    })
+            });
+            if from_namelist.is_some() {
+                return from_namelist;
+            }
+            if qm.ssl.ocsp_check_extensions.value.0 {
+                return cert.ocsp_urls().first().map(|u| {
+                    (
+                        (*u).to_owned(),
+                        "the certificate's AIA (qm.ini OCSPCheckExtensions=YES)".into(),
+                    )
+                });
+            }
+            None
+        }
+    }
+}
+
+fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Client => "the MQ client",
+        Side::QueueManager => "the queue manager",
+    }
+}
+
+/// What the responder at `url` answers about `cert` (issued by `issuer`).
+fn ask(
+    resolved: &Resolved,
+    url: &str,
+    cert: &Certificate,
+    issuer: &Certificate,
+    trace: &mut Trace,
+) -> Answer {
+    let Some((responder, index, ca)) = resolved
+        .responders
+        .iter()
+        .find(|(r, _, _)| normalise(&r.url) == normalise(url))
+    else {
+        return Answer::Unknown(Unknown::NoEvidence {
+            url: url.to_owned(),
+        });
+    };
+    if responder.state == ResponderState::Down {
+        return Answer::Unknown(Unknown::Unreachable {
+            url: url.to_owned(),
+        });
+    }
+    if let (Some(index), Some(ca)) = (index, ca) {
+        return match index.answer(ca, cert) {
+            IndexAnswer::Good => Answer::Good,
+            IndexAnswer::Revoked { .. } => Answer::Revoked { url: url.to_owned() },
+            IndexAnswer::Unknown { why } => Answer::Unknown(Unknown::NotKnown { why }),
+            IndexAnswer::NoSingleResponse => Answer::Unknown(Unknown::NotKnown { why: "index.txt marks the serial E (expired): openssl answers with no SingleResponse for it".into() }),
+        };
+    }
+    // A pasted response about this certificate, validated as GSKit would.
+    let others: Vec<Certificate> = resolved.material.certificates().cloned().collect();
+    for response in resolved.material.ocsp_responses() {
+        let about_it = response
+            .basic
+            .as_ref()
+            .is_some_and(|b| b.responses.iter().any(|s| s.cert_id.serial == cert.serial));
+        if !about_it {
+            continue;
+        }
+        let report = verify_ocsp(&OcspInput {
+            response,
+            issuer,
+            target: Some(cert),
+            untrusted: &others,
+            trusted_responders: &[],
+            request: None,
+            at: resolved.at,
+            profile: Profile::Gskit,
+            legacy: crate::verify::LegacyAlgorithms::Allow,
+        });
+        let failure = report
+            .trace
+            .first_failure()
+            .filter(|s| s.id != "ocsp.cert_status")
+            .map(|s| format!("{}: {}", s.title, s.explanation));
+        trace.extend(report.trace.clone());
+        if report
+            .trace
+            .steps
+            .iter()
+            .any(|s| s.id == "ocsp.cert_id" && s.outcome == Outcome::Fail)
+        {
+            continue;
+        }
+        return match (failure, report.cert_status) {
+            (Some(why), _) => Answer::Unknown(Unknown::Unverifiable { why }),
+            (None, Some(CertStatus::Good)) => Answer::Good,
+            (None, Some(CertStatus::Revoked { .. })) => Answer::Revoked {
+                url: url.to_owned(),
+            },
+            (None, _) => Answer::Unknown(Unknown::NotKnown {
+                why: "the responder answered unknown".into(),
+            }),
+        };
+    }
+    Answer::Unknown(Unknown::NoEvidence {
+        url: url.to_owned(),
+    })
+}
+
+/// Checks every certificate of `path` except its last (the root), in order.
+pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> SideCheck {
+    let mut result = SideCheck {
+        answers: Vec::new(),
+        revoked: None,
+        unknown: None,
+        steps: Vec::new(),
+        ocsp_trace: Trace::default(),
+        checked: false,
+    };
+    let id = match side {
+        Side::Client => "mq.client_revocation",
+        Side::QueueManager => "mq.qm_revocation",
+    };
+    for (position, cert) in path.iter().enumerate() {
+        let Some(issuer) = path.get(position + 1) else {
+            result.steps.push(StepBuilder::new(id, "Revocation check", cert.short_name(), ORDER).done(Outcome::Skip, "The root CA is not checked for revocation: GSKit checks every certificate of the chain except the root."));
+            break;
+        };
+        let Some((url, source)) = choose_url(resolved, side, cert) else {
+            let cdp = match side {
+                Side::Client => resolved.client.ssl.cdp_check_extensions.value,
+                Side::QueueManager => resolved.qm.ssl.cdp_check_extensions.value,
+            };
+            let note = if cdp {
+                " CDPCheckExtensions=YES would fetch CRLs from the certificate's distribution points; mqocsp does not model CRLs (assumed good)."
+            } else {
+                ""
+            };
+            result.answers.push((cert.short_name(), Answer::NotChecked));
+            result.steps.push(StepBuilder::new(id, "Choose the OCSP responder", cert.short_name(), LOCATION).done(Outcome::Warn, format!("{} has no OCSP responder for this certificate: no MQAIR/AUTHINFO URL, and {}. No revocation check is made.{note}", side_name(side), if cert.ocsp_urls().is_empty() { "no AIA OCSP URL in the certificate" } else { "OCSPCheckExtensions=NO ignores the AIA URL" })));
+            continue;
+        };
+        result.checked = true;
+        let answer = ask(resolved, &url, cert, issuer, &mut result.ocsp_trace);
+        let (outcome, text) = match &answer {
+            Answer::Good => (
+                Outcome::Pass,
+                format!("{url} (from {source}) answers good."),
+            ),
+            Answer::Revoked { .. } => (
+                Outcome::Fail,
+                format!("{url} (from {source}) answers revoked."),
+            ),
+            Answer::Unknown(Unknown::Unreachable { .. }) => (
+                Outcome::Fail,
+                format!(
+                    "{url} (from {source}) cannot be reached: the responder is down (or needs SSLHTTPProxyName / MQSSLPROXY). Status unknown, AMQ9716 cause (a)."
+                ),
+            ),
+            Answer::Unknown(Unknown::NotKnown { why }) => (
+                Outcome::Fail,
+                format!("{url} (from {source}): {why}. Status unknown, AMQ9716 cause (b)."),
+            ),
+            Answer::Unknown(Unknown::Unverifiable { why }) => (
+                Outcome::Fail,
+                format!(
+                    "{url} (from {source}) answered, but the response cannot be relied on — {why}. Status unknown, AMQ9716 cause (c)."
+                ),
+            ),
+            Answer::Unknown(Unknown::NoEvidence { .. }) => (
+                Outcome::Warn,
+                format!(
+                    "{url} (from {source}): the case says nothing about this responder and no response from it was pasted. mqocsp assumes it cannot be reached."
+                ),
+            ),
+            Answer::NotChecked => (Outcome::Skip, String::new()),
+        };
+        result.steps.push(
+            StepBuilder::new(id, "Ask the OCSP responder", cert.short_name(), LOCATION)
+                .done(outcome, text),
+        );
+        match &answer {
+            Answer::Revoked { .. } if result.revoked.is_none() => {
+                result.revoked = Some(cert.clone())
+            }
+            Answer::Unknown(why) if result.unknown.is_none() => {
+                result.unknown = Some((cert.clone(), why.clone()))
+            }
+            _ => {}
+        }
+        result.answers.push((cert.short_name(), answer));
+    }
+    result
+}

@@ -1,0 +1,302 @@
+//! The seed walk-through's scenarios, predicted: reason code and the messages on each side must
+//! be what the seed shows. Plus each lint with a failing and a passing case, and what-ifs.
+
+use mqocsp_core::mq::case::{Case, ResponderState};
+use mqocsp_core::mq::examples::{CLIENT_RESPONDER, SERVER_RESPONDER, example, examples};
+use mqocsp_core::mq::ini::OcspAuthentication;
+use mqocsp_core::mq::predict::{Change, predict};
+
+fn outcome(name: &str) -> (Option<u32>, Vec<String>, Vec<String>, Vec<String>) {
+    let d = predict(&example(name).unwrap_or_else(|| panic!("example {name}")));
+    assert!(d.problems.is_empty(), "{name}: {:?}", d.problems);
+    (
+        d.outcome.reason_code,
+        d.outcome.client_log,
+        d.outcome.queue_manager_log,
+        d.outcome.events,
+    )
+}
+
+/// A scenario: name, reason code, client log ids, queue manager log ids, events.
+type Expected<'a> = (&'a str, Option<u32>, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+
+/// A lint id and the edit that triggers it.
+type Trigger<'a> = (&'a str, Box<dyn Fn(&mut Case) + 'a>);
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn seed_scenarios_match_the_seed() {
+    let cases: [Expected<'_>; 8] = [
+        ("good", None, &[], &[], &[]),
+        ("client-responder-down", Some(2393), &["AMQ9716E"], &[], &[]),
+        (
+            "qm-responder-down",
+            Some(2393),
+            &["AMQ9665E"],
+            &["AMQ9716"],
+            &[],
+        ),
+        (
+            "server-revoked",
+            Some(2393),
+            &["AMQ9633E"],
+            &["AMQ9633"],
+            &[],
+        ),
+        (
+            "client-revoked",
+            Some(2393),
+            &["AMQ9665E"],
+            &["AMQ9633"],
+            &[],
+        ),
+        ("client-responder-down-warn", None, &["AMQ9717E"], &[], &[]),
+        ("client-responder-down-optional", None, &[], &[], &[]),
+        (
+            "qm-responder-down-warn",
+            None,
+            &[],
+            &["AMQ9717"],
+            &["2552 MQRC_CHANNEL_SSL_WARNING (MQRQ_SSL_UNKNOWN_REVOCATION)"],
+        ),
+    ];
+    for (name, reason, client, qm, events) in cases {
+        assert_eq!(
+            outcome(name),
+            (reason, ids(client), ids(qm), ids(events)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn seed_message_details_match() {
+    let d = predict(&example("server-revoked").unwrap());
+    assert!(
+        d.client_log[0]
+            .text
+            .contains("(e) an OCSP responder has indicated that it is revoked")
+    );
+    assert!(
+        d.client_log[0]
+            .text
+            .contains("[#=]01[Subject=]CN=www.sd.pulsarintegration.PL81N.com")
+    );
+    assert!(
+        d.client_log[0]
+            .text
+            .contains("The certificate validation error was 575032")
+    );
+    assert!(
+        d.queue_manager_log[0]
+            .text
+            .contains("'sslv3 alert bad certificate'. The certificate validation error was 1042")
+    );
+    let d = predict(&example("client-revoked").unwrap());
+    assert!(d.queue_manager_log[0].text.contains("was revoked by AUTHINFO URL http://winca.example.test:2560/'. The certificate validation error was 23"));
+    let d = predict(&example("client-responder-down").unwrap());
+    assert!(
+        d.client_log[0]
+            .text
+            .contains("rrcE_SSL_REVOCATION_CHECK_REQUIRED")
+    );
+    assert!(
+        d.assumptions
+            .iter()
+            .any(|a| a.id == "client-default-required"),
+        "the default REQUIRED is an assumption"
+    );
+    let d = predict(&example("qm-responder-down").unwrap());
+    assert!(
+        d.queue_manager_log[0]
+            .text
+            .contains("/CN=www.pulsarintegration.PL921WC.com'")
+    );
+}
+
+#[test]
+fn fixes_apply_as_what_ifs() {
+    for (name, url) in [
+        ("client-responder-down", SERVER_RESPONDER),
+        ("qm-responder-down", CLIENT_RESPONDER),
+    ] {
+        let case = example(name).unwrap();
+        let d = predict(&case);
+        let up = d
+            .fixes
+            .iter()
+            .find_map(|f| {
+                f.change
+                    .clone()
+                    .filter(|c| matches!(c, Change::ResponderUp { .. }))
+            })
+            .expect("a responder fix");
+        assert_eq!(
+            up,
+            Change::ResponderUp {
+                url: url.to_owned()
+            }
+        );
+        let mut fixed = case.clone();
+        up.apply(&mut fixed);
+        assert!(
+            predict(&fixed).outcome.connected,
+            "{name} with the responder up"
+        );
+        let warn = d
+            .fixes
+            .iter()
+            .find_map(|f| {
+                f.change
+                    .clone()
+                    .filter(|c| !matches!(c, Change::ResponderUp { .. }))
+            })
+            .expect("a policy fix");
+        let mut relaxed = case.clone();
+        warn.apply(&mut relaxed);
+        assert!(predict(&relaxed).outcome.connected, "{name} under WARN");
+    }
+    // A revoked certificate is refused whatever the policy.
+    let mut case = example("server-revoked").unwrap();
+    Change::ClientOcspAuthentication {
+        value: OcspAuthentication::Optional,
+    }
+    .apply(&mut case);
+    assert_eq!(predict(&case).outcome.reason_code, Some(2393));
+}
+
+fn lint_ids(case: &Case) -> Vec<String> {
+    predict(case).lint.iter().map(|l| l.id.clone()).collect()
+}
+
+#[test]
+fn each_lint_fails_and_passes() {
+    let good = example("good").unwrap();
+    assert_eq!(
+        lint_ids(&good),
+        Vec::<String>::new(),
+        "the seed setup is clean"
+    );
+    let with = |edit: &dyn Fn(&mut Case)| {
+        let mut case = good.clone();
+        edit(&mut case);
+        lint_ids(&case)
+    };
+    let line = good.client.command_line.clone().unwrap();
+    let cases: Vec<Trigger<'_>> = vec![
+        (
+            "mqair-version-1",
+            Box::new(|c: &mut Case| {
+                c.client.command_line = Some(line.replace(" MQAIR_VERSION_2", ""))
+            }),
+        ),
+        (
+            "mqcno-version",
+            Box::new(|c: &mut Case| {
+                c.client.command_line = Some(line.replace(" MQCNO_VERSION_4", ""))
+            }),
+        ),
+        (
+            "ocsp-url",
+            Box::new(|c: &mut Case| {
+                c.client.command_line = Some(line.replace("\"http://", "\"https://"))
+            }),
+        ),
+        (
+            "kdb-suffix",
+            Box::new(|c: &mut Case| {
+                c.client.command_line = Some(line.replace(r#"\key""#, r#"\key.kdb""#))
+            }),
+        ),
+        (
+            "mqcd-label-version",
+            Box::new(|c: &mut Case| {
+                c.client.command_line = Some(line.replace(" MQCD_VERSION_11", ""))
+            }),
+        ),
+        (
+            "ini-value-ignored",
+            Box::new(|c: &mut Case| {
+                c.client.mqclient_ini = "SSL:\n  OCSPAuthentication=MAYBE\n".into()
+            }),
+        ),
+        (
+            "client-no-revocation",
+            Box::new(|c: &mut Case| {
+                c.client.command_line = Some(line.replace(" MQAIT_OCSP", " MQAIT_CRL_LDAP"));
+                c.client.mqclient_ini = "SSL:\n  OCSPCheckExtensions=NO\n".into();
+            }),
+        ),
+        (
+            "sslcrlnl-missing",
+            Box::new(|c: &mut Case| {
+                c.queue_manager.mqsc = c
+                    .queue_manager
+                    .mqsc
+                    .replace("NAMES(OCSP.WINCA)", "NAMES(OCSP.GONE)")
+            }),
+        ),
+        (
+            "qm-no-revocation",
+            Box::new(|c: &mut Case| {
+                c.queue_manager.mqsc = c
+                    .queue_manager
+                    .mqsc
+                    .replace("ALTER QMGR SSLCRLNL(SSL.CRLNL)", "");
+                c.queue_manager.qm_ini = "SSL:\n  OCSPCheckExtensions=NO\n".into();
+            }),
+        ),
+    ];
+    for (id, edit) in cases {
+        let found = with(edit.as_ref());
+        assert!(found.iter().any(|f| f == id), "{id} not found in {found:?}");
+    }
+    // The 2553 and 2381 lints stop MQCONNX with their reason codes.
+    assert_eq!(
+        predict(&example("ocsp-url-uppercase").unwrap())
+            .outcome
+            .reason_code,
+        Some(2553)
+    );
+    assert_eq!(
+        predict(&example("key-repository-kdb").unwrap())
+            .outcome
+            .reason_code,
+        Some(2381)
+    );
+}
+
+#[test]
+fn unknown_intermediate_and_case_files_round_trip() {
+    // Every example survives a JSON round trip unchanged.
+    for (name, case) in examples() {
+        let back = Case::from_json(&case.to_json()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(back, case, "{name}");
+    }
+    let mut bad = example("good").unwrap();
+    bad.version = 9;
+    assert!(
+        Case::from_json(&bad.to_json())
+            .unwrap_err()
+            .contains("version 9 is not supported")
+    );
+    assert!(
+        Case::from_json("{}")
+            .unwrap_err()
+            .starts_with("not a case file")
+    );
+    // A responder the case says nothing about: assumed unreachable, and said so.
+    let mut case = example("good").unwrap();
+    case.responders.retain(|r| r.url != SERVER_RESPONDER);
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, Some(2393));
+    assert!(
+        d.assumptions
+            .iter()
+            .any(|a| a.id == "no-evidence-unreachable")
+    );
+    let _ = ResponderState::Down;
+}
