@@ -106,3 +106,27 @@ test('verify view: the seed revoked case, stepped to the first failure from the 
   await page.screenshot({ path: screenshotPath('verify-stepper.png'), fullPage: false });
   await page.close();
 });
+
+test('built-in seed cases predict the seed outcomes (light and dark screenshots)', async () => {
+  const expected = {
+    'good': 'Connected: MQCONNX completes (reason 0)',
+    'client-responder-down': 'Not connected: CompCd=02 ReasonCd=2393 MQRC_SSL_INITIALIZATION_ERROR',
+    'qm-responder-down': 'Not connected: CompCd=02 ReasonCd=2393 MQRC_SSL_INITIALIZATION_ERROR',
+    'server-revoked': 'Not connected: CompCd=02 ReasonCd=2393 MQRC_SSL_INITIALIZATION_ERROR',
+    'client-revoked': 'Not connected: CompCd=02 ReasonCd=2393 MQRC_SSL_INITIALIZATION_ERROR',
+  };
+  for (const scheme of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    await page.goto(relay.url);
+    for (const [name, outcome] of Object.entries(expected)) {
+      await page.locator('#example-select').selectOption(name);
+      await page.locator('#example-load').click();
+      await page.locator('[data-field="mq-outcome"]', { hasText: outcome }).waitFor({ timeout: 10000 });
+    }
+    await page.locator('#example-select').selectOption('server-revoked');
+    await page.locator('#example-load').click();
+    await page.locator('[data-field="qm-log"]', { hasText: 'sslv3 alert bad certificate' }).waitFor();
+    await page.locator('.diagnose').screenshot({ path: screenshotPath(`diagnose-server-revoked-${scheme}.png`) });
+    await page.close();
+  }
+});

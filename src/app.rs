@@ -1,13 +1,15 @@
 //! The page's root component.
 
+use crate::components::diagnose_panel::DiagnosePanel;
 use crate::components::evaluation_time::{EvaluationTime, now};
 use crate::components::file_drop::FileDrop;
 use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
 use crate::components::verify_panel::{Choice, VerifyPanel};
-use crate::state::{Action, SelectionChange, State};
+use crate::state::{Action, CaseEdit, SelectionChange, State};
 use mqocsp_core::der::Span;
+use mqocsp_core::mq::predict::{Change, predict};
 use mqocsp_core::verify::workbench::{fingerprint, verify_selection};
 use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
 use std::rc::Rc;
@@ -150,6 +152,22 @@ pub fn app() -> Html {
         },
     );
     let choices: Vec<Choice> = state.objects().into_iter().filter_map(choice).collect();
+    let diagnosis = use_memo(state.case_at_time(), |case| {
+        case.as_ref().map(|case| Rc::new(predict(case)))
+    });
+    let on_example = {
+        let state = state.clone();
+        Callback::from(move |name: String| state.dispatch(Action::LoadExample(name)))
+    };
+    let on_new = action(|()| Action::NewCase);
+    let on_case_edit = {
+        let state = state.clone();
+        Callback::from(move |edit: CaseEdit| state.dispatch(Action::EditCase(edit)))
+    };
+    let on_apply = {
+        let state = state.clone();
+        Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
+    };
     let summary = format!(
         "{} object{}, {} problem{}{}",
         state.object_count(),
@@ -174,6 +192,7 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} />
             </section>
+            <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} />
             <VerifyPanel {choices} {selection} {report} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <p class="summary" data-field="summary">{ summary }</p>

@@ -5,6 +5,10 @@
 //! The text itself is never rewritten by the page: nothing the user pasted is lost.
 
 use mqocsp_core::der::Span;
+use mqocsp_core::mq::case::{Case, ResponderState};
+use mqocsp_core::mq::examples::example;
+use mqocsp_core::mq::ini::OcspAuthentication;
+use mqocsp_core::mq::predict::Change;
 use mqocsp_core::verify::workbench::{Selection, default_selection};
 use mqocsp_core::verify::{LegacyAlgorithms, Profile, Purpose};
 use mqocsp_core::{Decoded, DecodedObject, Timestamp, decode, decode_bytes};
@@ -50,6 +54,8 @@ pub struct State {
     pub step: usize,
     /// Bytes to highlight: an object (SHA-256 of its DER) and a span in it.
     pub highlight: Option<(String, Span)>,
+    /// The MQ case being diagnosed; its material is the paste.
+    pub case: Option<Case>,
 }
 
 impl State {
@@ -67,6 +73,7 @@ impl State {
             selection: None,
             step: 0,
             highlight: None,
+            case: None,
         }
     }
 
@@ -133,6 +140,33 @@ pub enum Action {
     Select(SelectionChange),
     /// Show step `n` of the trace (clamped by the stepper) and highlight its evidence.
     ShowStep(usize, Option<(String, Span)>),
+    /// Load a built-in case (its material becomes the paste).
+    LoadExample(String),
+    /// Start an empty case around the current paste.
+    NewCase,
+    /// Change part of the case.
+    EditCase(CaseEdit),
+    /// Apply a fix as a what-if.
+    Apply(Change),
+}
+
+/// One edit of the MQ case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseEdit {
+    /// The mqpgfc command line.
+    CommandLine(String),
+    /// mqclient.ini.
+    ClientIni(String),
+    /// The queue manager's MQSC.
+    Mqsc(String),
+    /// qm.ini.
+    QmIni(String),
+    /// What-if: the client's OCSPAuthentication (None: as the ini says).
+    ClientPolicy(Option<OcspAuthentication>),
+    /// What-if: the queue manager's OCSPAuthentication.
+    QmPolicy(Option<OcspAuthentication>),
+    /// What-if: a responder up or down.
+    Responder(String, ResponderState),
 }
 
 /// One change to the verification selection.
@@ -172,6 +206,9 @@ impl Reducible for State {
                 next.pending = false;
                 next.shown = PAGE_SIZE;
                 next.reset_verification();
+                if let Some(case) = next.case.as_mut() {
+                    case.material = next.text.clone();
+                }
                 next.decoded = Rc::new(if next.text.trim().is_empty() {
                     Decoded::default()
                 } else {
@@ -212,6 +249,50 @@ impl Reducible for State {
                 next.at_text = at.to_string();
                 next.at_error = None;
             }
+            Action::LoadExample(name) => {
+                let Some(case) = example(&name) else {
+                    return self;
+                };
+                next.text = case.material.clone();
+                next.decoded = Rc::new(decode(&next.text));
+                next.pending = false;
+                if let Some(at) = Timestamp::parse_rfc3339(&case.at) {
+                    next.at = at;
+                    next.at_text = at.to_string();
+                    next.at_error = None;
+                }
+                next.case = Some(case);
+                next.reset_verification();
+            }
+            Action::NewCase => {
+                next.case = Some(empty_case(&next));
+            }
+            Action::EditCase(edit) => {
+                let Some(case) = next.case.as_mut() else {
+                    return self;
+                };
+                match edit {
+                    CaseEdit::CommandLine(text) => {
+                        case.client.command_line = Some(text).filter(|t| !t.trim().is_empty())
+                    }
+                    CaseEdit::ClientIni(text) => case.client.mqclient_ini = text,
+                    CaseEdit::Mqsc(text) => case.queue_manager.mqsc = text,
+                    CaseEdit::QmIni(text) => case.queue_manager.qm_ini = text,
+                    CaseEdit::ClientPolicy(policy) => case.client.ocsp_authentication = policy,
+                    CaseEdit::QmPolicy(policy) => case.queue_manager.ocsp_authentication = policy,
+                    CaseEdit::Responder(url, state) => {
+                        for responder in case.responders.iter_mut().filter(|r| r.url == url) {
+                            responder.state = state;
+                        }
+                    }
+                }
+            }
+            Action::Apply(change) => {
+                let Some(case) = next.case.as_mut() else {
+                    return self;
+                };
+                change.apply(case);
+            }
             Action::ShowMore => next.shown += PAGE_SIZE,
             Action::Select(change) => {
                 let mut selection = next.effective_selection();
@@ -243,7 +324,30 @@ impl Reducible for State {
     }
 }
 
+/// A case around what is pasted, to be filled in.
+fn empty_case(state: &State) -> Case {
+    Case {
+        format: mqocsp_core::mq::case::FORMAT.to_owned(),
+        version: mqocsp_core::mq::case::VERSION,
+        title: "New case".to_owned(),
+        description: String::new(),
+        at: state.at.to_string(),
+        material: state.text.clone(),
+        client: Default::default(),
+        queue_manager: Default::default(),
+        responders: Vec::new(),
+    }
+}
+
 impl State {
+    /// The case with the page's evaluation time.
+    pub fn case_at_time(&self) -> Option<Case> {
+        self.case.clone().map(|mut case| {
+            case.at = self.at.to_string();
+            case
+        })
+    }
+
     /// New material: the picks follow the defaults again and the stepper starts over.
     fn reset_verification(&mut self) {
         self.selection = None;

@@ -350,3 +350,90 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
         Some("chain.build")
     );
 }
+
+#[wasm_bindgen_test]
+async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
+    let root = mount().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#example-select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("client-responder-down");
+    fire(&select, "change");
+    sleep(20).await;
+    click(&root.query_selector("#example-load").unwrap().unwrap());
+    let outcome = wait_for(&root, "[data-field='mq-outcome']").await;
+    assert_eq!(
+        text(&outcome),
+        "Not connected: CompCd=02 ReasonCd=2393 MQRC_SSL_INITIALIZATION_ERROR"
+    );
+    assert!(text(&wait_for(&root, "[data-field='client-log']").await).contains("AMQ9716E"));
+    assert!(text(&wait_for(&root, "[data-field='qm-log']").await).contains("nothing is logged"));
+    // The material of the case is in the paste box, decoded.
+    let area: HtmlTextAreaElement = root
+        .query_selector("#paste-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(area.value().contains("BEGIN CERTIFICATE"));
+    // "Relax OCSPAuthentication to WARN" as a what-if: the client connects with a warning.
+    let buttons = root.query_selector_all("button.what-if").unwrap();
+    let warn = (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|b| {
+            b.parent_element()
+                .is_some_and(|li| text(&li).contains("WARN"))
+        })
+        .expect("a WARN what-if");
+    click(&warn);
+    sleep(30).await;
+    assert_eq!(
+        text(
+            &root
+                .query_selector("[data-field='mq-outcome']")
+                .unwrap()
+                .unwrap()
+        ),
+        "Connected: MQCONNX completes (reason 0)"
+    );
+    // Back to REQUIRED through the control, then bring the responder up.
+    let policy: web_sys::HtmlSelectElement = root
+        .query_selector("#client-policy")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    policy.set_value("REQUIRED");
+    fire(&policy, "change");
+    sleep(30).await;
+    assert!(
+        text(
+            &root
+                .query_selector("[data-field='mq-outcome']")
+                .unwrap()
+                .unwrap()
+        )
+        .contains("2393")
+    );
+    let responder: HtmlInputElement = root
+        .query_selector(".responder input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    responder.set_checked(true);
+    fire(&responder, "change");
+    sleep(30).await;
+    assert_eq!(
+        text(
+            &root
+                .query_selector("[data-field='mq-outcome']")
+                .unwrap()
+                .unwrap()
+        ),
+        "Connected: MQCONNX completes (reason 0)"
+    );
+}

@@ -1,6 +1,7 @@
 //! Presentational components: data down as props, intents up as callbacks.
 
 pub mod der_view;
+pub mod diagnose_panel;
 pub mod evaluation_time;
 pub mod file_drop;
 pub mod object_card;

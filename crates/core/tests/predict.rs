@@ -18,7 +18,13 @@ fn outcome(name: &str) -> (Option<u32>, Vec<String>, Vec<String>, Vec<String>) {
 }
 
 /// A scenario: name, reason code, client log ids, queue manager log ids, events.
-type Expected<'a> = (&'a str, Option<u32>, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+type Expected<'a> = (
+    &'a str,
+    Option<u32>,
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a [&'a str],
+);
 
 /// A lint id and the edit that triggers it.
 type Trigger<'a> = (&'a str, Box<dyn Fn(&mut Case) + 'a>);

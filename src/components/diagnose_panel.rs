@@ -1,0 +1,220 @@
+//! The MQ view: a built-in case or the user's own, its configuration, what-if controls, and the
+//! predicted outcome with both sides' logs side by side.
+
+use crate::state::CaseEdit;
+use mqocsp_core::mq::case::{Case, ResponderState};
+use mqocsp_core::mq::examples::examples;
+use mqocsp_core::mq::ini::OcspAuthentication;
+use mqocsp_core::mq::predict::{Change, Diagnosis, LogEntry};
+use mqocsp_core::verify::Outcome;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Props of [`DiagnosePanel`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct DiagnosePanelProps {
+    /// The case, when one is open.
+    pub case: Option<Case>,
+    /// Its diagnosis.
+    pub diagnosis: Option<Rc<Diagnosis>>,
+    /// Load a built-in case.
+    pub on_example: Callback<String>,
+    /// Start a case around the paste.
+    pub on_new: Callback<()>,
+    /// Edit the case.
+    pub on_edit: Callback<CaseEdit>,
+    /// Apply a fix.
+    pub on_apply: Callback<Change>,
+}
+
+fn policy_select(
+    id: &'static str,
+    label: &'static str,
+    value: Option<OcspAuthentication>,
+    on_change: Callback<Option<OcspAuthentication>>,
+) -> Html {
+    let onchange = Callback::from(move |event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        on_change.emit(OcspAuthentication::parse(&value));
+    });
+    let option = |v: &'static str, text: &'static str| {
+        let selected = value.map_or(v.is_empty(), |p| p.word() == v);
+        html! { <option value={v} {selected}>{ text }</option> }
+    };
+    html! {
+        <label>{ label }
+            <select {id} {onchange}>
+                { option("", "as the ini file says") }
+                { option("REQUIRED", "REQUIRED") }
+                { option("WARN", "WARN") }
+                { option("OPTIONAL", "OPTIONAL") }
+            </select>
+        </label>
+    }
+}
+
+fn text_area(
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    rows: u32,
+    make: fn(String) -> CaseEdit,
+    on_edit: &Callback<CaseEdit>,
+) -> Html {
+    let on_edit = on_edit.clone();
+    let oninput = Callback::from(move |event: InputEvent| {
+        on_edit.emit(make(
+            event.target_unchecked_into::<HtmlTextAreaElement>().value(),
+        ));
+    });
+    html! {
+        <label class="config-text">{ label }
+            <textarea {id} spellcheck="false" rows={rows.to_string()} {value} {oninput} />
+        </label>
+    }
+}
+
+fn log(title: &'static str, field: &'static str, entries: &[LogEntry]) -> Html {
+    html! {
+        <div class="log" data-field={field}>
+            <h4>{ title }</h4>
+            if entries.is_empty() {
+                <p class="hint">{ "nothing is logged" }</p>
+            }
+            { for entries.iter().map(|e| html! {
+                <p class={classes!("log-line", format!("{:?}", e.certainty).to_lowercase())}>
+                    <code>{ e.text.clone() }</code>
+                    <span class="certainty">{ format!("{:?}", e.certainty).to_lowercase() }</span>
+                </p>
+            }) }
+        </div>
+    }
+}
+
+fn outcome_view(d: &Diagnosis, on_apply: &Callback<Change>) -> Html {
+    let o = &d.outcome;
+    let headline = match o.reason_code {
+        None => "Connected: MQCONNX completes (reason 0)".to_owned(),
+        Some(code) => format!(
+            "Not connected: CompCd={:02} ReasonCd={code} {}",
+            o.completion_code,
+            o.reason_name.clone().unwrap_or_default()
+        ),
+    };
+    html! {
+        <div class="outcome">
+            <p class={classes!("headline-outcome", if o.connected { "good" } else { "bad" })} data-field="mq-outcome">{ headline }</p>
+            <div class="logs">
+                { log("Client error log (AMQERR01.LOG)", "client-log", &d.client_log) }
+                { log("Queue manager error log", "qm-log", &d.queue_manager_log) }
+            </div>
+            if !o.events.is_empty() {
+                <p class="events" data-field="events">{ format!("Events: {}", o.events.join("; ")) }</p>
+            }
+            if !d.fixes.is_empty() {
+                <h4>{ "Fixes" }</h4>
+                <ul class="fixes">
+                    { for d.fixes.iter().map(|fix| {
+                        let apply = fix.change.clone().map(|change| {
+                            let on_apply = on_apply.clone();
+                            Callback::from(move |_: MouseEvent| on_apply.emit(change.clone()))
+                        });
+                        html! {
+                            <li>
+                                <strong>{ fix.title.clone() }</strong>{ ": " }{ fix.detail.clone() }
+                                if let Some(onclick) = apply {
+                                    { " " }<button type="button" class="what-if" {onclick}>{ "Try it (what-if)" }</button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            if !d.lint.is_empty() {
+                <h4>{ "Configuration findings" }</h4>
+                <ul class="lint">{ for d.lint.iter().map(|l| html! { <li><strong>{ l.title.clone() }</strong>{ ": " }{ l.message.clone() }{ " Fix: " }{ l.fix.clone() }</li> }) }</ul>
+            }
+            <h4>{ "What MQ does" }</h4>
+            <ol class="mq-steps">
+                { for d.steps.iter().map(|s| {
+                    let class = match s.outcome { Outcome::Pass => "pass", Outcome::Skip => "skip", Outcome::Warn => "warn", Outcome::Fail => "fail" };
+                    html! { <li class={classes!("mq-step", class)}><span class="mark">{ s.outcome.mark() }</span>{ " " }<strong>{ s.title.clone() }</strong>{ format!(" — {}: {}", s.subject, s.explanation) }</li> }
+                }) }
+            </ol>
+            if !d.assumptions.is_empty() {
+                <h4>{ "Assumptions (not documented by IBM)" }</h4>
+                <ul class="assumptions">{ for d.assumptions.iter().map(|a| html! { <li>{ format!("[{:?}] {} — source: {}", a.certainty, a.text, a.source) }</li> }) }</ul>
+            }
+            if !d.problems.is_empty() {
+                <h4>{ "Problems reading the case" }</h4>
+                <ul class="problems">{ for d.problems.iter().map(|p| html! { <li>{ format!("{}: {}", p.part, p.message) }</li> }) }</ul>
+            }
+        </div>
+    }
+}
+
+/// The MQ view.
+#[function_component(DiagnosePanel)]
+pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
+    let chosen = use_state(|| "server-revoked".to_owned());
+    let onchange = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            chosen.set(event.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let load = {
+        let (chosen, on_example) = (chosen.clone(), props.on_example.clone());
+        Callback::from(move |_: MouseEvent| on_example.emit((*chosen).clone()))
+    };
+    let new_case = {
+        let on_new = props.on_new.clone();
+        Callback::from(move |_: MouseEvent| on_new.emit(()))
+    };
+    html! {
+        <section class="diagnose" aria-label="MQ diagnosis">
+            <h2>{ "MQ: what will the client and the queue manager do?" }</h2>
+            <div class="picks">
+                <label>{ "Built-in case (the seed walk-through) " }
+                    <select id="example-select" {onchange}>
+                        { for examples().into_iter().map(|(name, case)| html! {
+                            <option value={name} selected={*chosen == name}>{ format!("{name} — {}", case.title) }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" id="example-load" onclick={load}>{ "Load" }</button>
+                <button type="button" onclick={new_case}>{ "New case from the paste" }</button>
+            </div>
+            if let Some(case) = &props.case {
+                <p class="case-title" data-field="case-title"><strong>{ case.title.clone() }</strong>{ " " }{ case.description.clone() }</p>
+                <details class="config">
+                    <summary>{ "Configuration (client and queue manager)" }</summary>
+                    <div class="config-grid">
+                        { text_area("client-cmdline", "Client: mqpgfc command line (MQCNO / MQSCO / MQAIR / MQCD)", case.client.command_line.clone().unwrap_or_default(), 3, CaseEdit::CommandLine, &props.on_edit) }
+                        { text_area("client-ini", "Client: mqclient.ini", case.client.mqclient_ini.clone(), 3, CaseEdit::ClientIni, &props.on_edit) }
+                        { text_area("qm-mqsc", "Queue manager: MQSC", case.queue_manager.mqsc.clone(), 6, CaseEdit::Mqsc, &props.on_edit) }
+                        { text_area("qm-ini", "Queue manager: qm.ini", case.queue_manager.qm_ini.clone(), 3, CaseEdit::QmIni, &props.on_edit) }
+                    </div>
+                </details>
+                <div class="what-if-controls">
+                    { policy_select("client-policy", "Client OCSPAuthentication ", case.client.ocsp_authentication, props.on_edit.reform(CaseEdit::ClientPolicy)) }
+                    { policy_select("qm-policy", "Queue manager OCSPAuthentication ", case.queue_manager.ocsp_authentication, props.on_edit.reform(CaseEdit::QmPolicy)) }
+                    { for case.responders.iter().map(|r| {
+                        let (on_edit, url) = (props.on_edit.clone(), r.url.clone());
+                        let onchange = Callback::from(move |event: Event| {
+                            let up = event.target_unchecked_into::<HtmlInputElement>().checked();
+                            on_edit.emit(CaseEdit::Responder(url.clone(), if up { ResponderState::Up } else { ResponderState::Down }));
+                        });
+                        html! { <label class="responder"><input type="checkbox" checked={r.state == ResponderState::Up} {onchange} />{ format!("responder {} up", r.url) }</label> }
+                    }) }
+                </div>
+                if let Some(diagnosis) = &props.diagnosis {
+                    { outcome_view(diagnosis, &props.on_apply) }
+                }
+            } else {
+                <p class="hint">{ "Load a built-in case to see the seed's scenarios predicted, or start a case around what you pasted." }</p>
+            }
+        </section>
+    }
+}
