@@ -35,6 +35,8 @@ enum Command {
     Mqrc(mq::MqrcArgs),
     /// Print the SNI name MQ sends for a channel.
     Sni(mq::SniArgs),
+    /// Read an AMQERR01.LOG / FFST excerpt: messages, channel, certificate, codes, times.
+    ExplainLog(mq::LogArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Examples(args) => mq::run_examples(&args),
         Command::Mqrc(args) => mq::run_mqrc(&args),
         Command::Sni(args) => mq::run_sni(&args),
+        Command::ExplainLog(args) => mq::run_log(&args),
     };
     match result {
         Ok(code) => code,

@@ -209,3 +209,73 @@ pub(crate) fn run_sni(args: &SniArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct LogArgs {
+    /// An AMQERR01.LOG or FFST excerpt, or application output (`-` reads standard input).
+    file: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
+    use mqocsp_core::mq::errlog::LogFacts;
+    use std::io::Read as _;
+    let text = if args.file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read standard input")?;
+        text
+    } else {
+        let bytes = std::fs::read(&args.file)
+            .with_context(|| format!("cannot read {}", args.file.display()))?;
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let facts = LogFacts::parse(&text);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&facts)?);
+    } else {
+        if facts.messages.is_empty() && facts.reason_codes.is_empty() && facts.ffst.is_none() {
+            println!("No AMQ message, reason code or FFST found.");
+        }
+        for (code, line) in &facts.reason_codes {
+            let name = mqocsp_core::mq::codes::reason_name(*code)
+                .unwrap_or("(not a TLS/OCSP reason code mqocsp knows)");
+            println!("line {line}: reason code {code} {name}");
+        }
+        for m in &facts.messages {
+            println!(
+                "line {}: {}{}",
+                m.line,
+                m.id,
+                m.channel
+                    .as_ref()
+                    .map_or_else(String::new, |c| format!(" on channel '{c}'"))
+            );
+            if let Some(cert) = &m.certificate {
+                println!("    certificate: {cert}");
+            }
+            if let Some(error) = m.validation_error {
+                println!("    validation error: {error}");
+            }
+            if let Some(meaning) = &m.meaning {
+                println!("    {meaning}");
+            }
+        }
+        if let Some(ffst) = &facts.ffst {
+            println!(
+                "FFST: probe {} major errorcode {}",
+                ffst.probe_id.as_deref().unwrap_or("?"),
+                ffst.major_errorcode.as_deref().unwrap_or("?")
+            );
+        }
+        if let Some((time, line)) = facts.times.first() {
+            println!(
+                "first timestamp (line {line}): {time} — use it as --at / the page's evaluation time"
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

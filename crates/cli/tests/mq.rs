@@ -100,3 +100,20 @@ fn sni_prints_the_mangled_channel_name() {
     let out = mqocsp(&["sni", "to.qmgr"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("OpenShift route"));
 }
+
+#[test]
+fn explain_log_reads_the_seeds_client_log() {
+    let dir = ScratchDir::new("cli-log");
+    let file = dir.write("amqerr.txt", "[2022/02/02 15:23:38.532] MQCONNX start qmgr:PL81N\n[2022/02/02 15:23:59.409] MQCONNX stop hcon:-1 qmgr:PL81N CompCd=02 ReasonCd=2393\n----- amqcrhna.c : 785 ----\nAMQ9665E: SSL connection closed by remote end of channel 'PL81N.MQICHL'\n");
+    let out = String::from_utf8(mqocsp(&["explain-log", file.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        out.contains("line 2: reason code 2393 MQRC_SSL_INITIALIZATION_ERROR"),
+        "{out}"
+    );
+    assert!(
+        out.contains("line 4: AMQ9665E on channel 'PL81N.MQICHL'"),
+        "{out}"
+    );
+    assert!(out.contains("read the partner's error log"), "{out}");
+    assert!(out.contains("2022-02-02T15:23:38Z"), "{out}");
+}

@@ -59,6 +59,9 @@ pub struct ClientSide {
     /// MQCD given as a structure instead.
     #[serde(default)]
     pub mqcd: Option<Mqcd>,
+    /// A JSON CCDT; the channel named by the command line (or the first) is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ccdt_json: Option<String>,
     /// mqclient.ini text.
     #[serde(default)]
     pub mqclient_ini: String,
@@ -311,6 +314,26 @@ impl Case {
         }
         if let Some(mqcno) = &self.client.mqcno {
             client.mqcno = mqcno.clone();
+        }
+        if let Some(text) = &self.client.ccdt_json {
+            match super::ccdt::parse(text) {
+                Ok(channels) => {
+                    let wanted = client.mqcd.channel_name.clone();
+                    let found = channels
+                        .iter()
+                        .find(|c| c.channel_name == wanted)
+                        .or(channels.first())
+                        .cloned();
+                    match found {
+                        Some(mqcd) => client.mqcd = mqcd,
+                        None => problem(
+                            "client.ccdt_json",
+                            "the CCDT has no client-connection channel".into(),
+                        ),
+                    }
+                }
+                Err(message) => problem("client.ccdt_json", message),
+            }
         }
         if let Some(mqcd) = &self.client.mqcd {
             client.mqcd = mqcd.clone();

@@ -48,6 +48,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             command_line: Some(COMMAND_LINE.to_owned()),
             mqcno: None,
             mqcd: None,
+            ccdt_json: None,
             mqclient_ini: String::new(),
             environment: BTreeMap::new(),
             certificate: Some("www.pulsarintegration.PL921WC.com".to_owned()),

@@ -2,9 +2,11 @@
 //! silent mistakes, and the prediction of what MQ does.
 
 pub mod case;
+pub mod ccdt;
 pub mod cmdline;
 pub mod codes;
 pub mod config;
+pub mod errlog;
 pub mod examples;
 pub mod index;
 pub mod ini;
