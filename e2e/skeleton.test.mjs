@@ -31,6 +31,9 @@ test('pasting a certificate shows its subject', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(relay.url);
   await page.getByLabel(/Paste what the customer sent/).fill(`From the customer's ticket:\n${pem}\n`);
   const subject = page.locator('[data-field="subject"] .value');
@@ -41,7 +44,10 @@ test('pasting a certificate shows its subject', async () => {
   );
   assert.equal(await page.locator('[data-field="serial"] .value').textContent(), '0a1b');
   await page.screenshot({ path: screenshotPath('skeleton-decoded.png'), fullPage: true });
+  // The page runs under the relay's strict Content-Security-Policy without a single violation.
   assert.deepEqual(errors, []);
+  const response = await fetch(relay.url);
+  assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   await page.close();
 });
 
@@ -129,4 +135,23 @@ test('built-in seed cases predict the seed outcomes (light and dark screenshots)
     await page.locator('.diagnose').screenshot({ path: screenshotPath(`diagnose-server-revoked-${scheme}.png`) });
     await page.close();
   }
+});
+
+test('a share link opened in a fresh page reproduces the outcome', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.url);
+  await page.locator('#example-select').selectOption('client-revoked');
+  await page.locator('#example-load').click();
+  const outcome = await page.locator('[data-field="mq-outcome"]').textContent();
+  await page.locator('#share-link').click();
+  const link = await page.locator('#share-link-text').inputValue();
+  assert.match(link, /#case=v1\./);
+  await page.close();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await fresh.locator('[data-field="mq-outcome"]').waitFor({ timeout: 10000 });
+  assert.equal(await fresh.locator('[data-field="mq-outcome"]').textContent(), outcome);
+  assert.match(await fresh.locator('[data-field="qm-log"]').textContent(), /was revoked by AUTHINFO URL/);
+  await context.close();
 });

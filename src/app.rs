@@ -1,5 +1,6 @@
 //! The page's root component.
 
+use crate::components::case_tools::CaseTools;
 use crate::components::diagnose_panel::DiagnosePanel;
 use crate::components::evaluation_time::{EvaluationTime, now};
 use crate::components::file_drop::FileDrop;
@@ -101,6 +102,28 @@ fn decoded_list(props: &DecodedListProps) -> Html {
 pub fn app() -> Html {
     let state = use_reducer(|| State::new(now()));
     let file_error = use_state(|| None::<String>);
+    // At start: the case in the link, else the last case kept in this browser.
+    {
+        let (state, file_error) = (state.clone(), file_error.clone());
+        use_effect_with((), move |_| match crate::services::case_from_fragment() {
+            Some(Ok(case)) => state.dispatch(Action::LoadCase(Box::new(case))),
+            Some(Err(error)) => {
+                file_error.set(Some(format!("The share link could not be opened: {error}")))
+            }
+            None => {
+                if let Some(case) = crate::services::case_from_storage() {
+                    state.dispatch(Action::LoadCase(Box::new(case)));
+                }
+            }
+        });
+    }
+    // Keep the case in this browser whenever it changes: nothing pasted is lost on reload.
+    {
+        let snapshot = state.snapshot();
+        use_effect_with(snapshot, |snapshot| {
+            crate::services::keep(snapshot.as_ref())
+        });
+    }
     // A callback that turns its argument into an action.
     let action = |make: fn(()) -> Action| {
         let state = state.clone();
@@ -164,6 +187,12 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |edit: CaseEdit| state.dispatch(Action::EditCase(edit)))
     };
+    let on_import = {
+        let state = state.clone();
+        Callback::from(move |case: mqocsp_core::mq::case::Case| {
+            state.dispatch(Action::LoadCase(Box::new(case)))
+        })
+    };
     let on_apply = {
         let state = state.clone();
         Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
@@ -192,6 +221,7 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} />
             </section>
+            <CaseTools snapshot={state.snapshot()} {on_import} />
             <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} />
             <VerifyPanel {choices} {selection} {report} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod services;
 pub mod state;
 
 pub use app::App;

@@ -142,6 +142,8 @@ pub enum Action {
     ShowStep(usize, Option<(String, Span)>),
     /// Load a built-in case (its material becomes the paste).
     LoadExample(String),
+    /// Load a case (from a share link, local storage or an imported file).
+    LoadCase(Box<Case>),
     /// Start an empty case around the current paste.
     NewCase,
     /// Change part of the case.
@@ -253,6 +255,10 @@ impl Reducible for State {
                 let Some(case) = example(&name) else {
                     return self;
                 };
+                return self.reduce(Action::LoadCase(Box::new(case)));
+            }
+            Action::LoadCase(case) => {
+                let case = *case;
                 next.text = case.material.clone();
                 next.decoded = Rc::new(decode(&next.text));
                 next.pending = false;
@@ -340,6 +346,15 @@ fn empty_case(state: &State) -> Case {
 }
 
 impl State {
+    /// Everything worth keeping, as a case: the open case, or the paste wrapped in one.
+    pub fn snapshot(&self) -> Option<Case> {
+        match self.case_at_time() {
+            Some(case) => Some(case),
+            None if !self.text.trim().is_empty() => Some(empty_case(self)),
+            None => None,
+        }
+    }
+
     /// The case with the page's evaluation time.
     pub fn case_at_time(&self) -> Option<Case> {
         self.case.clone().map(|mut case| {

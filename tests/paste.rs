@@ -16,8 +16,22 @@ fn document() -> web_sys::Document {
         .expect("a document")
 }
 
-/// Mounts a fresh app in its own element and returns that element.
+/// Mounts a fresh app in its own element and returns that element. Local storage and the URL
+/// fragment are cleared first, so no test sees another's case.
 async fn mount() -> Element {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    mount_keeping_state().await
+}
+
+/// Mounts a fresh app without clearing storage or the fragment (a reload, a link opened).
+async fn mount_keeping_state() -> Element {
     let root = document().create_element("div").expect("a div");
     document()
         .body()
@@ -435,5 +449,45 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
                 .unwrap()
         ),
         "Connected: MQCONNX completes (reason 0)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn share_link_and_local_storage_restore_the_case() {
+    let root = mount().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#example-select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("qm-responder-down");
+    fire(&select, "change");
+    sleep(20).await;
+    click(&root.query_selector("#example-load").unwrap().unwrap());
+    wait_for(&root, "[data-field='mq-outcome']").await;
+    click(&root.query_selector("#share-link").unwrap().unwrap());
+    let link: HtmlInputElement = wait_for(&root, "#share-link-text")
+        .await
+        .dyn_into()
+        .unwrap();
+    assert!(link.value().contains("#case=v1."), "{}", link.value());
+    // A reload (same storage) and a link opened elsewhere (fragment) both bring the case back.
+    let reloaded = mount_keeping_state().await;
+    let outcome = wait_for(&reloaded, "[data-field='qm-log']").await;
+    assert!(text(&outcome).contains("AMQ9716"), "{}", text(&outcome));
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let from_link = mount_keeping_state().await;
+    let outcome = wait_for(&from_link, "[data-field='mq-outcome']").await;
+    assert!(text(&outcome).contains("2393"));
+    assert!(
+        text(&wait_for(&from_link, "[data-field='case-title']").await)
+            .contains("The responder the queue manager consults is down")
     );
 }

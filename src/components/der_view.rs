@@ -71,7 +71,7 @@ pub fn der_view(props: &DerViewProps) -> Html {
         let span = node.span();
         let selected = props.selected == Some(span);
         rows.push(html! {
-            <li class={classes!("node", selected.then_some("sel"))} style={format!("--depth:{depth}")}
+            <li class={classes!("node", format!("d{}", depth.min(24)), selected.then_some("sel"))}
                 data-start={span.start.to_string()} data-end={span.end.to_string()}
                 aria-selected={selected.to_string()}>
                 <span class="tag">{ node.tag.name() }</span>

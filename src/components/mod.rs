@@ -1,5 +1,6 @@
 //! Presentational components: data down as props, intents up as callbacks.
 
+pub mod case_tools;
 pub mod der_view;
 pub mod diagnose_panel;
 pub mod evaluation_time;

@@ -53,9 +53,43 @@ fn hardening<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     })
 }
 
+/// The page's Content-Security-Policy: only this origin, WebAssembly allowed, and the inline
+/// scripts of `index.html` (Trunk's loader) by their SHA-256, so no other script can run.
+pub fn content_security_policy(index_html: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = String::new();
+    let mut rest = index_html;
+    while let Some(start) = rest.find("<script") {
+        let Some(tag_end) = rest[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        let tag = &rest[start..tag_end];
+        let Some(close) = rest[tag_end..].find("</script>").map(|i| tag_end + i) else {
+            break;
+        };
+        if !tag.contains("src=") {
+            let digest = sha2::Sha256::digest(&rest.as_bytes()[tag_end..close]);
+            hashes.push_str(&format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[close + "</script>".len()..];
+    }
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'none'; frame-ancestors 'none'"
+    )
+}
+
 /// The relay's routes: `/api/...` and the page as static files (unknown paths get `index.html`).
 pub fn app(config: &Config) -> Router {
     let index = config.ui_dir.join("index.html");
+    let csp = content_security_policy(&std::fs::read_to_string(&index).unwrap_or_default());
+    let csp = HeaderValue::from_str(&csp)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let page = ServeDir::new(&config.ui_dir).fallback(ServeFile::new(index));
     let api = Router::new()
         .route("/health", get(health))
@@ -65,5 +99,7 @@ pub fn app(config: &Config) -> Router {
                 "mqocsp-relay: no such API endpoint\n",
             )
         });
-    hardening(Router::new().nest("/api", api).fallback_service(page))
+    hardening(Router::new().nest("/api", api).fallback_service(page)).layer(
+        SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp),
+    )
 }

@@ -21,7 +21,7 @@ fn ui_dir() -> Ui {
     let dir = ScratchDir::new("relay-ui");
     dir.write(
         "index.html",
-        "<!doctype html><title>mqocsp test page</title>",
+        "<!doctype html><title>mqocsp test page</title><script type=\"module\">init();</script>",
     );
     Ui(dir)
 }
@@ -72,4 +72,22 @@ async fn unknown_api_path_is_not_the_page() {
     let dir = ui_dir();
     let (status, _, body) = get(&dir.config(), "/api/nope").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+}
+
+#[tokio::test]
+async fn page_carries_a_strict_csp_with_the_loader_hash() {
+    let dir = ui_dir();
+    let (_, headers, _) = get(&dir.config(), "/").await;
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    // sha256("init();"), base64.
+    assert!(
+        csp.contains("'sha256-GEnM5q1nYY/iACnyMTdov+tNp9OFcBnnDgNXUXaVNXc='"),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
 }

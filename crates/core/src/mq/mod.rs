@@ -13,5 +13,7 @@ pub mod ini;
 pub mod lint;
 pub mod mqsc;
 pub mod predict;
+pub mod report;
 pub mod revocation;
+pub mod share;
 pub mod sni;

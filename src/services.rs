@@ -1,0 +1,94 @@
+//! The browser's services the page uses: the URL fragment, local storage and file downloads.
+//! Nothing here talks to a server.
+
+use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::share::{pack, unpack};
+use wasm_bindgen::JsCast as _;
+
+/// The local storage key of the last case.
+const STORAGE_KEY: &str = "mqocsp.case";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The case in the URL fragment (`#case=v1.…`), or why it could not be read.
+pub fn case_from_fragment() -> Option<Result<Case, String>> {
+    let hash = window()?.location().hash().ok()?;
+    hash.contains("case=").then(|| unpack(&hash))
+}
+
+/// The last case kept in this browser.
+pub fn case_from_storage() -> Option<Case> {
+    let storage = window()?.local_storage().ok()??;
+    unpack(&storage.get_item(STORAGE_KEY).ok()??).ok()
+}
+
+/// Keeps `case` in this browser (or forgets when `None`).
+pub fn keep(case: Option<&Case>) {
+    let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let _ = match case {
+        Some(case) => storage.set_item(STORAGE_KEY, &pack(case)),
+        None => storage.remove_item(STORAGE_KEY),
+    };
+}
+
+/// A link to this page holding `case` in its fragment; the address bar shows it too.
+pub fn share_link(case: &Case) -> Option<String> {
+    let window = window()?;
+    let location = window.location();
+    let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
+    let link = format!("{base}#case={}", pack(case));
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link));
+    }
+    Some(link)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Shows a visible banner when the page hits an internal error (a panic): the state is lost with
+/// the WebAssembly instance, but the last case is in local storage and comes back on reload.
+pub fn install_panic_banner() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!(
+            "mqocsp hit an internal error ({info}). Your paste and case are kept in this browser: reload the page to continue, and please report the error."
+        );
+        web_sys::console::error_1(&message.clone().into());
+        let document = window().and_then(|w| w.document());
+        if let (Some(document), Some(body)) = (document.clone(), document.and_then(|d| d.body()))
+            && let Ok(banner) = document.create_element("div")
+        {
+            banner.set_class_name("panic-banner");
+            banner.set_attribute("role", "alert").ok();
+            banner.set_text_content(Some(&message));
+            let _ = body.prepend_with_node_1(&banner);
+        }
+    }));
+}
