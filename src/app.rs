@@ -58,6 +58,28 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
     }
 }
 
+/// Times worth evaluating at: the first OCSP response's producedAt, the first time in a pasted log.
+fn time_picks(state: &State) -> Vec<(String, mqocsp_core::Timestamp)> {
+    let mut picks = Vec::new();
+    if let Some(produced) = state.objects().iter().find_map(|o| match &o.body {
+        ObjectBody::OcspResponse(r) => r.basic.as_ref().map(|b| b.produced_at),
+        _ => None,
+    }) {
+        picks.push(("OCSP producedAt".to_owned(), produced));
+    }
+    if let Some(case) = &state.case {
+        for (side, text) in [
+            ("client", &case.client.error_log),
+            ("queue manager", &case.queue_manager.error_log),
+        ] {
+            if let Some((at, _)) = mqocsp_core::mq::errlog::LogFacts::parse(text).times.first() {
+                picks.push((format!("time in the {side} log"), *at));
+            }
+        }
+    }
+    picks
+}
+
 /// Props of [`DecodedList`].
 #[derive(Debug, Properties, PartialEq)]
 struct DecodedListProps {
@@ -197,6 +219,11 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
     };
+    let picks = time_picks(&state);
+    let on_pick = {
+        let state = state.clone();
+        Callback::from(move |at: mqocsp_core::Timestamp| state.dispatch(Action::SetTimeTo(at)))
+    };
     let summary = format!(
         "{} object{}, {} problem{}{}",
         state.object_count(),
@@ -219,7 +246,7 @@ pub fn app() -> Html {
                 if let Some(message) = &*file_error {
                     <p class="field-error" role="alert">{ message.clone() }</p>
                 }
-                <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} />
+                <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} {picks} {on_pick} />
             </section>
             <CaseTools snapshot={state.snapshot()} {on_import} />
             <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} />

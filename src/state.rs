@@ -169,6 +169,18 @@ pub enum CaseEdit {
     QmPolicy(Option<OcspAuthentication>),
     /// What-if: a responder up or down.
     Responder(String, ResponderState),
+    /// A responder's index.txt.
+    ResponderIndex(String, String),
+    /// The JSON CCDT.
+    Ccdt(String),
+    /// The client's error log.
+    ClientLog(String),
+    /// The queue manager's error log.
+    QmLog(String),
+    /// What-if: the first MQAIR's version.
+    MqairVersion(Option<u32>),
+    /// What-if: MQCNO's version.
+    MqcnoVersion(Option<u32>),
 }
 
 /// One change to the verification selection.
@@ -291,6 +303,18 @@ impl Reducible for State {
                             responder.state = state;
                         }
                     }
+                    CaseEdit::ResponderIndex(url, text) => {
+                        for responder in case.responders.iter_mut().filter(|r| r.url == url) {
+                            responder.index = Some(text.clone()).filter(|t| !t.trim().is_empty());
+                        }
+                    }
+                    CaseEdit::Ccdt(text) => {
+                        case.client.ccdt_json = Some(text).filter(|t| !t.trim().is_empty())
+                    }
+                    CaseEdit::ClientLog(text) => case.client.error_log = text,
+                    CaseEdit::QmLog(text) => case.queue_manager.error_log = text,
+                    CaseEdit::MqairVersion(version) => case.client.mqair_version = version,
+                    CaseEdit::MqcnoVersion(version) => case.client.mqcno_version = version,
                 }
             }
             Action::Apply(change) => {

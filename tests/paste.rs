@@ -157,6 +157,51 @@ async fn ocsp_response_card_shows_the_revocation() {
         text(&wait_for(&root, "[data-field='produced-at'] .value").await),
         "2022-02-02T16:46:35Z"
     );
+    // The producedAt quick pick sets the evaluation time.
+    click(&wait_for(&root, ".time-pick").await);
+    sleep(30).await;
+    let input: HtmlInputElement = root
+        .query_selector("#at-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "2022-02-02T16:46:35Z");
+}
+
+#[wasm_bindgen_test]
+async fn structure_what_ifs_show_the_silent_mistakes() {
+    let root = mount().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#example-select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("good");
+    fire(&select, "change");
+    sleep(20).await;
+    click(&root.query_selector("#example-load").unwrap().unwrap());
+    wait_for(&root, "[data-field='mq-outcome']").await;
+    assert!(
+        root.query_selector(".lint").unwrap().is_none(),
+        "the seed setup has no finding"
+    );
+    let version: web_sys::HtmlSelectElement = root
+        .query_selector("#mqair-version")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    version.set_value("1");
+    fire(&version, "change");
+    let lint = text(&wait_for(&root, ".lint").await);
+    assert!(
+        lint.contains("MQAIR version 1 ignores OCSPResponderURL"),
+        "{lint}"
+    );
+    let reads = text(&root.query_selector(".as-mq-sees-it").unwrap().unwrap());
+    assert!(reads.contains("MQAIR[0].Version1"), "{reads}");
 }
 
 #[wasm_bindgen_test]

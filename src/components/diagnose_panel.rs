@@ -75,6 +75,135 @@ fn text_area(
     }
 }
 
+fn version_select(
+    id: &'static str,
+    label: &'static str,
+    value: Option<u32>,
+    versions: &'static [u32],
+    on_change: Callback<Option<u32>>,
+) -> Html {
+    let onchange = Callback::from(move |event: Event| {
+        on_change.emit(
+            event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .ok(),
+        );
+    });
+    html! {
+        <label>{ label }
+            <select {id} {onchange}>
+                <option value="" selected={value.is_none()}>{ "as configured" }</option>
+                { for versions.iter().map(|v| html! { <option value={v.to_string()} selected={value == Some(*v)}>{ v.to_string() }</option> }) }
+            </select>
+        </label>
+    }
+}
+
+/// The configuration as MQ reads it from the pasted texts.
+fn as_mq_sees_it(case: &Case) -> Html {
+    let resolved = case.resolve();
+    let (client, qm) = (&resolved.client, &resolved.qm);
+    let sco = client.mqcno.sco.as_ref();
+    let air = sco.and_then(|s| s.auth_info_records.first());
+    let opt = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
+    let rows: Vec<(&str, String)> = vec![
+        (
+            "MQCNO.Version",
+            format!(
+                "{}{}",
+                client.mqcno.version,
+                if sco.is_some() && client.mqcno.version < 4 {
+                    " (MQSCO ignored: needs 4)"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        (
+            "MQSCO.KeyRepository",
+            opt(client
+                .key_repository()
+                .map(|k| format!("{} (from {})", k.value, k.source))),
+        ),
+        (
+            "MQSCO.AuthInfoRecCount",
+            sco.map_or(0, |s| s.auth_info_records.len()).to_string(),
+        ),
+        ("MQAIR[0].Version", opt(air.map(|a| a.version.to_string()))),
+        (
+            "MQAIR[0].AuthInfoType",
+            opt(air.map(|a| format!("{:?}", a.auth_info_type))),
+        ),
+        (
+            "MQAIR[0].OCSPResponderURL",
+            opt(air.and_then(|a| a.ocsp_responder_url.clone())),
+        ),
+        ("MQCD.Version", client.mqcd.version.to_string()),
+        ("MQCD.ChannelName", client.mqcd.channel_name.clone()),
+        ("MQCD.ConnectionName", opt(client.mqcd.conn_name.clone())),
+        ("MQCD.SSLCipherSpec", opt(client.mqcd.cipher_spec.clone())),
+        (
+            "MQCD.CertificateLabel",
+            opt(client.mqcd.certificate_label.clone()),
+        ),
+        (
+            "Client OCSPAuthentication",
+            format!(
+                "{} (from {})",
+                client.ssl.ocsp_authentication.value.word(),
+                client.ssl.ocsp_authentication.source
+            ),
+        ),
+        (
+            "Client OCSPCheckExtensions",
+            if client.ssl.ocsp_check_extensions.value.0 {
+                "YES".into()
+            } else {
+                "NO".into()
+            },
+        ),
+        (
+            "Channel SSLCIPH / SSLCAUTH",
+            format!(
+                "{} / {:?}",
+                opt(qm.channel.sslciph.clone()),
+                qm.channel.sslcauth
+            ),
+        ),
+        (
+            "Channel SSLPEER / CERTLABL",
+            format!(
+                "{} / {}",
+                opt(qm.channel.sslpeer.clone()),
+                opt(qm.channel.certlabl.clone())
+            ),
+        ),
+        (
+            "SSLCRLNL",
+            if qm.sslcrlnl.is_empty() {
+                "—".into()
+            } else {
+                qm.sslcrlnl.join(", ")
+            },
+        ),
+        (
+            "Queue manager OCSPAuthentication",
+            format!(
+                "{} (from {})",
+                qm.ssl.ocsp_authentication.value.word(),
+                qm.ssl.ocsp_authentication.source
+            ),
+        ),
+    ];
+    html! {
+        <dl class="as-mq-sees-it" aria-label="Configuration as MQ reads it">
+            { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+        </dl>
+    }
+}
+
 fn log(title: &'static str, field: &'static str, entries: &[LogEntry]) -> Html {
     html! {
         <div class="log" data-field={field}>
@@ -195,11 +324,29 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                         { text_area("client-ini", "Client: mqclient.ini", case.client.mqclient_ini.clone(), 3, CaseEdit::ClientIni, &props.on_edit) }
                         { text_area("qm-mqsc", "Queue manager: MQSC", case.queue_manager.mqsc.clone(), 6, CaseEdit::Mqsc, &props.on_edit) }
                         { text_area("qm-ini", "Queue manager: qm.ini", case.queue_manager.qm_ini.clone(), 3, CaseEdit::QmIni, &props.on_edit) }
+                        { text_area("client-ccdt", "Client: JSON CCDT (optional)", case.client.ccdt_json.clone().unwrap_or_default(), 3, CaseEdit::Ccdt, &props.on_edit) }
+                        { text_area("client-log", "Client: error log / FFST / application output as seen", case.client.error_log.clone(), 3, CaseEdit::ClientLog, &props.on_edit) }
+                        { text_area("qm-log-input", "Queue manager: error log as seen", case.queue_manager.error_log.clone(), 3, CaseEdit::QmLog, &props.on_edit) }
+                        { for case.responders.iter().map(|r| {
+                            let (on_edit, url) = (props.on_edit.clone(), r.url.clone());
+                            let oninput = Callback::from(move |event: InputEvent| {
+                                on_edit.emit(CaseEdit::ResponderIndex(url.clone(), event.target_unchecked_into::<HtmlTextAreaElement>().value()));
+                            });
+                            html! {
+                                <label class="config-text">{ format!("Responder {}: index.txt (openssl ocsp -index)", r.url) }
+                                    <textarea spellcheck="false" rows="2" value={r.index.clone().unwrap_or_default()} {oninput} />
+                                </label>
+                            }
+                        }) }
                     </div>
+                    <h4>{ "As MQ reads it" }</h4>
+                    { as_mq_sees_it(case) }
                 </details>
                 <div class="what-if-controls">
                     { policy_select("client-policy", "Client OCSPAuthentication ", case.client.ocsp_authentication, props.on_edit.reform(CaseEdit::ClientPolicy)) }
                     { policy_select("qm-policy", "Queue manager OCSPAuthentication ", case.queue_manager.ocsp_authentication, props.on_edit.reform(CaseEdit::QmPolicy)) }
+                    { version_select("mqair-version", "MQAIR version ", case.client.mqair_version, &[1, 2], props.on_edit.reform(CaseEdit::MqairVersion)) }
+                    { version_select("mqcno-version", "MQCNO version ", case.client.mqcno_version, &[1, 2, 3, 4, 5, 6, 7, 8], props.on_edit.reform(CaseEdit::MqcnoVersion)) }
                     { for case.responders.iter().map(|r| {
                         let (on_edit, url) = (props.on_edit.clone(), r.url.clone());
                         let onchange = Callback::from(move |event: Event| {

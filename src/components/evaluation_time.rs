@@ -15,6 +15,12 @@ pub struct EvaluationTimeProps {
     pub on_text: Callback<String>,
     /// Called with the current time when "now" is pressed.
     pub on_now: Callback<()>,
+    /// Other times worth picking: a label and the time.
+    #[prop_or_default]
+    pub picks: Vec<(String, Timestamp)>,
+    /// Called with a picked time.
+    #[prop_or_default]
+    pub on_pick: Callback<Timestamp>,
 }
 
 /// A labelled RFC 3339 field with a "now" button.
@@ -37,6 +43,10 @@ pub fn evaluation_time(props: &EvaluationTimeProps) -> Html {
             <input id="at-input" type="text" spellcheck="false" value={props.text.clone()}
                 aria-invalid={props.error.is_some().to_string()} {oninput} />
             <button type="button" {onclick}>{ "Now" }</button>
+            { for props.picks.iter().map(|(label, at)| {
+                let (on_pick, at) = (props.on_pick.clone(), *at);
+                html! { <button type="button" class="time-pick" onclick={Callback::from(move |_: MouseEvent| on_pick.emit(at))}>{ label.clone() }</button> }
+            }) }
             if let Some(error) = &props.error {
                 <span class="field-error" role="alert">{ error.clone() }</span>
             }

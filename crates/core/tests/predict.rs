@@ -306,3 +306,52 @@ fn unknown_intermediate_and_case_files_round_trip() {
     );
     let _ = ResponderState::Down;
 }
+
+#[test]
+fn pasted_logs_are_compared_with_the_prediction() {
+    let mut case = example("client-responder-down").unwrap();
+    case.client.error_log = "[2022/02/02 14:38:25.569] MQCONNX stop hcon:-1 qmgr:PL81N CompCd=02 ReasonCd=2393\nAMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'\n".into();
+    let d = predict(&case);
+    let observed: Vec<_> = d
+        .steps
+        .iter()
+        .filter(|s| s.id.starts_with("mq.observed"))
+        .map(|s| s.outcome)
+        .collect();
+    assert_eq!(
+        observed,
+        [
+            mqocsp_core::verify::Outcome::Pass,
+            mqocsp_core::verify::Outcome::Pass
+        ]
+    );
+    case.client.error_log = "AMQ9633E: Bad SSL certificate for channel 'PL81N.MQICHL'\n".into();
+    let d = predict(&case);
+    let step = d.steps.iter().find(|s| s.id == "mq.observed").unwrap();
+    assert!(
+        step.explanation
+            .contains("predicted but not seen: AMQ9716; seen but not predicted: AMQ9633"),
+        "{}",
+        step.explanation
+    );
+}
+
+#[test]
+fn mqair_version_fix_is_a_what_if() {
+    let case = example("mqair-version-1").unwrap();
+    let d = predict(&case);
+    let fix = d
+        .fixes
+        .iter()
+        .find_map(|f| f.change.clone())
+        .expect("a what-if for MQAIR version");
+    assert_eq!(fix, Change::MqairVersion { version: 2 });
+    let mut fixed = case.clone();
+    fix.apply(&mut fixed);
+    assert!(
+        predict(&fixed)
+            .lint
+            .iter()
+            .all(|l| l.id != "mqair-version-1")
+    );
+}

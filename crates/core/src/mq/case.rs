@@ -77,6 +77,15 @@ pub struct ClientSide {
     /// What-if override of mqclient.ini's OCSPAuthentication.
     #[serde(default)]
     pub ocsp_authentication: Option<OcspAuthentication>,
+    /// What-if override of the first MQAIR's Version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mqair_version: Option<u32>,
+    /// What-if override of MQCNO's Version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mqcno_version: Option<u32>,
+    /// The client's error log (AMQERR01.LOG, FFST, application output) as pasted.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub error_log: String,
 }
 
 /// The queue manager side of a case.
@@ -103,6 +112,9 @@ pub struct QmSide {
     /// What-if override of qm.ini's OCSPAuthentication.
     #[serde(default)]
     pub ocsp_authentication: Option<OcspAuthentication>,
+    /// The queue manager's error log as pasted.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub error_log: String,
 }
 
 /// Whether a responder answers.
@@ -337,6 +349,20 @@ impl Case {
         }
         if let Some(mqcd) = &self.client.mqcd {
             client.mqcd = mqcd.clone();
+        }
+        if let Some(version) = self.client.mqcno_version {
+            client.mqcno.version = version;
+        }
+        if let Some(version) = self.client.mqair_version {
+            match client
+                .mqcno
+                .sco
+                .as_mut()
+                .and_then(|sco| sco.auth_info_records.first_mut())
+            {
+                Some(record) => record.version = version,
+                None => problem("client.mqair_version", "there is no MQAIR to change".into()),
+            }
         }
         let ini = Ini::parse(&self.client.mqclient_ini);
         for p in &ini.problems {

@@ -54,6 +54,9 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             certificate: Some("www.pulsarintegration.PL921WC.com".to_owned()),
             trust: vec!["www.sd.pulsarintegration.com".to_owned()],
             ocsp_authentication: None,
+            mqair_version: None,
+            mqcno_version: None,
+            error_log: String::new(),
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),
@@ -63,6 +66,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             certificate: Some("www.sd.pulsarintegration.PL81N.com".to_owned()),
             trust: vec!["www.pulsarintegration.com".to_owned()],
             ocsp_authentication: None,
+            error_log: String::new(),
         },
         responders: vec![
             Responder {
