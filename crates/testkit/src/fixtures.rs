@@ -32,6 +32,7 @@ pub fn seed() -> SeedPki {
     let server_ca = Authority::root(
         &CertSpec::new("www.sd.pulsarintegration.com")
             .organization("Pulsar Integration SD Inc.")
+            .state("Sydney")
             .country("AU")
             .serial(&[0x5d, 0x01])
             .validity(
@@ -42,6 +43,7 @@ pub fn seed() -> SeedPki {
     let queue_manager = server_ca.issue(
         &CertSpec::new("www.sd.pulsarintegration.PL81N.com")
             .organization("Pulsar Integration PL81NA Inc.")
+            .state("Sydney")
             .country("AU")
             .serial(&[0x01])
             .validity(
@@ -54,6 +56,7 @@ pub fn seed() -> SeedPki {
     let client_ca = Authority::root(
         &CertSpec::new("www.pulsarintegration.com")
             .organization("Pulsar Integration Inc.")
+            .state("Chiba")
             .country("JP")
             .serial(&[0x3c, 0x01])
             .validity(
@@ -64,6 +67,7 @@ pub fn seed() -> SeedPki {
     let client = client_ca.issue(
         &CertSpec::new("www.pulsarintegration.PL921WC.com")
             .organization("Pulsar Integration PL921WC Inc.")
+            .state("Chiba")
             .country("JP")
             .serial(&[0x02])
             .validity(

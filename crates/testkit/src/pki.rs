@@ -17,6 +17,8 @@ pub struct CertSpec {
     pub organization: Option<String>,
     /// Subject country, if any.
     pub country: Option<String>,
+    /// Subject state or province, if any.
+    pub state: Option<String>,
     /// Serial number bytes (big-endian, as DER content).
     pub serial: Vec<u8>,
     /// Start of validity.
@@ -51,6 +53,7 @@ impl CertSpec {
             common_name: common_name.to_owned(),
             organization: None,
             country: None,
+            state: None,
             serial: vec![0x01],
             not_before: datetime!(2025-01-01 00:00:00 UTC),
             not_after: datetime!(2035-01-01 00:00:00 UTC),
@@ -117,6 +120,12 @@ impl CertSpec {
         self
     }
 
+    /// Sets the state or province.
+    pub fn state(mut self, state: &str) -> Self {
+        self.state = Some(state.to_owned());
+        self
+    }
+
     /// Sets the serial number.
     pub fn serial(mut self, serial: &[u8]) -> Self {
         self.serial = serial.to_vec();
@@ -137,6 +146,11 @@ impl CertSpec {
             params
                 .distinguished_name
                 .push(DnType::CountryName, country.as_str());
+        }
+        if let Some(state) = &self.state {
+            params
+                .distinguished_name
+                .push(DnType::StateOrProvinceName, state.as_str());
         }
         if let Some(organization) = &self.organization {
             params
