@@ -2,7 +2,18 @@
 //! move itself (a TCP tunnel for a live TLS handshake, OCSP HTTP requests).
 //!
 //! [`app`] builds the whole HTTP surface from a [`Config`], so tests drive it without a socket.
+//!
+//! Locked down: it listens on 127.0.0.1 by default; every request must name the relay as Host and,
+//! when it has an Origin, come from the relay's own page; `/api` calls carry the per-start token;
+//! tunnel and OCSP targets must match the allowlist after DNS resolution.
 
+pub mod allow;
+pub mod guard;
+pub mod limits;
+pub mod ocsp;
+pub mod tunnel;
+
+use allow::Allowlist;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
@@ -11,11 +22,46 @@ use std::path::PathBuf;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// What the relay serves.
+/// What the relay serves and allows.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// Folder of the built page (Trunk's `dist/`).
     pub ui_dir: PathBuf,
+    /// The per-start token `/api` calls must carry.
+    pub token: String,
+    /// Acceptable Host header values (the listen address, and `localhost:PORT` for loopback).
+    pub hosts: Vec<String>,
+    /// Targets tunnels and OCSP calls may reach.
+    pub allow: Allowlist,
+    /// Limits.
+    pub limits: limits::Limits,
+}
+
+impl Config {
+    /// A config for `listen`, with a fresh random token and no allowed target.
+    pub fn new(ui_dir: PathBuf, listen: std::net::SocketAddr) -> Self {
+        let mut hosts = vec![listen.to_string()];
+        if listen.ip().is_loopback() {
+            hosts.push(format!("localhost:{}", listen.port()));
+        }
+        Self {
+            ui_dir,
+            token: new_token(),
+            hosts,
+            allow: Allowlist::default(),
+            limits: limits::Limits::default(),
+        }
+    }
+}
+
+/// 128 random bits, hex.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 16];
+    // The OS random source failing leaves an all-zero token: refuse to run rather than be guessable.
+    if getrandom::getrandom(&mut bytes).is_err() {
+        panic!("no random source for the relay token");
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The body of `GET /api/health`.
@@ -91,15 +137,38 @@ pub fn app(config: &Config) -> Router {
     let csp = HeaderValue::from_str(&csp)
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let page = ServeDir::new(&config.ui_dir).fallback(ServeFile::new(index));
+    let allow = std::sync::Arc::new(config.allow.clone());
+    let tunnels = Router::new()
+        .route("/tunnel", get(tunnel::tunnel))
+        .with_state(tunnel::TunnelState {
+            allow: allow.clone(),
+            limits: config.limits,
+            open: std::sync::Arc::default(),
+        });
+    let ocsp = Router::new()
+        .route("/ocsp", axum::routing::post(ocsp::ocsp))
+        .with_state(ocsp::OcspState {
+            allow,
+            limits: config.limits,
+        });
     let api = Router::new()
         .route("/health", get(health))
+        .merge(tunnels)
+        .merge(ocsp)
         .fallback(|| async {
             (
                 StatusCode::NOT_FOUND,
                 "mqocsp-relay: no such API endpoint\n",
             )
         });
-    hardening(Router::new().nest("/api", api).fallback_service(page)).layer(
-        SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp),
-    )
+    let guard = guard::Guard {
+        token: config.token.as_str().into(),
+        hosts: std::sync::Arc::new(config.hosts.clone()),
+    };
+    hardening(Router::new().nest("/api", api).fallback_service(page))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
+        .layer(axum::middleware::from_fn_with_state(guard, guard::guard))
 }

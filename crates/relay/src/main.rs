@@ -2,6 +2,7 @@
 
 use anyhow::Context as _;
 use clap::Parser;
+use mqocsp_relay::allow::{Allowlist, Rule};
 use mqocsp_relay::{Config, app};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -19,6 +20,29 @@ struct Args {
     /// Folder holding the built page (the output of `trunk build`, usually `dist/`).
     #[arg(long, default_value = "dist")]
     ui: PathBuf,
+    /// A target tunnels and OCSP calls may reach: HOST:PORT (the name must resolve to the address
+    /// connected to) or CIDR:PORT (`10.0.0.0/8:1414`, `[::1]:1414`). Repeat for more. Nothing is
+    /// allowed by default: the page then works offline only.
+    #[arg(long, value_name = "HOST:PORT|CIDR:PORT")]
+    allow: Vec<Rule>,
+    /// Tunnels open at once.
+    #[arg(long, default_value_t = 16)]
+    max_tunnels: usize,
+    /// Bytes one tunnel may carry.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    max_tunnel_bytes: u64,
+    /// Seconds a silent tunnel stays open.
+    #[arg(long, default_value_t = 60)]
+    idle_secs: u64,
+    /// Largest OCSP answer relayed, in bytes.
+    #[arg(long, default_value_t = 1024 * 1024)]
+    max_response_bytes: usize,
+    /// Seconds an OCSP responder has to answer.
+    #[arg(long, default_value_t = 10)]
+    ocsp_timeout_secs: u64,
+    /// Use this token instead of a random one (for scripts and tests; keep it secret).
+    #[arg(long, hide = true)]
+    token: Option<String>,
 }
 
 #[tokio::main]
@@ -34,11 +58,27 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let bound = listener.local_addr().context("reading the bound address")?;
+    let mut config = Config::new(args.ui.clone(), bound);
+    if let Some(token) = args.token {
+        config.token = token;
+    }
+    config.allow = Allowlist(args.allow);
+    config.limits = mqocsp_relay::limits::Limits {
+        max_tunnels: args.max_tunnels,
+        max_tunnel_bytes: args.max_tunnel_bytes,
+        idle_secs: args.idle_secs,
+        max_response_bytes: args.max_response_bytes,
+        ocsp_timeout_secs: args.ocsp_timeout_secs,
+    };
+    for rule in &config.allow.0 {
+        println!("mqocsp-relay: allows {rule}");
+    }
     println!(
-        "mqocsp-relay: serving {} at http://{bound}/",
-        args.ui.display()
+        "mqocsp-relay: serving {} at http://{bound}/?token={}",
+        args.ui.display(),
+        config.token
     );
-    axum::serve(listener, app(&Config { ui_dir: args.ui }))
+    axum::serve(listener, app(&config))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")?;

@@ -1,4 +1,5 @@
-//! The relay's HTTP surface, driven through `app()` without a socket.
+//! The relay's HTTP surface, driven through `app()` without a socket: the page, health, the
+//! strict CSP, and every refusal of the guard.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -7,17 +8,18 @@ use mqocsp_relay::{Config, app};
 use mqocsp_testkit::scratch::ScratchDir;
 use tower::ServiceExt as _;
 
-struct Ui(ScratchDir);
+#[derive(Debug)]
+pub struct Ui(ScratchDir);
 
 impl Ui {
-    fn config(&self) -> Config {
-        Config {
-            ui_dir: self.0.path().to_owned(),
-        }
+    pub fn config(&self) -> Config {
+        let mut config = Config::new(self.0.path().to_owned(), "127.0.0.1:8080".parse().unwrap());
+        config.token = "t0ken".into();
+        config
     }
 }
 
-fn ui_dir() -> Ui {
+pub fn ui_dir() -> Ui {
     let dir = ScratchDir::new("relay-ui");
     dir.write(
         "index.html",
@@ -26,15 +28,26 @@ fn ui_dir() -> Ui {
     Ui(dir)
 }
 
-async fn get(config: &Config, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = app(config)
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+async fn send(
+    config: &Config,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = app(config).oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
     (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(config: &Config, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    send(
+        config,
+        Request::get(path)
+            .header("host", "127.0.0.1:8080")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -70,7 +83,7 @@ async fn unknown_page_path_falls_back_to_index() {
 #[tokio::test]
 async fn unknown_api_path_is_not_the_page() {
     let dir = ui_dir();
-    let (status, _, body) = get(&dir.config(), "/api/nope").await;
+    let (status, _, body) = get(&dir.config(), "/api/nope?token=t0ken").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
 }
 
@@ -90,4 +103,56 @@ async fn page_carries_a_strict_csp_with_the_loader_hash() {
     );
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
+}
+
+#[tokio::test]
+async fn foreign_host_origin_and_missing_token_are_refused_first() {
+    let dir = ui_dir();
+    let config = dir.config();
+    let cases = [
+        (
+            "rebound host",
+            Request::get("/")
+                .header("host", "evil.example:8080")
+                .body(Body::empty())
+                .unwrap(),
+            "is not this relay",
+        ),
+        (
+            "no host",
+            Request::get("/").body(Body::empty()).unwrap(),
+            "is not this relay",
+        ),
+        (
+            "foreign origin",
+            Request::post("/api/ocsp?token=t0ken")
+                .header("host", "127.0.0.1:8080")
+                .header("origin", "http://evil.example")
+                .body(Body::from("{}"))
+                .unwrap(),
+            "only the relay's own page",
+        ),
+        (
+            "missing token",
+            Request::post("/api/ocsp")
+                .header("host", "127.0.0.1:8080")
+                .header("origin", "http://127.0.0.1:8080")
+                .body(Body::from("{}"))
+                .unwrap(),
+            "missing or wrong token",
+        ),
+        (
+            "wrong token",
+            Request::get("/api/tunnel?target=127.0.0.1:1414&token=guess")
+                .header("host", "localhost:8080")
+                .body(Body::empty())
+                .unwrap(),
+            "missing or wrong token",
+        ),
+    ];
+    for (name, request, reason) in cases {
+        let (status, _, body) = send(&config, request).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
+        assert!(body.contains(reason), "{name}: {body}");
+    }
 }

@@ -346,3 +346,90 @@ pub fn values<'a>(text: &'a str, key: &str) -> Vec<&'a str> {
         .map(str::trim)
         .collect()
 }
+
+/// A free TCP port on 127.0.0.1 (bound and released; fine for tests on one machine).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|error| panic!("finding a free port: {error}"))
+}
+
+/// Waits until something accepts connections on 127.0.0.1:`port`; panics after 10 s.
+pub fn wait_for_port(port: u16, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what} did not start listening on port {port}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+}
+
+/// A running `openssl ocsp` responder for a CA, killed on drop.
+#[derive(Debug)]
+pub struct OcspServer {
+    child: std::process::Child,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+}
+
+impl OcspServer {
+    /// Starts `openssl ocsp -index index.txt -CA ca.pem -rsigner ca.pem -rkey ca.key -port P`,
+    /// as the seed does, and waits for its "waiting for OCSP client connections" line. (Probing
+    /// the port instead would hang it: the responder serves one connection at a time and waits
+    /// for a request on the probe's.)
+    pub fn start(ca: &OpensslCa) -> Self {
+        use std::io::BufRead as _;
+        let port = free_port();
+        let mut child = Command::new("openssl")
+            .current_dir(ca.dir())
+            .args([
+                "ocsp",
+                "-index",
+                "index.txt",
+                "-CA",
+                "ca.pem",
+                "-rsigner",
+                "ca.pem",
+            ])
+            .args(["-rkey", "ca.key", "-port", &port.to_string(), "-ignore_err"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|error| panic!("starting openssl ocsp: {error}"));
+        let stderr = child
+            .stderr
+            .take()
+            .unwrap_or_else(|| panic!("openssl ocsp has no stderr"));
+        let (ready, ready_rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // Keep draining so the pipe never fills; signal once on the ready line.
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if line.contains("waiting for OCSP client connections") {
+                    let _ = ready.send(());
+                }
+            }
+        });
+        ready_rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("openssl ocsp did not become ready on port {port}"));
+        Self { child, port }
+    }
+
+    /// Its URL.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+impl Drop for OcspServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,147 @@
+//! `GET /api/tunnel?target=HOST:PORT` (WebSocket): a byte tunnel to an allowed TCP target, so the
+//! page's TLS client can reach a queue manager listener. The relay moves bytes only; it never
+//! sees plaintext.
+
+use crate::allow::Allowlist;
+use crate::limits::Limits;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+/// The query.
+#[derive(Debug, Deserialize)]
+pub struct TunnelQuery {
+    /// `HOST:PORT`.
+    pub target: String,
+}
+
+/// What tunnels share.
+#[derive(Clone, Debug)]
+pub struct TunnelState {
+    /// Where they may go.
+    pub allow: Arc<Allowlist>,
+    /// Limits.
+    pub limits: Limits,
+    /// Tunnels open now.
+    pub open: Arc<AtomicUsize>,
+}
+
+/// The handler: checks the target and the tunnel count before upgrading.
+pub async fn tunnel(
+    State(state): State<TunnelState>,
+    Query(query): Query<TunnelQuery>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let addr = match state.allow.check(&query.target).await {
+        Ok(addr) => addr,
+        Err(refusal) => {
+            return (StatusCode::FORBIDDEN, format!("mqocsp-relay: {refusal}\n")).into_response();
+        }
+    };
+    if state.open.fetch_add(1, Ordering::SeqCst) >= state.limits.max_tunnels {
+        state.open.fetch_sub(1, Ordering::SeqCst);
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "mqocsp-relay: {} tunnels are open already (--max-tunnels)\n",
+                state.limits.max_tunnels
+            ),
+        )
+            .into_response();
+    }
+    let stream = match tokio::time::timeout(
+        Duration::from_secs(10),
+        tokio::net::TcpStream::connect(addr),
+    )
+    .await
+    {
+        Ok(Ok(stream)) => stream,
+        Ok(Err(e)) => {
+            state.open.fetch_sub(1, Ordering::SeqCst);
+            return (
+                StatusCode::BAD_GATEWAY,
+                format!("mqocsp-relay: cannot connect to {addr}: {e}\n"),
+            )
+                .into_response();
+        }
+        Err(_) => {
+            state.open.fetch_sub(1, Ordering::SeqCst);
+            return (
+                StatusCode::GATEWAY_TIMEOUT,
+                format!("mqocsp-relay: {addr} did not accept within 10 s\n"),
+            )
+                .into_response();
+        }
+    };
+    eprintln!("mqocsp-relay: tunnel to {addr} opened");
+    upgrade.on_upgrade(move |socket| async move {
+        let reason = pump(socket, stream, state.limits).await;
+        state.open.fetch_sub(1, Ordering::SeqCst);
+        eprintln!("mqocsp-relay: tunnel to {addr} closed: {reason}");
+    })
+}
+
+/// Copies bytes both ways until one side closes, the byte budget is spent or nothing moves for
+/// `idle_secs`. Returns why it stopped (for the log; no payload is ever logged).
+async fn pump(mut socket: WebSocket, mut stream: tokio::net::TcpStream, limits: Limits) -> String {
+    let idle = Duration::from_secs(limits.idle_secs);
+    let mut moved: u64 = 0;
+    let mut buffer = vec![0u8; 16 * 1024];
+    loop {
+        let event = tokio::time::timeout(idle, async {
+            tokio::select! {
+                message = socket.recv() => Some(Ok(message)),
+                read = stream.read(&mut buffer) => Some(Err(read)),
+            }
+        })
+        .await;
+        match event {
+            Err(_) => {
+                let _ = socket.send(Message::Close(None)).await;
+                return format!("idle for {} s", limits.idle_secs);
+            }
+            Ok(None) => return "ended".into(),
+            Ok(Some(Ok(None))) => return "the page closed it".into(),
+            Ok(Some(Ok(Some(Err(e))))) => return format!("websocket error: {e}"),
+            Ok(Some(Ok(Some(Ok(message))))) => match message {
+                Message::Binary(bytes) => {
+                    moved += bytes.len() as u64;
+                    if moved > limits.max_tunnel_bytes {
+                        let _ = socket.send(Message::Close(None)).await;
+                        return format!("more than {} bytes", limits.max_tunnel_bytes);
+                    }
+                    if let Err(e) = stream.write_all(&bytes).await {
+                        return format!("target write failed: {e}");
+                    }
+                }
+                Message::Close(_) => return "the page closed it".into(),
+                _ => {}
+            },
+            Ok(Some(Err(Ok(0)))) => {
+                let _ = socket.send(Message::Close(None)).await;
+                return "the target closed it".into();
+            }
+            Ok(Some(Err(Ok(n)))) => {
+                moved += n as u64;
+                if moved > limits.max_tunnel_bytes {
+                    let _ = socket.send(Message::Close(None)).await;
+                    return format!("more than {} bytes", limits.max_tunnel_bytes);
+                }
+                if socket
+                    .send(Message::Binary(buffer[..n].to_vec().into()))
+                    .await
+                    .is_err()
+                {
+                    return "the page went away".into();
+                }
+            }
+            Ok(Some(Err(Err(e)))) => return format!("target read failed: {e}"),
+        }
+    }
+}
