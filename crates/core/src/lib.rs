@@ -32,6 +32,7 @@ pub mod der;
 pub mod error;
 pub mod extension;
 pub mod hex;
+pub mod http;
 pub mod input;
 pub mod limits;
 pub mod location;
