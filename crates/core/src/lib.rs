@@ -29,6 +29,7 @@ pub mod certificate;
 pub mod crl;
 pub mod decode;
 pub mod der;
+pub mod der_write;
 pub mod error;
 pub mod extension;
 pub mod hex;

@@ -613,3 +613,27 @@ impl OcspRequest {
         })
     }
 }
+
+/// Builds an unsigned OCSPRequest about `cert` (issued by `issuer`) with a SHA-1 CertID, as
+/// GSKit and openssl send by default, and an optional nonce (RFC 6960 §4.1, §4.4.1). The caller
+/// supplies the nonce: the core draws no random numbers.
+pub fn build_request(cert: &Certificate, issuer: &Certificate, nonce: Option<&[u8]>) -> Vec<u8> {
+    use crate::der_write::{algorithm, explicit, int, octets, oid, seq};
+    use ring::digest::{SHA1_FOR_LEGACY_USE_ONLY, digest};
+    let serial = hex::parse_lenient(&cert.serial).unwrap_or_default();
+    let cert_id = seq(&[
+        algorithm("1.3.14.3.2.26", true),
+        octets(digest(&SHA1_FOR_LEGACY_USE_ONLY, &issuer.subject_der).as_ref()),
+        octets(digest(&SHA1_FOR_LEGACY_USE_ONLY, &issuer.public_key_bits).as_ref()),
+        int(&serial),
+    ]);
+    let mut tbs = vec![seq(&[seq(&[cert_id])])];
+    if let Some(nonce) = nonce {
+        let extension = seq(&[
+            oid(crate::extension::OID_OCSP_NONCE),
+            octets(&octets(nonce)),
+        ]);
+        tbs.push(explicit(2, &seq(&[extension])));
+    }
+    seq(&[seq(&tbs)])
+}

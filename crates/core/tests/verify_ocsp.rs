@@ -507,3 +507,34 @@ fn openssl_responder_responses_verify() {
         );
     }
 }
+
+/// A request built by mqocsp is one the real `openssl ocsp` responder answers, with our nonce.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn built_requests_are_answered_by_openssl() {
+    use mqocsp_testkit::openssl::{Answer, OpensslCa, SERVER_EXTENSIONS};
+    let mut ca = OpensslCa::root("build-request", "/C=AU/O=Pulsar/CN=nsca");
+    let qm = ca.issue("qm", "/C=AU/O=Pulsar/CN=qm1", 0x1234, SERVER_EXTENSIONS);
+    let parse = |path: &std::path::Path| {
+        mqocsp_core::decode(&std::fs::read_to_string(path).unwrap())
+            .certificates()
+            .next()
+            .unwrap()
+            .clone()
+    };
+    let (issuer, target) = (parse(&ca.cert_path()), parse(&qm));
+    let der = mqocsp_core::ocsp::build_request(&target, &issuer, Some(&[7; 16]));
+    let request = OcspRequest::parse(&der).unwrap();
+    assert_eq!(request.cert_ids[0].serial, "1234");
+    assert_eq!(
+        request.nonce.as_deref(),
+        Some("07070707070707070707070707070707")
+    );
+    let response = OcspResponse::parse(&ca.respond(&der, &Answer::default())).unwrap();
+    let basic = response.basic.unwrap();
+    assert_eq!(basic.responses[0].cert_status, CertStatus::Good);
+    assert_eq!(
+        basic.nonce.as_deref(),
+        Some("07070707070707070707070707070707")
+    );
+}
