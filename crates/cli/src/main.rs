@@ -5,6 +5,7 @@
 
 mod decode;
 mod mq;
+mod probe;
 mod verify;
 
 use clap::{Parser, Subcommand};
@@ -37,6 +38,8 @@ enum Command {
     Sni(mq::SniArgs),
     /// Read an AMQERR01.LOG / FFST excerpt: messages, channel, certificate, codes, times.
     ExplainLog(mq::LogArgs),
+    /// A live TLS handshake to a queue manager listener and OCSP queries, predicted as MQ would.
+    Probe(probe::ProbeArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Mqrc(args) => mq::run_mqrc(&args),
         Command::Sni(args) => mq::run_sni(&args),
         Command::ExplainLog(args) => mq::run_log(&args),
+        Command::Probe(args) => probe::run(&args),
     };
     match result {
         Ok(code) => code,

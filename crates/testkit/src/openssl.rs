@@ -381,43 +381,30 @@ impl OcspServer {
     /// the port instead would hang it: the responder serves one connection at a time and waits
     /// for a request on the probe's.)
     pub fn start(ca: &OpensslCa) -> Self {
-        use std::io::BufRead as _;
         let port = free_port();
-        let mut child = Command::new("openssl")
-            .current_dir(ca.dir())
-            .args([
-                "ocsp",
-                "-index",
-                "index.txt",
-                "-CA",
-                "ca.pem",
-                "-rsigner",
-                "ca.pem",
-            ])
-            .args(["-rkey", "ca.key", "-port", &port.to_string(), "-ignore_err"])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|error| panic!("starting openssl ocsp: {error}"));
-        let stderr = child
-            .stderr
-            .take()
-            .unwrap_or_else(|| panic!("openssl ocsp has no stderr"));
-        let (ready, ready_rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            // Keep draining so the pipe never fills; signal once on the ready line.
-            for line in std::io::BufReader::new(stderr)
-                .lines()
-                .map_while(Result::ok)
-            {
-                if line.contains("waiting for OCSP client connections") {
-                    let _ = ready.send(());
-                }
-            }
-        });
-        ready_rx
-            .recv_timeout(std::time::Duration::from_secs(10))
-            .unwrap_or_else(|_| panic!("openssl ocsp did not become ready on port {port}"));
+        let args: Vec<String> = [
+            "ocsp",
+            "-index",
+            "index.txt",
+            "-CA",
+            "ca.pem",
+            "-rsigner",
+            "ca.pem",
+            "-rkey",
+            "ca.key",
+            "-port",
+            &port.to_string(),
+            "-ignore_err",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let child = spawn_ready(
+            ca.dir(),
+            &args,
+            "waiting for OCSP client connections",
+            false,
+        );
         Self { child, port }
     }
 
@@ -431,5 +418,123 @@ impl Drop for OcspServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// Spawns `openssl` with `args` in `dir` and waits until a line of its `stream` contains `ready`.
+fn spawn_ready(
+    dir: &Path,
+    args: &[String],
+    ready: &'static str,
+    from_stdout: bool,
+) -> std::process::Child {
+    use std::io::BufRead as _;
+    let mut command = Command::new("openssl");
+    command
+        .current_dir(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped());
+    if from_stdout {
+        command
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
+    } else {
+        command
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped());
+    }
+    let mut child = command
+        .spawn()
+        .unwrap_or_else(|error| panic!("starting openssl {args:?}: {error}"));
+    let reader: Box<dyn std::io::Read + Send> = if from_stdout {
+        Box::new(child.stdout.take().unwrap_or_else(|| panic!("no stdout")))
+    } else {
+        Box::new(child.stderr.take().unwrap_or_else(|| panic!("no stderr")))
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(reader)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains(ready) {
+                let _ = tx.send(());
+            }
+        }
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .unwrap_or_else(|_| panic!("openssl {args:?} did not become ready"));
+    child
+}
+
+/// A running `openssl s_server` standing in for a queue manager listener, killed on drop.
+#[derive(Debug)]
+pub struct TlsServer {
+    child: std::process::Child,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+}
+
+impl TlsServer {
+    /// `openssl s_server -accept P -cert NAME.pem -key NAME.key -CAfile ca.pem` plus `extra`
+    /// (e.g. `-Verify 1` to demand a client certificate), ready when it prints ACCEPT.
+    pub fn start(ca: &OpensslCa, name: &str, extra: &[&str]) -> Self {
+        let port = free_port();
+        let mut args: Vec<String> = [
+            "s_server",
+            "-accept",
+            &port.to_string(),
+            "-cert",
+            &format!("{name}.pem"),
+            "-key",
+            &format!("{name}.key"),
+            "-CAfile",
+            "ca.pem",
+            "-quiet",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        // -quiet hides ACCEPT; wait on it without -quiet instead.
+        args.retain(|a| a != "-quiet");
+        let child = spawn_ready(ca.dir(), &args, "ACCEPT", true);
+        Self { child, port }
+    }
+
+    /// `127.0.0.1:PORT`.
+    pub fn address(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for TlsServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl OpensslCa {
+    /// An intermediate CA issued by this CA (serial `serial`), with its own folder, key and
+    /// index.txt, ready to issue.
+    pub fn intermediate(&mut self, name: &str, subject: &str, serial: u64) -> OpensslCa {
+        let cert = self.issue(name, subject, serial, INTERMEDIATE_EXTENSIONS);
+        let dir = ScratchDir::new(&format!("{name}-ca"));
+        std::fs::copy(&cert, dir.path().join("ca.pem"))
+            .unwrap_or_else(|error| panic!("copying {name}: {error}"));
+        std::fs::copy(
+            self.dir().join(format!("{name}.key")),
+            dir.path().join("ca.key"),
+        )
+        .unwrap_or_else(|error| panic!("copying {name}.key: {error}"));
+        dir.write("openssl.cnf", "[ca]\ndefault_ca=testca\n[testca]\ndatabase=index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=7\n");
+        dir.write("crlnumber", "01\n");
+        let ca = OpensslCa {
+            dir,
+            rows: Vec::new(),
+        };
+        ca.write_index();
+        ca
     }
 }

@@ -1,0 +1,635 @@
+//! `mqocsp probe HOST:PORT --channel NAME`: a live TLS handshake to a queue manager listener, as
+//! the MQ client makes it (SNI from the channel name, the configured CipherSpec), then OCSP queries
+//! about every certificate but the root, fed to the same prediction as offline cases.
+//!
+//! Sockets and HTTP live here; everything else is mqocsp-core.
+
+use anyhow::Context as _;
+use base64::Engine as _;
+use mqocsp_core::Certificate;
+use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
+use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls};
+use mqocsp_core::mq::ini::{Ini, OcspAuthentication, OutboundSni, SslStanza};
+use mqocsp_core::mq::predict::predict;
+use mqocsp_core::mq::sni::channel_sni;
+use rustls::client::ResolvesClientCert;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, SignatureScheme};
+use serde::Serialize;
+use std::io::{Read as _, Write as _};
+use std::net::{TcpStream, ToSocketAddrs as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ProbeArgs {
+    /// The listener: HOST:PORT.
+    target: String,
+    /// The server-connection channel (its name decides the SNI MQ sends).
+    #[arg(long)]
+    channel: String,
+    /// CA certificates of the client's key repository (trust anchors).
+    #[arg(long)]
+    ca: Vec<PathBuf>,
+    /// The OCSP responder URL, as MQAIR.OCSPResponderURL (else the certificates' AIA).
+    #[arg(long)]
+    ocsp_url: Option<String>,
+    /// OCSPAuthentication (else mqclient.ini's, else REQUIRED).
+    #[arg(long, value_parser = ["required", "warn", "optional"])]
+    ocsp_authentication: Option<String>,
+    /// The client's mqclient.ini (SSL stanza: OCSPAuthentication, OCSPCheckExtensions, OutboundSNI).
+    #[arg(long)]
+    mqclient_ini: Option<PathBuf>,
+    /// The CipherSpec (MQ name); the handshake offers only it when rustls supports it.
+    #[arg(long)]
+    cipher_spec: Option<String>,
+    /// Write the case (with the live evidence) to this file; the page can open it.
+    #[arg(long)]
+    case_out: Option<PathBuf>,
+    /// Seconds to wait for the listener and each responder.
+    #[arg(long, default_value_t = 10)]
+    timeout_secs: u64,
+    /// Print JSON (the shape of `mqocsp diagnose --json` plus `live`).
+    #[arg(long)]
+    json: bool,
+}
+
+/// What the handshake showed.
+#[derive(Debug, Default, Serialize)]
+struct Live {
+    sni: String,
+    connected: bool,
+    error: Option<String>,
+    protocol: Option<String>,
+    cipher_suite: Option<String>,
+    chain: Vec<String>,
+    stapled_ocsp: bool,
+    client_certificate_requested: bool,
+    acceptable_cas: Vec<String>,
+    alert_after_handshake: Option<String>,
+    ocsp: Vec<OcspQuery>,
+}
+
+#[derive(Debug, Serialize)]
+struct OcspQuery {
+    certificate: String,
+    url: String,
+    http_status: Option<u16>,
+    cert_status: Option<String>,
+    elapsed_ms: u128,
+    error: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Seen {
+    chain: Vec<Vec<u8>>,
+    stapled: Vec<u8>,
+    requested: bool,
+    hints: Vec<Vec<u8>>,
+}
+
+/// Records what the server presents and accepts it: mqocsp judges it afterwards, step by step.
+#[derive(Debug)]
+struct Recorder {
+    seen: Arc<Mutex<Seen>>,
+    provider: Arc<rustls::crypto::CryptoProvider>,
+}
+
+impl ServerCertVerifier for Recorder {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        _: &ServerName<'_>,
+        ocsp: &[u8],
+        _: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.chain = std::iter::once(end_entity)
+                .chain(intermediates)
+                .map(|c| c.to_vec())
+                .collect();
+            seen.stapled = ocsp.to_vec();
+        }
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+/// Records a certificate request and the CA names the server accepts; sends no certificate.
+#[derive(Debug)]
+struct ClientCertRecorder(Arc<Mutex<Seen>>);
+
+impl ResolvesClientCert for ClientCertRecorder {
+    fn resolve(
+        &self,
+        hints: &[&[u8]],
+        _: &[SignatureScheme],
+    ) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        if let Ok(mut seen) = self.0.lock() {
+            seen.requested = true;
+            seen.hints = hints.iter().map(|h| h.to_vec()).collect();
+        }
+        None
+    }
+
+    fn has_certs(&self) -> bool {
+        true
+    }
+}
+
+fn dn_text(der: &[u8]) -> String {
+    use x509_parser::prelude::FromDer as _;
+    x509_parser::x509::X509Name::from_der(der).map_or_else(
+        |_| mqocsp_core::hex::lower(der),
+        |(_, name)| name.to_string(),
+    )
+}
+
+fn suite_for(cipher_spec: &str) -> Option<rustls::CipherSuite> {
+    use rustls::CipherSuite as C;
+    Some(match cipher_spec {
+        "TLS_AES_128_GCM_SHA256" => C::TLS13_AES_128_GCM_SHA256,
+        "TLS_AES_256_GCM_SHA384" => C::TLS13_AES_256_GCM_SHA384,
+        "TLS_CHACHA20_POLY1305_SHA256" => C::TLS13_CHACHA20_POLY1305_SHA256,
+        "ECDHE_RSA_AES_128_GCM_SHA256" => C::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        "ECDHE_RSA_AES_256_GCM_SHA384" => C::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        "ECDHE_ECDSA_AES_128_GCM_SHA256" => C::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        "ECDHE_ECDSA_AES_256_GCM_SHA384" => C::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        _ => return None,
+    })
+}
+
+/// The TLS handshake; fills `live` and returns what the server presented.
+fn handshake(args: &ProbeArgs, sni: &str, live: &mut Live) -> anyhow::Result<Seen> {
+    let mut provider = rustls::crypto::ring::default_provider();
+    if let Some(suite) = args.cipher_spec.as_deref().and_then(suite_for) {
+        provider.cipher_suites.retain(|s| s.suite() == suite);
+    }
+    let provider = Arc::new(provider);
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let config = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .context("TLS versions")?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(Recorder {
+            seen: seen.clone(),
+            provider,
+        }))
+        .with_client_cert_resolver(Arc::new(ClientCertRecorder(seen.clone())));
+    let timeout = Duration::from_secs(args.timeout_secs);
+    let addr = args
+        .target
+        .to_socket_addrs()
+        .with_context(|| format!("{} does not resolve", args.target))?
+        .next()
+        .with_context(|| format!("{} has no address", args.target))?;
+    let mut socket = match TcpStream::connect_timeout(&addr, timeout) {
+        Ok(socket) => socket,
+        Err(error) => {
+            live.error = Some(format!("cannot connect to {addr}: {error}"));
+            return Ok(Seen::default());
+        }
+    };
+    live.connected = true;
+    socket.set_read_timeout(Some(timeout)).ok();
+    let name = ServerName::try_from(sni.to_owned()).context("the SNI is not a valid host name")?;
+    let mut tls = rustls::ClientConnection::new(Arc::new(config), name).context("TLS client")?;
+    while tls.is_handshaking() {
+        let after = tls
+            .complete_io(&mut socket)
+            .map(|_| ())
+            .and_then(|()| tls.reader().read(&mut buffer).map(|_| ()));
+        if let Err(error) = after
+            && !quiet(&error)
+        {
+            live.alert_after_handshake = Some(error.to_string());
+        }
+        tls.send_close_notify();
+        let _ = tls.complete_io(&mut socket);
+    }
+    let seen = std::mem::take(
+        &mut *seen
+            .lock()
+            .map_err(|_| anyhow::anyhow!("recorder poisoned"))?,
+    );
+    Ok(seen)
+}
+
+/// Asks `url` about `cert` (issued by `issuer`): POST, as GSKit does.
+fn ask(
+    url: &str,
+    cert: &Certificate,
+    issuer: &Certificate,
+    timeout: Duration,
+) -> (OcspQuery, Option<Vec<u8>>) {
+    let started = Instant::now();
+    let mut query = OcspQuery {
+        certificate: cert.short_name(),
+        url: url.to_owned(),
+        http_status: None,
+        cert_status: None,
+        elapsed_ms: 0,
+        error: None,
+    };
+    let nonce: Vec<u8> = (0..16)
+        .map(|i| (started.elapsed().as_nanos() as u8).wrapping_add(i))
+        .collect();
+    let der = mqocsp_core::ocsp::build_request(cert, issuer, Some(&nonce));
+    let result = (|| -> Result<Vec<u8>, String> {
+        let (host, port, _) = mqocsp_core::http::parse_url(url)
+            .ok_or_else(|| format!("'{url}' is not an http:// URL"))?;
+        let addr = (host.as_str(), port)
+            .to_socket_addrs()
+            .map_err(|e| format!("{host} does not resolve: {e}"))?
+            .next()
+            .ok_or("no address")?;
+        let mut socket = TcpStream::connect_timeout(&addr, timeout)
+            .map_err(|e| format!("cannot connect to {addr}: {e}"))?;
+        socket.set_read_timeout(Some(timeout)).ok();
+        let request =
+            mqocsp_core::http::ocsp_request(url, &der, mqocsp_core::http::Method::Post, false)
+                .ok_or("bad URL")?;
+        socket.write_all(&request).map_err(|e| e.to_string())?;
+        let mut raw = Vec::new();
+        let mut chunk = [0u8; 8192];
+        loop {
+            let n = socket
+                .read(&mut chunk)
+                .map_err(|e| format!("reading from {addr}: {e}"))?;
+            if n == 0 {
+                break;
+            }
+            raw.extend_from_slice(&chunk[..n]);
+            if mqocsp_core::http::is_complete(&raw) || raw.len() > 1024 * 1024 {
+                break;
+            }
+        }
+        let response = mqocsp_core::http::parse_response(&raw)?;
+        query.http_status = Some(response.status);
+        Ok(response.body)
+    })();
+    query.elapsed_ms = started.elapsed().as_millis();
+    match result {
+        Ok(body) => {
+            query.cert_status = mqocsp_core::ocsp::OcspResponse::parse(&body)
+                .ok()
+                .and_then(|r| {
+                    r.basic.and_then(|b| {
+                        b.responses
+                            .iter()
+                            .find(|s| s.cert_id.serial == cert.serial)
+                            .map(|s| s.cert_status.word().to_owned())
+                    })
+                });
+            (query, Some(body))
+        }
+        Err(error) => {
+            query.error = Some(error);
+            (query, None)
+        }
+    }
+}
+
+fn pem(label: &str, der: &[u8]) -> String {
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        base64::engine::general_purpose::STANDARD.encode(der)
+    )
+}
+
+pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
+    let ini_text = match &args.mqclient_ini {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+        None => String::new(),
+    };
+    let ssl = SslStanza::from_ini(&Ini::parse(&ini_text));
+    let host = args
+        .target
+        .rsplit_once(':')
+        .map_or(args.target.as_str(), |(h, _)| h);
+    let sni = match ssl.outbound_sni.value {
+        OutboundSni::Channel => channel_sni(&args.channel),
+        OutboundSni::Hostname => host.to_owned(),
+    };
+    let mut live = Live {
+        sni: sni.clone(),
+        ..Live::default()
+    };
+    let seen = handshake(args, &sni, &mut live)?;
+    let mut anchors = Vec::new();
+    for path in &args.ca {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        anchors.extend(mqocsp_core::decode_bytes(&bytes).certificates().cloned());
+    }
+    let chain: Vec<Certificate> = seen
+        .chain
+        .iter()
+        .filter_map(|der| Certificate::parse(der).ok())
+        .collect();
+    live.chain = chain.iter().map(|c| c.subject.rfc4514.clone()).collect();
+    live.stapled_ocsp = !seen.stapled.is_empty();
+    live.client_certificate_requested = seen.requested;
+    live.acceptable_cas = seen.hints.iter().map(|h| dn_text(h)).collect();
+    let timeout = Duration::from_secs(args.timeout_secs);
+    let mut material: String = chain
+        .iter()
+        .chain(&anchors)
+        .map(|c| pem("CERTIFICATE", &c.der))
+        .collect();
+    let mut responders: Vec<Responder> = Vec::new();
+    for (position, cert) in chain.iter().enumerate() {
+        let issuer = chain
+            .get(position + 1)
+            .or_else(|| anchors.iter().find(|a| a.subject_der == cert.issuer_der));
+        let Some(issuer) = issuer.filter(|_| !cert.self_issued) else {
+            continue;
+        };
+        let url = match (&args.ocsp_url, ssl.ocsp_check_extensions.value.0) {
+            (Some(url), _) => url.clone(),
+            (None, true) => match cert.ocsp_urls().first() {
+                Some(url) => (*url).to_owned(),
+                None => continue,
+            },
+            (None, false) => continue,
+        };
+        let (query, body) = ask(&url, cert, issuer, timeout);
+        let reachable = query.http_status.is_some();
+        if let Some(body) = body {
+            material.push_str(&pem("OCSP RESPONSE", &body));
+        }
+        if !responders.iter().any(|r| r.url == url) {
+            responders.push(Responder {
+                url: url.clone(),
+                state: if reachable {
+                    ResponderState::Up
+                } else {
+                    ResponderState::Down
+                },
+                index: None,
+                ca: None,
+            });
+        } else if !reachable {
+            for r in responders.iter_mut().filter(|r| r.url == url) {
+                r.state = ResponderState::Down;
+            }
+        }
+        live.ocsp.push(query);
+    }
+    let policy = args
+        .ocsp_authentication
+        .as_deref()
+        .and_then(OcspAuthentication::parse);
+    let mqcno = args.ocsp_url.as_ref().map(|url| Mqcno {
+        version: 4,
+        sco: Some(Mqsco {
+            version: 5,
+            key_repository: None,
+            certificate_label: None,
+            auth_info_records: vec![Mqair {
+                version: 2,
+                auth_info_type: AuthInfoType::MqaitOcsp,
+                ocsp_responder_url: Some(url.clone()),
+                auth_info_conn_name: None,
+            }],
+        }),
+    });
+    let case = Case {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        title: format!("Live probe of {} (channel {})", args.target, args.channel),
+        description: format!(
+            "Recorded by mqocsp probe at {}.",
+            mqocsp_core::Timestamp(time::OffsetDateTime::now_utc())
+        ),
+        at: mqocsp_core::Timestamp(time::OffsetDateTime::now_utc()).to_string(),
+        material,
+        client: ClientSide {
+            mqcno,
+            mqcd: Some(Mqcd {
+                version: 11,
+                channel_name: args.channel.clone(),
+                conn_name: Some(args.target.clone()),
+                cipher_spec: args.cipher_spec.clone(),
+                peer_name: None,
+                certificate_label: None,
+            }),
+            mqclient_ini: ini_text,
+            trust: anchors
+                .iter()
+                .map(|a| format!("sha256:{}", a.fingerprints.sha256))
+                .collect(),
+            ocsp_authentication: policy,
+            ..ClientSide::default()
+        },
+        queue_manager: QmSide {
+            name: String::new(),
+            tls: QmTls::Gskit,
+            mqsc: format!(
+                "DEFINE CHANNEL('{}') CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)\n",
+                args.channel
+            ),
+            certificate: chain
+                .first()
+                .map(|c| format!("sha256:{}", c.fingerprints.sha256)),
+            ..QmSide::default()
+        },
+        responders,
+    };
+    let mut diagnosis = predict(&case);
+    apply_live(&mut diagnosis, &live, &args.channel);
+    if let Some(path) = &args.case_out {
+        std::fs::write(path, case.to_json())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if args.json {
+        let value = serde_json::json!({
+            "outcome": diagnosis.outcome,
+            "client_log": diagnosis.client_log,
+            "queue_manager_log": diagnosis.queue_manager_log,
+            "steps": diagnosis.steps,
+            "assumptions": diagnosis.assumptions,
+            "fixes": diagnosis.fixes,
+            "live": live,
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!(
+            "SNI {} · {} · {}",
+            live.sni,
+            live.protocol.as_deref().unwrap_or("no TLS"),
+            live.cipher_suite.as_deref().unwrap_or("-")
+        );
+        for subject in &live.chain {
+            println!("  presented: {subject}");
+        }
+        for q in &live.ocsp {
+            println!(
+                "  OCSP {} about {}: {}",
+                q.url,
+                q.certificate,
+                q.cert_status
+                    .clone()
+                    .or_else(|| q.error.clone())
+                    .unwrap_or_default()
+            );
+        }
+        print!("{}", crate::mq::text(&case, &diagnosis));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What the handshake itself decided, over what the offline model predicts.
+fn apply_live(d: &mut mqocsp_core::mq::predict::Diagnosis, live: &Live, channel: &str) {
+    use mqocsp_core::mq::codes::Certainty;
+    use mqocsp_core::mq::predict::LogEntry;
+    use mqocsp_core::verify::Outcome;
+    use mqocsp_core::verify::trace::Step;
+    let step = |id: &'static str, title: &str, outcome: Outcome, explanation: String| Step {
+        id,
+        title: title.to_owned(),
+        subject: channel.to_owned(),
+        outcome,
+        explanation,
+        evidence: vec![],
+        reference: "mqocsp probe",
+    };
+    let mut steps = vec![step(
+        "live.tls",
+        "TLS handshake with the listener",
+        if live.error.is_some() {
+            Outcome::Fail
+        } else {
+            Outcome::Pass
+        },
+        match &live.error {
+            Some(error) => error.clone(),
+            None => format!(
+                "SNI {}; {} with {}; the listener presented {} certificate(s){}.",
+                live.sni,
+                live.protocol.clone().unwrap_or_default(),
+                live.cipher_suite.clone().unwrap_or_default(),
+                live.chain.len(),
+                if live.stapled_ocsp {
+                    " and a stapled OCSP response"
+                } else {
+                    ""
+                }
+            ),
+        },
+    )];
+    let fail = |d: &mut mqocsp_core::mq::predict::Diagnosis,
+                client: Vec<LogEntry>,
+                qm: Vec<LogEntry>,
+                reason: u32| {
+        d.outcome.connected = false;
+        d.outcome.completion_code = 2;
+        d.outcome.reason_code = Some(reason);
+        d.outcome.reason_name = mqocsp_core::mq::codes::reason_name(reason).map(str::to_owned);
+        d.outcome.client_log = client.iter().map(|l| l.id.clone()).collect();
+        d.outcome.queue_manager_log = qm.iter().map(|l| l.id.clone()).collect();
+        d.client_log = client;
+        d.queue_manager_log = qm;
+    };
+    let entry = |id: &str, text: String, certainty| LogEntry {
+        id: id.to_owned(),
+        text: format!("{id}: {text}"),
+        certainty,
+    };
+    if !live.connected {
+        steps.push(step(
+            "live.connect",
+            "Reach the listener",
+            Outcome::Fail,
+            "No TCP connection: MQCONNX fails before any TLS with 2538 MQRC_HOST_NOT_AVAILABLE."
+                .into(),
+        ));
+        fail(
+            d,
+            vec![entry(
+                "AMQ9202E",
+                format!("Remote host not available for channel '{channel}'."),
+                Certainty::Partial,
+            )],
+            vec![],
+            2538,
+        );
+    } else if live.client_certificate_requested
+        && (live.alert_after_handshake.is_some() || live.error.is_some())
+    {
+        steps.push(step("live.client_certificate", "The listener demands a client certificate", Outcome::Fail, format!(
+            "The listener asked for a client certificate (acceptable CAs: {}) and closed the connection when the probe sent none: the queue manager has SSLCAUTH(REQUIRED). An MQ client without a certificate sees the remote end close the connection; the queue manager most likely logs that the channel lacks a certificate (AMQ9637). Give the client a certificate whose issuer is one of the acceptable CAs.",
+            if live.acceptable_cas.is_empty() { "any".to_owned() } else { live.acceptable_cas.join("; ") }
+        )));
+        fail(
+            d,
+            vec![entry(
+                "AMQ9665E",
+                format!("SSL connection closed by remote end of channel '{channel}'."),
+                Certainty::Partial,
+            )],
+            vec![entry(
+                "AMQ9637E",
+                format!(
+                    "Channel '{channel}' is lacking a certificate (most likely; read the queue manager's log to confirm)."
+                ),
+                Certainty::Partial,
+            )],
+            2393,
+        );
+    } else if let Some(alert) = live.error.as_ref().or(live.alert_after_handshake.as_ref()) {
+        steps.push(step("live.aborted", "The listener aborted the handshake", Outcome::Fail, format!("{alert}. The client logs that the remote end closed the connection; the reason is in the queue manager's log.")));
+        fail(
+            d,
+            vec![entry(
+                "AMQ9665E",
+                format!("SSL connection closed by remote end of channel '{channel}'."),
+                Certainty::Partial,
+            )],
+            vec![],
+            2393,
+        );
+    } else if live.client_certificate_requested {
+        steps.push(step("live.client_certificate", "The listener asks for a client certificate", Outcome::Warn, "The listener asked for a client certificate but accepted the connection without one (SSLCAUTH(OPTIONAL)).".into()));
+    }
+    steps.append(&mut d.steps);
+    d.steps = steps;
+}

@@ -1,0 +1,235 @@
+//! `mqocsp probe` against real peers: `openssl s_server` standing in for the queue manager
+//! listener and `openssl ocsp` responders, in the seed's client-side scenarios.
+
+use mqocsp_testkit::openssl::{OcspServer, OpensslCa, SERVER_EXTENSIONS, TlsServer, free_port};
+use serde_json::Value;
+use std::process::Command;
+
+const CHANNEL: &str = "PL81N.MQICHL";
+
+fn probe(server: &TlsServer, ca: &OpensslCa, ocsp_url: &str, extra: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+        .args([
+            "probe",
+            &server.address(),
+            "--channel",
+            CHANNEL,
+            "--json",
+            "--timeout-secs",
+            "5",
+        ])
+        .arg("--ca")
+        .arg(ca.cert_path())
+        .args(["--ocsp-url", ocsp_url])
+        .args(extra)
+        .output()
+        .expect("running mqocsp probe");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn seed() -> OpensslCa {
+    let mut ca = OpensslCa::root(
+        "probe",
+        "/C=AU/ST=Sydney/O=Pulsar Integration SD Inc./CN=www.sd.pulsarintegration.com",
+    );
+    ca.issue(
+        "qm",
+        "/C=AU/ST=Sydney/O=Pulsar Integration PL81NA Inc./CN=www.sd.pulsarintegration.PL81N.com",
+        1,
+        SERVER_EXTENSIONS,
+    );
+    ca
+}
+
+fn ids(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn good_handshake_and_good_answer_connect() {
+    let ca = seed();
+    let responder = OcspServer::start(&ca);
+    let server = TlsServer::start(&ca, "qm", &[]);
+    let json = probe(
+        &server,
+        &ca,
+        &responder.url(),
+        &["--cipher-spec", "TLS_AES_128_GCM_SHA256"],
+    );
+    assert_eq!(json["outcome"]["connected"], true, "{json:#}");
+    let live = &json["live"];
+    assert_eq!(live["sni"], "pl81n2e-mqichl.chl.mq.ibm.com");
+    assert_eq!(live["protocol"], "TLSv1_3");
+    assert_eq!(live["cipher_suite"], "TLS13_AES_128_GCM_SHA256");
+    assert_eq!(
+        live["chain"][0],
+        "CN=www.sd.pulsarintegration.PL81N.com,O=Pulsar Integration PL81NA Inc.,ST=Sydney,C=AU"
+    );
+    assert_eq!(live["ocsp"][0]["cert_status"], "good");
+    assert_eq!(live["ocsp"][0]["http_status"], 200);
+}
+
+#[test]
+fn responder_down_follows_ocsp_authentication() {
+    let ca = seed();
+    let server = TlsServer::start(&ca, "qm", &[]);
+    let down = format!("http://127.0.0.1:{}/", free_port());
+    let required = probe(&server, &ca, &down, &[]);
+    assert_eq!(required["outcome"]["reason_code"], 2393, "{required:#}");
+    assert_eq!(ids(&required["outcome"]["client_log"]), ["AMQ9716E"]);
+    assert!(
+        required["live"]["ocsp"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot connect")
+    );
+    let warn = probe(&server, &ca, &down, &["--ocsp-authentication", "warn"]);
+    assert_eq!(warn["outcome"]["connected"], true);
+    assert_eq!(ids(&warn["outcome"]["client_log"]), ["AMQ9717E"]);
+    let optional = probe(&server, &ca, &down, &["--ocsp-authentication", "optional"]);
+    assert_eq!(optional["outcome"]["connected"], true);
+    assert_eq!(
+        ids(&optional["outcome"]["client_log"]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn revoked_and_unknown_serials() {
+    let mut ca = seed();
+    ca.issue(
+        "stranger",
+        "/C=AU/O=Pulsar/CN=not-in-index",
+        7,
+        SERVER_EXTENSIONS,
+    );
+    ca.revoke(1, "210929080911Z", None);
+    let responder = OcspServer::start(&ca);
+    let server = TlsServer::start(&ca, "qm", &[]);
+    let revoked = probe(&server, &ca, &responder.url(), &[]);
+    assert_eq!(revoked["live"]["ocsp"][0]["cert_status"], "revoked");
+    assert_eq!(
+        ids(&revoked["outcome"]["client_log"]),
+        ["AMQ9633E"],
+        "{revoked:#}"
+    );
+    drop(server);
+    // A certificate the responder's index.txt does not list.
+    let index = std::fs::read_to_string(ca.dir().join("index.txt")).unwrap();
+    std::fs::write(
+        ca.dir().join("index.txt"),
+        index
+            .lines()
+            .filter(|l| !l.contains("\t07\t"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    )
+    .unwrap();
+    let responder = OcspServer::start(&ca);
+    let stranger = TlsServer::start(&ca, "stranger", &[]);
+    let unknown = probe(&stranger, &ca, &responder.url(), &[]);
+    assert_eq!(
+        unknown["live"]["ocsp"][0]["cert_status"], "unknown",
+        "{unknown:#}"
+    );
+    assert_eq!(ids(&unknown["outcome"]["client_log"]), ["AMQ9716E"]);
+}
+
+/// The classic openssl-responder surprise: GSKit also asks about the intermediate CA, and a
+/// responder started for the intermediate (knowing only leaf serials) answers unknown.
+#[test]
+fn intermediate_unknown_to_a_leaf_only_responder() {
+    let mut root = OpensslCa::root("probe-root", "/C=AU/O=Pulsar/CN=Pulsar Root CA");
+    let mut issuing = root.intermediate("issuing", "/C=AU/O=Pulsar/CN=Pulsar Issuing CA", 2);
+    issuing.issue(
+        "qm",
+        "/C=AU/O=Pulsar/CN=qm.example.test",
+        1,
+        SERVER_EXTENSIONS,
+    );
+    // The listener sends its chain: leaf then intermediate.
+    let chain = format!("{}{}", issuing.read_text("qm.pem"), issuing.cert_pem());
+    std::fs::write(issuing.dir().join("qm.pem"), chain).unwrap();
+    let responder = OcspServer::start(&issuing);
+    let server = TlsServer::start(&issuing, "qm", &[]);
+    let json = probe(&server, &root, &responder.url(), &[]);
+    let ocsp = json["live"]["ocsp"].as_array().unwrap();
+    assert_eq!(
+        ocsp.len(),
+        2,
+        "leaf and intermediate are both asked about: {json:#}"
+    );
+    assert_eq!(ocsp[0]["cert_status"], "good");
+    assert_eq!(ocsp[1]["certificate"], "Pulsar Issuing CA");
+    assert_eq!(ocsp[1]["cert_status"], "unknown");
+    assert_eq!(ids(&json["outcome"]["client_log"]), ["AMQ9716E"]);
+    let _ = root.dir();
+}
+
+#[test]
+fn listener_demanding_a_client_certificate_is_explained() {
+    let ca = seed();
+    let responder = OcspServer::start(&ca);
+    let server = TlsServer::start(&ca, "qm", &["-Verify", "1"]);
+    let json = probe(&server, &ca, &responder.url(), &[]);
+    assert_eq!(
+        json["live"]["client_certificate_requested"], true,
+        "{json:#}"
+    );
+    assert_eq!(json["outcome"]["reason_code"], 2393);
+    assert_eq!(ids(&json["outcome"]["client_log"]), ["AMQ9665E"]);
+    assert_eq!(ids(&json["outcome"]["queue_manager_log"]), ["AMQ9637E"]);
+    let step = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "live.client_certificate")
+        .unwrap();
+    assert!(
+        step["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("www.sd.pulsarintegration.com"),
+        "{step}"
+    );
+}
+
+#[test]
+fn unreachable_listener_and_case_out() {
+    let ca = seed();
+    let dir = mqocsp_testkit::scratch::ScratchDir::new("probe-case");
+    let case_file = dir.path().join("case.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+        .args([
+            "probe",
+            &format!("127.0.0.1:{}", free_port()),
+            "--channel",
+            CHANNEL,
+            "--json",
+            "--timeout-secs",
+            "2",
+        ])
+        .arg("--ca")
+        .arg(ca.cert_path())
+        .arg("--case-out")
+        .arg(&case_file)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["outcome"]["reason_code"], 2538, "{json:#}");
+    let case =
+        mqocsp_core::mq::case::Case::from_json(&std::fs::read_to_string(&case_file).unwrap())
+            .unwrap();
+    assert!(case.title.contains("Live probe"));
+}
