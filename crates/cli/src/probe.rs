@@ -232,6 +232,28 @@ fn handshake(args: &ProbeArgs, sni: &str, live: &mut Live) -> anyhow::Result<See
     let name = ServerName::try_from(sni.to_owned()).context("the SNI is not a valid host name")?;
     let mut tls = rustls::ClientConnection::new(Arc::new(config), name).context("TLS client")?;
     while tls.is_handshaking() {
+        if let Err(error) = tls.complete_io(&mut socket) {
+            live.error = Some(format!("the TLS handshake failed: {error}"));
+            break;
+        }
+    }
+    if live.error.is_none() {
+        live.protocol = tls.protocol_version().map(|v| format!("{v:?}"));
+        live.cipher_suite = tls
+            .negotiated_cipher_suite()
+            .map(|s| format!("{:?}", s.suite()));
+        // A server that rejects our (absent) certificate says so right after the handshake;
+        // a read timeout only means it had nothing to say.
+        socket
+            .set_read_timeout(Some(Duration::from_millis(800)))
+            .ok();
+        let quiet = |e: &std::io::Error| {
+            matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            )
+        };
+        let mut buffer = [0u8; 512];
         let after = tls
             .complete_io(&mut socket)
             .map(|_| ())
