@@ -452,6 +452,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
                 ocsp_responder_url: Some(url.clone()),
                 auth_info_conn_name: None,
             }],
+            ..Mqsco::default()
         }),
     });
     let case = Case {

@@ -355,3 +355,69 @@ fn mqair_version_fix_is_a_what_if() {
             .all(|l| l.id != "mqair-version-1")
     );
 }
+
+#[test]
+fn precedence_of_structures_environment_and_ini() {
+    use mqocsp_core::mq::config::{CertValPolicy, Mqcno, Mqsco};
+    let mut case = example("good").unwrap();
+    case.client.command_line = None;
+    case.client.mqclient_ini = "SSL:\n  SSLKeyRepository=/ini/key\n  CertificateValPolicy=RFC5280\n  SSLHTTPProxyName=ini-proxy(8080)\n  SSLFipsRequired=YES\n".into();
+    let resolved = case.resolve();
+    assert_eq!(resolved.client.key_repository().unwrap().value, "/ini/key");
+    assert_eq!(
+        resolved.client.certificate_val_policy().value,
+        CertValPolicy::Rfc5280
+    );
+    assert_eq!(
+        resolved.client.http_proxy().unwrap().value,
+        "ini-proxy(8080)"
+    );
+    assert!(resolved.client.fips_required().value);
+    case.client
+        .environment
+        .insert("MQSSLKEYR".into(), "/env/key".into());
+    case.client
+        .environment
+        .insert("MQCERTVPOL".into(), "ANY".into());
+    case.client
+        .environment
+        .insert("MQSSLPROXY".into(), "env-proxy(3128)".into());
+    let resolved = case.resolve();
+    assert_eq!(resolved.client.key_repository().unwrap().value, "/env/key");
+    assert_eq!(
+        resolved.client.certificate_val_policy().value,
+        CertValPolicy::Any
+    );
+    assert_eq!(
+        resolved.client.http_proxy().unwrap().value,
+        "env-proxy(3128)"
+    );
+    // The MQSCO wins, when MQCNO and MQSCO are versions that carry the fields.
+    case.client.mqcno = Some(Mqcno {
+        version: 4,
+        sco: Some(Mqsco {
+            version: 4,
+            key_repository: Some("/sco/key".into()),
+            certificate_val_policy: Some(CertValPolicy::Rfc5280),
+            fips_required: Some(false),
+            ..Mqsco::default()
+        }),
+    });
+    let resolved = case.resolve();
+    assert_eq!(resolved.client.key_repository().unwrap().value, "/sco/key");
+    assert_eq!(
+        resolved.client.certificate_val_policy().value,
+        CertValPolicy::Rfc5280
+    );
+    assert!(!resolved.client.fips_required().value);
+    // A version 3 MQSCO does not carry CertificateValPolicy: the lint says so.
+    case.client.mqcno = Some(Mqcno {
+        version: 4,
+        sco: Some(Mqsco {
+            version: 3,
+            certificate_val_policy: Some(CertValPolicy::Rfc5280),
+            ..Mqsco::default()
+        }),
+    });
+    assert!(lint_ids(&case).contains(&"mqsco-valpolicy-version".to_owned()));
+}

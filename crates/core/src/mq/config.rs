@@ -57,6 +57,34 @@ pub struct Mqsco {
     /// The MQAIR records (AuthInfoRecPtr / AuthInfoRecCount).
     #[serde(default)]
     pub auth_info_records: Vec<Mqair>,
+    /// FipsRequired (version 2+): `Some(true)` is MQSSL_FIPS_YES.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fips_required: Option<bool>,
+    /// CertificateValPolicy (version 4+): ANY (0) or RFC5280 (1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_val_policy: Option<CertValPolicy>,
+}
+
+/// CertificateValPolicy: how strictly GSKit validates certificate chains.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum CertValPolicy {
+    /// `MQ_CERT_VAL_POLICY_ANY` (0, default): any of the supported policies may accept the chain.
+    #[default]
+    Any,
+    /// `MQ_CERT_VAL_POLICY_RFC5280` (1): strict RFC 5280 validation only.
+    Rfc5280,
+}
+
+impl CertValPolicy {
+    /// From an ini or environment value.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_uppercase().as_str() {
+            "ANY" | "0" => Some(Self::Any),
+            "RFC5280" | "1" => Some(Self::Rfc5280),
+            _ => None,
+        }
+    }
 }
 
 fn one() -> u32 {
@@ -260,5 +288,76 @@ impl ClientConfig {
     /// OutboundSNI in force.
     pub fn outbound_sni(&self) -> OutboundSni {
         self.ssl.outbound_sni.value
+    }
+
+    /// The HTTP proxy for OCSP: MQSSLPROXY > SSLHTTPProxyName (mqclient.ini).
+    pub fn http_proxy(&self) -> Option<Setting<String>> {
+        use super::ini::Source;
+        match self.env("MQSSLPROXY") {
+            Some(proxy) => Some(Setting {
+                value: proxy.to_owned(),
+                source: Source::Environment {
+                    name: "MQSSLPROXY".into(),
+                },
+                ignored: None,
+            }),
+            None => self.ssl.http_proxy.clone(),
+        }
+    }
+
+    /// CertificateValPolicy: MQSCO (version 4+) > MQCERTVPOL > mqclient.ini (IBM q010230).
+    pub fn certificate_val_policy(&self) -> Setting<CertValPolicy> {
+        use super::ini::Source;
+        if let Some(policy) = self
+            .effective_sco()
+            .filter(|s| s.version >= 4)
+            .and_then(|s| s.certificate_val_policy)
+        {
+            return Setting {
+                value: policy,
+                source: Source::Structure {
+                    field: "MQSCO.CertificateValPolicy".into(),
+                },
+                ignored: None,
+            };
+        }
+        if let Some(policy) = self.env("MQCERTVPOL").and_then(CertValPolicy::parse) {
+            return Setting {
+                value: policy,
+                source: Source::Environment {
+                    name: "MQCERTVPOL".into(),
+                },
+                ignored: None,
+            };
+        }
+        self.ssl.certificate_val_policy.clone()
+    }
+
+    /// FIPS: MQSCO.FipsRequired (version 2+) > MQSSLFIPS > SSLFipsRequired (IBM q012440).
+    pub fn fips_required(&self) -> Setting<bool> {
+        use super::ini::Source;
+        if let Some(fips) = self
+            .effective_sco()
+            .filter(|s| s.version >= 2)
+            .and_then(|s| s.fips_required)
+        {
+            return Setting {
+                value: fips,
+                source: Source::Structure {
+                    field: "MQSCO.FipsRequired".into(),
+                },
+                ignored: None,
+            };
+        }
+        if let Some(fips) = self.env("MQSSLFIPS").map(|v| v.eq_ignore_ascii_case("YES")) {
+            return Setting {
+                value: fips,
+                source: Source::Environment {
+                    name: "MQSSLFIPS".into(),
+                },
+                ignored: None,
+            };
+        }
+        self.ssl.fips_required.clone()
     }
 }

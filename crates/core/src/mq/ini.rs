@@ -225,6 +225,10 @@ pub struct SslStanza {
     pub key_repository: Option<Setting<String>>,
     /// CertificateLabel.
     pub certificate_label: Option<Setting<String>>,
+    /// CertificateValPolicy (default ANY).
+    pub certificate_val_policy: Setting<super::config::CertValPolicy>,
+    /// SSLFipsRequired (default NO).
+    pub fips_required: Setting<bool>,
     /// Attributes of the stanza mqocsp does not model.
     pub other: Vec<Attribute>,
 }
@@ -303,6 +307,13 @@ impl SslStanza {
                 "sslhttpproxyname" => ssl.http_proxy = text(attribute),
                 "sslkeyrepository" => ssl.key_repository = text(attribute),
                 "certificatelabel" => ssl.certificate_label = text(attribute),
+                "certificatevalpolicy" => {
+                    ssl.certificate_val_policy = set(
+                        super::config::CertValPolicy::parse(&attribute.value),
+                        attribute,
+                    )
+                }
+                "sslfipsrequired" => ssl.fips_required = set(yes_no(&attribute.value), attribute),
                 _ => ssl.other.push(attribute.clone()),
             }
         }

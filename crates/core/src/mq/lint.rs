@@ -127,6 +127,16 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
                 format!("{} MQAIR records are given; for OCSP only the first is referenced (observed in the seed walk-through), so the others' responder URLs are never asked.", sco.auth_info_records.len()),
                 "Put the OCSP record first and give only one.".into(), None, MQAIR));
         }
+        if sco.certificate_val_policy.is_some() && sco.version < 4 {
+            out.push(finding("mqsco-valpolicy-version", "MQSCO below version 4 ignores CertificateValPolicy",
+                format!("MQSCO.CertificateValPolicy is set but the MQSCO is version {}: the field is ignored and MQCERTVPOL or mqclient.ini decide.", sco.version),
+                "Set MQSCO.Version to 4 or later.".into(), None, "https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.dev.doc/q099820_.html"));
+        }
+        if sco.fips_required.is_some() && sco.version < 2 {
+            out.push(finding("mqsco-fips-version", "MQSCO version 1 ignores FipsRequired",
+                "MQSCO.FipsRequired is set but the MQSCO is version 1: MQSSLFIPS or mqclient.ini decide.".into(),
+                "Set MQSCO.Version to 2 or later.".into(), None, "https://ibm.com/docs/SSFKSJ_9.1.0/com.ibm.mq.sec.doc/q012440_.html"));
+        }
         if let (Some(label), true) = (&sco.certificate_label, sco.version < 5) {
             out.push(finding("mqsco-label-version", "MQSCO below version 5 ignores CertificateLabel",
                 format!("MQSCO.CertificateLabel '{label}' needs MQSCO version 5; with version {} the default label ibmwebspheremq<user> is used.", sco.version),
@@ -161,6 +171,11 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             "Give an MQAIR (version 2, MQAIT_OCSP) or set OCSPCheckExtensions=YES.".into(), None, ORDER));
     }
     ignored_values(&client.ssl, "mqclient.ini", &mut out);
+    if let Some((value, line)) = &client.ssl.certificate_val_policy.ignored {
+        out.push(finding("ini-value-ignored", "Unrecognised value falls back to the default",
+            format!("mqclient.ini line {line}: CertificateValPolicy={value} is not ANY or RFC5280; MQ silently uses ANY."),
+            "Write ANY or RFC5280.".into(), None, INI));
+    }
     let qm = &resolved.qm;
     let ocsp_in_namelist: Vec<&str> = qm
         .sslcrlnl
