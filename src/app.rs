@@ -4,6 +4,7 @@ use crate::components::case_tools::CaseTools;
 use crate::components::diagnose_panel::DiagnosePanel;
 use crate::components::evaluation_time::{EvaluationTime, now};
 use crate::components::file_drop::FileDrop;
+use crate::components::found::Found;
 use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
@@ -220,6 +221,10 @@ pub fn app() -> Html {
         Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
     };
     let picks = time_picks(&state);
+    let sorted = use_memo(
+        (state.decoded.clone(), state.text.clone()),
+        |(decoded, text)| mqocsp_core::mq::sort::sort(decoded, text),
+    );
     let on_pick = {
         let state = state.clone();
         Callback::from(move |at: mqocsp_core::Timestamp| state.dispatch(Action::SetTimeTo(at)))
@@ -248,6 +253,7 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} {picks} {on_pick} />
             </section>
+            <Found sorted={(*sorted).clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
             <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} />
             <VerifyPanel {choices} {selection} {report} step={state.step} {on_select} {on_step} />

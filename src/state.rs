@@ -181,6 +181,14 @@ pub enum CaseEdit {
     MqairVersion(Option<u32>),
     /// What-if: MQCNO's version.
     MqcnoVersion(Option<u32>),
+    /// The queue manager's certificate (a selector).
+    QmCertificate(String),
+    /// The client's certificate (a selector).
+    ClientCertificate(String),
+    /// Add or remove a CA from the client's key repository.
+    ToggleClientTrust(String),
+    /// Add or remove a CA from the queue manager's key repository.
+    ToggleQmTrust(String),
 }
 
 /// One change to the verification selection.
@@ -286,6 +294,10 @@ impl Reducible for State {
                 next.case = Some(empty_case(&next));
             }
             Action::EditCase(edit) => {
+                // Filing something into a case starts one around the paste when there is none.
+                if next.case.is_none() {
+                    next.case = Some(empty_case(&next));
+                }
                 let Some(case) = next.case.as_mut() else {
                     return self;
                 };
@@ -315,6 +327,18 @@ impl Reducible for State {
                     CaseEdit::QmLog(text) => case.queue_manager.error_log = text,
                     CaseEdit::MqairVersion(version) => case.client.mqair_version = version,
                     CaseEdit::MqcnoVersion(version) => case.client.mqcno_version = version,
+                    CaseEdit::QmCertificate(selector) => {
+                        case.queue_manager.certificate = Some(selector)
+                    }
+                    CaseEdit::ClientCertificate(selector) => {
+                        case.client.certificate = Some(selector)
+                    }
+                    CaseEdit::ToggleClientTrust(selector) => {
+                        toggle(&mut case.client.trust, selector)
+                    }
+                    CaseEdit::ToggleQmTrust(selector) => {
+                        toggle(&mut case.queue_manager.trust, selector)
+                    }
                 }
             }
             Action::Apply(change) => {
@@ -351,6 +375,15 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+fn toggle(list: &mut Vec<String>, item: String) {
+    match list.iter().position(|i| *i == item) {
+        Some(index) => {
+            list.remove(index);
+        }
+        None => list.push(item),
     }
 }
 

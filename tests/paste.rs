@@ -536,3 +536,63 @@ async fn share_link_and_local_storage_restore_the_case() {
             .contains("The responder the queue manager consults is down")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_ticket_paste_is_filed_into_a_case() {
+    let root = mount().await;
+    let ticket = format!(
+        "Hi, the QM certificate:\n{}\nour CA:\n{}\nmqclient.ini:\nSSL:\n  OCSPAuthentication=WARN\n\nQM config:\nDEFINE CHANNEL(PL81N.MQICHL) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)\n\nlog:\nAMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'\n",
+        fixture("queue-manager.pem"),
+        fixture("server-ca.pem")
+    );
+    paste(&root, &ticket).await;
+    let found = wait_for(&root, ".found").await;
+    for _ in 0..100 {
+        if text(&found).contains("end-entity") {
+            break;
+        }
+        sleep(20).await;
+    }
+    let listed = text(&found);
+    assert!(
+        listed
+            .contains("www.sd.pulsarintegration.PL81N.com: an end-entity certificate (TLS server)"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("www.sd.pulsarintegration.com: a root CA (trust anchor)"),
+        "{listed}"
+    );
+    assert!(listed.contains("an SSL stanza"), "{listed}");
+    assert!(listed.contains("MQSC commands"), "{listed}");
+    assert!(listed.contains("error log lines"), "{listed}");
+    let buttons = found.query_selector_all("button.file-as").unwrap();
+    let press = |label: &str| {
+        let button = (0..buttons.length())
+            .map(|i| buttons.item(i).unwrap().dyn_into::<Element>().unwrap())
+            .find(|b| text(b) == label)
+            .unwrap_or_else(|| panic!("no button {label}"));
+        click(&button);
+    };
+    press("use as mqclient.ini");
+    sleep(30).await;
+    press("the queue manager's");
+    sleep(30).await;
+    press("client trusts it");
+    sleep(30).await;
+    let ini: HtmlTextAreaElement = wait_for(&root, "#client-ini").await.dyn_into().unwrap();
+    assert!(ini.value().contains("OCSPAuthentication=WARN"));
+    let outcome = text(&wait_for(&root, "[data-field='mq-outcome']").await);
+    assert!(
+        outcome.starts_with("Connected") || outcome.starts_with("Not connected"),
+        "{outcome}"
+    );
+    let pressed = root
+        .query_selector_all(".found button[aria-pressed='true']")
+        .unwrap()
+        .length();
+    assert_eq!(
+        pressed, 2,
+        "the queue manager's certificate and the client's trust anchor are filed"
+    );
+}

@@ -17,3 +17,4 @@ pub mod report;
 pub mod revocation;
 pub mod share;
 pub mod sni;
+pub mod sort;

@@ -1,0 +1,227 @@
+//! Filing a paste: which certificate is whose, and which MQ texts (ini stanzas, MQSC, an mqpgfc
+//! line, a CCDT, index.txt, error logs) are in it, so the page can say what it found and put each
+//! piece in its slot.
+
+use crate::certificate::Certificate;
+use crate::decode::Decoded;
+use serde::Serialize;
+
+/// What a piece of pasted text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextKind {
+    /// An `SSL:` stanza (mqclient.ini or qm.ini).
+    SslStanza,
+    /// MQSC commands (DEFINE / ALTER AUTHINFO, CHANNEL, NAMELIST, QMGR).
+    Mqsc,
+    /// An mqpgfc-style command line.
+    CommandLine,
+    /// A JSON CCDT.
+    Ccdt,
+    /// openssl index.txt rows.
+    IndexTxt,
+    /// Error log lines (AMQnnnn, FFST, MQCONNX output).
+    ErrorLog,
+}
+
+impl TextKind {
+    /// What people call it.
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Self::SslStanza => "an SSL stanza (mqclient.ini or qm.ini)",
+            Self::Mqsc => "MQSC commands",
+            Self::CommandLine => "an mqpgfc command line",
+            Self::Ccdt => "a JSON CCDT",
+            Self::IndexTxt => "openssl index.txt rows",
+            Self::ErrorLog => "error log lines",
+        }
+    }
+}
+
+/// A piece of MQ text found in the paste.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FoundText {
+    /// What it is.
+    pub kind: TextKind,
+    /// 1-based first line.
+    pub line: usize,
+    /// Its text.
+    pub text: String,
+}
+
+/// The role a certificate most likely plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A self-signed CA: a trust anchor.
+    Root,
+    /// A CA issued by another: part of a chain.
+    Intermediate,
+    /// An end entity usable as a TLS server: a queue manager's certificate.
+    Server,
+    /// An end entity only for TLS clients: an MQ client's certificate.
+    Client,
+}
+
+/// Everything filed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Sorted {
+    /// Certificates by role: SHA-256, short name, role.
+    pub certificates: Vec<(String, String, Role)>,
+    /// OCSP responses pasted.
+    pub ocsp_responses: usize,
+    /// MQ texts found outside the PEM blocks.
+    pub texts: Vec<FoundText>,
+}
+
+fn role(cert: &Certificate) -> Role {
+    match (cert.basic_constraints(), cert.self_issued, cert.purposes()) {
+        (Some((true, _)), true, _) => Role::Root,
+        (Some((true, _)), false, _) => Role::Intermediate,
+        (_, _, Some(purposes))
+            if purposes.iter().any(|p| p == "clientAuth")
+                && !purposes.iter().any(|p| p == "serverAuth") =>
+        {
+            Role::Client
+        }
+        (None, true, None) => Role::Root,
+        _ => Role::Server,
+    }
+}
+
+fn kind_of(line: &str) -> Option<TextKind> {
+    let trimmed = line.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    if upper == "SSL:" {
+        return Some(TextKind::SslStanza);
+    }
+    if ["DEFINE ", "DEF ", "ALTER ", "ALT "]
+        .iter()
+        .any(|v| upper.starts_with(v))
+        && ["AUTHINFO", "CHANNEL", "CHL(", "QMGR", "NAMELIST"]
+            .iter()
+            .any(|o| upper.contains(o))
+    {
+        return Some(TextKind::Mqsc);
+    }
+    if trimmed
+        .trim_start_matches('>')
+        .to_ascii_lowercase()
+        .starts_with("mqpgf")
+    {
+        return Some(TextKind::CommandLine);
+    }
+    if trimmed.starts_with('{') && trimmed.contains("\"channel\"") {
+        return Some(TextKind::Ccdt);
+    }
+    let mut fields = trimmed.split(['\t', ' ']).filter(|f| !f.is_empty());
+    if let (Some(status), Some(expiry)) = (fields.next(), fields.next())
+        && matches!(status, "V" | "R" | "E")
+        && expiry.len() == 13
+        && expiry.ends_with('Z')
+    {
+        return Some(TextKind::IndexTxt);
+    }
+    let has_amq = trimmed
+        .find("AMQ")
+        .and_then(|i| trimmed.get(i + 3..i + 7))
+        .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
+    if has_amq || trimmed.contains("ReasonCd=") || trimmed.contains("Probe Id") {
+        return Some(TextKind::ErrorLog);
+    }
+    None
+}
+
+/// Whether `line` continues a piece of `kind` (a line that starts another kind never does).
+fn continues(kind: TextKind, line: &str) -> bool {
+    let trimmed = line.trim();
+    if kind_of(line).is_some_and(|other| other != kind) {
+        return false;
+    }
+    match kind {
+        TextKind::SslStanza => trimmed.contains('=') && !trimmed.ends_with(':'),
+        TextKind::Mqsc => {
+            kind_of(line) == Some(TextKind::Mqsc)
+                || trimmed.starts_with('*')
+                || trimmed.to_ascii_uppercase().starts_with("REFRESH")
+                || !trimmed.is_empty() && line.starts_with([' ', '\t'])
+        }
+        TextKind::Ccdt => !trimmed.is_empty(),
+        TextKind::IndexTxt => kind_of(line) == Some(TextKind::IndexTxt),
+        TextKind::ErrorLog => !trimmed.is_empty(),
+        TextKind::CommandLine => false,
+    }
+}
+
+/// Files what was decoded from `text` and finds the MQ texts around it.
+pub fn sort(decoded: &Decoded, text: &str) -> Sorted {
+    let mut sorted = Sorted {
+        certificates: decoded
+            .certificates()
+            .map(|c| (c.fingerprints.sha256.clone(), c.short_name(), role(c)))
+            .collect(),
+        ocsp_responses: decoded.ocsp_responses().count(),
+        texts: Vec::new(),
+    };
+    let mut inside_pem = false;
+    let mut current: Option<FoundText> = None;
+    for (index, line) in text.lines().enumerate() {
+        if line.contains("-----BEGIN ") {
+            inside_pem = true;
+        }
+        if inside_pem {
+            if line.contains("-----END ") {
+                inside_pem = false;
+            }
+            sorted.texts.extend(current.take());
+            continue;
+        }
+        if let Some(piece) = current.as_mut() {
+            if continues(piece.kind, line) {
+                piece.text.push('\n');
+                piece.text.push_str(line);
+                continue;
+            }
+            sorted.texts.extend(current.take());
+        }
+        if let Some(kind) = kind_of(line) {
+            current = Some(FoundText {
+                kind,
+                line: index + 1,
+                text: line.to_owned(),
+            });
+        }
+    }
+    sorted.texts.extend(current);
+    sorted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ticket_with_everything_in_it() {
+        let text = "Hello,\nour mqclient.ini:\nSSL:\n  OCSPAuthentication=WARN\n  OCSPCheckExtensions=NO\n\nthe QM side:\nDEFINE AUTHINFO(OCSP.X) AUTHTYPE(OCSP) +\n  OCSPURL('http://x:2560/')\nALTER QMGR SSLCRLNL(NL)\n\nwe run:\n>mqpgfc -qm PL81N -x h:1414 -ch A.B MQCNO_VERSION_4\nand get\n[2022/02/02 14:38:25.569] MQCONNX stop hcon:-1 qmgr:PL81N CompCd=02 ReasonCd=2393\nAMQ9716E: Remote SSL certificate revocation status check failed\n\nindex:\nR\t310802082027Z\t210929080911Z\t01\tunknown\t/CN=x\n";
+        let sorted = sort(&Decoded::default(), text);
+        let kinds: Vec<(TextKind, usize)> = sorted.texts.iter().map(|t| (t.kind, t.line)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (TextKind::SslStanza, 3),
+                (TextKind::Mqsc, 8),
+                (TextKind::CommandLine, 13),
+                (TextKind::ErrorLog, 15),
+                (TextKind::IndexTxt, 19)
+            ],
+            "{:#?}",
+            sorted.texts
+        );
+        assert_eq!(
+            sorted.texts[0].text,
+            "SSL:\n  OCSPAuthentication=WARN\n  OCSPCheckExtensions=NO"
+        );
+        assert!(sorted.texts[1].text.contains("ALTER QMGR SSLCRLNL(NL)"));
+        assert_eq!(sorted.texts[3].text.lines().count(), 2);
+    }
+}

@@ -1,0 +1,96 @@
+//! "Found in the paste": each certificate with its likely role and each MQ text (ini stanza, MQSC,
+//! command line, CCDT, index.txt, error log), with buttons that file it into the case.
+
+use crate::state::CaseEdit;
+use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::sort::{Role, Sorted, TextKind};
+use yew::prelude::*;
+
+/// Props of [`Found`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct FoundProps {
+    /// What the paste holds.
+    pub sorted: Sorted,
+    /// The case, to show what is filed already.
+    pub case: Option<Case>,
+    /// Files a piece into the case.
+    pub on_edit: Callback<CaseEdit>,
+}
+
+fn button(
+    label: &'static str,
+    edit: CaseEdit,
+    on_edit: &Callback<CaseEdit>,
+    pressed: bool,
+) -> Html {
+    let on_edit = on_edit.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()));
+    html! { <button type="button" class="file-as" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
+}
+
+/// The list.
+#[function_component(Found)]
+pub fn found(props: &FoundProps) -> Html {
+    let sorted = &props.sorted;
+    if sorted.certificates.is_empty() && sorted.texts.is_empty() {
+        return html! {};
+    }
+    let case = props.case.as_ref();
+    let selector = |fp: &str| format!("sha256:{fp}");
+    let is = |field: Option<&Option<String>>, fp: &str| {
+        field.and_then(|f| f.as_deref()) == Some(selector(fp).as_str())
+    };
+    let trusts =
+        |list: Option<&Vec<String>>, fp: &str| list.is_some_and(|l| l.contains(&selector(fp)));
+    html! {
+        <section class="found" aria-label="Found in the paste">
+            <h2>{ "Found in the paste" }</h2>
+            <ul>
+                { for sorted.certificates.iter().map(|(fp, name, role)| {
+                    let (what, buttons) = match role {
+                        Role::Root => ("a root CA (trust anchor)", html! { <>
+                            { button("client trusts it", CaseEdit::ToggleClientTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.client.trust), fp)) }
+                            { button("queue manager trusts it", CaseEdit::ToggleQmTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.queue_manager.trust), fp)) }
+                        </> }),
+                        Role::Intermediate => ("an intermediate CA", html! {}),
+                        Role::Server | Role::Client => (if *role == Role::Server { "an end-entity certificate (TLS server)" } else { "an end-entity certificate (TLS client only)" }, html! { <>
+                            { button("the queue manager's", CaseEdit::QmCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.queue_manager.certificate), fp)) }
+                            { button("the client's", CaseEdit::ClientCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.client.certificate), fp)) }
+                        </> }),
+                    };
+                    html! { <li><strong>{ name.clone() }</strong>{ format!(": {what} ") }{ buttons }</li> }
+                }) }
+                if sorted.ocsp_responses > 0 {
+                    <li>{ format!("{} OCSP response(s): used as the answers of responders the case does not describe by index.txt", sorted.ocsp_responses) }</li>
+                }
+                { for sorted.texts.iter().map(|piece| {
+                    let text = piece.text.clone();
+                    let buttons = match piece.kind {
+                        TextKind::SslStanza => html! { <>
+                            { button("use as mqclient.ini", CaseEdit::ClientIni(text.clone()), &props.on_edit, false) }
+                            { button("use as qm.ini", CaseEdit::QmIni(text.clone()), &props.on_edit, false) }
+                        </> },
+                        TextKind::Mqsc => button("use as the queue manager's MQSC", CaseEdit::Mqsc(text.clone()), &props.on_edit, false),
+                        TextKind::CommandLine => button("use as the client's command line", CaseEdit::CommandLine(text.clone()), &props.on_edit, false),
+                        TextKind::Ccdt => button("use as the client's CCDT", CaseEdit::Ccdt(text.clone()), &props.on_edit, false),
+                        TextKind::ErrorLog => html! { <>
+                            { button("the client's log", CaseEdit::ClientLog(text.clone()), &props.on_edit, false) }
+                            { button("the queue manager's log", CaseEdit::QmLog(text.clone()), &props.on_edit, false) }
+                        </> },
+                        TextKind::IndexTxt => case
+                            .into_iter()
+                            .flat_map(|c| c.responders.iter())
+                            .map(|r| {
+                                let on_edit = props.on_edit.clone();
+                                let edit = CaseEdit::ResponderIndex(r.url.clone(), text.clone());
+                                let onclick = Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()));
+                                html! { <button type="button" class="file-as" {onclick}>{ format!("index.txt of {}", r.url) }</button> }
+                            })
+                            .collect::<Html>(),
+                    };
+                    html! { <li data-kind={format!("{:?}", piece.kind)}>{ format!("Line {}: {} ", piece.line, piece.kind.noun()) }{ buttons }</li> }
+                }) }
+            </ul>
+        </section>
+    }
+}
