@@ -155,3 +155,27 @@ test('a share link opened in a fresh page reproduces the outcome', async () => {
   assert.match(await fresh.locator('[data-field="qm-log"]').textContent(), /was revoked by AUTHINFO URL/);
   await context.close();
 });
+
+test('accessibility: no axe-core violations above minor, at 1280 and 1920 wide', async () => {
+  const { ROOT } = await import('./harness.mjs');
+  const { join } = await import('node:path');
+  for (const width of [1280, 1920]) {
+    const page = await browser.newPage({ viewport: { width, height: width === 1280 ? 800 : 1080 } });
+    await page.goto(relay.url);
+    await page.locator('#example-select').selectOption('server-revoked');
+    await page.locator('#example-load').click();
+    await page.locator('[data-field="mq-outcome"]').waitFor({ timeout: 10000 });
+    // axe is loaded from the test side: the page's CSP would (rightly) refuse an injected script
+    // tag, so it is evaluated through the DevTools protocol instead.
+    await page.evaluate((source) => (0, eval)(source), (await import('node:fs')).readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')).catch(() => {});
+    const available = await page.evaluate(() => typeof window.axe !== 'undefined');
+    assert.ok(available, 'axe-core could not be loaded into the page');
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => v.impact !== 'minor');
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length} node(s) — ${v.help}`), [], `at ${width}px`);
+    if (width === 1920) {
+      await page.screenshot({ path: screenshotPath('workbench-1920.png'), fullPage: false });
+    }
+    await page.close();
+  }
+});

@@ -207,7 +207,7 @@ fn as_mq_sees_it(case: &Case) -> Html {
 fn log(title: &'static str, field: &'static str, entries: &[LogEntry]) -> Html {
     html! {
         <div class="log" data-field={field}>
-            <h4>{ title }</h4>
+            <h3>{ title }</h3>
             if entries.is_empty() {
                 <p class="hint">{ "nothing is logged" }</p>
             }
@@ -242,7 +242,7 @@ fn outcome_view(d: &Diagnosis, on_apply: &Callback<Change>) -> Html {
                 <p class="events" data-field="events">{ format!("Events: {}", o.events.join("; ")) }</p>
             }
             if !d.fixes.is_empty() {
-                <h4>{ "Fixes" }</h4>
+                <h3>{ "Fixes" }</h3>
                 <ul class="fixes">
                     { for d.fixes.iter().map(|fix| {
                         let apply = fix.change.clone().map(|change| {
@@ -261,10 +261,10 @@ fn outcome_view(d: &Diagnosis, on_apply: &Callback<Change>) -> Html {
                 </ul>
             }
             if !d.lint.is_empty() {
-                <h4>{ "Configuration findings" }</h4>
+                <h3>{ "Configuration findings" }</h3>
                 <ul class="lint">{ for d.lint.iter().map(|l| html! { <li><strong>{ l.title.clone() }</strong>{ ": " }{ l.message.clone() }{ " Fix: " }{ l.fix.clone() }</li> }) }</ul>
             }
-            <h4>{ "What MQ does" }</h4>
+            <h3>{ "What MQ does" }</h3>
             <ol class="mq-steps">
                 { for d.steps.iter().map(|s| {
                     let class = match s.outcome { Outcome::Pass => "pass", Outcome::Skip => "skip", Outcome::Warn => "warn", Outcome::Fail => "fail" };
@@ -272,11 +272,11 @@ fn outcome_view(d: &Diagnosis, on_apply: &Callback<Change>) -> Html {
                 }) }
             </ol>
             if !d.assumptions.is_empty() {
-                <h4>{ "Assumptions (not documented by IBM)" }</h4>
+                <h3>{ "Assumptions (not documented by IBM)" }</h3>
                 <ul class="assumptions">{ for d.assumptions.iter().map(|a| html! { <li>{ format!("[{:?}] {} — source: {}", a.certainty, a.text, a.source) }</li> }) }</ul>
             }
             if !d.problems.is_empty() {
-                <h4>{ "Problems reading the case" }</h4>
+                <h3>{ "Problems reading the case" }</h3>
                 <ul class="problems">{ for d.problems.iter().map(|p| html! { <li>{ format!("{}: {}", p.part, p.message) }</li> }) }</ul>
             }
         </div>
@@ -339,7 +339,7 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                             }
                         }) }
                     </div>
-                    <h4>{ "As MQ reads it" }</h4>
+                    <h3>{ "As MQ reads it" }</h3>
                     { as_mq_sees_it(case) }
                 </details>
                 <div class="what-if-controls">
