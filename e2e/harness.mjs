@@ -11,19 +11,21 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
 
 /** Starts the relay serving dist/ on an ephemeral port; resolves once it printed its URL. */
-export async function startRelay() {
+export async function startRelay(extraArgs = []) {
   const binary = process.env.MQOCSP_RELAY ?? join(ROOT, 'target', 'release', 'mqocsp-relay');
-  const child = spawn(binary, ['--listen', '127.0.0.1:0', '--ui', join(ROOT, 'dist')], {
+  const child = spawn(binary, ['--listen', '127.0.0.1:0', '--ui', join(ROOT, 'dist'), ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let tokenUrl = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 20000);
     const read = (chunk) => {
       output += chunk;
-      const match = output.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const match = output.match(/at (http:\/\/127\.0\.0\.1:\d+\/)(\?token=[0-9a-f]+)/);
       if (match) {
         clearTimeout(timer);
+        tokenUrl = match[1] + match[2];
         resolve(match[1]);
       }
     };
@@ -33,6 +35,7 @@ export async function startRelay() {
   });
   return {
     url,
+    tokenUrl,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -73,4 +76,37 @@ export function opensslCertificate(subject, serial = '0x0a1b') {
 export function screenshotPath(name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/** An openssl CA with one queue manager certificate (serial 01, valid) and its `openssl ocsp`
+ * responder on a free port, ready when it says so. Returns PEMs, the URL and a stop function. */
+export async function opensslResponder() {
+  const dir = mkdtempSync(join(tmpdir(), 'mqocsp-e2e-ocsp-'));
+  const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
+    '-days', '3650', '-subj', '/C=AU/O=Pulsar/CN=e2e Root CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'qm.key', '-out', 'qm.csr', '-subj', '/C=AU/O=Pulsar/CN=qm-e2e']);
+  run(['x509', '-req', '-in', 'qm.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '1', '-days', '365', '-out', 'qm.pem']);
+  const end = execFileSync('openssl', ['x509', '-noout', '-enddate', '-dateopt', 'iso_8601', '-in', 'qm.pem'], { cwd: dir }).toString();
+  const digits = end.replace(/[^0-9]/g, '').slice(2, 14);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dir, 'index.txt'), `V\t${digits}Z\t\t01\tunknown\t/C=AU/O=Pulsar/CN=qm-e2e\n`);
+  const net = await import('node:net');
+  const port = await new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => { const p = server.address().port; server.close(() => resolve(p)); });
+  });
+  const child = spawn('openssl', ['ocsp', '-index', 'index.txt', '-CA', 'ca.pem', '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-port', String(port), '-ignore_err'],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('openssl ocsp did not start')), 10000);
+    child.stderr.on('data', (chunk) => { if (chunk.toString().includes('waiting for OCSP client connections')) { clearTimeout(timer); resolve(); } });
+  });
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
+    qmPem: readFileSync(join(dir, 'qm.pem'), 'utf8'),
+    stop() { child.kill(); },
+  };
 }

@@ -216,6 +216,46 @@ pub fn app() -> Html {
             state.dispatch(Action::LoadCase(Box::new(case)))
         })
     };
+    let on_live = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let Some(case) = state.case_at_time() else {
+                return;
+            };
+            let Some(token) = crate::services::relay_token() else {
+                state.dispatch(Action::LiveStarted(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to ask responders live.".into()]));
+                return;
+            };
+            let queries = mqocsp_core::mq::live::plan(&case, &mut crate::services::nonce);
+            if queries.is_empty() {
+                state.dispatch(Action::LiveStarted(vec!["No certificate to ask about: name the queue manager's (and the client's) certificate and a responder URL first.".into()]));
+                return;
+            }
+            state.dispatch(Action::LiveStarted(
+                queries
+                    .iter()
+                    .map(|q| {
+                        format!(
+                            "asking {} about {} through the relay…",
+                            q.url, q.certificate
+                        )
+                    })
+                    .collect(),
+            ));
+            for query in queries {
+                let (state, token) = (state.clone(), token.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result =
+                        crate::services::ocsp_via_relay(&token, &query.url, &query.request).await;
+                    state.dispatch(Action::LiveAnswer {
+                        url: query.url,
+                        about: query.certificate,
+                        result,
+                    });
+                });
+            }
+        })
+    };
     let on_apply = {
         let state = state.clone();
         Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
@@ -255,7 +295,7 @@ pub fn app() -> Html {
             </section>
             <Found sorted={(*sorted).clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
-            <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} />
+            <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} />
             <VerifyPanel {choices} {selection} {report} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <p class="summary" data-field="summary">{ summary }</p>

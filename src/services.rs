@@ -92,3 +92,77 @@ pub fn install_panic_banner() {
         }
     }));
 }
+
+/// The relay's per-start token: from the address the relay printed (`?token=…`), kept for the
+/// tab's lifetime so a reload or a share link opened in the same tab keeps it.
+pub fn relay_token() -> Option<String> {
+    let window = window()?;
+    let search = window.location().search().ok().unwrap_or_default();
+    let from_url = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("token="))
+        .map(str::to_owned);
+    let storage = window.session_storage().ok().flatten();
+    match from_url {
+        Some(token) => {
+            if let Some(storage) = &storage {
+                let _ = storage.set_item("mqocsp.token", &token);
+            }
+            Some(token)
+        }
+        None => storage.and_then(|s| s.get_item("mqocsp.token").ok().flatten()),
+    }
+}
+
+/// 16 random bytes for an OCSP nonce, from the browser's CSPRNG.
+pub fn nonce() -> Vec<u8> {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.to_vec()
+}
+
+/// Sends an OCSP request through the relay (`POST /api/ocsp`); the responder's answer body, or
+/// why there is none.
+pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Vec<u8>, String> {
+    use base64::Engine as _;
+    use wasm_bindgen_futures::JsFuture;
+    let window = window().ok_or("no window")?;
+    let body = serde_json::json!({"url": url, "request": base64::engine::general_purpose::STANDARD.encode(request)}).to_string();
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    let headers = web_sys::Headers::new().map_err(|_| "headers")?;
+    headers
+        .set("content-type", "application/json")
+        .map_err(|_| "headers")?;
+    headers
+        .set("x-mqocsp-token", token)
+        .map_err(|_| "headers")?;
+    init.set_headers(&headers);
+    let request =
+        web_sys::Request::new_with_str_and_init("/api/ocsp", &init).map_err(|_| "request")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| "the relay cannot be reached (is the page served by mqocsp-relay?)")?
+        .dyn_into()
+        .map_err(|_| "response")?;
+    let text = JsFuture::from(response.text().map_err(|_| "body")?)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default();
+    let json: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|_| serde_json::json!({"error": text.trim()}));
+    if !response.ok() {
+        return Err(json["error"]
+            .as_str()
+            .unwrap_or("the relay refused")
+            .to_owned());
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(json["body"].as_str().unwrap_or_default())
+        .map_err(|_| "the relay's answer is not base64".to_owned())
+}

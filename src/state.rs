@@ -56,6 +56,8 @@ pub struct State {
     pub highlight: Option<(String, Span)>,
     /// The MQ case being diagnosed; its material is the paste.
     pub case: Option<Case>,
+    /// What the live queries through the relay did, in order.
+    pub live_log: Vec<String>,
 }
 
 impl State {
@@ -74,6 +76,7 @@ impl State {
             step: 0,
             highlight: None,
             case: None,
+            live_log: Vec::new(),
         }
     }
 
@@ -150,6 +153,17 @@ pub enum Action {
     EditCase(CaseEdit),
     /// Apply a fix as a what-if.
     Apply(Change),
+    /// Live queries started (or why they cannot be).
+    LiveStarted(Vec<String>),
+    /// A live answer (or failure) from a responder, through the relay.
+    LiveAnswer {
+        /// The responder.
+        url: String,
+        /// The certificate asked about.
+        about: String,
+        /// Its answer, or why there is none.
+        result: Result<Vec<u8>, String>,
+    },
 }
 
 /// One edit of the MQ case.
@@ -340,6 +354,28 @@ impl Reducible for State {
                         toggle(&mut case.queue_manager.trust, selector)
                     }
                 }
+            }
+            Action::LiveStarted(lines) => next.live_log = lines,
+            Action::LiveAnswer { url, about, result } => {
+                next.live_log.push(match &result {
+                    Ok(body) => format!(
+                        "{url} answered about {about} ({} bytes): added to the case",
+                        body.len()
+                    ),
+                    Err(error) => {
+                        format!("{url} about {about}: {error}: the responder is marked down")
+                    }
+                });
+                let Some(case) = next.case.as_mut() else {
+                    return self;
+                };
+                mqocsp_core::mq::live::record(
+                    case,
+                    &url,
+                    result.as_deref().map_err(String::as_str),
+                );
+                next.text = case.material.clone();
+                next.decoded = Rc::new(decode(&next.text));
             }
             Action::Apply(change) => {
                 let Some(case) = next.case.as_mut() else {

@@ -26,6 +26,10 @@ pub struct DiagnosePanelProps {
     pub on_edit: Callback<CaseEdit>,
     /// Apply a fix.
     pub on_apply: Callback<Change>,
+    /// Ask the case's responders now, through the relay.
+    pub on_live: Callback<()>,
+    /// What the live queries did.
+    pub live_log: Vec<String>,
 }
 
 fn policy_select(
@@ -355,6 +359,12 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                         });
                         html! { <label class="responder"><input type="checkbox" checked={r.state == ResponderState::Up} {onchange} />{ format!("responder {} up", r.url) }</label> }
                     }) }
+                </div>
+                <div class="live">
+                    <button type="button" id="ask-live" onclick={props.on_live.reform(|_: MouseEvent| ())}>{ "Ask the responders now (through the relay)" }</button>
+                    <ul class="live-log" data-field="live-log" aria-live="polite">
+                        { for props.live_log.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
+                    </ul>
                 </div>
                 if let Some(diagnosis) = &props.diagnosis {
                     { outcome_view(diagnosis, &props.on_apply) }

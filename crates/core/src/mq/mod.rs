@@ -11,6 +11,7 @@ pub mod examples;
 pub mod index;
 pub mod ini;
 pub mod lint;
+pub mod live;
 pub mod mqsc;
 pub mod predict;
 pub mod report;

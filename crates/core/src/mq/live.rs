@@ -1,0 +1,195 @@
+//! Live evidence for a case: which OCSP queries MQ would make (the responder each side picks,
+//! every certificate but the root), and how answers fold back into the case. The bytes are moved
+//! by the caller (the page through the relay); this module only plans and records.
+
+use super::case::{Case, ResponderState};
+use super::revocation::{Side, choose_url};
+use crate::certificate::Certificate;
+use crate::verify::{ChainInput, LegacyAlgorithms, Purpose, verify_chain};
+use base64::Engine as _;
+
+/// One OCSP query to make.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    /// Which side would ask.
+    pub side: Side,
+    /// The responder URL MQ's precedence picks.
+    pub url: String,
+    /// The certificate asked about (short name).
+    pub certificate: String,
+    /// The DER OCSPRequest.
+    pub request: Vec<u8>,
+}
+
+fn path(
+    case_certs: &[Certificate],
+    target: &Certificate,
+    anchors: &[Certificate],
+    at: crate::Timestamp,
+) -> Vec<Certificate> {
+    let untrusted: Vec<Certificate> = case_certs
+        .iter()
+        .filter(|c| c.fingerprints != target.fingerprints)
+        .cloned()
+        .collect();
+    let report = verify_chain(&ChainInput {
+        target,
+        untrusted: &untrusted,
+        anchors,
+        at,
+        purpose: Purpose::Any,
+        peer_name: None,
+        legacy: LegacyAlgorithms::Allow,
+    });
+    let Some(best) = report
+        .paths
+        .iter()
+        .find(|p| p.valid)
+        .or(report.paths.first())
+    else {
+        return vec![target.clone()];
+    };
+    best.fingerprints
+        .iter()
+        .filter_map(|fp| {
+            case_certs
+                .iter()
+                .chain(anchors)
+                .find(|c| c.fingerprints.sha256 == *fp)
+                .cloned()
+        })
+        .collect()
+}
+
+/// The queries MQ would make for this case; `nonce` gives each request its nonce (the caller
+/// draws it: the core has no randomness).
+pub fn plan(case: &Case, nonce: &mut dyn FnMut() -> Vec<u8>) -> Vec<Query> {
+    let resolved = case.resolve();
+    let certs: Vec<Certificate> = resolved.material.certificates().cloned().collect();
+    let mut queries = Vec::new();
+    let sides = [
+        (
+            Side::Client,
+            resolved.qm_cert.clone(),
+            resolved.client_trust.clone(),
+        ),
+        (
+            Side::QueueManager,
+            resolved.client_cert.clone(),
+            resolved.qm_trust.clone(),
+        ),
+    ];
+    for (side, target, anchors) in sides {
+        let Some(target) = target else { continue };
+        let chain = path(&certs, &target, &anchors, resolved.at);
+        for (position, cert) in chain.iter().enumerate() {
+            let Some(issuer) = chain.get(position + 1) else {
+                break;
+            };
+            let Some((url, _)) = choose_url(&resolved, side, cert) else {
+                continue;
+            };
+            let request = crate::ocsp::build_request(cert, issuer, Some(&nonce()));
+            queries.push(Query {
+                side,
+                url,
+                certificate: cert.short_name(),
+                request,
+            });
+        }
+    }
+    queries
+}
+
+/// Folds a live answer into the case: the responder is up and its answer joins the material
+/// (replacing a simulated index.txt), or it is down.
+pub fn record(case: &mut Case, url: &str, answer: Result<&[u8], &str>) {
+    let same = |u: &str| {
+        u.trim_end_matches('/')
+            .eq_ignore_ascii_case(url.trim_end_matches('/'))
+    };
+    if !case.responders.iter().any(|r| same(&r.url)) {
+        case.responders.push(super::case::Responder {
+            url: url.to_owned(),
+            state: ResponderState::Up,
+            index: None,
+            ca: None,
+        });
+    }
+    for responder in case.responders.iter_mut().filter(|r| same(&r.url)) {
+        match answer {
+            Ok(_) => {
+                responder.state = ResponderState::Up;
+                responder.index = None;
+                responder.ca = None;
+            }
+            Err(_) => responder.state = ResponderState::Down,
+        }
+    }
+    if let Ok(body) = answer {
+        let pem = base64::engine::general_purpose::STANDARD.encode(body);
+        case.material.push_str(&format!(
+            "\n-----BEGIN OCSP RESPONSE-----\n{pem}\n-----END OCSP RESPONSE-----\n"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mq::examples::{SERVER_RESPONDER, example};
+
+    #[test]
+    fn plan_asks_each_sides_responder_about_every_certificate_but_the_root() {
+        let case = example("good").unwrap_or_else(|| unreachable!());
+        let mut n = 0u8;
+        let queries = plan(&case, &mut || {
+            n += 1;
+            vec![n; 16]
+        });
+        let summary: Vec<(Side, &str, &str)> = queries
+            .iter()
+            .map(|q| (q.side, q.url.as_str(), q.certificate.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    Side::Client,
+                    SERVER_RESPONDER,
+                    "www.sd.pulsarintegration.PL81N.com"
+                ),
+                (
+                    Side::QueueManager,
+                    "http://winca.example.test:2560/",
+                    "www.pulsarintegration.PL921WC.com"
+                ),
+            ]
+        );
+        let request = crate::ocsp::OcspRequest::parse(&queries[0].request)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(request.cert_ids[0].serial, "01");
+        assert_eq!(
+            request.nonce.as_deref(),
+            Some("01010101010101010101010101010101")
+        );
+    }
+
+    #[test]
+    fn answers_and_failures_fold_into_the_case() {
+        let mut case = example("good").unwrap_or_else(|| unreachable!());
+        record(&mut case, SERVER_RESPONDER, Err("connection refused"));
+        assert_eq!(case.responders[0].state, ResponderState::Down);
+        record(
+            &mut case,
+            SERVER_RESPONDER,
+            Ok(&[0x30, 0x03, 0x0a, 0x01, 0x03]),
+        );
+        assert_eq!(case.responders[0].state, ResponderState::Up);
+        assert!(
+            case.responders[0].index.is_none(),
+            "the live answer replaces the simulated responder"
+        );
+        assert!(case.material.contains("BEGIN OCSP RESPONSE"));
+    }
+}

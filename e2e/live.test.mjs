@@ -1,0 +1,50 @@
+// The page asks a real `openssl ocsp` responder through the relay, and the prediction follows the
+// live answer.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay, launchBrowser, opensslResponder, screenshotPath } from './harness.mjs';
+
+let responder;
+let relay;
+let browser;
+
+before(async () => {
+  responder = await opensslResponder();
+  relay = await startRelay(['--allow', `127.0.0.1:${responder.port}`]);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await relay?.stop();
+  responder?.stop();
+});
+
+test('asking the responder live turns an assumed-down responder into a good answer', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.tokenUrl);
+  await page.getByLabel(/Paste what the customer sent/).fill(`${responder.qmPem}\n${responder.caPem}`);
+  await page.locator('.found', { hasText: 'qm-e2e' }).waitFor({ timeout: 10000 });
+  await page.locator('.found li', { hasText: 'qm-e2e' }).getByRole('button', { name: "the queue manager's" }).click();
+  await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
+  await page.locator('.config summary').click();
+  await page.locator('#client-cmdline').fill(`mqpgfc -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  // Nothing is known about the responder yet: mqocsp assumes it unreachable, and says so.
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.locator('#ask-live').click();
+  await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'Connected' }).waitFor({ timeout: 10000 });
+  await page.screenshot({ path: screenshotPath('live-ocsp.png'), fullPage: false });
+  await page.close();
+});
+
+test('without the token the page cannot use the relay', async () => {
+  const page = await browser.newPage();
+  await page.goto(relay.url);
+  await page.locator('#example-select').selectOption('good');
+  await page.locator('#example-load').click();
+  await page.locator('#ask-live').click();
+  await page.locator('[data-field="live-log"]', { hasText: 'No relay token' }).waitFor({ timeout: 10000 });
+  await page.close();
+});
