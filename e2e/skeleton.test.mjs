@@ -179,3 +179,33 @@ test('accessibility: no axe-core violations above minor, at 1280 and 1920 wide',
     await page.close();
   }
 });
+
+test('every built-in case predicts in the page what `mqocsp diagnose` predicts (golden files)', async () => {
+  const { ROOT } = await import('./harness.mjs');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const dir = join(ROOT, 'testdata', 'golden', 'diagnose');
+  const names = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+  assert.ok(names.length >= 10, names.join(', '));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.url);
+  for (const name of names) {
+    const golden = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')).outcome;
+    const expected = golden.reason_code === null
+      ? 'Connected: MQCONNX completes (reason 0)'
+      : `Not connected: CompCd=02 ReasonCd=${golden.reason_code} ${golden.reason_name}`;
+    await page.locator('#example-select').selectOption(name);
+    await page.locator('#example-load').click();
+    await page.locator('[data-field="mq-outcome"]', { hasText: expected }).waitFor({ timeout: 10000 });
+    const clientLog = await page.locator('[data-field="client-log"]').textContent();
+    for (const id of golden.client_log) assert.ok(clientLog.includes(id), `${name}: ${id} in ${clientLog}`);
+    const qmLog = await page.locator('[data-field="qm-log"]').textContent();
+    for (const id of golden.queue_manager_log) assert.ok(qmLog.includes(id), `${name}: ${id} in ${qmLog}`);
+  }
+  // The tour walks the cases in order: after "good" comes the seed's second run.
+  await page.locator('#example-select').selectOption('good');
+  await page.locator('#example-next').click();
+  await page.locator('[data-field="case-title"]', { hasText: 'The responder the client consults is down' }).waitFor({ timeout: 10000 });
+  await page.getByText('tour: case 2 of').waitFor();
+  await page.close();
+});

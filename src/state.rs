@@ -305,7 +305,19 @@ impl Reducible for State {
                 next.reset_verification();
             }
             Action::NewCase => {
-                next.case = Some(empty_case(&next));
+                let (case, filed) = mqocsp_core::mq::sort::auto_case(
+                    &next.decoded,
+                    &next.text,
+                    &next.at.to_string(),
+                );
+                next.live_log = if filed.is_empty() {
+                    vec!["New case: nothing could be filed automatically; use the buttons under 'Found in the paste'.".to_owned()]
+                } else {
+                    std::iter::once("New case: filed".to_owned())
+                        .chain(filed)
+                        .collect()
+                };
+                next.case = Some(case);
             }
             Action::EditCase(edit) => {
                 // Filing something into a case starts one around the paste when there is none.

@@ -596,3 +596,38 @@ async fn a_ticket_paste_is_filed_into_a_case() {
         "the queue manager's certificate and the client's trust anchor are filed"
     );
 }
+
+#[wasm_bindgen_test]
+async fn new_case_from_a_paste_files_what_it_can() {
+    let root = mount().await;
+    let ticket = format!(
+        "{}{}DEFINE CHANNEL(PL81N.MQICHL) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)\n",
+        fixture("queue-manager.pem"),
+        fixture("server-ca.pem")
+    );
+    paste(&root, &ticket).await;
+    for _ in 0..100 {
+        if root
+            .query_selector(".found")
+            .unwrap()
+            .is_some_and(|f| text(&f).contains("end-entity"))
+        {
+            break;
+        }
+        sleep(20).await;
+    }
+    let buttons = root.query_selector_all(".diagnose button").unwrap();
+    let new_case = (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|b| text(b) == "New case from the paste")
+        .unwrap();
+    click(&new_case);
+    let log = text(&wait_for(&root, "[data-field='live-log']").await);
+    assert!(
+        log.contains("www.sd.pulsarintegration.PL81N.com as the queue manager's certificate"),
+        "{log}"
+    );
+    assert!(log.contains("as trusted by both sides"), "{log}");
+    assert!(log.contains("the MQSC at line"), "{log}");
+    wait_for(&root, "[data-field='mq-outcome']").await;
+}

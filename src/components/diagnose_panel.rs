@@ -301,6 +301,23 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
         let (chosen, on_example) = (chosen.clone(), props.on_example.clone());
         Callback::from(move |_: MouseEvent| on_example.emit((*chosen).clone()))
     };
+    let names: Vec<&'static str> = examples().into_iter().map(|(name, _)| name).collect();
+    let position = names
+        .iter()
+        .position(|n| *n == chosen.as_str())
+        .unwrap_or(0);
+    let next = {
+        let (chosen, on_example, names) = (chosen.clone(), props.on_example.clone(), names.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = names
+                .get((position + 1) % names.len())
+                .copied()
+                .unwrap_or_default()
+                .to_owned();
+            chosen.set(name.clone());
+            on_example.emit(name);
+        })
+    };
     let new_case = {
         let on_new = props.on_new.clone();
         Callback::from(move |_: MouseEvent| on_new.emit(()))
@@ -317,6 +334,8 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                     </select>
                 </label>
                 <button type="button" id="example-load" onclick={load}>{ "Load" }</button>
+                <button type="button" id="example-next" onclick={next}>{ "Next case ▶" }</button>
+                <span class="hint">{ format!("tour: case {} of {} — each loads the seed's setup and predicts it", position + 1, names.len()) }</span>
                 <button type="button" onclick={new_case}>{ "New case from the paste" }</button>
             </div>
             if let Some(case) = &props.case {

@@ -225,3 +225,122 @@ mod tests {
         assert_eq!(sorted.texts[3].text.lines().count(), 2);
     }
 }
+
+/// A case around a paste, with everything filed that has only one sensible place: a single TLS
+/// server certificate as the queue manager's, a single client-only certificate as the client's,
+/// every root as trusted by both sides, MQSC to the queue manager, a command line or CCDT to the
+/// client, an SSL stanza to mqclient.ini when it is the only one. Returns the case and what was
+/// filed, in words.
+pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case, Vec<String>) {
+    use super::case::{Case, FORMAT, VERSION};
+    let sorted = sort(decoded, text);
+    let mut case = Case {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        title: "Case from a paste".to_owned(),
+        description: String::new(),
+        at: at.to_owned(),
+        material: text.to_owned(),
+        client: Default::default(),
+        queue_manager: Default::default(),
+        responders: Vec::new(),
+    };
+    let mut filed = Vec::new();
+    let of = |role: Role| {
+        sorted
+            .certificates
+            .iter()
+            .filter(move |(_, _, r)| *r == role)
+            .collect::<Vec<_>>()
+    };
+    let selector = |fp: &str| format!("sha256:{fp}");
+    let servers = of(Role::Server);
+    let clients = of(Role::Client);
+    // One TLS-server certificate is the queue manager's; with two and no client-only one, the
+    // first pasted is taken as the queue manager's and the second as the client's.
+    let first_server = match (servers.as_slice(), clients.is_empty()) {
+        ([only], _) | ([only, _], true) => Some(only),
+        _ => None,
+    };
+    if let Some((fp, name, _)) = first_server {
+        case.queue_manager.certificate = Some(selector(fp));
+        filed.push(format!(
+            "{name} as the queue manager's certificate (the first pasted)"
+        ));
+    }
+    match (clients.as_slice(), servers.as_slice()) {
+        ([(fp, name, _)], _) | ([], [_, (fp, name, _)]) => {
+            case.client.certificate = Some(selector(fp));
+            filed.push(format!("{name} as the client's certificate"));
+        }
+        _ => {}
+    }
+    for (fp, name, _) in of(Role::Root) {
+        case.client.trust.push(selector(fp));
+        case.queue_manager.trust.push(selector(fp));
+        filed.push(format!("{name} as trusted by both sides"));
+    }
+    let stanzas = sorted
+        .texts
+        .iter()
+        .filter(|t| t.kind == TextKind::SslStanza)
+        .count();
+    for piece in &sorted.texts {
+        match piece.kind {
+            TextKind::Mqsc => {
+                case.queue_manager.mqsc.push_str(&piece.text);
+                case.queue_manager.mqsc.push('\n');
+                filed.push(format!(
+                    "the MQSC at line {} to the queue manager",
+                    piece.line
+                ));
+            }
+            TextKind::CommandLine => {
+                case.client.command_line = Some(piece.text.clone());
+                filed.push(format!(
+                    "the command line at line {} to the client",
+                    piece.line
+                ));
+            }
+            TextKind::Ccdt => {
+                case.client.ccdt_json = Some(piece.text.clone());
+                filed.push(format!("the CCDT at line {} to the client", piece.line));
+            }
+            TextKind::SslStanza if stanzas == 1 => {
+                case.client.mqclient_ini = piece.text.clone();
+                filed.push(format!(
+                    "the SSL stanza at line {} as mqclient.ini",
+                    piece.line
+                ));
+            }
+            _ => {}
+        }
+    }
+    (case, filed)
+}
+
+#[cfg(test)]
+mod auto_tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_paste_files_itself() {
+        let case = crate::mq::examples::example("good").unwrap_or_else(|| unreachable!());
+        let text = format!(
+            "{}\nSSL:\n  OCSPAuthentication=WARN\n\nDEFINE CHANNEL(PL81N.MQICHL) CHLTYPE(SVRCONN)\n",
+            case.material
+        );
+        let decoded = crate::decode::decode(&text);
+        let (auto, filed) = auto_case(&decoded, &text, "2022-02-02T13:22:24Z");
+        assert!(auto.queue_manager.certificate.is_some(), "{filed:?}");
+        assert!(auto.client.certificate.is_some(), "{filed:?}");
+        assert_eq!(auto.client.trust.len(), 2);
+        assert!(auto.client.mqclient_ini.contains("OCSPAuthentication=WARN"));
+        assert!(auto.queue_manager.mqsc.contains("DEFINE CHANNEL"));
+        assert!(
+            filed
+                .iter()
+                .any(|f| f.contains("as the queue manager's certificate"))
+        );
+    }
+}
