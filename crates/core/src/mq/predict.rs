@@ -660,6 +660,96 @@ fn compare_with_logs(b: &mut Builder<'_>, case: &Case) {
     }
 }
 
+/// One side validates its partner's chain against its key repository, checks the revocation of
+/// every certificate but the root, and applies its OCSPAuthentication. False when the connection
+/// stops here.
+fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certificate) -> bool {
+    let resolved = b.resolved;
+    let channel = b.channel.clone();
+    let (anchors, id, title) = match side {
+        Side::Client => (
+            &resolved.client_trust,
+            "mq.client_chain",
+            "The client validates the queue manager's chain",
+        ),
+        Side::QueueManager => (
+            &resolved.qm_trust,
+            "mq.qm_chain",
+            "The queue manager validates the client's chain",
+        ),
+    };
+    let report = chain(resolved, partner, anchors);
+    if side == Side::Client {
+        b.assume("eku-not-enforced");
+    }
+    let trace = match side {
+        Side::Client => &mut b.diagnosis.client_trace,
+        Side::QueueManager => &mut b.diagnosis.queue_manager_trace,
+    };
+    trace.extend(report.trace.clone());
+    let pool: Vec<&Certificate> = resolved.material.certificates().collect();
+    let path = path_of(&report, &pool);
+    if !report.valid {
+        let first = report
+            .trace
+            .first_failure()
+            .map(|s| format!("{} — {}", s.title, s.explanation))
+            .unwrap_or_default();
+        b.fail(2393);
+        match side {
+            Side::Client => {
+                b.step(
+                    id,
+                    title,
+                    &partner.short_name(),
+                    IBM_AMQ9633,
+                    Outcome::Fail,
+                    format!(
+                        "The chain does not validate against the client's key repository: {first}"
+                    ),
+                );
+                b.client_log("AMQ9633", format!("Bad SSL certificate for channel '{channel}'. … (b) it has failed validation against the local CA or root certificates … The details of the certificate which could not be validated are '{}'.", gskit_name(partner)), Certainty::Partial);
+                b.qm_sees_client_abort();
+                b.fix("Complete the client's key repository", "Add the queue manager's issuing CA (and root) to the client's key repository, or have the queue manager send its intermediates.".into(), None);
+            }
+            Side::QueueManager => {
+                b.step(id, title, &partner.short_name(), IBM_AMQ9633, Outcome::Fail, format!("The client's chain does not validate against the queue manager's key repository: {first}"));
+                b.qm_log("AMQ9633", format!("Bad SSL certificate for channel '????'. … (b) it has failed validation against the local CA or root certificates … '{}'.", openssl_name(partner)), Certainty::Partial);
+                b.client_log(
+                    "AMQ9665",
+                    format!("SSL connection closed by remote end of channel '{channel}'."),
+                    Certainty::Partial,
+                );
+                b.fix("Complete the queue manager's key repository", "Add the client's issuing CA to the queue manager's key repository and REFRESH SECURITY TYPE(SSL).".into(), None);
+            }
+        }
+        return false;
+    }
+    let names = path
+        .iter()
+        .map(Certificate::short_name)
+        .collect::<Vec<_>>()
+        .join(" → ");
+    b.step(
+        id,
+        title,
+        &partner.short_name(),
+        "RFC 5280 §6.1",
+        Outcome::Pass,
+        format!("Valid: {names}."),
+    );
+    let check = check_side(resolved, side, &path);
+    b.diagnosis.steps.extend(check.steps.clone());
+    match side {
+        Side::Client => b.diagnosis.client_trace.extend(check.ocsp_trace.clone()),
+        Side::QueueManager => b
+            .diagnosis
+            .queue_manager_trace
+            .extend(check.ocsp_trace.clone()),
+    }
+    apply_policy(b, side, &check)
+}
+
 fn run(b: &mut Builder<'_>) {
     let resolved = b.resolved;
     // 1. MQCONNX's own checks, before any network traffic.
@@ -723,51 +813,8 @@ fn run(b: &mut Builder<'_>) {
         );
         return;
     };
-    // 3. The client validates the queue manager's chain.
-    let report = chain(resolved, &qm_cert, &resolved.client_trust);
-    b.assume("eku-not-enforced");
-    b.diagnosis.client_trace.extend(report.trace.clone());
-    let pool: Vec<&Certificate> = resolved.material.certificates().collect();
-    let path = path_of(&report, &pool);
-    if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
-        b.step(
-            "mq.client_chain",
-            "The client validates the queue manager's chain",
-            &qm_cert.short_name(),
-            IBM_AMQ9633,
-            Outcome::Fail,
-            format!("The chain does not validate against the client's key repository: {first}"),
-        );
-        b.fail(2393);
-        b.client_log("AMQ9633", format!("Bad SSL certificate for channel '{channel}'. … (b) it has failed validation against the local CA or root certificates … The details of the certificate which could not be validated are '{}'.", gskit_name(&qm_cert)), Certainty::Partial);
-        b.qm_sees_client_abort();
-        b.fix("Complete the client's key repository", "Add the queue manager's issuing CA (and root) to the client's key repository, or have the queue manager send its intermediates.".into(), None);
-        return;
-    }
-    b.step(
-        "mq.client_chain",
-        "The client validates the queue manager's chain",
-        &qm_cert.short_name(),
-        "RFC 5280 §6.1",
-        Outcome::Pass,
-        format!(
-            "Valid: {}.",
-            path.iter()
-                .map(Certificate::short_name)
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
-    );
-    // 4. The client's revocation check, then its policy.
-    let check = check_side(resolved, Side::Client, &path);
-    b.diagnosis.steps.extend(check.steps.clone());
-    b.diagnosis.client_trace.extend(check.ocsp_trace.clone());
-    if !apply_policy(b, Side::Client, &check) {
+    // 3-4. The client validates the queue manager's chain, checks its revocation, applies its policy.
+    if !check_partner(b, Side::Client, &qm_cert) {
         return;
     }
     // 5. The client's certificate and the queue manager's checks.
@@ -806,46 +853,7 @@ fn run(b: &mut Builder<'_>) {
         b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "The TLS connection is established; MQCONNX completes (further MQ security such as CHLAUTH is not modelled).".into());
         return;
     };
-    let report = chain(resolved, &client_cert, &resolved.qm_trust);
-    b.diagnosis.queue_manager_trace.extend(report.trace.clone());
-    let path = path_of(&report, &pool);
-    if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
-        b.step("mq.qm_chain", "The queue manager validates the client's chain", &client_cert.short_name(), IBM_AMQ9633, Outcome::Fail, format!("The client's chain does not validate against the queue manager's key repository: {first}"));
-        b.fail(2393);
-        b.qm_log("AMQ9633", format!("Bad SSL certificate for channel '????'. … (b) it has failed validation against the local CA or root certificates … '{}'.", openssl_name(&client_cert)), Certainty::Partial);
-        b.client_log(
-            "AMQ9665",
-            format!("SSL connection closed by remote end of channel '{channel}'."),
-            Certainty::Partial,
-        );
-        b.fix("Complete the queue manager's key repository", "Add the client's issuing CA to the queue manager's key repository and REFRESH SECURITY TYPE(SSL).".into(), None);
-        return;
-    }
-    b.step(
-        "mq.qm_chain",
-        "The queue manager validates the client's chain",
-        &client_cert.short_name(),
-        "RFC 5280 §6.1",
-        Outcome::Pass,
-        format!(
-            "Valid: {}.",
-            path.iter()
-                .map(Certificate::short_name)
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
-    );
-    let check = check_side(resolved, Side::QueueManager, &path);
-    b.diagnosis.steps.extend(check.steps.clone());
-    b.diagnosis
-        .queue_manager_trace
-        .extend(check.ocsp_trace.clone());
-    if !apply_policy(b, Side::QueueManager, &check) {
+    if !check_partner(b, Side::QueueManager, &client_cert) {
         return;
     }
     b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH and authentication are not modelled).".into());
