@@ -82,6 +82,20 @@ async fn paste(root: &Element, text: &str) {
     fire(&area, "input");
 }
 
+/// Picks a built-in case in the MQ panel and loads it.
+async fn load_example(root: &Element, name: &str) {
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#example-select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value(name);
+    fire(&select, "change");
+    sleep(20).await;
+    click(&root.query_selector("#example-load").unwrap().unwrap());
+}
+
 fn text(element: &Element) -> String {
     element.text_content().unwrap_or_default()
 }
@@ -172,16 +186,7 @@ async fn ocsp_response_card_shows_the_revocation() {
 #[wasm_bindgen_test]
 async fn structure_what_ifs_show_the_silent_mistakes() {
     let root = mount().await;
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("#example-select")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    select.set_value("good");
-    fire(&select, "change");
-    sleep(20).await;
-    click(&root.query_selector("#example-load").unwrap().unwrap());
+    load_example(&root, "good").await;
     wait_for(&root, "[data-field='mq-outcome']").await;
     assert!(
         root.query_selector(".lint").unwrap().is_none(),
@@ -413,16 +418,7 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
 #[wasm_bindgen_test]
 async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
     let root = mount().await;
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("#example-select")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    select.set_value("client-responder-down");
-    fire(&select, "change");
-    sleep(20).await;
-    click(&root.query_selector("#example-load").unwrap().unwrap());
+    load_example(&root, "client-responder-down").await;
     let outcome = wait_for(&root, "[data-field='mq-outcome']").await;
     assert_eq!(
         text(&outcome),
@@ -500,16 +496,7 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
 #[wasm_bindgen_test]
 async fn share_link_and_local_storage_restore_the_case() {
     let root = mount().await;
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("#example-select")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    select.set_value("qm-responder-down");
-    fire(&select, "change");
-    sleep(20).await;
-    click(&root.query_selector("#example-load").unwrap().unwrap());
+    load_example(&root, "qm-responder-down").await;
     wait_for(&root, "[data-field='mq-outcome']").await;
     click(&root.query_selector("#share-link").unwrap().unwrap());
     let link: HtmlInputElement = wait_for(&root, "#share-link-text")
