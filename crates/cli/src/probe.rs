@@ -12,16 +12,13 @@ use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls};
 use mqocsp_core::mq::ini::{Ini, OcspAuthentication, OutboundSni, SslStanza};
 use mqocsp_core::mq::predict::predict;
 use mqocsp_core::mq::sni::channel_sni;
-use rustls::client::ResolvesClientCert;
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{DigitallySignedStruct, SignatureScheme};
+use mqocsp_tlsprobe::{Handshake, Seen};
 use serde::Serialize;
 use std::io::{Read as _, Write as _};
 use std::net::{TcpStream, ToSocketAddrs as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
@@ -83,97 +80,6 @@ struct OcspQuery {
     error: Option<String>,
 }
 
-#[derive(Debug, Default)]
-struct Seen {
-    chain: Vec<Vec<u8>>,
-    stapled: Vec<u8>,
-    requested: bool,
-    hints: Vec<Vec<u8>>,
-}
-
-/// Records what the server presents and accepts it: mqocsp judges it afterwards, step by step.
-#[derive(Debug)]
-struct Recorder {
-    seen: Arc<Mutex<Seen>>,
-    provider: Arc<rustls::crypto::CryptoProvider>,
-}
-
-impl ServerCertVerifier for Recorder {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        _: &ServerName<'_>,
-        ocsp: &[u8],
-        _: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        if let Ok(mut seen) = self.seen.lock() {
-            seen.chain = std::iter::once(end_entity)
-                .chain(intermediates)
-                .map(|c| c.to_vec())
-                .collect();
-            seen.stapled = ocsp.to_vec();
-        }
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
-    }
-}
-
-/// Records a certificate request and the CA names the server accepts; sends no certificate.
-#[derive(Debug)]
-struct ClientCertRecorder(Arc<Mutex<Seen>>);
-
-impl ResolvesClientCert for ClientCertRecorder {
-    fn resolve(
-        &self,
-        hints: &[&[u8]],
-        _: &[SignatureScheme],
-    ) -> Option<Arc<rustls::sign::CertifiedKey>> {
-        if let Ok(mut seen) = self.0.lock() {
-            seen.requested = true;
-            seen.hints = hints.iter().map(|h| h.to_vec()).collect();
-        }
-        None
-    }
-
-    fn has_certs(&self) -> bool {
-        true
-    }
-}
-
 fn dn_text(der: &[u8]) -> String {
     use x509_parser::prelude::FromDer as _;
     x509_parser::x509::X509Name::from_der(der).map_or_else(
@@ -182,37 +88,8 @@ fn dn_text(der: &[u8]) -> String {
     )
 }
 
-fn suite_for(cipher_spec: &str) -> Option<rustls::CipherSuite> {
-    use rustls::CipherSuite as C;
-    Some(match cipher_spec {
-        "TLS_AES_128_GCM_SHA256" => C::TLS13_AES_128_GCM_SHA256,
-        "TLS_AES_256_GCM_SHA384" => C::TLS13_AES_256_GCM_SHA384,
-        "TLS_CHACHA20_POLY1305_SHA256" => C::TLS13_CHACHA20_POLY1305_SHA256,
-        "ECDHE_RSA_AES_128_GCM_SHA256" => C::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-        "ECDHE_RSA_AES_256_GCM_SHA384" => C::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-        "ECDHE_ECDSA_AES_128_GCM_SHA256" => C::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-        "ECDHE_ECDSA_AES_256_GCM_SHA384" => C::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-        _ => return None,
-    })
-}
-
-/// The TLS handshake; fills `live` and returns what the server presented.
+/// The TLS handshake over a socket; fills `live` and returns what the listener presented.
 fn handshake(args: &ProbeArgs, sni: &str, live: &mut Live) -> anyhow::Result<Seen> {
-    let mut provider = rustls::crypto::ring::default_provider();
-    if let Some(suite) = args.cipher_spec.as_deref().and_then(suite_for) {
-        provider.cipher_suites.retain(|s| s.suite() == suite);
-    }
-    let provider = Arc::new(provider);
-    let seen = Arc::new(Mutex::new(Seen::default()));
-    let config = rustls::ClientConfig::builder_with_provider(provider.clone())
-        .with_safe_default_protocol_versions()
-        .context("TLS versions")?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(Recorder {
-            seen: seen.clone(),
-            provider,
-        }))
-        .with_client_cert_resolver(Arc::new(ClientCertRecorder(seen.clone())));
     let timeout = Duration::from_secs(args.timeout_secs);
     let addr = args
         .target
@@ -229,49 +106,67 @@ fn handshake(args: &ProbeArgs, sni: &str, live: &mut Live) -> anyhow::Result<See
     };
     live.connected = true;
     socket.set_read_timeout(Some(timeout)).ok();
-    let name = ServerName::try_from(sni.to_owned()).context("the SNI is not a valid host name")?;
-    let mut tls = rustls::ClientConnection::new(Arc::new(config), name).context("TLS client")?;
-    while tls.is_handshaking() {
-        if let Err(error) = tls.complete_io(&mut socket) {
-            live.error = Some(format!("the TLS handshake failed: {error}"));
+    let time = Arc::new(rustls::time_provider::DefaultTimeProvider);
+    let mut tls =
+        Handshake::new(sni, args.cipher_spec.as_deref(), time).map_err(anyhow::Error::msg)?;
+    let mut buffer = vec![0u8; 16 * 1024];
+    let quiet = |e: &std::io::Error| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        )
+    };
+    loop {
+        let out = tls.outgoing();
+        if !out.is_empty() && socket.write_all(&out).is_err() {
+            live.error = Some("the listener closed the connection during the handshake".into());
             break;
+        }
+        if !tls.is_handshaking() {
+            break;
+        }
+        match socket.read(&mut buffer) {
+            Ok(0) => {
+                live.error = Some("the listener closed the connection during the handshake".into());
+                break;
+            }
+            Ok(n) => {
+                if let Err(error) = tls.incoming(&buffer[..n]) {
+                    live.error = Some(format!("the TLS handshake failed: {error}"));
+                    break;
+                }
+            }
+            Err(error) => {
+                live.error = Some(format!("the TLS handshake failed: {error}"));
+                break;
+            }
         }
     }
     if live.error.is_none() {
-        live.protocol = tls.protocol_version().map(|v| format!("{v:?}"));
-        live.cipher_suite = tls
-            .negotiated_cipher_suite()
-            .map(|s| format!("{:?}", s.suite()));
-        // A server that rejects our (absent) certificate says so right after the handshake;
+        live.protocol = tls.protocol();
+        live.cipher_suite = tls.cipher_suite();
+        // A listener that rejects our (absent) certificate says so right after the handshake;
         // a read timeout only means it had nothing to say.
         socket
             .set_read_timeout(Some(Duration::from_millis(800)))
             .ok();
-        let quiet = |e: &std::io::Error| {
-            matches!(
-                e.kind(),
-                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-            )
-        };
-        let mut buffer = [0u8; 512];
-        let after = tls
-            .complete_io(&mut socket)
-            .map(|_| ())
-            .and_then(|()| tls.reader().read(&mut buffer).map(|_| ()));
-        if let Err(error) = after
-            && !quiet(&error)
-        {
-            live.alert_after_handshake = Some(error.to_string());
+        match socket.read(&mut buffer) {
+            Ok(0) => {
+                live.alert_after_handshake =
+                    Some("the listener closed the connection right after the handshake".into())
+            }
+            Ok(n) => {
+                if let Err(error) = tls.incoming(&buffer[..n]) {
+                    live.alert_after_handshake = Some(error);
+                }
+            }
+            Err(error) if !quiet(&error) => live.alert_after_handshake = Some(error.to_string()),
+            Err(_) => {}
         }
-        tls.send_close_notify();
-        let _ = tls.complete_io(&mut socket);
+        tls.close();
+        let _ = socket.write_all(&tls.outgoing());
     }
-    let seen = std::mem::take(
-        &mut *seen
-            .lock()
-            .map_err(|_| anyhow::anyhow!("recorder poisoned"))?,
-    );
-    Ok(seen)
+    Ok(tls.seen())
 }
 
 /// Asks `url` about `cert` (issued by `issuer`): POST, as GSKit does.
