@@ -85,8 +85,9 @@ export async function opensslResponder() {
   const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
     '-days', '3650', '-subj', '/C=AU/O=Pulsar/CN=e2e Root CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'qm.key', '-out', 'qm.csr', '-subj', '/C=AU/O=Pulsar/CN=qm-e2e']);
-  run(['x509', '-req', '-in', 'qm.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '1', '-days', '365', '-out', 'qm.pem']);
+  run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'qm.key', '-out', 'qm.csr', '-subj', '/C=AU/O=Pulsar/CN=qm-e2e',
+    '-addext', 'subjectAltName=DNS:qm-e2e', '-addext', 'extendedKeyUsage=serverAuth,clientAuth']);
+  run(['x509', '-req', '-in', 'qm.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '1', '-days', '365', '-copy_extensions', 'copyall', '-out', 'qm.pem']);
   const end = execFileSync('openssl', ['x509', '-noout', '-enddate', '-dateopt', 'iso_8601', '-in', 'qm.pem'], { cwd: dir }).toString();
   const digits = end.replace(/[^0-9]/g, '').slice(2, 14);
   const { writeFileSync } = await import('node:fs');
@@ -103,10 +104,26 @@ export async function opensslResponder() {
     child.stderr.on('data', (chunk) => { if (chunk.toString().includes('waiting for OCSP client connections')) { clearTimeout(timer); resolve(); } });
   });
   return {
+    dir,
     port,
     url: `http://127.0.0.1:${port}/`,
     caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
     qmPem: readFileSync(join(dir, 'qm.pem'), 'utf8'),
     stop() { child.kill(); },
   };
+}
+
+/** `openssl s_server` with the queue manager certificate in `dir`, standing in for a listener. */
+export async function startTlsServer(dir) {
+  const net = await import('node:net');
+  const port = await new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => { const p = server.address().port; server.close(() => resolve(p)); });
+  });
+  const child = spawn('openssl', ['s_server', '-accept', String(port), '-cert', 'qm.pem', '-key', 'qm.key'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('openssl s_server did not start')), 10000);
+    child.stdout.on('data', (chunk) => { if (chunk.toString().includes('ACCEPT')) { clearTimeout(timer); resolve(); } });
+  });
+  return { port, stop() { child.kill(); } };
 }

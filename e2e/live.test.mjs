@@ -2,21 +2,24 @@
 // live answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, opensslResponder, screenshotPath } from './harness.mjs';
+import { startRelay, launchBrowser, opensslResponder, startTlsServer, screenshotPath } from './harness.mjs';
 
 let responder;
+let listener;
 let relay;
 let browser;
 
 before(async () => {
   responder = await opensslResponder();
-  relay = await startRelay(['--allow', `127.0.0.1:${responder.port}`]);
+  listener = await startTlsServer(responder.dir);
+  relay = await startRelay(['--allow', `127.0.0.1:${responder.port}`, '--allow', `127.0.0.1:${listener.port}`]);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await relay?.stop();
+  listener?.stop();
   responder?.stop();
 });
 
@@ -46,5 +49,24 @@ test('without the token the page cannot use the relay', async () => {
   await page.locator('#example-load').click();
   await page.locator('#ask-live').click();
   await page.locator('[data-field="live-log"]', { hasText: 'No relay token' }).waitFor({ timeout: 10000 });
+  await page.close();
+});
+
+test('a live TLS probe through the relay brings the listener\'s chain into the case', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.tokenUrl);
+  await page.getByLabel(/Paste what the customer sent/).fill(responder.caPem);
+  await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
+  await page.locator('.config summary').click();
+  await page.locator('#client-cmdline').fill(`mqpgfc -x 127.0.0.1:${listener.port} -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  assert.equal(await page.locator('#probe-target').inputValue(), `127.0.0.1:${listener.port}`);
+  await page.locator('#probe-live').click();
+  await page.locator('[data-field="live-log"]', { hasText: /probe of 127\.0\.0\.1:\d+: TLSv1_3/ }).waitFor({ timeout: 15000 });
+  await page.locator('[data-field="live-log"]', { hasText: "the leaf is now the queue manager's certificate" }).waitFor();
+  await page.locator('#ask-live').click();
+  await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'Connected' }).waitFor({ timeout: 10000 });
+  await page.screenshot({ path: screenshotPath('live-probe.png'), fullPage: false });
   await page.close();
 });

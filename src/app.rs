@@ -256,6 +256,33 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_probe = {
+        let state = state.clone();
+        Callback::from(move |(target, channel): (String, String)| {
+            let Some(token) = crate::services::relay_token() else {
+                state.dispatch(Action::LiveStarted(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to probe live.".into()]));
+                return;
+            };
+            let resolved = state.case_at_time().map(|c| c.resolve());
+            let sni = match resolved.as_ref().map(|r| r.client.outbound_sni()) {
+                Some(mqocsp_core::mq::ini::OutboundSni::Hostname) => target
+                    .rsplit_once(':')
+                    .map_or(target.clone(), |(h, _)| h.to_owned()),
+                _ => mqocsp_core::mq::sni::channel_sni(&channel),
+            };
+            let cipher = resolved.and_then(|r| r.client.mqcd.cipher_spec.clone());
+            state.dispatch(Action::LiveStarted(vec![format!(
+                "probing {target} with SNI {sni} through the relay…"
+            )]));
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result =
+                    crate::services::probe_via_relay(&token, &target, &sni, cipher.as_deref())
+                        .await;
+                state.dispatch(Action::ProbeDone { target, result });
+            });
+        })
+    };
     let on_apply = {
         let state = state.clone();
         Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
@@ -295,7 +322,7 @@ pub fn app() -> Html {
             </section>
             <Found sorted={(*sorted).clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
-            <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} />
+            <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />
             <VerifyPanel {choices} {selection} {report} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <p class="summary" data-field="summary">{ summary }</p>

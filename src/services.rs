@@ -166,3 +166,161 @@ pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Ve
         .decode(json["body"].as_str().unwrap_or_default())
         .map_err(|_| "the relay's answer is not base64".to_owned())
 }
+
+/// The browser's clock for rustls (std's clock does not exist in WebAssembly).
+#[derive(Debug)]
+struct BrowserTime;
+
+impl rustls::time_provider::TimeProvider for BrowserTime {
+    fn current_time(&self) -> Option<rustls::pki_types::UnixTime> {
+        let millis = js_sys::Date::now().max(0.0) as u64;
+        Some(rustls::pki_types::UnixTime::since_unix_epoch(
+            std::time::Duration::from_millis(millis),
+        ))
+    }
+}
+
+/// What a live TLS probe saw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProbeResult {
+    /// `TLSv1_3` …
+    pub protocol: Option<String>,
+    /// The negotiated suite.
+    pub cipher_suite: Option<String>,
+    /// What the listener presented.
+    pub seen: mqocsp_tlsprobe::Seen,
+    /// How the handshake ended when it did not complete, or the alert right after it.
+    pub error: Option<String>,
+}
+
+/// A TLS handshake to `target` (HOST:PORT) through the relay's WebSocket tunnel: the relay only
+/// moves bytes; the TLS client runs here.
+pub async fn probe_via_relay(
+    token: &str,
+    target: &str,
+    sni: &str,
+    cipher_spec: Option<&str>,
+) -> Result<ProbeResult, String> {
+    use futures::StreamExt as _;
+    use wasm_bindgen::closure::Closure;
+    let window = window().ok_or("no window")?;
+    let host = window.location().host().map_err(|_| "no host")?;
+    let url = format!("ws://{host}/api/tunnel?target={target}&token={token}");
+    let socket = web_sys::WebSocket::new(&url)
+        .map_err(|_| "the relay's tunnel cannot be opened".to_owned())?;
+    socket.set_binary_type(web_sys::BinaryType::Arraybuffer);
+    enum Event {
+        Open,
+        Bytes(Vec<u8>),
+        Closed(String),
+    }
+    let (sender, mut events) = futures::channel::mpsc::unbounded::<Event>();
+    let on_open = {
+        let sender = sender.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let _ = sender.unbounded_send(Event::Open);
+        })
+    };
+    let on_message = {
+        let sender = sender.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            if let Ok(buffer) = event.data().dyn_into::<js_sys::ArrayBuffer>() {
+                let _ =
+                    sender.unbounded_send(Event::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()));
+            }
+        })
+    };
+    let on_close = {
+        let sender = sender.clone();
+        Closure::<dyn FnMut(web_sys::CloseEvent)>::new(move |event: web_sys::CloseEvent| {
+            let _ = sender.unbounded_send(Event::Closed(format!(
+                "the tunnel closed (code {}{})",
+                event.code(),
+                if event.reason().is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", event.reason())
+                }
+            )));
+        })
+    };
+    let on_error = {
+        let sender = sender.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let _ = sender.unbounded_send(Event::Closed(
+                "the relay refused the tunnel (is the target allowed with --allow?)".into(),
+            ));
+        })
+    };
+    socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    socket.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let send = |bytes: Vec<u8>| {
+        if !bytes.is_empty() {
+            let _ = socket.send_with_u8_array(&bytes);
+        }
+    };
+    let mut tls =
+        mqocsp_tlsprobe::Handshake::new(sni, cipher_spec, std::sync::Arc::new(BrowserTime))?;
+    let mut result = ProbeResult::default();
+    match events.next().await {
+        Some(Event::Open) => send(tls.outgoing()),
+        Some(Event::Closed(why)) => return Err(why),
+        _ => return Err("the tunnel did not open".into()),
+    }
+    while tls.is_handshaking() {
+        match events.next().await {
+            Some(Event::Bytes(bytes)) => {
+                if let Err(error) = tls.incoming(&bytes) {
+                    result.error = Some(format!("the TLS handshake failed: {error}"));
+                    break;
+                }
+                send(tls.outgoing());
+            }
+            Some(Event::Closed(why)) => {
+                result.error = Some(format!("the listener ended the handshake: {why}"));
+                break;
+            }
+            _ => {}
+        }
+    }
+    if result.error.is_none() {
+        result.protocol = tls.protocol();
+        result.cipher_suite = tls.cipher_suite();
+        // A listener that rejects our (absent) certificate says so right after the handshake.
+        let wait = gloo_timers::future::TimeoutFuture::new(800);
+        futures::pin_mut!(wait);
+        loop {
+            let next = events.next();
+            futures::pin_mut!(next);
+            match futures::future::select(next, &mut wait).await {
+                futures::future::Either::Left((Some(Event::Bytes(bytes)), _)) => {
+                    if let Err(error) = tls.incoming(&bytes) {
+                        result.error = Some(error);
+                        break;
+                    }
+                }
+                futures::future::Either::Left((Some(Event::Closed(why)), _)) => {
+                    result.error = Some(format!(
+                        "the listener closed the connection right after the handshake ({why})"
+                    ));
+                    break;
+                }
+                futures::future::Either::Left(_) => {}
+                futures::future::Either::Right(_) => break,
+            }
+        }
+        tls.close();
+        send(tls.outgoing());
+    }
+    result.seen = tls.seen();
+    // Unhook before the closures go: the socket's close event fires after this function returns.
+    socket.set_onopen(None);
+    socket.set_onmessage(None);
+    socket.set_onclose(None);
+    socket.set_onerror(None);
+    let _ = socket.close();
+    drop((on_open, on_message, on_close, on_error));
+    Ok(result)
+}

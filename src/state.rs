@@ -155,6 +155,13 @@ pub enum Action {
     Apply(Change),
     /// Live queries started (or why they cannot be).
     LiveStarted(Vec<String>),
+    /// A live TLS probe of the listener finished.
+    ProbeDone {
+        /// HOST:PORT.
+        target: String,
+        /// What it saw, or why it could not run.
+        result: Result<crate::services::ProbeResult, String>,
+    },
     /// A live answer (or failure) from a responder, through the relay.
     LiveAnswer {
         /// The responder.
@@ -368,6 +375,40 @@ impl Reducible for State {
                 }
             }
             Action::LiveStarted(lines) => next.live_log = lines,
+            Action::ProbeDone { target, result } => match &result {
+                Err(error) => next.live_log.push(format!("probe of {target}: {error}")),
+                Ok(probe) => {
+                    next.live_log.push(format!(
+                        "probe of {target}: {} {}; {} certificate(s) presented{}{}{}",
+                        probe.protocol.clone().unwrap_or_else(|| "no TLS".into()),
+                        probe.cipher_suite.clone().unwrap_or_default(),
+                        probe.seen.chain.len(),
+                        if probe.seen.stapled.is_empty() {
+                            ""
+                        } else {
+                            ", a stapled OCSP response"
+                        },
+                        if probe.seen.requested {
+                            ", a client certificate was requested"
+                        } else {
+                            ""
+                        },
+                        probe
+                            .error
+                            .as_ref()
+                            .map_or_else(String::new, |e| format!("; {e}"))
+                    ));
+                    if next.case.is_none() {
+                        next.case = Some(empty_case(&next));
+                    }
+                    if let Some(case) = next.case.as_mut() {
+                        mqocsp_core::mq::live::record_chain(case, &probe.seen.chain);
+                        next.text = case.material.clone();
+                        next.decoded = Rc::new(decode(&next.text));
+                        next.live_log.push("the presented chain joined the case; the leaf is now the queue manager's certificate".into());
+                    }
+                }
+            },
             Action::LiveAnswer { url, about, result } => {
                 next.live_log.push(match &result {
                     Ok(body) => format!(

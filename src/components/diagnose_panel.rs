@@ -30,6 +30,8 @@ pub struct DiagnosePanelProps {
     pub on_live: Callback<()>,
     /// What the live queries did.
     pub live_log: Vec<String>,
+    /// Probe a listener (HOST:PORT, channel) through the relay.
+    pub on_probe: Callback<(String, String)>,
 }
 
 fn policy_select(
@@ -208,6 +210,36 @@ fn as_mq_sees_it(case: &Case) -> Html {
     }
 }
 
+/// HOST:PORT and channel for a live TLS probe, prefilled from the case's MQCD.
+fn probe_form(case: &Case, on_probe: &Callback<(String, String)>) -> Html {
+    let resolved = case.resolve();
+    let conn = resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    let target = match conn.split_once('(') {
+        Some((host, port)) => format!("{host}:{}", port.trim_end_matches(')')),
+        None => conn,
+    };
+    let channel = resolved.client.mqcd.channel_name.clone();
+    let on_probe = on_probe.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let value = |id: &str| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(id))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(e).ok())
+                .map(|i| i.value())
+                .unwrap_or_default()
+        };
+        on_probe.emit((value("probe-target"), value("probe-channel")));
+    });
+    html! {
+        <div class="probe-form">
+            <label>{ "Listener " }<input id="probe-target" type="text" spellcheck="false" value={target} placeholder="host:port" /></label>
+            <label>{ "Channel " }<input id="probe-channel" type="text" spellcheck="false" value={channel} /></label>
+            <button type="button" id="probe-live" {onclick}>{ "Probe the listener (TLS through the relay)" }</button>
+        </div>
+    }
+}
+
 fn log(title: &'static str, field: &'static str, entries: &[LogEntry]) -> Html {
     html! {
         <div class="log" data-field={field}>
@@ -380,6 +412,7 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                     }) }
                 </div>
                 <div class="live">
+                    { probe_form(case, &props.on_probe) }
                     <button type="button" id="ask-live" onclick={props.on_live.reform(|_: MouseEvent| ())}>{ "Ask the responders now (through the relay)" }</button>
                     <ul class="live-log" data-field="live-log" aria-live="polite">
                         { for props.live_log.iter().map(|line| html! { <li>{ line.clone() }</li> }) }

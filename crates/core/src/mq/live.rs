@@ -101,6 +101,23 @@ pub fn plan(case: &Case, nonce: &mut dyn FnMut() -> Vec<u8>) -> Vec<Query> {
     queries
 }
 
+/// Folds the chain a listener presented into the case: its certificates join the material and the
+/// leaf becomes the queue manager's certificate.
+pub fn record_chain(case: &mut Case, chain: &[Vec<u8>]) {
+    for der in chain {
+        let pem = base64::engine::general_purpose::STANDARD.encode(der);
+        if !case.material.contains(&pem) {
+            case.material.push_str(&format!(
+                "\n-----BEGIN CERTIFICATE-----\n{pem}\n-----END CERTIFICATE-----\n"
+            ));
+        }
+    }
+    if let Some(leaf) = chain.first() {
+        let fingerprint = crate::certificate::fingerprints(leaf).sha256;
+        case.queue_manager.certificate = Some(format!("sha256:{fingerprint}"));
+    }
+}
+
 /// Folds a live answer into the case: the responder is up and its answer joins the material
 /// (replacing a simulated index.txt), or it is down.
 pub fn record(case: &mut Case, url: &str, answer: Result<&[u8], &str>) {
