@@ -11,9 +11,10 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
 
 /** Starts the relay serving dist/ on an ephemeral port; resolves once it printed its URL. */
-export async function startRelay(extraArgs = []) {
+export async function startRelay(extraArgs = [], { embedded = false } = {}) {
   const binary = process.env.MQOCSP_RELAY ?? join(ROOT, 'target', 'release', 'mqocsp-relay');
-  const child = spawn(binary, ['--listen', '127.0.0.1:0', '--ui', join(ROOT, 'dist'), ...extraArgs], {
+  const ui = embedded ? [] : ['--ui', join(ROOT, 'dist')];
+  const child = spawn(binary, ['--listen', '127.0.0.1:0', ...ui, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -209,3 +209,20 @@ test('every built-in case predicts in the page what `mqocsp diagnose` predicts (
   await page.getByText('tour: case 2 of').waitFor();
   await page.close();
 });
+
+test('one binary is enough: the relay serves the page built into it', async () => {
+  const { startRelay: start } = await import('./harness.mjs');
+  const own = await start([], { embedded: true });
+  try {
+    const response = await fetch(own.url);
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /mqocsp — IBM MQ TLS\/OCSP workbench/);
+    assert.match(response.headers.get('content-security-policy'), /'sha256-/);
+    const page = await browser.newPage();
+    await page.goto(own.url);
+    await page.getByLabel(/Paste what the customer sent/).waitFor({ timeout: 10000 });
+    await page.close();
+  } finally {
+    await own.stop();
+  }
+});

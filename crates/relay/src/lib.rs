@@ -8,6 +8,7 @@
 //! tunnel and OCSP targets must match the allowlist after DNS resolution.
 
 pub mod allow;
+pub mod embedded;
 pub mod guard;
 pub mod limits;
 pub mod ocsp;
@@ -25,8 +26,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// What the relay serves and allows.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// Folder of the built page (Trunk's `dist/`).
-    pub ui_dir: PathBuf,
+    /// Folder of the built page (Trunk's `dist/`); `None` serves the page built into the binary.
+    pub ui_dir: Option<PathBuf>,
     /// The per-start token `/api` calls must carry.
     pub token: String,
     /// Acceptable Host header values (the listen address, and `localhost:PORT` for loopback).
@@ -39,7 +40,7 @@ pub struct Config {
 
 impl Config {
     /// A config for `listen`, with a fresh random token and no allowed target.
-    pub fn new(ui_dir: PathBuf, listen: std::net::SocketAddr) -> Self {
+    pub fn new(ui_dir: Option<PathBuf>, listen: std::net::SocketAddr) -> Self {
         let mut hosts = vec![listen.to_string()];
         if listen.ip().is_loopback() {
             hosts.push(format!("localhost:{}", listen.port()));
@@ -132,11 +133,13 @@ pub fn content_security_policy(index_html: &str) -> String {
 
 /// The relay's routes: `/api/...` and the page as static files (unknown paths get `index.html`).
 pub fn app(config: &Config) -> Router {
-    let index = config.ui_dir.join("index.html");
-    let csp = content_security_policy(&std::fs::read_to_string(&index).unwrap_or_default());
+    let index_html = match &config.ui_dir {
+        Some(dir) => std::fs::read_to_string(dir.join("index.html")).unwrap_or_default(),
+        None => embedded::index_html(),
+    };
+    let csp = content_security_policy(&index_html);
     let csp = HeaderValue::from_str(&csp)
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
-    let page = ServeDir::new(&config.ui_dir).fallback(ServeFile::new(index));
     let allow = std::sync::Arc::new(config.allow.clone());
     let tunnels = Router::new()
         .route("/tunnel", get(tunnel::tunnel))
@@ -165,7 +168,13 @@ pub fn app(config: &Config) -> Router {
         token: config.token.as_str().into(),
         hosts: std::sync::Arc::new(config.hosts.clone()),
     };
-    hardening(Router::new().nest("/api", api).fallback_service(page))
+    let router = Router::new().nest("/api", api);
+    let router = match &config.ui_dir {
+        Some(dir) => router
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        None => router.fallback(embedded::serve),
+    };
+    hardening(router)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             csp,

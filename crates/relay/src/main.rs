@@ -17,9 +17,10 @@ struct Args {
     /// Address and port to listen on. Keep it on 127.0.0.1 unless you know who can reach it.
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
-    /// Folder holding the built page (the output of `trunk build`, usually `dist/`).
-    #[arg(long, default_value = "dist")]
-    ui: PathBuf,
+    /// Serve the page from this folder (the output of `trunk build`) instead of the page built
+    /// into the binary.
+    #[arg(long)]
+    ui: Option<PathBuf>,
     /// A target tunnels and OCSP calls may reach: HOST:PORT (the name must resolve to the address
     /// connected to) or CIDR:PORT (`10.0.0.0/8:1414`, `[::1]:1414`). Repeat for more. Nothing is
     /// allowed by default: the page then works offline only.
@@ -48,12 +49,17 @@ struct Args {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let index = args.ui.join("index.html");
-    anyhow::ensure!(
-        index.is_file(),
-        "{} not found: build the page first (scripts/run does it)",
-        index.display()
-    );
+    match &args.ui {
+        Some(dir) => anyhow::ensure!(
+            dir.join("index.html").is_file(),
+            "{} not found: build the page first (scripts/run does it)",
+            dir.join("index.html").display()
+        ),
+        None => anyhow::ensure!(
+            mqocsp_relay::embedded::available(),
+            "no page was built into this binary (it was compiled before `trunk build`): give --ui dist"
+        ),
+    }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -73,9 +79,12 @@ async fn main() -> anyhow::Result<()> {
     for rule in &config.allow.0 {
         println!("mqocsp-relay: allows {rule}");
     }
+    let what = args.ui.as_ref().map_or_else(
+        || "the built-in page".to_owned(),
+        |d| d.display().to_string(),
+    );
     println!(
-        "mqocsp-relay: serving {} at http://{bound}/?token={}",
-        args.ui.display(),
+        "mqocsp-relay: serving {what} at http://{bound}/?token={}",
         config.token
     );
     axum::serve(listener, app(&config))

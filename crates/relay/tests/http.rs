@@ -13,7 +13,10 @@ pub struct Ui(ScratchDir);
 
 impl Ui {
     pub fn config(&self) -> Config {
-        let mut config = Config::new(self.0.path().to_owned(), "127.0.0.1:8080".parse().unwrap());
+        let mut config = Config::new(
+            Some(self.0.path().to_owned()),
+            "127.0.0.1:8080".parse().unwrap(),
+        );
         config.token = "t0ken".into();
         config
     }

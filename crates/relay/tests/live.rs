@@ -22,7 +22,7 @@ async fn relay(
     ui.write("index.html", "<!doctype html><title>live</title>");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let mut config = Config::new(ui.path().to_owned(), addr);
+    let mut config = Config::new(Some(ui.path().to_owned()), addr);
     config.allow = Allowlist(rules.iter().map(|r| r.parse::<Rule>().unwrap()).collect());
     tweak(&mut config);
     let token = config.token.clone();
