@@ -191,6 +191,41 @@ pub struct ProbeResult {
     pub seen: mqocsp_tlsprobe::Seen,
     /// How the handshake ended when it did not complete, or the alert right after it.
     pub error: Option<String>,
+    /// The SNI sent.
+    pub sni: String,
+    /// Whether the tunnel reached the listener.
+    pub connected: bool,
+}
+
+impl ProbeResult {
+    /// The evidence kept in the case (and so in share links and exports).
+    pub fn evidence(&self, target: &str) -> mqocsp_core::mq::live::ProbeEvidence {
+        use mqocsp_core::Certificate;
+        mqocsp_core::mq::live::ProbeEvidence {
+            target: target.to_owned(),
+            sni: self.sni.clone(),
+            connected: self.connected,
+            error: self.error.clone().filter(|_| self.protocol.is_none()),
+            alert_after_handshake: self.error.clone().filter(|_| self.protocol.is_some()),
+            protocol: self.protocol.clone(),
+            cipher_suite: self.cipher_suite.clone(),
+            chain: self
+                .seen
+                .chain
+                .iter()
+                .filter_map(|der| Certificate::parse(der).ok())
+                .map(|c| c.subject.rfc4514)
+                .collect(),
+            stapled_ocsp: !self.seen.stapled.is_empty(),
+            client_certificate_requested: self.seen.requested,
+            acceptable_cas: self
+                .seen
+                .hints
+                .iter()
+                .map(|h| mqocsp_core::hex::lower(h))
+                .collect(),
+        }
+    }
 }
 
 /// A TLS handshake to `target` (HOST:PORT) through the relay's WebSocket tunnel: the relay only

@@ -488,6 +488,7 @@ fn empty_case(state: &State) -> Case {
         client: Default::default(),
         queue_manager: Default::default(),
         responders: Vec::new(),
+        live: None,
     }
 }
 

@@ -45,6 +45,9 @@ pub struct Case {
     /// What is known about each OCSP responder.
     #[serde(default)]
     pub responders: Vec<Responder>,
+    /// What a live TLS probe of the listener showed, when one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live: Option<super::live::ProbeEvidence>,
 }
 
 /// The client side of a case.

@@ -82,6 +82,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
                 ca: Some("www.pulsarintegration.com".to_owned()),
             },
         ],
+        live: None,
     }
 }
 

@@ -548,7 +548,11 @@ pub fn predict(case: &Case) -> Diagnosis {
             b.fix(&item.title, item.fix.clone(), change);
         }
     }
+    let channel = b.channel.clone();
     let mut diagnosis = b.diagnosis;
+    if let Some(live) = &case.live {
+        super::live::apply_probe(&mut diagnosis, live, &channel);
+    }
     diagnosis.outcome.client_log = diagnosis.client_log.iter().map(|l| l.id.clone()).collect();
     diagnosis.outcome.queue_manager_log = diagnosis
         .queue_manager_log

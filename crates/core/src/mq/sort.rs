@@ -244,6 +244,7 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
         client: Default::default(),
         queue_manager: Default::default(),
         responders: Vec::new(),
+        live: None,
     };
     let mut filed = Vec::new();
     let of = |role: Role| {
