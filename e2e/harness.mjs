@@ -79,9 +79,10 @@ export function screenshotPath(name) {
   return join(ARTIFACTS, name);
 }
 
-/** An openssl CA with one queue manager certificate (serial 01, valid) and its `openssl ocsp`
- * responder on a free port, ready when it says so. Returns PEMs, the URL and a stop function. */
-export async function opensslResponder() {
+/** An openssl CA with one queue manager certificate (serial 01; valid, or revoked when asked) and
+ * its `openssl ocsp` responder on a free port, ready when it says so. Returns PEMs, the URL and a
+ * stop function. */
+export async function opensslResponder({ revoked = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mqocsp-e2e-ocsp-'));
   const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
@@ -92,12 +93,9 @@ export async function opensslResponder() {
   const end = execFileSync('openssl', ['x509', '-noout', '-enddate', '-dateopt', 'iso_8601', '-in', 'qm.pem'], { cwd: dir }).toString();
   const digits = end.replace(/[^0-9]/g, '').slice(2, 14);
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(join(dir, 'index.txt'), `V\t${digits}Z\t\t01\tunknown\t/C=AU/O=Pulsar/CN=qm-e2e\n`);
-  const net = await import('node:net');
-  const port = await new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => { const p = server.address().port; server.close(() => resolve(p)); });
-  });
+  const status = revoked ? `R\t${digits}Z\t250101000000Z,keyCompromise` : `V\t${digits}Z\t`;
+  writeFileSync(join(dir, 'index.txt'), `${status}\t01\tunknown\t/C=AU/O=Pulsar/CN=qm-e2e\n`);
+  const port = await freePort();
   const child = spawn('openssl', ['ocsp', '-index', 'index.txt', '-CA', 'ca.pem', '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-port', String(port), '-ignore_err'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   await new Promise((resolve, reject) => {
@@ -114,13 +112,18 @@ export async function opensslResponder() {
   };
 }
 
-/** `openssl s_server` with the queue manager certificate in `dir`, standing in for a listener. */
-export async function startTlsServer(dir) {
+/** A port on 127.0.0.1 that was free a moment ago (nothing listens on it). */
+export async function freePort() {
   const net = await import('node:net');
-  const port = await new Promise((resolve) => {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => { const p = server.address().port; server.close(() => resolve(p)); });
   });
+}
+
+/** `openssl s_server` with the queue manager certificate in `dir`, standing in for a listener. */
+export async function startTlsServer(dir) {
+  const port = await freePort();
   const child = spawn('openssl', ['s_server', '-accept', String(port), '-cert', 'qm.pem', '-key', 'qm.key'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('openssl s_server did not start')), 10000);

@@ -2,17 +2,24 @@
 // live answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, opensslResponder, startTlsServer, screenshotPath } from './harness.mjs';
+import { startRelay, launchBrowser, opensslResponder, startTlsServer, screenshotPath, freePort } from './harness.mjs';
 
 let responder;
 let listener;
+let revokedResponder;
+let revokedListener;
+let closedPort;
 let relay;
 let browser;
 
 before(async () => {
   responder = await opensslResponder();
   listener = await startTlsServer(responder.dir);
-  relay = await startRelay(['--allow', `127.0.0.1:${responder.port}`, '--allow', `127.0.0.1:${listener.port}`]);
+  revokedResponder = await opensslResponder({ revoked: true });
+  revokedListener = await startTlsServer(revokedResponder.dir);
+  closedPort = await freePort();
+  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort]
+    .flatMap((port) => ['--allow', `127.0.0.1:${port}`]));
   browser = await launchBrowser();
 });
 
@@ -21,6 +28,8 @@ after(async () => {
   await relay?.stop();
   listener?.stop();
   responder?.stop();
+  revokedListener?.stop();
+  revokedResponder?.stop();
 });
 
 test('asking the responder live turns an assumed-down responder into a good answer', async () => {
@@ -52,7 +61,7 @@ test('without the token the page cannot use the relay', async () => {
   await page.close();
 });
 
-test('a live TLS probe through the relay brings the listener\'s chain into the case', async () => {
+test('a live TLS probe through the relay brings the listener\'s chain into the case and asks its responder', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(relay.tokenUrl);
   await page.getByLabel(/Paste what the customer sent/).fill(responder.caPem);
@@ -64,9 +73,46 @@ test('a live TLS probe through the relay brings the listener\'s chain into the c
   await page.locator('#probe-live').click();
   await page.locator('[data-field="live-log"]', { hasText: /probe of 127\.0\.0\.1:\d+: TLSv1_3/ }).waitFor({ timeout: 15000 });
   await page.locator('[data-field="live-log"]', { hasText: "the leaf is now the queue manager's certificate" }).waitFor();
-  await page.locator('#ask-live').click();
+  // The probe asks the client's responder about the chain it was shown, unprompted.
   await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="mq-outcome"]', { hasText: 'Connected' }).waitFor({ timeout: 10000 });
   await page.screenshot({ path: screenshotPath('live-probe.png'), fullPage: false });
+  await page.close();
+});
+
+/** The probe form filled for `port`, the client trusting `caPem` and asking `ocspUrl`. */
+async function probePage(caPem, port, ocspUrl) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.tokenUrl);
+  await page.getByLabel(/Paste what the customer sent/).fill(caPem);
+  await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
+  await page.locator('.config summary').click();
+  await page.locator('#client-cmdline').fill(`mqpgfc -x 127.0.0.1:${port} -ch TO.QM1 -ru "${ocspUrl}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  await page.locator('#probe-live').click();
+  return page;
+}
+
+test('a live probe of a listener whose certificate is revoked predicts 2393 from the live answer', async () => {
+  const page = await probePage(revokedResponder.caPem, revokedListener.port, revokedResponder.url);
+  await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 15000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.locator('.diagnose', { hasText: /revoked/i }).waitFor({ timeout: 10000 });
+  await page.close();
+});
+
+test('a listener that refuses the connection is a failed step, not a frozen page', async () => {
+  const page = await probePage(responder.caPem, closedPort, responder.url);
+  await page.locator('[data-field="live-log"]', { hasText: `cannot connect to 127.0.0.1:${closedPort}` }).waitFor({ timeout: 15000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2538' }).waitFor({ timeout: 10000 });
+  await page.locator('.diagnose', { hasText: 'Reach the listener' }).waitFor({ timeout: 10000 });
+  await page.close();
+});
+
+test('a target outside the allowlist is the relay declining, with its reason', async () => {
+  const page = await probePage(responder.caPem, 9, responder.url);
+  await page.locator('[data-field="live-log"]', { hasText: /127\.0\.0\.1:9 .*(not|refused)/ }).waitFor({ timeout: 15000 });
+  // The relay's refusal says nothing about the listener: the prediction does not pretend it does.
+  assert.equal(await page.locator('.diagnose', { hasText: 'Reach the listener' }).count(), 0);
   await page.close();
 });

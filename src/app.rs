@@ -231,29 +231,8 @@ pub fn app() -> Html {
                 state.dispatch(Action::LiveStarted(vec!["No certificate to ask about: name the queue manager's (and the client's) certificate and a responder URL first.".into()]));
                 return;
             }
-            state.dispatch(Action::LiveStarted(
-                queries
-                    .iter()
-                    .map(|q| {
-                        format!(
-                            "asking {} about {} through the relay…",
-                            q.url, q.certificate
-                        )
-                    })
-                    .collect(),
-            ));
-            for query in queries {
-                let (state, token) = (state.clone(), token.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        crate::services::ocsp_via_relay(&token, &query.url, &query.request).await;
-                    state.dispatch(Action::LiveAnswer {
-                        url: query.url,
-                        about: query.certificate,
-                        result,
-                    });
-                });
-            }
+            state.dispatch(Action::LiveStarted(Vec::new()));
+            ask_responders(&state, &token, queries);
         })
     };
     let on_probe = {
@@ -263,14 +242,15 @@ pub fn app() -> Html {
                 state.dispatch(Action::LiveStarted(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to probe live.".into()]));
                 return;
             };
-            let resolved = state.case_at_time().map(|c| c.resolve());
-            let sni = match resolved.as_ref().map(|r| r.client.outbound_sni()) {
-                Some(mqocsp_core::mq::ini::OutboundSni::Hostname) => target
+            let case = state.case_or_new();
+            let resolved = case.resolve();
+            let sni = match resolved.client.outbound_sni() {
+                mqocsp_core::mq::ini::OutboundSni::Hostname => target
                     .rsplit_once(':')
                     .map_or(target.clone(), |(h, _)| h.to_owned()),
                 _ => mqocsp_core::mq::sni::channel_sni(&channel),
             };
-            let cipher = resolved.and_then(|r| r.client.mqcd.cipher_spec.clone());
+            let cipher = resolved.client.mqcd.cipher_spec.clone();
             state.dispatch(Action::LiveStarted(vec![format!(
                 "probing {target} with SNI {sni} through the relay…"
             )]));
@@ -279,7 +259,23 @@ pub fn app() -> Html {
                 let result =
                     crate::services::probe_via_relay(&token, &target, &sni, cipher.as_deref())
                         .await;
+                // The chain as sent joins the case; then the client's responders are asked about
+                // it, as the MQ client would, so the prediction rests on live answers.
+                let chain = result
+                    .as_ref()
+                    .map(|p| p.seen.chain.clone())
+                    .unwrap_or_default();
                 state.dispatch(Action::ProbeDone { target, result });
+                if chain.is_empty() {
+                    return;
+                }
+                let mut case = case;
+                mqocsp_core::mq::live::record_chain(&mut case, &chain);
+                let queries = mqocsp_core::mq::live::plan(&case, &mut crate::services::nonce);
+                if queries.is_empty() {
+                    state.dispatch(Action::LiveNote("no responder to ask: the client has no OCSP URL (MQAIR, AUTHINFO) and the certificates carry no AIA OCSP address".into()));
+                }
+                ask_responders(&state, &token, queries);
             });
         })
     };
@@ -342,5 +338,28 @@ pub fn app() -> Html {
                 }) }
             </section>
         </main>
+    }
+}
+
+/// Sends each planned OCSP query through the relay; every answer (or failure) folds into the case.
+fn ask_responders(
+    state: &UseReducerHandle<State>,
+    token: &str,
+    queries: Vec<mqocsp_core::mq::live::Query>,
+) {
+    for query in queries {
+        state.dispatch(Action::LiveNote(format!(
+            "asking {} about {} through the relay…",
+            query.url, query.certificate
+        )));
+        let (state, token) = (state.clone(), token.to_owned());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = crate::services::ocsp_via_relay(&token, &query.url, &query.request).await;
+            state.dispatch(Action::LiveAnswer {
+                url: query.url,
+                about: query.certificate,
+                result,
+            });
+        });
     }
 }

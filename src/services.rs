@@ -198,6 +198,32 @@ pub struct ProbeResult {
 }
 
 impl ProbeResult {
+    /// One line for the live log.
+    pub fn summary(&self) -> String {
+        if !self.connected {
+            return self.error.clone().unwrap_or_default();
+        }
+        format!(
+            "{} {}; {} certificate(s) presented{}{}{}",
+            self.protocol.as_deref().unwrap_or("no TLS"),
+            self.cipher_suite.as_deref().unwrap_or_default(),
+            self.seen.chain.len(),
+            if self.seen.stapled.is_empty() {
+                ""
+            } else {
+                ", a stapled OCSP response"
+            },
+            if self.seen.requested {
+                ", a client certificate was requested"
+            } else {
+                ""
+            },
+            self.error
+                .as_ref()
+                .map_or_else(String::new, |e| format!("; {e}"))
+        )
+    }
+
     /// The evidence kept in the case (and so in share links and exports).
     pub fn evidence(&self, target: &str) -> mqocsp_core::mq::live::ProbeEvidence {
         use mqocsp_core::Certificate;
@@ -226,6 +252,40 @@ impl ProbeResult {
                 .collect(),
         }
     }
+}
+
+/// Why the relay would not open a tunnel to `target`: a browser cannot read a failed WebSocket
+/// handshake, so the same address is asked again without the upgrade, and the relay says why.
+async fn tunnel_refusal(token: &str, target: &str) -> (u16, String) {
+    use wasm_bindgen_futures::JsFuture;
+    let refused = |why: &str| (0, why.to_owned());
+    let url = format!("/api/tunnel?target={target}&token={token}");
+    let Some(window) = window() else {
+        return refused("the relay refused the tunnel");
+    };
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
+        return refused("the relay cannot be reached (is the page served by mqocsp-relay?)");
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return refused("the relay refused the tunnel");
+    };
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let text = text.trim().trim_start_matches("mqocsp-relay: ").to_owned();
+    let status = response.status();
+    let why = match status {
+        // Reachable now: the listener took the connection and dropped it at once.
+        200 => format!("the tunnel closed before the handshake started, though {text} now"),
+        _ if text.is_empty() => format!("the relay refused the tunnel (HTTP {status})"),
+        _ => text,
+    };
+    (status, why)
 }
 
 /// A TLS handshake to `target` (HOST:PORT) through the relay's WebSocket tunnel: the relay only
@@ -298,12 +358,24 @@ pub async fn probe_via_relay(
     };
     let mut tls =
         mqocsp_tlsprobe::Handshake::new(sni, cipher_spec, std::sync::Arc::new(BrowserTime))?;
-    let mut result = ProbeResult::default();
+    let mut result = ProbeResult {
+        sni: sni.to_owned(),
+        ..ProbeResult::default()
+    };
     match events.next().await {
         Some(Event::Open) => send(tls.outgoing()),
-        Some(Event::Closed(why)) => return Err(why),
-        _ => return Err("the tunnel did not open".into()),
+        _ => {
+            let (status, why) = tunnel_refusal(token, target).await;
+            // 502/504: the relay tried and the listener could not be reached, which is evidence
+            // about the listener. Anything else is the relay declining, which is not.
+            if matches!(status, 502 | 504) {
+                result.error = Some(why);
+                return Ok(result);
+            }
+            return Err(why);
+        }
     }
+    result.connected = true;
     while tls.is_handshaking() {
         match events.next().await {
             Some(Event::Bytes(bytes)) => {

@@ -155,6 +155,8 @@ pub enum Action {
     Apply(Change),
     /// Live queries started (or why they cannot be).
     LiveStarted(Vec<String>),
+    /// One more line for the live log.
+    LiveNote(String),
     /// A live TLS probe of the listener finished.
     ProbeDone {
         /// HOST:PORT.
@@ -375,40 +377,26 @@ impl Reducible for State {
                 }
             }
             Action::LiveStarted(lines) => next.live_log = lines,
-            Action::ProbeDone { target, result } => match &result {
-                Err(error) => next.live_log.push(format!("probe of {target}: {error}")),
-                Ok(probe) => {
-                    next.live_log.push(format!(
-                        "probe of {target}: {} {}; {} certificate(s) presented{}{}{}",
-                        probe.protocol.clone().unwrap_or_else(|| "no TLS".into()),
-                        probe.cipher_suite.clone().unwrap_or_default(),
-                        probe.seen.chain.len(),
-                        if probe.seen.stapled.is_empty() {
-                            ""
-                        } else {
-                            ", a stapled OCSP response"
-                        },
-                        if probe.seen.requested {
-                            ", a client certificate was requested"
-                        } else {
-                            ""
-                        },
-                        probe
-                            .error
-                            .as_ref()
-                            .map_or_else(String::new, |e| format!("; {e}"))
-                    ));
-                    if next.case.is_none() {
-                        next.case = Some(empty_case(&next));
+            Action::LiveNote(line) => next.live_log.push(line),
+            Action::ProbeDone { target, result } => {
+                let probe = match result {
+                    Err(error) => {
+                        next.live_log.push(format!("probe of {target}: {error}"));
+                        return next.into();
                     }
-                    if let Some(case) = next.case.as_mut() {
-                        mqocsp_core::mq::live::record_chain(case, &probe.seen.chain);
-                        next.text = case.material.clone();
-                        next.decoded = Rc::new(decode(&next.text));
-                        next.live_log.push("the presented chain joined the case; the leaf is now the queue manager's certificate".into());
-                    }
+                    Ok(probe) => probe,
+                };
+                next.live_log
+                    .push(format!("probe of {target}: {}", probe.summary()));
+                let case = next.case.get_or_insert_with(|| empty_case(&self));
+                case.live = Some(probe.evidence(&target));
+                if !probe.seen.chain.is_empty() {
+                    mqocsp_core::mq::live::record_chain(case, &probe.seen.chain);
+                    next.text = case.material.clone();
+                    next.decoded = Rc::new(decode(&next.text));
+                    next.live_log.push("the presented chain joined the case; the leaf is now the queue manager's certificate".into());
                 }
-            },
+            }
             Action::LiveAnswer { url, about, result } => {
                 next.live_log.push(match &result {
                     Ok(body) => format!(
@@ -508,6 +496,11 @@ impl State {
             case.at = self.at.to_string();
             case
         })
+    }
+
+    /// The case at the chosen time, or the new case live evidence would start.
+    pub fn case_or_new(&self) -> Case {
+        self.case_at_time().unwrap_or_else(|| empty_case(self))
     }
 
     /// New material: the picks follow the defaults again and the stepper starts over.

@@ -1,9 +1,11 @@
 //! `GET /api/tunnel?target=HOST:PORT` (WebSocket): a byte tunnel to an allowed TCP target, so the
 //! page's TLS client can reach a queue manager listener. The relay moves bytes only; it never
-//! sees plaintext.
+//! sees plaintext. The same address without a WebSocket upgrade runs the same checks and answers
+//! in plain text, so the page can say why a tunnel was refused.
 
 use crate::allow::Allowlist;
 use crate::limits::Limits;
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -36,7 +38,7 @@ pub struct TunnelState {
 pub async fn tunnel(
     State(state): State<TunnelState>,
     Query(query): Query<TunnelQuery>,
-    upgrade: WebSocketUpgrade,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
     let addr = match state.allow.check(&query.target).await {
         Ok(addr) => addr,
@@ -75,6 +77,20 @@ pub async fn tunnel(
             return (
                 StatusCode::GATEWAY_TIMEOUT,
                 format!("mqocsp-relay: {addr} did not accept within 10 s\n"),
+            )
+                .into_response();
+        }
+    };
+    // A plain GET (no upgrade) runs the same checks and only says whether the target accepts
+    // connections: a browser cannot read why a WebSocket handshake failed, so the page asks this.
+    let upgrade = match upgrade {
+        Ok(upgrade) => upgrade,
+        Err(_) => {
+            drop(stream);
+            state.open.fetch_sub(1, Ordering::SeqCst);
+            return (
+                StatusCode::OK,
+                format!("mqocsp-relay: {addr} accepts connections\n"),
             )
                 .into_response();
         }

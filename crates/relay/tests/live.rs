@@ -236,3 +236,53 @@ async fn tunnels_are_refused_for_foreign_origins_and_unlisted_targets() {
         .unwrap_err();
     assert!(wrong_token.contains("403"), "{wrong_token}");
 }
+
+/// A plain GET to the tunnel address, as the page sends it after a failed WebSocket handshake.
+async fn tunnel_check(relay: SocketAddr, token: &str, target: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let mut stream = tokio::net::TcpStream::connect(relay).await.unwrap();
+    let request = format!(
+        "GET /api/tunnel?target={target}&token={token} HTTP/1.1\r\nHost: {relay}\r\nOrigin: http://{relay}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = text.split_once("\r\n\r\n").unwrap().1.to_owned();
+    (status, body)
+}
+
+#[tokio::test]
+async fn without_an_upgrade_the_tunnel_address_says_why_a_target_is_refused() {
+    let echo = echo_server().await;
+    // A port that was just free: nothing listens there.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let (addr, token, _ui) = relay(&[&echo.to_string(), &closed.to_string()], |_| {}).await;
+    let (status, body) = tunnel_check(addr, &token, &echo.to_string()).await;
+    assert_eq!(
+        (status, body.trim()),
+        (
+            200,
+            format!("mqocsp-relay: {echo} accepts connections").as_str()
+        )
+    );
+    let (status, body) = tunnel_check(addr, &token, &closed.to_string()).await;
+    assert_eq!(status, 502, "{body}");
+    assert!(
+        body.contains(&format!("cannot connect to {closed}")),
+        "{body}"
+    );
+    let (status, body) = tunnel_check(addr, &token, "127.0.0.1:9").await;
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("127.0.0.1:9"), "{body}");
+    // Every check released its slot: a real tunnel still opens.
+    assert!(
+        open_tunnel(addr, &token, echo, &format!("http://{addr}"))
+            .await
+            .is_ok()
+    );
+}
