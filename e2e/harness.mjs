@@ -122,9 +122,9 @@ export async function freePort() {
 }
 
 /** `openssl s_server` with the queue manager certificate in `dir`, standing in for a listener. */
-export async function startTlsServer(dir) {
+export async function startTlsServer(dir, extraArgs = []) {
   const port = await freePort();
-  const child = spawn('openssl', ['s_server', '-accept', String(port), '-cert', 'qm.pem', '-key', 'qm.key'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn('openssl', ['s_server', '-accept', String(port), '-cert', 'qm.pem', '-key', 'qm.key', ...extraArgs], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('openssl s_server did not start')), 10000);
     child.stdout.on('data', (chunk) => { if (chunk.toString().includes('ACCEPT')) { clearTimeout(timer); resolve(); } });

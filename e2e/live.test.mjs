@@ -9,6 +9,7 @@ let listener;
 let revokedResponder;
 let revokedListener;
 let closedPort;
+let demandingListener;
 let relay;
 let browser;
 
@@ -17,8 +18,9 @@ before(async () => {
   listener = await startTlsServer(responder.dir);
   revokedResponder = await opensslResponder({ revoked: true });
   revokedListener = await startTlsServer(revokedResponder.dir);
+  demandingListener = await startTlsServer(responder.dir, ['-Verify', '1']);
   closedPort = await freePort();
-  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort]
+  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port]
     .flatMap((port) => ['--allow', `127.0.0.1:${port}`]));
   browser = await launchBrowser();
 });
@@ -29,6 +31,7 @@ after(async () => {
   listener?.stop();
   responder?.stop();
   revokedListener?.stop();
+  demandingListener?.stop();
   revokedResponder?.stop();
 });
 
@@ -81,7 +84,7 @@ test('a live TLS probe through the relay brings the listener\'s chain into the c
 });
 
 /** The probe form filled for `port`, the client trusting `caPem` and asking `ocspUrl`. */
-async function probePage(caPem, port, ocspUrl) {
+async function probePage(caPem, port, ocspUrl, policy = '') {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(relay.tokenUrl);
   await page.getByLabel(/Paste what the customer sent/).fill(caPem);
@@ -89,6 +92,7 @@ async function probePage(caPem, port, ocspUrl) {
   await page.locator('.config summary').click();
   await page.locator('#client-cmdline').fill(`mqpgfc -x 127.0.0.1:${port} -ch TO.QM1 -ru "${ocspUrl}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
   await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  if (policy) await page.locator('#client-policy').selectOption(policy);
   await page.locator('#probe-live').click();
   return page;
 }
@@ -114,5 +118,30 @@ test('a target outside the allowlist is the relay declining, with its reason', a
   await page.locator('[data-field="live-log"]', { hasText: /127\.0\.0\.1:9 .*(not|refused)/ }).waitFor({ timeout: 15000 });
   // The relay's refusal says nothing about the listener: the prediction does not pretend it does.
   assert.equal(await page.locator('.diagnose', { hasText: 'Reach the listener' }).count(), 0);
+  await page.close();
+});
+
+// The seed's "responder down" scenario, live: the client's responder refuses connections, and the
+// client's OCSPAuthentication decides.
+for (const [policy, outcome, clientLog] of [
+  ['REQUIRED', 'ReasonCd=2393', 'AMQ9716E'],
+  ['WARN', 'Connected', 'AMQ9717E'],
+  ['OPTIONAL', 'Connected', 'nothing is logged'],
+]) {
+  test(`the client's responder is down under OCSPAuthentication=${policy}: ${outcome}`, async () => {
+    const page = await probePage(responder.caPem, listener.port, `http://127.0.0.1:${closedPort}/`, policy);
+    await page.locator('[data-field="live-log"]', { hasText: 'the responder is marked down' }).waitFor({ timeout: 15000 });
+    await page.locator('[data-field="mq-outcome"]', { hasText: outcome }).waitFor({ timeout: 10000 });
+    await page.locator('[data-field="client-log"]', { hasText: clientLog }).waitFor({ timeout: 10000 });
+    await page.close();
+  });
+}
+
+test('a listener that demands a client certificate: AMQ9665E here, most likely AMQ9637E there', async () => {
+  const page = await probePage(responder.caPem, demandingListener.port, responder.url);
+  await page.locator('[data-field="live-log"]', { hasText: 'a client certificate was requested' }).waitFor({ timeout: 15000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="client-log"]', { hasText: 'AMQ9665E' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="qm-log"]', { hasText: 'AMQ9637E' }).waitFor({ timeout: 10000 });
   await page.close();
 });
