@@ -79,10 +79,11 @@ export function screenshotPath(name) {
   return join(ARTIFACTS, name);
 }
 
-/** An openssl CA with one queue manager certificate (serial 01; valid, or revoked when asked) and
- * its `openssl ocsp` responder on a free port, ready when it says so. Returns PEMs, the URL and a
- * stop function. */
-export async function opensslResponder({ revoked = false } = {}) {
+/** An openssl CA with one queue manager certificate (serial 01) and its `openssl ocsp` responder
+ * on a free port, ready when it says so. The responder's index.txt lists serial 01 as valid
+ * (`good`), revoked (`revoked`), or lists only another serial (`unknown`). Returns PEMs, the URL
+ * and a stop function. */
+export async function opensslResponder({ status = 'good' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mqocsp-e2e-ocsp-'));
   const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
@@ -93,8 +94,12 @@ export async function opensslResponder({ revoked = false } = {}) {
   const end = execFileSync('openssl', ['x509', '-noout', '-enddate', '-dateopt', 'iso_8601', '-in', 'qm.pem'], { cwd: dir }).toString();
   const digits = end.replace(/[^0-9]/g, '').slice(2, 14);
   const { writeFileSync } = await import('node:fs');
-  const status = revoked ? `R\t${digits}Z\t250101000000Z,keyCompromise` : `V\t${digits}Z\t`;
-  writeFileSync(join(dir, 'index.txt'), `${status}\t01\tunknown\t/C=AU/O=Pulsar/CN=qm-e2e\n`);
+  const line = {
+    good: `V\t${digits}Z\t\t01\tunknown\t/C=AU/O=Pulsar/CN=qm-e2e`,
+    revoked: `R\t${digits}Z\t250101000000Z,keyCompromise\t01\tunknown\t/C=AU/O=Pulsar/CN=qm-e2e`,
+    unknown: `V\t${digits}Z\t\t02\tunknown\t/C=AU/O=Pulsar/CN=someone-else`,
+  }[status];
+  writeFileSync(join(dir, 'index.txt'), `${line}\n`);
   const port = await freePort();
   const child = spawn('openssl', ['ocsp', '-index', 'index.txt', '-CA', 'ca.pem', '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-port', String(port), '-ignore_err'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -10,17 +10,21 @@ let revokedResponder;
 let revokedListener;
 let closedPort;
 let demandingListener;
+let strangerResponder;
+let strangerListener;
 let relay;
 let browser;
 
 before(async () => {
   responder = await opensslResponder();
   listener = await startTlsServer(responder.dir);
-  revokedResponder = await opensslResponder({ revoked: true });
+  revokedResponder = await opensslResponder({ status: 'revoked' });
+  strangerResponder = await opensslResponder({ status: 'unknown' });
+  strangerListener = await startTlsServer(strangerResponder.dir);
   revokedListener = await startTlsServer(revokedResponder.dir);
   demandingListener = await startTlsServer(responder.dir, ['-Verify', '1']);
   closedPort = await freePort();
-  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port]
+  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port, strangerResponder.port, strangerListener.port]
     .flatMap((port) => ['--allow', `127.0.0.1:${port}`]));
   browser = await launchBrowser();
 });
@@ -32,6 +36,8 @@ after(async () => {
   responder?.stop();
   revokedListener?.stop();
   demandingListener?.stop();
+  strangerListener?.stop();
+  strangerResponder?.stop();
   revokedResponder?.stop();
 });
 
@@ -102,6 +108,15 @@ test('a live probe of a listener whose certificate is revoked predicts 2393 from
   await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 15000 });
   await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
   await page.locator('.diagnose', { hasText: /revoked/i }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="client-log"]', { hasText: 'AMQ9633E' }).waitFor({ timeout: 10000 });
+  await page.close();
+});
+
+test('a serial the responder does not know answers unknown: 2393 under REQUIRED', async () => {
+  const page = await probePage(strangerResponder.caPem, strangerListener.port, strangerResponder.url);
+  await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 15000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="client-log"]', { hasText: 'AMQ9716E' }).waitFor({ timeout: 10000 });
   await page.close();
 });
 
