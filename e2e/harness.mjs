@@ -81,16 +81,24 @@ export function screenshotPath(name) {
 
 /** An openssl CA with one queue manager certificate (serial 01) and its `openssl ocsp` responder
  * on a free port, ready when it says so. The responder's index.txt lists serial 01 as valid
- * (`good`), revoked (`revoked`), or lists only another serial (`unknown`). Returns PEMs, the URL
- * and a stop function. */
-export async function opensslResponder({ status = 'good' } = {}) {
+ * (`good`), revoked (`revoked`), or lists only another serial (`unknown`). With `intermediate`,
+ * an issuing CA (serial 02 under the root) signs the queue manager's certificate and runs the
+ * responder, which then knows leaf serials only; the listener started on `dir` sends the chain.
+ * Returns PEMs, the URL and a stop function. */
+export async function opensslResponder({ status = 'good', intermediate = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mqocsp-e2e-ocsp-'));
   const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
     '-days', '3650', '-subj', '/C=AU/O=Pulsar/CN=e2e Root CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
   run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'qm.key', '-out', 'qm.csr', '-subj', '/C=AU/O=Pulsar/CN=qm-e2e',
     '-addext', 'subjectAltName=DNS:qm-e2e', '-addext', 'extendedKeyUsage=serverAuth,clientAuth']);
-  run(['x509', '-req', '-in', 'qm.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '1', '-days', '365', '-copy_extensions', 'copyall', '-out', 'qm.pem']);
+  const signer = intermediate ? 'issuing' : 'ca';
+  if (intermediate) {
+    run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'issuing.key', '-out', 'issuing.csr', '-subj', '/C=AU/O=Pulsar/CN=e2e Issuing CA',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    run(['x509', '-req', '-in', 'issuing.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '2', '-days', '1825', '-copy_extensions', 'copyall', '-out', 'issuing.pem']);
+  }
+  run(['x509', '-req', '-in', 'qm.csr', '-CA', `${signer}.pem`, '-CAkey', `${signer}.key`, '-set_serial', '1', '-days', '365', '-copy_extensions', 'copyall', '-out', 'qm.pem']);
   const end = execFileSync('openssl', ['x509', '-noout', '-enddate', '-dateopt', 'iso_8601', '-in', 'qm.pem'], { cwd: dir }).toString();
   const digits = end.replace(/[^0-9]/g, '').slice(2, 14);
   const { writeFileSync } = await import('node:fs');
@@ -101,7 +109,7 @@ export async function opensslResponder({ status = 'good' } = {}) {
   }[status];
   writeFileSync(join(dir, 'index.txt'), `${line}\n`);
   const port = await freePort();
-  const child = spawn('openssl', ['ocsp', '-index', 'index.txt', '-CA', 'ca.pem', '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-port', String(port), '-ignore_err'],
+  const child = spawn('openssl', ['ocsp', '-index', 'index.txt', '-CA', `${signer}.pem`, '-rsigner', `${signer}.pem`, '-rkey', `${signer}.key`, '-port', String(port), '-ignore_err'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('openssl ocsp did not start')), 10000);
@@ -113,6 +121,7 @@ export async function opensslResponder({ status = 'good' } = {}) {
     url: `http://127.0.0.1:${port}/`,
     caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
     qmPem: readFileSync(join(dir, 'qm.pem'), 'utf8'),
+    listenerArgs: intermediate ? ['-cert_chain', 'issuing.pem'] : [],
     stop() { child.kill(); },
   };
 }

@@ -12,6 +12,8 @@ let closedPort;
 let demandingListener;
 let strangerResponder;
 let strangerListener;
+let issuingResponder;
+let issuingListener;
 let relay;
 let browser;
 
@@ -21,10 +23,12 @@ before(async () => {
   revokedResponder = await opensslResponder({ status: 'revoked' });
   strangerResponder = await opensslResponder({ status: 'unknown' });
   strangerListener = await startTlsServer(strangerResponder.dir);
+  issuingResponder = await opensslResponder({ intermediate: true });
+  issuingListener = await startTlsServer(issuingResponder.dir, issuingResponder.listenerArgs);
   revokedListener = await startTlsServer(revokedResponder.dir);
   demandingListener = await startTlsServer(responder.dir, ['-Verify', '1']);
   closedPort = await freePort();
-  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port, strangerResponder.port, strangerListener.port]
+  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port, strangerResponder.port, strangerListener.port, issuingResponder.port, issuingListener.port]
     .flatMap((port) => ['--allow', `127.0.0.1:${port}`]));
   browser = await launchBrowser();
 });
@@ -38,6 +42,8 @@ after(async () => {
   demandingListener?.stop();
   strangerListener?.stop();
   strangerResponder?.stop();
+  issuingListener?.stop();
+  issuingResponder?.stop();
   revokedResponder?.stop();
 });
 
@@ -158,5 +164,16 @@ test('a listener that demands a client certificate: AMQ9665E here, most likely A
   await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="client-log"]', { hasText: 'AMQ9665E' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="qm-log"]', { hasText: 'AMQ9637E' }).waitFor({ timeout: 10000 });
+  await page.close();
+});
+
+test('the classic openssl-responder surprise: the intermediate CA is unknown to a leaf-only responder', async () => {
+  const page = await probePage(issuingResponder.caPem, issuingListener.port, issuingResponder.url);
+  await page.locator('[data-field="live-log"]', { hasText: '2 certificate(s) presented' }).waitFor({ timeout: 15000 });
+  await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="live-log"]', { hasText: 'answered about e2e Issuing CA' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="client-log"]', { hasText: 'AMQ9716E' }).waitFor({ timeout: 10000 });
+  await page.locator('.diagnose', { hasText: 'e2e Issuing CA' }).waitFor({ timeout: 10000 });
   await page.close();
 });
