@@ -37,6 +37,8 @@ export async function startRelay(extraArgs = [], { embedded = false } = {}) {
   return {
     url,
     tokenUrl,
+    /** Everything the relay printed so far. */
+    log: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on('exit', resolve));

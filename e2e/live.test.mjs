@@ -177,3 +177,13 @@ test('the classic openssl-responder surprise: the intermediate CA is unknown to 
   await page.locator('.diagnose', { hasText: 'e2e Issuing CA' }).waitFor({ timeout: 10000 });
   await page.close();
 });
+
+test('the relay logged every call as one structured line, with why for refusals and never the token', () => {
+  const log = relay.log();
+  const token = relay.tokenUrl.split('token=')[1];
+  assert.equal(log.split(token).length - 1, 1, 'the token appears once, in the address printed at start');
+  assert.match(log, /event=request method=POST path=\/api\/ocsp status=200 ms=\d+/);
+  assert.match(log, /event=request method=GET path=\/api\/tunnel status=403 ms=\d+ why="127\.0\.0\.1:9 /);
+  assert.match(log, /event=tunnel\.close target=127\.0\.0\.1:\d+ reason=/);
+  assert.doesNotMatch(log, /BEGIN CERTIFICATE|MII[A-Za-z0-9+\/]{20}/, 'no payloads');
+});

@@ -5,7 +5,7 @@
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use std::sync::Arc;
 
 /// The token header the page sends; WebSocket upgrades carry `token=` in the query instead.
@@ -30,7 +30,7 @@ impl Guard {
 }
 
 fn refuse(why: String) -> Response {
-    (StatusCode::FORBIDDEN, format!("mqocsp-relay: {why}\n")).into_response()
+    crate::log::refusal(StatusCode::FORBIDDEN, why)
 }
 
 fn query_token(query: Option<&str>) -> Option<String> {

@@ -11,6 +11,7 @@ pub mod allow;
 pub mod embedded;
 pub mod guard;
 pub mod limits;
+pub mod log;
 pub mod ocsp;
 pub mod tunnel;
 
@@ -180,4 +181,5 @@ pub fn app(config: &Config) -> Router {
             csp,
         ))
         .layer(axum::middleware::from_fn_with_state(guard, guard::guard))
+        .layer(axum::middleware::from_fn(log::requests))
 }

@@ -58,7 +58,9 @@ pub struct OcspState {
 }
 
 fn error(status: StatusCode, message: String) -> Response {
-    (status, Json(serde_json::json!({ "error": message }))).into_response()
+    let mut response = (status, Json(serde_json::json!({ "error": message }))).into_response();
+    response.extensions_mut().insert(crate::log::Why(message));
+    response
 }
 
 /// The handler.

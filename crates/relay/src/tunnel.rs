@@ -43,19 +43,18 @@ pub async fn tunnel(
     let addr = match state.allow.check(&query.target).await {
         Ok(addr) => addr,
         Err(refusal) => {
-            return (StatusCode::FORBIDDEN, format!("mqocsp-relay: {refusal}\n")).into_response();
+            return crate::log::refusal(StatusCode::FORBIDDEN, refusal.to_string());
         }
     };
     if state.open.fetch_add(1, Ordering::SeqCst) >= state.limits.max_tunnels {
         state.open.fetch_sub(1, Ordering::SeqCst);
-        return (
+        return crate::log::refusal(
             StatusCode::TOO_MANY_REQUESTS,
             format!(
-                "mqocsp-relay: {} tunnels are open already (--max-tunnels)\n",
+                "{} tunnels are open already (--max-tunnels)",
                 state.limits.max_tunnels
             ),
-        )
-            .into_response();
+        );
     }
     let stream = match tokio::time::timeout(
         Duration::from_secs(10),
@@ -66,19 +65,17 @@ pub async fn tunnel(
         Ok(Ok(stream)) => stream,
         Ok(Err(e)) => {
             state.open.fetch_sub(1, Ordering::SeqCst);
-            return (
+            return crate::log::refusal(
                 StatusCode::BAD_GATEWAY,
-                format!("mqocsp-relay: cannot connect to {addr}: {e}\n"),
-            )
-                .into_response();
+                format!("cannot connect to {addr}: {e}"),
+            );
         }
         Err(_) => {
             state.open.fetch_sub(1, Ordering::SeqCst);
-            return (
+            return crate::log::refusal(
                 StatusCode::GATEWAY_TIMEOUT,
-                format!("mqocsp-relay: {addr} did not accept within 10 s\n"),
-            )
-                .into_response();
+                format!("{addr} did not accept within 10 s"),
+            );
         }
     };
     // A plain GET (no upgrade) runs the same checks and only says whether the target accepts
@@ -95,11 +92,14 @@ pub async fn tunnel(
                 .into_response();
         }
     };
-    eprintln!("mqocsp-relay: tunnel to {addr} opened");
+    crate::log::emit("tunnel.open", &[("target", addr.to_string())]);
     upgrade.on_upgrade(move |socket| async move {
         let reason = pump(socket, stream, state.limits).await;
         state.open.fetch_sub(1, Ordering::SeqCst);
-        eprintln!("mqocsp-relay: tunnel to {addr} closed: {reason}");
+        crate::log::emit(
+            "tunnel.close",
+            &[("target", addr.to_string()), ("reason", reason)],
+        );
     })
 }
 
