@@ -54,6 +54,11 @@ test('asking the responder live turns an assumed-down responder into a good answ
   await page.locator('.found', { hasText: 'qm-e2e' }).waitFor({ timeout: 10000 });
   await page.locator('.found li', { hasText: 'qm-e2e' }).getByRole('button', { name: "the queue manager's" }).click();
   await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
+  // Each piece sits in its labelled slot: the leaf in the queue manager's chain, the root among
+  // the trust anchors.
+  await page.getByRole('region', { name: 'Queue manager certificate chain' }).getByText('qm-e2e').waitFor();
+  await page.getByRole('region', { name: 'Trust anchors' }).getByText('e2e Root CA').waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Error logs' }).getByText('nothing found').count(), 1);
   await page.locator('.config summary').click();
   await page.locator('#client-cmdline').fill(`mqpgfc -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
   await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
@@ -172,6 +177,7 @@ test('the classic openssl-responder surprise: the intermediate CA is unknown to 
   await page.locator('[data-field="live-log"]', { hasText: '2 certificate(s) presented' }).waitFor({ timeout: 15000 });
   await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="live-log"]', { hasText: 'answered about e2e Issuing CA' }).waitFor({ timeout: 10000 });
+  await page.getByRole('region', { name: 'Queue manager certificate chain' }).getByText('e2e Issuing CA').waitFor();
   await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="client-log"]', { hasText: 'AMQ9716E' }).waitFor({ timeout: 10000 });
   await page.locator('.diagnose', { hasText: 'e2e Issuing CA' }).waitFor({ timeout: 10000 });

@@ -313,10 +313,15 @@ async fn thousand_certificates_paste_stays_paged() {
         .into(),
     );
     assert_eq!(text(&summary), "1000 objects, 0 problems");
-    assert_eq!(
-        root.query_selector_all("article.card").unwrap().length(),
-        50
-    );
+    // The cards render in the same update or the next one.
+    let cards = || root.query_selector_all("article.card").unwrap().length();
+    for _ in 0..100 {
+        if cards() > 0 {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(cards(), 50);
     let more = wait_for(&root, "button.more").await;
     assert!(text(&more).contains("50 of 1000 shown"));
     click(&more);

@@ -1,9 +1,10 @@
-//! "Found in the paste": each certificate with its likely role and each MQ text (ini stanza, MQSC,
-//! command line, CCDT, index.txt, error log), with buttons that file it into the case.
+//! "Found in the paste", by slot (queue manager chain, client chain, trust anchors, OCSP responses,
+//! configuration, error logs): each certificate with its likely role and each MQ text (ini stanza,
+//! MQSC, command line, CCDT, index.txt, error log), with buttons that file it into the case.
 
 use crate::state::CaseEdit;
 use mqocsp_core::mq::case::Case;
-use mqocsp_core::mq::sort::{Role, Sorted, TextKind};
+use mqocsp_core::mq::sort::{Role, Slot, Sorted, TextKind};
 use yew::prelude::*;
 
 /// Props of [`Found`].
@@ -42,55 +43,85 @@ pub fn found(props: &FoundProps) -> Html {
     };
     let trusts =
         |list: Option<&Vec<String>>, fp: &str| list.is_some_and(|l| l.contains(&selector(fp)));
+    let qm = case.and_then(|c| c.queue_manager.certificate.as_deref());
+    let client = case.and_then(|c| c.client.certificate.as_deref());
+    let mut items: Vec<(Slot, Html)> = Vec::new();
+    for (fp, name, role) in &sorted.certificates {
+        let (what, buttons) = match role {
+            Role::Root => (
+                "a root CA (trust anchor)",
+                html! { <>
+                    { button("client trusts it", CaseEdit::ToggleClientTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.client.trust), fp)) }
+                    { button("queue manager trusts it", CaseEdit::ToggleQmTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.queue_manager.trust), fp)) }
+                </> },
+            ),
+            Role::Intermediate => ("an intermediate CA", html! {}),
+            Role::Server | Role::Client => (
+                if *role == Role::Server {
+                    "an end-entity certificate (TLS server)"
+                } else {
+                    "an end-entity certificate (TLS client only)"
+                },
+                html! { <>
+                    { button("the queue manager's", CaseEdit::QmCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.queue_manager.certificate), fp)) }
+                    { button("the client's", CaseEdit::ClientCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.client.certificate), fp)) }
+                </> },
+            ),
+        };
+        items.push((
+            sorted.slot_of(fp, *role, qm, client),
+            html! { <li><strong>{ name.clone() }</strong>{ format!(": {what} ") }{ buttons }</li> },
+        ));
+    }
+    if sorted.ocsp_responses > 0 {
+        items.push((Slot::OcspResponses, html! { <li>{ format!("{} OCSP response(s): used as the answers of responders the case does not describe by index.txt", sorted.ocsp_responses) }</li> }));
+    }
+    for piece in &sorted.texts {
+        let text = piece.text.clone();
+        let buttons = match piece.kind {
+            TextKind::SslStanza => html! { <>
+                { button("use as mqclient.ini", CaseEdit::ClientIni(text.clone()), &props.on_edit, false) }
+                { button("use as qm.ini", CaseEdit::QmIni(text.clone()), &props.on_edit, false) }
+            </> },
+            TextKind::Mqsc => button("use as the queue manager's MQSC", CaseEdit::Mqsc(text.clone()), &props.on_edit, false),
+            TextKind::CommandLine => button("use as the client's command line", CaseEdit::CommandLine(text.clone()), &props.on_edit, false),
+            TextKind::Ccdt => button("use as the client's CCDT", CaseEdit::Ccdt(text.clone()), &props.on_edit, false),
+            TextKind::ErrorLog => html! { <>
+                { button("the client's log", CaseEdit::ClientLog(text.clone()), &props.on_edit, false) }
+                { button("the queue manager's log", CaseEdit::QmLog(text.clone()), &props.on_edit, false) }
+            </> },
+            TextKind::IndexTxt => case
+                .into_iter()
+                .flat_map(|c| c.responders.iter())
+                .map(|r| {
+                    let on_edit = props.on_edit.clone();
+                    let edit = CaseEdit::ResponderIndex(r.url.clone(), text.clone());
+                    let onclick = Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()));
+                    html! { <button type="button" class="file-as" {onclick}>{ format!("index.txt of {}", r.url) }</button> }
+                })
+                .collect::<Html>(),
+        };
+        items.push((
+            piece.kind.slot(),
+            html! { <li data-kind={format!("{:?}", piece.kind)}>{ format!("Line {}: {} ", piece.line, piece.kind.noun()) }{ buttons }</li> },
+        ));
+    }
     html! {
         <section class="found" aria-label="Found in the paste">
-            <h2>{ "Found in the paste" }</h2>
-            <ul>
-                { for sorted.certificates.iter().map(|(fp, name, role)| {
-                    let (what, buttons) = match role {
-                        Role::Root => ("a root CA (trust anchor)", html! { <>
-                            { button("client trusts it", CaseEdit::ToggleClientTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.client.trust), fp)) }
-                            { button("queue manager trusts it", CaseEdit::ToggleQmTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.queue_manager.trust), fp)) }
-                        </> }),
-                        Role::Intermediate => ("an intermediate CA", html! {}),
-                        Role::Server | Role::Client => (if *role == Role::Server { "an end-entity certificate (TLS server)" } else { "an end-entity certificate (TLS client only)" }, html! { <>
-                            { button("the queue manager's", CaseEdit::QmCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.queue_manager.certificate), fp)) }
-                            { button("the client's", CaseEdit::ClientCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.client.certificate), fp)) }
-                        </> }),
-                    };
-                    html! { <li><strong>{ name.clone() }</strong>{ format!(": {what} ") }{ buttons }</li> }
-                }) }
-                if sorted.ocsp_responses > 0 {
-                    <li>{ format!("{} OCSP response(s): used as the answers of responders the case does not describe by index.txt", sorted.ocsp_responses) }</li>
+            <h2>{ "Found in the paste, by slot" }</h2>
+            { for Slot::ALL.into_iter().map(|slot| {
+                let here: Vec<Html> = items.iter().filter(|(s, _)| *s == slot).map(|(_, item)| item.clone()).collect();
+                html! {
+                    <section class="slot" aria-label={slot.label()} data-slot={format!("{slot:?}")}>
+                        <h3>{ slot.label() }</h3>
+                        if here.is_empty() {
+                            <p class="hint">{ "nothing found" }</p>
+                        } else {
+                            <ul>{ for here }</ul>
+                        }
+                    </section>
                 }
-                { for sorted.texts.iter().map(|piece| {
-                    let text = piece.text.clone();
-                    let buttons = match piece.kind {
-                        TextKind::SslStanza => html! { <>
-                            { button("use as mqclient.ini", CaseEdit::ClientIni(text.clone()), &props.on_edit, false) }
-                            { button("use as qm.ini", CaseEdit::QmIni(text.clone()), &props.on_edit, false) }
-                        </> },
-                        TextKind::Mqsc => button("use as the queue manager's MQSC", CaseEdit::Mqsc(text.clone()), &props.on_edit, false),
-                        TextKind::CommandLine => button("use as the client's command line", CaseEdit::CommandLine(text.clone()), &props.on_edit, false),
-                        TextKind::Ccdt => button("use as the client's CCDT", CaseEdit::Ccdt(text.clone()), &props.on_edit, false),
-                        TextKind::ErrorLog => html! { <>
-                            { button("the client's log", CaseEdit::ClientLog(text.clone()), &props.on_edit, false) }
-                            { button("the queue manager's log", CaseEdit::QmLog(text.clone()), &props.on_edit, false) }
-                        </> },
-                        TextKind::IndexTxt => case
-                            .into_iter()
-                            .flat_map(|c| c.responders.iter())
-                            .map(|r| {
-                                let on_edit = props.on_edit.clone();
-                                let edit = CaseEdit::ResponderIndex(r.url.clone(), text.clone());
-                                let onclick = Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()));
-                                html! { <button type="button" class="file-as" {onclick}>{ format!("index.txt of {}", r.url) }</button> }
-                            })
-                            .collect::<Html>(),
-                    };
-                    html! { <li data-kind={format!("{:?}", piece.kind)}>{ format!("Line {}: {} ", piece.line, piece.kind.noun()) }{ buttons }</li> }
-                }) }
-            </ul>
+            }) }
         </section>
     }
 }

@@ -196,8 +196,125 @@ pub fn sort(decoded: &Decoded, text: &str) -> Sorted {
     sorted
 }
 
+/// The labelled slots of the page's input area, in the order the page shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Slot {
+    /// The queue manager's certificate and its intermediates.
+    QueueManagerChain,
+    /// The client's certificate and its intermediates.
+    ClientChain,
+    /// Self-signed CAs.
+    TrustAnchors,
+    /// OCSP responses.
+    OcspResponses,
+    /// ini stanzas, MQSC, command lines, CCDTs, index.txt.
+    Configuration,
+    /// Error logs and application output.
+    ErrorLogs,
+}
+
+impl Slot {
+    /// Every slot, in page order.
+    pub const ALL: [Self; 6] = [
+        Self::QueueManagerChain,
+        Self::ClientChain,
+        Self::TrustAnchors,
+        Self::OcspResponses,
+        Self::Configuration,
+        Self::ErrorLogs,
+    ];
+
+    /// Its label on the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::QueueManagerChain => "Queue manager certificate chain",
+            Self::ClientChain => "Client certificate chain",
+            Self::TrustAnchors => "Trust anchors",
+            Self::OcspResponses => "OCSP responses",
+            Self::Configuration => "Configuration",
+            Self::ErrorLogs => "Error logs",
+        }
+    }
+}
+
+impl TextKind {
+    /// The slot it is filed under.
+    pub fn slot(self) -> Slot {
+        match self {
+            Self::ErrorLog => Slot::ErrorLogs,
+            _ => Slot::Configuration,
+        }
+    }
+}
+
+impl Sorted {
+    /// The slot of certificate `fp` with `role`: where the case filed it (`qm` and `client` are the
+    /// case's certificate selectors), else where its role puts it. An intermediate goes with the
+    /// queue manager's chain unless the only end entities here are the client's: which leaf it
+    /// issued is not looked at.
+    pub fn slot_of(&self, fp: &str, role: Role, qm: Option<&str>, client: Option<&str>) -> Slot {
+        let filed = |selector: Option<&str>, fp: &str| {
+            selector.is_some_and(|s| {
+                s.strip_prefix("sha256:")
+                    .is_some_and(|hex| hex.eq_ignore_ascii_case(fp))
+            })
+        };
+        let leaf_slot = |fp: &str, role: Role| match role {
+            _ if filed(client, fp) => Slot::ClientChain,
+            _ if filed(qm, fp) => Slot::QueueManagerChain,
+            Role::Client => Slot::ClientChain,
+            _ => Slot::QueueManagerChain,
+        };
+        match role {
+            Role::Root => Slot::TrustAnchors,
+            Role::Server | Role::Client => leaf_slot(fp, role),
+            Role::Intermediate => {
+                let mut leaves = self
+                    .certificates
+                    .iter()
+                    .filter(|(_, _, r)| matches!(r, Role::Server | Role::Client))
+                    .map(|(fp, _, r)| leaf_slot(fp, *r))
+                    .peekable();
+                if leaves.peek().is_some() && leaves.all(|s| s == Slot::ClientChain) {
+                    Slot::ClientChain
+                } else {
+                    Slot::QueueManagerChain
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn certificates_go_to_the_slot_the_case_filed_them_in_else_their_role_says() {
+        let sorted = Sorted {
+            certificates: vec![
+                ("aa".into(), "root".into(), Role::Root),
+                ("bb".into(), "issuing".into(), Role::Intermediate),
+                ("cc".into(), "both-ekus".into(), Role::Server),
+            ],
+            ..Sorted::default()
+        };
+        let slot = |i: usize, qm, client| {
+            let (fp, _, role) = &sorted.certificates[i];
+            sorted.slot_of(fp, *role, qm, client)
+        };
+        assert_eq!(slot(0, None, None), Slot::TrustAnchors);
+        assert_eq!(slot(2, None, None), Slot::QueueManagerChain);
+        assert_eq!(slot(1, None, None), Slot::QueueManagerChain);
+        // Filed as the client's: the leaf and (the only leaf being the client's) its intermediate.
+        assert_eq!(slot(2, None, Some("sha256:CC")), Slot::ClientChain);
+        assert_eq!(slot(1, None, Some("sha256:cc")), Slot::ClientChain);
+        assert_eq!(slot(2, Some("sha256:cc"), None), Slot::QueueManagerChain);
+        assert_eq!(TextKind::ErrorLog.slot(), Slot::ErrorLogs);
+        assert_eq!(TextKind::Mqsc.slot(), Slot::Configuration);
+        assert_eq!(Slot::ALL.map(Slot::label)[3], "OCSP responses");
+    }
+
     use super::*;
 
     #[test]
