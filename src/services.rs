@@ -248,7 +248,7 @@ impl ProbeResult {
                 .seen
                 .hints
                 .iter()
-                .map(|h| mqocsp_core::hex::lower(h))
+                .map(|h| mqocsp_core::name::DistinguishedName::text_of_der(h))
                 .collect(),
         }
     }

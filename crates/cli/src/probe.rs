@@ -80,14 +80,6 @@ struct OcspQuery {
     error: Option<String>,
 }
 
-fn dn_text(der: &[u8]) -> String {
-    use x509_parser::prelude::FromDer as _;
-    x509_parser::x509::X509Name::from_der(der).map_or_else(
-        |_| mqocsp_core::hex::lower(der),
-        |(_, name)| name.to_string(),
-    )
-}
-
 /// The TLS handshake over a socket; fills `live` and returns what the listener presented.
 fn handshake(args: &ProbeArgs, sni: &str, live: &mut Live) -> anyhow::Result<Seen> {
     let timeout = Duration::from_secs(args.timeout_secs);
@@ -285,7 +277,11 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
     live.chain = chain.iter().map(|c| c.subject.rfc4514.clone()).collect();
     live.stapled_ocsp = !seen.stapled.is_empty();
     live.client_certificate_requested = seen.requested;
-    live.acceptable_cas = seen.hints.iter().map(|h| dn_text(h)).collect();
+    live.acceptable_cas = seen
+        .hints
+        .iter()
+        .map(|h| mqocsp_core::name::DistinguishedName::text_of_der(h))
+        .collect();
     let timeout = Duration::from_secs(args.timeout_secs);
     let mut material: String = chain
         .iter()

@@ -97,6 +97,16 @@ fn escape(value: &str) -> String {
 }
 
 impl DistinguishedName {
+    /// The RFC 4514 text of a DER-encoded name (as TLS CertificateRequest lists acceptable CAs),
+    /// or its bytes in hex when they are not a name.
+    pub fn text_of_der(der: &[u8]) -> String {
+        use x509_parser::prelude::FromDer as _;
+        X509Name::from_der(der).map_or_else(
+            |_| crate::hex::lower(der),
+            |(_, name)| Self::from_x509(&name).rfc4514,
+        )
+    }
+
     /// Reads a parsed X.509 name.
     pub(crate) fn from_x509(name: &X509Name<'_>) -> Self {
         let rdns: Vec<Vec<NameAttribute>> = name
