@@ -96,6 +96,16 @@ async fn load_example(root: &Element, name: &str) {
     click(&root.query_selector("#example-load").unwrap().unwrap());
 }
 
+/// The outcome headline as shown right now.
+fn outcome_now(root: &Element) -> String {
+    text(
+        &root
+            .query_selector("[data-field='mq-outcome']")
+            .unwrap()
+            .expect("an outcome headline"),
+    )
+}
+
 fn text(element: &Element) -> String {
     element.text_content().unwrap_or_default()
 }
@@ -451,12 +461,7 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
     click(&warn);
     sleep(30).await;
     assert_eq!(
-        text(
-            &root
-                .query_selector("[data-field='mq-outcome']")
-                .unwrap()
-                .unwrap()
-        ),
+        outcome_now(&root),
         "Connected: MQCONNX completes (reason 0)"
     );
     // Back to REQUIRED through the control, then bring the responder up.
@@ -469,15 +474,7 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
     policy.set_value("REQUIRED");
     fire(&policy, "change");
     sleep(30).await;
-    assert!(
-        text(
-            &root
-                .query_selector("[data-field='mq-outcome']")
-                .unwrap()
-                .unwrap()
-        )
-        .contains("2393")
-    );
+    assert!(outcome_now(&root).contains("2393"));
     let responder: HtmlInputElement = root
         .query_selector(".responder input")
         .unwrap()
@@ -488,12 +485,7 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
     fire(&responder, "change");
     sleep(30).await;
     assert_eq!(
-        text(
-            &root
-                .query_selector("[data-field='mq-outcome']")
-                .unwrap()
-                .unwrap()
-        ),
+        outcome_now(&root),
         "Connected: MQCONNX completes (reason 0)"
     );
 }
