@@ -10,6 +10,7 @@ use mqocsp_core::Certificate;
 use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
 use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls};
 use mqocsp_core::mq::ini::{Ini, OcspAuthentication, OutboundSni, SslStanza};
+use mqocsp_core::mq::live::ProbeEvidence;
 use mqocsp_core::mq::predict::predict;
 use mqocsp_core::mq::sni::channel_sni;
 use mqocsp_tlsprobe::{Handshake, Seen};
@@ -54,19 +55,11 @@ pub(crate) struct ProbeArgs {
     json: bool,
 }
 
-/// What the handshake showed.
-#[derive(Debug, Default, Serialize)]
+/// What the probe showed: the evidence the case keeps, and the OCSP queries made.
+#[derive(Debug, Serialize)]
 struct Live {
-    sni: String,
-    connected: bool,
-    error: Option<String>,
-    protocol: Option<String>,
-    cipher_suite: Option<String>,
-    chain: Vec<String>,
-    stapled_ocsp: bool,
-    client_certificate_requested: bool,
-    acceptable_cas: Vec<String>,
-    alert_after_handshake: Option<String>,
+    #[serde(flatten)]
+    probe: ProbeEvidence,
     ocsp: Vec<OcspQuery>,
 }
 
@@ -81,7 +74,7 @@ struct OcspQuery {
 }
 
 /// The TLS handshake over a socket; fills `live` and returns what the listener presented.
-fn handshake(args: &ProbeArgs, sni: &str, live: &mut Live) -> anyhow::Result<Seen> {
+fn handshake(args: &ProbeArgs, sni: &str, live: &mut ProbeEvidence) -> anyhow::Result<Seen> {
     let timeout = Duration::from_secs(args.timeout_secs);
     let addr = args
         .target
@@ -259,10 +252,14 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
         OutboundSni::Hostname => host.to_owned(),
     };
     let mut live = Live {
-        sni: sni.clone(),
-        ..Live::default()
+        probe: ProbeEvidence {
+            target: args.target.clone(),
+            sni: sni.clone(),
+            ..ProbeEvidence::default()
+        },
+        ocsp: Vec::new(),
     };
-    let seen = handshake(args, &sni, &mut live)?;
+    let seen = handshake(args, &sni, &mut live.probe)?;
     let mut anchors = Vec::new();
     for path in &args.ca {
         let bytes =
@@ -274,10 +271,10 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .filter_map(|der| Certificate::parse(der).ok())
         .collect();
-    live.chain = chain.iter().map(|c| c.subject.rfc4514.clone()).collect();
-    live.stapled_ocsp = !seen.stapled.is_empty();
-    live.client_certificate_requested = seen.requested;
-    live.acceptable_cas = seen
+    live.probe.chain = chain.iter().map(|c| c.subject.rfc4514.clone()).collect();
+    live.probe.stapled_ocsp = !seen.stapled.is_empty();
+    live.probe.client_certificate_requested = seen.requested;
+    live.probe.acceptable_cas = seen
         .hints
         .iter()
         .map(|h| mqocsp_core::name::DistinguishedName::text_of_der(h))
@@ -387,19 +384,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             ..QmSide::default()
         },
         responders,
-        live: Some(mqocsp_core::mq::live::ProbeEvidence {
-            target: args.target.clone(),
-            sni: live.sni.clone(),
-            connected: live.connected,
-            error: live.error.clone(),
-            alert_after_handshake: live.alert_after_handshake.clone(),
-            protocol: live.protocol.clone(),
-            cipher_suite: live.cipher_suite.clone(),
-            chain: live.chain.clone(),
-            stapled_ocsp: live.stapled_ocsp,
-            client_certificate_requested: live.client_certificate_requested,
-            acceptable_cas: live.acceptable_cas.clone(),
-        }),
+        live: Some(live.probe.clone()),
     };
     let diagnosis = predict(&case);
     if let Some(path) = &args.case_out {
@@ -420,11 +405,11 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
     } else {
         println!(
             "SNI {} · {} · {}",
-            live.sni,
-            live.protocol.as_deref().unwrap_or("no TLS"),
-            live.cipher_suite.as_deref().unwrap_or("-")
+            live.probe.sni,
+            live.probe.protocol.as_deref().unwrap_or("no TLS"),
+            live.probe.cipher_suite.as_deref().unwrap_or("-")
         );
-        for subject in &live.chain {
+        for subject in &live.probe.chain {
             println!("  presented: {subject}");
         }
         for q in &live.ocsp {
