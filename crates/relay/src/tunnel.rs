@@ -34,6 +34,16 @@ pub struct TunnelState {
     pub open: Arc<AtomicUsize>,
 }
 
+/// One of the `--max-tunnels` places, given back when dropped: on every refusal, when the tunnel
+/// closes, and when an upgrade never completes.
+struct Place(Arc<AtomicUsize>);
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// The handler: checks the target and the tunnel count before upgrading.
 pub async fn tunnel(
     State(state): State<TunnelState>,
@@ -46,8 +56,9 @@ pub async fn tunnel(
             return crate::log::refusal(StatusCode::FORBIDDEN, refusal.to_string());
         }
     };
-    if state.open.fetch_add(1, Ordering::SeqCst) >= state.limits.max_tunnels {
-        state.open.fetch_sub(1, Ordering::SeqCst);
+    let already_open = state.open.fetch_add(1, Ordering::SeqCst);
+    let place = Place(state.open.clone());
+    if already_open >= state.limits.max_tunnels {
         return crate::log::refusal(
             StatusCode::TOO_MANY_REQUESTS,
             format!(
@@ -64,14 +75,12 @@ pub async fn tunnel(
     {
         Ok(Ok(stream)) => stream,
         Ok(Err(e)) => {
-            state.open.fetch_sub(1, Ordering::SeqCst);
             return crate::log::refusal(
                 StatusCode::BAD_GATEWAY,
                 format!("cannot connect to {addr}: {e}"),
             );
         }
         Err(_) => {
-            state.open.fetch_sub(1, Ordering::SeqCst);
             return crate::log::refusal(
                 StatusCode::GATEWAY_TIMEOUT,
                 format!("{addr} did not accept within 10 s"),
@@ -83,8 +92,6 @@ pub async fn tunnel(
     let upgrade = match upgrade {
         Ok(upgrade) => upgrade,
         Err(_) => {
-            drop(stream);
-            state.open.fetch_sub(1, Ordering::SeqCst);
             return (
                 StatusCode::OK,
                 format!("mqocsp-relay: {addr} accepts connections\n"),
@@ -95,7 +102,7 @@ pub async fn tunnel(
     crate::log::emit("tunnel.open", &[("target", addr.to_string())]);
     upgrade.on_upgrade(move |socket| async move {
         let reason = pump(socket, stream, state.limits).await;
-        state.open.fetch_sub(1, Ordering::SeqCst);
+        drop(place);
         crate::log::emit(
             "tunnel.close",
             &[("target", addr.to_string()), ("reason", reason)],

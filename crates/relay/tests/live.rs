@@ -261,7 +261,11 @@ async fn without_an_upgrade_the_tunnel_address_says_why_a_target_is_refused() {
         .unwrap()
         .local_addr()
         .unwrap();
-    let (addr, token, _ui) = relay(&[&echo.to_string(), &closed.to_string()], |_| {}).await;
+    // One place only: every check below must give it back, or the last tunnel is refused.
+    let (addr, token, _ui) = relay(&[&echo.to_string(), &closed.to_string()], |c| {
+        c.limits.max_tunnels = 1;
+    })
+    .await;
     let (status, body) = tunnel_check(addr, &token, &echo.to_string()).await;
     assert_eq!(
         (status, body.trim()),
@@ -279,10 +283,12 @@ async fn without_an_upgrade_the_tunnel_address_says_why_a_target_is_refused() {
     let (status, body) = tunnel_check(addr, &token, "127.0.0.1:9").await;
     assert_eq!(status, 403, "{body}");
     assert!(body.contains("127.0.0.1:9"), "{body}");
-    // Every check released its slot: a real tunnel still opens.
-    assert!(
-        open_tunnel(addr, &token, echo, &format!("http://{addr}"))
-            .await
-            .is_ok()
-    );
+    // Every check released its place: a real tunnel still opens, and a second one is over the limit.
+    let _open = open_tunnel(addr, &token, echo, &format!("http://{addr}"))
+        .await
+        .unwrap();
+    let over = open_tunnel(addr, &token, echo, &format!("http://{addr}"))
+        .await
+        .unwrap_err();
+    assert!(over.contains("429"), "{over}");
 }
