@@ -105,7 +105,7 @@ impl Index {
                 });
                 continue;
             }
-            if !raw.contains('\t') && status != 'R' {
+            if !raw.contains('\t') && status != 'R' && fields.len() >= 2 {
                 // Space-separated copies lose the empty revocation field.
                 fields.insert(2, "");
             }
@@ -181,6 +181,20 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_only_a_status_is_a_problem_on_its_line() {
+        // Found by fuzzing (fuzz/regressions/index_txt/status-only-row.txt): it used to panic.
+        let index = Index::parse("\nV\n");
+        assert!(index.rows.is_empty());
+        assert_eq!(index.problems.len(), 1);
+        assert_eq!(index.problems[0].line, 2);
+        assert!(
+            index.problems[0].message.contains("rows have 6"),
+            "{:?}",
+            index.problems
+        );
+    }
 
     #[test]
     fn seed_index_rows_tab_and_space_separated() {

@@ -1,0 +1,274 @@
+//! The fuzzing entry points: one function per cargo-fuzz target (`fuzz/fuzz_targets/*.rs` call
+//! them with libFuzzer's bytes) and [`TARGETS`], which the replay test
+//! (`crates/core/tests/fuzz_replay.rs`) runs over every input kept in `fuzz/regressions/`.
+//!
+//! Each entry feeds the bytes to one parser the way the page and the CLI do (text parsers get the
+//! bytes as lossy UTF-8), then walks and renders what came out, and checks the invariants the rest
+//! of mqocsp relies on: spans inside the input, problems located inside the paste, JSON that
+//! encodes, a case that survives its own JSON and share-link round trips. A panic here is a bug,
+//! whether it comes from the parser or from a broken invariant.
+// Panicking on a broken invariant is the point of this module.
+#![allow(clippy::panic)]
+
+use crate::der::{self, Node};
+use crate::mq::case::Case;
+use crate::mq::{ccdt, share};
+use crate::mq::{cmdline::ClientApp, errlog::LogFacts, index::Index, ini, mqsc::MqscDefinitions};
+use crate::ocsp::{OcspRequest, OcspResponse};
+use crate::present::{asn1_text, card, card_text};
+use crate::verify::{LegacyAlgorithms, OcspInput, Profile, verify_ocsp};
+use crate::{Certificate, Timestamp, crl::Crl, decode, decode_bytes, input};
+
+/// Every target: its name (the file under `fuzz/fuzz_targets/` and the folder under
+/// `fuzz/regressions/`) and its entry.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("input_detection", input_detection),
+    ("der_tree", der_tree),
+    ("certificate", certificate),
+    ("ocsp_response", ocsp_response),
+    ("ocsp_request", ocsp_request),
+    ("crl", crl),
+    ("ini", ini_text),
+    ("cmdline", cmdline),
+    ("ccdt", ccdt_json),
+    ("mqsc", mqsc),
+    ("index_txt", index_txt),
+    ("error_log", error_log),
+    ("case_import", case_import),
+];
+
+/// The entry called `name`.
+pub fn target(name: &str) -> Option<fn(&[u8])> {
+    TARGETS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+fn text(data: &[u8]) -> String {
+    String::from_utf8_lossy(data).into_owned()
+}
+
+/// A fixed evaluation time, so a run is repeatable.
+fn at() -> Timestamp {
+    Timestamp::parse_rfc3339("2022-02-02T16:46:35Z").unwrap_or_else(|| panic!("fixed time parses"))
+}
+
+/// Every node's span lies inside its parent's content and inside the input.
+fn check_tree(node: &Node, len: usize) {
+    let span = node.span();
+    assert!(
+        span.end <= len,
+        "node {span:?} ends past the input ({len} bytes)"
+    );
+    let content = node.content_span();
+    assert!(
+        content.start >= span.start && content.end <= span.end,
+        "content {content:?} outside {span:?}"
+    );
+    let mut index = 0;
+    while let Some(child) = node.child(index) {
+        let c = child.span();
+        assert!(
+            c.start >= content.start && c.end <= content.end,
+            "child {c:?} outside content {content:?}"
+        );
+        check_tree(child, len);
+        index += 1;
+    }
+}
+
+/// Pasted text: detection (PEM, base64, hex), decoding, the cards, the JSON and the paste sorter.
+pub fn input_detection(data: &[u8]) {
+    let text = text(data);
+    let scan = input::scan(&text);
+    for problem in &scan.problems {
+        if let Some(location) = problem.at() {
+            assert!(
+                location.line >= 1 && location.column >= 1,
+                "problem at line or column 0: {problem:?}"
+            );
+            assert!(
+                location.offset <= text.len(),
+                "problem past the paste: {problem:?}"
+            );
+        }
+    }
+    let decoded = decode(&text);
+    render(&decoded);
+    let (case, _) = crate::mq::sort::auto_case(&decoded, &text, "2022-02-02T16:46:35Z");
+    let _ = crate::mq::predict::predict(&case);
+}
+
+fn render(decoded: &crate::Decoded) {
+    for (number, object) in decoded.objects.iter().enumerate() {
+        check_tree(&object.tree, object.der.len());
+        let _ = card_text(number + 1, &card(object, Some(at())));
+        let _ = asn1_text(&object.tree);
+    }
+    if let Err(e) = serde_json::to_string(decoded) {
+        panic!("decode JSON does not encode: {e}");
+    }
+}
+
+/// Raw bytes as a DER value: the lenient tree, its spans, its text, and every offset's lookup.
+pub fn der_tree(data: &[u8]) {
+    let tree = der::parse(data);
+    if let Some(root) = &tree.root {
+        check_tree(root, data.len());
+        let _ = asn1_text(root);
+        for offset in [0, data.len() / 2, data.len().saturating_sub(1)] {
+            if let Some(path) = root.node_at(offset) {
+                let mut node = root;
+                for &i in &path {
+                    node = node.child(i).unwrap_or_else(|| {
+                        panic!("node_at({offset}) gave a path that does not exist: {path:?}")
+                    });
+                }
+            }
+        }
+    }
+    for problem in &tree.problems {
+        assert!(
+            problem.offset() <= data.len(),
+            "problem past the input: {problem:?}"
+        );
+    }
+    // The same bytes uploaded as a file.
+    render(&decode_bytes(data));
+}
+
+/// Raw bytes as a certificate: the model, its accessors and its card.
+pub fn certificate(data: &[u8]) {
+    let Ok(cert) = Certificate::parse(data) else {
+        return;
+    };
+    let _ = (
+        cert.short_name(),
+        cert.ocsp_urls(),
+        cert.alt_names(),
+        cert.key_usages(),
+        cert.purposes(),
+    );
+    let _ = (
+        cert.basic_constraints(),
+        cert.key_id(),
+        cert.authority_key_id(),
+    );
+    let _ = crate::present::certificate_facts(&cert, Some(at()));
+    if let Err(e) = serde_json::to_string(&cert) {
+        panic!("certificate JSON does not encode: {e}");
+    }
+    // Self-verification exercises the signature and chain code on whatever the bytes hold.
+    let _ = crate::verify::verify_chain(&crate::verify::ChainInput {
+        target: &cert,
+        untrusted: &[],
+        anchors: std::slice::from_ref(&cert),
+        at: at(),
+        purpose: crate::verify::Purpose::Any,
+        peer_name: Some("qm1.example.com"),
+        legacy: LegacyAlgorithms::default(),
+    });
+}
+
+/// Raw bytes as an OCSP response, then validated in both profiles against the certificates it
+/// carries (the first standing in for the issuer).
+pub fn ocsp_response(data: &[u8]) {
+    let Ok(response) = OcspResponse::parse(data) else {
+        return;
+    };
+    if let Err(e) = serde_json::to_string(&response) {
+        panic!("OCSP response JSON does not encode: {e}");
+    }
+    let certs: Vec<Certificate> = response
+        .basic
+        .iter()
+        .flat_map(|basic| basic.certificates.iter().cloned())
+        .collect();
+    let Some(issuer) = certs.first() else { return };
+    for profile in [Profile::Rfc6960, Profile::Gskit] {
+        let _ = verify_ocsp(&OcspInput {
+            response: &response,
+            issuer,
+            target: certs.get(1),
+            untrusted: &certs,
+            trusted_responders: &[],
+            request: None,
+            at: at(),
+            profile,
+            legacy: LegacyAlgorithms::default(),
+        });
+    }
+}
+
+/// Raw bytes as an OCSP request.
+pub fn ocsp_request(data: &[u8]) {
+    let Ok(request) = OcspRequest::parse(data) else {
+        return;
+    };
+    if let Err(e) = serde_json::to_string(&request) {
+        panic!("OCSP request JSON does not encode: {e}");
+    }
+}
+
+/// Raw bytes as a CRL.
+pub fn crl(data: &[u8]) {
+    let tree = der::parse(data);
+    let Some(root) = &tree.root else { return };
+    let Ok(crl) = Crl::from_der(data, root) else {
+        return;
+    };
+    if let Err(e) = serde_json::to_string(&crl) {
+        panic!("CRL JSON does not encode: {e}");
+    }
+}
+
+/// mqclient.ini / qm.ini text and the SSL stanza read from it.
+pub fn ini_text(data: &[u8]) {
+    let parsed = ini::Ini::parse(&text(data));
+    let _ = ini::SslStanza::from_ini(&parsed);
+}
+
+/// An `mqpgfc`-style command line.
+pub fn cmdline(data: &[u8]) {
+    let _ = ClientApp::parse(&text(data));
+}
+
+/// A JSON CCDT.
+pub fn ccdt_json(data: &[u8]) {
+    let _ = ccdt::parse(&text(data));
+}
+
+/// MQSC definitions.
+pub fn mqsc(data: &[u8]) {
+    let defs = MqscDefinitions::parse(&text(data));
+    let _ = defs.crl_namelist();
+}
+
+/// An openssl `index.txt`.
+pub fn index_txt(data: &[u8]) {
+    let _ = Index::parse(&text(data));
+}
+
+/// An MQ error log.
+pub fn error_log(data: &[u8]) {
+    let _ = LogFacts::parse(&text(data));
+}
+
+/// A case file (JSON) or a share-link fragment: imported, predicted, reported, and round-tripped.
+pub fn case_import(data: &[u8]) {
+    let text = text(data);
+    let case = match Case::from_json(&text) {
+        Ok(case) => case,
+        Err(_) => match share::unpack(&text) {
+            Ok(case) => case,
+            Err(_) => return,
+        },
+    };
+    let diagnosis = crate::mq::predict::predict(&case);
+    let _ = crate::mq::report::markdown(&case, &diagnosis);
+    let again = Case::from_json(&case.to_json())
+        .unwrap_or_else(|e| panic!("a case does not read back its own JSON: {e}"));
+    assert_eq!(again, case, "JSON round trip changed the case");
+    let unpacked = share::unpack(&share::pack(&case))
+        .unwrap_or_else(|e| panic!("a share link does not open: {e}"));
+    assert_eq!(unpacked, case, "share-link round trip changed the case");
+    let _ = share::redact(&case);
+}
