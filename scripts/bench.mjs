@@ -6,6 +6,8 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { pageTimings } from './bench-page.mjs';
+import { printWasmCost } from './wasm-cost.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.MQOCSP_BENCH_RUNS ?? 9);
@@ -65,6 +67,25 @@ compare('verify one OCSP response, delegated responder (whole process)',
   time('openssl', ['ocsp', '-respin', 'response.der', '-issuer', 'ca.pem', '-cert', 'leaf1.pem', '-verify_other', 'responder.pem', '-CAfile', 'ca.pem', '-no_nonce']),
   'ratio <= 1');
 
+// The same verification in process (criterion, crates/core/benches/ocsp_verify.rs), same bytes.
+const criterion = spawnSync('cargo', ['bench', '--locked', '-q', '-p', 'mqocsp-core', '--bench', 'ocsp_verify', '--',
+  '--warm-up-time', '1', '--measurement-time', '3', '--noplot'], { cwd: ROOT, env: { ...process.env, MQOCSP_BENCH_DIR: dir }, encoding: 'utf8' });
+if (criterion.status !== 0) throw new Error(`criterion bench failed:\n${criterion.stdout}\n${criterion.stderr}`);
+const inProcess = [...criterion.stdout.matchAll(/^(ocsp\/.+?)\s*\n?\s+time:\s+\[\S+ \S+ (\S+) (\S+)/gm)]
+  .map(([, name, value, unit]) => [name.trim(), `${value} ${unit}`]);
+if (inProcess.length === 0) throw new Error(`no criterion figures in:\n${criterion.stdout}`);
+
+// The page in headless Chromium: a 3-certificate case with its OCSP response, and the bundle.
+const pem = (label, der) => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
+const threeCertCase = ['ca.pem', 'leaf1.pem', 'responder.pem'].map((f) => readFileSync(join(dir, f), 'utf8')).join('')
+  + pem('OCSP RESPONSE', readFileSync(join(dir, 'response.der')));
+const page = await pageTimings({
+  threeCertCase,
+  threeCertSummary: '4 objects, 0 problems',
+  bundle: readFileSync(join(dir, 'bundle.pem'), 'utf8'),
+  runs: Math.min(RUNS, 5),
+});
+
 // The web bundle as scripts/run serves it.
 const dist = join(ROOT, 'dist');
 const size = { wasm: [0, 0], js: [0, 0] };
@@ -82,6 +103,12 @@ console.log(`${execFileSync('openssl', ['version']).toString().trim()}; median o
 const table = [['measurement', 'mqocsp', 'openssl', 'ratio', 'target'], ...rows];
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+console.log('\nOCSP verification in process (criterion; mean time per iteration, same response as above):');
+for (const [name, value] of inProcess) console.log(`  ${name.padEnd(32)}  ${value}`);
+console.log(`\nthe page in headless Chromium (${execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']).toString().trim()}; median of ${Math.min(RUNS, 5)} runs):`);
+const pageWidth = Math.max(...page.map((r) => r[0].length));
+for (const [what, figure, target] of page) console.log(`  ${what.padEnd(pageWidth)}  ${figure.padStart(9)}  ${target}`);
 console.log(`\nweb bundle: wasm ${kb(size.wasm[0])} raw / ${kb(size.wasm[1])} gzip; js ${kb(size.js[0])} raw / ${kb(size.js[1])} gzip; `
   + `total ${kb(size.wasm[1] + size.js[1])} gzip (target <= 800 KB gzip)`);
+printWasmCost();
 rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
 use crate::components::verify_panel::{Choice, VerifyPanel};
 use crate::state::{Action, CaseEdit, SelectionChange, State};
+use crate::timing::measured;
 use mqocsp_core::der::Span;
 use mqocsp_core::mq::predict::{Change, predict};
 use mqocsp_core::verify::workbench::{fingerprint, verify_selection};
@@ -194,12 +195,13 @@ pub fn app() -> Html {
                 .iter()
                 .chain(files.iter().flat_map(|f| f.objects.iter()))
                 .collect();
-            verify_selection(&objects, selection, *at)
+            measured("verify", || verify_selection(&objects, selection, *at))
         },
     );
     let choices: Vec<Choice> = state.objects().into_iter().filter_map(choice).collect();
     let diagnosis = use_memo(state.case_at_time(), |case| {
-        case.as_ref().map(|case| Rc::new(predict(case)))
+        case.as_ref()
+            .map(|case| Rc::new(measured("predict", || predict(case))))
     });
     let on_example = {
         let state = state.clone();

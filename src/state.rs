@@ -4,6 +4,7 @@
 //! ([`Action::Decode`]), so a 1,000-certificate paste does not re-decode on every keystroke.
 //! The text itself is never rewritten by the page: nothing the user pasted is lost.
 
+use crate::timing::measured;
 use mqocsp_core::der::Span;
 use mqocsp_core::mq::case::{Case, ResponderState};
 use mqocsp_core::mq::examples::example;
@@ -257,7 +258,7 @@ impl Reducible for State {
                 next.decoded = Rc::new(if next.text.trim().is_empty() {
                     Decoded::default()
                 } else {
-                    decode(&next.text)
+                    measured("decode", || decode(&next.text))
                 });
             }
             Action::AddFile { name, bytes } => {
@@ -303,7 +304,7 @@ impl Reducible for State {
             Action::LoadCase(case) => {
                 let case = *case;
                 next.text = case.material.clone();
-                next.decoded = Rc::new(decode(&next.text));
+                next.decoded = Rc::new(measured("decode", || decode(&next.text)));
                 next.pending = false;
                 if let Some(at) = Timestamp::parse_rfc3339(&case.at) {
                     next.at = at;
@@ -314,11 +315,13 @@ impl Reducible for State {
                 next.reset_verification();
             }
             Action::NewCase => {
-                let (case, filed) = mqocsp_core::mq::sort::auto_case(
-                    &next.decoded,
-                    &next.text,
-                    &next.at.to_string(),
-                );
+                let (case, filed) = measured("file-case", || {
+                    mqocsp_core::mq::sort::auto_case(
+                        &next.decoded,
+                        &next.text,
+                        &next.at.to_string(),
+                    )
+                });
                 next.live_log = if filed.is_empty() {
                     vec!["New case: nothing could be filed automatically; use the buttons under 'Found in the paste'.".to_owned()]
                 } else {

@@ -23,15 +23,13 @@ pub struct DerViewProps {
     pub on_select: Callback<Span>,
 }
 
-fn preview(node: &Node) -> String {
-    match &node.value {
+fn preview(node: &Node, der: &[u8]) -> String {
+    match node.value(der) {
         _ if node.encapsulates => "encapsulates".to_owned(),
         Some(Primitive::Boolean(b)) => b.to_string(),
-        Some(Primitive::Integer(i)) => i.clone(),
-        Some(Primitive::Oid { dotted, name }) => name.clone().unwrap_or_else(|| dotted.clone()),
+        Some(Primitive::Integer(text) | Primitive::Time(text) | Primitive::Bytes(text)) => text,
+        Some(Primitive::Oid { dotted, name }) => name.unwrap_or(dotted),
         Some(Primitive::Text(t)) => format!("{t:?}"),
-        Some(Primitive::Time(t)) => t.clone(),
-        Some(Primitive::Bytes(b)) => b.clone(),
         Some(Primitive::Null) | None => String::new(),
     }
 }
@@ -76,7 +74,7 @@ pub fn der_view(props: &DerViewProps) -> Html {
                 aria-selected={selected.to_string()}>
                 <span class="tag">{ node.tag.name() }</span>
                 <span class="len">{ format!("{}+{}", node.header_len, node.content_len) }</span>
-                <span class="preview">{ preview(node) }</span>
+                <span class="preview">{ preview(node, &props.der) }</span>
             </li>
         });
     });

@@ -368,7 +368,7 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                 <button type="button" id="example-load" onclick={load}>{ "Load" }</button>
                 <button type="button" id="example-next" onclick={next}>{ "Next case ▶" }</button>
                 <span class="hint">{ format!("tour: case {} of {} — each loads the seed's setup and predicts it", position + 1, names.len()) }</span>
-                <button type="button" onclick={new_case}>{ "New case from the paste" }</button>
+                <button type="button" id="new-case" onclick={new_case}>{ "New case from the paste" }</button>
             </div>
             if let Some(case) = &props.case {
                 <p class="case-title" data-field="case-title"><strong>{ case.title.clone() }</strong>{ " " }{ case.description.clone() }</p>

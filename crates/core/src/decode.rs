@@ -266,7 +266,7 @@ fn decode_der(
     let Some(root) = tree.root.filter(|_| !truncated) else {
         return;
     };
-    let kind = match (sniff(&root), announced) {
+    let kind = match (sniff(&root, der), announced) {
         (Some(found), Some(label_kind)) if found != label_kind => {
             if let SourceFormat::Pem { label } = &source.format {
                 problems.push(DecodeError::WrongPemLabel {

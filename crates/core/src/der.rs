@@ -191,8 +191,6 @@ pub struct Node {
     pub header_len: usize,
     /// Length of the content.
     pub content_len: usize,
-    /// Decoded preview of a primitive.
-    pub value: Option<Primitive>,
     /// Children: of a constructed value, or the one value an OCTET/BIT STRING encapsulates.
     pub children: Vec<Node>,
     /// Whether `children` were found inside a primitive string.
@@ -215,6 +213,16 @@ impl Node {
             start,
             end: start + self.content_len,
         }
+    }
+
+    /// A preview of a primitive value (`None` for a constructed one), decoded on demand from
+    /// `der`, the bytes the tree was parsed from: the tree itself keeps only offsets, so parsing
+    /// a large paste allocates no text nobody reads.
+    pub fn value(&self, der: &[u8]) -> Option<Primitive> {
+        if self.tag.constructed {
+            return None;
+        }
+        Some(primitive(self.tag, self.content_span().of(der)))
     }
 
     /// The `index`th child.
@@ -540,14 +548,13 @@ impl Parser<'_> {
             offset: at,
             header_len: header.header_len,
             content_len: header.content_len.min(available),
-            value: None,
             children: Vec::new(),
             encapsulates: false,
         };
         if header.content_len > available {
             self.problems.push(DerError::Truncated {
                 at,
-                needed: header.header_len + header.content_len,
+                needed: header.header_len.saturating_add(header.content_len),
                 available: limit - at,
             });
         }
@@ -565,8 +572,6 @@ impl Parser<'_> {
                 node.children.push(child);
             }
         } else {
-            let content = self.der.get(content_start..content_end).unwrap_or_default();
-            node.value = Some(primitive(header.tag, content));
             self.encapsulated(&mut node, content_start, content_end, depth);
         }
         Some(node)
@@ -584,15 +589,19 @@ impl Parser<'_> {
             return;
         };
         // Only constructed values are worth showing as a tree (a SEQUENCE, say).
-        if inner.first().is_none_or(|first| first & 0x20 == 0) || !is_strict_der(inner) {
+        if inner.first().is_none_or(|first| first & 0x20 == 0) {
             return;
         }
+        // Parsed once: kept when it is exactly one strict-DER value filling the content.
         let mut sub = Parser {
             der: self.der,
             problems: Vec::new(),
             nodes: self.nodes,
         };
-        if let Some(child) = sub.node(inner_start, end, depth + 1) {
+        if let Some(child) = sub.node(inner_start, end, depth + 1)
+            && sub.problems.is_empty()
+            && child.span().end == end
+        {
             self.nodes = sub.nodes;
             node.children.push(child);
             node.encapsulates = true;
@@ -690,7 +699,7 @@ mod tests {
         assert_eq!(root.span(), Span { start: 0, end: 11 });
         assert_eq!(root.content_span(), Span { start: 2, end: 11 });
         let integer = root.child(0).unwrap();
-        assert_eq!(integer.value, Some(Primitive::Integer("5".into())));
+        assert_eq!(integer.value(&der), Some(Primitive::Integer("5".into())));
         let octets = root.child(1).unwrap();
         assert!(octets.encapsulates);
         assert_eq!(octets.child(0).unwrap().tag, Tag::SEQUENCE);
@@ -786,9 +795,10 @@ mod tests {
         assert_eq!(integer_text(&[0x00, 0xff]), "255");
         assert_eq!(integer_text(&[0xff]), "-1");
         assert_eq!(integer_text(&[1; 9]), "0x010101010101010101");
-        let tree = parse(&[0x06, 0x03, 0x55, 0x04, 0x03]);
+        let oid = [0x06, 0x03, 0x55, 0x04, 0x03];
+        let tree = parse(&oid);
         assert_eq!(
-            tree.root.unwrap().value,
+            tree.root.unwrap().value(&oid),
             Some(Primitive::Oid {
                 dotted: "2.5.4.3".into(),
                 name: Some("commonName".into())

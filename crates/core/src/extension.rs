@@ -221,7 +221,7 @@ pub(crate) fn read_extensions(
 
 fn read_extension(node: &Node, der: &[u8], path: &'static str) -> Result<Extension, Malformed> {
     let mut fields = Fields::of(node, Tag::SEQUENCE, path)?;
-    let dotted = oid(fields.required(Tag::OID, "extnID")?, path)?;
+    let dotted = oid(fields.required(Tag::OID, "extnID")?, der, path)?;
     let critical = fields
         .optional(Tag::BOOLEAN)
         .is_some_and(|flag| content(flag, der).first() == Some(&0xff));

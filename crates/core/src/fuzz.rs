@@ -19,9 +19,12 @@ use crate::present::{asn1_text, card, card_text};
 use crate::verify::{LegacyAlgorithms, OcspInput, Profile, verify_ocsp};
 use crate::{Certificate, Timestamp, crl::Crl, decode, decode_bytes, input};
 
+/// One fuzzing entry: it takes libFuzzer's bytes and panics only on a bug.
+pub type Entry = fn(&[u8]);
+
 /// Every target: its name (the file under `fuzz/fuzz_targets/` and the folder under
 /// `fuzz/regressions/`) and its entry.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Entry)] = &[
     ("input_detection", input_detection),
     ("der_tree", der_tree),
     ("certificate", certificate),
@@ -38,7 +41,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 ];
 
 /// The entry called `name`.
-pub fn target(name: &str) -> Option<fn(&[u8])> {
+pub fn target(name: &str) -> Option<Entry> {
     TARGETS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
@@ -101,7 +104,7 @@ fn render(decoded: &crate::Decoded) {
     for (number, object) in decoded.objects.iter().enumerate() {
         check_tree(&object.tree, object.der.len());
         let _ = card_text(number + 1, &card(object, Some(at())));
-        let _ = asn1_text(&object.tree);
+        let _ = asn1_text(&object.tree, &object.der);
     }
     if let Err(e) = serde_json::to_string(decoded) {
         panic!("decode JSON does not encode: {e}");
@@ -113,7 +116,7 @@ pub fn der_tree(data: &[u8]) {
     let tree = der::parse(data);
     if let Some(root) = &tree.root {
         check_tree(root, data.len());
-        let _ = asn1_text(root);
+        let _ = asn1_text(root, data);
         for offset in [0, data.len() / 2, data.len().saturating_sub(1)] {
             if let Some(path) = root.node_at(offset) {
                 let mut node = root;

@@ -235,10 +235,11 @@ fn nonce(extensions: &[Extension]) -> Option<String> {
     })
 }
 
-fn algorithm(node: &Node, field: &'static str) -> Result<Algorithm, Malformed> {
+fn algorithm(node: &Node, der: &[u8], field: &'static str) -> Result<Algorithm, Malformed> {
     let mut fields = Fields::of(node, Tag::SEQUENCE, field)?;
     Ok(Algorithm::from_oid(&oid(
         fields.required(Tag::OID, "algorithm")?,
+        der,
         field,
     )?))
 }
@@ -255,6 +256,7 @@ fn cert_id(node: &Node, der: &[u8]) -> Result<CertId, Malformed> {
     let mut fields = Fields::of(node, Tag::SEQUENCE, "CertID")?;
     let hash_algorithm = algorithm(
         fields.required(Tag::SEQUENCE, "hashAlgorithm")?,
+        der,
         "CertID.hashAlgorithm",
     )?;
     let name_hash = fields.required(Tag::OCTET_STRING, "issuerNameHash")?;
@@ -460,6 +462,7 @@ fn basic(node: &Node, der: &[u8]) -> Result<(BasicOcspResponse, EmbeddedProblems
         extensions,
         signature_algorithm: algorithm(
             signature_algorithm_node,
+            der,
             "BasicOCSPResponse.signatureAlgorithm",
         )?,
         signature,
@@ -515,6 +518,7 @@ impl OcspResponse {
         )?;
         let response_type = oid(
             bytes.required(Tag::OID, "responseType")?,
+            der,
             "ResponseBytes.responseType",
         )?;
         let response = bytes.required(Tag::OCTET_STRING, "response")?;

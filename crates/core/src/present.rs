@@ -524,7 +524,7 @@ pub fn card_text(number: usize, card: &Card) -> String {
 }
 
 /// The DER tree as indented text, in the spirit of `openssl asn1parse -i`.
-pub fn asn1_text(root: &crate::der::Node) -> String {
+pub fn asn1_text(root: &crate::der::Node, der: &[u8]) -> String {
     use crate::der::Primitive;
     let mut out = String::new();
     root.walk(0, &mut |node, depth| {
@@ -533,18 +533,16 @@ pub fn asn1_text(root: &crate::der::Node) -> String {
         } else {
             "prim"
         };
-        let value = match &node.value {
+        let value = match node.value(der) {
             _ if node.encapsulates => "(encapsulates)".to_owned(),
             Some(Primitive::Boolean(b)) => b.to_string(),
-            Some(Primitive::Integer(i)) => i.clone(),
+            Some(Primitive::Integer(i) | Primitive::Time(i) | Primitive::Bytes(i)) => i,
             Some(Primitive::Null) | None => String::new(),
             Some(Primitive::Oid { dotted, name }) => match name {
                 Some(name) => format!("{name} ({dotted})"),
-                None => dotted.clone(),
+                None => dotted,
             },
             Some(Primitive::Text(t)) => format!("{t:?}"),
-            Some(Primitive::Time(t)) => t.clone(),
-            Some(Primitive::Bytes(b)) => b.clone(),
         };
         let line = format!(
             "{:>6}: d={depth:<2} hl={} l={:>5} {kind}: {}{} {value}",

@@ -1,7 +1,7 @@
 //! Reading typed structures out of a [`der::Node`](crate::der::Node) tree, field by field, with
 //! errors that name the field and the byte it is at.
 
-use crate::der::{Node, Primitive, Tag};
+use crate::der::{Node, Tag};
 use crate::timestamp::Timestamp;
 use std::fmt;
 
@@ -119,9 +119,9 @@ pub(crate) fn content<'d>(node: &Node, der: &'d [u8]) -> &'d [u8] {
 }
 
 /// The dotted OID in an OBJECT IDENTIFIER node.
-pub(crate) fn oid(node: &Node, field: &str) -> Result<String, Malformed> {
-    match &node.value {
-        Some(Primitive::Oid { dotted, .. }) if node.tag == Tag::OID => Ok(dotted.clone()),
+pub(crate) fn oid(node: &Node, der: &[u8], field: &str) -> Result<String, Malformed> {
+    match crate::oids::dotted(content(node, der)) {
+        Some(dotted) if node.tag == Tag::OID => Ok(dotted),
         _ => Err(Malformed {
             field: field.to_owned(),
             expected: "OBJECT IDENTIFIER".to_owned(),

@@ -49,8 +49,8 @@ fn is_time(node: &Node) -> bool {
     node.tag == Tag::UTC_TIME || node.tag == Tag::GENERALIZED_TIME
 }
 
-/// What `root` is, judged by its shape.
-pub fn sniff(root: &Node) -> Option<Kind> {
+/// What `root` (parsed from `der`) is, judged by its shape.
+pub fn sniff(root: &Node, der: &[u8]) -> Option<Kind> {
     if root.tag != Tag::SEQUENCE {
         return None;
     }
@@ -61,7 +61,7 @@ pub fn sniff(root: &Node) -> Option<Kind> {
     }
     // ContentInfo: contentType OID signedData, [0] content.
     if first.tag == Tag::OID {
-        return matches!(&first.value, Some(Primitive::Oid { dotted, .. }) if dotted == "1.2.840.113549.1.7.2")
+        return matches!(first.value(der), Some(Primitive::Oid { dotted, .. }) if dotted == "1.2.840.113549.1.7.2")
             .then_some(Kind::Pkcs7);
     }
     if first.tag != Tag::SEQUENCE {

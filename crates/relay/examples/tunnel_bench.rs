@@ -1,12 +1,11 @@
 //! Relay figures for `scripts/bench`: 100 MB through the WebSocket tunnel versus the same bytes
-//! over direct loopback TCP, and the relay process's memory with 500 idle tunnels open. Prints
-//! figures; asserts nothing about speed.
+//! over direct loopback TCP, and the relay process's memory with 500 idle tunnels open. The relay is
+//! the release binary in its own process; the sink and the clients live here. Prints figures;
+//! asserts nothing about speed.
 //!
-//! `cargo run --release -p mqocsp-relay --example tunnel_bench`
+//! `cargo build --release -p mqocsp-relay && cargo run --release -p mqocsp-relay --example tunnel_bench`
 
 use futures_util::{SinkExt as _, StreamExt as _};
-use mqocsp_relay::allow::{Allowlist, Rule};
-use mqocsp_relay::{Config, app};
 use std::net::SocketAddr;
 use std::time::Instant;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
@@ -39,28 +38,80 @@ async fn sink() -> SocketAddr {
     addr
 }
 
-fn resident_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
+/// A `VmRSS`/`VmHWM`-style line of `/proc/<pid>/status`, in KiB.
+fn status_kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
         .unwrap_or_default()
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
+}
+
+/// The relay's `--ui` wants an index.html; an empty page in a scratch folder will do.
+fn page_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join("mqocsp-tunnel-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+    dir
+}
+
+/// The release relay binary, started as its own process (so its memory is its own) allowing
+/// only the sink; returns the child and its address.
+// The child is handed to the caller, which kills and waits for it at the end of the run.
+#[allow(clippy::zombie_processes)]
+fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketAddr) {
+    let binary = std::env::var_os("MQOCSP_RELAY")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../target/release/mqocsp-relay")
+        });
+    let mut child = std::process::Command::new(&binary)
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--ui",
+            page_dir().to_str().unwrap(),
+        ])
+        .args(["--allow", &target.to_string(), "--token", token])
+        .args(["--max-tunnels", &(IDLE_TUNNELS + 10).to_string()])
+        .args([
+            "--max-tunnel-bytes",
+            &(TOTAL * 2).to_string(),
+            "--idle-secs",
+            "600",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!(
+                "starting {}: {e} (build it: cargo build --release -p mqocsp-relay)",
+                binary.display()
+            )
+        });
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if std::io::BufRead::read_line(&mut out, &mut line).unwrap_or(0) == 0 {
+            let status = child.wait();
+            panic!("the relay exited before printing its address: {status:?}");
+        }
+        if let Some(rest) = line.split("at http://").nth(1) {
+            let addr = rest.split('/').next().unwrap().parse().unwrap();
+            return (child, addr);
+        }
+    }
 }
 
 #[tokio::main]
 async fn main() {
     let target = sink().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let relay = listener.local_addr().unwrap();
-    let mut config = Config::new(None, relay);
-    config.allow = Allowlist(vec![target.to_string().parse::<Rule>().unwrap()]);
-    config.limits.max_tunnel_bytes = (TOTAL as u64) * 2;
-    config.limits.max_tunnels = IDLE_TUNNELS + 10;
-    config.limits.idle_secs = 600;
-    let token = config.token.clone();
-    let router = app(&config);
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let token = "bench".repeat(8);
+    let (mut relay_process, relay) = start_relay(target, &token);
+    let pid = relay_process.id();
     let chunk = vec![0x17u8; CHUNK];
 
     let started = Instant::now();
@@ -102,16 +153,21 @@ async fn main() {
         direct_secs / tunnel_secs
     );
 
-    let before = resident_kib();
+    let before = status_kib(pid, "VmRSS:");
     let mut idle = Vec::with_capacity(IDLE_TUNNELS);
     for _ in 0..IDLE_TUNNELS {
         idle.push(open().await);
     }
-    let after = resident_kib();
+    // Give the relay a moment to finish every upgrade before reading its memory.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let after = status_kib(pid, "VmRSS:");
     println!(
-        "{IDLE_TUNNELS} idle tunnels: process memory {} MiB (relay and clients in one process; {} MiB before them; target < 200 MiB for the relay)",
-        after / 1024,
-        before / 1024
+        "{IDLE_TUNNELS} idle tunnels: relay process resident {:.1} MiB ({:.1} MiB before them, peak {:.1} MiB over the whole run; target < 200 MiB)",
+        after as f64 / 1024.0,
+        before as f64 / 1024.0,
+        status_kib(pid, "VmHWM:") as f64 / 1024.0
     );
     drop(idle);
+    let _ = relay_process.kill();
+    let _ = relay_process.wait();
 }

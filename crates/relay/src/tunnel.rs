@@ -10,11 +10,13 @@ use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use bytes::BytesMut;
+use futures_util::{SinkExt as _, StreamExt as _};
 use serde::Deserialize;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tokio::io::AsyncWriteExt as _;
 
 /// The query.
 #[derive(Debug, Deserialize)]
@@ -110,61 +112,110 @@ pub async fn tunnel(
     })
 }
 
-/// Copies bytes both ways until one side closes, the byte budget is spent or nothing moves for
-/// `idle_secs`. Returns why it stopped (for the log; no payload is ever logged).
-async fn pump(mut socket: WebSocket, mut stream: tokio::net::TcpStream, limits: Limits) -> String {
-    let idle = Duration::from_secs(limits.idle_secs);
-    let mut moved: u64 = 0;
-    let mut buffer = vec![0u8; 16 * 1024];
-    loop {
-        let event = tokio::time::timeout(idle, async {
-            tokio::select! {
-                message = socket.recv() => Some(Ok(message)),
-                read = stream.read(&mut buffer) => Some(Err(read)),
-            }
-        })
-        .await;
-        match event {
-            Err(_) => {
-                let _ = socket.send(Message::Close(None)).await;
-                return format!("idle for {} s", limits.idle_secs);
-            }
-            Ok(None) => return "ended".into(),
-            Ok(Some(Ok(None))) => return "the page closed it".into(),
-            Ok(Some(Ok(Some(Err(e))))) => return format!("websocket error: {e}"),
-            Ok(Some(Ok(Some(Ok(message))))) => match message {
-                Message::Binary(bytes) => {
-                    moved += bytes.len() as u64;
-                    if moved > limits.max_tunnel_bytes {
-                        let _ = socket.send(Message::Close(None)).await;
-                        return format!("more than {} bytes", limits.max_tunnel_bytes);
-                    }
-                    if let Err(e) = stream.write_all(&bytes).await {
-                        return format!("target write failed: {e}");
-                    }
-                }
-                Message::Close(_) => return "the page closed it".into(),
-                _ => {}
-            },
-            Ok(Some(Err(Ok(0)))) => {
-                let _ = socket.send(Message::Close(None)).await;
-                return "the target closed it".into();
-            }
-            Ok(Some(Err(Ok(n)))) => {
-                moved += n as u64;
-                if moved > limits.max_tunnel_bytes {
-                    let _ = socket.send(Message::Close(None)).await;
-                    return format!("more than {} bytes", limits.max_tunnel_bytes);
-                }
-                if socket
-                    .send(Message::Binary(buffer[..n].to_vec().into()))
-                    .await
-                    .is_err()
-                {
-                    return "the page went away".into();
-                }
-            }
-            Ok(Some(Err(Err(e)))) => return format!("target read failed: {e}"),
+/// How much is read from the target at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// Why a tunnel stopped (for the log; no payload is ever logged), and whether the page should be
+/// sent a Close frame.
+struct Stop {
+    why: String,
+    close_page: bool,
+}
+
+impl Stop {
+    fn quiet(why: impl Into<String>) -> Self {
+        Self {
+            why: why.into(),
+            close_page: false,
         }
     }
+    fn closing(why: impl Into<String>) -> Self {
+        Self {
+            why: why.into(),
+            close_page: true,
+        }
+    }
+}
+
+/// Copies bytes both ways until one side closes, the byte budget is spent or nothing moves for
+/// `idle_secs`. The two directions run side by side, so a slow target never holds up what it
+/// sends back. An idle tunnel holds no read buffer: the target is read only once it is readable.
+async fn pump(socket: WebSocket, stream: tokio::net::TcpStream, limits: Limits) -> String {
+    let (mut to_page, mut from_page) = socket.split();
+    let (from_target, mut to_target) = stream.into_split();
+    let started = Instant::now();
+    // Milliseconds since `started` of the last byte moved, and bytes moved both ways.
+    let last = AtomicU64::new(0);
+    let moved = AtomicU64::new(0);
+    let count = |n: usize| -> Result<(), Stop> {
+        last.store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
+        if moved.fetch_add(n as u64, Ordering::Relaxed) + n as u64 > limits.max_tunnel_bytes {
+            return Err(Stop::closing(format!(
+                "more than {} bytes",
+                limits.max_tunnel_bytes
+            )));
+        }
+        Ok(())
+    };
+    let stop = {
+        let upstream = async {
+            loop {
+                match from_page.next().await {
+                    None | Some(Ok(Message::Close(_))) => return Stop::quiet("the page closed it"),
+                    Some(Err(e)) => return Stop::quiet(format!("websocket error: {e}")),
+                    Some(Ok(Message::Binary(bytes))) => {
+                        if let Err(stop) = count(bytes.len()) {
+                            return stop;
+                        }
+                        if let Err(e) = to_target.write_all(&bytes).await {
+                            return Stop::closing(format!("target write failed: {e}"));
+                        }
+                    }
+                    Some(Ok(_)) => {}
+                }
+            }
+        };
+        let downstream = async {
+            let mut buffer = BytesMut::new();
+            loop {
+                if let Err(e) = from_target.readable().await {
+                    return Stop::closing(format!("target read failed: {e}"));
+                }
+                buffer.reserve(CHUNK);
+                match from_target.try_read_buf(&mut buffer) {
+                    Ok(0) => return Stop::closing("the target closed it"),
+                    Ok(n) => {
+                        if let Err(stop) = count(n) {
+                            return stop;
+                        }
+                        let bytes = buffer.split().freeze();
+                        if to_page.send(Message::Binary(bytes)).await.is_err() {
+                            return Stop::quiet("the page went away");
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                    Err(e) => return Stop::closing(format!("target read failed: {e}")),
+                }
+            }
+        };
+        let idle = async {
+            let limit = Duration::from_secs(limits.idle_secs);
+            loop {
+                let quiet_since = started + Duration::from_millis(last.load(Ordering::Relaxed));
+                if quiet_since.elapsed() >= limit {
+                    return Stop::closing(format!("idle for {} s", limits.idle_secs));
+                }
+                tokio::time::sleep_until((quiet_since + limit).into()).await;
+            }
+        };
+        tokio::select! {
+            stop = upstream => stop,
+            stop = downstream => stop,
+            stop = idle => stop,
+        }
+    };
+    if stop.close_page {
+        let _ = to_page.send(Message::Close(None)).await;
+    }
+    stop.why
 }

@@ -219,6 +219,50 @@ async fn tunnel_moves_bytes_both_ways_and_closes_when_idle() {
 }
 
 #[tokio::test]
+async fn a_tunnel_closes_once_its_byte_budget_is_spent_and_a_busy_one_is_not_idle() {
+    let echo = echo_server().await;
+    let (addr, token, _ui) = relay(&[&echo.to_string()], |c| {
+        c.limits.max_tunnel_bytes = 64 * 1024;
+        c.limits.idle_secs = 1;
+    })
+    .await;
+    let mut ws = open_tunnel(addr, &token, echo, &format!("http://{addr}"))
+        .await
+        .unwrap();
+    // 1.5 s of traffic, a message every 100 ms: longer than idle_secs, yet never idle.
+    for _ in 0..15 {
+        ws.send(Message::Binary(vec![0x17; 1024].into()))
+            .await
+            .unwrap();
+        let back = ws.next().await.unwrap().unwrap();
+        assert_eq!(back.into_data().len(), 1024);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // 30 KiB moved (15 KiB each way); 40 KiB more up and its echo pass 64 KiB: the relay closes.
+    ws.send(Message::Binary(vec![0x17; 40 * 1024].into()))
+        .await
+        .unwrap();
+    let mut echoed = 0;
+    let closed = loop {
+        match tokio::time::timeout(std::time::Duration::from_secs(5), ws.next()).await {
+            Ok(Some(Ok(Message::Binary(bytes)))) => echoed += bytes.len(),
+            other => break other,
+        }
+    };
+    assert!(
+        echoed < 40 * 1024,
+        "the whole echo came back ({echoed} bytes) past the budget"
+    );
+    assert!(
+        matches!(
+            closed,
+            Ok(Some(Ok(Message::Close(_)))) | Ok(None) | Ok(Some(Err(_)))
+        ),
+        "{closed:?}"
+    );
+}
+
+#[tokio::test]
 async fn tunnels_are_refused_for_foreign_origins_and_unlisted_targets() {
     let echo = echo_server().await;
     let (addr, token, _ui) = relay(&[&echo.to_string()], |_| {}).await;
