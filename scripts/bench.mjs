@@ -103,9 +103,9 @@ console.log(`${execFileSync('openssl', ['version']).toString().trim()}; median o
 const table = [['measurement', 'mqocsp', 'openssl', 'ratio', 'target'], ...rows];
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
-console.log('\nOCSP verification in process (criterion; mean time per iteration, same response as above):');
+console.log('\nOCSP verification in process (criterion's estimate per iteration; the same response as above):');
 for (const [name, value] of inProcess) console.log(`  ${name.padEnd(32)}  ${value}`);
-console.log(`\nthe page in headless Chromium (${execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']).toString().trim()}; median of ${Math.min(RUNS, 5)} runs):`);
+console.log(`\nthe page in headless Chromium (${execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}; median of ${Math.min(RUNS, 5)} runs):`);
 const pageWidth = Math.max(...page.map((r) => r[0].length));
 for (const [what, figure, target] of page) console.log(`  ${what.padEnd(pageWidth)}  ${figure.padStart(9)}  ${target}`);
 console.log(`\nweb bundle: wasm ${kb(size.wasm[0])} raw / ${kb(size.wasm[1])} gzip; js ${kb(size.js[0])} raw / ${kb(size.js[1])} gzip; `

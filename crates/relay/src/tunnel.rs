@@ -102,15 +102,20 @@ pub async fn tunnel(
         }
     };
     crate::log::emit("tunnel.open", &[("target", addr.to_string())]);
-    upgrade.on_upgrade(move |socket| async move {
-        let reason = pump(socket, stream, state.limits).await;
-        drop(place);
-        crate::log::emit(
-            "tunnel.close",
-            &[("target", addr.to_string()), ("reason", reason)],
-        );
-    })
+    upgrade
+        .read_buffer_size(READ_BUFFER)
+        .on_upgrade(move |socket| async move {
+            let reason = pump(socket, stream, state.limits).await;
+            drop(place);
+            crate::log::emit(
+                "tunnel.close",
+                &[("target", addr.to_string()), ("reason", reason)],
+            );
+        })
 }
+
+/// The WebSocket's read buffer (tungstenite's default is 128 KiB, held by every open tunnel).
+const READ_BUFFER: usize = 32 * 1024;
 
 /// How much is read from the target at a time.
 const CHUNK: usize = 64 * 1024;
