@@ -1,0 +1,295 @@
+//! One side checking its partner: the chain against its key repository, the revocation of every
+//! certificate but the root, and its OCSPAuthentication policy; with the names each TLS stack
+//! prints in its log.
+
+use super::{Builder, Change, Event};
+use crate::certificate::Certificate;
+use crate::mq::case::Resolved;
+use crate::mq::codes::Certainty;
+use crate::mq::config::QmTls;
+use crate::mq::ini::OcspAuthentication;
+use crate::mq::revocation::{Answer, Side, SideCheck, Unknown, check_side};
+use crate::verify::trace::Outcome;
+use crate::verify::{ChainInput, LegacyAlgorithms, Purpose, verify_chain};
+
+/// `/C=JP/ST=Chiba/O=…/CN=…`: how OpenSSL prints a name in the queue manager's log.
+fn openssl_name(cert: &Certificate) -> String {
+    cert.subject
+        .attributes
+        .iter()
+        .map(|a| {
+            format!(
+                "/{}={}",
+                if a.name == "E" {
+                    "emailAddress"
+                } else {
+                    &a.name
+                },
+                a.value
+            )
+        })
+        .collect()
+}
+
+/// `[Class=]GSKVALMethod::X509[Issuer=]…[#=]01[Subject=]…`: how GSKit describes a certificate.
+fn gskit_name(cert: &Certificate) -> String {
+    let dn = |s: &str| s.replace("E=", "EMAIL=");
+    format!(
+        "[Class=]GSKVALMethod::X509[Issuer=]{}[#=]{}[Subject=]{}",
+        dn(&cert.issuer.rfc4514),
+        cert.serial,
+        dn(&cert.subject.rfc4514)
+    )
+}
+
+/// The certificates of the first valid path, target first.
+fn path_of(report: &crate::verify::ChainReport, pool: &[&Certificate]) -> Vec<Certificate> {
+    report
+        .paths
+        .iter()
+        .find(|p| p.valid)
+        .map(|p| {
+            p.fingerprints
+                .iter()
+                .filter_map(|fp| {
+                    pool.iter()
+                        .find(|c| c.fingerprints.sha256 == *fp)
+                        .map(|c| (*c).clone())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn chain(
+    resolved: &Resolved,
+    target: &Certificate,
+    anchors: &[Certificate],
+) -> crate::verify::ChainReport {
+    let untrusted: Vec<Certificate> = resolved
+        .material
+        .certificates()
+        .filter(|c| c.fingerprints != target.fingerprints)
+        .cloned()
+        .collect();
+    verify_chain(&ChainInput {
+        target,
+        untrusted: &untrusted,
+        anchors,
+        at: resolved.at,
+        purpose: Purpose::Any,
+        peer_name: None,
+        legacy: LegacyAlgorithms::Allow,
+    })
+}
+
+const IBM_AMQ9716: &str = "https://ibm.com/support/pages/node/6256630";
+const IBM_AMQ9633: &str = "https://www.ibm.com/support/pages/node/1081227";
+const IBM_POLICY: &str =
+    "https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.0.0/com.ibm.mq.con.doc/q019040_.html";
+
+/// Applies one side's OCSPAuthentication to its revocation answers. Returns false when the
+/// connection stops here.
+fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
+    let policy = match side {
+        Side::Client => b.resolved.client.ocsp_authentication(),
+        Side::QueueManager => b.resolved.qm.ssl.ocsp_authentication.value,
+    };
+    let (id, who) = match side {
+        Side::Client => ("mq.client_policy", "the MQ client"),
+        Side::QueueManager => ("mq.qm_policy", "the queue manager"),
+    };
+    if side == Side::Client
+        && b.resolved.client.ssl.ocsp_authentication.source == crate::mq::ini::Source::Default
+    {
+        b.assume("client-default-required");
+    }
+    let channel = b.channel.clone();
+    if let Some(revoked) = &check.revoked {
+        let url = check.answers.iter().find_map(|(_, a)| match a {
+            Answer::Revoked { url } => Some(url.clone()),
+            _ => None,
+        });
+        b.step(id, "Revoked: refuse under every OCSPAuthentication", &revoked.short_name(), IBM_AMQ9633, Outcome::Fail, format!("{who} rejects the certificate: an OCSP responder says it is revoked (AMQ9633 reason (e)), whatever OCSPAuthentication says ({})", policy.word()));
+        b.fail(2393);
+        match side {
+            Side::Client => {
+                b.client_log("AMQ9633", format!("Bad SSL certificate for channel '{channel}'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are '{}'. The certificate validation error was 575032.", gskit_name(revoked)), Certainty::Partial);
+                b.qm_sees_client_abort();
+            }
+            Side::QueueManager => {
+                let text = match b.resolved.qm.tls {
+                    QmTls::Openssl => format!(
+                        "Bad SSL certificate for channel '????'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are 'Certificate {} was revoked by AUTHINFO URL {}'. The certificate validation error was 23.",
+                        openssl_name(revoked),
+                        url.unwrap_or_default()
+                    ),
+                    QmTls::Gskit => format!(
+                        "Bad SSL certificate for channel '{channel}'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are '{}'.",
+                        gskit_name(revoked)
+                    ),
+                };
+                b.qm_log("AMQ9633", text, Certainty::Partial);
+                b.client_log(
+                    "AMQ9665",
+                    format!("SSL connection closed by remote end of channel '{channel}'."),
+                    Certainty::Partial,
+                );
+            }
+        }
+        b.fix("Renew the revoked certificate", format!("{} is revoked: issue a new certificate for {} and put it in the key repository. No OCSPAuthentication setting accepts a revoked certificate.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
+        return false;
+    }
+    let Some((cert, why)) = &check.unknown else {
+        return true;
+    };
+    if matches!(why, Unknown::NoEvidence { .. }) {
+        b.assume("no-evidence-unreachable");
+    }
+    let cause = why.letter();
+    match policy {
+        OcspAuthentication::Required => {
+            b.step(id, "Unknown status under OCSPAuthentication=REQUIRED", &cert.short_name(), IBM_AMQ9716, Outcome::Fail, format!("{who} cannot establish the revocation status (AMQ9716 cause ({cause})) and OCSPAuthentication is REQUIRED: the connection is refused."));
+            b.fail(2393);
+            match side {
+                Side::Client => {
+                    b.client_log("AMQ9716", format!("Remote SSL certificate revocation status check failed for channel '{channel}'. FFST: Probe Id XC022001, Major Errorcode rrcE_SSL_REVOCATION_CHECK_REQUIRED, Comment1 {}, Comment2 gsk_attribute_get_buffer - GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT.", gskit_name(cert)), Certainty::Confirmed);
+                    b.assume("qm-silent-on-client-abort");
+                }
+                Side::QueueManager => {
+                    let details = match b.resolved.qm.tls {
+                        QmTls::Openssl => openssl_name(cert),
+                        QmTls::Gskit => gskit_name(cert),
+                    };
+                    b.qm_log("AMQ9716", format!("Remote SSL certificate revocation status check failed for channel '{channel}'. The details of the certificate in question are '{details}'. IBM MQ does not allow the channel to start unless the certificate revocation status can be determined."), Certainty::Confirmed);
+                    b.client_log(
+                        "AMQ9665",
+                        format!("SSL connection closed by remote end of channel '{channel}'."),
+                        Certainty::Partial,
+                    );
+                }
+            }
+            let change = match side {
+                Side::Client => Change::ClientOcspAuthentication {
+                    value: OcspAuthentication::Warn,
+                },
+                Side::QueueManager => Change::QmOcspAuthentication {
+                    value: OcspAuthentication::Warn,
+                },
+            };
+            match why {
+                Unknown::Unreachable { url } | Unknown::NoEvidence { url } => b.fix("Make the responder reachable", format!("Start the OCSP responder at {url}, open the firewall, or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed."), Some(Change::ResponderUp { url: url.clone() })),
+                Unknown::NotKnown { why } => b.fix("Teach the responder the certificate", format!("{why}. Start the responder with the CA that issued the certificate (-CA) and an index.txt that lists its serial; GSKit also asks about every intermediate CA."), None),
+                Unknown::Unverifiable { why } => b.fix("Fix the responder's signature", format!("{why}. Sign with the issuing CA, or with a responder certificate the CA issued with id-kp-OCSPSigning, embedded in the response."), None),
+            }
+            b.fix("Relax OCSPAuthentication to WARN", format!("In {}'s SSL stanza, OCSPAuthentication=WARN lets the connection continue with a warning while the responder is fixed.", if side == Side::Client { "mqclient.ini" } else { "qm.ini" }), Some(change));
+            false
+        }
+        OcspAuthentication::Warn => {
+            b.step(id, "Unknown status under OCSPAuthentication=WARN", &cert.short_name(), IBM_POLICY, Outcome::Warn, format!("{who} cannot establish the revocation status (cause ({cause})); OCSPAuthentication=WARN lets the connection continue with a warning."));
+            b.assume("warn-message-id");
+            match side {
+                Side::Client => b.client_log("AMQ9717", format!("(warning) The revocation status of the certificate of channel '{channel}' is unknown; the connection continues."), Certainty::Unconfirmed),
+                Side::QueueManager => {
+                    b.qm_log("AMQ9717", format!("(warning) The revocation status of the client's certificate on channel '{channel}' is unknown; the channel continues."), Certainty::Unconfirmed);
+                    b.diagnosis.events.push(Event { reason: 2552, name: "MQRC_CHANNEL_SSL_WARNING".into(), qualifier: "MQRQ_SSL_UNKNOWN_REVOCATION".into() });
+                }
+            }
+            true
+        }
+        OcspAuthentication::Optional => {
+            b.step(id, "Unknown status under OCSPAuthentication=OPTIONAL", &cert.short_name(), IBM_POLICY, Outcome::Pass, format!("{who} cannot establish the revocation status (cause ({cause})); OCSPAuthentication=OPTIONAL lets the connection continue silently."));
+            true
+        }
+    }
+}
+
+/// One side validates its partner's chain against its key repository, checks the revocation of
+/// every certificate but the root, and applies its OCSPAuthentication. False when the connection
+/// stops here.
+pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certificate) -> bool {
+    let resolved = b.resolved;
+    let channel = b.channel.clone();
+    let (anchors, id, title) = match side {
+        Side::Client => (
+            &resolved.client_trust,
+            "mq.client_chain",
+            "The client validates the queue manager's chain",
+        ),
+        Side::QueueManager => (
+            &resolved.qm_trust,
+            "mq.qm_chain",
+            "The queue manager validates the client's chain",
+        ),
+    };
+    let report = chain(resolved, partner, anchors);
+    if side == Side::Client {
+        b.assume("eku-not-enforced");
+    }
+    let trace = match side {
+        Side::Client => &mut b.diagnosis.client_trace,
+        Side::QueueManager => &mut b.diagnosis.queue_manager_trace,
+    };
+    trace.extend(report.trace.clone());
+    let pool: Vec<&Certificate> = resolved.material.certificates().collect();
+    let path = path_of(&report, &pool);
+    if !report.valid {
+        let first = report
+            .trace
+            .first_failure()
+            .map(|s| format!("{} — {}", s.title, s.explanation))
+            .unwrap_or_default();
+        b.fail(2393);
+        match side {
+            Side::Client => {
+                b.step(
+                    id,
+                    title,
+                    &partner.short_name(),
+                    IBM_AMQ9633,
+                    Outcome::Fail,
+                    format!(
+                        "The chain does not validate against the client's key repository: {first}"
+                    ),
+                );
+                b.client_log("AMQ9633", format!("Bad SSL certificate for channel '{channel}'. … (b) it has failed validation against the local CA or root certificates … The details of the certificate which could not be validated are '{}'.", gskit_name(partner)), Certainty::Partial);
+                b.qm_sees_client_abort();
+                b.fix("Complete the client's key repository", "Add the queue manager's issuing CA (and root) to the client's key repository, or have the queue manager send its intermediates.".into(), None);
+            }
+            Side::QueueManager => {
+                b.step(id, title, &partner.short_name(), IBM_AMQ9633, Outcome::Fail, format!("The client's chain does not validate against the queue manager's key repository: {first}"));
+                b.qm_log("AMQ9633", format!("Bad SSL certificate for channel '????'. … (b) it has failed validation against the local CA or root certificates … '{}'.", openssl_name(partner)), Certainty::Partial);
+                b.client_log(
+                    "AMQ9665",
+                    format!("SSL connection closed by remote end of channel '{channel}'."),
+                    Certainty::Partial,
+                );
+                b.fix("Complete the queue manager's key repository", "Add the client's issuing CA to the queue manager's key repository and REFRESH SECURITY TYPE(SSL).".into(), None);
+            }
+        }
+        return false;
+    }
+    let names = path
+        .iter()
+        .map(Certificate::short_name)
+        .collect::<Vec<_>>()
+        .join(" → ");
+    b.step(
+        id,
+        title,
+        &partner.short_name(),
+        "RFC 5280 §6.1",
+        Outcome::Pass,
+        format!("Valid: {names}."),
+    );
+    let check = check_side(resolved, side, &path);
+    b.diagnosis.steps.extend(check.steps.clone());
+    match side {
+        Side::Client => b.diagnosis.client_trace.extend(check.ocsp_trace.clone()),
+        Side::QueueManager => b
+            .diagnosis
+            .queue_manager_trace
+            .extend(check.ocsp_trace.clone()),
+    }
+    apply_policy(b, side, &check)
+}

@@ -1,0 +1,429 @@
+//! What MQ will do: MQCONNX's own checks, the TLS handshake, the client checking the queue
+//! manager's chain and its revocation, the queue manager checking the client's, and each side's
+//! OCSPAuthentication policy. The result names the reason code, the AMQ messages on each side,
+//! the events, the assumptions made and the fixes.
+
+use crate::mq::case::{Case, Resolved};
+use crate::mq::codes::{Certainty, reason_name};
+use crate::mq::config::{QmTls, SslCauth};
+use crate::mq::ini::{OcspAuthentication, OutboundSni};
+use crate::mq::lint::{Lint, lint};
+use crate::mq::revocation::Side;
+use crate::mq::sni::channel_sni;
+use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
+use serde::Serialize;
+
+mod assumptions;
+mod checks;
+mod logs;
+
+pub use assumptions::ASSUMPTIONS;
+use assumptions::assumption;
+use checks::check_partner;
+use logs::compare_with_logs;
+
+/// One line expected in an error log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LogEntry {
+    /// The message id as logged (`AMQ9716E`; an OpenSSL queue manager logs `AMQ9716`).
+    pub id: String,
+    /// The message with its inserts.
+    pub text: String,
+    /// How sure mqocsp is that this exact message appears.
+    pub certainty: Certainty,
+}
+
+/// A channel event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// Reason code.
+    pub reason: u32,
+    /// Its name.
+    pub name: String,
+    /// Reason qualifier.
+    pub qualifier: String,
+}
+
+/// A fact the prediction relies on that IBM does not document (or only partly).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assumption {
+    /// Stable id.
+    pub id: &'static str,
+    /// The assumption.
+    pub text: &'static str,
+    /// How sure.
+    pub certainty: Certainty,
+    /// The evidence it rests on.
+    pub source: &'static str,
+}
+
+/// A change that would alter the outcome; `change` can be applied as a what-if.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// In a few words.
+    pub title: String,
+    /// What to do and why.
+    pub detail: String,
+    /// The what-if.
+    pub change: Option<Change>,
+}
+
+/// A what-if change to a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// Set the client's OCSPAuthentication.
+    ClientOcspAuthentication {
+        /// The value.
+        value: OcspAuthentication,
+    },
+    /// Set the queue manager's OCSPAuthentication.
+    QmOcspAuthentication {
+        /// The value.
+        value: OcspAuthentication,
+    },
+    /// Bring a responder up.
+    ResponderUp {
+        /// Its URL.
+        url: String,
+    },
+    /// Set the first MQAIR's Version.
+    MqairVersion {
+        /// The version.
+        version: u32,
+    },
+    /// Set MQCNO's Version.
+    MqcnoVersion {
+        /// The version.
+        version: u32,
+    },
+}
+
+impl Change {
+    /// Applies the change to a case.
+    pub fn apply(&self, case: &mut Case) {
+        match self {
+            Self::ClientOcspAuthentication { value } => {
+                case.client.ocsp_authentication = Some(*value)
+            }
+            Self::QmOcspAuthentication { value } => {
+                case.queue_manager.ocsp_authentication = Some(*value)
+            }
+            Self::MqairVersion { version } => case.client.mqair_version = Some(*version),
+            Self::MqcnoVersion { version } => case.client.mqcno_version = Some(*version),
+            Self::ResponderUp { url } => {
+                for responder in case
+                    .responders
+                    .iter_mut()
+                    .filter(|r| r.url.trim_end_matches('/') == url.trim_end_matches('/'))
+                {
+                    responder.state = crate::mq::case::ResponderState::Up;
+                }
+            }
+        }
+    }
+}
+
+/// The headline of a diagnosis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Prediction {
+    /// Whether MQCONNX connects.
+    pub connected: bool,
+    /// MQCC: 0 OK, 2 failed.
+    pub completion_code: u32,
+    /// The reason code (null when connected).
+    pub reason_code: Option<u32>,
+    /// Its name.
+    pub reason_name: Option<String>,
+    /// Message ids expected in the client's AMQERR01.LOG.
+    pub client_log: Vec<String>,
+    /// Message ids expected in the queue manager's log.
+    pub queue_manager_log: Vec<String>,
+    /// Events, as `2552 MQRC_CHANNEL_SSL_WARNING (MQRQ_SSL_UNKNOWN_REVOCATION)`.
+    pub events: Vec<String>,
+}
+
+/// Everything predicted about a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnosis {
+    /// The headline.
+    pub outcome: Prediction,
+    /// The client's log lines in full.
+    pub client_log: Vec<LogEntry>,
+    /// The queue manager's log lines in full.
+    pub queue_manager_log: Vec<LogEntry>,
+    /// Events in full.
+    pub events: Vec<Event>,
+    /// What MQ does, step by step.
+    pub steps: Vec<Step>,
+    /// The client's verification of the queue manager's chain (and OCSP responses).
+    pub client_trace: Trace,
+    /// The queue manager's verification of the client's chain.
+    pub queue_manager_trace: Trace,
+    /// The silent mistakes in the configuration.
+    pub lint: Vec<Lint>,
+    /// Assumptions relied on.
+    pub assumptions: Vec<Assumption>,
+    /// What would change the outcome.
+    pub fixes: Vec<Fix>,
+    /// Parts of the case that could not be read.
+    pub problems: Vec<crate::mq::case::CaseProblem>,
+}
+
+const IBM_SNI: &str = "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability";
+
+struct Builder<'r> {
+    resolved: &'r Resolved,
+    channel: String,
+    diagnosis: Diagnosis,
+}
+
+impl Builder<'_> {
+    fn step(
+        &mut self,
+        id: &'static str,
+        title: &str,
+        subject: &str,
+        reference: &'static str,
+        outcome: Outcome,
+        text: String,
+    ) {
+        self.diagnosis
+            .steps
+            .push(StepBuilder::new(id, title, subject, reference).done(outcome, text));
+    }
+
+    fn client_log(&mut self, id: &str, text: String, certainty: Certainty) {
+        self.diagnosis.client_log.push(LogEntry {
+            id: format!("{id}E"),
+            text: format!("{id}E: {text}"),
+            certainty,
+        });
+    }
+
+    fn qm_log(&mut self, id: &str, text: String, certainty: Certainty) {
+        let id = match self.resolved.qm.tls {
+            QmTls::Openssl => id.to_owned(),
+            QmTls::Gskit => format!("{id}E"),
+        };
+        self.diagnosis.queue_manager_log.push(LogEntry {
+            text: format!("{id}: {text}"),
+            id,
+            certainty,
+        });
+    }
+
+    fn assume(&mut self, id: &str) {
+        if let Some(a) =
+            assumption(id).filter(|a| !self.diagnosis.assumptions.iter().any(|b| b.id == a.id))
+        {
+            self.diagnosis.assumptions.push(a);
+        }
+    }
+
+    fn fix(&mut self, title: &str, detail: String, change: Option<Change>) {
+        self.diagnosis.fixes.push(Fix {
+            title: title.to_owned(),
+            detail,
+            change,
+        });
+    }
+
+    fn fail(&mut self, reason: u32) {
+        self.diagnosis.outcome.connected = false;
+        self.diagnosis.outcome.completion_code = 2;
+        self.diagnosis.outcome.reason_code = Some(reason);
+        self.diagnosis.outcome.reason_name = reason_name(reason).map(str::to_owned);
+    }
+
+    /// The handshake was aborted by the client because it rejected the queue manager's certificate.
+    fn qm_sees_client_abort(&mut self) {
+        match self.resolved.qm.tls {
+            QmTls::Openssl => {
+                self.qm_log("AMQ9633", "Bad SSL certificate for channel '????'. The details of the certificate which could not be validated are 'sslv3 alert bad certificate'. The certificate validation error was 1042.".into(), Certainty::Partial);
+                self.assume("openssl-qm-alert");
+            }
+            QmTls::Gskit => {
+                self.qm_log(
+                    "AMQ9665",
+                    "SSL connection closed by remote end of channel '????'.".into(),
+                    Certainty::Unconfirmed,
+                );
+                self.assume("gskit-qm-alert");
+            }
+        }
+    }
+}
+
+/// Predicts what MQ does with this case.
+pub fn predict(case: &Case) -> Diagnosis {
+    let resolved = case.resolve();
+    let channel = resolved.client.mqcd.channel_name.clone();
+    let mut b = Builder {
+        resolved: &resolved,
+        channel: if channel.is_empty() {
+            resolved.qm.channel.name.clone()
+        } else {
+            channel
+        },
+        diagnosis: Diagnosis {
+            outcome: Prediction {
+                connected: true,
+                completion_code: 0,
+                reason_code: None,
+                reason_name: None,
+                client_log: vec![],
+                queue_manager_log: vec![],
+                events: vec![],
+            },
+            client_log: vec![],
+            queue_manager_log: vec![],
+            events: vec![],
+            steps: vec![],
+            client_trace: Trace::default(),
+            queue_manager_trace: Trace::default(),
+            lint: lint(&resolved),
+            assumptions: vec![],
+            fixes: vec![],
+            problems: resolved.problems.clone(),
+        },
+    };
+    run(&mut b);
+    compare_with_logs(&mut b, case);
+    for item in b.diagnosis.lint.clone() {
+        let change = match item.id.as_str() {
+            "mqair-version-1" => Some(Change::MqairVersion { version: 2 }),
+            "mqcno-version" => Some(Change::MqcnoVersion { version: 4 }),
+            _ => None,
+        };
+        if change.is_some() && item.reason_code.is_none() {
+            b.fix(&item.title, item.fix.clone(), change);
+        }
+    }
+    let channel = b.channel.clone();
+    let mut diagnosis = b.diagnosis;
+    if let Some(live) = &case.live {
+        crate::mq::live::apply_probe(&mut diagnosis, live, &channel);
+    }
+    diagnosis.outcome.client_log = diagnosis.client_log.iter().map(|l| l.id.clone()).collect();
+    diagnosis.outcome.queue_manager_log = diagnosis
+        .queue_manager_log
+        .iter()
+        .map(|l| l.id.clone())
+        .collect();
+    diagnosis.outcome.events = diagnosis
+        .events
+        .iter()
+        .map(|e| format!("{} {} ({})", e.reason, e.name, e.qualifier))
+        .collect();
+    diagnosis
+}
+
+fn run(b: &mut Builder<'_>) {
+    let resolved = b.resolved;
+    // 1. MQCONNX's own checks, before any network traffic.
+    for item in b.diagnosis.lint.clone() {
+        if let Some(reason) = item.reason_code {
+            b.step(
+                "mq.connx",
+                "MQCONNX parameter check",
+                &item.id,
+                "IBM MQ reason codes",
+                Outcome::Fail,
+                item.message.clone(),
+            );
+            b.fail(reason);
+            b.fix(&item.title, item.fix.clone(), None);
+            return;
+        }
+    }
+    // 2. The handshake: SNI and the queue manager's certificate.
+    let sni = match resolved.client.outbound_sni() {
+        OutboundSni::Channel => channel_sni(&b.channel),
+        OutboundSni::Hostname => resolved.client.mqcd.conn_name.clone().unwrap_or_default(),
+    };
+    let channel = b.channel.clone();
+    b.step(
+        "mq.sni",
+        "SNI sent by the client",
+        &channel,
+        IBM_SNI,
+        Outcome::Pass,
+        format!(
+            "OutboundSNI={}: the client sends '{sni}'.",
+            match resolved.client.outbound_sni() {
+                OutboundSni::Channel => "CHANNEL",
+                OutboundSni::Hostname => "HOSTNAME",
+            }
+        ),
+    );
+    if resolved.client.outbound_sni() == OutboundSni::Hostname
+        && resolved.qm.channel.certlabl.is_some()
+    {
+        b.step("mq.certlabl", "Per-channel certificate needs a channel SNI", &channel, IBM_SNI, Outcome::Fail, "The channel has CERTLABL but the client sends a host name as SNI: the queue manager rejects the connection (AMQ9673).".into());
+        b.fail(2393);
+        b.qm_log("AMQ9673", format!("A connection for channel '{channel}' did not send the channel name as SNI, but the channel has CERTLABL."), Certainty::Partial);
+        b.fix(
+            "Send the channel name as SNI",
+            "Set OutboundSNI=CHANNEL in mqclient.ini (the default).".into(),
+            None,
+        );
+        return;
+    }
+    let Some(qm_cert) = resolved.qm_cert.clone() else {
+        b.step(
+            "mq.qm_certificate",
+            "The queue manager's certificate",
+            "",
+            "mqocsp",
+            Outcome::Skip,
+            "The case names no queue manager certificate: the TLS checks cannot be predicted."
+                .into(),
+        );
+        return;
+    };
+    // 3-4. The client validates the queue manager's chain, checks its revocation, applies its policy.
+    if !check_partner(b, Side::Client, &qm_cert) {
+        return;
+    }
+    // 5. The client's certificate and the queue manager's checks.
+    let Some(client_cert) = resolved.client_cert.clone() else {
+        if resolved.qm.channel.sslcauth == SslCauth::Required {
+            b.step(
+                "mq.client_certificate",
+                "The client sends a certificate",
+                &channel,
+                "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
+                Outcome::Fail,
+                "SSLCAUTH(REQUIRED) but the client has no certificate to send.".into(),
+            );
+            b.fail(2393);
+            b.client_log(
+                "AMQ9642",
+                format!("No SSL or TLS certificate for channel '{channel}'."),
+                Certainty::Confirmed,
+            );
+            b.qm_log(
+                "AMQ9637",
+                format!("Channel '{channel}' is lacking a certificate."),
+                Certainty::Confirmed,
+            );
+            b.fix("Give the client a certificate", "Add a personal certificate with the configured label to the client's key repository, or set SSLCAUTH(OPTIONAL) on the channel.".into(), None);
+            return;
+        }
+        b.step(
+            "mq.client_certificate",
+            "The client sends a certificate",
+            &channel,
+            "mqocsp",
+            Outcome::Skip,
+            "No client certificate; SSLCAUTH(OPTIONAL) does not require one.".into(),
+        );
+        b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "The TLS connection is established; MQCONNX completes (further MQ security such as CHLAUTH is not modelled).".into());
+        return;
+    };
+    if !check_partner(b, Side::QueueManager, &client_cert) {
+        return;
+    }
+    b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH and authentication are not modelled).".into());
+}
