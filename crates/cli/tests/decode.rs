@@ -4,19 +4,13 @@ use mqocsp_testkit::golden::assert_golden;
 use mqocsp_testkit::openssl::{OpensslCa, SERVER_EXTENSIONS};
 use mqocsp_testkit::scratch::ScratchDir;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn mqocsp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mqocsp"))
-        .args(args)
-        .output()
-        .expect("running mqocsp")
-}
+mod common;
+use common::mqocsp;
 
 fn golden(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata/golden/cli")
-        .join(name)
+    common::golden("cli", name)
 }
 
 /// The seed's queue manager certificate inside e-mail text. The seed's PKI is built with fixed
@@ -32,7 +26,7 @@ fn ticket_paste(dir: &ScratchDir) -> PathBuf {
 #[test]
 fn decode_json_matches_golden_and_exits_0() {
     let dir = ScratchDir::new("cli-json");
-    let out = mqocsp(&["decode", ticket_paste(&dir).to_str().unwrap(), "--json"]);
+    let out = mqocsp(["decode", ticket_paste(&dir).to_str().unwrap(), "--json"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -48,7 +42,7 @@ fn decode_json_matches_golden_and_exits_0() {
 #[test]
 fn decode_text_matches_golden() {
     let dir = ScratchDir::new("cli-text");
-    let out = mqocsp(&["decode", ticket_paste(&dir).to_str().unwrap()]);
+    let out = mqocsp(["decode", ticket_paste(&dir).to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert_golden(
         &golden("decode-ticket.txt"),
@@ -64,7 +58,7 @@ fn partly_broken_paste_exits_1_and_still_prints_what_decoded() {
         "partial.txt",
         format!("{good}\n-----BEGIN CERTIFICATE-----\nMIIB%%\n-----END CERTIFICATE-----\n"),
     );
-    let out = mqocsp(&["decode", file.to_str().unwrap(), "--json"]);
+    let out = mqocsp(["decode", file.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["objects"].as_array().unwrap().len(), 1);
@@ -82,11 +76,11 @@ fn nothing_decodable_exits_2_and_unreadable_file_says_which() {
     let dir = ScratchDir::new("cli-nothing");
     let file = dir.write("words.txt", "no certificates here");
     assert_eq!(
-        mqocsp(&["decode", file.to_str().unwrap()]).status.code(),
+        mqocsp(["decode", file.to_str().unwrap()]).status.code(),
         Some(2)
     );
     let missing = dir.path().join("missing.pem");
-    let out = mqocsp(&["decode", missing.to_str().unwrap()]);
+    let out = mqocsp(["decode", missing.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.pem"));
 }
@@ -138,7 +132,7 @@ fn fields_agree_with_openssl() {
             .unwrap_or_else(|| panic!("{key} missing from openssl output:\n{openssl}"))
             .to_owned()
     };
-    let out = mqocsp(&["decode", cert.to_str().unwrap(), "--json"]);
+    let out = mqocsp(["decode", cert.to_str().unwrap(), "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let ours = &json["objects"][0];
     assert_eq!(ours["subject"]["rfc4514"], value("subject"));
@@ -300,7 +294,7 @@ fn verification_traces_match_golden() {
 fn unusable_verify_input_exits_2() {
     let dir = ScratchDir::new("cli-verify-2");
     let words = dir.write("words.txt", "nothing here");
-    let out = mqocsp(&[
+    let out = mqocsp([
         "verify-chain",
         "--cert",
         words.to_str().unwrap(),

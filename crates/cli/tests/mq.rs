@@ -2,24 +2,17 @@
 
 use mqocsp_testkit::golden::assert_golden;
 use mqocsp_testkit::scratch::ScratchDir;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-fn mqocsp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mqocsp"))
-        .args(args)
-        .output()
-        .expect("running mqocsp")
-}
+mod common;
+use common::mqocsp;
 
 fn golden(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata/golden/diagnose")
-        .join(name)
+    common::golden("diagnose", name)
 }
 
 fn names() -> Vec<String> {
-    let out = mqocsp(&["examples", "--json"]);
+    let out = mqocsp(["examples", "--json"]);
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     list.as_array()
         .unwrap()
@@ -34,7 +27,7 @@ fn every_example_diagnosis_matches_golden() {
     let names = names();
     assert!(names.len() >= 8, "{names:?}");
     for name in names {
-        let text = mqocsp(&["diagnose", "--example", &name]);
+        let text = mqocsp(["diagnose", "--example", &name]);
         assert_eq!(
             text.status.code(),
             Some(0),
@@ -45,7 +38,7 @@ fn every_example_diagnosis_matches_golden() {
             &golden(&format!("{name}.txt")),
             &String::from_utf8(text.stdout).unwrap(),
         );
-        let json = mqocsp(&["diagnose", "--example", &name, "--json"]);
+        let json = mqocsp(["diagnose", "--example", &name, "--json"]);
         assert_golden(
             &golden(&format!("{name}.json")),
             &String::from_utf8(json.stdout).unwrap(),
@@ -56,10 +49,10 @@ fn every_example_diagnosis_matches_golden() {
 #[test]
 fn a_case_file_from_examples_diagnoses_the_same() {
     let dir = ScratchDir::new("cli-case");
-    let case = mqocsp(&["examples", "server-revoked"]);
+    let case = mqocsp(["examples", "server-revoked"]);
     let file = dir.write("case.json", &case.stdout);
-    let from_file = mqocsp(&["diagnose", file.to_str().unwrap(), "--json"]);
-    let builtin = mqocsp(&["diagnose", "--example", "server-revoked", "--json"]);
+    let from_file = mqocsp(["diagnose", file.to_str().unwrap(), "--json"]);
+    let builtin = mqocsp(["diagnose", "--example", "server-revoked", "--json"]);
     assert_eq!(from_file.stdout, builtin.stdout);
     let json: serde_json::Value = serde_json::from_slice(&from_file.stdout).unwrap();
     assert_eq!(json["outcome"]["connected"], false);
@@ -70,34 +63,34 @@ fn a_case_file_from_examples_diagnoses_the_same() {
     );
     assert_eq!(json["outcome"]["client_log"][0], "AMQ9633E");
     let broken = dir.write("broken.json", "{\"format\": \"something-else\"}");
-    let out = mqocsp(&["diagnose", broken.to_str().unwrap()]);
+    let out = mqocsp(["diagnose", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.json"));
 }
 
 #[test]
 fn mqrc_explains_codes_and_messages() {
-    let out = String::from_utf8(mqocsp(&["mqrc", "2393"]).stdout).unwrap();
+    let out = String::from_utf8(mqocsp(["mqrc", "2393"]).stdout).unwrap();
     assert!(
         out.starts_with("2393 0x00000959 MQRC_SSL_INITIALIZATION_ERROR"),
         "{out}"
     );
-    let out = String::from_utf8(mqocsp(&["mqrc", "AMQ9716E"]).stdout).unwrap();
+    let out = String::from_utf8(mqocsp(["mqrc", "AMQ9716E"]).stdout).unwrap();
     assert!(
         out.contains("Remote SSL certificate revocation status check failed"),
         "{out}"
     );
-    assert_eq!(mqocsp(&["mqrc", "12345"]).status.code(), Some(2));
+    assert_eq!(mqocsp(["mqrc", "12345"]).status.code(), Some(2));
 }
 
 #[test]
 fn sni_prints_the_mangled_channel_name() {
-    let out = mqocsp(&["sni", "TO.QMGR1"]);
+    let out = mqocsp(["sni", "TO.QMGR1"]);
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "to2e-qmgr1.chl.mq.ibm.com\n"
     );
-    let out = mqocsp(&["sni", "to.qmgr"]);
+    let out = mqocsp(["sni", "to.qmgr"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("OpenShift route"));
 }
 
@@ -105,7 +98,7 @@ fn sni_prints_the_mangled_channel_name() {
 fn explain_log_reads_the_seeds_client_log() {
     let dir = ScratchDir::new("cli-log");
     let file = dir.write("amqerr.txt", "[2022/02/02 15:23:38.532] MQCONNX start qmgr:PL81N\n[2022/02/02 15:23:59.409] MQCONNX stop hcon:-1 qmgr:PL81N CompCd=02 ReasonCd=2393\n----- amqcrhna.c : 785 ----\nAMQ9665E: SSL connection closed by remote end of channel 'PL81N.MQICHL'\n");
-    let out = String::from_utf8(mqocsp(&["explain-log", file.to_str().unwrap()]).stdout).unwrap();
+    let out = String::from_utf8(mqocsp(["explain-log", file.to_str().unwrap()]).stdout).unwrap();
     assert!(
         out.contains("line 2: reason code 2393 MQRC_SSL_INITIALIZATION_ERROR"),
         "{out}"

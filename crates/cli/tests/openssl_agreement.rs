@@ -7,22 +7,13 @@ use mqocsp_testkit::openssl::{
     Answer, OpensslCa, RESPONDER_EXTENSIONS, SERVER_EXTENSIONS, rfc3339_from_openssl, values,
 };
 use serde_json::Value;
+use std::ffi::OsStr;
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 fn decode(path: &Path) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_mqocsp"))
-        .args(["decode", "--json"])
-        .arg(path)
-        .output()
-        .expect("running mqocsp");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    common::mqocsp_json([OsStr::new("decode"), OsStr::new("--json"), path.as_os_str()])
 }
 
 const CA_SUBJECT: &str =

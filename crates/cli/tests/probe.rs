@@ -3,34 +3,36 @@
 
 use mqocsp_testkit::openssl::{OcspServer, OpensslCa, SERVER_EXTENSIONS, TlsServer, free_port};
 use serde_json::Value;
+use std::ffi::OsStr;
 use std::process::Command;
 
 const CHANNEL: &str = "PL81N.MQICHL";
 
+mod common;
+
 fn probe(server: &TlsServer, ca: &OpensslCa, ocsp_url: &str, extra: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_mqocsp"))
-        .args([
-            "probe",
-            &server.address(),
-            "--channel",
-            CHANNEL,
-            "--json",
-            "--timeout-secs",
-            "5",
-        ])
-        .arg("--ca")
-        .arg(ca.cert_path())
-        .args(["--ocsp-url", ocsp_url])
-        .args(extra)
-        .output()
-        .expect("running mqocsp probe");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    let address = server.address();
+    let ca_path = ca.cert_path();
+    let mut args: Vec<&OsStr> = [
+        "probe",
+        &address,
+        "--channel",
+        CHANNEL,
+        "--json",
+        "--timeout-secs",
+        "5",
+    ]
+    .into_iter()
+    .map(OsStr::new)
+    .collect();
+    args.extend([
+        OsStr::new("--ca"),
+        ca_path.as_os_str(),
+        OsStr::new("--ocsp-url"),
+        OsStr::new(ocsp_url),
+    ]);
+    args.extend(extra.iter().map(OsStr::new));
+    common::mqocsp_json(args)
 }
 
 fn seed() -> OpensslCa {
