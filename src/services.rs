@@ -124,6 +124,20 @@ pub fn nonce() -> Vec<u8> {
     bytes.to_vec()
 }
 
+const RELAY_UNREACHABLE: &str = "the relay cannot be reached (is the page served by mqocsp-relay?)";
+
+/// A fetched response's body as text (empty when it cannot be read: the status still speaks).
+async fn body_text(response: &web_sys::Response) -> String {
+    let Ok(promise) = response.text() else {
+        return String::new();
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
 /// Sends an OCSP request through the relay (`POST /api/ocsp`); the responder's answer body, or
 /// why there is none.
 pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Vec<u8>, String> {
@@ -146,14 +160,10 @@ pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Ve
         web_sys::Request::new_with_str_and_init("/api/ocsp", &init).map_err(|_| "request")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| "the relay cannot be reached (is the page served by mqocsp-relay?)")?
+        .map_err(|_| RELAY_UNREACHABLE)?
         .dyn_into()
         .map_err(|_| "response")?;
-    let text = JsFuture::from(response.text().map_err(|_| "body")?)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_default();
+    let text = body_text(&response).await;
     let json: serde_json::Value =
         serde_json::from_str(&text).unwrap_or_else(|_| serde_json::json!({"error": text.trim()}));
     if !response.ok() {
@@ -264,19 +274,12 @@ async fn tunnel_refusal(token: &str, target: &str) -> (u16, String) {
         return refused("the relay refused the tunnel");
     };
     let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
-        return refused("the relay cannot be reached (is the page served by mqocsp-relay?)");
+        return refused(RELAY_UNREACHABLE);
     };
     let Ok(response) = response.dyn_into::<web_sys::Response>() else {
         return refused("the relay refused the tunnel");
     };
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    };
+    let text = body_text(&response).await;
     let text = text.trim().trim_start_matches("mqocsp-relay: ").to_owned();
     let status = response.status();
     let why = match status {
