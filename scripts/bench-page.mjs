@@ -72,6 +72,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, run
     // The 3-certificate case and the 1,000-certificate paste, each on a fresh page.
     const caseWork = [];
     const caseShown = [];
+    const verdictShown = [];
     const bundleDecode = [];
     const bundleShown = [];
     for (let i = 0; i < runs; i++) {
@@ -83,9 +84,15 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, run
 
       const cardsShown = await paste(page, threeCertCase, threeCertSummary);
       const decodeStart = await page.evaluate(() => performance.getEntriesByName('mqocsp:decode').at(-1).startTime);
-      await page.evaluate(() => window.__bench.watch('outcome', '[data-field="mq-outcome"]'));
-      await page.locator('#new-case').click();
+      // "New case from the paste": files what was found, predicts, shows the verdict.
+      const clicked = await page.evaluate(() => {
+        window.__bench.watch('outcome', '[data-field="mq-outcome"]');
+        const at = performance.now();
+        document.querySelector('#new-case').click();
+        return at;
+      });
       await page.locator('[data-field="mq-outcome"]').waitFor();
+      verdictShown.push((await page.evaluate(() => window.__bench.seen.outcome)) - clicked);
       const work = (await Promise.all(['decode', 'verify', 'file-case', 'predict'].map((n) => lastMeasure(page, n))))
         .reduce((a, b) => a + b, 0);
       caseWork.push(work);
@@ -99,7 +106,8 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, run
       await context.close();
     }
     rows.push(['3-certificate case + OCSP response: decode + verify + file + predict (work)', `${median(caseWork).toFixed(1)} ms`, '<= 50 ms']);
-    rows.push(['3-certificate case: decode start to cards and verdict shown', `${median(caseShown).toFixed(1)} ms`, '']);
+    rows.push(['3-certificate case: decode start to its cards shown', `${median(caseShown).toFixed(1)} ms`, '']);
+    rows.push(['3-certificate case: "New case" click to the verdict shown', `${median(verdictShown).toFixed(1)} ms`, '']);
     rows.push(['1,000-certificate paste: decode (work)', `${median(bundleDecode).toFixed(0)} ms`, '']);
     rows.push(['1,000-certificate paste: decode start to summary and first cards shown', `${median(bundleShown).toFixed(0)} ms`, '<= 1000 ms']);
     rows.push(['longest main-thread block in all of the above', `${longest.toFixed(0)} ms`, '<= 200 ms']);

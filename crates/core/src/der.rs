@@ -609,6 +609,12 @@ impl Parser<'_> {
     }
 }
 
+/// An OBJECT IDENTIFIER's content in dotted form, or as hex when it is not a valid encoding (so a
+/// broken OID still reads as something, and the object around it still decodes).
+pub(crate) fn oid_text(content: &[u8]) -> String {
+    oids::dotted(content).unwrap_or_else(|| hex_preview(content))
+}
+
 fn is_string(number: u32) -> bool {
     matches!(number, 3 | 4 | 12 | 19 | 20 | 22 | 26 | 28 | 30)
 }
@@ -631,7 +637,7 @@ fn primitive(tag: Tag, content: &[u8]) -> Primitive {
         2 | 10 => Primitive::Integer(integer_text(content)),
         5 => Primitive::Null,
         6 => {
-            let dotted = oids::dotted(content).unwrap_or_else(|| hex_preview(content));
+            let dotted = oid_text(content);
             let name = oids::name(&dotted).map(str::to_owned);
             Primitive::Oid { dotted, name }
         }
@@ -788,6 +794,13 @@ mod tests {
                 let _ = parse(&flipped);
             }
         }
+    }
+
+    #[test]
+    fn a_broken_oid_reads_as_hex_instead_of_failing_its_object() {
+        // 0x86 announces another byte of the arc that never comes.
+        assert_eq!(oid_text(&[0x2a, 0x86]), "2a86");
+        assert_eq!(oid_text(&[0x55, 0x04, 0x03]), "2.5.4.3");
     }
 
     #[test]

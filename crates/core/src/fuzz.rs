@@ -10,7 +10,7 @@
 // Panicking on a broken invariant is the point of this module.
 #![allow(clippy::panic)]
 
-use crate::der::{self, Node};
+use crate::der::{self, Node, Tag};
 use crate::mq::case::Case;
 use crate::mq::{ccdt, share};
 use crate::mq::{cmdline::ClientApp, errlog::LogFacts, index::Index, ini, mqsc::MqscDefinitions};
@@ -54,12 +54,15 @@ fn at() -> Timestamp {
     Timestamp::parse_rfc3339("2022-02-02T16:46:35Z").unwrap_or_else(|| panic!("fixed time parses"))
 }
 
-/// Every node's span lies inside its parent's content and inside the input.
-fn check_tree(node: &Node, len: usize) {
+/// The tree's shape: every span inside its parent's content and the input, children in order
+/// without overlap, and a value marked as encapsulating exactly what the parser promises (one
+/// strict-DER value filling a primitive OCTET or BIT STRING).
+fn check_tree(node: &Node, der: &[u8]) {
     let span = node.span();
     assert!(
-        span.end <= len,
-        "node {span:?} ends past the input ({len} bytes)"
+        span.end <= der.len(),
+        "node {span:?} ends past the input ({} bytes)",
+        der.len()
     );
     let content = node.content_span();
     assert!(
@@ -67,14 +70,35 @@ fn check_tree(node: &Node, len: usize) {
         "content {content:?} outside {span:?}"
     );
     let mut index = 0;
+    let mut previous_end = content.start;
     while let Some(child) = node.child(index) {
         let c = child.span();
         assert!(
-            c.start >= content.start && c.end <= content.end,
-            "child {c:?} outside content {content:?}"
+            c.start >= previous_end && c.end <= content.end,
+            "child {c:?} overlaps its sibling or leaves the content {content:?}"
         );
-        check_tree(child, len);
+        previous_end = c.end;
+        check_tree(child, der);
         index += 1;
+    }
+    if node.encapsulates {
+        assert!(
+            !node.tag.constructed,
+            "a constructed value marked as encapsulating"
+        );
+        assert!(
+            node.tag == Tag::OCTET_STRING || node.tag == Tag::BIT_STRING,
+            "{} marked as encapsulating",
+            node.tag.name()
+        );
+        assert_eq!(index, 1, "an encapsulating value with {index} children");
+        let inner_start = content.start + usize::from(node.tag == Tag::BIT_STRING);
+        let inner = der.get(inner_start..content.end).unwrap_or_default();
+        assert!(
+            der::is_strict_der(inner),
+            "encapsulated bytes at {inner_start} are not strict DER"
+        );
+        assert_eq!(node.child(0).map(|c| c.span().start), Some(inner_start));
     }
 }
 
@@ -102,7 +126,7 @@ pub fn input_detection(data: &[u8]) {
 
 fn render(decoded: &crate::Decoded) {
     for (number, object) in decoded.objects.iter().enumerate() {
-        check_tree(&object.tree, object.der.len());
+        check_tree(&object.tree, &object.der);
         let _ = card_text(number + 1, &card(object, Some(at())));
         let _ = asn1_text(&object.tree, &object.der);
     }
@@ -115,8 +139,15 @@ fn render(decoded: &crate::Decoded) {
 pub fn der_tree(data: &[u8]) {
     let tree = der::parse(data);
     if let Some(root) = &tree.root {
-        check_tree(root, data.len());
+        check_tree(root, data);
         let _ = asn1_text(root, data);
+        if tree.is_strict() {
+            assert_eq!(
+                root.span().end,
+                data.len(),
+                "a strict tree that does not end with the input"
+            );
+        }
         for offset in [0, data.len() / 2, data.len().saturating_sub(1)] {
             if let Some(path) = root.node_at(offset) {
                 let mut node = root;
@@ -125,12 +156,17 @@ pub fn der_tree(data: &[u8]) {
                         panic!("node_at({offset}) gave a path that does not exist: {path:?}")
                     });
                 }
+                assert!(
+                    node.span().contains(offset),
+                    "node_at({offset}) found {:?}",
+                    node.span()
+                );
             }
         }
     }
     for problem in &tree.problems {
         assert!(
-            problem.offset() <= data.len(),
+            problem.offset() < data.len().max(1),
             "problem past the input: {problem:?}"
         );
     }

@@ -32,6 +32,7 @@ pub mod der;
 pub mod der_write;
 pub mod error;
 pub mod extension;
+#[cfg(feature = "fuzzing")]
 pub mod fuzz;
 pub mod hex;
 pub mod http;

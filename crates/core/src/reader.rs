@@ -120,15 +120,15 @@ pub(crate) fn content<'d>(node: &Node, der: &'d [u8]) -> &'d [u8] {
 
 /// The dotted OID in an OBJECT IDENTIFIER node.
 pub(crate) fn oid(node: &Node, der: &[u8], field: &str) -> Result<String, Malformed> {
-    match crate::oids::dotted(content(node, der)) {
-        Some(dotted) if node.tag == Tag::OID => Ok(dotted),
-        _ => Err(Malformed {
+    if node.tag != Tag::OID {
+        return Err(Malformed {
             field: field.to_owned(),
             expected: "OBJECT IDENTIFIER".to_owned(),
             found: Some(node.tag.name()),
             at: node.offset,
-        }),
+        });
     }
+    Ok(crate::der::oid_text(content(node, der)))
 }
 
 /// A GeneralizedTime (or UTCTime) node as a [`Timestamp`].

@@ -61,6 +61,11 @@ fn inputs_fuzzing_found_stay_fixed() {
             replayed += 1;
         }
     }
+    // Fuzzing has found inputs before: an empty replay means the folders were not found.
+    assert!(
+        replayed > 0,
+        "no input under fuzz/regressions/ was replayed"
+    );
     eprintln!("replayed {replayed} inputs");
 }
 

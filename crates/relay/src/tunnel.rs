@@ -120,42 +120,34 @@ const READ_BUFFER: usize = 32 * 1024;
 /// How much is read from the target at a time.
 const CHUNK: usize = 64 * 1024;
 
-/// Why a tunnel stopped (for the log; no payload is ever logged), and whether the page should be
-/// sent a Close frame.
-struct Stop {
-    why: String,
-    close_page: bool,
+/// Why a tunnel stopped (for the log; no payload is ever logged).
+enum Stop {
+    /// The page's side is gone or closed: nothing more is sent to it.
+    Quiet(String),
+    /// The relay ends the tunnel: the page is told with a Close frame.
+    Closing(String),
 }
 
-impl Stop {
-    fn quiet(why: impl Into<String>) -> Self {
-        Self {
-            why: why.into(),
-            close_page: false,
-        }
-    }
-    fn closing(why: impl Into<String>) -> Self {
-        Self {
-            why: why.into(),
-            close_page: true,
-        }
-    }
-}
+/// How long the relay tries to deliver its Close frame to a page that may have stopped reading.
+const CLOSE_GRACE: Duration = Duration::from_secs(5);
 
 /// Copies bytes both ways until one side closes, the byte budget is spent or nothing moves for
 /// `idle_secs`. The two directions run side by side, so a slow target never holds up what it
-/// sends back. An idle tunnel holds no read buffer: the target is read only once it is readable.
+/// sends back. An idle tunnel holds no read buffer: the target is read only once it is readable,
+/// into a buffer that leaves with the bytes.
 async fn pump(socket: WebSocket, stream: tokio::net::TcpStream, limits: Limits) -> String {
     let (mut to_page, mut from_page) = socket.split();
     let (from_target, mut to_target) = stream.into_split();
     let started = Instant::now();
-    // Milliseconds since `started` of the last byte moved, and bytes moved both ways.
+    // Milliseconds since `started` of the last activity (a message, a read, a finished write),
+    // and the bytes moved both ways.
     let last = AtomicU64::new(0);
     let moved = AtomicU64::new(0);
+    let touch = || last.store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
     let count = |n: usize| -> Result<(), Stop> {
-        last.store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
+        touch();
         if moved.fetch_add(n as u64, Ordering::Relaxed) + n as u64 > limits.max_tunnel_bytes {
-            return Err(Stop::closing(format!(
+            return Err(Stop::Closing(format!(
                 "more than {} bytes",
                 limits.max_tunnel_bytes
             )));
@@ -165,41 +157,50 @@ async fn pump(socket: WebSocket, stream: tokio::net::TcpStream, limits: Limits) 
     let stop = {
         let upstream = async {
             loop {
-                match from_page.next().await {
-                    None | Some(Ok(Message::Close(_))) => return Stop::quiet("the page closed it"),
-                    Some(Err(e)) => return Stop::quiet(format!("websocket error: {e}")),
+                let message = from_page.next().await;
+                touch();
+                match message {
+                    None | Some(Ok(Message::Close(_))) => {
+                        return Stop::Quiet("the page closed it".into());
+                    }
+                    Some(Err(e)) => return Stop::Quiet(format!("websocket error: {e}")),
                     Some(Ok(Message::Binary(bytes))) => {
                         if let Err(stop) = count(bytes.len()) {
                             return stop;
                         }
                         if let Err(e) = to_target.write_all(&bytes).await {
-                            return Stop::closing(format!("target write failed: {e}"));
+                            return Stop::Closing(format!("target write failed: {e}"));
                         }
+                        touch();
                     }
+                    // Ping, Pong, Text: activity, not payload.
                     Some(Ok(_)) => {}
                 }
             }
         };
         let downstream = async {
-            let mut buffer = BytesMut::new();
             loop {
                 if let Err(e) = from_target.readable().await {
-                    return Stop::closing(format!("target read failed: {e}"));
+                    return Stop::Closing(format!("target read failed: {e}"));
                 }
-                buffer.reserve(CHUNK);
+                let mut buffer = BytesMut::with_capacity(CHUNK);
                 match from_target.try_read_buf(&mut buffer) {
-                    Ok(0) => return Stop::closing("the target closed it"),
+                    Ok(0) => return Stop::Closing("the target closed it".into()),
                     Ok(n) => {
                         if let Err(stop) = count(n) {
                             return stop;
                         }
-                        let bytes = buffer.split().freeze();
-                        if to_page.send(Message::Binary(bytes)).await.is_err() {
-                            return Stop::quiet("the page went away");
+                        if to_page
+                            .send(Message::Binary(buffer.freeze()))
+                            .await
+                            .is_err()
+                        {
+                            return Stop::Quiet("the page went away".into());
                         }
+                        touch();
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
-                    Err(e) => return Stop::closing(format!("target read failed: {e}")),
+                    Err(e) => return Stop::Closing(format!("target read failed: {e}")),
                 }
             }
         };
@@ -208,9 +209,13 @@ async fn pump(socket: WebSocket, stream: tokio::net::TcpStream, limits: Limits) 
             loop {
                 let quiet_since = started + Duration::from_millis(last.load(Ordering::Relaxed));
                 if quiet_since.elapsed() >= limit {
-                    return Stop::closing(format!("idle for {} s", limits.idle_secs));
+                    return Stop::Closing(format!("idle for {} s", limits.idle_secs));
                 }
-                tokio::time::sleep_until((quiet_since + limit).into()).await;
+                match quiet_since.checked_add(limit) {
+                    Some(deadline) => tokio::time::sleep_until(deadline.into()).await,
+                    // An idle limit beyond the clock's range never fires.
+                    None => std::future::pending().await,
+                }
             }
         };
         tokio::select! {
@@ -219,8 +224,12 @@ async fn pump(socket: WebSocket, stream: tokio::net::TcpStream, limits: Limits) 
             stop = idle => stop,
         }
     };
-    if stop.close_page {
-        let _ = to_page.send(Message::Close(None)).await;
+    match stop {
+        Stop::Quiet(why) => why,
+        Stop::Closing(why) => {
+            // A page that stopped reading must not hold the tunnel (and its place) forever.
+            let _ = tokio::time::timeout(CLOSE_GRACE, to_page.send(Message::Close(None))).await;
+            why
+        }
     }
-    stop.why
 }
