@@ -103,7 +103,7 @@ console.log(`${execFileSync('openssl', ['version']).toString().trim()}; median o
 const table = [['measurement', 'mqocsp', 'openssl', 'ratio', 'target'], ...rows];
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
-console.log('\nOCSP verification in process (criterion's estimate per iteration; the same response as above):');
+console.log("\nOCSP verification in process (criterion's estimate per iteration; the same response as above):");
 for (const [name, value] of inProcess) console.log(`  ${name.padEnd(32)}  ${value}`);
 console.log(`\nthe page in headless Chromium (${execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}; median of ${Math.min(RUNS, 5)} runs):`);
 const pageWidth = Math.max(...page.map((r) => r[0].length));
