@@ -1,7 +1,8 @@
 //! Relay figures for `scripts/bench`: 100 MB through the WebSocket tunnel versus the same bytes
-//! over direct loopback TCP, and the relay process's memory with 500 idle tunnels open. The relay is
-//! the release binary in its own process; the sink and the clients live here. Prints figures;
-//! asserts nothing about speed.
+//! over direct loopback TCP and through a plain TCP forwarder (the cost of the second hop alone),
+//! and the relay process's memory with 500 idle tunnels open. The relay is the release binary in
+//! its own process, the forwarder is this example again in its own; the sink and the clients live
+//! here. Prints figures; asserts nothing about speed.
 //!
 //! `cargo build --release -p mqocsp-relay && cargo run --release -p mqocsp-relay --example tunnel_bench`
 
@@ -44,6 +45,23 @@ async fn sink() -> SocketAddr {
     addr
 }
 
+/// The argument that makes this example a plain TCP forwarder.
+const FORWARD: &str = "--forward";
+
+/// A plain TCP forwarder to `target` (two loopback hops, no WebSocket): what any relay on this
+/// machine pays for the second hop. Prints its address, then serves until killed.
+async fn forward(target: SocketAddr) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    println!("forwarding at http://{}/", listener.local_addr().unwrap());
+    while let Ok((mut inbound, _)) = listener.accept().await {
+        tokio::spawn(async move {
+            if let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await {
+                let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+            }
+        });
+    }
+}
+
 /// A `VmRSS`/`VmHWM`-style line of `/proc/<pid>/status`, in KiB.
 fn status_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -77,8 +95,6 @@ fn page_dir() -> std::path::PathBuf {
 
 /// The release relay binary, started as its own process (so its memory is its own) allowing
 /// only the sink; returns the child and its address.
-// The child is handed to the caller, which kills and waits for it at the end of the run.
-#[allow(clippy::zombie_processes)]
 fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketAddr) {
     let binary = std::env::var_os("MQOCSP_RELAY")
         .map(std::path::PathBuf::from)
@@ -86,7 +102,8 @@ fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketA
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("../../target/release/mqocsp-relay")
         });
-    let mut child = std::process::Command::new(&binary)
+    let mut command = std::process::Command::new(&binary);
+    command
         .args([
             "--listen",
             "127.0.0.1:0",
@@ -100,23 +117,33 @@ fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketA
             &(TOTAL * 2).to_string(),
             "--idle-secs",
             "600",
-        ])
+        ]);
+    start(command, "build it: cargo build --release -p mqocsp-relay")
+}
+
+/// This example again, as a plain TCP forwarder in its own process (like the relay).
+fn start_forwarder(target: SocketAddr) -> (std::process::Child, SocketAddr) {
+    let mut command = std::process::Command::new(std::env::current_exe().unwrap());
+    command.args([FORWARD, &target.to_string()]);
+    start(command, "the example's own binary")
+}
+
+/// Starts `command` and reads the address it prints (`... at http://ADDR/`).
+// The child is handed to the caller, which kills and waits for it at the end of the run.
+#[allow(clippy::zombie_processes)]
+fn start(mut command: std::process::Command, hint: &str) -> (std::process::Child, SocketAddr) {
+    let mut child = command
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| {
-            panic!(
-                "starting {}: {e} (build it: cargo build --release -p mqocsp-relay)",
-                binary.display()
-            )
-        });
+        .unwrap_or_else(|e| panic!("starting {command:?}: {e} ({hint})"));
     let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     loop {
         line.clear();
         if std::io::BufRead::read_line(&mut out, &mut line).unwrap_or(0) == 0 {
             let status = child.wait();
-            panic!("the relay exited before printing its address: {status:?}");
+            panic!("{command:?} exited before printing its address: {status:?}");
         }
         if let Some(rest) = line.split("at http://").nth(1) {
             let addr = rest.split('/').next().unwrap().parse().unwrap();
@@ -125,8 +152,50 @@ fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketA
     }
 }
 
+/// Sends `TOTAL` bytes to `addr` over plain TCP and waits for the sink's answer; seconds taken.
+async fn send_over_tcp(addr: SocketAddr, chunk: &[u8]) -> f64 {
+    let started = Instant::now();
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    for _ in 0..TOTAL / CHUNK {
+        stream.write_all(chunk).await.unwrap();
+    }
+    let mut ack = [0u8; 1];
+    stream.read_exact(&mut ack).await.unwrap();
+    started.elapsed().as_secs_f64()
+}
+
+/// One binary WebSocket frame carrying `payload`, masked as a client must (RFC 6455 5.3), built
+/// once and sent again and again.
+fn premasked_frame(payload: &[u8]) -> Vec<u8> {
+    let mask = [0x5a, 0xc3, 0x0f, 0x96];
+    let mut frame = vec![0x82, 0x80 | 127];
+    frame.extend_from_slice(&(payload.len() as u64).to_be_bytes());
+    frame.extend_from_slice(&mask);
+    frame.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i % 4]));
+    frame
+}
+
+/// Waits for the sink's one-byte answer coming back through the tunnel.
+async fn wait_for_answer<S>(ws: &mut tokio_tungstenite::WebSocketStream<S>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    while let Some(Ok(message)) = ws.next().await {
+        if matches!(message, Message::Binary(_)) {
+            return;
+        }
+    }
+    panic!("the tunnel closed before the sink answered");
+}
+
 #[tokio::main]
 async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, target] = args.as_slice()
+        && flag == FORWARD
+    {
+        return forward(target.parse().unwrap()).await;
+    }
     let target = sink().await;
     let token = "bench".repeat(8);
     let (mut relay_process, relay) = start_relay(target, &token);
@@ -142,38 +211,48 @@ async fn main() {
             .insert("origin", format!("http://{relay}").parse().unwrap());
         tokio_tungstenite::connect_async(request).await.unwrap().0
     };
-    // Loopback speed on a shared 2-core machine swings from run to run: alternate the two paths
-    // and report medians.
+    // Loopback speed on a shared 2-core machine swings from run to run: alternate the paths and
+    // report medians. Two clients go through the relay: one that sends frames masked once ahead
+    // of time (what the relay itself costs; a browser masks on its own machine), and tungstenite's
+    // client, which copies and masks every frame on the same two cores as the relay and the sink.
+    let premasked = premasked_frame(&chunk);
+    let (mut forwarder_process, forwarded) = start_forwarder(target);
     let mut direct_secs = Vec::new();
+    let mut forwarded_secs = Vec::new();
     let mut tunnel_secs = Vec::new();
+    let mut masking_secs = Vec::new();
     let mut relay_busy = Vec::new();
     for _ in 0..ROUNDS {
-        let started = Instant::now();
-        let mut direct = tokio::net::TcpStream::connect(target).await.unwrap();
-        for _ in 0..TOTAL / CHUNK {
-            direct.write_all(&chunk).await.unwrap();
-        }
-        let mut ack = [0u8; 1];
-        direct.read_exact(&mut ack).await.unwrap();
-        direct_secs.push(started.elapsed().as_secs_f64());
+        direct_secs.push(send_over_tcp(target, &chunk).await);
+        forwarded_secs.push(send_over_tcp(forwarded, &chunk).await);
 
         let started = Instant::now();
         let cpu_before = cpu_secs(pid);
+        let mut ws = open().await;
+        // Raw frames on the socket under the finished handshake; tungstenite reads the answer.
+        for _ in 0..TOTAL / CHUNK {
+            ws.get_mut().write_all(&premasked).await.unwrap();
+        }
+        wait_for_answer(&mut ws).await;
+        tunnel_secs.push(started.elapsed().as_secs_f64());
+        relay_busy.push((cpu_secs(pid) - cpu_before) / started.elapsed().as_secs_f64());
+
+        let started = Instant::now();
         let mut ws = open().await;
         for _ in 0..TOTAL / CHUNK {
             ws.send(Message::Binary(chunk.clone().into()))
                 .await
                 .unwrap();
         }
-        while let Some(Ok(message)) = ws.next().await {
-            if matches!(message, Message::Binary(_)) {
-                break;
-            }
-        }
-        tunnel_secs.push(started.elapsed().as_secs_f64());
-        relay_busy.push((cpu_secs(pid) - cpu_before) / started.elapsed().as_secs_f64());
+        wait_for_answer(&mut ws).await;
+        masking_secs.push(started.elapsed().as_secs_f64());
     }
-    let (direct, tunnel) = (median(direct_secs), median(tunnel_secs));
+    let (direct, forwarded, tunnel, masking) = (
+        median(direct_secs),
+        median(forwarded_secs),
+        median(tunnel_secs),
+        median(masking_secs),
+    );
     let mib = (TOTAL / (1024 * 1024)) as f64;
     println!(
         "tunnel throughput, 100 MiB, median of {ROUNDS}: {:.0} MiB/s through the relay vs {:.0} MiB/s direct loopback (ratio {:.2}; target >= 0.5)",
@@ -182,8 +261,16 @@ async fn main() {
         direct / tunnel
     );
     println!(
-        "  the relay process was busy {:.0} % of one core while tunnelling (the rest of the time it waited for the client or the sink, which share the 2 cores)",
-        100.0 * median(relay_busy)
+        "  the relay process was busy {:.0} % of one core meanwhile; with tungstenite's client masking every frame on the same cores: {:.0} MiB/s (ratio {:.2})",
+        100.0 * median(relay_busy),
+        mib / masking,
+        direct / masking
+    );
+    println!(
+        "  a plain TCP forwarder in its own process in the relay's place (two loopback hops, no WebSocket): {:.0} MiB/s (ratio {:.2}); the relay reaches {:.2} of it",
+        mib / forwarded,
+        direct / forwarded,
+        forwarded / tunnel
     );
 
     let before = status_kib(pid, "VmRSS:");
@@ -201,6 +288,8 @@ async fn main() {
         status_kib(pid, "VmHWM:") as f64 / 1024.0
     );
     drop(idle);
-    let _ = relay_process.kill();
-    let _ = relay_process.wait();
+    for child in [&mut relay_process, &mut forwarder_process] {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
 }
