@@ -491,6 +491,59 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
 }
 
 #[wasm_bindgen_test]
+async fn channel_sslpeer_typed_into_the_mqsc_is_checked_and_fixed() {
+    let root = mount().await;
+    load_example(&root, "good").await;
+    wait_for(&root, "[data-field='mq-outcome']").await;
+    let mqsc: HtmlTextAreaElement = root
+        .query_selector("#qm-mqsc")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    mqsc.set_value(&mqsc.value().replace(
+        "SSLCAUTH(REQUIRED)",
+        "SSLCAUTH(REQUIRED) SSLPEER('CN=*.example.com')",
+    ));
+    fire(&mqsc, "input");
+    sleep(30).await;
+    assert_eq!(
+        outcome_now(&root),
+        "Not connected: CompCd=02 ReasonCd=2059 MQRC_Q_MGR_NOT_AVAILABLE"
+    );
+    let qm_log = text(&wait_for(&root, "[data-field='qm-log']").await);
+    assert!(
+        qm_log.contains("AMQ9636: SSL distinguished name does not match peer name"),
+        "{qm_log}"
+    );
+    assert!(
+        text(&wait_for(&root, "[data-field='events']").await).contains("MQRQ_SSL_PEER_NAME_ERROR")
+    );
+    let buttons = root.query_selector_all("button.what-if").unwrap();
+    let fix = (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|b| {
+            b.parent_element().is_some_and(|li| {
+                text(&li).contains("SSLPEER('CN=www.pulsarintegration.PL921WC.com")
+            })
+        })
+        .expect("an SSLPEER what-if");
+    click(&fix);
+    sleep(30).await;
+    assert_eq!(
+        outcome_now(&root),
+        "Connected: MQCONNX completes (reason 0)"
+    );
+    // The MQSC the user typed is kept; the channel as MQ reads it carries the what-if.
+    assert!(mqsc.value().contains("SSLPEER('CN=*.example.com')"));
+    let reads = text(&root.query_selector(".as-mq-sees-it").unwrap().unwrap());
+    assert!(
+        reads.contains("CN=www.pulsarintegration.PL921WC.com, O=Pulsar Integration PL921WC Inc."),
+        "{reads}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn share_link_and_local_storage_restore_the_case() {
     let root = mount().await;
     load_example(&root, "qm-responder-down").await;

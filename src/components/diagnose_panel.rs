@@ -154,6 +154,7 @@ fn as_mq_sees_it(case: &Case) -> Html {
             "MQCD.CertificateLabel",
             opt(client.mqcd.certificate_label.clone()),
         ),
+        ("MQCD.SSLPeerName", opt(client.mqcd.peer_name.clone())),
         (
             "Client OCSPAuthentication",
             format!(

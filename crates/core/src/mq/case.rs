@@ -86,6 +86,9 @@ pub struct ClientSide {
     /// What-if override of MQCNO's Version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mqcno_version: Option<u32>,
+    /// What-if override of MQCD's SSLPeerName (an empty string clears it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_name: Option<String>,
     /// The client's error log (AMQERR01.LOG, FFST, application output) as pasted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub error_log: String,
@@ -115,6 +118,9 @@ pub struct QmSide {
     /// What-if override of qm.ini's OCSPAuthentication.
     #[serde(default)]
     pub ocsp_authentication: Option<OcspAuthentication>,
+    /// What-if override of the channel's SSLPEER (an empty string clears it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sslpeer: Option<String>,
     /// The queue manager's error log as pasted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub error_log: String,
@@ -353,6 +359,9 @@ impl Case {
         if let Some(mqcd) = &self.client.mqcd {
             client.mqcd = mqcd.clone();
         }
+        if let Some(peer_name) = &self.client.peer_name {
+            client.mqcd.peer_name = Some(peer_name.clone()).filter(|p| !p.trim().is_empty());
+        }
         if let Some(version) = self.client.mqcno_version {
             client.mqcno.version = version;
         }
@@ -406,7 +415,7 @@ impl Case {
                 field: "what-if".into(),
             };
         }
-        let channel_def = defs
+        let mut channel_def = defs
             .channels
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(channel))
@@ -416,6 +425,9 @@ impl Case {
                 name: channel.to_owned(),
                 ..Default::default()
             });
+        if let Some(sslpeer) = &self.queue_manager.sslpeer {
+            channel_def.sslpeer = Some(sslpeer.clone()).filter(|p| !p.trim().is_empty());
+        }
         QmConfig {
             name: self.queue_manager.name.clone(),
             channel: channel_def,

@@ -150,6 +150,20 @@ pub const REASON_CODES: &[ReasonCode] = &[
         source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044250_.html",
     },
     ReasonCode {
+        code: 2398,
+        name: "MQRC_SSL_PEER_NAME_MISMATCH",
+        meaning: "The client's SSLPeerName (MQCD, CCDT certificatePeerName) does not match the distinguished name in the queue manager's certificate. The connection ends right after the handshake.",
+        certainty: Certainty::Partial,
+        source: "cmqc.h constants; meaning documented for the Java and .NET clients: https://www.ibm.com/docs/SSFKSJ_9.4.0/develop/q031280_.html",
+    },
+    ReasonCode {
+        code: 2399,
+        name: "MQRC_SSL_PEER_NAME_ERROR",
+        meaning: "The client's SSLPeerName is not a valid pattern (lowercase or unknown attribute type, missing '=', unclosed quote). MQCONNX fails before the handshake.",
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044270_.html",
+    },
+    ReasonCode {
         code: 2401,
         name: "MQRC_SSL_CERTIFICATE_REVOKED",
         meaning: "Java clients only: a certificate was found revoked.",
@@ -242,6 +256,22 @@ pub const MESSAGES: &[Message] = &[
         side: "queue manager",
         certainty: Certainty::Confirmed,
         source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
+    },
+    Message {
+        id: "AMQ9636",
+        title: "SSL distinguished name does not match peer name, channel '<channel>'.",
+        meaning: "The distinguished name in the partner's certificate (printed with its SERIALNUMBER first) does not match this side's SSLPEER / SSLPeerName. Change the peer name so it matches, or make the partner present the right certificate (its certificate label). A Channel SSL Error event (2371, MQRQ_SSL_PEER_NAME_ERROR) is raised on a queue manager.",
+        side: "the side whose SSLPEER / SSLPeerName rejected the partner",
+        certainty: Certainty::Confirmed,
+        source: "queue manager error log (MQ 9.2.5) in a public runbook; event: http://setgetweb.com/p/MQ92/ref/q049770_.htm",
+    },
+    Message {
+        id: "AMQ9640",
+        title: "SSL invalid peer name, channel '<channel>', attribute '<attribute>'.",
+        meaning: "The peer name pattern is not valid: an attribute type MQ does not recognise, or written wrongly. The application gets 2399 MQRC_SSL_PEER_NAME_ERROR.",
+        side: "client",
+        certainty: Certainty::Partial,
+        source: "APAR IT39745 (Java client): https://www.ibm.com/support/pages/apar/IT39745",
     },
     Message {
         id: "AMQ9631",

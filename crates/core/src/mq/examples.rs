@@ -56,6 +56,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             ocsp_authentication: None,
             mqair_version: None,
             mqcno_version: None,
+            peer_name: None,
             error_log: String::new(),
         },
         queue_manager: QmSide {
@@ -66,6 +67,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             certificate: Some("www.sd.pulsarintegration.PL81N.com".to_owned()),
             trust: vec!["www.pulsarintegration.com".to_owned()],
             ocsp_authentication: None,
+            sslpeer: None,
             error_log: String::new(),
         },
         responders: vec![

@@ -3,6 +3,7 @@
 use super::case::Resolved;
 use super::config::{AuthInfoKind, AuthInfoType};
 use super::ini::{Setting, SslStanza};
+use super::sslpeer::{self, PeerPattern};
 use serde::Serialize;
 
 /// One finding.
@@ -170,6 +171,11 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             "OCSPCheckExtensions=NO and CDPCheckExtensions=NO, with no MQAIR or CCDT AUTHINFO: the client makes no revocation check whatsoever — a revoked queue manager certificate is accepted.".into(),
             "Give an MQAIR (version 2, MQAIT_OCSP) or set OCSPCheckExtensions=YES.".into(), None, ORDER));
     }
+    if let Some(Err(e)) = client.mqcd.peer_name.as_deref().map(PeerPattern::parse) {
+        out.push(finding("sslpeername-format", "SSLPeerName is not a valid pattern",
+            format!("The client's SSLPeerName '{}': {e}. MQCONNX fails with 2399 MQRC_SSL_PEER_NAME_ERROR before any TLS is attempted.", client.mqcd.peer_name.as_deref().unwrap_or_default()),
+            "Write SSLPeerName by IBM's rules, e.g. CN=qm1.example.com, O=Example, C=GB (uppercase types, quotes around values with commas).".into(), Some(2399), sslpeer::RULES));
+    }
     ignored_values(&client.ssl, "mqclient.ini", &mut out);
     if let Some((value, line)) = &client.ssl.certificate_val_policy.ignored {
         out.push(finding("ini-value-ignored", "Unrecognised value falls back to the default",
@@ -224,5 +230,10 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             "DEFINE AUTHINFO(...) AUTHTYPE(OCSP) OCSPURL(...), add it to SSLCRLNL and REFRESH SECURITY TYPE(SSL).".into(), None, ORDER));
     }
     ignored_values(&qm.ssl, "qm.ini", &mut out);
+    if let Some(Err(e)) = qm.channel.sslpeer.as_deref().map(PeerPattern::parse) {
+        out.push(finding("sslpeer-format", "The channel's SSLPEER breaks MQ's rules",
+            format!("SSLPEER('{}') on channel {}: {e}. runmqsc refuses such a value (MQRCCF_SSL_PEER_NAME_ERROR), so the channel the queue manager runs cannot hold it: the pasted MQSC is not what is in effect, and mqocsp does not check the client's DN against it.", qm.channel.sslpeer.as_deref().unwrap_or_default(), qm.channel.name),
+            "Write the SSLPEER by IBM's rules (uppercase attribute types, TYPE=value separated by commas) and DISPLAY CHANNEL to see the value in effect.".into(), None, sslpeer::RULES));
+    }
     out
 }

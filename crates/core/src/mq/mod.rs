@@ -19,3 +19,4 @@ pub mod revocation;
 pub mod share;
 pub mod sni;
 pub mod sort;
+pub mod sslpeer;

@@ -61,6 +61,30 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Partial,
         source: SEED,
     },
+    Assumption {
+        id: "sslpeer-model",
+        text: "Peer names are checked after the TLS handshake, the client's SSLPeerName first. Repeated attribute types count in the order MQ prints the DN (most specific first, as DISPLAY CHSTATUS shows SSLPEER); '*' is honoured anywhere in a value, though IBM documents only the trailing form.",
+        certainty: Certainty::Partial,
+        source: "mq-reference §11 (IBM's SSLPEER rules; where else '*' may appear is UNCONFIRMED)",
+    },
+    Assumption {
+        id: "client-peer-name-2398",
+        text: "A C client whose SSLPeerName does not match the queue manager's DN gets 2398 MQRC_SSL_PEER_NAME_MISMATCH and logs AMQ9636; IBM documents the reason for the Java and .NET clients.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/SSFKSJ_9.4.0/develop/q031280_.html and cmqc.h",
+    },
+    Assumption {
+        id: "qm-log-after-client-peer-mismatch",
+        text: "When the client ends the connection over its SSLPeerName, what the queue manager logs is not known; nothing is predicted there.",
+        certainty: Certainty::Unconfirmed,
+        source: "no source read",
+    },
+    Assumption {
+        id: "qm-sslpeer-client-reason",
+        text: "When the channel's SSLPEER rejects the client, the C client gets 2059 MQRC_Q_MGR_NOT_AVAILABLE (as the .NET client did before MQ 9.4) and its log only shows that the connection ended; not verified for the C client.",
+        certainty: Certainty::Unconfirmed,
+        source: "a practitioner's table of .NET client reason codes; no C client source read",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

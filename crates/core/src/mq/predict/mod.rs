@@ -10,12 +10,14 @@ use crate::mq::ini::{OcspAuthentication, OutboundSni};
 use crate::mq::lint::{Lint, lint};
 use crate::mq::revocation::Side;
 use crate::mq::sni::channel_sni;
+use crate::mq::sslpeer::PeerPattern;
 use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
 use serde::Serialize;
 
 mod assumptions;
 mod checks;
 mod logs;
+mod peer;
 
 pub use assumptions::ASSUMPTIONS;
 use assumptions::assumption;
@@ -97,6 +99,16 @@ pub enum Change {
         /// The version.
         version: u32,
     },
+    /// Set the client's SSLPeerName.
+    ClientPeerName {
+        /// The pattern.
+        value: String,
+    },
+    /// Set the channel's SSLPEER on the queue manager.
+    QmSslpeer {
+        /// The pattern.
+        value: String,
+    },
 }
 
 impl Change {
@@ -111,6 +123,8 @@ impl Change {
             }
             Self::MqairVersion { version } => case.client.mqair_version = Some(*version),
             Self::MqcnoVersion { version } => case.client.mqcno_version = Some(*version),
+            Self::ClientPeerName { value } => case.client.peer_name = Some(value.clone()),
+            Self::QmSslpeer { value } => case.queue_manager.sslpeer = Some(value.clone()),
             Self::ResponderUp { url } => {
                 for responder in case
                     .responders
@@ -388,16 +402,35 @@ fn run(b: &mut Builder<'_>) {
     }
     // 5. The client's certificate and the queue manager's checks.
     let Some(client_cert) = resolved.client_cert.clone() else {
-        if resolved.qm.channel.sslcauth == SslCauth::Required {
+        // An SSLPEER that runmqsc would refuse cannot be in effect (lint `sslpeer-format`).
+        let sslpeer = resolved
+            .qm
+            .channel
+            .sslpeer
+            .as_deref()
+            .filter(|p| PeerPattern::parse(p).is_ok());
+        let demand = match (resolved.qm.channel.sslcauth, sslpeer) {
+            (SslCauth::Required, _) => Some("SSLCAUTH(REQUIRED)".to_owned()),
+            (_, Some(pattern)) => Some(format!(
+                "SSLPEER('{pattern}') (a peer name needs a certificate even under SSLCAUTH(OPTIONAL))"
+            )),
+            _ => None,
+        };
+        if let Some(demand) = demand {
             b.step(
                 "mq.client_certificate",
                 "The client sends a certificate",
                 &channel,
                 "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
                 Outcome::Fail,
-                "SSLCAUTH(REQUIRED) but the client has no certificate to send.".into(),
+                format!("The channel has {demand} but the client has no certificate to send."),
             );
             b.fail(2393);
+            b.diagnosis.events.push(Event {
+                reason: 2371,
+                name: "MQRC_CHANNEL_SSL_ERROR".into(),
+                qualifier: "MQRQ_SSL_CLIENT_AUTH_ERROR".into(),
+            });
             b.client_log(
                 "AMQ9642",
                 format!("No SSL or TLS certificate for channel '{channel}'."),
@@ -419,10 +452,17 @@ fn run(b: &mut Builder<'_>) {
             Outcome::Skip,
             "No client certificate; SSLCAUTH(OPTIONAL) does not require one.".into(),
         );
+        if !peer::client_peer_name(b, &qm_cert) {
+            return;
+        }
         b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "The TLS connection is established; MQCONNX completes (further MQ security such as CHLAUTH is not modelled).".into());
         return;
     };
     if !check_partner(b, Side::QueueManager, &client_cert) {
+        return;
+    }
+    // 6. After the handshake, each side's peer-name filter: the client's first.
+    if !peer::client_peer_name(b, &qm_cert) || !peer::qm_sslpeer(b, &client_cert) {
         return;
     }
     b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH and authentication are not modelled).".into());
