@@ -12,6 +12,7 @@
 
 use crate::der::{self, Node, Tag};
 use crate::mq::case::Case;
+use crate::mq::sslpeer::{PeerDn, PeerPattern};
 use crate::mq::{ccdt, share};
 use crate::mq::{cmdline::ClientApp, errlog::LogFacts, index::Index, ini, mqsc::MqscDefinitions};
 use crate::ocsp::{OcspRequest, OcspResponse};
@@ -265,20 +266,60 @@ pub fn ini_text(data: &[u8]) {
     let _ = ini::SslStanza::from_ini(&parsed);
 }
 
-/// An `mqpgfc`-style command line.
+/// An SSLPEER / SSLPeerName: a pattern that parses matches the DN its own terms describe
+/// (wildcards matching nothing), and the pattern suggested for that DN parses and matches it too.
+fn peer_name(text: &str) {
+    let Ok(pattern) = PeerPattern::parse(text) else {
+        return;
+    };
+    let dn = PeerDn {
+        attributes: pattern
+            .terms
+            .iter()
+            .map(|t| (t.attribute.to_owned(), t.value.replace('*', "")))
+            .collect(),
+    };
+    if let Err(mismatch) = pattern.check(&dn) {
+        panic!("'{text}' does not match the DN of its own terms: {mismatch}");
+    }
+    let suggested = dn.suggested_pattern();
+    if suggested.is_empty() {
+        return;
+    }
+    match PeerPattern::parse(&suggested) {
+        Ok(again) => {
+            if let Err(mismatch) = again.check(&dn) {
+                panic!("the suggested '{suggested}' does not match its DN: {mismatch}");
+            }
+        }
+        Err(e) => panic!("the suggested '{suggested}' does not parse: {e}"),
+    }
+}
+
+/// An `mqpgfc`-style command line, and its SSLPeerName.
 pub fn cmdline(data: &[u8]) {
-    let _ = ClientApp::parse(&text(data));
+    let app = ClientApp::parse(&text(data));
+    if let Some(name) = &app.mqcd.peer_name {
+        peer_name(name);
+    }
 }
 
-/// A JSON CCDT.
+/// A JSON CCDT, and each channel's certificatePeerName.
 pub fn ccdt_json(data: &[u8]) {
-    let _ = ccdt::parse(&text(data));
+    for mqcd in ccdt::parse(&text(data)).unwrap_or_default() {
+        if let Some(name) = &mqcd.peer_name {
+            peer_name(name);
+        }
+    }
 }
 
-/// MQSC definitions.
+/// MQSC definitions, and each channel's SSLPEER.
 pub fn mqsc(data: &[u8]) {
     let defs = MqscDefinitions::parse(&text(data));
     let _ = defs.crl_namelist();
+    for name in defs.channels.iter().filter_map(|c| c.sslpeer.as_deref()) {
+        peer_name(name);
+    }
 }
 
 /// An openssl `index.txt`.

@@ -198,6 +198,15 @@ fn main() {
         br#"{"channel":[{"name":"PL81N.MQICHL","type":"clientConnection","clientConnection":{"connection":[{"host":"qm1.example.com","port":1414}],"queueManager":"PL81N"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12_OR_HIGHER"}}]}"#,
     );
     write(&out, "cmdline", "minimal.txt", b"mqpgfc -qm PL81N -ch PL81N.MQICHL -x qm1.example.com(1414) -cs ANY_TLS12 -ru http://ocsp.example.com:2560/ -q Q1");
+    // Peer names: IBM's example with ordered repeats and a wildcard, quotes, aliases.
+    write(&out, "cmdline", "peer-name.txt", br#"mqpgfc -qm QM1 -ch QM1.SVRCONN -x qm1.example.com(1414) -cs ANY_TLS12 -cp "CN=QMGR.*, OU=IBM, OU=WEBSPHERE; MAIL=a@b.c""#);
+    write(
+        &out,
+        "ccdt",
+        "peer-name.json",
+        br#"{"channel":[{"name":"QM1.SVRCONN","type":"clientConnection","clientConnection":{"connection":[{"host":"qm1.example.com","port":1414}],"queueManager":"QM1"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12_OR_HIGHER","certificatePeerName":"SERIALNUMBER=78:40:26:54:E5:D4:80:E4, CN=QM1, O="Acme, Inc.""}}]}"#,
+    );
+    write(&out, "mqsc", "sslpeer.mqsc", b"DEFINE CHANNEL(QM1.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12) SSLCAUTH(OPTIONAL) +\n  SSLPEER('CN=*.example.com, OU=Payments, OU=EMEA, SP=\"Here, there\"')\n");
     println!(
         "fuzz seeds: {} files written under {}",
         WRITTEN.load(std::sync::atomic::Ordering::Relaxed),

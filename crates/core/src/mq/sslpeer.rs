@@ -326,22 +326,45 @@ impl PeerDn {
             .join(",")
     }
 
-    /// A pattern that matches this certificate and its renewals: every recognised subject
-    /// attribute, without SERIALNUMBER, values quoted where they hold a separator.
+    /// A pattern that matches this certificate and its renewals: every recognised attribute but
+    /// SERIALNUMBER, in MQ's order, values quoted where they hold a separator or edge spaces. A
+    /// value that cannot be written (it holds a `"`, or is empty) becomes what comes before the
+    /// quote followed by `*`, so repeated attributes keep their places. Within MQ's 1,024 bytes:
+    /// the least specific attributes go first, a single overlong value is cut to a prefix and `*`.
     pub fn suggested_pattern(&self) -> String {
-        self.attributes
+        let mut terms: Vec<(&str, String)> = self
+            .attributes
             .iter()
-            .skip(1)
-            .filter(|(name, value)| canonical(name).is_some() && !value.contains('"'))
+            .filter(|(name, _)| name != "SERIALNUMBER" && canonical(name).is_some())
             .map(|(name, value)| {
-                if value.contains([',', ';']) || value.trim() != value {
-                    format!("{name}=\"{value}\"")
-                } else {
-                    format!("{name}={value}")
-                }
+                let value = match value.split_once('"') {
+                    Some((before, _)) => format!("{before}*"),
+                    None if value.is_empty() => "*".to_owned(),
+                    None => value.clone(),
+                };
+                (name.as_str(), value)
             })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        let written = |terms: &[(&str, String)]| {
+            terms
+                .iter()
+                .map(|(name, value)| written_term(name, value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // Dropping the last term keeps every earlier repeat of its type in its place.
+        while terms.len() > 1 && written(&terms).len() > MAX_LENGTH {
+            terms.pop();
+        }
+        if let [(name, value)] = terms.as_mut_slice() {
+            while written_term(name, value).len() > MAX_LENGTH {
+                let mut chars: Vec<char> = value.trim_end_matches('*').chars().collect();
+                let keep = chars.len().saturating_sub(chars.len() / 8 + 1);
+                chars.truncate(keep);
+                *value = chars.into_iter().chain(['*']).collect();
+            }
+        }
+        written(&terms)
     }
 
     fn values(&self, attribute: &str) -> Vec<&str> {
@@ -350,6 +373,15 @@ impl PeerDn {
             .filter(|(name, _)| name == attribute)
             .map(|(_, value)| value.as_str())
             .collect()
+    }
+}
+
+/// `TYPE=value`, or `TYPE="value"` when the value holds a separator or starts or ends with a space.
+fn written_term(name: &str, value: &str) -> String {
+    if value.contains([',', ';']) || value.trim() != value {
+        format!("{name}=\"{value}\"")
+    } else {
+        format!("{name}={value}")
     }
 }
 
@@ -646,6 +678,41 @@ mod tests {
         assert_eq!(colon_hex("784026"), "78:40:26");
         assert_eq!(colon_hex("1"), "01");
         assert_eq!(colon_hex("0a0b"), "0A:0B");
+    }
+
+    #[test]
+    fn suggested_patterns_keep_repeats_in_place_and_fit_mqs_limit() {
+        // An unwritable first OU becomes a prefix wildcard; the second OU keeps its place.
+        let dn = dn(&[
+            ("CN", "qm1"),
+            ("OU", "say \"hi\""),
+            ("OU", ""),
+            ("OU", "EMEA"),
+        ]);
+        let suggested = dn.suggested_pattern();
+        assert_eq!(suggested, "CN=qm1, OU=say *, OU=*, OU=EMEA");
+        assert_eq!(PeerPattern::parse(&suggested).unwrap().check(&dn), Ok(()));
+        // Too long for SSLPEER: the least specific attributes go, then the value is cut.
+        let long = dn_with(&[("CN", "x".repeat(700)), ("O", "y".repeat(700))]);
+        let suggested = long.suggested_pattern();
+        assert_eq!(suggested, format!("CN={}", "x".repeat(700)));
+        let huge = dn_with(&[("CN", "z".repeat(3000))]);
+        let suggested = huge.suggested_pattern();
+        assert!(
+            suggested.len() <= MAX_LENGTH && suggested.ends_with('*'),
+            "{}",
+            suggested.len()
+        );
+        assert_eq!(PeerPattern::parse(&suggested).unwrap().check(&huge), Ok(()));
+    }
+
+    fn dn_with(pairs: &[(&str, String)]) -> PeerDn {
+        PeerDn {
+            attributes: pairs
+                .iter()
+                .map(|(a, v)| ((*a).to_owned(), v.clone()))
+                .collect(),
+        }
     }
 
     #[test]
