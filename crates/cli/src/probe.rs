@@ -44,6 +44,9 @@ pub(crate) struct ProbeArgs {
     /// The CipherSpec (MQ name); the handshake offers only it when rustls supports it.
     #[arg(long)]
     cipher_spec: Option<String>,
+    /// SSLPeerName: the DN pattern the queue manager's certificate must match (IBM's SSLPEER rules).
+    #[arg(long)]
+    peer_name: Option<String>,
     /// Write the case (with the live evidence) to this file; the page can open it.
     #[arg(long)]
     case_out: Option<PathBuf>,
@@ -360,7 +363,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
                 channel_name: args.channel.clone(),
                 conn_name: Some(args.target.clone()),
                 cipher_spec: args.cipher_spec.clone(),
-                peer_name: None,
+                peer_name: args.peer_name.clone(),
                 certificate_label: None,
             }),
             mqclient_ini: ini_text,

@@ -83,6 +83,40 @@ fn good_handshake_and_good_answer_connect() {
 }
 
 #[test]
+fn peer_name_is_checked_against_the_live_certificate() {
+    let ca = seed();
+    let responder = OcspServer::start(&ca);
+    let server = TlsServer::start(&ca, "qm", &[]);
+    let wrong = probe(
+        &server,
+        &ca,
+        &responder.url(),
+        &[
+            "--peer-name",
+            "CN=www.sd.pulsarintegration.PL81N.com, O=IBM",
+        ],
+    );
+    assert_eq!(wrong["outcome"]["reason_code"], 2398, "{wrong:#}");
+    assert_eq!(ids(&wrong["outcome"]["client_log"]), ["AMQ9636E"]);
+    // The DN as MQ builds it from what the listener presented: serial first, most specific next.
+    let text = wrong["client_log"][0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("'SERIALNUMBER=01,CN=www.sd.pulsarintegration.PL81N.com,O=Pulsar Integration PL81NA Inc.,ST=Sydney,C=AU'"),
+        "{text}"
+    );
+    let right = probe(
+        &server,
+        &ca,
+        &responder.url(),
+        &[
+            "--peer-name",
+            "CN=www.sd.pulsarintegration.*; O=pulsar integration pl81na inc.",
+        ],
+    );
+    assert_eq!(right["outcome"]["connected"], true, "{right:#}");
+}
+
+#[test]
 fn responder_down_follows_ocsp_authentication() {
     let ca = seed();
     let server = TlsServer::start(&ca, "qm", &[]);
