@@ -25,13 +25,50 @@ use x509_parser::public_key::PublicKey;
 
 pub use crate::name::NameAttribute;
 
-/// An algorithm identifier: dotted OID and name.
+/// An algorithm identifier: dotted OID and name, and the RSASSA-PSS parameters when it is PSS.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Algorithm {
     /// Dotted OID.
     pub oid: String,
     /// Name where known, else the OID again.
     pub name: String,
+    /// RSASSA-PSS only: the parameters, `None` inside when they are absent or unreadable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pss: Option<Option<PssParameters>>,
+}
+
+/// id-RSASSA-PSS (RFC 4055 §3.1).
+pub const OID_RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
+/// id-mgf1 (RFC 4055 §2.2).
+const OID_MGF1: &str = "1.2.840.113549.1.1.8";
+
+/// RSASSA-PSS-params (RFC 4055 §3.1), with the defaults filled in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PssParameters {
+    /// The hash (`sha256`, …; `sha1` when the field is absent).
+    pub hash: String,
+    /// MGF1's hash; `None` when the mask generation function is not MGF1.
+    pub mgf1_hash: Option<String>,
+    /// saltLength in bytes (20 when absent).
+    pub salt_length: u32,
+    /// trailerField (1 when absent, the only value RFC 4055 allows).
+    pub trailer_field: u32,
+}
+
+impl std::fmt::Display for PssParameters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, MGF1 with {}, salt {} bytes",
+            self.hash,
+            self.mgf1_hash.as_deref().unwrap_or("(not MGF1)"),
+            self.salt_length
+        )?;
+        if self.trailer_field != 1 {
+            write!(f, ", trailer field {}", self.trailer_field)?;
+        }
+        Ok(())
+    }
 }
 
 impl Algorithm {
@@ -40,6 +77,52 @@ impl Algorithm {
         Self {
             oid: dotted.to_owned(),
             name: oids::name(dotted).unwrap_or(dotted).to_owned(),
+            pss: None,
+        }
+    }
+
+    /// From a parsed AlgorithmIdentifier, reading RSASSA-PSS parameters when it carries them.
+    pub fn from_identifier(id: &x509_parser::x509::AlgorithmIdentifier<'_>) -> Self {
+        use x509_parser::signature_algorithm::SignatureAlgorithm;
+        let mut algorithm = Self::from_oid(&id.algorithm.to_id_string());
+        if algorithm.oid == OID_RSASSA_PSS {
+            let name = |oid: &x509_parser::oid_registry::Oid<'_>| {
+                let dotted = oid.to_id_string();
+                oids::name(&dotted).unwrap_or(&dotted).to_owned()
+            };
+            algorithm.pss = Some(match SignatureAlgorithm::try_from(id) {
+                Ok(SignatureAlgorithm::RSASSA_PSS(params)) => Some(PssParameters {
+                    hash: name(params.hash_algorithm_oid()),
+                    mgf1_hash: params
+                        .mask_gen_algorithm()
+                        .ok()
+                        .filter(|m| m.mgf.to_id_string() == OID_MGF1)
+                        .map(|m| name(&m.hash)),
+                    salt_length: params.salt_length(),
+                    trailer_field: params.trailer_field(),
+                }),
+                _ => None,
+            });
+        }
+        algorithm
+    }
+
+    /// The name, with RSASSA-PSS parameters in brackets:
+    /// `rsassa-pss (sha256, MGF1 with sha256, salt 32 bytes)`.
+    pub fn describe(&self) -> String {
+        match &self.pss {
+            Some(Some(params)) => format!("{} ({params})", self.name),
+            Some(None) => format!("{} (parameters absent or unreadable)", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// From the DER of an AlgorithmIdentifier whose OID is `dotted` (already read).
+    pub fn from_der(dotted: &str, der: &[u8]) -> Self {
+        use x509_parser::prelude::FromDer as _;
+        match x509_parser::x509::AlgorithmIdentifier::from_der(der) {
+            Ok((_, id)) => Self::from_identifier(&id),
+            Err(_) => Self::from_oid(dotted),
         }
     }
 }
@@ -180,9 +263,7 @@ impl Certificate {
         Ok(Self {
             version: parsed.version().0 + 1,
             serial: serial_hex(parsed.raw_serial()),
-            signature_algorithm: Algorithm::from_oid(
-                &parsed.signature_algorithm.algorithm.to_id_string(),
-            ),
+            signature_algorithm: Algorithm::from_identifier(&parsed.signature_algorithm),
             self_issued: parsed.subject().as_raw() == parsed.issuer().as_raw(),
             issuer,
             subject,

@@ -107,9 +107,7 @@ impl Crl {
             issuer: DistinguishedName::from_x509(crl.issuer()),
             this_update: Timestamp(crl.last_update().to_datetime()),
             next_update: crl.next_update().map(|t| Timestamp(t.to_datetime())),
-            signature_algorithm: Algorithm::from_oid(
-                &crl.signature_algorithm.algorithm.to_id_string(),
-            ),
+            signature_algorithm: Algorithm::from_identifier(&crl.signature_algorithm),
             revoked,
             extensions,
             tbs_span: tbs.span(),

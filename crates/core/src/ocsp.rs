@@ -237,11 +237,12 @@ fn nonce(extensions: &[Extension]) -> Option<String> {
 
 fn algorithm(node: &Node, der: &[u8], field: &'static str) -> Result<Algorithm, Malformed> {
     let mut fields = Fields::of(node, Tag::SEQUENCE, field)?;
-    Ok(Algorithm::from_oid(&oid(
-        fields.required(Tag::OID, "algorithm")?,
-        der,
-        field,
-    )?))
+    let dotted = oid(fields.required(Tag::OID, "algorithm")?, der, field)?;
+    Ok(if dotted == crate::certificate::OID_RSASSA_PSS {
+        Algorithm::from_der(&dotted, node.span().of(der))
+    } else {
+        Algorithm::from_oid(&dotted)
+    })
 }
 
 fn version(node: Option<&Node>, der: &[u8], field: &str) -> Result<u32, Malformed> {

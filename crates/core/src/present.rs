@@ -180,7 +180,7 @@ pub fn certificate_facts(cert: &Certificate, at: Option<Timestamp>) -> Vec<Fact>
         Fact::new(
             "signature",
             "Signature",
-            cert.signature_algorithm.name.clone(),
+            cert.signature_algorithm.describe(),
         )
         .at(cert.spans.signature_algorithm),
         Fact::new("sha256", "SHA-256", cert.fingerprints.sha256.clone()),
@@ -290,7 +290,7 @@ fn basic_sections(basic: &BasicOcspResponse, at: Option<Timestamp>) -> Vec<Secti
         Fact::new(
             "signature",
             "Signature",
-            basic.signature_algorithm.name.clone(),
+            basic.signature_algorithm.describe(),
         )
         .at(basic.spans.signature_algorithm),
     ];
@@ -437,11 +437,7 @@ fn crl_card(crl: &Crl, at: Option<Timestamp>) -> (String, String, Vec<Fact>, Vec
             None => Fact::new("next-update", "Next update", "absent"),
         },
         Fact::new("revoked-count", "Revoked", crl.revoked.len().to_string()),
-        Fact::new(
-            "signature",
-            "Signature",
-            crl.signature_algorithm.name.clone(),
-        ),
+        Fact::new("signature", "Signature", crl.signature_algorithm.describe()),
     ];
     let entries = crl
         .revoked

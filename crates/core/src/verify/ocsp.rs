@@ -147,7 +147,8 @@ impl Context<'_> {
     }
 }
 
-/// Signature algorithms mqocsp can check (RFC 6960 §4.3 asks for SHA-256 with RSA or ECDSA).
+/// Signature algorithms mqocsp can check (RFC 6960 §4.3 asks for SHA-256 with RSA or ECDSA);
+/// RSASSA-PSS with a SHA-2 hash too.
 const ACCEPTED: &[&str] = &[
     "sha256WithRSAEncryption",
     "sha384WithRSAEncryption",
@@ -170,15 +171,22 @@ fn algorithm_step(ctx: &Context<'_>) -> Step {
             ctx.basic.spans.signature_algorithm,
             "signatureAlgorithm",
         );
+    // RSASSA-PSS counts by the hash its parameters name.
+    let pss_hash = algorithm
+        .pss
+        .as_ref()
+        .map(|p| p.as_ref().map_or("", |p| p.hash.as_str()));
     let legacy = matches!(
         algorithm.name.as_str(),
         "sha1WithRSAEncryption" | "ecdsa-with-SHA1"
-    );
-    match (ACCEPTED.contains(&algorithm.name.as_str()), legacy, ctx.input.legacy) {
-        (true, _, _) => builder.done(Outcome::Pass, format!("{} ({}).", algorithm.name, algorithm.oid)),
+    ) || pss_hash == Some("sha1");
+    let accepted = ACCEPTED.contains(&algorithm.name.as_str())
+        || matches!(pss_hash, Some("sha256" | "sha384" | "sha512"));
+    match (accepted, legacy, ctx.input.legacy) {
+        (true, _, _) => builder.done(Outcome::Pass, format!("{} ({}).", algorithm.describe(), algorithm.oid)),
         (_, true, LegacyAlgorithms::Allow) => builder.done(Outcome::Warn, format!("{} is SHA-1 based; accepted because legacy algorithms are allowed. Many responders still sign with SHA-1 by default.", algorithm.name)),
         (_, true, LegacyAlgorithms::Reject) => builder.done(Outcome::Fail, format!("{} is SHA-1 based and refused by the algorithm policy (allow it with --allow-sha1).", algorithm.name)),
-        (false, false, _) => builder.done(Outcome::Fail, format!("{} ({}) is not an algorithm mqocsp can check.", algorithm.name, algorithm.oid)),
+        (false, false, _) => builder.done(Outcome::Fail, format!("{} ({}) is not an algorithm mqocsp can check.", algorithm.describe(), algorithm.oid)),
     }
 }
 
@@ -374,7 +382,7 @@ fn signature_step(ctx: &Context<'_>, signer: Option<&Certificate>) -> Step {
     let tbs = basic.spans.tbs_response_data.of(&ctx.input.response.der);
     let signature = hex::parse_lenient(&basic.signature).unwrap_or_default();
     match verify_signature(&basic.signature_algorithm, signer, tbs, &signature, ctx.input.legacy) {
-        Ok(None) => builder.done(Outcome::Pass, format!("The {} signature over tbsResponseData verifies with the key of {}.", basic.signature_algorithm.name, signer.subject.rfc4514)),
+        Ok(None) => builder.done(Outcome::Pass, format!("The {} signature over tbsResponseData verifies with the key of {}.", basic.signature_algorithm.describe(), signer.subject.rfc4514)),
         Ok(Some(note)) => builder.done(Outcome::Warn, format!("The signature verifies with the key of {}, but mqocsp {note}.", signer.subject.rfc4514)),
         Err(error) => builder.done(Outcome::Fail, format!("Checked with the key of {}: {error}. The MQ client treats this as an unknown status: AMQ9716 cause (c).", signer.subject.rfc4514)),
     }

@@ -1,6 +1,8 @@
 //! Checking one signature with one public key (ring), under an algorithm policy.
 
-use crate::certificate::{Algorithm, Certificate};
+use crate::certificate::{Algorithm, Certificate, PssParameters};
+use num_bigint::BigUint;
+use ring::digest;
 use ring::signature::{self, UnparsedPublicKey, VerificationAlgorithm};
 use std::fmt;
 
@@ -17,7 +19,8 @@ pub enum LegacyAlgorithms {
 /// Why a signature does not check out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignatureError {
-    /// mqocsp cannot check this algorithm (RSASSA-PSS, DSA, an unknown OID).
+    /// mqocsp cannot check this algorithm (DSA, an unknown OID, RSASSA-PSS with parameters
+    /// outside SHA-1/SHA-2 and MGF1).
     Unsupported {
         /// The signature algorithm.
         algorithm: String,
@@ -111,6 +114,200 @@ fn ring_algorithm(
 /// What a successful check is worth noting: a legacy algorithm the policy let through.
 pub type LegacyNote = Option<String>;
 
+/// The hashes RSASSA-PSS may use here.
+fn pss_digest(name: &str) -> Option<&'static digest::Algorithm> {
+    Some(match name {
+        "sha256" => &digest::SHA256,
+        "sha384" => &digest::SHA384,
+        "sha512" => &digest::SHA512,
+        "sha1" => &digest::SHA1_FOR_LEGACY_USE_ONLY,
+        _ => return None,
+    })
+}
+
+/// The largest RSA modulus and public exponent checked, as ring bounds them: they bound the work
+/// a pasted certificate can ask for.
+const MAX_MODULUS_BITS: u64 = 8192;
+const MAX_EXPONENT_BITS: u64 = 33;
+
+/// `(n, e)` of an RSAPublicKey (RFC 8017 A.1.1).
+fn rsa_public_key(der: &[u8]) -> Option<(BigUint, BigUint)> {
+    let tree = crate::der::parse(der);
+    let root = tree.root.filter(|_| tree.problems.is_empty())?;
+    let integer = |index: usize| {
+        root.child(index)
+            .filter(|n| n.tag == crate::der::Tag::INTEGER)
+            .map(|n| BigUint::from_bytes_be(n.content_span().of(der)))
+    };
+    Some((integer(0)?, integer(1)?))
+}
+
+/// MGF1 (RFC 8017 B.2.1).
+fn mgf1(hash: &'static digest::Algorithm, seed: &[u8], length: usize) -> Vec<u8> {
+    let mut mask = Vec::with_capacity(length + hash.output_len());
+    let mut counter: u32 = 0;
+    while mask.len() < length {
+        let mut context = digest::Context::new(hash);
+        context.update(seed);
+        context.update(&counter.to_be_bytes());
+        mask.extend_from_slice(context.finish().as_ref());
+        counter = counter.wrapping_add(1);
+    }
+    mask.truncate(length);
+    mask
+}
+
+/// RSASSA-PSS-VERIFY (RFC 8017 §8.1.2) with EMSA-PSS-VERIFY (§9.1.2), for any salt length the
+/// parameters name: ring checks only a salt as long as the hash, and OpenSSL 3.0 signs with the
+/// longest salt the key allows by default.
+fn verify_pss(
+    params: &PssParameters,
+    n: &BigUint,
+    e: &BigUint,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    let unsupported = |why: String| SignatureError::Unsupported {
+        algorithm: format!("rsassa-pss ({params})"),
+        key: why,
+    };
+    let hash = pss_digest(&params.hash).ok_or_else(|| {
+        unsupported(format!(
+            "RSA key: the hash {} is not supported",
+            params.hash
+        ))
+    })?;
+    let mgf_hash = params
+        .mgf1_hash
+        .as_deref()
+        .and_then(pss_digest)
+        .ok_or_else(|| {
+            unsupported(
+                "RSA key: the mask generation function is not MGF1 with SHA-1 or SHA-2".into(),
+            )
+        })?;
+    if params.trailer_field != 1 {
+        return Err(unsupported(
+            "RSA key: trailerField must be 1 (RFC 4055)".into(),
+        ));
+    }
+    let modulus_bits = n.bits();
+    let k = usize::try_from(modulus_bits.div_ceil(8)).map_err(|_| SignatureError::Invalid)?;
+    // RSAVP1: the signature is an integer below n, k bytes long.
+    let s = BigUint::from_bytes_be(signature);
+    if signature.len() != k || &s >= n {
+        return Err(SignatureError::Invalid);
+    }
+    let m = s.modpow(e, n);
+    let em_bits = modulus_bits - 1;
+    let em_len = usize::try_from(em_bits.div_ceil(8)).map_err(|_| SignatureError::Invalid)?;
+    let m_bytes = m.to_bytes_be();
+    if m_bytes.len() > em_len {
+        return Err(SignatureError::Invalid);
+    }
+    let mut em = vec![0u8; em_len - m_bytes.len()];
+    em.extend_from_slice(&m_bytes);
+    // EMSA-PSS-VERIFY.
+    let h_len = hash.output_len();
+    let s_len = usize::try_from(params.salt_length).map_err(|_| SignatureError::Invalid)?;
+    if em_len < h_len + s_len + 2 || em.last() != Some(&0xbc) {
+        return Err(SignatureError::Invalid);
+    }
+    let db_len = em_len - h_len - 1;
+    let (masked_db, rest) = em.split_at(db_len);
+    let h = rest.get(..h_len).ok_or(SignatureError::Invalid)?;
+    // The leftmost 8·emLen − emBits bits of the encoded message must be zero.
+    let unused_bits = u32::try_from(8 * em_len as u64 - em_bits).unwrap_or(8);
+    let top_mask = 0xffu8.checked_shr(unused_bits).unwrap_or(0);
+    if masked_db.first().is_some_and(|b| b & !top_mask != 0) {
+        return Err(SignatureError::Invalid);
+    }
+    let mut db: Vec<u8> = masked_db
+        .iter()
+        .zip(mgf1(mgf_hash, h, db_len))
+        .map(|(a, b)| a ^ b)
+        .collect();
+    if let Some(first) = db.first_mut() {
+        *first &= top_mask;
+    }
+    let padding = db_len - s_len - 1;
+    if db
+        .get(..padding)
+        .is_none_or(|zeros| zeros.iter().any(|b| *b != 0))
+        || db.get(padding) != Some(&0x01)
+    {
+        return Err(SignatureError::Invalid);
+    }
+    let salt = db.get(padding + 1..).unwrap_or_default();
+    let mut context = digest::Context::new(hash);
+    context.update(&[0u8; 8]);
+    context.update(digest::digest(hash, message).as_ref());
+    context.update(salt);
+    if context.finish().as_ref() != h {
+        return Err(SignatureError::Invalid);
+    }
+    Ok(())
+}
+
+/// An RSASSA-PSS signature: the parameters, the key, the legacy policy, then the check.
+fn verify_rsassa_pss(
+    signature_algorithm: &Algorithm,
+    key: &Certificate,
+    message: &[u8],
+    signature: &[u8],
+    policy: LegacyAlgorithms,
+) -> Result<LegacyNote, SignatureError> {
+    let key_name = key.public_key.algorithm.name.clone();
+    let unsupported = |algorithm: String| SignatureError::Unsupported {
+        algorithm,
+        key: key_name.clone(),
+    };
+    let Some(Some(params)) = &signature_algorithm.pss else {
+        return Err(unsupported(
+            "rsassa-pss signature whose parameters are absent or unreadable (RFC 4055 requires them)"
+                .into(),
+        ));
+    };
+    if !matches!(
+        key.public_key.algorithm.oid.as_str(),
+        "1.2.840.113549.1.1.1" | crate::certificate::OID_RSASSA_PSS
+    ) {
+        return Err(unsupported(format!("rsassa-pss ({params})")));
+    }
+    let (n, e) = rsa_public_key(&key.public_key_bits)
+        .ok_or_else(|| unsupported(format!("rsassa-pss ({params}) with an unreadable RSA key")))?;
+    if n.bits() > MAX_MODULUS_BITS
+        || n.bits() < 512
+        || e.bits() > MAX_EXPONENT_BITS
+        || e < BigUint::from(3u8)
+    {
+        return Err(unsupported(format!(
+            "rsassa-pss ({params}) with a {}-bit modulus and a {}-bit exponent (512 to {MAX_MODULUS_BITS} and at most {MAX_EXPONENT_BITS} bits are checked)",
+            n.bits(),
+            e.bits()
+        )));
+    }
+    let mut legacy = Vec::new();
+    if params.hash == "sha1" {
+        legacy.push("a SHA-1 signature (rsassa-pss)".to_owned());
+    }
+    if n.bits() < 2048 {
+        legacy.push(format!("a {}-bit RSA key", n.bits()));
+    }
+    if !legacy.is_empty() && policy == LegacyAlgorithms::Reject {
+        return Err(SignatureError::Legacy {
+            what: legacy.join(" with "),
+        });
+    }
+    verify_pss(params, &n, &e, message, signature)?;
+    Ok((!legacy.is_empty()).then(|| {
+        format!(
+            "accepted {} because legacy algorithms are allowed",
+            legacy.join(" with ")
+        )
+    }))
+}
+
 /// Checks that `signature` over `message` was made with `key`'s public key using
 /// `signature_algorithm`.
 pub fn verify_signature(
@@ -120,6 +317,9 @@ pub fn verify_signature(
     signature: &[u8],
     policy: LegacyAlgorithms,
 ) -> Result<LegacyNote, SignatureError> {
+    if signature_algorithm.oid == crate::certificate::OID_RSASSA_PSS {
+        return verify_rsassa_pss(signature_algorithm, key, message, signature, policy);
+    }
     let rsa_bits = (key.public_key.algorithm.name == "rsaEncryption")
         .then_some(key.public_key.bits)
         .flatten();
