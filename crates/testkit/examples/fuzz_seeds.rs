@@ -31,6 +31,77 @@ fn der_of_pem(pem: &str) -> Vec<u8> {
         .unwrap_or_else(|| panic!("no object in openssl's PEM"))
 }
 
+fn pss_seeds() -> Vec<(String, Vec<u8>)> {
+    let dir = mqocsp_testkit::scratch::ScratchDir::new("fuzz-seeds-pss");
+    let openssl = |args: &[&str]| {
+        mqocsp_testkit::openssl::run(
+            std::process::Command::new("openssl")
+                .current_dir(dir.path())
+                .args(args),
+        )
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "pss.key",
+        "-out",
+        "pss.der",
+        "-outform",
+        "DER",
+        "-days",
+        "30",
+        "-subj",
+        "/CN=PSS",
+        "-set_serial",
+        "7",
+        "-sha256",
+        "-sigopt",
+        "rsa_padding_mode:pss",
+    ]);
+    dir.write("index.txt", "V\t491231235959Z\t\t07\tunknown\t/CN=PSS\n");
+    openssl(&[
+        "x509", "-inform", "DER", "-in", "pss.der", "-out", "pss.pem",
+    ]);
+    openssl(&[
+        "ocsp",
+        "-issuer",
+        "pss.pem",
+        "-cert",
+        "pss.pem",
+        "-no_nonce",
+        "-reqout",
+        "req.der",
+    ]);
+    openssl(&[
+        "ocsp",
+        "-index",
+        "index.txt",
+        "-CA",
+        "pss.pem",
+        "-rsigner",
+        "pss.pem",
+        "-rkey",
+        "pss.key",
+        "-rsigopt",
+        "rsa_padding_mode:pss",
+        "-reqin",
+        "req.der",
+        "-respout",
+        "resp.der",
+    ]);
+    let read = |name: &str| {
+        std::fs::read(dir.path().join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"))
+    };
+    vec![
+        ("pss.der".to_owned(), read("pss.der")),
+        ("pss-response.der".to_owned(), read("resp.der")),
+    ]
+}
+
 fn main() {
     let out = PathBuf::from(
         std::env::args()
@@ -75,6 +146,17 @@ fn main() {
         let der = der_of_pem(&pem);
         write(&out, "certificate", &format!("{name}.der"), &der);
         der_seeds.push((format!("{name}.der"), der));
+    }
+    // RSASSA-PSS, as OpenSSL 3.0 signs it by default (the longest salt): a self-signed
+    // certificate and a response about itself that it signs.
+    for (name, der) in pss_seeds() {
+        let target = if name.starts_with("pss-response") {
+            "ocsp_response"
+        } else {
+            "certificate"
+        };
+        write(&out, target, &name, &der);
+        der_seeds.push((name, der));
     }
     let crl = ca.crl();
     write(&out, "crl", "crl.der", &crl);
