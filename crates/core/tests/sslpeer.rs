@@ -198,3 +198,33 @@ fn malformed_channel_sslpeer_is_a_finding_not_a_rejection() {
     assert_eq!(d.outcome.reason_code, None);
     assert_eq!(step(&d, "mq.qm_sslpeer").outcome, Outcome::Skip);
 }
+
+#[test]
+fn built_in_peer_name_cases_predict_both_sides() {
+    let d = predict(&example("client-peer-name-mismatch").unwrap());
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert_eq!(
+        (
+            d.outcome.reason_code,
+            d.outcome.client_log,
+            d.outcome.queue_manager_log
+        ),
+        (Some(2398), vec!["AMQ9636E".to_owned()], vec![])
+    );
+    let d = predict(&example("channel-sslpeer-mismatch").unwrap());
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert_eq!(
+        (
+            d.outcome.reason_code,
+            d.outcome.client_log,
+            d.outcome.queue_manager_log,
+            d.outcome.events
+        ),
+        (
+            Some(2059),
+            vec![],
+            vec!["AMQ9636".to_owned()],
+            vec!["2371 MQRC_CHANNEL_SSL_ERROR (MQRQ_SSL_PEER_NAME_ERROR)".to_owned()]
+        )
+    );
+}

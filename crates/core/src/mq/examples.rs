@@ -189,6 +189,27 @@ pub fn examples() -> Vec<(&'static str, Case)> {
     );
     case.client.command_line = Some(COMMAND_LINE.replace(" MQAIR_VERSION_2", ""));
     out.push(("mqair-version-1", case));
+
+    let mut case = base(
+        "The client's SSLPeerName does not match",
+        "The application sets SSLPeerName (mqpgfc -cp) to the queue manager's CN with the wrong organisation: both handshakes and both OCSP checks pass, then the client ends the connection with 2398 MQRC_SSL_PEER_NAME_MISMATCH and logs AMQ9636E. Not part of the seed.",
+        "2022-02-02T13:22:24Z",
+    );
+    case.client.command_line = Some(format!(
+        "{COMMAND_LINE} -cp \"CN=www.sd.pulsarintegration.PL81N.com, O=Pulsar Integration PL81N Inc.\""
+    ));
+    out.push(("client-peer-name-mismatch", case));
+
+    let mut case = base(
+        "The channel's SSLPEER does not match the client",
+        "The SVRCONN channel has SSLPEER naming another client: the queue manager logs AMQ9636 with the client's DN and raises a Channel SSL Error event (MQRQ_SSL_PEER_NAME_ERROR); what the C client gets is an assumption (2059). Not part of the seed.",
+        "2022-02-02T13:22:24Z",
+    );
+    case.queue_manager.mqsc = MQSC.replace(
+        "SSLCAUTH(REQUIRED)",
+        "SSLCAUTH(REQUIRED) +\n  SSLPEER('CN=www.pulsarintegration.PL921WC.com, O=Pulsar Integration PL921WD Inc.')",
+    );
+    out.push(("channel-sslpeer-mismatch", case));
     out
 }
 
