@@ -476,6 +476,93 @@ fn corrupted_signature_fails_and_names_the_issuer() {
 }
 
 #[test]
+fn directory_name_constraints_apply_to_every_certificate_below() {
+    let mut example = rcgen::DistinguishedName::new();
+    example.push(rcgen::DnType::CountryName, "GB");
+    example.push(rcgen::DnType::OrganizationName, "Example");
+    let root = Authority::root(&CertSpec {
+        name_constraints: Some(rcgen::NameConstraints {
+            permitted_subtrees: vec![rcgen::GeneralSubtree::DirectoryName(example)],
+            excluded_subtrees: vec![rcgen::GeneralSubtree::DnsName("blocked.example".into())],
+        }),
+        ..CertSpec::new("Constrained Root")
+            .organization("Example")
+            .country("GB")
+    });
+    let leaf = |name: &str, organization: &str| {
+        CertSpec::new(name)
+            .organization(organization)
+            .country("GB")
+            .tls()
+    };
+    let inside = root.issue(&leaf("qm1", "example").dns(&["qm1.example.test"]));
+    let report = verify(&inside, &[], &[&root.certificate], Purpose::ServerAuth);
+    assert!(report.valid, "{}", report.trace.text());
+    assert_eq!(
+        step(&report, "chain.name_constraints", "qm1").outcome,
+        Outcome::Pass
+    );
+
+    let outside = root.issue(&leaf("qm2", "Other"));
+    let report = verify(&outside, &[], &[&root.certificate], Purpose::ServerAuth);
+    assert!(!report.valid);
+    let constraint = step(&report, "chain.name_constraints", "qm2");
+    assert!(
+        constraint.explanation.contains(
+            "DirName:CN=qm2,O=Other,C=GB is outside every permitted subtree of its form (DirName:O=Example,C=GB)"
+        ),
+        "{}",
+        constraint.explanation
+    );
+
+    let excluded = root.issue(&leaf("qm3", "Example").dns(&["qm3.blocked.example"]));
+    let report = verify(&excluded, &[], &[&root.certificate], Purpose::ServerAuth);
+    assert!(
+        step(&report, "chain.name_constraints", "qm3")
+            .explanation
+            .contains("DNS:qm3.blocked.example is inside the excluded subtree DNS:blocked.example")
+    );
+
+    // An intermediate outside the subtree fails even when the leaf below it is inside.
+    let rogue = root.intermediate(
+        &CertSpec::new("Rogue CA")
+            .organization("Other")
+            .country("GB"),
+    );
+    let below = rogue.issue(&leaf("qm4", "Example"));
+    let report = verify(
+        &below,
+        &[&rogue.certificate],
+        &[&root.certificate],
+        Purpose::ServerAuth,
+    );
+    assert!(!report.valid, "{}", report.trace.text());
+    assert_eq!(
+        step(&report, "chain.name_constraints", "Rogue CA").outcome,
+        Outcome::Fail
+    );
+    assert_eq!(
+        step(&report, "chain.name_constraints", "qm4").outcome,
+        Outcome::Pass
+    );
+    // rustls-webpki, the second opinion, does not implement directoryName constraints and
+    // rejects every certificate below one (rustls/webpki#19, as RFC 5280 allows for a constraint
+    // it cannot process): here it differs on the certificate inside the subtree.
+    let webpki = |target: &Issued, untrusted: &[&Issued]| {
+        webpki_accepts(target, untrusted, &[&root.certificate], Purpose::ServerAuth)
+    };
+    assert_eq!(
+        [
+            webpki(&inside, &[]),
+            webpki(&outside, &[]),
+            webpki(&excluded, &[]),
+            webpki(&below, &[&rogue.certificate])
+        ],
+        [false, false, false, false]
+    );
+}
+
+#[test]
 fn name_constraints_and_peer_names() {
     let root = Authority::root(&CertSpec {
         permitted_dns: vec!["mq.example.test".into()],

@@ -42,6 +42,8 @@ pub struct CertSpec {
     pub dns_names: Vec<String>,
     /// Permitted DNS subtrees (nameConstraints), for CAs.
     pub permitted_dns: Vec<String>,
+    /// nameConstraints in full, for CAs (overrides `permitted_dns`).
+    pub name_constraints: Option<rcgen::NameConstraints>,
     /// Extra extensions: OID arcs, extnValue content, critical.
     pub extra: Vec<(Vec<u64>, Vec<u8>, bool)>,
 }
@@ -65,6 +67,7 @@ impl CertSpec {
             key_usages: None,
             dns_names: Vec::new(),
             permitted_dns: Vec::new(),
+            name_constraints: None,
             extra: Vec::new(),
         }
     }
@@ -183,7 +186,9 @@ impl CertSpec {
                     .map(rcgen::SanType::DnsName)
             })
             .collect();
-        if !self.permitted_dns.is_empty() {
+        if let Some(constraints) = &self.name_constraints {
+            params.name_constraints = Some(constraints.clone());
+        } else if !self.permitted_dns.is_empty() {
             params.name_constraints = Some(rcgen::NameConstraints {
                 permitted_subtrees: self
                     .permitted_dns

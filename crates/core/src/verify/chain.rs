@@ -5,7 +5,7 @@
 //! classic causes are diagnosed in words: a missing intermediate (naming the issuer and key id
 //! that are missing), an untrusted root, a self-signed leaf.
 
-use super::names::{name_constraint_violation, peer_name_matches};
+use super::names::{constrained_names, name_constraint_violation, peer_name_matches};
 use super::signature::{LegacyAlgorithms, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::certificate::Certificate;
@@ -483,9 +483,14 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], input: &ChainInput<'_>) -> Vec
             steps.extend(eku_step(cert, input.purpose, position == 0));
         }
     }
-    if let Some(target) = certs.first() {
-        for issuer in certs.iter().skip(1) {
-            if let Some(step) = name_constraints_step(target, issuer) {
+    // RFC 5280 §6.1.3 (b)/(c) and §6.1.4 (g): every certificate below a CA with nameConstraints
+    // is checked against them, except self-issued CA certificates (key rollover).
+    for (position, cert) in certs.iter().enumerate() {
+        if position > 0 && cert.self_issued {
+            continue;
+        }
+        for issuer in certs.iter().skip(position + 1) {
+            if let Some(step) = name_constraints_step(cert, issuer) {
                 steps.push(step);
             }
         }
@@ -515,7 +520,7 @@ fn name_constraints_step(target: &Certificate, issuer: &Certificate) -> Option<S
             .unwrap_or_default(),
         "nameConstraints",
     );
-    Some(match name_constraint_violation(target.alt_names(), permitted, excluded) {
+    Some(match name_constraint_violation(&constrained_names(target), permitted, excluded) {
         Ok(unchecked) if unchecked.is_empty() => builder.done(Outcome::Pass, format!("The names of {} satisfy the constraints of {}.", target.short_name(), issuer.short_name())),
         Ok(unchecked) => builder.done(Outcome::Warn, format!("Satisfied where checked; mqocsp does not check constraints of these forms: {}.", unchecked.join(", "))),
         Err(violation) => builder.done(Outcome::Fail, violation),

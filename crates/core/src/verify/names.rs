@@ -1,5 +1,6 @@
 //! Matching names: a peer name against a certificate (RFC 6125) and a certificate's names
-//! against name constraints (RFC 5280 §4.2.1.10), for DNS names and IP addresses.
+//! against name constraints (RFC 5280 §4.2.1.10): DNS names, IP addresses, mailboxes, URIs and
+//! directory names.
 
 use crate::certificate::Certificate;
 use std::net::IpAddr;
@@ -80,8 +81,113 @@ fn ip_within(ip: &str, constraint: &str) -> Option<bool> {
     )
 }
 
-/// Checks `names` (SAN strings) against permitted and excluded subtrees. `Ok` lists the
-/// constraint forms that were not checked; `Err` says which name violates which constraint.
+/// A mailbox is within a constraint (RFC 5280 §4.2.1.10): `user@host` names one mailbox, `host`
+/// every mailbox on that host, `.example.com` every mailbox on a host below it. Hosts compare
+/// ignoring case, local parts exactly.
+fn email_within(mailbox: &str, constraint: &str) -> bool {
+    let Some((local, host)) = mailbox.rsplit_once('@') else {
+        return false;
+    };
+    match constraint.rsplit_once('@') {
+        Some((c_local, c_host)) => local == c_local && host.eq_ignore_ascii_case(c_host),
+        None => host_within(host, constraint),
+    }
+}
+
+/// `host` equals `constraint`, or, for a constraint starting with `.`, lies below it.
+fn host_within(host: &str, constraint: &str) -> bool {
+    let (host, constraint) = (
+        host.trim_end_matches('.').to_ascii_lowercase(),
+        constraint.to_ascii_lowercase(),
+    );
+    if constraint.starts_with('.') {
+        host.ends_with(&constraint) && host.len() > constraint.len()
+    } else {
+        host == constraint
+    }
+}
+
+/// A URI is within a constraint when its host is (RFC 5280 §4.2.1.10); a URI without a host
+/// (`urn:…`) is within none.
+fn uri_within(uri: &str, constraint: &str) -> bool {
+    let Some((_, rest)) = uri.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    !host.is_empty() && host_within(host, constraint)
+}
+
+/// The RDNs of an RFC 4514 string, most specific first, each normalised for comparison (case
+/// and runs of spaces ignored, as RFC 4518's caseIgnoreMatch does for the usual string types).
+fn rdns(rfc4514: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut escaped = false;
+    for c in rfc4514.chars() {
+        if escaped {
+            current.push(c);
+            escaped = false;
+        } else if c == '\\' {
+            current.push(c);
+            escaped = true;
+        } else if c == ',' {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() || !out.is_empty() {
+        out.push(current);
+    }
+    out.iter()
+        .map(|rdn| {
+            rdn.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect()
+}
+
+/// A distinguished name is within a directoryName constraint when the constraint's RDNs begin
+/// it (in encoding order; in RFC 4514 strings, which list the most specific RDN first, they end
+/// it).
+fn dirname_within(name: &str, constraint: &str) -> bool {
+    let (name, constraint) = (rdns(name), rdns(constraint));
+    constraint.len() <= name.len() && name.ends_with(&constraint)
+}
+
+/// The names a certificate is checked by against name constraints (RFC 5280 §4.2.1.10 and
+/// §6.1.3 (b)): its subjectAltNames, its subject as a directoryName, and the emailAddress
+/// attributes of its subject when it has no subjectAltName.
+pub fn constrained_names(cert: &Certificate) -> Vec<String> {
+    let mut names = cert.alt_names().to_vec();
+    if !cert.subject.attributes.is_empty() {
+        names.push(format!("DirName:{}", cert.subject.rfc4514));
+    }
+    if cert.alt_names().is_empty() {
+        names.extend(
+            cert.subject
+                .attributes
+                .iter()
+                .filter(|a| a.name == "E")
+                .map(|a| format!("email:{}", a.value)),
+        );
+    }
+    names
+}
+
+/// The constraint forms mqocsp checks.
+const CHECKED_FORMS: &[&str] = &["DNS", "IP", "email", "URI", "DirName"];
+
+/// Checks `names` (general-name strings, see [`constrained_names`]) against permitted and
+/// excluded subtrees. `Ok` lists the constraint forms that were not checked; `Err` says which
+/// name violates which constraint.
 pub fn name_constraint_violation(
     names: &[String],
     permitted: &[String],
@@ -94,7 +200,7 @@ pub fn name_constraint_violation(
     };
     for constraint in permitted.iter().chain(excluded) {
         let f = form(constraint);
-        if f != "DNS" && f != "IP" && !unchecked.contains(&f) {
+        if !CHECKED_FORMS.contains(&f.as_str()) && !unchecked.contains(&f) {
             unchecked.push(f);
         }
     }
@@ -103,6 +209,9 @@ pub fn name_constraint_violation(
         let within = |constraint: &str| match (kind, constraint.split_once(':')) {
             ("DNS", Some(("DNS", c))) => Some(dns_within(value, c)),
             ("IP", Some(("IP", c))) => ip_within(value, c),
+            ("email", Some(("email", c))) => Some(email_within(value, c)),
+            ("URI", Some(("URI", c))) => Some(uri_within(value, c)),
+            ("DirName", Some(("DirName", c))) => Some(dirname_within(value, c)),
             _ => None,
         };
         if let Some(hit) = excluded.iter().find(|c| within(c) == Some(true)) {
@@ -167,10 +276,74 @@ mod tests {
                 .unwrap_err()
                 .contains("outside every permitted subtree")
         );
-        let dirname = vec!["DirName:O=Example".to_owned()];
+        let rid = vec!["RID:1.2.3.4".to_owned()];
         assert_eq!(
-            name_constraint_violation(&names, &dirname, &[]),
-            Ok(vec!["DirName".to_owned()])
+            name_constraint_violation(&names, &rid, &[]),
+            Ok(vec!["RID".to_owned()])
         );
+    }
+
+    #[test]
+    fn mailboxes_uris_and_directory_names() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("email:mq@example.com", "email:example.com", true),
+            ("email:mq@EXAMPLE.com", "email:example.com", true),
+            ("email:mq@sub.example.com", "email:example.com", false),
+            ("email:mq@sub.example.com", "email:.example.com", true),
+            ("email:mq@example.com", "email:.example.com", false),
+            ("email:mq@example.com", "email:mq@example.com", true),
+            ("email:MQ@example.com", "email:mq@example.com", false),
+            (
+                "URI:http://ocsp.example.com:2560/x",
+                "URI:.example.com",
+                true,
+            ),
+            ("URI:http://user@example.com/", "URI:example.com", true),
+            ("URI:http://[::1]:80/", "URI:::1", true),
+            ("URI:urn:example:x", "URI:example", false),
+            ("URI:http://evil.com/example.com", "URI:example.com", false),
+            (
+                "DirName:CN=qm1,O=Example,C=GB",
+                "DirName:O=Example,C=GB",
+                true,
+            ),
+            (
+                "DirName:CN=qm1,O=example,  C=gb",
+                "DirName:O=Example,C=GB",
+                true,
+            ),
+            ("DirName:CN=qm1,O=Example,C=GB", "DirName:C=GB", true),
+            (
+                "DirName:CN=qm1,O=Other,C=GB",
+                "DirName:O=Example,C=GB",
+                false,
+            ),
+            (
+                "DirName:CN=qm1,O=Example\\, Inc,C=GB",
+                "DirName:O=Example\\, Inc,C=GB",
+                true,
+            ),
+            (
+                "DirName:CN=qm1,O=Example\\, Inc,C=GB",
+                "DirName:Inc,C=GB",
+                false,
+            ),
+            ("DirName:C=GB", "DirName:O=Example,C=GB", false),
+        ];
+        for (name, constraint, within) in cases {
+            let names = vec![(*name).to_owned()];
+            let result = name_constraint_violation(&names, &[(*constraint).to_owned()], &[]);
+            assert_eq!(
+                result.is_ok(),
+                *within,
+                "{name} within {constraint}: {result:?}"
+            );
+            let excluded = name_constraint_violation(&names, &[], &[(*constraint).to_owned()]);
+            assert_eq!(
+                excluded.is_err(),
+                *within,
+                "{name} excluded by {constraint}"
+            );
+        }
     }
 }
