@@ -421,3 +421,78 @@ fn precedence_of_structures_environment_and_ini() {
     });
     assert!(lint_ids(&case).contains(&"mqsco-valpolicy-version".to_owned()));
 }
+
+#[test]
+fn an_unanswered_source_falls_through_to_the_aia_responder() {
+    use mqocsp_core::mq::case::Responder;
+    const BACKUP: &str = "http://backup.example.test:2560/";
+    let down = Responder {
+        url: BACKUP.into(),
+        state: ResponderState::Down,
+        index: None,
+        ca: None,
+    };
+    // The queue manager's AUTHINFO names a responder that is down; the client certificate's AIA
+    // names the client machine's responder, which is up and knows it.
+    let mut case = example("good").unwrap();
+    case.queue_manager.mqsc = case.queue_manager.mqsc.replace(CLIENT_RESPONDER, BACKUP);
+    case.responders.push(down.clone());
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, None, "{:#?}", d.steps);
+    let asked: Vec<_> = d
+        .steps
+        .iter()
+        .filter(|s| s.id == "mq.qm_revocation" && s.title == "Ask the OCSP responder")
+        .map(|s| (s.outcome, s.explanation.clone()))
+        .collect();
+    assert_eq!(asked.len(), 2, "{asked:#?}");
+    assert_eq!(asked[0].0, mqocsp_core::verify::Outcome::Warn);
+    assert!(asked[0].1.contains(&format!(
+        "MQ goes on to the next source, {CLIENT_RESPONDER}"
+    )));
+    assert!(
+        asked[1]
+            .1
+            .contains("the certificate's AIA (qm.ini OCSPCheckExtensions=YES)) answers good")
+    );
+    assert!(
+        d.assumptions
+            .iter()
+            .any(|a| a.id == "revocation-fallthrough")
+    );
+
+    // With OCSPCheckExtensions=NO there is nowhere to go: AMQ9716 on the queue manager.
+    case.queue_manager.qm_ini = "SSL:\n  OCSPCheckExtensions=NO\n".into();
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, Some(2393));
+    assert_eq!(d.outcome.queue_manager_log, ["AMQ9716"]);
+    assert!(
+        !d.assumptions
+            .iter()
+            .any(|a| a.id == "revocation-fallthrough")
+    );
+
+    // The client's side: an MQAIR URL that is down, the AIA responder up.
+    let mut case = example("good").unwrap();
+    case.client.command_line = case
+        .client
+        .command_line
+        .map(|line| line.replace(SERVER_RESPONDER, BACKUP));
+    case.responders.push(down);
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, None, "{:#?}", d.steps);
+    // Revoked at the second source is revoked: the AIA responder's answer decides.
+    if let Some(r) = case
+        .responders
+        .iter_mut()
+        .find(|r| r.url == SERVER_RESPONDER)
+    {
+        r.index = r.index.as_ref().map(|i| {
+            i.replacen("V\t", "R\t", 1)
+                .replacen("\t\t01", "\t210929080911Z\t01", 1)
+        });
+    }
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, Some(2393), "{:#?}", d.steps);
+    assert_eq!(d.outcome.client_log, ["AMQ9633E"]);
+}

@@ -3,7 +3,7 @@
 //! by the caller (the page through the relay); this module only plans and records.
 
 use super::case::{Case, ResponderState};
-use super::revocation::{Side, choose_url};
+use super::revocation::{Side, candidate_urls};
 use crate::certificate::Certificate;
 use crate::verify::{ChainInput, LegacyAlgorithms, Purpose, verify_chain};
 use base64::Engine as _;
@@ -86,16 +86,16 @@ pub fn plan(case: &Case, nonce: &mut dyn FnMut() -> Vec<u8>) -> Vec<Query> {
             let Some(issuer) = chain.get(position + 1) else {
                 break;
             };
-            let Some((url, _)) = choose_url(&resolved, side, cert) else {
-                continue;
-            };
-            let request = crate::ocsp::build_request(cert, issuer, Some(&nonce()));
-            queries.push(Query {
-                side,
-                url,
-                certificate: cert.short_name(),
-                request,
-            });
+            // Every source MQ may go on to, so that a fall-through rests on live answers too.
+            for (url, _) in candidate_urls(&resolved, side, cert) {
+                let request = crate::ocsp::build_request(cert, issuer, Some(&nonce()));
+                queries.push(Query {
+                    side,
+                    url,
+                    certificate: cert.short_name(),
+                    request,
+                });
+            }
         }
     }
     queries

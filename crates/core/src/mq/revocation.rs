@@ -89,6 +89,8 @@ pub struct SideCheck {
     pub ocsp_trace: Trace,
     /// Whether anything was checked at all.
     pub checked: bool,
+    /// Whether a source without a definite answer sent MQ on to the next one.
+    pub fell_through: bool,
 }
 
 const LOCATION: &str = "https://www.ibm.com/docs/en/ibm-mq/9.4?topic=acammc-location-ocsp-responder-ldap-servers-that-hold-crls";
@@ -99,8 +101,41 @@ fn normalise(url: &str) -> String {
     url.trim().trim_end_matches('/').to_ascii_lowercase()
 }
 
-/// The responder URL this side uses for `cert`, and where MQ took it from.
-pub fn choose_url(resolved: &Resolved, side: Side, cert: &Certificate) -> Option<(String, String)> {
+/// Every OCSP responder this side may ask about `cert`, in MQ's order, each with where MQ took it
+/// from: the configured one (MQAIR, CCDT AUTHINFO, SSLCRLNL AUTHINFO), then, with
+/// OCSPCheckExtensions=YES, the certificate's AIA responders. MQ goes down the list until one
+/// gives a definite answer (good or revoked).
+pub fn candidate_urls(
+    resolved: &Resolved,
+    side: Side,
+    cert: &Certificate,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    if let Some(configured) = configured_url(resolved, side) {
+        out.push(configured);
+    }
+    let (extensions, source) = match side {
+        Side::Client => (
+            resolved.client.ssl.ocsp_check_extensions.value.0,
+            "the certificate's AIA (OCSPCheckExtensions=YES)",
+        ),
+        Side::QueueManager => (
+            resolved.qm.ssl.ocsp_check_extensions.value.0,
+            "the certificate's AIA (qm.ini OCSPCheckExtensions=YES)",
+        ),
+    };
+    if extensions {
+        for url in cert.ocsp_urls() {
+            if !out.iter().any(|(u, _)| normalise(u) == normalise(url)) {
+                out.push(((*url).to_owned(), source.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// The responder named in this side's configuration, whatever the certificate says.
+fn configured_url(resolved: &Resolved, side: Side) -> Option<(String, String)> {
     match side {
         Side::Client => {
             let record = resolved
@@ -125,19 +160,11 @@ pub fn choose_url(resolved: &Resolved, side: Side, cert: &Certificate) -> Option
             {
                 return Some((url, "AUTHINFO copied into the CCDT".into()));
             }
-            if resolved.client.ssl.ocsp_check_extensions.value.0 {
-                return cert.ocsp_urls().first().map(|u| {
-                    (
-                        (*u).to_owned(),
-                        "the certificate's AIA (OCSPCheckExtensions=YES)".into(),
-                    )
-                });
-            }
             None
         }
         Side::QueueManager => {
             let qm = &resolved.qm;
-            let from_namelist = qm.sslcrlnl.iter().find_map(|name| {
+            qm.sslcrlnl.iter().find_map(|name| {
                 qm.authinfo
                     .iter()
                     .find(|a| a.name.eq_ignore_ascii_case(name))
@@ -147,19 +174,7 @@ pub fn choose_url(resolved: &Resolved, side: Side, cert: &Certificate) -> Option
                         }
                         _ => None,
                     })
-            });
-            if from_namelist.is_some() {
-                return from_namelist;
-            }
-            if qm.ssl.ocsp_check_extensions.value.0 {
-                return cert.ocsp_urls().first().map(|u| {
-                    (
-                        (*u).to_owned(),
-                        "the certificate's AIA (qm.ini OCSPCheckExtensions=YES)".into(),
-                    )
-                });
-            }
-            None
+            })
         }
     }
 }
@@ -252,6 +267,43 @@ fn ask(
     })
 }
 
+/// A step's outcome and text for what `url` answered.
+fn describe_answer(answer: &Answer, url: &str, source: &str) -> (Outcome, String) {
+    match answer {
+        Answer::Good => (
+            Outcome::Pass,
+            format!("{url} (from {source}) answers good."),
+        ),
+        Answer::Revoked { .. } => (
+            Outcome::Fail,
+            format!("{url} (from {source}) answers revoked."),
+        ),
+        Answer::Unknown(Unknown::Unreachable { .. }) => (
+            Outcome::Fail,
+            format!(
+                "{url} (from {source}) cannot be reached: the responder is down (or needs SSLHTTPProxyName / MQSSLPROXY). Status unknown, AMQ9716 cause (a)."
+            ),
+        ),
+        Answer::Unknown(Unknown::NotKnown { why }) => (
+            Outcome::Fail,
+            format!("{url} (from {source}): {why}. Status unknown, AMQ9716 cause (b)."),
+        ),
+        Answer::Unknown(Unknown::Unverifiable { why }) => (
+            Outcome::Fail,
+            format!(
+                "{url} (from {source}) answered, but the response cannot be relied on — {why}. Status unknown, AMQ9716 cause (c)."
+            ),
+        ),
+        Answer::Unknown(Unknown::NoEvidence { .. }) => (
+            Outcome::Warn,
+            format!(
+                "{url} (from {source}): the case says nothing about this responder and no response from it was pasted. mqocsp assumes it cannot be reached."
+            ),
+        ),
+        Answer::NotChecked => (Outcome::Skip, String::new()),
+    }
+}
+
 /// Checks every certificate of `path` except its last (the root), in order.
 pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> SideCheck {
     let mut result = SideCheck {
@@ -261,6 +313,7 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
         steps: Vec::new(),
         ocsp_trace: Trace::default(),
         checked: false,
+        fell_through: false,
     };
     let id = match side {
         Side::Client => "mq.client_revocation",
@@ -271,7 +324,8 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
             result.steps.push(StepBuilder::new(id, "Revocation check", cert.short_name(), ORDER).done(Outcome::Skip, "The root CA is not checked for revocation: GSKit checks every certificate of the chain except the root."));
             break;
         };
-        let Some((url, source)) = choose_url(resolved, side, cert) else {
+        let candidates = candidate_urls(resolved, side, cert);
+        if candidates.is_empty() {
             let cdp = match side {
                 Side::Client => resolved.client.ssl.cdp_check_extensions.value,
                 Side::QueueManager => resolved.qm.ssl.cdp_check_extensions.value,
@@ -284,46 +338,46 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
             result.answers.push((cert.short_name(), Answer::NotChecked));
             result.steps.push(StepBuilder::new(id, "Choose the OCSP responder", cert.short_name(), LOCATION).done(Outcome::Warn, format!("{} has no OCSP responder for this certificate: no MQAIR/AUTHINFO URL, and {}. No revocation check is made.{note}", side_name(side), if cert.ocsp_urls().is_empty() { "no AIA OCSP URL in the certificate" } else { "OCSPCheckExtensions=NO ignores the AIA URL" })));
             continue;
-        };
+        }
         result.checked = true;
-        let answer = ask(resolved, &url, cert, issuer, &mut result.ocsp_trace);
-        let (outcome, text) = match &answer {
-            Answer::Good => (
-                Outcome::Pass,
-                format!("{url} (from {source}) answers good."),
-            ),
-            Answer::Revoked { .. } => (
-                Outcome::Fail,
-                format!("{url} (from {source}) answers revoked."),
-            ),
-            Answer::Unknown(Unknown::Unreachable { .. }) => (
-                Outcome::Fail,
-                format!(
-                    "{url} (from {source}) cannot be reached: the responder is down (or needs SSLHTTPProxyName / MQSSLPROXY). Status unknown, AMQ9716 cause (a)."
-                ),
-            ),
-            Answer::Unknown(Unknown::NotKnown { why }) => (
-                Outcome::Fail,
-                format!("{url} (from {source}): {why}. Status unknown, AMQ9716 cause (b)."),
-            ),
-            Answer::Unknown(Unknown::Unverifiable { why }) => (
-                Outcome::Fail,
-                format!(
-                    "{url} (from {source}) answered, but the response cannot be relied on — {why}. Status unknown, AMQ9716 cause (c)."
-                ),
-            ),
-            Answer::Unknown(Unknown::NoEvidence { .. }) => (
-                Outcome::Warn,
-                format!(
-                    "{url} (from {source}): the case says nothing about this responder and no response from it was pasted. mqocsp assumes it cannot be reached."
-                ),
-            ),
-            Answer::NotChecked => (Outcome::Skip, String::new()),
-        };
-        result.steps.push(
-            StepBuilder::new(id, "Ask the OCSP responder", cert.short_name(), LOCATION)
-                .done(outcome, text),
-        );
+        // MQ goes down the sources until one answers good or revoked; the first source's reason
+        // is the one reported when none does.
+        let mut first_unknown: Option<Answer> = None;
+        let mut answer = Answer::NotChecked;
+        for (index, (url, source)) in candidates.iter().enumerate() {
+            let asked = ask(resolved, url, cert, issuer, &mut result.ocsp_trace);
+            let next = candidates.get(index + 1);
+            let (mut outcome, mut text) = describe_answer(&asked, url, source);
+            if matches!(asked, Answer::Unknown(_))
+                && let Some((next_url, _)) = next
+            {
+                outcome = Outcome::Warn;
+                text.push_str(&format!(
+                    " No definite answer: MQ goes on to the next source, {next_url}."
+                ));
+                result.fell_through = true;
+            }
+            result.steps.push(
+                StepBuilder::new(id, "Ask the OCSP responder", cert.short_name(), LOCATION)
+                    .done(outcome, text),
+            );
+            match asked {
+                Answer::Unknown(_) => {
+                    if first_unknown.is_none() {
+                        first_unknown = Some(asked);
+                    }
+                }
+                definite => {
+                    answer = definite;
+                    break;
+                }
+            }
+        }
+        if matches!(answer, Answer::NotChecked)
+            && let Some(unknown) = first_unknown
+        {
+            answer = unknown;
+        }
         match &answer {
             Answer::Revoked { .. } if result.revoked.is_none() => {
                 result.revoked = Some(cert.clone())

@@ -62,6 +62,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: SEED,
     },
     Assumption {
+        id: "revocation-fallthrough",
+        text: "A source without a definite answer sends MQ on to the next: the configured responder (MQAIR, CCDT AUTHINFO or the SSLCRLNL AUTHINFO), then the certificate's AIA responders when OCSPCheckExtensions=YES. IBM documents this order for the queue manager; the client is assumed to follow it.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (mq-reference §7)",
+    },
+    Assumption {
         id: "sslpeer-model",
         text: "Peer names are checked after the TLS handshake, the client's SSLPeerName first. Repeated attribute types count in the order MQ prints the DN (most specific first, as DISPLAY CHSTATUS shows SSLPEER); '*' is honoured anywhere in a value, though IBM documents only the trailing form.",
         certainty: Certainty::Partial,

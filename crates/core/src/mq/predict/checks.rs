@@ -283,6 +283,9 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
         format!("Valid: {names}."),
     );
     let check = check_side(resolved, side, &path);
+    if check.fell_through {
+        b.assume("revocation-fallthrough");
+    }
     b.diagnosis.steps.extend(check.steps.clone());
     match side {
         Side::Client => b.diagnosis.client_trace.extend(check.ocsp_trace.clone()),
