@@ -341,6 +341,21 @@ impl Certificate {
             .map_or_else(|| self.subject.rfc4514.clone(), str::to_owned)
     }
 
+    /// The URLs of the CRL distribution points, in certificate order (other name forms are left
+    /// out).
+    pub fn crl_urls(&self) -> Vec<&str> {
+        self.extensions
+            .iter()
+            .filter_map(|ext| match &ext.value {
+                ExtensionValue::CrlDistributionPoints { points } => Some(points),
+                _ => None,
+            })
+            .flatten()
+            .map(String::as_str)
+            .filter(|point| point.contains("://"))
+            .collect()
+    }
+
     /// The OCSP responder URLs from the AIA extension, in certificate order.
     pub fn ocsp_urls(&self) -> Vec<&str> {
         self.extensions

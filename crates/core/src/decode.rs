@@ -107,6 +107,14 @@ impl Decoded {
         })
     }
 
+    /// The CRLs with their DER, in paste order.
+    pub fn crls(&self) -> impl Iterator<Item = (&Crl, &[u8])> {
+        self.objects.iter().filter_map(|object| match &object.body {
+            ObjectBody::Crl(crl) => Some((crl, object.der.as_slice())),
+            _ => None,
+        })
+    }
+
     /// The OCSP responses, in paste order.
     pub fn ocsp_responses(&self) -> impl Iterator<Item = &OcspResponse> {
         self.objects.iter().filter_map(|object| match &object.body {

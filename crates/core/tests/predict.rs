@@ -448,7 +448,7 @@ fn an_unanswered_source_falls_through_to_the_aia_responder() {
     assert_eq!(asked.len(), 2, "{asked:#?}");
     assert_eq!(asked[0].0, mqocsp_core::verify::Outcome::Warn);
     assert!(asked[0].1.contains(&format!(
-        "MQ goes on to the next source, {CLIENT_RESPONDER}"
+        "MQ goes on to the next source, the OCSP responder {CLIENT_RESPONDER}"
     )));
     assert!(
         asked[1]

@@ -65,8 +65,10 @@ pub enum Answer {
     Good,
     /// Revoked.
     Revoked {
-        /// The responder URL that said so.
+        /// The responder or CRL distribution point URL that said so.
         url: String,
+        /// Whether a CRL said so (rather than an OCSP responder).
+        crl: bool,
     },
     /// Not determined.
     Unknown(Unknown),
@@ -211,7 +213,10 @@ fn ask(
     if let (Some(index), Some(ca)) = (index, ca) {
         return match index.answer(ca, cert) {
             IndexAnswer::Good => Answer::Good,
-            IndexAnswer::Revoked { .. } => Answer::Revoked { url: url.to_owned() },
+            IndexAnswer::Revoked { .. } => Answer::Revoked {
+                url: url.to_owned(),
+                crl: false,
+            },
             IndexAnswer::Unknown { why } => Answer::Unknown(Unknown::NotKnown { why }),
             IndexAnswer::NoSingleResponse => Answer::Unknown(Unknown::NotKnown { why: "index.txt marks the serial E (expired): openssl answers with no SingleResponse for it".into() }),
         };
@@ -256,6 +261,7 @@ fn ask(
             (None, Some(CertStatus::Good)) => Answer::Good,
             (None, Some(CertStatus::Revoked { .. })) => Answer::Revoked {
                 url: url.to_owned(),
+                crl: false,
             },
             (None, _) => Answer::Unknown(Unknown::NotKnown {
                 why: "the responder answered unknown".into(),
@@ -265,6 +271,102 @@ fn ask(
     Answer::Unknown(Unknown::NoEvidence {
         url: url.to_owned(),
     })
+}
+
+/// Where MQ looks for a certificate's revocation status, in its order.
+enum Source {
+    /// An OCSP responder, and where MQ took its URL from.
+    Ocsp { url: String, from: String },
+    /// A CRL distribution point named by the certificate (CDPCheckExtensions=YES).
+    Crl { url: String },
+}
+
+impl Source {
+    fn describe(&self) -> String {
+        match self {
+            Self::Ocsp { url, .. } => format!("the OCSP responder {url}"),
+            Self::Crl { url } => format!("the CRL at {url}"),
+        }
+    }
+}
+
+/// What the CRL distribution point `url` gives about `cert`: a CRL from the material, issued by
+/// its issuer, checked as RFC 5280 asks. mqocsp does not fetch CRLs itself.
+fn ask_crl(
+    resolved: &Resolved,
+    url: &str,
+    cert: &Certificate,
+    issuer: &Certificate,
+) -> (Answer, (Outcome, String)) {
+    let from = "the certificate's CRL distribution point (CDPCheckExtensions=YES)";
+    let mut unusable: Option<String> = None;
+    for (crl, der) in resolved.material.crls() {
+        if crl.issuer.rfc4514 != cert.issuer.rfc4514 {
+            continue;
+        }
+        match crate::verify::crl::crl_verdict(
+            crl,
+            der,
+            issuer,
+            cert,
+            resolved.at,
+            crate::verify::LegacyAlgorithms::Allow,
+        ) {
+            Ok(crate::verify::crl::CrlVerdict::NotListed) => {
+                return (
+                    Answer::Good,
+                    (
+                        Outcome::Pass,
+                        format!(
+                            "{url} (from {from}): the pasted CRL of {} (thisUpdate {}) does not list serial {}.",
+                            cert.issuer.rfc4514, crl.this_update, cert.serial
+                        ),
+                    ),
+                );
+            }
+            Ok(crate::verify::crl::CrlVerdict::Revoked { date, reason }) => {
+                return (
+                    Answer::Revoked {
+                        url: url.to_owned(),
+                        crl: true,
+                    },
+                    (
+                        Outcome::Fail,
+                        format!(
+                            "{url} (from {from}): the pasted CRL lists serial {} as revoked on {date}{}.",
+                            cert.serial,
+                            reason.map(|r| format!(" ({r})")).unwrap_or_default()
+                        ),
+                    ),
+                );
+            }
+            Err(why) => unusable = Some(why),
+        }
+    }
+    match unusable {
+        Some(why) => (
+            Answer::Unknown(Unknown::Unverifiable { why: why.clone() }),
+            (
+                Outcome::Fail,
+                format!(
+                    "{url} (from {from}): the pasted CRL of {} cannot be relied on — {why}. Status unknown, AMQ9716 cause (c).",
+                    cert.issuer.rfc4514
+                ),
+            ),
+        ),
+        None => (
+            Answer::Unknown(Unknown::NoEvidence {
+                url: url.to_owned(),
+            }),
+            (
+                Outcome::Warn,
+                format!(
+                    "{url} (from {from}): no CRL of {} was pasted, and mqocsp does not fetch CRLs. mqocsp assumes it cannot be reached; paste the CRL to use it.",
+                    cert.issuer.rfc4514
+                ),
+            ),
+        ),
+    }
 }
 
 /// A step's outcome and text for what `url` answered.
@@ -324,14 +426,22 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
             result.steps.push(StepBuilder::new(id, "Revocation check", cert.short_name(), ORDER).done(Outcome::Skip, "The root CA is not checked for revocation: GSKit checks every certificate of the chain except the root."));
             break;
         };
-        let candidates = candidate_urls(resolved, side, cert);
-        if candidates.is_empty() {
-            let cdp = match side {
-                Side::Client => resolved.client.ssl.cdp_check_extensions.value,
-                Side::QueueManager => resolved.qm.ssl.cdp_check_extensions.value,
-            };
+        let cdp = match side {
+            Side::Client => resolved.client.ssl.cdp_check_extensions.value,
+            Side::QueueManager => resolved.qm.ssl.cdp_check_extensions.value,
+        };
+        let mut sources: Vec<Source> = candidate_urls(resolved, side, cert)
+            .into_iter()
+            .map(|(url, from)| Source::Ocsp { url, from })
+            .collect();
+        if cdp {
+            sources.extend(cert.crl_urls().into_iter().map(|url| Source::Crl {
+                url: url.to_owned(),
+            }));
+        }
+        if sources.is_empty() {
             let note = if cdp {
-                " CDPCheckExtensions=YES would fetch CRLs from the certificate's distribution points; mqocsp does not model CRLs (assumed good)."
+                " CDPCheckExtensions=YES, but the certificate names no CRL distribution point either."
             } else {
                 ""
             };
@@ -344,23 +454,31 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
         // is the one reported when none does.
         let mut first_unknown: Option<Answer> = None;
         let mut answer = Answer::NotChecked;
-        for (index, (url, source)) in candidates.iter().enumerate() {
-            let asked = ask(resolved, url, cert, issuer, &mut result.ocsp_trace);
-            let next = candidates.get(index + 1);
-            let (mut outcome, mut text) = describe_answer(&asked, url, source);
+        for (index, source) in sources.iter().enumerate() {
+            let (asked, title, (mut outcome, mut text)) = match source {
+                Source::Ocsp { url, from } => {
+                    let asked = ask(resolved, url, cert, issuer, &mut result.ocsp_trace);
+                    let described = describe_answer(&asked, url, from);
+                    (asked, "Ask the OCSP responder", described)
+                }
+                Source::Crl { url } => {
+                    let (asked, described) = ask_crl(resolved, url, cert, issuer);
+                    (asked, "Fetch the CRL", described)
+                }
+            };
             if matches!(asked, Answer::Unknown(_))
-                && let Some((next_url, _)) = next
+                && let Some(next) = sources.get(index + 1)
             {
                 outcome = Outcome::Warn;
                 text.push_str(&format!(
-                    " No definite answer: MQ goes on to the next source, {next_url}."
+                    " No definite answer: MQ goes on to the next source, {}.",
+                    next.describe()
                 ));
                 result.fell_through = true;
             }
-            result.steps.push(
-                StepBuilder::new(id, "Ask the OCSP responder", cert.short_name(), LOCATION)
-                    .done(outcome, text),
-            );
+            result
+                .steps
+                .push(StepBuilder::new(id, title, cert.short_name(), LOCATION).done(outcome, text));
             match asked {
                 Answer::Unknown(_) => {
                     if first_unknown.is_none() {

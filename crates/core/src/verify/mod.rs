@@ -1,6 +1,7 @@
 //! Verification: certificate paths and OCSP responses, each check a step of a [`Trace`].
 
 pub mod chain;
+pub mod crl;
 mod names;
 pub mod ocsp;
 pub mod signature;

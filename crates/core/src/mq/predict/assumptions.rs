@@ -45,7 +45,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "no-evidence-unreachable",
-        text: "A responder the case says nothing about, with no pasted response, is treated as unreachable.",
+        text: "A responder (or CRL distribution point) the case says nothing about, with no pasted response (or CRL), is treated as unreachable.",
         certainty: Certainty::Unconfirmed,
         source: "mqocsp's choice: state each responder in the case",
     },
@@ -63,9 +63,15 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "revocation-fallthrough",
-        text: "A source without a definite answer sends MQ on to the next: the configured responder (MQAIR, CCDT AUTHINFO or the SSLCRLNL AUTHINFO), then the certificate's AIA responders when OCSPCheckExtensions=YES. IBM documents this order for the queue manager; the client is assumed to follow it.",
+        text: "A source without a definite answer sends MQ on to the next: the configured responder (MQAIR, CCDT AUTHINFO or the SSLCRLNL AUTHINFO), then the certificate's AIA responders when OCSPCheckExtensions=YES, then its CRL distribution points when CDPCheckExtensions=YES. IBM documents this order for the queue manager; the client is assumed to follow it. CRLs on LDAP servers (MQAIT_CRL_LDAP, AUTHTYPE(CRLLDAP)) are not modelled.",
         certainty: Certainty::Partial,
         source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (mq-reference §7)",
+    },
+    Assumption {
+        id: "crl-revoked-message",
+        text: "A certificate found revoked in a CRL from its distribution point is refused with AMQ9633 (IBM's reasons name CRLs on LDAP servers); the exact wording and validation error for a CDP CRL are not verified.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/support/pages/node/1081227 (reasons (c)/(d))",
     },
     Assumption {
         id: "sslpeer-model",

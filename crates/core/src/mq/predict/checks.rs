@@ -106,10 +106,39 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
     }
     let channel = b.channel.clone();
     if let Some(revoked) = &check.revoked {
-        let url = check.answers.iter().find_map(|(_, a)| match a {
-            Answer::Revoked { url } => Some(url.clone()),
-            _ => None,
-        });
+        let (url, by_crl) = check
+            .answers
+            .iter()
+            .find_map(|(_, a)| match a {
+                Answer::Revoked { url, crl } => Some((url.clone(), *crl)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        if by_crl {
+            b.step(id, "Revoked: refuse under every OCSPAuthentication", &revoked.short_name(), IBM_AMQ9633, Outcome::Fail, format!("{who} rejects the certificate: the CRL from {url} lists it (AMQ9633, the CRL reason), whatever OCSPAuthentication says ({})", policy.word()));
+            b.fail(2393);
+            b.assume("crl-revoked-message");
+            let text = format!(
+                "Bad SSL certificate for channel '{channel}'. … it was found in a Certificate Revocation List (CRL) … The details of the certificate which could not be validated are '{}'.",
+                gskit_name(revoked)
+            );
+            match side {
+                Side::Client => {
+                    b.client_log("AMQ9633", text, Certainty::Unconfirmed);
+                    b.qm_sees_client_abort();
+                }
+                Side::QueueManager => {
+                    b.qm_log("AMQ9633", text, Certainty::Unconfirmed);
+                    b.client_log(
+                        "AMQ9665",
+                        format!("SSL connection closed by remote end of channel '{channel}'."),
+                        Certainty::Partial,
+                    );
+                }
+            }
+            b.fix("Renew the revoked certificate", format!("{} is revoked (listed in the CRL from {url}): issue a new certificate for {} and put it in the key repository.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
+            return false;
+        }
         b.step(id, "Revoked: refuse under every OCSPAuthentication", &revoked.short_name(), IBM_AMQ9633, Outcome::Fail, format!("{who} rejects the certificate: an OCSP responder says it is revoked (AMQ9633 reason (e)), whatever OCSPAuthentication says ({})", policy.word()));
         b.fail(2393);
         match side {
@@ -122,7 +151,7 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                     QmTls::Openssl => format!(
                         "Bad SSL certificate for channel '????'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are 'Certificate {} was revoked by AUTHINFO URL {}'. The certificate validation error was 23.",
                         openssl_name(revoked),
-                        url.unwrap_or_default()
+                        url
                     ),
                     QmTls::Gskit => format!(
                         "Bad SSL certificate for channel '{channel}'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are '{}'.",

@@ -1,0 +1,181 @@
+//! CRLs from the certificate's distribution points (CDPCheckExtensions=YES), as the last source
+//! MQ goes to: a real `openssl ca -gencrl` CRL pasted with the certificates, listing or not
+//! listing the queue manager's certificate, expired, or missing.
+#![cfg(not(target_arch = "wasm32"))]
+
+use base64::Engine as _;
+use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
+use mqocsp_core::mq::predict::{Diagnosis, predict};
+use mqocsp_core::verify::Outcome;
+use mqocsp_testkit::openssl::{OpensslCa, SERVER_EXTENSIONS};
+
+const QM: &str = "/C=GB/O=Example/CN=qm1.example.test";
+const CDP: &str = "http://ca.example.test/ca.crl";
+const AIA: &str = "http://127.0.0.1:2560/";
+
+fn pem(label: &str, der: &[u8]) -> String {
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        base64::engine::general_purpose::STANDARD.encode(der)
+    )
+}
+
+fn case(ca: &OpensslCa, crl: Option<&[u8]>, ini: &str, at: &str) -> Case {
+    let mut material = ca.cert_pem();
+    material.push_str(&std::fs::read_to_string(ca.dir().join("qm.pem")).unwrap());
+    if let Some(crl) = crl {
+        material.push_str(&pem("X509 CRL", crl));
+    }
+    Case {
+        format: FORMAT.into(),
+        version: VERSION,
+        title: "CDP".into(),
+        description: String::new(),
+        at: at.into(),
+        material,
+        client: ClientSide {
+            command_line: Some(
+                "mqpgfc -qm QM1 -ch QM1.SVRCONN -x qm1.example.test(1414) -cs ANY_TLS12 -kr key MQCNO_VERSION_4".into(),
+            ),
+            mqclient_ini: ini.into(),
+            trust: vec!["CDP Test CA".into()],
+            ..ClientSide::default()
+        },
+        queue_manager: QmSide {
+            mqsc: "DEFINE CHANNEL(QM1.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12) SSLCAUTH(OPTIONAL)\n".into(),
+            certificate: Some("qm1.example.test".into()),
+            ..QmSide::default()
+        },
+        responders: vec![Responder {
+            url: AIA.into(),
+            state: ResponderState::Down,
+            index: None,
+            ca: None,
+        }],
+        live: None,
+    }
+}
+
+fn crl_steps(d: &Diagnosis) -> Vec<(Outcome, String)> {
+    d.steps
+        .iter()
+        // The root's "not checked" step left out.
+        .filter(|s| s.id == "mq.client_revocation" && s.outcome != Outcome::Skip)
+        .map(|s| (s.outcome, s.explanation.clone()))
+        .collect()
+}
+
+fn now_plus(days: i64) -> String {
+    mqocsp_core::Timestamp(time::OffsetDateTime::now_utc() + time::Duration::days(days)).to_string()
+}
+
+#[test]
+fn the_crl_decides_when_cdp_checking_is_on() {
+    let mut ca = OpensslCa::root("predict-crl", "/C=GB/O=Example/CN=CDP Test CA");
+    ca.issue("qm", QM, 1, SERVER_EXTENSIONS);
+    let only_cdp = "SSL:\n  OCSPCheckExtensions=NO\n  CDPCheckExtensions=YES\n";
+    let clean = ca.crl();
+
+    // Not listed: connected, the CRL step says so.
+    let d = predict(&case(&ca, Some(&clean), only_cdp, &now_plus(0)));
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert_eq!(d.outcome.reason_code, None, "{:#?}", d.steps);
+    let steps = crl_steps(&d);
+    assert_eq!(steps[0].0, Outcome::Pass, "{steps:#?}");
+    assert!(steps[0].1.starts_with(&format!(
+        "{CDP} (from the certificate's CRL distribution point"
+    )));
+    assert!(steps[0].1.contains("does not list serial 01"));
+
+    // Listed: refused under every policy, AMQ9633 with the CRL reason.
+    ca.revoke(1, "240101000000Z", Some("keyCompromise"));
+    let listed = ca.crl();
+    let d = predict(&case(&ca, Some(&listed), only_cdp, &now_plus(0)));
+    assert_eq!(d.outcome.reason_code, Some(2393));
+    assert_eq!(d.outcome.client_log, ["AMQ9633E"]);
+    assert!(d.client_log[0].text.contains("Certificate Revocation List"));
+    assert!(
+        crl_steps(&d)[0]
+            .1
+            .contains("lists serial 01 as revoked on 2024-01-01T00:00:00Z (keyCompromise)")
+    );
+    assert!(d.assumptions.iter().any(|a| a.id == "crl-revoked-message"));
+
+    // Expired (nextUpdate is 7 days out): unusable, AMQ9716 cause (c) under REQUIRED.
+    let d = predict(&case(&ca, Some(&clean), only_cdp, &now_plus(30)));
+    assert_eq!(d.outcome.reason_code, Some(2393));
+    assert_eq!(d.outcome.client_log, ["AMQ9716E"]);
+    assert!(
+        crl_steps(&d)[0].1.contains("it expired at its nextUpdate"),
+        "{:#?}",
+        crl_steps(&d)
+    );
+
+    // Not pasted: assumed unreachable, like a responder the case says nothing about.
+    let d = predict(&case(&ca, None, only_cdp, &now_plus(0)));
+    assert_eq!(d.outcome.reason_code, Some(2393));
+    assert!(
+        d.assumptions
+            .iter()
+            .any(|a| a.id == "no-evidence-unreachable")
+    );
+
+    // OCSP first: the AIA responder is down, so MQ goes on to the CRL, which decides.
+    let both = "SSL:\n  CDPCheckExtensions=YES\n";
+    let d = predict(&case(&ca, Some(&clean), both, &now_plus(0)));
+    assert_eq!(d.outcome.reason_code, None, "{:#?}", d.steps);
+    let steps = crl_steps(&d);
+    assert_eq!(steps.len(), 2, "{steps:#?}");
+    assert_eq!(steps[0].0, Outcome::Warn);
+    assert!(
+        steps[0]
+            .1
+            .contains(&format!("MQ goes on to the next source, the CRL at {CDP}"))
+    );
+    assert_eq!(steps[1].0, Outcome::Pass);
+    assert!(
+        d.assumptions
+            .iter()
+            .any(|a| a.id == "revocation-fallthrough")
+    );
+
+    // CDPCheckExtensions=NO (the default): the CRL is never consulted.
+    let d = predict(&case(
+        &ca,
+        Some(&listed),
+        "SSL:\n  OCSPCheckExtensions=NO\n",
+        &now_plus(0),
+    ));
+    assert_eq!(d.outcome.reason_code, None);
+    assert!(crl_steps(&d)[0].1.contains("No revocation check is made"));
+}
+
+#[test]
+fn crls_from_another_issuer_or_with_a_broken_signature_are_not_relied_on() {
+    use mqocsp_core::verify::LegacyAlgorithms;
+    use mqocsp_core::verify::crl::{CrlVerdict, crl_verdict};
+    let mut ca = OpensslCa::root("crl-verdict", "/C=GB/O=Example/CN=CDP Test CA");
+    ca.issue("qm", QM, 1, SERVER_EXTENSIONS);
+    let other = OpensslCa::root("crl-verdict-other", "/C=GB/O=Example/CN=Other CA");
+    let decoded = mqocsp_core::decode(&format!(
+        "{}{}",
+        ca.cert_pem(),
+        std::fs::read_to_string(ca.dir().join("qm.pem")).unwrap()
+    ));
+    let certs: Vec<_> = decoded.certificates().cloned().collect();
+    let (issuer, qm) = (&certs[0], &certs[1]);
+    let at = mqocsp_core::Timestamp(time::OffsetDateTime::now_utc());
+    let verdict = |der: &[u8]| {
+        let decoded = mqocsp_core::decode_bytes(der);
+        let (crl, der) = decoded.crls().next().expect("a CRL");
+        crl_verdict(crl, der, issuer, qm, at, LegacyAlgorithms::Reject)
+    };
+    assert_eq!(verdict(&ca.crl()), Ok(CrlVerdict::NotListed));
+    let foreign = verdict(&other.crl()).unwrap_err();
+    assert!(foreign.contains("issued by CN=Other CA"), "{foreign}");
+    let mut tampered = ca.crl();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 0x01;
+    let broken = verdict(&tampered).unwrap_err();
+    assert!(broken.contains("signature does not check out"), "{broken}");
+}
