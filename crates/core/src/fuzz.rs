@@ -183,6 +183,7 @@ pub fn certificate(data: &[u8]) {
     let _ = (
         cert.short_name(),
         cert.ocsp_urls(),
+        cert.crl_urls(),
         cert.alt_names(),
         cert.key_usages(),
         cert.purposes(),
@@ -258,6 +259,31 @@ pub fn crl(data: &[u8]) {
     if let Err(e) = serde_json::to_string(&crl) {
         panic!("CRL JSON does not encode: {e}");
     }
+    // As a revocation source for a fixed certificate: the issuer, signature and time checks.
+    if let [cert, issuer, ..] = fixture_chain() {
+        let _ = crate::verify::crl::crl_verdict(
+            &crl,
+            data,
+            issuer,
+            cert,
+            at(),
+            LegacyAlgorithms::Allow,
+        );
+    }
+}
+
+/// The seed's queue manager certificate and its CA, decoded once.
+fn fixture_chain() -> &'static [Certificate] {
+    static CHAIN: std::sync::OnceLock<Vec<Certificate>> = std::sync::OnceLock::new();
+    CHAIN.get_or_init(|| {
+        decode(concat!(
+            include_str!("../../../testdata/fixtures/queue-manager.pem"),
+            include_str!("../../../testdata/fixtures/server-ca.pem")
+        ))
+        .certificates()
+        .cloned()
+        .collect()
+    })
 }
 
 /// mqclient.ini / qm.ini text and the SSL stanza read from it.
