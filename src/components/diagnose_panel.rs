@@ -164,12 +164,12 @@ fn as_mq_sees_it(case: &Case) -> Html {
             ),
         ),
         (
-            "Client OCSPCheckExtensions",
-            if client.ssl.ocsp_check_extensions.value.0 {
-                "YES".into()
-            } else {
-                "NO".into()
-            },
+            "Client OCSPCheckExtensions / CDPCheckExtensions",
+            format!(
+                "{} / {}",
+                yes_no(client.ssl.ocsp_check_extensions.value.0),
+                yes_no(client.ssl.cdp_check_extensions.value)
+            ),
         ),
         (
             "Channel SSLCIPH / SSLCAUTH",
@@ -203,12 +203,24 @@ fn as_mq_sees_it(case: &Case) -> Html {
                 qm.ssl.ocsp_authentication.source
             ),
         ),
+        (
+            "Queue manager OCSPCheckExtensions / CDPCheckExtensions",
+            format!(
+                "{} / {}",
+                yes_no(qm.ssl.ocsp_check_extensions.value.0),
+                yes_no(qm.ssl.cdp_check_extensions.value)
+            ),
+        ),
     ];
     html! {
         <dl class="as-mq-sees-it" aria-label="Configuration as MQ reads it">
             { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
         </dl>
     }
+}
+
+fn yes_no(value: bool) -> &'static str {
+    if value { "YES" } else { "NO" }
 }
 
 /// HOST:PORT and channel for a live TLS probe, prefilled from the case's MQCD.
