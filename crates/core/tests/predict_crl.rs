@@ -179,3 +179,53 @@ fn crls_from_another_issuer_or_with_a_broken_signature_are_not_relied_on() {
     let broken = verdict(&tampered).unwrap_err();
     assert!(broken.contains("signature does not check out"), "{broken}");
 }
+
+#[test]
+fn crls_on_an_ldap_server_are_the_last_source() {
+    use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcno, Mqsco};
+    let mut ca = OpensslCa::root("predict-crl-ldap", "/C=GB/O=Example/CN=CDP Test CA");
+    ca.issue("qm", QM, 1, SERVER_EXTENSIONS);
+    ca.revoke(1, "240101000000Z", None);
+    let listed = ca.crl();
+    let ldap_only = |crl: Option<&[u8]>| {
+        let mut case = case(&ca, crl, "SSL:\n  OCSPCheckExtensions=NO\n", &now_plus(0));
+        case.client.mqcno = Some(Mqcno {
+            version: 4,
+            sco: Some(Mqsco {
+                key_repository: Some("key".into()),
+                auth_info_records: vec![Mqair {
+                    version: 1,
+                    auth_info_type: AuthInfoType::MqaitCrlLdap,
+                    ocsp_responder_url: None,
+                    auth_info_conn_name: Some("ldap.example.test(389)".into()),
+                }],
+                ..Mqsco::default()
+            }),
+        });
+        predict(&case)
+    };
+    let d = ldap_only(Some(&listed));
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert!(
+        !d.lint.iter().any(|l| l.id == "client-no-revocation"),
+        "{:?}",
+        d.lint
+    );
+    assert_eq!(d.outcome.reason_code, Some(2393), "{:#?}", d.steps);
+    assert!(
+        d.client_log[0].text.contains(
+            "(c) it was found in a Certification Revocation List (CRL) on an LDAP server"
+        )
+    );
+    let steps = crl_steps(&d);
+    assert!(
+        steps[0].1.starts_with(
+            "ldap://ldap.example.test(389) (from MQAIR.AuthInfoConnName (MQAIT_CRL_LDAP))"
+        ),
+        "{steps:#?}"
+    );
+    assert!(!d.assumptions.iter().any(|a| a.id == "crl-revoked-message"));
+    // No CRL pasted for the LDAP server: assumed unreachable, AMQ9716 under REQUIRED.
+    let d = ldap_only(None);
+    assert_eq!(d.outcome.client_log, ["AMQ9716E"]);
+}

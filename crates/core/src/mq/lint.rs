@@ -162,7 +162,15 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
         .effective_sco()
         .and_then(|s| s.auth_info_records.first())
         .is_some_and(|r| r.version >= 2 && r.auth_info_type == AuthInfoType::MqaitOcsp)
-        || !client.ccdt_authinfo.is_empty();
+        || !client.ccdt_authinfo.is_empty()
+        || client.effective_sco().is_some_and(|sco| {
+            sco.auth_info_records.iter().any(|r| {
+                r.auth_info_type == AuthInfoType::MqaitCrlLdap
+                    && r.auth_info_conn_name
+                        .as_deref()
+                        .is_some_and(|c| !c.trim().is_empty())
+            })
+        });
     if !client_has_source
         && !client.ssl.ocsp_check_extensions.value.0
         && !client.ssl.cdp_check_extensions.value
@@ -221,7 +229,13 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             ORDER,
         ));
     }
+    let ldap_in_namelist = qm.sslcrlnl.iter().any(|n| {
+        qm.authinfo.iter().any(|a| {
+            a.name.eq_ignore_ascii_case(n) && matches!(a.kind, AuthInfoKind::Crlldap { .. })
+        })
+    });
     if ocsp_in_namelist.is_empty()
+        && !ldap_in_namelist
         && !qm.ssl.ocsp_check_extensions.value.0
         && !qm.ssl.cdp_check_extensions.value
     {

@@ -65,15 +65,27 @@ pub enum Answer {
     Good,
     /// Revoked.
     Revoked {
-        /// The responder or CRL distribution point URL that said so.
+        /// The responder URL, CRL distribution point or LDAP server that said so.
         url: String,
-        /// Whether a CRL said so (rather than an OCSP responder).
-        crl: bool,
+        /// Which kind of source said so.
+        by: RevokedBy,
     },
     /// Not determined.
     Unknown(Unknown),
     /// No source of revocation information at all: nothing is checked.
     NotChecked,
+}
+
+/// The kind of source that found a certificate revoked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevokedBy {
+    /// An OCSP responder.
+    Ocsp,
+    /// A CRL from the certificate's distribution point.
+    CrlDistributionPoint,
+    /// A CRL on an LDAP server (AUTHTYPE(CRLLDAP), MQAIT_CRL_LDAP).
+    CrlLdap,
 }
 
 /// The result of one side's check.
@@ -215,7 +227,7 @@ fn ask(
             IndexAnswer::Good => Answer::Good,
             IndexAnswer::Revoked { .. } => Answer::Revoked {
                 url: url.to_owned(),
-                crl: false,
+                by: RevokedBy::Ocsp,
             },
             IndexAnswer::Unknown { why } => Answer::Unknown(Unknown::NotKnown { why }),
             IndexAnswer::NoSingleResponse => Answer::Unknown(Unknown::NotKnown { why: "index.txt marks the serial E (expired): openssl answers with no SingleResponse for it".into() }),
@@ -261,7 +273,7 @@ fn ask(
             (None, Some(CertStatus::Good)) => Answer::Good,
             (None, Some(CertStatus::Revoked { .. })) => Answer::Revoked {
                 url: url.to_owned(),
-                crl: false,
+                by: RevokedBy::Ocsp,
             },
             (None, _) => Answer::Unknown(Unknown::NotKnown {
                 why: "the responder answered unknown".into(),
@@ -277,28 +289,92 @@ fn ask(
 enum Source {
     /// An OCSP responder, and where MQ took its URL from.
     Ocsp { url: String, from: String },
-    /// A CRL distribution point named by the certificate (CDPCheckExtensions=YES).
-    Crl { url: String },
+    /// A CRL: from a distribution point the certificate names (CDPCheckExtensions=YES), or on an
+    /// LDAP server the configuration names; where MQ took it from.
+    Crl {
+        url: String,
+        from: String,
+        by: RevokedBy,
+    },
 }
 
 impl Source {
     fn describe(&self) -> String {
         match self {
             Self::Ocsp { url, .. } => format!("the OCSP responder {url}"),
-            Self::Crl { url } => format!("the CRL at {url}"),
+            Self::Crl { url, .. } => format!("the CRL at {url}"),
         }
     }
 }
 
-/// What the CRL distribution point `url` gives about `cert`: a CRL from the material, issued by
-/// its issuer, checked as RFC 5280 asks. mqocsp does not fetch CRLs itself.
+/// The LDAP servers holding CRLs that this side's configuration names, in order: the
+/// queue manager's AUTHTYPE(CRLLDAP) objects in SSLCRLNL; the client's MQAIT_CRL_LDAP records,
+/// else the CRLLDAP AUTHINFO copied into its CCDT.
+fn ldap_sources(resolved: &Resolved, side: Side) -> Vec<Source> {
+    let source = |conn_name: &str, from: String| Source::Crl {
+        url: format!("ldap://{}", conn_name.trim()),
+        from,
+        by: RevokedBy::CrlLdap,
+    };
+    match side {
+        Side::QueueManager => {
+            let qm = &resolved.qm;
+            qm.sslcrlnl
+                .iter()
+                .filter_map(|name| {
+                    qm.authinfo
+                        .iter()
+                        .find(|a| a.name.eq_ignore_ascii_case(name))
+                })
+                .filter_map(|a| match &a.kind {
+                    AuthInfoKind::Crlldap { conn_name } if !conn_name.trim().is_empty() => {
+                        Some(source(
+                            conn_name,
+                            format!("AUTHINFO({}) AUTHTYPE(CRLLDAP) in SSLCRLNL", a.name),
+                        ))
+                    }
+                    _ => None,
+                })
+                .collect()
+        }
+        Side::Client => {
+            let from_mqair: Vec<Source> = resolved
+                .client
+                .effective_sco()
+                .map(|sco| sco.auth_info_records.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .filter(|r| r.auth_info_type == AuthInfoType::MqaitCrlLdap)
+                .filter_map(|r| r.auth_info_conn_name.as_deref())
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| source(c, "MQAIR.AuthInfoConnName (MQAIT_CRL_LDAP)".into()))
+                .collect();
+            if !from_mqair.is_empty() {
+                return from_mqair;
+            }
+            resolved
+                .client
+                .ccdt_authinfo
+                .iter()
+                .filter_map(|a| match &a.kind {
+                    AuthInfoKind::Crlldap { conn_name } if !conn_name.trim().is_empty() => Some(
+                        source(conn_name, "CRLLDAP AUTHINFO copied into the CCDT".into()),
+                    ),
+                    _ => None,
+                })
+                .collect()
+        }
+    }
+}
+
+/// What the CRL source `url` (a distribution point or an LDAP server) gives about `cert`: a CRL
+/// from the material, issued by its issuer, checked as RFC 5280 asks. mqocsp fetches no CRL.
 fn ask_crl(
     resolved: &Resolved,
-    url: &str,
+    (url, from, by): (&str, &str, RevokedBy),
     cert: &Certificate,
     issuer: &Certificate,
 ) -> (Answer, (Outcome, String)) {
-    let from = "the certificate's CRL distribution point (CDPCheckExtensions=YES)";
     let mut unusable: Option<String> = None;
     for (crl, der) in resolved.material.crls() {
         if crl.issuer.rfc4514 != cert.issuer.rfc4514 {
@@ -328,7 +404,7 @@ fn ask_crl(
                 return (
                     Answer::Revoked {
                         url: url.to_owned(),
-                        crl: true,
+                        by,
                     },
                     (
                         Outcome::Fail,
@@ -437,8 +513,11 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
         if cdp {
             sources.extend(cert.crl_urls().into_iter().map(|url| Source::Crl {
                 url: url.to_owned(),
+                from: "the certificate's CRL distribution point (CDPCheckExtensions=YES)".into(),
+                by: RevokedBy::CrlDistributionPoint,
             }));
         }
+        sources.extend(ldap_sources(resolved, side));
         if sources.is_empty() {
             let note = if cdp {
                 " CDPCheckExtensions=YES, but the certificate names no CRL distribution point either."
@@ -461,8 +540,8 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
                     let described = describe_answer(&asked, url, from);
                     (asked, "Ask the OCSP responder", described)
                 }
-                Source::Crl { url } => {
-                    let (asked, described) = ask_crl(resolved, url, cert, issuer);
+                Source::Crl { url, from, by } => {
+                    let (asked, described) = ask_crl(resolved, (url, from, *by), cert, issuer);
                     (asked, "Fetch the CRL", described)
                 }
             };

@@ -63,7 +63,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "revocation-fallthrough",
-        text: "A source without a definite answer sends MQ on to the next: the configured responder (MQAIR, CCDT AUTHINFO or the SSLCRLNL AUTHINFO), then the certificate's AIA responders when OCSPCheckExtensions=YES, then its CRL distribution points when CDPCheckExtensions=YES. IBM documents this order for the queue manager; the client is assumed to follow it. CRLs on LDAP servers (MQAIT_CRL_LDAP, AUTHTYPE(CRLLDAP)) are not modelled.",
+        text: "A source without a definite answer sends MQ on to the next: the configured responder (MQAIR, CCDT AUTHINFO or the SSLCRLNL AUTHINFO), then the certificate's AIA responders when OCSPCheckExtensions=YES, then its CRL distribution points when CDPCheckExtensions=YES, then the LDAP servers holding CRLs (AUTHTYPE(CRLLDAP), MQAIT_CRL_LDAP). IBM documents this order for the queue manager; the client is assumed to follow it. ARLs are not modelled.",
         certainty: Certainty::Partial,
         source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (mq-reference §7)",
     },

@@ -8,7 +8,7 @@ use crate::mq::case::Resolved;
 use crate::mq::codes::Certainty;
 use crate::mq::config::QmTls;
 use crate::mq::ini::OcspAuthentication;
-use crate::mq::revocation::{Answer, Side, SideCheck, Unknown, check_side};
+use crate::mq::revocation::{Answer, RevokedBy, Side, SideCheck, Unknown, check_side};
 use crate::verify::trace::Outcome;
 use crate::verify::{ChainInput, LegacyAlgorithms, Purpose, verify_chain};
 
@@ -106,29 +106,40 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
     }
     let channel = b.channel.clone();
     if let Some(revoked) = &check.revoked {
-        let (url, by_crl) = check
+        let (url, by) = check
             .answers
             .iter()
             .find_map(|(_, a)| match a {
-                Answer::Revoked { url, crl } => Some((url.clone(), *crl)),
+                Answer::Revoked { url, by } => Some((url.clone(), *by)),
                 _ => None,
             })
-            .unwrap_or_default();
-        if by_crl {
-            b.step(id, "Revoked: refuse under every OCSPAuthentication", &revoked.short_name(), IBM_AMQ9633, Outcome::Fail, format!("{who} rejects the certificate: the CRL from {url} lists it (AMQ9633, the CRL reason), whatever OCSPAuthentication says ({})", policy.word()));
+            .unwrap_or((String::new(), RevokedBy::Ocsp));
+        if by != RevokedBy::Ocsp {
+            let (reason, certainty) = if by == RevokedBy::CrlLdap {
+                (
+                    "(c) it was found in a Certification Revocation List (CRL) on an LDAP server",
+                    Certainty::Partial,
+                )
+            } else {
+                b.assume("crl-revoked-message");
+                (
+                    "it was found in a Certificate Revocation List (CRL)",
+                    Certainty::Unconfirmed,
+                )
+            };
+            b.step(id, "Revoked: refuse under every OCSPAuthentication", &revoked.short_name(), IBM_AMQ9633, Outcome::Fail, format!("{who} rejects the certificate: the CRL from {url} lists it (AMQ9633: {reason}), whatever OCSPAuthentication says ({})", policy.word()));
             b.fail(2393);
-            b.assume("crl-revoked-message");
             let text = format!(
-                "Bad SSL certificate for channel '{channel}'. … it was found in a Certificate Revocation List (CRL) … The details of the certificate which could not be validated are '{}'.",
+                "Bad SSL certificate for channel '{channel}'. … {reason} … The details of the certificate which could not be validated are '{}'.",
                 gskit_name(revoked)
             );
             match side {
                 Side::Client => {
-                    b.client_log("AMQ9633", text, Certainty::Unconfirmed);
+                    b.client_log("AMQ9633", text, certainty);
                     b.qm_sees_client_abort();
                 }
                 Side::QueueManager => {
-                    b.qm_log("AMQ9633", text, Certainty::Unconfirmed);
+                    b.qm_log("AMQ9633", text, certainty);
                     b.client_log(
                         "AMQ9665",
                         format!("SSL connection closed by remote end of channel '{channel}'."),
