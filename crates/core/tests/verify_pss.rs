@@ -9,16 +9,10 @@ use mqocsp_core::verify::{
     ChainInput, LegacyAlgorithms, OcspInput, Outcome, Profile, Purpose, verify_chain, verify_ocsp,
 };
 use mqocsp_core::{Certificate, Timestamp};
-use mqocsp_testkit::openssl::run;
-use mqocsp_testkit::scratch::ScratchDir;
-use std::process::Command;
+use mqocsp_testkit::openssl::{Answer, OpensslCa};
 
-fn openssl(dir: &ScratchDir, args: &[&str]) -> Vec<u8> {
-    run(Command::new("openssl").current_dir(dir.path()).args(args))
-}
-
-fn read_cert(dir: &ScratchDir, name: &str) -> Certificate {
-    let pem = std::fs::read_to_string(dir.path().join(name)).unwrap();
+fn read_cert(path: &std::path::Path) -> Certificate {
+    let pem = std::fs::read_to_string(path).unwrap();
     mqocsp_core::decode(&pem)
         .certificates()
         .next()
@@ -26,94 +20,36 @@ fn read_cert(dir: &ScratchDir, name: &str) -> Certificate {
         .clone()
 }
 
-/// A PSS-signing RSA root and leaves it signed: `(name, serial, extra x509 arguments)`.
-const LEAVES: &[(&str, &str, &[&str])] = &[
-    ("max-salt-sha256", "1", &["-sha256"]),
+/// Leaves the PSS root signs: `(name, serial, extra x509 arguments)`.
+const LEAVES: &[(&str, u64, &[&str])] = &[
+    ("max-salt-sha256", 1, &["-sha256"]),
     (
         "digest-salt-sha384",
-        "2",
+        2,
         &["-sha384", "-sigopt", "rsa_pss_saltlen:digest"],
     ),
     (
         "no-salt-sha512",
-        "3",
+        3,
         &["-sha512", "-sigopt", "rsa_pss_saltlen:0"],
     ),
 ];
 
-fn pki() -> ScratchDir {
-    let dir = ScratchDir::new("pss");
-    openssl(
-        &dir,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "root.key",
-            "-out",
-            "root.pem",
-            "-days",
-            "30",
-            "-subj",
-            "/CN=PSS Root",
-            "-sha256",
-            "-sigopt",
-            "rsa_padding_mode:pss",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ],
-    );
-    for (name, serial, extra) in LEAVES {
-        let (key, csr, pem) = (
-            format!("{name}.key"),
-            format!("{name}.csr"),
-            format!("{name}.pem"),
+const LEAF_EXTENSIONS: &str =
+    "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n";
+
+fn pki() -> OpensslCa {
+    let mut ca = OpensslCa::root_rsa_pss("pss", "/CN=PSS Root");
+    for (name, serial, signing) in LEAVES {
+        ca.issue_with(
+            name,
+            &format!("/CN={name}"),
+            *serial,
+            LEAF_EXTENSIONS,
+            signing,
         );
-        openssl(
-            &dir,
-            &[
-                "req",
-                "-new",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                &key,
-                "-out",
-                &csr,
-                "-subj",
-                &format!("/CN={name}"),
-            ],
-        );
-        let mut args = vec![
-            "x509",
-            "-req",
-            "-in",
-            &csr,
-            "-CA",
-            "root.pem",
-            "-CAkey",
-            "root.key",
-            "-set_serial",
-            serial,
-            "-days",
-            "30",
-            "-out",
-            &pem,
-            "-sigopt",
-            "rsa_padding_mode:pss",
-        ];
-        args.extend_from_slice(extra);
-        openssl(&dir, &args);
     }
-    dir
+    ca
 }
 
 fn now() -> Timestamp {
@@ -134,8 +70,8 @@ fn chain_of(target: &Certificate, root: &Certificate) -> mqocsp_core::verify::Ch
 
 #[test]
 fn openssl_pss_certificates_verify_with_any_salt_length_and_tampering_fails() {
-    let dir = pki();
-    let root = read_cert(&dir, "root.pem");
+    let ca = pki();
+    let root = read_cert(&ca.cert_path());
     // OpenSSL's default: the longest salt a 2048-bit key allows with SHA-256 (256 - 32 - 2).
     assert_eq!(
         root.signature_algorithm.pss,
@@ -148,7 +84,7 @@ fn openssl_pss_certificates_verify_with_any_salt_length_and_tampering_fails() {
     );
     let expected_salts = [222, 48, 0];
     for ((name, _, _), salt) in LEAVES.iter().zip(expected_salts) {
-        let leaf = read_cert(&dir, &format!("{name}.pem"));
+        let leaf = read_cert(&ca.dir().join(format!("{name}.pem")));
         assert_eq!(
             leaf.signature_algorithm
                 .pss
@@ -175,14 +111,7 @@ fn openssl_pss_certificates_verify_with_any_salt_length_and_tampering_fails() {
         );
 
         // One bit of the signature flipped: the same path no longer validates.
-        let mut der = mqocsp_core::decode(
-            &std::fs::read_to_string(dir.path().join(format!("{name}.pem"))).unwrap(),
-        )
-        .certificates()
-        .next()
-        .unwrap()
-        .der
-        .clone();
+        let mut der = leaf.der.clone();
         let last = der.len() - 1;
         der[last] ^= 0x01;
         let tampered = Certificate::parse(&der).unwrap();
@@ -202,51 +131,19 @@ fn openssl_pss_certificates_verify_with_any_salt_length_and_tampering_fails() {
 
 #[test]
 fn openssl_pss_signed_ocsp_response_verifies() {
-    let dir = pki();
-    let root = read_cert(&dir, "root.pem");
-    let leaf = read_cert(&dir, "max-salt-sha256.pem");
-    let expiry = "491231235959Z";
-    dir.write(
-        "index.txt",
-        format!("V\t{expiry}\t\t01\tunknown\t/CN=max-salt-sha256\n"),
+    let ca = pki();
+    let root = read_cert(&ca.cert_path());
+    let leaf_path = ca.dir().join("max-salt-sha256.pem");
+    let leaf = read_cert(&leaf_path);
+    // The CA answers itself, signing with RSASSA-PSS (openssl ocsp -rsigopt).
+    let response_der = ca.respond(
+        &ca.request(&leaf_path, false),
+        &Answer {
+            next_update_days: Some(1),
+            ..Answer::default()
+        },
     );
-    openssl(
-        &dir,
-        &[
-            "ocsp",
-            "-issuer",
-            "root.pem",
-            "-cert",
-            "max-salt-sha256.pem",
-            "-no_nonce",
-            "-reqout",
-            "request.der",
-        ],
-    );
-    openssl(
-        &dir,
-        &[
-            "ocsp",
-            "-index",
-            "index.txt",
-            "-CA",
-            "root.pem",
-            "-rsigner",
-            "root.pem",
-            "-rkey",
-            "root.key",
-            "-rsigopt",
-            "rsa_padding_mode:pss",
-            "-reqin",
-            "request.der",
-            "-respout",
-            "response.der",
-            "-ndays",
-            "1",
-        ],
-    );
-    let response =
-        OcspResponse::parse(&std::fs::read(dir.path().join("response.der")).unwrap()).unwrap();
+    let response = OcspResponse::parse(&response_der).unwrap();
     let report = verify_ocsp(&OcspInput {
         response: &response,
         issuer: &root,
@@ -272,9 +169,9 @@ fn openssl_pss_signed_ocsp_response_verifies() {
 #[test]
 fn pss_parameters_decide_the_check() {
     use mqocsp_core::verify::signature::{SignatureError, verify_signature};
-    let dir = pki();
-    let root = read_cert(&dir, "root.pem");
-    let leaf = read_cert(&dir, "max-salt-sha256.pem");
+    let ca = pki();
+    let root = read_cert(&ca.cert_path());
+    let leaf = read_cert(&ca.dir().join("max-salt-sha256.pem"));
     let tbs = leaf.spans.tbs.of(&leaf.der);
     let check = |algorithm: &mqocsp_core::certificate::Algorithm| {
         verify_signature(

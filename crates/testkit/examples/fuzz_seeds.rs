@@ -32,73 +32,15 @@ fn der_of_pem(pem: &str) -> Vec<u8> {
 }
 
 fn pss_seeds() -> Vec<(String, Vec<u8>)> {
-    let dir = mqocsp_testkit::scratch::ScratchDir::new("fuzz-seeds-pss");
-    let openssl = |args: &[&str]| {
-        mqocsp_testkit::openssl::run(
-            std::process::Command::new("openssl")
-                .current_dir(dir.path())
-                .args(args),
-        )
-    };
-    openssl(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "pss.key",
-        "-out",
-        "pss.der",
-        "-outform",
-        "DER",
-        "-days",
-        "30",
-        "-subj",
-        "/CN=PSS",
-        "-set_serial",
-        "7",
-        "-sha256",
-        "-sigopt",
-        "rsa_padding_mode:pss",
-    ]);
-    dir.write("index.txt", "V\t491231235959Z\t\t07\tunknown\t/CN=PSS\n");
-    openssl(&[
-        "x509", "-inform", "DER", "-in", "pss.der", "-out", "pss.pem",
-    ]);
-    openssl(&[
-        "ocsp",
-        "-issuer",
-        "pss.pem",
-        "-cert",
-        "pss.pem",
-        "-no_nonce",
-        "-reqout",
-        "req.der",
-    ]);
-    openssl(&[
-        "ocsp",
-        "-index",
-        "index.txt",
-        "-CA",
-        "pss.pem",
-        "-rsigner",
-        "pss.pem",
-        "-rkey",
-        "pss.key",
-        "-rsigopt",
-        "rsa_padding_mode:pss",
-        "-reqin",
-        "req.der",
-        "-respout",
-        "resp.der",
-    ]);
-    let read = |name: &str| {
-        std::fs::read(dir.path().join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"))
-    };
+    let mut ca = OpensslCa::root_rsa_pss("fuzz-seeds-pss", "/CN=PSS");
+    let leaf = ca.issue("leaf", "/CN=pss-leaf.example.test", 2, SERVER_EXTENSIONS);
+    let request = ca.request(&leaf, false);
+    let response = ca.respond(&request, &Answer::default());
+    let pem = std::fs::read_to_string(ca.cert_path())
+        .unwrap_or_else(|e| panic!("reading the PSS CA: {e}"));
     vec![
-        ("pss.der".to_owned(), read("pss.der")),
-        ("pss-response.der".to_owned(), read("resp.der")),
+        ("pss.der".to_owned(), der_of_pem(&pem)),
+        ("pss-response.der".to_owned(), response),
     ]
 }
 

@@ -73,7 +73,12 @@ struct Row {
 pub struct OpensslCa {
     dir: ScratchDir,
     rows: Vec<Row>,
+    /// How the CA key signs (`-sigopt` pairs): empty, or RSASSA-PSS.
+    sigopts: Vec<&'static str>,
 }
+
+/// RSASSA-PSS signing, with OpenSSL 3.0's default salt (the longest the key allows).
+const PSS: &[&str] = &["rsa_padding_mode:pss"];
 
 /// How `openssl ocsp` should answer.
 #[derive(Clone, Debug, Default)]
@@ -91,23 +96,49 @@ pub struct Answer {
 impl OpensslCa {
     /// A self-signed root CA (EC P-256) with `subject` like `/C=AU/O=Pulsar/CN=Test CA`.
     pub fn root(purpose: &str, subject: &str) -> Self {
+        Self::make_root(
+            purpose,
+            subject,
+            &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"],
+            &[],
+        )
+    }
+
+    /// A self-signed root CA with an RSA-2048 key that signs everything with RSASSA-PSS as
+    /// OpenSSL 3.0 does by default (SHA-256, the longest salt): its certificate, the
+    /// certificates it issues, its OCSP responses and CRLs.
+    pub fn root_rsa_pss(purpose: &str, subject: &str) -> Self {
+        Self::make_root(purpose, subject, &["-newkey", "rsa:2048", "-sha256"], PSS)
+    }
+
+    fn make_root(
+        purpose: &str,
+        subject: &str,
+        key: &[&str],
+        sigopts: &'static [&'static str],
+    ) -> Self {
         let dir = ScratchDir::new(purpose);
-        run(openssl()
+        let mut command = openssl();
+        command
             .current_dir(dir.path())
-            .args([
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-            ])
+            .args(["req", "-x509"])
+            .args(key)
             .args([
                 "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "3650", "-subj",
             ])
             .arg(subject)
             .args(["-addext", "basicConstraints=critical,CA:TRUE"])
-            .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"]));
+            .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
+        for option in sigopts {
+            command.args(["-sigopt", option]);
+        }
+        run(&mut command);
+        Self::in_dir(dir, sigopts)
+    }
+
+    /// A CA whose `ca.pem` and `ca.key` are in `dir`: its `openssl ca` configuration, CRL
+    /// number and empty index.txt.
+    fn in_dir(dir: ScratchDir, sigopts: &'static [&'static str]) -> Self {
         dir.write(
             "openssl.cnf",
             "[ca]\ndefault_ca=testca\n[testca]\ndatabase=index.txt\ncrlnumber=crlnumber\n\
@@ -117,6 +148,7 @@ impl OpensslCa {
         let ca = Self {
             dir,
             rows: Vec::new(),
+            sigopts: sigopts.to_vec(),
         };
         ca.write_index();
         ca
@@ -158,6 +190,19 @@ impl OpensslCa {
     /// Issues `name.pem` / `name.key` with `subject`, `serial` and the given extension lines,
     /// and records it as valid in `index.txt`. Returns the certificate's path.
     pub fn issue(&mut self, name: &str, subject: &str, serial: u64, extensions: &str) -> PathBuf {
+        self.issue_with(name, subject, serial, extensions, &[])
+    }
+
+    /// As [`OpensslCa::issue`], with more arguments for the signing `openssl x509 -req` (a
+    /// digest such as `-sha384`, `-sigopt rsa_pss_saltlen:digest`).
+    pub fn issue_with(
+        &mut self,
+        name: &str,
+        subject: &str,
+        serial: u64,
+        extensions: &str,
+        signing: &[&str],
+    ) -> PathBuf {
         let dir = self.dir.path();
         self.dir
             .write(&format!("{name}.ext"), format!("[v3]\n{extensions}"));
@@ -199,7 +244,9 @@ impl OpensslCa {
                 "3650",
             ])
             .args(["-extfile", &format!("{name}.ext"), "-extensions", "v3"])
-            .args(["-out", &format!("{name}.pem")]));
+            .args(["-out", &format!("{name}.pem")])
+            .args(self.sigopts.iter().flat_map(|o| ["-sigopt", o]))
+            .args(signing));
         let expiry = String::from_utf8_lossy(&run(openssl()
             .current_dir(dir)
             .args(["x509", "-noout", "-enddate", "-dateopt", "iso_8601", "-in"])
@@ -258,7 +305,9 @@ impl OpensslCa {
             .args(["ocsp", "-index", "index.txt", "-CA", "ca.pem"]);
         match &answer.signer {
             Some((cert, key)) => command.arg("-rsigner").arg(cert).arg("-rkey").arg(key),
-            None => command.args(["-rsigner", "ca.pem", "-rkey", "ca.key"]),
+            None => command
+                .args(["-rsigner", "ca.pem", "-rkey", "ca.key"])
+                .args(self.sigopts.iter().flat_map(|o| ["-rsigopt", o])),
         };
         command
             .arg("-reqin")
@@ -290,7 +339,8 @@ impl OpensslCa {
                 "-keyfile",
                 "ca.key",
             ])
-            .args(["-cert", "ca.pem", "-out", "crl.pem", "-batch"]));
+            .args(["-cert", "ca.pem", "-out", "crl.pem", "-batch"])
+            .args(self.sigopts.iter().flat_map(|o| ["-sigopt", o])));
         run(openssl().current_dir(self.dir.path()).args([
             "crl", "-in", "crl.pem", "-outform", "DER", "-out", "crl.der",
         ]));
@@ -528,13 +578,7 @@ impl OpensslCa {
             dir.path().join("ca.key"),
         )
         .unwrap_or_else(|error| panic!("copying {name}.key: {error}"));
-        dir.write("openssl.cnf", "[ca]\ndefault_ca=testca\n[testca]\ndatabase=index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=7\n");
-        dir.write("crlnumber", "01\n");
-        let ca = OpensslCa {
-            dir,
-            rows: Vec::new(),
-        };
-        ca.write_index();
-        ca
+        // Its key is an EC key, as `issue` makes them.
+        OpensslCa::in_dir(dir, &[])
     }
 }

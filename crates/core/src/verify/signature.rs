@@ -294,18 +294,24 @@ fn verify_rsassa_pss(
     if n.bits() < 2048 {
         legacy.push(format!("a {}-bit RSA key", n.bits()));
     }
-    if !legacy.is_empty() && policy == LegacyAlgorithms::Reject {
-        return Err(SignatureError::Legacy {
-            what: legacy.join(" with "),
-        });
-    }
+    let note = legacy_policy(&legacy, policy)?;
     verify_pss(params, &n, &e, message, signature)?;
-    Ok((!legacy.is_empty()).then(|| {
-        format!(
-            "accepted {} because legacy algorithms are allowed",
-            legacy.join(" with ")
-        )
-    }))
+    Ok(note)
+}
+
+/// What the policy makes of a signature's weak parts (`a SHA-1 signature`, `a 1024-bit RSA
+/// key`): refused, or a note for when the signature checks out.
+fn legacy_policy(weak: &[String], policy: LegacyAlgorithms) -> Result<LegacyNote, SignatureError> {
+    if weak.is_empty() {
+        return Ok(None);
+    }
+    let what = weak.join(" with ");
+    match policy {
+        LegacyAlgorithms::Reject => Err(SignatureError::Legacy { what }),
+        LegacyAlgorithms::Allow => Ok(Some(format!(
+            "accepted {what} because legacy algorithms are allowed"
+        ))),
+    }
 }
 
 /// Checks that `signature` over `message` was made with `key`'s public key using
@@ -331,11 +337,7 @@ pub fn verify_signature(
     if let Some(bits) = rsa_bits.filter(|_| small_rsa) {
         legacy.push(format!("a {bits}-bit RSA key"));
     }
-    if !legacy.is_empty() && policy == LegacyAlgorithms::Reject {
-        return Err(SignatureError::Legacy {
-            what: legacy.join(" with "),
-        });
-    }
+    let note = legacy_policy(&legacy, policy)?;
     let algorithm = ring_algorithm(&signature_algorithm.name, key, small_rsa).ok_or_else(|| {
         SignatureError::Unsupported {
             algorithm: signature_algorithm.name.clone(),
@@ -348,10 +350,5 @@ pub fn verify_signature(
     UnparsedPublicKey::new(algorithm, &key.public_key_bits)
         .verify(message, signature)
         .map_err(|_| SignatureError::Invalid)?;
-    Ok((!legacy.is_empty()).then(|| {
-        format!(
-            "accepted {} because legacy algorithms are allowed",
-            legacy.join(" with ")
-        )
-    }))
+    Ok(note)
 }

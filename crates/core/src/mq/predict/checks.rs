@@ -114,62 +114,70 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 _ => None,
             })
             .unwrap_or((String::new(), RevokedBy::Ocsp));
-        if by != RevokedBy::Ocsp {
-            let (reason, certainty) = if by == RevokedBy::CrlLdap {
-                (
-                    "(c) it was found in a Certification Revocation List (CRL) on an LDAP server",
-                    Certainty::Partial,
-                )
-            } else {
+        let (reason, certainty) = match by {
+            RevokedBy::Ocsp => (
+                "(e) an OCSP responder has indicated that it is revoked",
+                Certainty::Partial,
+            ),
+            RevokedBy::CrlLdap => (
+                "(c) it was found in a Certification Revocation List (CRL) on an LDAP server",
+                Certainty::Partial,
+            ),
+            RevokedBy::CrlDistributionPoint => {
                 b.assume("crl-revoked-message");
                 (
                     "it was found in a Certificate Revocation List (CRL)",
                     Certainty::Unconfirmed,
                 )
-            };
-            b.step(id, "Revoked: refuse under every OCSPAuthentication", &revoked.short_name(), IBM_AMQ9633, Outcome::Fail, format!("{who} rejects the certificate: the CRL from {url} lists it (AMQ9633: {reason}), whatever OCSPAuthentication says ({})", policy.word()));
-            b.fail(2393);
-            let text = format!(
-                "Bad SSL certificate for channel '{channel}'. … {reason} … The details of the certificate which could not be validated are '{}'.",
-                gskit_name(revoked)
-            );
-            match side {
-                Side::Client => {
-                    b.client_log("AMQ9633", text, certainty);
-                    b.qm_sees_client_abort();
-                }
-                Side::QueueManager => {
-                    b.qm_log("AMQ9633", text, certainty);
-                    b.client_log(
-                        "AMQ9665",
-                        format!("SSL connection closed by remote end of channel '{channel}'."),
-                        Certainty::Partial,
-                    );
-                }
             }
-            b.fix("Renew the revoked certificate", format!("{} is revoked (listed in the CRL from {url}): issue a new certificate for {} and put it in the key repository.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
-            return false;
-        }
-        b.step(id, "Revoked: refuse under every OCSPAuthentication", &revoked.short_name(), IBM_AMQ9633, Outcome::Fail, format!("{who} rejects the certificate: an OCSP responder says it is revoked (AMQ9633 reason (e)), whatever OCSPAuthentication says ({})", policy.word()));
+        };
+        let (said, listed) = match by {
+            RevokedBy::Ocsp => (
+                "an OCSP responder says it is revoked (AMQ9633 reason (e))".to_owned(),
+                String::new(),
+            ),
+            _ => (
+                format!("the CRL from {url} lists it (AMQ9633: {reason})"),
+                format!(" (listed in the CRL from {url})"),
+            ),
+        };
+        b.step(
+            id,
+            "Revoked: refuse under every OCSPAuthentication",
+            &revoked.short_name(),
+            IBM_AMQ9633,
+            Outcome::Fail,
+            format!(
+                "{who} rejects the certificate: {said}, whatever OCSPAuthentication says ({})",
+                policy.word()
+            ),
+        );
         b.fail(2393);
+        let gskit_text = |extra: &str| {
+            format!(
+                "Bad SSL certificate for channel '{channel}'. … {reason} … The details of the certificate which could not be validated are '{}'.{extra}",
+                gskit_name(revoked)
+            )
+        };
         match side {
             Side::Client => {
-                b.client_log("AMQ9633", format!("Bad SSL certificate for channel '{channel}'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are '{}'. The certificate validation error was 575032.", gskit_name(revoked)), Certainty::Partial);
+                let extra = if by == RevokedBy::Ocsp {
+                    " The certificate validation error was 575032."
+                } else {
+                    ""
+                };
+                b.client_log("AMQ9633", gskit_text(extra), certainty);
                 b.qm_sees_client_abort();
             }
             Side::QueueManager => {
-                let text = match b.resolved.qm.tls {
-                    QmTls::Openssl => format!(
-                        "Bad SSL certificate for channel '????'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are 'Certificate {} was revoked by AUTHINFO URL {}'. The certificate validation error was 23.",
-                        openssl_name(revoked),
-                        url
+                let text = match (b.resolved.qm.tls, by) {
+                    (QmTls::Openssl, RevokedBy::Ocsp) => format!(
+                        "Bad SSL certificate for channel '????'. … {reason} … The details of the certificate which could not be validated are 'Certificate {} was revoked by AUTHINFO URL {url}'. The certificate validation error was 23.",
+                        openssl_name(revoked)
                     ),
-                    QmTls::Gskit => format!(
-                        "Bad SSL certificate for channel '{channel}'. … (e) an OCSP responder has indicated that it is revoked … The details of the certificate which could not be validated are '{}'.",
-                        gskit_name(revoked)
-                    ),
+                    _ => gskit_text(""),
                 };
-                b.qm_log("AMQ9633", text, Certainty::Partial);
+                b.qm_log("AMQ9633", text, certainty);
                 b.client_log(
                     "AMQ9665",
                     format!("SSL connection closed by remote end of channel '{channel}'."),
@@ -177,7 +185,7 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 );
             }
         }
-        b.fix("Renew the revoked certificate", format!("{} is revoked: issue a new certificate for {} and put it in the key repository. No OCSPAuthentication setting accepts a revoked certificate.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
+        b.fix("Renew the revoked certificate", format!("{} is revoked{listed}: issue a new certificate for {} and put it in the key repository. No OCSPAuthentication setting accepts a revoked certificate.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
         return false;
     }
     let Some((cert, why)) = &check.unknown else {
