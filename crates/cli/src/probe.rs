@@ -7,7 +7,7 @@
 use anyhow::Context as _;
 use base64::Engine as _;
 use mqocsp_core::Certificate;
-use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
+use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, VERSION};
 use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls};
 use mqocsp_core::mq::ini::{Ini, OcspAuthentication, OutboundSni, SslStanza};
 use mqocsp_core::mq::live::ProbeEvidence;
@@ -157,26 +157,18 @@ fn handshake(args: &ProbeArgs, sni: &str, live: &mut ProbeEvidence) -> anyhow::R
     Ok(tls.seen())
 }
 
-/// Asks `url` about `cert` (issued by `issuer`): POST, as GSKit does.
-fn ask(
-    url: &str,
-    cert: &Certificate,
-    issuer: &Certificate,
-    timeout: Duration,
-) -> (OcspQuery, Option<Vec<u8>>) {
+/// Sends one planned OCSP request to its responder: POST, as GSKit does.
+fn ask(query: &mqocsp_core::mq::live::Query, timeout: Duration) -> (OcspQuery, Option<Vec<u8>>) {
     let started = Instant::now();
-    let mut query = OcspQuery {
-        certificate: cert.short_name(),
+    let url = query.url.as_str();
+    let mut record = OcspQuery {
+        certificate: query.certificate.clone(),
         url: url.to_owned(),
         http_status: None,
         cert_status: None,
         elapsed_ms: 0,
         error: None,
     };
-    let nonce: Vec<u8> = (0..16)
-        .map(|i| (started.elapsed().as_nanos() as u8).wrapping_add(i))
-        .collect();
-    let der = mqocsp_core::ocsp::build_request(cert, issuer, Some(&nonce));
     let result = (|| -> Result<Vec<u8>, String> {
         let (host, port, _) = mqocsp_core::http::parse_url(url)
             .ok_or_else(|| format!("'{url}' is not an http:// URL"))?;
@@ -188,9 +180,13 @@ fn ask(
         let mut socket = TcpStream::connect_timeout(&addr, timeout)
             .map_err(|e| format!("cannot connect to {addr}: {e}"))?;
         socket.set_read_timeout(Some(timeout)).ok();
-        let request =
-            mqocsp_core::http::ocsp_request(url, &der, mqocsp_core::http::Method::Post, false)
-                .ok_or("bad URL")?;
+        let request = mqocsp_core::http::ocsp_request(
+            url,
+            &query.request,
+            mqocsp_core::http::Method::Post,
+            false,
+        )
+        .ok_or("bad URL")?;
         socket.write_all(&request).map_err(|e| e.to_string())?;
         let mut raw = Vec::new();
         let mut chunk = [0u8; 8192];
@@ -207,27 +203,31 @@ fn ask(
             }
         }
         let response = mqocsp_core::http::parse_response(&raw)?;
-        query.http_status = Some(response.status);
+        record.http_status = Some(response.status);
         Ok(response.body)
     })();
-    query.elapsed_ms = started.elapsed().as_millis();
+    record.elapsed_ms = started.elapsed().as_millis();
     match result {
         Ok(body) => {
-            query.cert_status = mqocsp_core::ocsp::OcspResponse::parse(&body)
+            // The status of the certificate the request asked about.
+            let serial = mqocsp_core::ocsp::OcspRequest::parse(&query.request)
+                .ok()
+                .and_then(|r| r.cert_ids.first().map(|id| id.serial.clone()));
+            record.cert_status = mqocsp_core::ocsp::OcspResponse::parse(&body)
                 .ok()
                 .and_then(|r| {
                     r.basic.and_then(|b| {
                         b.responses
                             .iter()
-                            .find(|s| s.cert_id.serial == cert.serial)
+                            .find(|s| Some(&s.cert_id.serial) == serial.as_ref())
                             .map(|s| s.cert_status.word().to_owned())
                     })
                 });
-            (query, Some(body))
+            (record, Some(body))
         }
         Err(error) => {
-            query.error = Some(error);
-            (query, None)
+            record.error = Some(error);
+            (record, None)
         }
     }
 }
@@ -283,50 +283,11 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
         .map(|h| mqocsp_core::name::DistinguishedName::text_of_der(h))
         .collect();
     let timeout = Duration::from_secs(args.timeout_secs);
-    let mut material: String = chain
+    let material: String = chain
         .iter()
         .chain(&anchors)
         .map(|c| pem("CERTIFICATE", &c.der))
         .collect();
-    let mut responders: Vec<Responder> = Vec::new();
-    for (position, cert) in chain.iter().enumerate() {
-        let issuer = chain
-            .get(position + 1)
-            .or_else(|| anchors.iter().find(|a| a.subject_der == cert.issuer_der));
-        let Some(issuer) = issuer.filter(|_| !cert.self_issued) else {
-            continue;
-        };
-        let url = match (&args.ocsp_url, ssl.ocsp_check_extensions.value.0) {
-            (Some(url), _) => url.clone(),
-            (None, true) => match cert.ocsp_urls().first() {
-                Some(url) => (*url).to_owned(),
-                None => continue,
-            },
-            (None, false) => continue,
-        };
-        let (query, body) = ask(&url, cert, issuer, timeout);
-        let reachable = query.http_status.is_some();
-        if let Some(body) = body {
-            material.push_str(&pem("OCSP RESPONSE", &body));
-        }
-        if !responders.iter().any(|r| r.url == url) {
-            responders.push(Responder {
-                url: url.clone(),
-                state: if reachable {
-                    ResponderState::Up
-                } else {
-                    ResponderState::Down
-                },
-                index: None,
-                ca: None,
-            });
-        } else if !reachable {
-            for r in responders.iter_mut().filter(|r| r.url == url) {
-                r.state = ResponderState::Down;
-            }
-        }
-        live.ocsp.push(query);
-    }
     let policy = args
         .ocsp_authentication
         .as_deref()
@@ -346,7 +307,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             ..Mqsco::default()
         }),
     });
-    let case = Case {
+    let mut case = Case {
         format: FORMAT.to_owned(),
         version: VERSION,
         title: format!("Live probe of {} (channel {})", args.target, args.channel),
@@ -386,9 +347,39 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
                 .map(|c| format!("sha256:{}", c.fingerprints.sha256)),
             ..QmSide::default()
         },
-        responders,
+        responders: Vec::new(),
         live: Some(live.probe.clone()),
     };
+    // The queries MQ's order calls for (every source a missing answer would send it on to), as
+    // the page plans them; each answer, or its absence, is folded into the case.
+    let started = Instant::now();
+    let mut counter: u8 = 0;
+    let queries = mqocsp_core::mq::live::plan(&case, &mut || {
+        counter = counter.wrapping_add(1);
+        (0..16u8)
+            .map(|i| (started.elapsed().as_nanos() as u8).wrapping_add(i ^ counter))
+            .collect()
+    });
+    // MQ stops at the first definite answer about a certificate; so does the probe.
+    let mut decided: Vec<(mqocsp_core::mq::revocation::Side, String)> = Vec::new();
+    for query in &queries {
+        if decided.contains(&(query.side, query.certificate.clone())) {
+            continue;
+        }
+        let (record, body) = ask(query, timeout);
+        if matches!(record.cert_status.as_deref(), Some("good" | "revoked")) {
+            decided.push((query.side, query.certificate.clone()));
+        }
+        match &body {
+            Some(body) => mqocsp_core::mq::live::record(&mut case, &query.url, Ok(body)),
+            None => mqocsp_core::mq::live::record(
+                &mut case,
+                &query.url,
+                Err(record.error.as_deref().unwrap_or("no answer")),
+            ),
+        }
+        live.ocsp.push(record);
+    }
     let diagnosis = predict(&case);
     if let Some(path) = &args.case_out {
         std::fs::write(path, case.to_json())

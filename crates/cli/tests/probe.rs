@@ -201,15 +201,31 @@ fn intermediate_unknown_to_a_leaf_only_responder() {
     let server = TlsServer::start(&issuing, "qm", &[]);
     let json = probe(&server, &root, &responder.url(), &[]);
     let ocsp = json["live"]["ocsp"].as_array().unwrap();
+    // The leaf's good answer ends its search; the intermediate's unknown sends MQ on to the
+    // intermediate's AIA responder (nothing listens there).
     assert_eq!(
         ocsp.len(),
-        2,
+        3,
         "leaf and intermediate are both asked about: {json:#}"
     );
     assert_eq!(ocsp[0]["cert_status"], "good");
     assert_eq!(ocsp[1]["certificate"], "Pulsar Issuing CA");
     assert_eq!(ocsp[1]["cert_status"], "unknown");
+    assert_eq!(ocsp[2]["certificate"], "Pulsar Issuing CA");
+    assert_eq!(ocsp[2]["url"], "http://127.0.0.1:2561/");
+    assert!(
+        ocsp[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot connect")
+    );
+    // The first source's reason is the one reported: the responder does not know it.
     assert_eq!(ids(&json["outcome"]["client_log"]), ["AMQ9716E"]);
+    let steps = json["steps"].to_string();
+    assert!(
+        steps.contains("MQ goes on to the next source, the OCSP responder http://127.0.0.1:2561/"),
+        "{steps}"
+    );
     let _ = root.dir();
 }
 
