@@ -64,6 +64,93 @@ struct Live {
     #[serde(flatten)]
     probe: ProbeEvidence,
     ocsp: Vec<OcspQuery>,
+    crl: Vec<CrlFetch>,
+}
+
+/// One CRL fetched from a distribution point (CDPCheckExtensions=YES).
+#[derive(Debug, Serialize)]
+struct CrlFetch {
+    certificate: String,
+    url: String,
+    http_status: Option<u16>,
+    bytes: Option<usize>,
+    elapsed_ms: u128,
+    error: Option<String>,
+}
+
+/// The largest answer read: an OCSP response is small, a CRL can be megabytes (the decoder's own
+/// limit is 16 MiB).
+const MAX_OCSP_ANSWER: usize = 1024 * 1024;
+const MAX_CRL: usize = 16 * 1024 * 1024;
+
+/// Sends `request` to the host of `url` and reads the HTTP answer (at most `max` bytes).
+fn exchange(
+    url: &str,
+    request: &[u8],
+    timeout: Duration,
+    max: usize,
+) -> Result<mqocsp_core::http::Response, String> {
+    let (host, port, _) = mqocsp_core::http::parse_url(url)
+        .ok_or_else(|| format!("'{url}' is not an http:// URL"))?;
+    let addr = (host.as_str(), port)
+        .to_socket_addrs()
+        .map_err(|e| format!("{host} does not resolve: {e}"))?
+        .next()
+        .ok_or("no address")?;
+    let mut socket = TcpStream::connect_timeout(&addr, timeout)
+        .map_err(|e| format!("cannot connect to {addr}: {e}"))?;
+    socket.set_read_timeout(Some(timeout)).ok();
+    socket.write_all(request).map_err(|e| e.to_string())?;
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        let n = socket
+            .read(&mut chunk)
+            .map_err(|e| format!("reading from {addr}: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&chunk[..n]);
+        if mqocsp_core::http::is_complete(&raw) {
+            break;
+        }
+        if raw.len() > max {
+            return Err(format!("the answer from {addr} is larger than {max} bytes"));
+        }
+    }
+    mqocsp_core::http::parse_response(&raw)
+}
+
+/// Fetches the CRL at `url` (a plain GET, as GSKit does for CDPCheckExtensions=YES).
+fn fetch_crl(url: &str, certificate: &str, timeout: Duration) -> (CrlFetch, Option<Vec<u8>>) {
+    let started = Instant::now();
+    let result = mqocsp_core::http::get_request(url)
+        .ok_or_else(|| format!("'{url}' is not an http:// URL"))
+        .and_then(|request| exchange(url, &request, timeout, MAX_CRL));
+    let mut fetch = CrlFetch {
+        certificate: certificate.to_owned(),
+        url: url.to_owned(),
+        http_status: None,
+        bytes: None,
+        elapsed_ms: started.elapsed().as_millis(),
+        error: None,
+    };
+    match result {
+        Ok(response) if response.status == 200 => {
+            fetch.http_status = Some(response.status);
+            fetch.bytes = Some(response.body.len());
+            (fetch, Some(response.body))
+        }
+        Ok(response) => {
+            fetch.http_status = Some(response.status);
+            fetch.error = Some(format!("HTTP {}", response.status));
+            (fetch, None)
+        }
+        Err(error) => {
+            fetch.error = Some(error);
+            (fetch, None)
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -169,43 +256,18 @@ fn ask(query: &mqocsp_core::mq::live::Query, timeout: Duration) -> (OcspQuery, O
         elapsed_ms: 0,
         error: None,
     };
-    let result = (|| -> Result<Vec<u8>, String> {
-        let (host, port, _) = mqocsp_core::http::parse_url(url)
-            .ok_or_else(|| format!("'{url}' is not an http:// URL"))?;
-        let addr = (host.as_str(), port)
-            .to_socket_addrs()
-            .map_err(|e| format!("{host} does not resolve: {e}"))?
-            .next()
-            .ok_or("no address")?;
-        let mut socket = TcpStream::connect_timeout(&addr, timeout)
-            .map_err(|e| format!("cannot connect to {addr}: {e}"))?;
-        socket.set_read_timeout(Some(timeout)).ok();
-        let request = mqocsp_core::http::ocsp_request(
-            url,
-            &query.request,
-            mqocsp_core::http::Method::Post,
-            false,
-        )
-        .ok_or("bad URL")?;
-        socket.write_all(&request).map_err(|e| e.to_string())?;
-        let mut raw = Vec::new();
-        let mut chunk = [0u8; 8192];
-        loop {
-            let n = socket
-                .read(&mut chunk)
-                .map_err(|e| format!("reading from {addr}: {e}"))?;
-            if n == 0 {
-                break;
-            }
-            raw.extend_from_slice(&chunk[..n]);
-            if mqocsp_core::http::is_complete(&raw) || raw.len() > 1024 * 1024 {
-                break;
-            }
-        }
-        let response = mqocsp_core::http::parse_response(&raw)?;
+    let result = mqocsp_core::http::ocsp_request(
+        url,
+        &query.request,
+        mqocsp_core::http::Method::Post,
+        false,
+    )
+    .ok_or_else(|| format!("'{url}' is not an http:// URL"))
+    .and_then(|request| exchange(url, &request, timeout, MAX_OCSP_ANSWER))
+    .map(|response| {
         record.http_status = Some(response.status);
-        Ok(response.body)
-    })();
+        response.body
+    });
     record.elapsed_ms = started.elapsed().as_millis();
     match result {
         Ok(body) => {
@@ -261,6 +323,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             ..ProbeEvidence::default()
         },
         ocsp: Vec::new(),
+        crl: Vec::new(),
     };
     let seen = handshake(args, &sni, &mut live.probe)?;
     let mut anchors = Vec::new();
@@ -380,6 +443,28 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
         }
         live.ocsp.push(record);
     }
+    // CDPCheckExtensions=YES: the certificates no responder decided go on to their CRL
+    // distribution points; a CRL fetched joins the material, a missing one stays missing.
+    if ssl.cdp_check_extensions.value {
+        for cert in chain.iter().filter(|c| !c.self_issued) {
+            let name = cert.short_name();
+            if decided.contains(&(mqocsp_core::mq::revocation::Side::Client, name.clone())) {
+                continue;
+            }
+            for url in cert
+                .crl_urls()
+                .into_iter()
+                .filter(|u| u.starts_with("http://"))
+            {
+                let (fetch, body) = fetch_crl(url, &name, timeout);
+                live.crl.push(fetch);
+                if let Some(body) = body {
+                    case.material.push_str(&pem("X509 CRL", &body));
+                    break;
+                }
+            }
+        }
+    }
     let diagnosis = predict(&case);
     if let Some(path) = &args.case_out {
         std::fs::write(path, case.to_json())
@@ -414,6 +499,17 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
                 q.cert_status
                     .clone()
                     .or_else(|| q.error.clone())
+                    .unwrap_or_default()
+            );
+        }
+        for f in &live.crl {
+            println!(
+                "  CRL {} for {}: {}",
+                f.url,
+                f.certificate,
+                f.bytes
+                    .map(|b| format!("{b} bytes"))
+                    .or_else(|| f.error.clone())
                     .unwrap_or_default()
             );
         }

@@ -1,6 +1,7 @@
 //! `mqocsp probe` against real peers: `openssl s_server` standing in for the queue manager
 //! listener and `openssl ocsp` responders, in the seed's client-side scenarios.
 
+use mqocsp_testkit::http_file::HttpFile;
 use mqocsp_testkit::openssl::{OcspServer, OpensslCa, SERVER_EXTENSIONS, TlsServer, free_port};
 use serde_json::Value;
 use std::ffi::OsStr;
@@ -284,4 +285,64 @@ fn unreachable_listener_and_case_out() {
         mqocsp_core::mq::case::Case::from_json(&std::fs::read_to_string(&case_file).unwrap())
             .unwrap();
     assert!(case.title.contains("Live probe"));
+}
+
+/// CDPCheckExtensions=YES against a real CRL distribution point: the CRL `openssl ca -gencrl`
+/// writes, served over plain HTTP, decides; without it the status is unknown.
+#[test]
+fn crl_distribution_point_is_fetched_and_decides() {
+    let mut ca = seed();
+    let cdp = HttpFile::start("ca.crl", ca.dir().join("crl.der"));
+    ca.issue(
+        "cdp",
+        "/C=AU/O=Pulsar/CN=cdp.example.test",
+        5,
+        &format!(
+            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\ncrlDistributionPoints=URI:{}\n",
+            cdp.url()
+        ),
+    );
+    let ini = ca.dir().join("mqclient.ini");
+    std::fs::write(
+        &ini,
+        "SSL:\n  OCSPCheckExtensions=NO\n  CDPCheckExtensions=YES\n",
+    )
+    .unwrap();
+    let server = TlsServer::start(&ca, "cdp", &[]);
+    let ca_path = ca.cert_path();
+    let run = || {
+        let address = server.address();
+        common::mqocsp_json([
+            OsStr::new("probe"),
+            OsStr::new(&address),
+            OsStr::new("--channel"),
+            OsStr::new(CHANNEL),
+            OsStr::new("--json"),
+            OsStr::new("--timeout-secs"),
+            OsStr::new("5"),
+            OsStr::new("--ca"),
+            ca_path.as_os_str(),
+            OsStr::new("--mqclient-ini"),
+            ini.as_os_str(),
+        ])
+    };
+    // No CRL published yet: 404, the status stays unknown (AMQ9716E under REQUIRED).
+    let missing = run();
+    assert_eq!(
+        missing["live"]["crl"][0]["error"], "HTTP 404",
+        "{missing:#}"
+    );
+    assert_eq!(ids(&missing["outcome"]["client_log"]), ["AMQ9716E"]);
+    // Published, not listing serial 05: connected.
+    let _ = ca.crl();
+    let good = run();
+    assert_eq!(good["outcome"]["connected"], true, "{good:#}");
+    assert_eq!(good["live"]["crl"][0]["http_status"], 200);
+    // Revoked and republished: AMQ9633E.
+    ca.revoke(5, "240101000000Z", Some("superseded"));
+    let _ = ca.crl();
+    let revoked = run();
+    assert_eq!(revoked["outcome"]["reason_code"], 2393, "{revoked:#}");
+    assert_eq!(ids(&revoked["outcome"]["client_log"]), ["AMQ9633E"]);
+    assert_eq!(cdp.served(), 2);
 }

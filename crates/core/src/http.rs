@@ -87,6 +87,20 @@ pub fn ocsp_request(url: &str, der: &[u8], method: Method, via_proxy: bool) -> O
     })
 }
 
+/// The bytes of a plain GET for `url` (a CRL distribution point).
+pub fn get_request(url: &str) -> Option<Vec<u8>> {
+    let (host, port, path) = parse_url(url)?;
+    let authority = if port == 80 {
+        host
+    } else {
+        format!("{host}:{port}")
+    };
+    Some(
+        format!("GET {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n")
+            .into_bytes(),
+    )
+}
+
 fn header_end(raw: &[u8]) -> Option<usize> {
     raw.windows(4).position(|w| w == b"\r\n\r\n")
 }

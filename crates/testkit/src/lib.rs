@@ -7,6 +7,7 @@
 //! - [`golden`]: compare output with a checked-in golden file; `MQOCSP_BLESS=1` rewrites it.
 //! - [`scratch`]: throw-away folders for files a test hands to a process.
 //! - [`openssl`]: a CA run by the real `openssl` command: index.txt, OCSP answers, CRLs.
+//! - [`http_file`]: a plain HTTP server for one file (a CRL distribution point).
 
 pub mod der;
 pub mod fixtures;
@@ -21,3 +22,6 @@ pub mod scratch;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod openssl;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod http_file;
