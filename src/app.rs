@@ -349,19 +349,30 @@ fn ask_responders(
     token: &str,
     queries: Vec<mqocsp_core::mq::live::Query>,
 ) {
-    for query in queries {
-        state.dispatch(Action::LiveNote(format!(
-            "asking {} about {} through the relay…",
-            query.url, query.certificate
-        )));
+    // Certificates side by side; a certificate's sources one after the other, stopping at the
+    // first good or revoked answer, as MQ does.
+    for group in mqocsp_core::mq::live::by_certificate(queries) {
         let (state, token) = (state.clone(), token.to_owned());
         wasm_bindgen_futures::spawn_local(async move {
-            let result = crate::services::ocsp_via_relay(&token, &query.url, &query.request).await;
-            state.dispatch(Action::LiveAnswer {
-                url: query.url,
-                about: query.certificate,
-                result,
-            });
+            for query in group {
+                state.dispatch(Action::LiveNote(format!(
+                    "asking {} about {} through the relay…",
+                    query.url, query.certificate
+                )));
+                let result =
+                    crate::services::ocsp_via_relay(&token, &query.url, &query.request).await;
+                let definite = result.as_ref().is_ok_and(|body| {
+                    mqocsp_core::mq::live::answers_definitely(&query.request, body)
+                });
+                state.dispatch(Action::LiveAnswer {
+                    url: query.url,
+                    about: query.certificate,
+                    result,
+                });
+                if definite {
+                    break;
+                }
+            }
         });
     }
 }

@@ -430,7 +430,10 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let (record, body) = ask(query, timeout);
-        if matches!(record.cert_status.as_deref(), Some("good" | "revoked")) {
+        if body
+            .as_ref()
+            .is_some_and(|b| mqocsp_core::mq::live::answers_definitely(&query.request, b))
+        {
             decided.push((query.side, query.certificate.clone()));
         }
         match &body {

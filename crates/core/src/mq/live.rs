@@ -101,6 +101,46 @@ pub fn plan(case: &Case, nonce: &mut dyn FnMut() -> Vec<u8>) -> Vec<Query> {
     queries
 }
 
+/// Whether `response` answers `request` with good or revoked for the certificate it asks about:
+/// a definite answer, after which MQ asks no further source about that certificate. The
+/// response is read, not validated; the prediction validates it.
+pub fn answers_definitely(request: &[u8], response: &[u8]) -> bool {
+    let Some(serial) = crate::ocsp::OcspRequest::parse(request)
+        .ok()
+        .and_then(|r| r.cert_ids.first().map(|id| id.serial.clone()))
+    else {
+        return false;
+    };
+    crate::ocsp::OcspResponse::parse(response)
+        .ok()
+        .and_then(|r| r.basic)
+        .is_some_and(|basic| {
+            basic.responses.iter().any(|single| {
+                single.cert_id.serial == serial
+                    && matches!(
+                        single.cert_status,
+                        crate::ocsp::CertStatus::Good | crate::ocsp::CertStatus::Revoked { .. }
+                    )
+            })
+        })
+}
+
+/// The queries grouped by the certificate they ask about (and the side asking), each group in
+/// MQ's order, so that a caller asks a certificate's sources one after the other.
+pub fn by_certificate(queries: Vec<Query>) -> Vec<Vec<Query>> {
+    let mut groups: Vec<Vec<Query>> = Vec::new();
+    for query in queries {
+        match groups.iter_mut().find(|g| {
+            g.first()
+                .is_some_and(|q| q.side == query.side && q.certificate == query.certificate)
+        }) {
+            Some(group) => group.push(query),
+            None => groups.push(vec![query]),
+        }
+    }
+    groups
+}
+
 /// Folds the chain a listener presented into the case: its certificates join the material and the
 /// leaf becomes the queue manager's certificate.
 pub fn record_chain(case: &mut Case, chain: &[Vec<u8>]) {
@@ -343,6 +383,58 @@ mod tests {
             request.nonce.as_deref(),
             Some("01010101010101010101010101010101")
         );
+    }
+
+    #[test]
+    fn good_and_revoked_answers_end_a_certificates_search() {
+        use crate::Certificate;
+        let certs = |pem: &str| -> Vec<Certificate> {
+            crate::decode(pem).certificates().cloned().collect()
+        };
+        let qm = certs(include_str!(
+            "../../../../testdata/fixtures/queue-manager.pem"
+        ));
+        let ca = certs(include_str!("../../../../testdata/fixtures/server-ca.pem"));
+        let (Some(qm), Some(ca)) = (qm.first(), ca.first()) else {
+            unreachable!("the fixtures hold certificates")
+        };
+        let request = crate::ocsp::build_request(qm, ca, None);
+        let about_ca = crate::ocsp::build_request(ca, ca, None);
+        let response = |pem: &str| {
+            crate::decode(pem)
+                .objects
+                .first()
+                .map(|o| o.der.clone())
+                .unwrap_or_default()
+        };
+        let good = response(include_str!(
+            "../../../../testdata/fixtures/ocsp-queue-manager-good.pem"
+        ));
+        let revoked = response(include_str!(
+            "../../../../testdata/fixtures/ocsp-queue-manager-revoked.pem"
+        ));
+        assert!(answers_definitely(&request, &good));
+        assert!(answers_definitely(&request, &revoked));
+        // About another certificate, or not an OCSP response at all: not an answer.
+        assert!(!answers_definitely(&about_ca, &good));
+        assert!(!answers_definitely(&request, b"<html>busy</html>"));
+        // Grouped by certificate, each group in MQ's order.
+        let query = |certificate: &str, url: &str| Query {
+            side: Side::Client,
+            url: url.into(),
+            certificate: certificate.into(),
+            request: Vec::new(),
+        };
+        let groups = by_certificate(vec![
+            query("leaf", "http://a/"),
+            query("ca", "http://a/"),
+            query("leaf", "http://b/"),
+        ]);
+        let urls: Vec<Vec<&str>> = groups
+            .iter()
+            .map(|g| g.iter().map(|q| q.url.as_str()).collect())
+            .collect();
+        assert_eq!(urls, [vec!["http://a/", "http://b/"], vec!["http://a/"]]);
     }
 
     #[test]
