@@ -128,6 +128,51 @@ export async function opensslResponder({ status = 'good', intermediate = false }
   };
 }
 
+/** A CA whose queue manager certificate names a CRL distribution point on 127.0.0.1, and a plain
+ * HTTP server there serving the CA's CRL (`openssl ca -gencrl`, DER) as it is on disk. `revoke()`
+ * revokes the certificate and republishes the CRL. Returns PEMs, the CDP URL and its port. */
+export async function crlDistributionPoint() {
+  const dir = mkdtempSync(join(tmpdir(), 'mqocsp-e2e-cdp-'));
+  const { writeFileSync } = await import('node:fs');
+  const http = await import('node:http');
+  const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  const server = http.createServer((request, response) => {
+    try {
+      const body = readFileSync(join(dir, 'crl.der'));
+      response.writeHead(request.url === '/ca.crl' ? 200 : 404, { 'content-type': 'application/pkix-crl', 'content-length': body.length });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-length': 0 });
+      response.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = server.address().port;
+  const url = `http://127.0.0.1:${port}/ca.crl`;
+  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
+    '-days', '3650', '-subj', '/C=AU/O=Pulsar/CN=e2e CDP CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'qm.key', '-out', 'qm.csr', '-subj', '/C=AU/O=Pulsar/CN=qm-cdp',
+    '-addext', 'subjectAltName=DNS:qm-cdp', '-addext', 'extendedKeyUsage=serverAuth,clientAuth', '-addext', `crlDistributionPoints=URI:${url}`]);
+  run(['x509', '-req', '-in', 'qm.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '1', '-days', '365', '-copy_extensions', 'copyall', '-out', 'qm.pem']);
+  writeFileSync(join(dir, 'openssl.cnf'), '[ca]\ndefault_ca=testca\n[testca]\ndatabase=index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=7\n');
+  writeFileSync(join(dir, 'crlnumber'), '01\n');
+  const publish = (index) => {
+    writeFileSync(join(dir, 'index.txt'), index);
+    run(['ca', '-config', 'openssl.cnf', '-gencrl', '-keyfile', 'ca.key', '-cert', 'ca.pem', '-out', 'crl.pem', '-batch']);
+    run(['crl', '-in', 'crl.pem', '-outform', 'DER', '-out', 'crl.der']);
+  };
+  publish('');
+  return {
+    dir,
+    port,
+    url,
+    caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
+    qmPem: readFileSync(join(dir, 'qm.pem'), 'utf8'),
+    revoke() { publish('R\t491231235959Z\t250101000000Z,keyCompromise\t01\tunknown\t/C=AU/O=Pulsar/CN=qm-cdp\n'); },
+    stop() { server.close(); },
+  };
+}
+
 /** A port on 127.0.0.1 that was free a moment ago (nothing listens on it). */
 export async function freePort() {
   const net = await import('node:net');

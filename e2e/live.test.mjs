@@ -2,7 +2,7 @@
 // live answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, opensslResponder, startTlsServer, screenshotPath, freePort } from './harness.mjs';
+import { startRelay, launchBrowser, opensslResponder, startTlsServer, screenshotPath, freePort, crlDistributionPoint } from './harness.mjs';
 
 let responder;
 let listener;
@@ -14,6 +14,7 @@ let strangerResponder;
 let strangerListener;
 let issuingResponder;
 let issuingListener;
+let cdp;
 let relay;
 let browser;
 
@@ -28,7 +29,8 @@ before(async () => {
   revokedListener = await startTlsServer(revokedResponder.dir);
   demandingListener = await startTlsServer(responder.dir, ['-Verify', '1']);
   closedPort = await freePort();
-  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port, strangerResponder.port, strangerListener.port, issuingResponder.port, issuingListener.port]
+  cdp = await crlDistributionPoint();
+  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port, strangerResponder.port, strangerListener.port, issuingResponder.port, issuingListener.port, cdp.port]
     .flatMap((port) => ['--allow', `127.0.0.1:${port}`]));
   browser = await launchBrowser();
 });
@@ -45,6 +47,7 @@ after(async () => {
   issuingListener?.stop();
   issuingResponder?.stop();
   revokedResponder?.stop();
+  cdp?.stop();
 });
 
 test('asking the responder live turns an assumed-down responder into a good answer', async () => {
@@ -192,4 +195,28 @@ test('the relay logged every call as one structured line, with why for refusals 
   assert.match(log, /event=request method=GET path=\/api\/tunnel status=403 ms=\d+ why="127\.0\.0\.1:9 /);
   assert.match(log, /event=tunnel\.close target=127\.0\.0\.1:\d+ reason=/);
   assert.doesNotMatch(log, /BEGIN CERTIFICATE|MII[A-Za-z0-9+\/]{20}/, 'no payloads');
+});
+
+test('with CDPCheckExtensions=YES the page fetches the CRL through the relay, and the CRL decides', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.tokenUrl);
+  await page.getByLabel(/Paste what the customer sent/).fill(`${cdp.qmPem}\n${cdp.caPem}`);
+  await page.locator('.found li', { hasText: 'qm-cdp' }).getByRole('button', { name: "the queue manager's" }).click();
+  await page.locator('.found li', { hasText: 'e2e CDP CA' }).getByRole('button', { name: 'client trusts it' }).click();
+  await page.locator('.config summary').click();
+  await page.locator('#client-cmdline').fill('mqpgfc -ch TO.QM1 MQCNO_VERSION_4');
+  await page.locator('#client-ini').fill('SSL:\n  OCSPCheckExtensions=NO\n  CDPCheckExtensions=YES\n');
+  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  // No CRL yet: its distribution point is assumed unreachable, AMQ9716E under REQUIRED.
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.locator('#ask-live').click();
+  await page.locator('[data-field="live-log"]', { hasText: 'the CRL for qm-cdp' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'Connected' }).waitFor({ timeout: 10000 });
+  await page.locator('.mq-steps', { hasText: 'does not list serial 01' }).waitFor({ timeout: 10000 });
+  // Revoked and republished: asked again, the CRL now lists it.
+  cdp.revoke();
+  await page.locator('#ask-live').click();
+  await page.locator('[data-field="client-log"]', { hasText: 'AMQ9633E' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.close();
 });

@@ -355,21 +355,27 @@ fn ask_responders(
         let (state, token) = (state.clone(), token.to_owned());
         wasm_bindgen_futures::spawn_local(async move {
             for query in group {
-                state.dispatch(Action::LiveNote(format!(
-                    "asking {} about {} through the relay…",
-                    query.url, query.certificate
-                )));
-                let result =
-                    crate::services::ocsp_via_relay(&token, &query.url, &query.request).await;
-                let definite = result.as_ref().is_ok_and(|body| {
-                    mqocsp_core::mq::live::answers_definitely(&query.request, body)
-                });
-                state.dispatch(Action::LiveAnswer {
-                    url: query.url,
-                    about: query.certificate,
-                    result,
-                });
-                if definite {
+                let result = match query.kind {
+                    mqocsp_core::mq::live::QueryKind::Ocsp => {
+                        state.dispatch(Action::LiveNote(format!(
+                            "asking {} about {} through the relay…",
+                            query.url, query.certificate
+                        )));
+                        crate::services::ocsp_via_relay(&token, &query.url, &query.request).await
+                    }
+                    mqocsp_core::mq::live::QueryKind::Crl => {
+                        state.dispatch(Action::LiveNote(format!(
+                            "fetching the CRL for {} from {} through the relay…",
+                            query.certificate, query.url
+                        )));
+                        crate::services::crl_via_relay(&token, &query.url).await
+                    }
+                };
+                let ends = result
+                    .as_ref()
+                    .is_ok_and(|body| mqocsp_core::mq::live::ends_search(&query, body));
+                state.dispatch(Action::LiveAnswer { query, result });
+                if ends {
                     break;
                 }
             }

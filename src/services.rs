@@ -141,10 +141,31 @@ async fn body_text(response: &web_sys::Response) -> String {
 /// Sends an OCSP request through the relay (`POST /api/ocsp`); the responder's answer body, or
 /// why there is none.
 pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Vec<u8>, String> {
+    relay_fetch(token, url, request, "post")
+        .await
+        .map(|(_, body)| body)
+}
+
+/// Fetches the CRL at `url` (a distribution point) through the relay; an HTTP status other than
+/// 200 is an error.
+pub async fn crl_via_relay(token: &str, url: &str) -> Result<Vec<u8>, String> {
+    match relay_fetch(token, url, &[], "crl").await? {
+        (200, body) => Ok(body),
+        (status, _) => Err(format!("HTTP {status}")),
+    }
+}
+
+/// One call to the relay's /api/ocsp: the HTTP status the target answered with, and the body.
+async fn relay_fetch(
+    token: &str,
+    url: &str,
+    request: &[u8],
+    method: &str,
+) -> Result<(u16, Vec<u8>), String> {
     use base64::Engine as _;
     use wasm_bindgen_futures::JsFuture;
     let window = window().ok_or("no window")?;
-    let body = serde_json::json!({"url": url, "request": base64::engine::general_purpose::STANDARD.encode(request)}).to_string();
+    let body = serde_json::json!({"url": url, "request": base64::engine::general_purpose::STANDARD.encode(request), "method": method}).to_string();
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&wasm_bindgen::JsValue::from_str(&body));
@@ -172,8 +193,13 @@ pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Ve
             .unwrap_or("the relay refused")
             .to_owned());
     }
+    let status = json["status"]
+        .as_u64()
+        .and_then(|s| u16::try_from(s).ok())
+        .unwrap_or(0);
     base64::engine::general_purpose::STANDARD
         .decode(json["body"].as_str().unwrap_or_default())
+        .map(|body| (status, body))
         .map_err(|_| "the relay's answer is not base64".to_owned())
 }
 

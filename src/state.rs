@@ -165,12 +165,10 @@ pub enum Action {
         /// What it saw, or why it could not run.
         result: Result<crate::services::ProbeResult, String>,
     },
-    /// A live answer (or failure) from a responder, through the relay.
+    /// A live answer (or failure) from a responder or CRL distribution point, through the relay.
     LiveAnswer {
-        /// The responder.
-        url: String,
-        /// The certificate asked about.
-        about: String,
+        /// What was asked.
+        query: mqocsp_core::mq::live::Query,
         /// Its answer, or why there is none.
         result: Result<Vec<u8>, String>,
     },
@@ -400,22 +398,31 @@ impl Reducible for State {
                     next.live_log.push("the presented chain joined the case; the leaf is now the queue manager's certificate".into());
                 }
             }
-            Action::LiveAnswer { url, about, result } => {
-                next.live_log.push(match &result {
-                    Ok(body) => format!(
+            Action::LiveAnswer { query, result } => {
+                let (url, about) = (&query.url, &query.certificate);
+                let crl = query.kind == mqocsp_core::mq::live::QueryKind::Crl;
+                next.live_log.push(match (&result, crl) {
+                    (Ok(body), false) => format!(
                         "{url} answered about {about} ({} bytes): added to the case",
                         body.len()
                     ),
-                    Err(error) => {
+                    (Ok(body), true) => format!(
+                        "the CRL for {about} from {url} ({} bytes): added to the case",
+                        body.len()
+                    ),
+                    (Err(error), false) => {
                         format!("{url} about {about}: {error}: the responder is marked down")
                     }
+                    (Err(error), true) => format!(
+                        "the CRL for {about} from {url}: {error}: no CRL, so that distribution point counts as unreachable"
+                    ),
                 });
                 let Some(case) = next.case.as_mut() else {
                     return self;
                 };
-                mqocsp_core::mq::live::record(
+                mqocsp_core::mq::live::record_answer(
                     case,
-                    &url,
+                    &query,
                     result.as_deref().map_err(String::as_str),
                 );
                 next.text = case.material.clone();

@@ -10,7 +10,7 @@ use mqocsp_core::Certificate;
 use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, VERSION};
 use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls};
 use mqocsp_core::mq::ini::{Ini, OcspAuthentication, OutboundSni, SslStanza};
-use mqocsp_core::mq::live::ProbeEvidence;
+use mqocsp_core::mq::live::{ProbeEvidence, QueryKind};
 use mqocsp_core::mq::predict::predict;
 use mqocsp_core::mq::sni::channel_sni;
 use mqocsp_tlsprobe::{Handshake, Seen};
@@ -124,7 +124,7 @@ fn exchange(
 /// Fetches the CRL at `url` (a plain GET, as GSKit does for CDPCheckExtensions=YES).
 fn fetch_crl(url: &str, certificate: &str, timeout: Duration) -> (CrlFetch, Option<Vec<u8>>) {
     let started = Instant::now();
-    let result = mqocsp_core::http::get_request(url)
+    let result = mqocsp_core::http::get_request(url, false)
         .ok_or_else(|| format!("'{url}' is not an http:// URL"))
         .and_then(|request| exchange(url, &request, timeout, MAX_CRL));
     let mut fetch = CrlFetch {
@@ -429,44 +429,31 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
         if decided.contains(&(query.side, query.certificate.clone())) {
             continue;
         }
-        let (record, body) = ask(query, timeout);
+        let (body, error) = match query.kind {
+            QueryKind::Ocsp => {
+                let (record, body) = ask(query, timeout);
+                let error = record.error.clone();
+                live.ocsp.push(record);
+                (body, error)
+            }
+            QueryKind::Crl => {
+                let (fetch, body) = fetch_crl(&query.url, &query.certificate, timeout);
+                let error = fetch.error.clone();
+                live.crl.push(fetch);
+                (body, error)
+            }
+        };
         if body
             .as_ref()
-            .is_some_and(|b| mqocsp_core::mq::live::answers_definitely(&query.request, b))
+            .is_some_and(|b| mqocsp_core::mq::live::ends_search(query, b))
         {
             decided.push((query.side, query.certificate.clone()));
         }
-        match &body {
-            Some(body) => mqocsp_core::mq::live::record(&mut case, &query.url, Ok(body)),
-            None => mqocsp_core::mq::live::record(
-                &mut case,
-                &query.url,
-                Err(record.error.as_deref().unwrap_or("no answer")),
-            ),
-        }
-        live.ocsp.push(record);
-    }
-    // CDPCheckExtensions=YES: the certificates no responder decided go on to their CRL
-    // distribution points; a CRL fetched joins the material, a missing one stays missing.
-    if ssl.cdp_check_extensions.value {
-        for cert in chain.iter().filter(|c| !c.self_issued) {
-            let name = cert.short_name();
-            if decided.contains(&(mqocsp_core::mq::revocation::Side::Client, name.clone())) {
-                continue;
-            }
-            for url in cert
-                .crl_urls()
-                .into_iter()
-                .filter(|u| u.starts_with("http://"))
-            {
-                let (fetch, body) = fetch_crl(url, &name, timeout);
-                live.crl.push(fetch);
-                if let Some(body) = body {
-                    case.material.push_str(&pem("X509 CRL", &body));
-                    break;
-                }
-            }
-        }
+        let answer = match &body {
+            Some(body) => Ok(body.as_slice()),
+            None => Err(error.as_deref().unwrap_or("no answer")),
+        };
+        mqocsp_core::mq::live::record_answer(&mut case, query, answer);
     }
     let diagnosis = predict(&case);
     if let Some(path) = &args.case_out {

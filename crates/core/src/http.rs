@@ -87,16 +87,22 @@ pub fn ocsp_request(url: &str, der: &[u8], method: Method, via_proxy: bool) -> O
     })
 }
 
-/// The bytes of a plain GET for `url` (a CRL distribution point).
-pub fn get_request(url: &str) -> Option<Vec<u8>> {
+/// The bytes of a plain GET for `url` (a CRL distribution point; absolute-form when sent
+/// through a proxy).
+pub fn get_request(url: &str, via_proxy: bool) -> Option<Vec<u8>> {
     let (host, port, path) = parse_url(url)?;
     let authority = if port == 80 {
         host
     } else {
         format!("{host}:{port}")
     };
+    let target = if via_proxy {
+        format!("http://{authority}{path}")
+    } else {
+        path
+    };
     Some(
-        format!("GET {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n")
+        format!("GET {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n")
             .into_bytes(),
     )
 }
@@ -194,6 +200,15 @@ mod tests {
         );
         let post = ocsp_request("http://r.test:2560/", b"\x30\x00", Method::Post, false).unwrap();
         assert!(post.starts_with(b"POST / HTTP/1.1\r\nHost: r.test:2560\r\nContent-Type: application/ocsp-request\r\nContent-Length: 2\r\n"));
+        assert_eq!(
+            get_request("http://ca.test/ca.crl", false).unwrap(),
+            b"GET /ca.crl HTTP/1.1\r\nHost: ca.test\r\nConnection: close\r\n\r\n"
+        );
+        assert!(
+            get_request("http://ca.test:8080/x.crl", true)
+                .unwrap()
+                .starts_with(b"GET http://ca.test:8080/x.crl HTTP/1.1\r\nHost: ca.test:8080\r\n")
+        );
         let get = ocsp_request("http://r.test/ocsp", b"\xfb\xff", Method::Get, true).unwrap();
         assert!(
             String::from_utf8_lossy(&get).starts_with("GET http://r.test/ocsp/%2B%2F8%3D HTTP/1.1")

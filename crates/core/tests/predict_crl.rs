@@ -101,6 +101,12 @@ fn the_crl_decides_when_cdp_checking_is_on() {
     );
     assert!(d.assumptions.iter().any(|a| a.id == "crl-revoked-message"));
 
+    // Both CRLs pasted, the newer last (as a live fetch appends it): the newer decides.
+    let mut case_both = case(&ca, Some(&clean), only_cdp, &now_plus(0));
+    case_both.material.push_str(&pem("X509 CRL", &listed));
+    let d = predict(&case_both);
+    assert_eq!(d.outcome.reason_code, Some(2393), "{:#?}", crl_steps(&d));
+
     // Expired (nextUpdate is 7 days out): unusable, AMQ9716 cause (c) under REQUIRED.
     let d = predict(&case(&ca, Some(&clean), only_cdp, &now_plus(30)));
     assert_eq!(d.outcome.reason_code, Some(2393));

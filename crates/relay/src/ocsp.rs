@@ -1,6 +1,7 @@
 //! `POST /api/ocsp`: send an OCSP request to a responder (RFC 6960 Appendix A: POST, or GET with
-//! the request base64- and URL-encoded in the path), directly or through an HTTP proxy, and
-//! return the response bytes, HTTP status, content type and timing.
+//! the request base64- and URL-encoded in the path), or fetch a CRL from a distribution point
+//! (plain GET), directly or through an HTTP proxy, and return the response bytes, HTTP status,
+//! content type and timing. The same allowlist and limits apply to both.
 
 use crate::allow::Allowlist;
 use crate::limits::Limits;
@@ -11,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use mqocsp_core::http::{
-    Method, is_complete, ocsp_request, parse_response, parse_url, proxy_target,
+    Method, get_request, is_complete, ocsp_request, parse_response, parse_url, proxy_target,
 };
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -25,7 +26,8 @@ pub struct OcspCall {
     pub url: String,
     /// The DER request, base64.
     pub request: String,
-    /// `post` (default) or `get`.
+    /// `post` (default), `get`, or `crl` (a plain GET of `url`, a CRL distribution point; the
+    /// request is then empty).
     #[serde(default)]
     pub method: Option<String>,
     /// An HTTP proxy as MQ's SSLHTTPProxyName writes it: `host(port)` or `host:port`.
@@ -86,16 +88,18 @@ pub async fn ocsp(State(state): State<OcspState>, Json(call): Json<OcspCall>) ->
         Err(refusal) => return error(StatusCode::FORBIDDEN, refusal.to_string()),
     };
     let via_proxy = call.proxy.as_ref().is_some_and(|p| !p.trim().is_empty());
-    let method = if call
+    let method = call
         .method
         .as_deref()
-        .is_some_and(|m| m.eq_ignore_ascii_case("get"))
-    {
-        Method::Get
-    } else {
-        Method::Post
+        .unwrap_or("post")
+        .to_ascii_lowercase();
+    let message = match method.as_str() {
+        "get" => ocsp_request(&call.url, &der, Method::Get, via_proxy),
+        // A CRL distribution point: a plain GET of the URL, the request left empty.
+        "crl" => get_request(&call.url, via_proxy),
+        _ => ocsp_request(&call.url, &der, Method::Post, via_proxy),
     };
-    let Some(message) = ocsp_request(&call.url, &der, method, via_proxy) else {
+    let Some(message) = message else {
         return error(
             StatusCode::BAD_REQUEST,
             format!("'{}' is not an http:// URL", call.url),

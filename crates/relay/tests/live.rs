@@ -87,6 +87,42 @@ async fn ocsp_post_and_get_reach_a_real_openssl_responder() {
 }
 
 #[tokio::test]
+async fn crls_are_fetched_from_an_allowed_distribution_point() {
+    let (ca, _qm) = seed_ca();
+    let crl = ca.crl();
+    let cdp = mqocsp_testkit::http_file::HttpFile::start("ca.crl", ca.dir().join("crl.der"));
+    let port = cdp
+        .url()
+        .split(':')
+        .nth(2)
+        .and_then(|p| p.split('/').next())
+        .unwrap()
+        .to_owned();
+    let (addr, token, _ui) = relay(&[&format!("127.0.0.1:{port}")], |_| {}).await;
+    let (status, json) = ocsp_call(
+        addr,
+        &token,
+        serde_json::json!({"url": cdp.url(), "request": "", "method": "crl"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{json}");
+    assert_eq!(json["status"], 200);
+    assert_eq!(json["content_type"], "application/pkix-crl");
+    assert_eq!(
+        STANDARD.decode(json["body"].as_str().unwrap()).unwrap(),
+        crl
+    );
+    // The allowlist holds for CRLs as for OCSP.
+    let (status, json) = ocsp_call(
+        addr,
+        &token,
+        serde_json::json!({"url": "http://127.0.0.1:9/ca.crl", "request": "", "method": "crl"}),
+    )
+    .await;
+    assert_eq!(status, 403, "{json}");
+}
+
+#[tokio::test]
 async fn targets_outside_the_allowlist_are_refused() {
     let (addr, token, _ui) = relay(&["127.0.0.2:2560", "10.0.0.0/8:1414"], |_| {}).await;
     let cases = [

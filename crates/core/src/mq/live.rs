@@ -1,6 +1,7 @@
-//! Live evidence for a case: which OCSP queries MQ would make (the responder each side picks,
-//! every certificate but the root), and how answers fold back into the case. The bytes are moved
-//! by the caller (the page through the relay); this module only plans and records.
+//! Live evidence for a case: which OCSP queries (and CRL fetches) MQ would make (the sources each
+//! side goes through, every certificate but the root), and how answers fold back into the case.
+//! The bytes are moved by the caller (the page through the relay, the CLI itself); this module
+//! only plans and records.
 
 use super::case::{Case, ResponderState};
 use super::revocation::{Side, candidate_urls};
@@ -8,16 +9,27 @@ use crate::certificate::Certificate;
 use crate::verify::{ChainInput, LegacyAlgorithms, Purpose, verify_chain};
 use base64::Engine as _;
 
-/// One OCSP query to make.
+/// What a query fetches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryKind {
+    /// An OCSP response: POST `request` to `url`.
+    Ocsp,
+    /// A CRL: GET `url`, a distribution point of the certificate (CDPCheckExtensions=YES).
+    Crl,
+}
+
+/// One query to make.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     /// Which side would ask.
     pub side: Side,
-    /// The responder URL MQ's precedence picks.
+    /// What it fetches.
+    pub kind: QueryKind,
+    /// The responder URL MQ's precedence picks, or the CRL distribution point.
     pub url: String,
     /// The certificate asked about (short name).
     pub certificate: String,
-    /// The DER OCSPRequest.
+    /// The DER OCSPRequest (empty for a CRL).
     pub request: Vec<u8>,
 }
 
@@ -86,19 +98,53 @@ pub fn plan(case: &Case, nonce: &mut dyn FnMut() -> Vec<u8>) -> Vec<Query> {
             let Some(issuer) = chain.get(position + 1) else {
                 break;
             };
-            // Every source MQ may go on to, so that a fall-through rests on live answers too.
+            // Every source MQ may go on to, so that a fall-through rests on live answers too:
+            // the OCSP responders, then the CRL distribution points (plain HTTP ones; CRLs on
+            // LDAP servers are not fetched).
             for (url, _) in candidate_urls(&resolved, side, cert) {
                 let request = crate::ocsp::build_request(cert, issuer, Some(&nonce()));
                 queries.push(Query {
                     side,
+                    kind: QueryKind::Ocsp,
                     url,
                     certificate: cert.short_name(),
                     request,
                 });
             }
+            let cdp = match side {
+                Side::Client => resolved.client.ssl.cdp_check_extensions.value,
+                Side::QueueManager => resolved.qm.ssl.cdp_check_extensions.value,
+            };
+            if cdp {
+                for url in cert
+                    .crl_urls()
+                    .into_iter()
+                    .filter(|u| u.starts_with("http://"))
+                {
+                    queries.push(Query {
+                        side,
+                        kind: QueryKind::Crl,
+                        url: url.to_owned(),
+                        certificate: cert.short_name(),
+                        request: Vec::new(),
+                    });
+                }
+            }
         }
     }
     queries
+}
+
+/// Whether what `query` fetched ends the search for its certificate: an OCSP response saying good
+/// or revoked, or a CRL (read, not validated: the prediction validates it).
+pub fn ends_search(query: &Query, body: &[u8]) -> bool {
+    match query.kind {
+        QueryKind::Ocsp => answers_definitely(&query.request, body),
+        QueryKind::Crl => crate::decode_bytes(body)
+            .objects
+            .iter()
+            .any(|o| matches!(o.body, crate::decode::ObjectBody::Crl(_))),
+    }
 }
 
 /// Whether `response` answers `request` with good or revoked for the certificate it asks about:
@@ -155,6 +201,23 @@ pub fn record_chain(case: &mut Case, chain: &[Vec<u8>]) {
     if let Some(leaf) = chain.first() {
         let fingerprint = crate::certificate::fingerprints(leaf).sha256;
         case.queue_manager.certificate = Some(format!("sha256:{fingerprint}"));
+    }
+}
+
+/// Folds what a query fetched into the case: for OCSP, [`record`]; a CRL joins the material (a
+/// CRL that could not be fetched leaves nothing behind: the prediction then assumes its
+/// distribution point cannot be reached).
+pub fn record_answer(case: &mut Case, query: &Query, answer: Result<&[u8], &str>) {
+    match query.kind {
+        QueryKind::Ocsp => record(case, &query.url, answer),
+        QueryKind::Crl => {
+            if let Ok(body) = answer {
+                let pem = base64::engine::general_purpose::STANDARD.encode(body);
+                case.material.push_str(&format!(
+                    "\n-----BEGIN X509 CRL-----\n{pem}\n-----END X509 CRL-----\n"
+                ));
+            }
+        }
     }
 }
 
@@ -421,6 +484,7 @@ mod tests {
         // Grouped by certificate, each group in MQ's order.
         let query = |certificate: &str, url: &str| Query {
             side: Side::Client,
+            kind: QueryKind::Ocsp,
             url: url.into(),
             certificate: certificate.into(),
             request: Vec::new(),

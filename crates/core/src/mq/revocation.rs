@@ -375,7 +375,10 @@ fn ask_crl(
     cert: &Certificate,
     issuer: &Certificate,
 ) -> (Answer, (Outcome, String)) {
+    // Of the usable CRLs from the issuer, the newest decides (the later one in the paste on a tie,
+    // as a CRL fetched live is appended).
     let mut unusable: Option<String> = None;
+    let mut newest: Option<(&crate::crl::Crl, crate::verify::crl::CrlVerdict)> = None;
     for (crl, der) in resolved.material.crls() {
         if crl.issuer.rfc4514 != cert.issuer.rfc4514 {
             continue;
@@ -388,36 +391,48 @@ fn ask_crl(
             resolved.at,
             crate::verify::LegacyAlgorithms::Allow,
         ) {
-            Ok(crate::verify::crl::CrlVerdict::NotListed) => {
-                return (
-                    Answer::Good,
-                    (
-                        Outcome::Pass,
-                        format!(
-                            "{url} (from {from}): the pasted CRL of {} (thisUpdate {}) does not list serial {}.",
-                            cert.issuer.rfc4514, crl.this_update, cert.serial
-                        ),
-                    ),
-                );
-            }
-            Ok(crate::verify::crl::CrlVerdict::Revoked { date, reason }) => {
-                return (
-                    Answer::Revoked {
-                        url: url.to_owned(),
-                        by,
-                    },
-                    (
-                        Outcome::Fail,
-                        format!(
-                            "{url} (from {from}): the pasted CRL lists serial {} as revoked on {date}{}.",
-                            cert.serial,
-                            reason.map(|r| format!(" ({r})")).unwrap_or_default()
-                        ),
-                    ),
-                );
+            Ok(verdict) => {
+                if newest
+                    .as_ref()
+                    .is_none_or(|(best, _)| crl.this_update.0 >= best.this_update.0)
+                {
+                    newest = Some((crl, verdict));
+                }
             }
             Err(why) => unusable = Some(why),
         }
+    }
+    match newest {
+        Some((crl, crate::verify::crl::CrlVerdict::NotListed)) => {
+            return (
+                Answer::Good,
+                (
+                    Outcome::Pass,
+                    format!(
+                        "{url} (from {from}): the pasted CRL of {} (thisUpdate {}) does not list serial {}.",
+                        cert.issuer.rfc4514, crl.this_update, cert.serial
+                    ),
+                ),
+            );
+        }
+        Some((crl, crate::verify::crl::CrlVerdict::Revoked { date, reason })) => {
+            return (
+                Answer::Revoked {
+                    url: url.to_owned(),
+                    by,
+                },
+                (
+                    Outcome::Fail,
+                    format!(
+                        "{url} (from {from}): the pasted CRL (thisUpdate {}) lists serial {} as revoked on {date}{}.",
+                        crl.this_update,
+                        cert.serial,
+                        reason.map(|r| format!(" ({r})")).unwrap_or_default()
+                    ),
+                ),
+            );
+        }
+        None => {}
     }
     match unusable {
         Some(why) => (
@@ -437,7 +452,7 @@ fn ask_crl(
             (
                 Outcome::Warn,
                 format!(
-                    "{url} (from {from}): no CRL of {} was pasted, and mqocsp does not fetch CRLs. mqocsp assumes it cannot be reached; paste the CRL to use it.",
+                    "{url} (from {from}): no CRL of {} was pasted or fetched live. mqocsp assumes it cannot be reached; paste the CRL (or fetch it through the relay) to use it.",
                     cert.issuer.rfc4514
                 ),
             ),
