@@ -234,6 +234,7 @@ pub fn app() -> Html {
                 return;
             }
             state.dispatch(Action::LiveStarted(Vec::new()));
+            live_now(&state);
             ask_responders(&state, &token, queries);
         })
     };
@@ -256,6 +257,7 @@ pub fn app() -> Html {
             state.dispatch(Action::LiveStarted(vec![format!(
                 "probing {target} with SNI {sni} through the relay…"
             )]));
+            live_now(&state);
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result =
@@ -344,6 +346,19 @@ pub fn app() -> Html {
 }
 
 /// Sends each planned OCSP query through the relay; every answer (or failure) folds into the case.
+/// Live answers are about now: the evaluation time moves to now (and the live log says so when
+/// it was another time), so that a CRL or response issued after the time the page was opened
+/// is judged as MQ would judge it.
+fn live_now(state: &UseReducerHandle<State>) {
+    let now = now();
+    if state.at.to_string() != now.to_string() {
+        state.dispatch(Action::LiveNote(format!(
+            "evaluation time set to now ({now}): live answers are about the present"
+        )));
+    }
+    state.dispatch(Action::SetTimeTo(now));
+}
+
 fn ask_responders(
     state: &UseReducerHandle<State>,
     token: &str,
