@@ -5,7 +5,6 @@
 //! Sockets and HTTP live here; everything else is mqocsp-core.
 
 use anyhow::Context as _;
-use base64::Engine as _;
 use mqocsp_core::Certificate;
 use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, VERSION};
 use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls};
@@ -272,19 +271,9 @@ fn ask(query: &mqocsp_core::mq::live::Query, timeout: Duration) -> (OcspQuery, O
     match result {
         Ok(body) => {
             // The status of the certificate the request asked about.
-            let serial = mqocsp_core::ocsp::OcspRequest::parse(&query.request)
-                .ok()
-                .and_then(|r| r.cert_ids.first().map(|id| id.serial.clone()));
-            record.cert_status = mqocsp_core::ocsp::OcspResponse::parse(&body)
-                .ok()
-                .and_then(|r| {
-                    r.basic.and_then(|b| {
-                        b.responses
-                            .iter()
-                            .find(|s| Some(&s.cert_id.serial) == serial.as_ref())
-                            .map(|s| s.cert_status.word().to_owned())
-                    })
-                });
+            record.cert_status = mqocsp_core::mq::live::statuses(&query.request, &body)
+                .first()
+                .map(|status| status.word().to_owned());
             (record, Some(body))
         }
         Err(error) => {
@@ -292,13 +281,6 @@ fn ask(query: &mqocsp_core::mq::live::Query, timeout: Duration) -> (OcspQuery, O
             (record, None)
         }
     }
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        base64::engine::general_purpose::STANDARD.encode(der)
-    )
 }
 
 pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
@@ -349,7 +331,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
     let material: String = chain
         .iter()
         .chain(&anchors)
-        .map(|c| pem("CERTIFICATE", &c.der))
+        .map(|c| mqocsp_core::mq::live::pem_block("CERTIFICATE", &c.der))
         .collect();
     let policy = args
         .ocsp_authentication
@@ -423,37 +405,36 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             .map(|i| (started.elapsed().as_nanos() as u8).wrapping_add(i ^ counter))
             .collect()
     });
-    // MQ stops at the first definite answer about a certificate; so does the probe.
-    let mut decided: Vec<(mqocsp_core::mq::revocation::Side, String)> = Vec::new();
-    for query in &queries {
-        if decided.contains(&(query.side, query.certificate.clone())) {
-            continue;
-        }
-        let (body, error) = match query.kind {
-            QueryKind::Ocsp => {
-                let (record, body) = ask(query, timeout);
-                let error = record.error.clone();
-                live.ocsp.push(record);
-                (body, error)
+    // A certificate's sources one after the other, stopping at its first good or revoked
+    // answer, as MQ does (and the page).
+    for group in mqocsp_core::mq::live::by_certificate(queries) {
+        for query in &group {
+            let (body, error) = match query.kind {
+                QueryKind::Ocsp => {
+                    let (record, body) = ask(query, timeout);
+                    let error = record.error.clone();
+                    live.ocsp.push(record);
+                    (body, error)
+                }
+                QueryKind::Crl => {
+                    let (fetch, body) = fetch_crl(&query.url, &query.certificate, timeout);
+                    let error = fetch.error.clone();
+                    live.crl.push(fetch);
+                    (body, error)
+                }
+            };
+            let answer = match &body {
+                Some(body) => Ok(body.as_slice()),
+                None => Err(error.as_deref().unwrap_or("no answer")),
+            };
+            mqocsp_core::mq::live::record_answer(&mut case, query, answer);
+            if body
+                .as_ref()
+                .is_some_and(|b| mqocsp_core::mq::live::ends_search(query, b))
+            {
+                break;
             }
-            QueryKind::Crl => {
-                let (fetch, body) = fetch_crl(&query.url, &query.certificate, timeout);
-                let error = fetch.error.clone();
-                live.crl.push(fetch);
-                (body, error)
-            }
-        };
-        if body
-            .as_ref()
-            .is_some_and(|b| mqocsp_core::mq::live::ends_search(query, b))
-        {
-            decided.push((query.side, query.certificate.clone()));
         }
-        let answer = match &body {
-            Some(body) => Ok(body.as_slice()),
-            None => Err(error.as_deref().unwrap_or("no answer")),
-        };
-        mqocsp_core::mq::live::record_answer(&mut case, query, answer);
     }
     let diagnosis = predict(&case);
     if let Some(path) = &args.case_out {

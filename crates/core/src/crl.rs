@@ -50,6 +50,9 @@ pub struct Crl {
     pub extensions: Vec<Extension>,
     /// tbsCertList.
     pub tbs_span: Span,
+    /// signatureValue, without the BIT STRING's unused-bits octet.
+    #[serde(skip)]
+    pub signature: Vec<u8>,
 }
 
 impl Crl {
@@ -111,6 +114,7 @@ impl Crl {
             revoked,
             extensions,
             tbs_span: tbs.span(),
+            signature: crl.signature_value.data.to_vec(),
         })
     }
 }

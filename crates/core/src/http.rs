@@ -49,32 +49,44 @@ pub enum Method {
     Get,
 }
 
-/// The bytes of an OCSP HTTP request for `url` (absolute-form when sent through a proxy).
-pub fn ocsp_request(url: &str, der: &[u8], method: Method, via_proxy: bool) -> Option<Vec<u8>> {
-    let (host, port, path) = parse_url(url)?;
+/// The Host of `url` and the request target for its path as `path` turns it (absolute-form when
+/// sent through a proxy).
+fn host_and_target(
+    url: &str,
+    via_proxy: bool,
+    path: impl FnOnce(String) -> String,
+) -> Option<(String, String)> {
+    let (host, port, url_path) = parse_url(url)?;
     let authority = if port == 80 {
         host
     } else {
         format!("{host}:{port}")
     };
-    let path = match method {
+    let path = path(url_path);
+    let target = if via_proxy {
+        format!("http://{authority}{path}")
+    } else {
+        path
+    };
+    Some((authority, target))
+}
+
+fn get(authority: &str, target: &str) -> Vec<u8> {
+    format!("GET {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n").into_bytes()
+}
+
+/// The bytes of an OCSP HTTP request for `url` (absolute-form when sent through a proxy).
+pub fn ocsp_request(url: &str, der: &[u8], method: Method, via_proxy: bool) -> Option<Vec<u8>> {
+    let (authority, target) = host_and_target(url, via_proxy, |path| match method {
         Method::Get => format!(
             "{}/{}",
             path.trim_end_matches('/'),
             url_encode(&STANDARD.encode(der))
         ),
         Method::Post => path,
-    };
-    let target = if via_proxy {
-        format!("http://{authority}{path}")
-    } else {
-        path
-    };
+    })?;
     Some(match method {
-        Method::Get => {
-            format!("GET {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n")
-                .into_bytes()
-        }
+        Method::Get => get(&authority, &target),
         Method::Post => {
             let mut bytes = format!(
                 "POST {target} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/ocsp-request\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -90,21 +102,8 @@ pub fn ocsp_request(url: &str, der: &[u8], method: Method, via_proxy: bool) -> O
 /// The bytes of a plain GET for `url` (a CRL distribution point; absolute-form when sent
 /// through a proxy).
 pub fn get_request(url: &str, via_proxy: bool) -> Option<Vec<u8>> {
-    let (host, port, path) = parse_url(url)?;
-    let authority = if port == 80 {
-        host
-    } else {
-        format!("{host}:{port}")
-    };
-    let target = if via_proxy {
-        format!("http://{authority}{path}")
-    } else {
-        path
-    };
-    Some(
-        format!("GET {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n")
-            .into_bytes(),
-    )
+    let (authority, target) = host_and_target(url, via_proxy, |path| path)?;
+    Some(get(&authority, &target))
 }
 
 fn header_end(raw: &[u8]) -> Option<usize> {

@@ -3,8 +3,8 @@
 //! listing the queue manager's certificate, expired, or missing.
 #![cfg(not(target_arch = "wasm32"))]
 
-use base64::Engine as _;
 use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
+use mqocsp_core::mq::live::pem_block;
 use mqocsp_core::mq::predict::{Diagnosis, predict};
 use mqocsp_core::verify::Outcome;
 use mqocsp_testkit::openssl::{OpensslCa, SERVER_EXTENSIONS};
@@ -13,18 +13,11 @@ const QM: &str = "/C=GB/O=Example/CN=qm1.example.test";
 const CDP: &str = "http://ca.example.test/ca.crl";
 const AIA: &str = "http://127.0.0.1:2560/";
 
-fn pem(label: &str, der: &[u8]) -> String {
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        base64::engine::general_purpose::STANDARD.encode(der)
-    )
-}
-
 fn case(ca: &OpensslCa, crl: Option<&[u8]>, ini: &str, at: &str) -> Case {
     let mut material = ca.cert_pem();
     material.push_str(&std::fs::read_to_string(ca.dir().join("qm.pem")).unwrap());
     if let Some(crl) = crl {
-        material.push_str(&pem("X509 CRL", crl));
+        material.push_str(&pem_block("X509 CRL", crl));
     }
     Case {
         format: FORMAT.into(),
@@ -103,7 +96,7 @@ fn the_crl_decides_when_cdp_checking_is_on() {
 
     // Both CRLs pasted, the newer last (as a live fetch appends it): the newer decides.
     let mut case_both = case(&ca, Some(&clean), only_cdp, &now_plus(0));
-    case_both.material.push_str(&pem("X509 CRL", &listed));
+    case_both.material.push_str(&pem_block("X509 CRL", &listed));
     let d = predict(&case_both);
     assert_eq!(d.outcome.reason_code, Some(2393), "{:#?}", crl_steps(&d));
 

@@ -4,7 +4,7 @@
 //! only plans and records.
 
 use super::case::{Case, ResponderState};
-use super::revocation::{Side, candidate_urls};
+use super::revocation::{Side, candidate_urls, crl_distribution_points};
 use crate::certificate::Certificate;
 use crate::verify::{ChainInput, LegacyAlgorithms, Purpose, verify_chain};
 use base64::Engine as _;
@@ -111,24 +111,17 @@ pub fn plan(case: &Case, nonce: &mut dyn FnMut() -> Vec<u8>) -> Vec<Query> {
                     request,
                 });
             }
-            let cdp = match side {
-                Side::Client => resolved.client.ssl.cdp_check_extensions.value,
-                Side::QueueManager => resolved.qm.ssl.cdp_check_extensions.value,
-            };
-            if cdp {
-                for url in cert
-                    .crl_urls()
-                    .into_iter()
-                    .filter(|u| u.starts_with("http://"))
-                {
-                    queries.push(Query {
-                        side,
-                        kind: QueryKind::Crl,
-                        url: url.to_owned(),
-                        certificate: cert.short_name(),
-                        request: Vec::new(),
-                    });
-                }
+            for url in crl_distribution_points(&resolved, side, cert)
+                .into_iter()
+                .filter(|u| u.starts_with("http://"))
+            {
+                queries.push(Query {
+                    side,
+                    kind: QueryKind::Crl,
+                    url: url.to_owned(),
+                    certificate: cert.short_name(),
+                    request: Vec::new(),
+                });
             }
         }
     }
@@ -147,28 +140,38 @@ pub fn ends_search(query: &Query, body: &[u8]) -> bool {
     }
 }
 
-/// Whether `response` answers `request` with good or revoked for the certificate it asks about:
-/// a definite answer, after which MQ asks no further source about that certificate. The
-/// response is read, not validated; the prediction validates it.
-pub fn answers_definitely(request: &[u8], response: &[u8]) -> bool {
+/// What `response` says about the certificate `request` asks about, in the response's order
+/// (read, not validated: the prediction validates it). Empty when either does not parse.
+pub fn statuses(request: &[u8], response: &[u8]) -> Vec<crate::ocsp::CertStatus> {
     let Some(serial) = crate::ocsp::OcspRequest::parse(request)
         .ok()
         .and_then(|r| r.cert_ids.first().map(|id| id.serial.clone()))
     else {
-        return false;
+        return Vec::new();
     };
     crate::ocsp::OcspResponse::parse(response)
         .ok()
         .and_then(|r| r.basic)
-        .is_some_and(|basic| {
-            basic.responses.iter().any(|single| {
-                single.cert_id.serial == serial
-                    && matches!(
-                        single.cert_status,
-                        crate::ocsp::CertStatus::Good | crate::ocsp::CertStatus::Revoked { .. }
-                    )
-            })
+        .map(|basic| {
+            basic
+                .responses
+                .into_iter()
+                .filter(|single| single.cert_id.serial == serial)
+                .map(|single| single.cert_status)
+                .collect()
         })
+        .unwrap_or_default()
+}
+
+/// Whether `response` answers `request` with good or revoked for the certificate it asks about:
+/// a definite answer, after which MQ asks no further source about that certificate.
+pub fn answers_definitely(request: &[u8], response: &[u8]) -> bool {
+    statuses(request, response).iter().any(|status| {
+        matches!(
+            status,
+            crate::ocsp::CertStatus::Good | crate::ocsp::CertStatus::Revoked { .. }
+        )
+    })
 }
 
 /// The queries grouped by the certificate they ask about (and the side asking), each group in
@@ -187,15 +190,25 @@ pub fn by_certificate(queries: Vec<Query>) -> Vec<Vec<Query>> {
     groups
 }
 
+/// `der` as a PEM block with `label`, on lines of its own, to append to a case's material.
+pub fn pem_block(label: &str, der: &[u8]) -> String {
+    armour(
+        label,
+        &base64::engine::general_purpose::STANDARD.encode(der),
+    )
+}
+
+fn armour(label: &str, base64: &str) -> String {
+    format!("\n-----BEGIN {label}-----\n{base64}\n-----END {label}-----\n")
+}
+
 /// Folds the chain a listener presented into the case: its certificates join the material and the
 /// leaf becomes the queue manager's certificate.
 pub fn record_chain(case: &mut Case, chain: &[Vec<u8>]) {
     for der in chain {
-        let pem = base64::engine::general_purpose::STANDARD.encode(der);
-        if !case.material.contains(&pem) {
-            case.material.push_str(&format!(
-                "\n-----BEGIN CERTIFICATE-----\n{pem}\n-----END CERTIFICATE-----\n"
-            ));
+        let base64 = base64::engine::general_purpose::STANDARD.encode(der);
+        if !case.material.contains(&base64) {
+            case.material.push_str(&armour("CERTIFICATE", &base64));
         }
     }
     if let Some(leaf) = chain.first() {
@@ -212,10 +225,7 @@ pub fn record_answer(case: &mut Case, query: &Query, answer: Result<&[u8], &str>
         QueryKind::Ocsp => record(case, &query.url, answer),
         QueryKind::Crl => {
             if let Ok(body) = answer {
-                let pem = base64::engine::general_purpose::STANDARD.encode(body);
-                case.material.push_str(&format!(
-                    "\n-----BEGIN X509 CRL-----\n{pem}\n-----END X509 CRL-----\n"
-                ));
+                case.material.push_str(&pem_block("X509 CRL", body));
             }
         }
     }
@@ -247,10 +257,7 @@ pub fn record(case: &mut Case, url: &str, answer: Result<&[u8], &str>) {
         }
     }
     if let Ok(body) = answer {
-        let pem = base64::engine::general_purpose::STANDARD.encode(body);
-        case.material.push_str(&format!(
-            "\n-----BEGIN OCSP RESPONSE-----\n{pem}\n-----END OCSP RESPONSE-----\n"
-        ));
+        case.material.push_str(&pem_block("OCSP RESPONSE", body));
     }
 }
 

@@ -4,6 +4,7 @@
 use super::case::{Resolved, ResponderState};
 use super::config::{AuthInfoKind, AuthInfoType};
 use super::index::IndexAnswer;
+use super::ini::SslStanza;
 use crate::certificate::Certificate;
 use crate::ocsp::CertStatus;
 use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
@@ -128,17 +129,11 @@ pub fn candidate_urls(
     if let Some(configured) = configured_url(resolved, side) {
         out.push(configured);
     }
-    let (extensions, source) = match side {
-        Side::Client => (
-            resolved.client.ssl.ocsp_check_extensions.value.0,
-            "the certificate's AIA (OCSPCheckExtensions=YES)",
-        ),
-        Side::QueueManager => (
-            resolved.qm.ssl.ocsp_check_extensions.value.0,
-            "the certificate's AIA (qm.ini OCSPCheckExtensions=YES)",
-        ),
+    let source = match side {
+        Side::Client => "the certificate's AIA (OCSPCheckExtensions=YES)",
+        Side::QueueManager => "the certificate's AIA (qm.ini OCSPCheckExtensions=YES)",
     };
-    if extensions {
+    if stanza(resolved, side).ocsp_check_extensions.value.0 {
         for url in cert.ocsp_urls() {
             if !out.iter().any(|(u, _)| normalise(u) == normalise(url)) {
                 out.push(((*url).to_owned(), source.to_owned()));
@@ -146,6 +141,28 @@ pub fn candidate_urls(
         }
     }
     out
+}
+
+/// The SSL stanza of this side's ini file (mqclient.ini or qm.ini).
+fn stanza(resolved: &Resolved, side: Side) -> &SslStanza {
+    match side {
+        Side::Client => &resolved.client.ssl,
+        Side::QueueManager => &resolved.qm.ssl,
+    }
+}
+
+/// The CRL distribution points this side goes to for `cert` after its OCSP responders: the
+/// certificate's, when CDPCheckExtensions=YES; none otherwise.
+pub fn crl_distribution_points<'c>(
+    resolved: &Resolved,
+    side: Side,
+    cert: &'c Certificate,
+) -> Vec<&'c str> {
+    if stanza(resolved, side).cdp_check_extensions.value {
+        cert.crl_urls()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The responder named in this side's configuration, whatever the certificate says.
@@ -517,24 +534,23 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
             result.steps.push(StepBuilder::new(id, "Revocation check", cert.short_name(), ORDER).done(Outcome::Skip, "The root CA is not checked for revocation: GSKit checks every certificate of the chain except the root."));
             break;
         };
-        let cdp = match side {
-            Side::Client => resolved.client.ssl.cdp_check_extensions.value,
-            Side::QueueManager => resolved.qm.ssl.cdp_check_extensions.value,
-        };
         let mut sources: Vec<Source> = candidate_urls(resolved, side, cert)
             .into_iter()
             .map(|(url, from)| Source::Ocsp { url, from })
             .collect();
-        if cdp {
-            sources.extend(cert.crl_urls().into_iter().map(|url| Source::Crl {
-                url: url.to_owned(),
-                from: "the certificate's CRL distribution point (CDPCheckExtensions=YES)".into(),
-                by: RevokedBy::CrlDistributionPoint,
-            }));
-        }
+        sources.extend(
+            crl_distribution_points(resolved, side, cert)
+                .into_iter()
+                .map(|url| Source::Crl {
+                    url: url.to_owned(),
+                    from: "the certificate's CRL distribution point (CDPCheckExtensions=YES)"
+                        .into(),
+                    by: RevokedBy::CrlDistributionPoint,
+                }),
+        );
         sources.extend(ldap_sources(resolved, side));
         if sources.is_empty() {
-            let note = if cdp {
+            let note = if stanza(resolved, side).cdp_check_extensions.value {
                 " CDPCheckExtensions=YES, but the certificate names no CRL distribution point either."
             } else {
                 ""

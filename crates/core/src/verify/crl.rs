@@ -21,15 +21,6 @@ pub enum CrlVerdict {
     },
 }
 
-/// The signatureValue of a CertificateList: the third element, a BIT STRING without its
-/// unused-bits octet.
-fn signature_of(der: &[u8]) -> Option<&[u8]> {
-    let tree = crate::der::parse(der);
-    let root = tree.root?;
-    let value = root.child(2)?;
-    value.content_span().of(der).get(1..)
-}
-
 /// Checks `crl` (with its DER) as a source of revocation information for `cert`, issued by
 /// `issuer`, at `at`. `Err` says why the CRL cannot be relied on.
 pub fn crl_verdict(
@@ -46,12 +37,11 @@ pub fn crl_verdict(
             crl.issuer.rfc4514, cert.issuer.rfc4514
         ));
     }
-    let signature = signature_of(der).ok_or("the CRL has no readable signature")?;
     verify_signature(
         &crl.signature_algorithm,
         issuer,
         crl.tbs_span.of(der),
-        signature,
+        &crl.signature,
         legacy,
     )
     .map_err(|e| {
