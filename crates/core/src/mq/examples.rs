@@ -58,6 +58,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             mqcno_version: None,
             peer_name: None,
             error_log: String::new(),
+            mq_version: None,
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),
@@ -176,12 +177,13 @@ pub fn examples() -> Vec<(&'static str, Case)> {
     out.push(("ocsp-url-uppercase", case));
 
     let mut case = base(
-        "Key repository given with .kdb",
-        "-kr names the key repository with its .kdb extension: MQ appends .kdb itself and fails with 2381.",
+        "Key repository given with .kdb (MQ 9.2 client)",
+        "-kr names the key repository with its .kdb extension on an MQ 9.2 client: before MQ 9.3 MQ appends .kdb itself and fails with 2381 (from 9.3 the extension is accepted).",
         "2022-02-02T13:22:24Z",
     );
     case.client.command_line =
         Some(COMMAND_LINE.replace(r#"..\clientssl\key""#, r#"..\clientssl\key.kdb""#));
+    case.client.mq_version = Some("9.2.0.4".to_owned());
     out.push(("key-repository-kdb", case));
 
     let mut case = base(

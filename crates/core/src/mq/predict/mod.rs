@@ -157,6 +157,32 @@ pub struct Prediction {
     pub events: Vec<String>,
 }
 
+/// What one side's revocation check found that decides the outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Revocation {
+    /// The side checking.
+    pub side: Side,
+    /// The subject (RFC 4514) of the certificate concerned.
+    pub certificate: String,
+    /// Its short name.
+    pub short_name: String,
+    /// What was found.
+    pub finding: Finding,
+}
+
+/// A revocation finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "finding", rename_all = "snake_case")]
+pub enum Finding {
+    /// A source says it is revoked.
+    Revoked {
+        /// The source.
+        url: String,
+    },
+    /// No source could say (AMQ9716's causes).
+    Undetermined(crate::mq::revocation::Unknown),
+}
+
 /// Everything predicted about a case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnosis {
@@ -182,6 +208,8 @@ pub struct Diagnosis {
     pub fixes: Vec<Fix>,
     /// Parts of the case that could not be read.
     pub problems: Vec<crate::mq::case::CaseProblem>,
+    /// What each side's revocation check found, where it was not plainly good.
+    pub revocation: Vec<Revocation>,
 }
 
 const IBM_SNI: &str = "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability";
@@ -300,6 +328,7 @@ pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
             assumptions: vec![],
             fixes: vec![],
             problems: resolved.problems.clone(),
+            revocation: vec![],
         },
     };
     run(&mut b);
