@@ -244,33 +244,39 @@ fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
             continue;
         }
         let (who, whose) = side_words(side);
-        // The first certificate whose responder nobody has evidence of.
-        let open = check
+        // Every source nobody has evidence of is supposed to answer good, except what the
+        // question varies: the first certificate whose source is open.
+        let open: Vec<(String, &crate::certificate::Certificate)> = check
             .answers
             .iter()
             .zip(&path)
-            .find_map(|((_, answer), cert)| match answer {
+            .filter_map(|((_, answer), cert)| match answer {
                 Answer::Unknown(Unknown::NoEvidence { url }) => Some((url.clone(), cert)),
                 _ => None,
-            });
-        if let Some((url, cert)) = open {
+            })
+            .collect();
+        if let Some((url, cert)) = open.first() {
             let fp = cert.fingerprints.sha256.clone();
             let name = cert.short_name();
-            let answer = |answer: Supposed, cost: i32, words: String| {
-                let mut supposed = vec![Supposition {
-                    url: url.clone(),
+            let good_elsewhere: Vec<Supposition> = open
+                .iter()
+                .map(|(other, _)| Supposition {
+                    url: other.clone(),
                     certificate: None,
-                    answer: if answer == Supposed::Unreachable {
-                        Supposed::Unreachable
-                    } else {
-                        Supposed::Good
-                    },
-                }];
-                if !matches!(answer, Supposed::Unreachable | Supposed::Good) {
-                    supposed.push(Supposition {
-                        url: url.clone(),
-                        certificate: Some(fp.clone()),
-                        answer,
+                    answer: Supposed::Good,
+                })
+                .collect();
+            let answer = |answer: Supposed, cost: i32, words: String| {
+                let mut supposed = good_elsewhere.clone();
+                supposed.push(Supposition {
+                    url: url.clone(),
+                    certificate: (answer != Supposed::Unreachable).then(|| fp.clone()),
+                    answer,
+                });
+                // An unreachable responder is unreachable for every certificate asked of it.
+                if answer == Supposed::Unreachable {
+                    supposed.retain(|s| {
+                        !(s.answer == Supposed::Good && super::evidence::same_url(&s.url, url))
                     });
                 }
                 Choice {
@@ -665,9 +671,10 @@ fn summary(diagnosis: &Diagnosis) -> String {
             .map(|s| s.outcome)
     };
     // A revocation finding that refused the connection or warned about it decides the story.
-    let decisive = diagnosis.revocation.iter().find(|r| {
-        matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn))
-    });
+    let decisive = diagnosis
+        .revocation
+        .iter()
+        .find(|r| matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn)));
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
         let name = &r.short_name;
@@ -683,9 +690,9 @@ fn summary(diagnosis: &Diagnosis) -> String {
                     Unknown::NoEvidence { url } => format!(
                         "{who} gets no answer from the OCSP responder {url} about {whose} ({name}) (nothing in the case says it answers)"
                     ),
-                    Unknown::NotKnown { why } => format!(
-                        "the OCSP responder answers unknown about {whose} ({name}): {why}"
-                    ),
+                    Unknown::NotKnown { why } => {
+                        format!("the OCSP responder answers unknown about {whose} ({name}): {why}")
+                    }
                     Unknown::Unverifiable { why } => format!(
                         "{who} cannot rely on the OCSP responder's answer about {whose} ({name}): {why}"
                     ),
