@@ -11,6 +11,7 @@
 
 use super::case::{Case, Resolved};
 use super::codes::{Lookup, lookup, reason_name};
+use super::config::SslCauth;
 use super::errlog::LogFacts;
 use super::ini::{OcspAuthentication, Source};
 use super::predict::{Diagnosis, Finding, predict_resolved};
@@ -214,6 +215,7 @@ struct Choice {
 enum Change {
     Answer(Vec<Supposition>),
     Policy(Side, OcspAuthentication),
+    SslCauth(SslCauth),
     Nothing,
 }
 
@@ -227,6 +229,28 @@ fn side_words(side: Side) -> (&'static str, &'static str) {
 /// The open questions of the case: one list of alternatives per question.
 fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
     let mut out = Vec::new();
+    // No channel definition and no client certificate in the ticket: whether the queue
+    // manager demands one is not known (the channel's default is SSLCAUTH(REQUIRED)).
+    let channel_defined = super::mqsc::MqscDefinitions::parse(&case.queue_manager.mqsc)
+        .channels
+        .iter()
+        .any(|c| c.name.eq_ignore_ascii_case(&resolved.channel_name()));
+    if !channel_defined && case.queue_manager.sslcauth.is_none() && resolved.client_cert.is_none() {
+        out.push(vec![
+            Choice {
+                change: Change::SslCauth(SslCauth::Optional),
+                cost: 0,
+                words: "the channel does not demand a client certificate (SSLCAUTH(OPTIONAL)), or the client has one the ticket does not show".into(),
+                contradicts: None,
+            },
+            Choice {
+                change: Change::SslCauth(SslCauth::Required),
+                cost: 1,
+                words: "the channel has SSLCAUTH(REQUIRED) (the default) and the client has no certificate".into(),
+                contradicts: None,
+            },
+        ]);
+    }
     let sides = [
         (Side::Client, &resolved.qm_cert, &resolved.client_trust),
         (
@@ -446,6 +470,7 @@ pub fn explain(case: &Case, observed: &Observations) -> Explanation {
         resolved.client.ssl.ocsp_authentication.value,
         resolved.qm.ssl.ocsp_authentication.value,
     );
+    let base_sslcauth = resolved.qm.channel.sslcauth;
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -457,6 +482,7 @@ pub fn explain(case: &Case, observed: &Observations) -> Explanation {
         resolved.supposed.clear();
         resolved.client.ssl.ocsp_authentication.value = base_policies.0;
         resolved.qm.ssl.ocsp_authentication.value = base_policies.1;
+        resolved.qm.channel.sslcauth = base_sslcauth;
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -466,6 +492,7 @@ pub fn explain(case: &Case, observed: &Observations) -> Explanation {
                 Some(Change::Policy(Side::QueueManager, value)) => {
                     resolved.qm.ssl.ocsp_authentication.value = *value
                 }
+                Some(Change::SslCauth(value)) => resolved.qm.channel.sslcauth = *value,
                 _ => {}
             }
         }

@@ -88,12 +88,10 @@ fn side_of(header: &str, body: &str, hint: Option<Side>) -> (Side, String) {
                 format!("it was written by {p}, a queue manager program"),
             );
         }
-        if hint != Some(Side::QueueManager) {
-            return (
-                Side::Client,
-                format!("it was written by {program}, with no queue manager in its header"),
-            );
-        }
+        return (
+            Side::Client,
+            format!("it was written by {program}, with no queue manager in its header"),
+        );
     }
     // An OpenSSL queue manager (HPE NonStop) writes message ids without a severity letter.
     if body.lines().any(|l| {
@@ -125,7 +123,11 @@ fn side_of(header: &str, body: &str, hint: Option<Side>) -> (Side, String) {
 /// What a line of prose says about whose log follows.
 fn hint_of(line: &str) -> Option<Side> {
     let lower = unquote(line).to_ascii_lowercase();
-    if lower.contains("AMQ") || lower.len() > 200 {
+    // Log and program output lines name queue managers too; only prose says whose log follows.
+    let output = [
+        "amq", "mqconn", "qmgr:", "process(", "[20", "reasoncd", "host(",
+    ];
+    if lower.len() > 200 || output.iter().any(|w| lower.contains(w)) {
         return None;
     }
     let qm = [
