@@ -9,6 +9,18 @@ use super::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, V
 use super::config::QmTls;
 use std::collections::BTreeMap;
 
+/// Certificates that stand in for a ticket that pasted none (the seed's: the queue manager's
+/// chain, the client's chain), with their short names; the diagnosis names them as stand-ins.
+pub fn stand_ins() -> (String, [&'static str; 2]) {
+    (
+        [QUEUE_MANAGER, SERVER_CA, CLIENT, CLIENT_CA].concat(),
+        [
+            "www.sd.pulsarintegration.PL81N.com",
+            "www.pulsarintegration.PL921WC.com",
+        ],
+    )
+}
+
 const QUEUE_MANAGER: &str = include_str!("../../../../testdata/fixtures/queue-manager.pem");
 const SERVER_CA: &str = include_str!("../../../../testdata/fixtures/server-ca.pem");
 const CLIENT: &str = include_str!("../../../../testdata/fixtures/client.pem");

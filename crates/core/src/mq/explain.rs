@@ -434,9 +434,62 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
     (score, exact)
 }
 
-/// Explains a case from what its logs show.
+/// Explains a case from what its logs show. A ticket with logs but no certificate at all is
+/// reasoned about with stand-in certificates (the seed's), named as such.
 pub fn explain(case: &Case, observed: &Observations) -> Explanation {
-    let mut resolved = case.resolve();
+    let resolved = case.resolve();
+    if resolved.qm_cert.is_none() && resolved.client_cert.is_none() && !observed.is_empty() {
+        let (material, names) = super::examples::stand_ins();
+        let mut stand = case.clone();
+        stand.material.push('\n');
+        stand.material.push_str(&material);
+        stand.queue_manager.certificate = Some(names[0].to_owned());
+        stand.client.certificate = Some(names[1].to_owned());
+        stand.client.trust = vec!["www.sd.pulsarintegration.com".into()];
+        stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
+        let mut e = search(&stand, stand.resolve(), observed);
+        // In sentences the stand-ins are named by their role, never by their seed names.
+        let rename = |text: &str| {
+            text.replace(&format!("({})", names[0]), "(not pasted)")
+                .replace(&format!("({})", names[1]), "(not pasted)")
+                .replace(names[0], "the queue manager's certificate")
+                .replace(names[1], "the client's certificate")
+                .replace(
+                    &format!("OCSP responder {}", super::examples::SERVER_RESPONDER),
+                    "OCSP responder named in the certificate's AIA",
+                )
+                .replace(
+                    &format!("OCSP responder {}", super::examples::CLIENT_RESPONDER),
+                    "OCSP responder named in the certificate's AIA",
+                )
+                .replace(super::examples::SERVER_RESPONDER, "the AIA responder")
+                .replace(super::examples::CLIENT_RESPONDER, "the AIA responder")
+        };
+        e.cause.summary = rename(&e.cause.summary);
+        e.cause.certificates = observed
+            .messages
+            .iter()
+            .filter_map(|m| m.certificate.clone())
+            .collect();
+        for text in e.supposes.iter_mut().chain(e.contradictions.iter_mut()) {
+            *text = rename(text);
+        }
+        for alternative in &mut e.alternatives {
+            alternative.summary = rename(&alternative.summary);
+            for text in &mut alternative.supposes {
+                *text = rename(text);
+            }
+        }
+        e.supposes.insert(
+            0,
+            "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
+        );
+        return e;
+    }
+    search(case, resolved, observed)
+}
+
+fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
@@ -654,6 +707,10 @@ fn decisive(diagnosis: &Diagnosis) -> Option<&crate::verify::trace::Step> {
 }
 
 fn side_of_step(id: &str) -> Option<Side> {
+    // A missing client certificate is the queue manager's refusal (SSLCAUTH, SSLPEER).
+    if id == "mq.client_certificate" {
+        return Some(Side::QueueManager);
+    }
     if id.starts_with("mq.client") || id == "mq.connx" || id == "mq.sni" {
         Some(Side::Client)
     } else if id.starts_with("mq.qm") {
@@ -739,11 +796,7 @@ fn summary(diagnosis: &Diagnosis) -> String {
         .iter()
         .find(|s| s.outcome == Outcome::Fail && s.id != "mq.observed");
     match failed {
-        Some(step) => format!(
-            "{}: {}. {result}.",
-            step.title,
-            trim_period(&step.explanation)
-        ),
+        Some(step) => format!("{}. {result}.", capitalise(&trim_period(&step.explanation))),
         None => format!("Both sides accept each other's certificates. {result}."),
     }
 }

@@ -296,21 +296,16 @@ fn ask(
             }),
         };
     }
-    let Some((responder, index, ca)) = resolved
+    let described = resolved
         .responders
         .iter()
-        .find(|(r, _, _)| normalise(&r.url) == normalise(url))
-    else {
-        return Answer::Unknown(Unknown::NoEvidence {
-            url: url.to_owned(),
-        });
-    };
-    if responder.state == ResponderState::Down {
+        .find(|(r, _, _)| normalise(&r.url) == normalise(url));
+    if described.is_some_and(|(r, _, _)| r.state == ResponderState::Down) {
         return Answer::Unknown(Unknown::Unreachable {
             url: url.to_owned(),
         });
     }
-    if let (Some(index), Some(ca)) = (index, ca) {
+    if let Some((_, Some(index), Some(ca))) = described {
         return match index.answer(ca, cert) {
             IndexAnswer::Good => Answer::Good,
             IndexAnswer::Revoked { .. } => Answer::Revoked {
@@ -321,7 +316,8 @@ fn ask(
             IndexAnswer::NoSingleResponse => Answer::Unknown(Unknown::NotKnown { why: "index.txt marks the serial E (expired): openssl answers with no SingleResponse for it".into() }),
         };
     }
-    // A pasted response about this certificate, validated as GSKit would.
+    // A pasted response about this certificate (the customer asked the responder, or kept what
+    // it sent), validated as GSKit would.
     resolved
         .material
         .ocsp_responses()

@@ -312,6 +312,32 @@ pub fn read(text: &str, at: &str) -> Ticket {
             }
         } else if let Some(side) = hint_of(line) {
             hint = Some(side);
+            // "Nothing in the queue manager's log": that side's silence is an observation too.
+            let lower = unquote(line).to_ascii_lowercase();
+            if [
+                "nothing",
+                "no error",
+                "empty",
+                "clean",
+                "no message",
+                "no entries",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+                && lower.contains("log")
+            {
+                match side {
+                    Side::Client => observed.client_log = true,
+                    Side::QueueManager => observed.queue_manager_log = true,
+                }
+                filed.push(format!(
+                    "line {number}: the {} log is empty, as the ticket says",
+                    match side {
+                        Side::Client => "client's",
+                        Side::QueueManager => "queue manager's",
+                    }
+                ));
+            }
         }
         for code in reason_codes(line) {
             observed.add_reason(code, number);
