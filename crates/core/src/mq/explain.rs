@@ -796,6 +796,10 @@ fn summary(diagnosis: &Diagnosis) -> String {
         .iter()
         .find(|s| s.outcome == Outcome::Fail && s.id != "mq.observed");
     match failed {
+        Some(step) if outcome.connected => format!(
+            "{result}, although {}: the policy in force accepts that.",
+            trim_period(&step.explanation)
+        ),
         Some(step) => format!("{}. {result}.", capitalise(&trim_period(&step.explanation))),
         None => format!("Both sides accept each other's certificates. {result}."),
     }
@@ -806,6 +810,10 @@ fn trim_period(text: &str) -> String {
 }
 
 fn capitalise(text: &str) -> String {
+    // A sentence may start with a URL or a configuration value: those keep their case.
+    if text.starts_with("http") || !text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return text.to_owned();
+    }
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
