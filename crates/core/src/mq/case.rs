@@ -202,6 +202,9 @@ pub struct Resolved {
     /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
     /// prediction); a certificate-specific supposition wins over one about every certificate.
     pub supposed: Vec<super::revocation::Supposition>,
+    /// Chain reports already computed (by target and anchors): a diagnosis predicts many
+    /// variations of one case, and the chains never change between them.
+    pub chains: ChainCache,
     /// Everything that could not be read.
     pub problems: Vec<CaseProblem>,
 }
@@ -228,6 +231,10 @@ pub fn select<'a>(certs: &[&'a Certificate], selector: &str) -> Option<&'a Certi
                 .find(|c| c.subject.first("CN").is_some_and(|cn| cn == selector))
         })
 }
+
+/// Chain reports by (target, anchors) fingerprints, shared by clones of one [`Resolved`].
+#[derive(Clone, Debug, Default)]
+pub struct ChainCache(std::sync::Arc<std::sync::Mutex<Vec<(String, crate::verify::ChainReport)>>>);
 
 impl Resolved {
     /// What the diagnosis supposes `url` answers about the certificate with this fingerprint.
@@ -259,13 +266,23 @@ impl Resolved {
         anchors: &[Certificate],
     ) -> crate::verify::ChainReport {
         use crate::verify::{ChainInput, LegacyAlgorithms, Purpose};
+        let key: String = std::iter::once(target)
+            .chain(anchors)
+            .map(|c| c.fingerprints.sha256.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        if let Ok(cache) = self.chains.0.lock()
+            && let Some((_, report)) = cache.iter().find(|(k, _)| *k == key)
+        {
+            return report.clone();
+        }
         let untrusted: Vec<Certificate> = self
             .material
             .certificates()
             .filter(|c| c.fingerprints != target.fingerprints)
             .cloned()
             .collect();
-        crate::verify::verify_chain(&ChainInput {
+        let report = crate::verify::verify_chain(&ChainInput {
             target,
             untrusted: &untrusted,
             anchors,
@@ -273,7 +290,11 @@ impl Resolved {
             purpose: Purpose::Any,
             peer_name: None,
             legacy: LegacyAlgorithms::Allow,
-        })
+        });
+        if let Ok(mut cache) = self.chains.0.lock() {
+            cache.push((key, report.clone()));
+        }
+        report
     }
 
     /// The certificates of the path MQ checks, target first: the first valid path, else the
@@ -449,6 +470,7 @@ impl Case {
             at,
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
+            chains: ChainCache::default(),
             problems,
         }
     }
