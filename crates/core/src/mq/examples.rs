@@ -71,6 +71,8 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             peer_name: None,
             error_log: String::new(),
             mq_version: None,
+            kind: None,
+            java: None,
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),
