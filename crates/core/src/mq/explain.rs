@@ -910,10 +910,15 @@ fn summary(diagnosis: &Diagnosis) -> String {
             .find(|s| s.id == "java.ignored")
             .map(|s| format!(" {}", trim_period(&s.explanation)))
             .unwrap_or_default();
-        return format!(
-            "{result}: {}.{ignored}.",
+        let mut text = format!(
+            "{result}: {}.",
             trim_period(&step.explanation).replacen("com.sun", "the JVM's com.sun", 1)
         );
+        if !ignored.is_empty() {
+            text.push_str(&ignored);
+            text.push('.');
+        }
+        return text;
     }
     match failed {
         Some(step) if outcome.connected => format!(
