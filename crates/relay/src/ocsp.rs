@@ -6,8 +6,8 @@
 //! Redirects are returned, never followed. There is no proxy: the relay connects to the target.
 
 use crate::allow::Allowlist;
-use crate::limits::Limits;
-use axum::body::Bytes;
+use crate::limits::{Limits, MAX_REQUEST_BODY};
+use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -81,7 +81,7 @@ pub async fn ocsp(
     State(state): State<OcspState>,
     client: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let json = headers
         .get(header::CONTENT_TYPE)
@@ -93,6 +93,34 @@ pub async fn ocsp(
             "the call must be JSON (Content-Type: application/json)".into(),
         );
     }
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > MAX_REQUEST_BODY as u64) {
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("a call is at most {MAX_REQUEST_BODY} bytes"),
+        );
+    }
+    // A body trickled in (or never sent) must not hold the connection: it has as long as a head.
+    let wait = Duration::from_secs(state.limits.header_timeout_secs);
+    let body = match tokio::time::timeout(wait, axum::body::to_bytes(body, MAX_REQUEST_BODY)).await
+    {
+        Ok(Ok(body)) => body,
+        Ok(Err(_)) => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("a call is at most {MAX_REQUEST_BODY} bytes"),
+            );
+        }
+        Err(_) => {
+            return error(
+                StatusCode::REQUEST_TIMEOUT,
+                format!("the call's body did not arrive within {} s", wait.as_secs()),
+            );
+        }
+    };
     let call: RelayCall = match serde_json::from_slice(&body) {
         Ok(call) => call,
         Err(e) => return error(StatusCode::BAD_REQUEST, format!("not a relay call: {e}")),

@@ -209,7 +209,6 @@ pub fn parse_response(raw: &[u8]) -> Result<Response, ResponseError> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -398,7 +398,6 @@ impl std::str::FromStr for Target {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
