@@ -288,7 +288,15 @@ impl Allowlist {
 
 /// A DNS lookup bounded by `timeout`.
 async fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketAddr>, String> {
-    match tokio::time::timeout(timeout, tokio::net::lookup_host((host, port))).await {
+    bounded(tokio::net::lookup_host((host, port)), timeout).await
+}
+
+/// `lookup`, given up after `timeout` (a resolver that never answers must not hold a call).
+async fn bounded<A: Iterator<Item = SocketAddr>>(
+    lookup: impl std::future::Future<Output = std::io::Result<A>>,
+    timeout: Duration,
+) -> Result<Vec<SocketAddr>, String> {
+    match tokio::time::timeout(timeout, lookup).await {
         Err(_) => Err(format!("no answer within {} s", timeout.as_secs())),
         Ok(Err(e)) => Err(e.to_string()),
         Ok(Ok(addrs)) => Ok(addrs.collect()),
@@ -420,5 +428,16 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(refusal, Refusal::Special { .. }), "{refusal}");
+    }
+
+    #[tokio::test]
+    async fn a_lookup_slower_than_the_dns_timeout_is_given_up() {
+        let never = std::future::pending::<std::io::Result<std::vec::IntoIter<SocketAddr>>>();
+        let started = std::time::Instant::now();
+        assert_eq!(
+            bounded(never, Duration::from_secs(1)).await,
+            Err("no answer within 1 s".to_owned())
+        );
+        assert!(started.elapsed() < Duration::from_secs(3));
     }
 }
