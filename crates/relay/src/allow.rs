@@ -293,7 +293,7 @@ async fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketA
 
 /// `lookup`, given up after `timeout` (a resolver that never answers must not hold a call).
 async fn bounded<A: Iterator<Item = SocketAddr>>(
-    lookup: impl std::future::Future<Output = std::io::Result<A>>,
+    lookup: impl Future<Output = std::io::Result<A>>,
     timeout: Duration,
 ) -> Result<Vec<SocketAddr>, String> {
     match tokio::time::timeout(timeout, lookup).await {
