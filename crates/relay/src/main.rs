@@ -82,7 +82,12 @@ fn token(args: &Args) -> anyhow::Result<Option<String>> {
                 .with_context(|| format!("cannot read the token file {}", file.display()))?;
             Some(text.lines().next().unwrap_or_default().trim().to_owned())
         }
-        (None, Some(token)) => Some(token.clone()),
+        (None, Some(token)) => {
+            eprintln!(
+                "mqocsp-relay: --token shows in the process list; prefer --token-file outside tests"
+            );
+            Some(token.clone())
+        }
         (None, None) => None,
     };
     if let Some(token) = &token {
@@ -131,6 +136,9 @@ async fn main() -> anyhow::Result<()> {
         header_timeout_secs: args.header_timeout_secs,
         dns_timeout_secs: args.dns_timeout_secs,
     };
+    // The page (and the CSP hashing it) is read before the address is printed: what is served is
+    // what was there when the relay said it was ready.
+    let router = app(&config);
     for rule in &config.allow.0 {
         println!("mqocsp-relay: allows {rule}");
     }
@@ -150,7 +158,7 @@ async fn main() -> anyhow::Result<()> {
     }
     mqocsp_relay::serve::serve(
         listener,
-        app(&config),
+        router,
         config.limits,
         shutdown_signal(),
         Duration::from_secs(10),

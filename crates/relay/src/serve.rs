@@ -29,7 +29,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
     grace: Duration,
 ) {
-    let places = Arc::new(Semaphore::new(limits.max_connections));
+    let max = limits.max_connections.min(Semaphore::MAX_PERMITS);
+    let places = Arc::new(Semaphore::new(max));
     let (stop, stopping) = watch::channel(false);
     tokio::pin!(shutdown);
     loop {
@@ -105,6 +106,6 @@ pub async fn serve(
         });
     }
     let _ = stop.send(true);
-    let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
+    let all = u32::try_from(max).unwrap_or(u32::MAX);
     let _ = tokio::time::timeout(grace, places.acquire_many(all)).await;
 }
