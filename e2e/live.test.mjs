@@ -53,6 +53,8 @@ after(async () => {
 test('asking the responder live turns an assumed-down responder into a good answer', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(relay.tokenUrl);
+  // The page read the token and took it out of the address bar (history, bookmarks, screen shares).
+  await page.waitForFunction(() => !window.location.search.includes('token='), null, { timeout: 10000 });
   await page.getByLabel(/Paste what the customer sent/).fill(`${responder.qmPem}\n${responder.caPem}`);
   await page.locator('.found', { hasText: 'qm-e2e' }).waitFor({ timeout: 10000 });
   await page.locator('.found li', { hasText: 'qm-e2e' }).getByRole('button', { name: "the queue manager's" }).click();

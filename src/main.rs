@@ -1,6 +1,9 @@
-//! Entry point of the page: install the panic banner, mount [`mqocsp_web::App`].
+//! Entry point of the page: install the panic banner, take the relay token from the address,
+//! mount [`mqocsp_web::App`].
 
 fn main() {
     mqocsp_web::services::install_panic_banner();
+    // Read the relay's token now, so it leaves the address bar before anything renders.
+    let _ = mqocsp_web::services::relay_token();
     yew::Renderer::<mqocsp_web::App>::new().render();
 }

@@ -95,10 +95,12 @@ pub fn install_panic_banner() {
 }
 
 /// The relay's per-start token: from the address the relay printed (`?token=…`), kept for the
-/// tab's lifetime so a reload or a share link opened in the same tab keeps it.
+/// tab's lifetime so a reload or a share link opened in the same tab keeps it. Once read, it is
+/// taken out of the address bar (history, bookmarks and screen shares never show it).
 pub fn relay_token() -> Option<String> {
     let window = window()?;
-    let search = window.location().search().ok().unwrap_or_default();
+    let location = window.location();
+    let search = location.search().ok().unwrap_or_default();
     let from_url = search
         .trim_start_matches('?')
         .split('&')
@@ -109,6 +111,28 @@ pub fn relay_token() -> Option<String> {
         Some(token) => {
             if let Some(storage) = &storage {
                 let _ = storage.set_item("mqocsp.token", &token);
+            }
+            let rest: Vec<&str> = search
+                .trim_start_matches('?')
+                .split('&')
+                .filter(|p| !p.starts_with("token=") && !p.is_empty())
+                .collect();
+            let query = if rest.is_empty() {
+                String::new()
+            } else {
+                format!("?{}", rest.join("&"))
+            };
+            let address = format!(
+                "{}{query}{}",
+                location.pathname().unwrap_or_default(),
+                location.hash().unwrap_or_default()
+            );
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&address),
+                );
             }
             Some(token)
         }
@@ -142,7 +166,7 @@ async fn body_text(response: &web_sys::Response) -> String {
 /// Sends an OCSP request through the relay (`POST /api/ocsp`); the responder's answer body, or
 /// why there is none.
 pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Vec<u8>, String> {
-    relay_fetch(token, url, request, "post")
+    relay_fetch(token, url, request, mqocsp_wire::Method::Post)
         .await
         .map(|(_, body)| body)
 }
@@ -150,23 +174,28 @@ pub async fn ocsp_via_relay(token: &str, url: &str, request: &[u8]) -> Result<Ve
 /// Fetches the CRL at `url` (a distribution point) through the relay; an HTTP status other than
 /// 200 is an error.
 pub async fn crl_via_relay(token: &str, url: &str) -> Result<Vec<u8>, String> {
-    match relay_fetch(token, url, &[], "crl").await? {
+    match relay_fetch(token, url, &[], mqocsp_wire::Method::Crl).await? {
         (200, body) => Ok(body),
         (status, _) => Err(format!("HTTP {status}")),
     }
 }
 
-/// One call to the relay's /api/ocsp: the HTTP status the target answered with, and the body.
+/// One call to the relay's /api/ocsp (the `mqocsp-wire` contract): the HTTP status the target
+/// answered with, and the body.
 async fn relay_fetch(
     token: &str,
     url: &str,
     request: &[u8],
-    method: &str,
+    method: mqocsp_wire::Method,
 ) -> Result<(u16, Vec<u8>), String> {
-    use base64::Engine as _;
     use wasm_bindgen_futures::JsFuture;
     let window = window().ok_or("no window")?;
-    let body = serde_json::json!({"url": url, "request": base64::engine::general_purpose::STANDARD.encode(request), "method": method}).to_string();
+    let call = mqocsp_wire::RelayCall {
+        url: mqocsp_wire::HttpUrl::parse(url).map_err(|e| format!("'{url}': {e}"))?,
+        method,
+        request: request.to_vec(),
+    };
+    let body = serde_json::to_string(&call).map_err(|e| e.to_string())?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&wasm_bindgen::JsValue::from_str(&body));
@@ -186,22 +215,18 @@ async fn relay_fetch(
         .dyn_into()
         .map_err(|_| "response")?;
     let text = body_text(&response).await;
-    let json: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|_| serde_json::json!({"error": text.trim()}));
     if !response.ok() {
-        return Err(json["error"]
-            .as_str()
-            .unwrap_or("the relay refused")
-            .to_owned());
+        return Err(
+            match serde_json::from_str::<mqocsp_wire::RelayError>(&text) {
+                Ok(refusal) => refusal.error,
+                Err(_) if text.trim().is_empty() => "the relay refused".to_owned(),
+                Err(_) => text.trim().to_owned(),
+            },
+        );
     }
-    let status = json["status"]
-        .as_u64()
-        .and_then(|s| u16::try_from(s).ok())
-        .unwrap_or(0);
-    base64::engine::general_purpose::STANDARD
-        .decode(json["body"].as_str().unwrap_or_default())
-        .map(|body| (status, body))
-        .map_err(|_| "the relay's answer is not base64".to_owned())
+    serde_json::from_str::<mqocsp_wire::RelayAnswer>(&text)
+        .map(|answer| (answer.status, answer.body))
+        .map_err(|e| format!("the relay's answer is not what this page expects: {e}"))
 }
 
 /// The browser's clock for rustls (std's clock does not exist in WebAssembly).
@@ -222,7 +247,10 @@ impl rustls::time_provider::TimeProvider for BrowserTime {
 async fn tunnel_refusal(token: &str, target: &str) -> (u16, String) {
     use wasm_bindgen_futures::JsFuture;
     let refused = |why: &str| (0, why.to_owned());
-    let url = format!("/api/tunnel?target={target}&token={token}");
+    let url = format!(
+        "/api/tunnel?target={}&token={token}",
+        js_sys::encode_uri_component(target)
+    );
     let Some(window) = window() else {
         return refused("the relay refused the tunnel");
     };
@@ -254,7 +282,15 @@ pub async fn probe_via_relay(token: &str, dial: &Dial) -> Result<Observed, Strin
     use wasm_bindgen::closure::Closure;
     let window = window().ok_or("no window")?;
     let host = window.location().host().map_err(|_| "no host")?;
-    let url = format!("ws://{host}/api/tunnel?target={target}&token={token}");
+    // Behind a TLS reverse proxy (--public-url) the page is https, and its tunnel must be wss.
+    let scheme = match window.location().protocol().as_deref() {
+        Ok("https:") => "wss",
+        _ => "ws",
+    };
+    let url = format!(
+        "{scheme}://{host}/api/tunnel?target={}&token={token}",
+        js_sys::encode_uri_component(target)
+    );
     let socket = web_sys::WebSocket::new(&url)
         .map_err(|_| "the relay's tunnel cannot be opened".to_owned())?;
     socket.set_binary_type(web_sys::BinaryType::Arraybuffer);

@@ -9,6 +9,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         return;
     };
     for entry in entries.flatten() {
+        // Like `--ui`: no dotfiles and no symlinks are ever served, so none is built in.
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || entry.file_type().is_ok_and(|t| t.is_symlink()) {
+            continue;
+        }
         let path = entry.path();
         if path.is_dir() {
             files(&path, out);

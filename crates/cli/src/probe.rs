@@ -12,6 +12,7 @@ use mqocsp_core::mq::ini::OcspAuthentication;
 use mqocsp_core::mq::predict::predict;
 use mqocsp_core::mq::session::{Dial, Fetch, FetchKind, Observed, Session, Task};
 use mqocsp_tlsprobe::Handshake;
+use mqocsp_wire::{HttpUrl, Method};
 use serde::Serialize;
 use std::io::{Read as _, Write as _};
 use std::net::{TcpStream, ToSocketAddrs as _};
@@ -83,14 +84,13 @@ const MAX_CRL: usize = 16 * 1024 * 1024;
 
 /// Sends `request` to the host of `url` and reads the HTTP answer (at most `max` bytes).
 fn exchange(
-    url: &str,
+    url: &HttpUrl,
     request: &[u8],
     timeout: Duration,
     max: usize,
-) -> Result<mqocsp_core::http::Response, String> {
-    let (host, port, _) = mqocsp_core::http::parse_url(url)
-        .ok_or_else(|| format!("'{url}' is not an http:// URL"))?;
-    let addr = (host.as_str(), port)
+) -> Result<mqocsp_wire::http::Response, String> {
+    let host = url.host().bare();
+    let addr = (host.as_str(), url.port())
         .to_socket_addrs()
         .map_err(|e| format!("{host} does not resolve: {e}"))?
         .next()
@@ -109,22 +109,28 @@ fn exchange(
             break;
         }
         raw.extend_from_slice(&chunk[..n]);
-        if mqocsp_core::http::is_complete(&raw) {
+        if mqocsp_wire::http::is_complete(&raw) {
             break;
         }
         if raw.len() > max {
             return Err(format!("the answer from {addr} is larger than {max} bytes"));
         }
     }
-    mqocsp_core::http::parse_response(&raw)
+    mqocsp_wire::http::parse_response(&raw).map_err(|e| e.to_string())
+}
+
+/// `url` validated and the request bytes for it (mqocsp_wire's one URL validator).
+fn http_request(url: &str, method: Method, der: &[u8]) -> Result<(HttpUrl, Vec<u8>), String> {
+    let url = HttpUrl::parse(url).map_err(|e| format!("'{url}': {e}"))?;
+    let request = mqocsp_wire::http::request(&url, method, der).map_err(|e| e.to_string())?;
+    Ok((url, request))
 }
 
 /// Fetches the CRL at `url` (a plain GET, as GSKit does for CDPCheckExtensions=YES).
 fn fetch_crl(url: &str, certificate: &str, timeout: Duration) -> (CrlFetch, Option<Vec<u8>>) {
     let started = Instant::now();
-    let result = mqocsp_core::http::get_request(url, false)
-        .ok_or_else(|| format!("'{url}' is not an http:// URL"))
-        .and_then(|request| exchange(url, &request, timeout, MAX_CRL));
+    let result = http_request(url, Method::Crl, &[])
+        .and_then(|(url, request)| exchange(&url, &request, timeout, MAX_CRL));
     let mut fetch = CrlFetch {
         certificate: certificate.to_owned(),
         url: url.to_owned(),
@@ -255,18 +261,12 @@ fn ask(query: &Fetch, timeout: Duration) -> (OcspQuery, Option<Vec<u8>>) {
         elapsed_ms: 0,
         error: None,
     };
-    let result = mqocsp_core::http::ocsp_request(
-        url,
-        &query.request,
-        mqocsp_core::http::Method::Post,
-        false,
-    )
-    .ok_or_else(|| format!("'{url}' is not an http:// URL"))
-    .and_then(|request| exchange(url, &request, timeout, MAX_OCSP_ANSWER))
-    .map(|response| {
-        record.http_status = Some(response.status);
-        response.body
-    });
+    let result = http_request(url, Method::Post, &query.request)
+        .and_then(|(url, request)| exchange(&url, &request, timeout, MAX_OCSP_ANSWER))
+        .map(|response| {
+            record.http_status = Some(response.status);
+            response.body
+        });
     record.elapsed_ms = started.elapsed().as_millis();
     match result {
         Ok(body) => {

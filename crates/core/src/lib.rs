@@ -35,7 +35,6 @@ pub mod extension;
 #[cfg(feature = "fuzzing")]
 pub mod fuzz;
 pub mod hex;
-pub mod http;
 pub mod input;
 pub mod limits;
 pub mod location;

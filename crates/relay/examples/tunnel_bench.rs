@@ -1,8 +1,10 @@
 //! Relay figures for `scripts/bench`: 100 MB through the WebSocket tunnel versus the same bytes
-//! over direct loopback TCP and through a plain TCP forwarder (the cost of the second hop alone),
-//! and the relay process's memory with 500 idle tunnels open. The relay is the release binary in
-//! its own process, the forwarder is this example again in its own; the sink and the clients live
-//! here. Prints figures; asserts nothing about speed.
+//! over direct loopback TCP, through a plain TCP forwarder (the cost of the second hop alone) and
+//! through websockify (Debian's `websockify`, a WebSocket-to-TCP relay: the peer to beat), and the
+//! relay process's memory with 500 idle tunnels open. The relay is the release binary in its own
+//! process, the forwarder is this example again in its own, websockify runs as installed; the sink
+//! and the clients live here, and the relay and websockify get the same pre-masked frames. Prints
+//! figures; asserts nothing about speed.
 //!
 //! `cargo build --release -p mqocsp-relay && cargo run --release -p mqocsp-relay --example tunnel_bench`
 
@@ -95,7 +97,10 @@ fn page_dir() -> std::path::PathBuf {
 
 /// The release relay binary, started as its own process (so its memory is its own) allowing
 /// only the sink; returns the child and its address.
-fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketAddr) {
+fn start_relay(
+    target: SocketAddr,
+    token_file: &std::path::Path,
+) -> (std::process::Child, SocketAddr) {
     let binary = std::env::var_os("MQOCSP_RELAY")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
@@ -110,7 +115,8 @@ fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketA
             "--ui",
             page_dir().to_str().unwrap(),
         ])
-        .args(["--allow", &target.to_string(), "--token", token])
+        .args(["--allow", &target.to_string(), "--token-file"])
+        .arg(token_file)
         .args(["--max-tunnels", &(IDLE_TUNNELS + 10).to_string()])
         .args([
             "--max-tunnel-bytes",
@@ -119,6 +125,31 @@ fn start_relay(target: SocketAddr, token: &str) -> (std::process::Child, SocketA
             "600",
         ]);
     start(command, "build it: cargo build --release -p mqocsp-relay")
+}
+
+/// websockify relaying WebSocket connections on a free loopback port to `target`, once it
+/// accepts connections; `None` when it is not installed (scripts/setup installs it).
+fn start_websockify(target: SocketAddr) -> Option<(std::process::Child, SocketAddr)> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .ok()?
+        .local_addr()
+        .ok()?
+        .port();
+    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+    let child = std::process::Command::new("websockify")
+        .args([addr.to_string(), target.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while std::net::TcpStream::connect(addr).is_err() {
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Some((child, addr))
 }
 
 /// This example again, as a plain TCP forwarder in its own process (like the relay).
@@ -197,8 +228,10 @@ async fn main() {
         return forward(target.parse().unwrap()).await;
     }
     let target = sink().await;
-    let token = "bench".repeat(8);
-    let (mut relay_process, relay) = start_relay(target, &token);
+    let token = mqocsp_relay::new_token();
+    let token_file = page_dir().join("../mqocsp-tunnel-bench.token");
+    std::fs::write(&token_file, &token).unwrap();
+    let (mut relay_process, relay) = start_relay(target, &token_file);
     let pid = relay_process.id();
     let chunk = vec![0x17u8; CHUNK];
 
@@ -217,6 +250,8 @@ async fn main() {
     // client, which copies and masks every frame on the same two cores as the relay and the sink.
     let premasked = premasked_frame(&chunk);
     let (mut forwarder_process, forwarded) = start_forwarder(target);
+    let mut websockify = start_websockify(target);
+    let mut websockify_secs = Vec::new();
     let mut direct_secs = Vec::new();
     let mut forwarded_secs = Vec::new();
     let mut tunnel_secs = Vec::new();
@@ -246,6 +281,20 @@ async fn main() {
         }
         wait_for_answer(&mut ws).await;
         masking_secs.push(started.elapsed().as_secs_f64());
+
+        // websockify with the same pre-masked frames to the same sink.
+        if let Some((_, peer)) = &websockify {
+            let started = Instant::now();
+            let mut ws = tokio_tungstenite::connect_async(format!("ws://{peer}/"))
+                .await
+                .unwrap()
+                .0;
+            for _ in 0..TOTAL / CHUNK {
+                ws.get_mut().write_all(&premasked).await.unwrap();
+            }
+            wait_for_answer(&mut ws).await;
+            websockify_secs.push(started.elapsed().as_secs_f64());
+        }
     }
     let (direct, forwarded, tunnel, masking) = (
         median(direct_secs),
@@ -273,6 +322,17 @@ async fn main() {
         forwarded / tunnel
     );
 
+    if websockify_secs.is_empty() {
+        println!("  websockify is not installed (scripts/setup installs it): no comparison");
+    } else {
+        let peer = median(websockify_secs);
+        println!(
+            "  websockify relaying the same 100 MiB to the same sink, median of {ROUNDS}: {:.0} MiB/s; the relay carries {:.2} times as much per second (target >= 1.0)",
+            mib / peer,
+            peer / tunnel
+        );
+    }
+
     let before = status_kib(pid, "VmRSS:");
     let mut idle = Vec::with_capacity(IDLE_TUNNELS);
     for _ in 0..IDLE_TUNNELS {
@@ -288,7 +348,10 @@ async fn main() {
         status_kib(pid, "VmHWM:") as f64 / 1024.0
     );
     drop(idle);
-    for child in [&mut relay_process, &mut forwarder_process] {
+    for child in [&mut relay_process, &mut forwarder_process]
+        .into_iter()
+        .chain(websockify.as_mut().map(|(child, _)| child))
+    {
         let _ = child.kill();
         let _ = child.wait();
     }

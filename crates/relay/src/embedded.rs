@@ -10,7 +10,8 @@ pub fn available() -> bool {
     EMBEDDED.iter().any(|(path, _)| *path == "index.html")
 }
 
-fn mime(path: &str) -> &'static str {
+/// The Content-Type for a file name.
+pub(crate) fn mime(path: &str) -> &'static str {
     match path.rsplit('.').next() {
         Some("html") => "text/html; charset=utf-8",
         Some("js") => "text/javascript",
@@ -18,6 +19,8 @@ fn mime(path: &str) -> &'static str {
         Some("css") => "text/css",
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        Some("ico") => "image/x-icon",
         _ => "application/octet-stream",
     }
 }

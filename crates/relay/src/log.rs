@@ -20,10 +20,28 @@ pub fn refusal(status: StatusCode, why: String) -> Response {
     response
 }
 
+/// A refusal whose body says `shown` and whose log line says `logged` (which may quote what the
+/// request sent: the log escapes it, the body never echoes it).
+pub fn refusal_logged(status: StatusCode, shown: &str, logged: String) -> Response {
+    let mut response = (status, format!("mqocsp-relay: {shown}\n")).into_response();
+    response.extensions_mut().insert(Why(logged));
+    response
+}
+
+/// The longest value a log line holds (characters); longer ones are cut and marked.
+const MAX_VALUE: usize = 300;
+
 /// One log line.
 pub fn line(event: &str, fields: &[(&str, String)]) -> String {
     let mut out = format!("mqocsp-relay event={event}");
     for (key, value) in fields {
+        let cut;
+        let value = if value.chars().count() > MAX_VALUE {
+            cut = format!("{}…", value.chars().take(MAX_VALUE).collect::<String>());
+            &cut
+        } else {
+            value
+        };
         let plain = !value.is_empty()
             && !value
                 .contains(|c: char| c.is_whitespace() || c == '"' || c == '=' || c.is_control());
@@ -77,6 +95,21 @@ mod tests {
             ),
             r#"mqocsp-relay event=request path=/api/ocsp why="Host 'x' is \"bad\"" empty="""#
         );
+    }
+
+    #[test]
+    fn a_forged_line_stays_inside_its_value() {
+        let forged = line(
+            "request",
+            &[("path", "/x\nmqocsp-relay event=forged".into())],
+        );
+        assert_eq!(forged.lines().count(), 1);
+        assert!(
+            forged.ends_with(r#"path="/x\nmqocsp-relay event=forged""#),
+            "{forged}"
+        );
+        let long = line("request", &[("path", "a".repeat(5000))]);
+        assert!(long.len() < 400 && long.ends_with('…'), "{long}");
     }
 
     #[test]

@@ -2,6 +2,12 @@
 //! page's TLS client can reach a queue manager listener. The relay moves bytes only; it never
 //! sees plaintext. The same address without a WebSocket upgrade runs the same checks and answers
 //! in plain text, so the page can say why a tunnel was refused.
+//!
+//! A tunnel ends when either side closes, when its byte budget is spent (every message the page
+//! sends counts: binary, text, ping, pong and close payloads), when nothing moved for
+//! `--idle-secs`, or after `--max-tunnel-secs` however busy. No WebSocket message or frame may be
+//! larger than the budget (capped at 1 MiB), so the relay never buffers more than a tunnel may
+//! carry.
 
 use crate::allow::Allowlist;
 use crate::limits::Limits;
@@ -12,6 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use bytes::BytesMut;
 use futures_util::{SinkExt as _, StreamExt as _};
+use mqocsp_wire::Target;
 use serde::Deserialize;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -52,7 +59,17 @@ pub async fn tunnel(
     Query(query): Query<TunnelQuery>,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
-    let addr = match state.allow.check(&query.target).await {
+    let target = match Target::parse(&query.target) {
+        Ok(target) => target,
+        Err(e) => {
+            return crate::log::refusal(
+                StatusCode::BAD_REQUEST,
+                format!("the tunnel target is not HOST:PORT: {e}"),
+            );
+        }
+    };
+    let dns = Duration::from_secs(state.limits.dns_timeout_secs);
+    let addr = match state.allow.check(&target, dns).await {
         Ok(addr) => addr,
         Err(refusal) => {
             return crate::log::refusal(StatusCode::FORBIDDEN, refusal.to_string());
@@ -102,8 +119,11 @@ pub async fn tunnel(
         }
     };
     crate::log::emit("tunnel.open", &[("target", addr.to_string())]);
+    let largest = state.limits.websocket_message();
     upgrade
         .read_buffer_size(READ_BUFFER)
+        .max_message_size(largest)
+        .max_frame_size(largest)
         .on_upgrade(move |socket| async move {
             let reason = pump(socket, stream, state.limits).await;
             drop(place);
@@ -173,8 +193,18 @@ async fn pump(socket: WebSocket, stream: tokio::net::TcpStream, limits: Limits) 
                         }
                         touch();
                     }
-                    // Ping, Pong, Text: activity, not payload.
-                    Some(Ok(_)) => {}
+                    // Ping, Pong, Text: never sent on, but counted like payload (a ping is
+                    // answered with a pong of the same size).
+                    Some(Ok(Message::Ping(bytes) | Message::Pong(bytes))) => {
+                        if let Err(stop) = count(bytes.len()) {
+                            return stop;
+                        }
+                    }
+                    Some(Ok(Message::Text(text))) => {
+                        if let Err(stop) = count(text.len()) {
+                            return stop;
+                        }
+                    }
                 }
             }
         };
@@ -218,10 +248,18 @@ async fn pump(socket: WebSocket, stream: tokio::net::TcpStream, limits: Limits) 
                 }
             }
         };
+        let lifetime = async {
+            tokio::time::sleep(Duration::from_secs(limits.max_tunnel_secs)).await;
+            Stop::Closing(format!(
+                "open for {} s (--max-tunnel-secs)",
+                limits.max_tunnel_secs
+            ))
+        };
         tokio::select! {
             stop = upstream => stop,
             stop = downstream => stop,
             stop = idle => stop,
+            stop = lifetime => stop,
         }
     };
     match stop {

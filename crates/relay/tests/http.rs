@@ -154,8 +154,13 @@ async fn foreign_host_origin_and_missing_token_are_refused_first() {
         ),
     ];
     for (name, request, reason) in cases {
-        let (status, _, body) = send(&config, request).await;
+        let (status, headers, body) = send(&config, request).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
         assert!(body.contains(reason), "{name}: {body}");
+        // Refusals are hardened like the page and echo nothing the request sent.
+        assert!(!body.contains("evil"), "{name}: {body}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{name}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{name}");
+        assert!(headers.contains_key("content-security-policy"), "{name}");
     }
 }

@@ -151,17 +151,13 @@ async fn targets_outside_the_allowlist_are_refused() {
             "http://does-not-exist.invalid:2560/",
             "does not resolve",
         ),
-        (
-            "not http",
-            "https://127.0.0.2:2560/",
-            "is not an http:// URL",
-        ),
+        ("not http", "https://127.0.0.2:2560/", "not an http:// URL"),
     ];
     for (name, url, reason) in cases {
         let (status, json) = ocsp_call(
             addr,
             &token,
-            serde_json::json!({"url": url, "request": "MAA="}),
+            serde_json::json!({"url": url, "request": "MAA=", "method": "post"}),
         )
         .await;
         assert!(status == 403 || status == 400, "{name}: {status} {json}");
@@ -184,7 +180,7 @@ async fn oversized_answers_are_cut_off() {
     let (status, json) = ocsp_call(
         addr,
         &token,
-        serde_json::json!({"url": responder.url(), "request": request}),
+        serde_json::json!({"url": responder.url(), "request": request, "method": "post"}),
     )
     .await;
     assert_eq!(status, 502, "{json}");
