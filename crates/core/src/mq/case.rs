@@ -6,9 +6,9 @@
 
 use super::cmdline::ClientApp;
 use super::config::{ClientConfig, Mqcd, Mqcno, QmConfig, QmTls};
-use super::evidence::Evidence;
 use super::index::Index;
 use super::ini::{Ini, OcspAuthentication, SslStanza};
+use super::evidence::Evidence;
 use super::mqsc::MqscDefinitions;
 use crate::certificate::Certificate;
 use crate::decode::{Decoded, decode};

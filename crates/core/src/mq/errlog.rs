@@ -229,7 +229,7 @@ fn leading_id(trimmed: &str) -> Option<(String, Option<char>, &str)> {
 
 /// `Name(value) Name(value)`: the fields of a header line, or `None` when the line is not only
 /// fields. Values may hold balanced parentheses.
-fn header_fields(text: &str) -> Option<Vec<(String, String)>> {
+pub(crate) fn header_fields(text: &str) -> Option<Vec<(String, String)>> {
     let mut out = Vec::new();
     let mut rest = text.trim();
     while !rest.is_empty() {

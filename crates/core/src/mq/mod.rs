@@ -6,6 +6,7 @@ pub mod ccdt;
 pub mod cmdline;
 pub mod codes;
 pub mod config;
+pub mod display;
 pub mod errlog;
 pub mod evidence;
 pub mod examples;

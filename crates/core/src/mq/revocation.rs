@@ -228,7 +228,10 @@ fn ask(
     issuer: &Certificate,
     trace: &mut Trace,
 ) -> Answer {
-    match resolved.evidence.ocsp_reply(url, &cert.fingerprints.sha256) {
+    match resolved
+        .evidence
+        .ocsp_reply(url, &cert.fingerprints.sha256)
+    {
         Some(Reply::Unreachable { .. }) => {
             return Answer::Unknown(Unknown::Unreachable {
                 url: url.to_owned(),
