@@ -18,6 +18,7 @@ pub mod ini_kind;
 pub mod lint;
 pub mod logtime;
 pub mod mqsc;
+pub mod openssl_text;
 pub mod predict;
 pub mod quote;
 pub mod report;
