@@ -27,4 +27,5 @@ pub mod session;
 pub mod share;
 pub mod sni;
 pub mod sort;
+pub mod split;
 pub mod sslpeer;
