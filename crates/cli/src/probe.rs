@@ -179,8 +179,8 @@ fn handshake(dial: &Dial, timeout: Duration) -> anyhow::Result<Observed> {
     };
     socket.set_read_timeout(Some(timeout)).ok();
     let time = Arc::new(rustls::time_provider::DefaultTimeProvider);
-    let mut tls = Handshake::new(&dial.sni, dial.cipher_spec.as_deref(), time)
-        .map_err(anyhow::Error::msg)?;
+    let mut tls =
+        Handshake::new(&dial.sni, dial.cipher_spec.as_deref(), time).map_err(anyhow::Error::msg)?;
     let mut buffer = vec![0u8; 16 * 1024];
     let quiet = |e: &std::io::Error| {
         matches!(

@@ -4,9 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use mqocsp_core::mq::case::{Case, ClientSide, QmSide, Responder, ResponderState};
-use mqocsp_testkit::fixtures::pem as pem_block;
 use mqocsp_core::mq::predict::{Diagnosis, predict};
 use mqocsp_core::verify::Outcome;
+use mqocsp_testkit::fixtures::pem as pem_block;
 use mqocsp_testkit::openssl::{OpensslCa, SERVER_EXTENSIONS};
 
 const QM: &str = "/C=GB/O=Example/CN=qm1.example.test";

@@ -6,9 +6,9 @@
 
 use super::cmdline::ClientApp;
 use super::config::{ClientConfig, Mqcd, Mqcno, QmConfig, QmTls};
+use super::evidence::Evidence;
 use super::index::Index;
 use super::ini::{Ini, OcspAuthentication, SslStanza};
-use super::evidence::Evidence;
 use super::mqsc::MqscDefinitions;
 use crate::certificate::Certificate;
 use crate::decode::{Decoded, decode};
@@ -99,6 +99,10 @@ pub struct ClientSide {
     /// The client's error log (AMQERR01.LOG, FFST, application output) as pasted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub error_log: String,
+    /// The client's MQ version (VRMF, `9.3.0.5`), as a log header or the customer says; when
+    /// absent the current release is assumed (and the diagnosis says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mq_version: Option<String>,
 }
 
 /// The queue manager side of a case.
@@ -195,6 +199,9 @@ pub struct Resolved {
     pub at: Timestamp,
     /// What was gathered live (its bodies are also decoded into `material`).
     pub evidence: Evidence,
+    /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
+    /// prediction); a certificate-specific supposition wins over one about every certificate.
+    pub supposed: Vec<super::revocation::Supposition>,
     /// Everything that could not be read.
     pub problems: Vec<CaseProblem>,
 }
@@ -223,6 +230,26 @@ pub fn select<'a>(certs: &[&'a Certificate], selector: &str) -> Option<&'a Certi
 }
 
 impl Resolved {
+    /// What the diagnosis supposes `url` answers about the certificate with this fingerprint.
+    pub fn supposed_answer(
+        &self,
+        url: &str,
+        certificate: &str,
+    ) -> Option<super::revocation::Supposed> {
+        let about = |s: &&super::revocation::Supposition| super::evidence::same_url(&s.url, url);
+        self.supposed
+            .iter()
+            .filter(about)
+            .find(|s| s.certificate.as_deref() == Some(certificate))
+            .or_else(|| {
+                self.supposed
+                    .iter()
+                    .filter(about)
+                    .find(|s| s.certificate.is_none())
+            })
+            .map(|s| s.answer)
+    }
+
     /// How `target` chains to `anchors` through the case's certificates (the material and what
     /// a listener presented), checked as MQ checks a partner (any purpose; legacy algorithms
     /// allowed: the key repository decides, not a web policy).
@@ -421,6 +448,7 @@ impl Case {
             responders,
             at,
             evidence: self.evidence.clone(),
+            supposed: Vec::new(),
             problems,
         }
     }
@@ -491,6 +519,15 @@ impl Case {
             client.ssl.ocsp_authentication.source = super::ini::Source::Structure {
                 field: "what-if".into(),
             };
+        }
+        if let Some(text) = &self.client.mq_version {
+            match super::config::MqVersion::parse(text) {
+                Some(version) => client.mq_version = Some(version),
+                None => problem(
+                    "client.mq_version",
+                    format!("'{text}' is not an MQ version (VRMF such as 9.3.0.5)"),
+                ),
+            }
         }
         client.env = self
             .client

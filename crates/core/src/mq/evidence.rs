@@ -91,7 +91,9 @@ pub struct Evidence {
 /// URLs compare without a trailing slash and without regard to case (as the responder lookup
 /// of the prediction does).
 pub fn same_url(a: &str, b: &str) -> bool {
-    a.trim().trim_end_matches('/').eq_ignore_ascii_case(b.trim().trim_end_matches('/'))
+    a.trim()
+        .trim_end_matches('/')
+        .eq_ignore_ascii_case(b.trim().trim_end_matches('/'))
 }
 
 impl Evidence {
@@ -139,7 +141,11 @@ impl Evidence {
 
     /// Whether `url` was asked live (about any certificate) and could not be reached.
     pub fn unreachable(&self, url: &str) -> bool {
-        let mut asked = self.ocsp.iter().filter(|r| same_url(&r.url, url)).peekable();
+        let mut asked = self
+            .ocsp
+            .iter()
+            .filter(|r| same_url(&r.url, url))
+            .peekable();
         asked.peek().is_some() && asked.all(|r| matches!(r.reply, Reply::Unreachable { .. }))
     }
 
@@ -237,7 +243,10 @@ mod tests {
             evidence.add_ocsp(reply("http://o/", &format!("{n:02x}"), &[1]));
         }
         assert_eq!(evidence.ocsp.len(), MAX_OCSP_ANSWERS);
-        assert!(evidence.ocsp_reply("http://o/", "00").is_none(), "oldest dropped");
+        assert!(
+            evidence.ocsp_reply("http://o/", "00").is_none(),
+            "oldest dropped"
+        );
     }
 
     #[test]
@@ -258,8 +267,8 @@ mod tests {
 
     #[test]
     fn der_travels_as_base64() {
-        let json = serde_json::to_string(&reply("http://o/", "aa", &[0x30, 0x00]))
-            .unwrap_or_default();
+        let json =
+            serde_json::to_string(&reply("http://o/", "aa", &[0x30, 0x00])).unwrap_or_default();
         assert!(json.contains("\"body\":\"MAA=\""), "{json}");
         assert!(json.contains("\"result\":\"answered\""), "{json}");
         let back: OcspReply = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));

@@ -258,7 +258,8 @@ impl Session {
             });
         }
         if let Some(leaf) = chain.first() {
-            self.case.queue_manager.certificate = Some(format!("sha256:{}", leaf.fingerprints.sha256));
+            self.case.queue_manager.certificate =
+                Some(format!("sha256:{}", leaf.fingerprints.sha256));
         }
         self.case.live = Some(probe);
         self.stage = Stage::Plan;
@@ -307,7 +308,10 @@ impl Session {
         let (url, about) = (&planned.url, planned.cert.short_name());
         let text = match (&reply, planned.kind) {
             (Reply::Answered { body }, FetchKind::Ocsp) => {
-                format!("{url} answered about {about} ({} bytes): {said}", body.0.len())
+                format!(
+                    "{url} answered about {about} ({} bytes): {said}",
+                    body.0.len()
+                )
             }
             (Reply::Answered { body }, FetchKind::Crl) => format!(
                 "the CRL for {about} from {url} ({} bytes): {said}",
@@ -426,7 +430,11 @@ pub fn statuses(serial: &str, response: &[u8]) -> Vec<CertStatus> {
 fn plan(resolved: &Resolved) -> Vec<Vec<Planned>> {
     let sides = [
         (Side::Client, &resolved.qm_cert, &resolved.client_trust),
-        (Side::QueueManager, &resolved.client_cert, &resolved.qm_trust),
+        (
+            Side::QueueManager,
+            &resolved.client_cert,
+            &resolved.qm_trust,
+        ),
     ];
     let mut groups = Vec::new();
     for (side, target, anchors) in sides {
@@ -495,7 +503,14 @@ impl Resolved {
     /// HOST:PORT of the listener from the connection name (`host(port)`, the first of a list;
     /// port 1414 when none is given).
     pub fn listener(&self) -> Option<String> {
-        let conn = self.client.mqcd.conn_name.as_deref()?.split(',').next()?.trim();
+        let conn = self
+            .client
+            .mqcd
+            .conn_name
+            .as_deref()?
+            .split(',')
+            .next()?
+            .trim();
         if conn.is_empty() {
             return None;
         }
@@ -528,7 +543,9 @@ pub fn conn_host(conn: &str) -> String {
         Some((h, p)) if h.starts_with('[') && h.ends_with(']') && !p.is_empty() => h,
         _ => host,
     };
-    host.trim_start_matches('[').trim_end_matches(']').to_owned()
+    host.trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -642,7 +659,9 @@ mod tests {
     #[test]
     fn a_listener_is_dialled_with_mqs_sni_and_its_chain_joins_the_case() {
         let mut case = example("good").unwrap_or_else(|| unreachable!());
-        let qm = fixture(include_str!("../../../../testdata/fixtures/queue-manager.pem"));
+        let qm = fixture(include_str!(
+            "../../../../testdata/fixtures/queue-manager.pem"
+        ));
         case.queue_manager.certificate = None;
         let mut session = Session::new(case, Some("127.0.0.1:1414"), at());
         let mut nonce = nonce();
@@ -664,7 +683,11 @@ mod tests {
         assert!(case.queue_manager.certificate.is_some());
         assert!(case.live.as_ref().is_some_and(|l| l.connected));
         assert!(matches!(session.next(&mut nonce), Task::Fetch(_)));
-        assert_eq!(session.events().len(), 1);
+        assert_eq!(
+            session.events().len(),
+            2,
+            "the probe and the chain joining the case"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use crate::mq::evidence::ProbeEvidence;
 
 /// What the handshake itself decided, over what the offline model predicts.
 pub(super) fn apply_probe(d: &mut super::Diagnosis, live: &ProbeEvidence, channel: &str) {
-    use crate::mq::codes::Certainty;
     use super::LogEntry;
+    use crate::mq::codes::Certainty;
     use crate::verify::trace::{Outcome, Step};
     let step = |id: &'static str, title: &str, outcome: Outcome, explanation: String| Step {
         id,
@@ -42,10 +42,7 @@ pub(super) fn apply_probe(d: &mut super::Diagnosis, live: &ProbeEvidence, channe
             ),
         },
     )];
-    let fail = |d: &mut super::Diagnosis,
-                client: Vec<LogEntry>,
-                qm: Vec<LogEntry>,
-                reason: u32| {
+    let fail = |d: &mut super::Diagnosis, client: Vec<LogEntry>, qm: Vec<LogEntry>, reason: u32| {
         d.outcome.connected = false;
         d.outcome.completion_code = 2;
         d.outcome.reason_code = Some(reason);
@@ -119,4 +116,3 @@ pub(super) fn apply_probe(d: &mut super::Diagnosis, live: &ProbeEvidence, channe
     steps.append(&mut d.steps);
     d.steps = steps;
 }
-
