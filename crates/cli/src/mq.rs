@@ -381,8 +381,8 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
             }
             if let (Some(side), Some(reason)) = (m.side, &m.side_reason) {
                 let side = match side {
-                    mqocsp_core::mq::errlog::Side::Client => "the client",
-                    mqocsp_core::mq::errlog::Side::QueueManager => "the queue manager",
+                    Side::Client => "the client",
+                    Side::QueueManager => "the queue manager",
                 };
                 println!("    written by {side}: {reason}");
             }

@@ -426,11 +426,7 @@ pub fn ticket(data: &[u8]) {
             }
         }
     }
-    let _ = crate::mq::sort::auto_case(
-        &crate::decode::Decoded::default(),
-        &text,
-        "2022-02-02T16:46:35Z",
-    );
+    let _ = crate::mq::sort::auto_case(&crate::Decoded::default(), &text, "2022-02-02T16:46:35Z");
 }
 
 /// `openssl s_client` and `openssl ocsp` output.

@@ -290,13 +290,20 @@ impl Piece {
         let next_kind = next.and_then(|(j, _)| start_kind(lines, j));
         match self.kind {
             TextKind::SslStanza | TextKind::Ini => {
+                // A stanza name counts only with a Key=Value line under it (`Log:` may be prose).
+                let stanza_at = |j: usize| {
+                    lines
+                        .get(j)
+                        .is_some_and(|l| stanza_name(l.trim()).is_some())
+                        && lines.get(j + 1).is_some_and(|n| is_key_value(n.trim()))
+                };
                 if blank {
-                    return next.is_some_and(|(_, l)| {
-                        stanza_name(l.trim()).is_some() || l.trim().starts_with(['#', ';'])
-                    }) && next_kind
-                        .is_none_or(|k| matches!(k, TextKind::SslStanza | TextKind::Ini));
+                    return next
+                        .is_some_and(|(j, l)| stanza_at(j) || l.trim().starts_with(['#', ';']))
+                        && next_kind
+                            .is_none_or(|k| matches!(k, TextKind::SslStanza | TextKind::Ini));
                 }
-                if stanza_name(trimmed).is_some() {
+                if stanza_at(i) {
                     if !trimmed.eq_ignore_ascii_case("SSL:") {
                         self.kind = TextKind::Ini;
                     }

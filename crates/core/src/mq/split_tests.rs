@@ -196,3 +196,16 @@ fn a_whole_ticket_files_logs_by_side_ini_by_kind_and_display_output_as_mqsc() {
         "{filed:#?}"
     );
 }
+
+#[test]
+fn a_stanza_like_word_in_prose_does_not_join_the_ini() {
+    let text = "mqclient.ini has:\n\nSSL:\n  OCSPAuthentication=WARN\n\nLog:\n11/29/2026 11:00:03 PM - Process(501.1) User(etl) Program(etl-loader)\nAMQ9717W: Remote SSL certificate revocation status unknown\n";
+    let got: Vec<(TextKind, usize, usize)> = pieces(text)
+        .iter()
+        .map(|p| (p.kind, p.line, p.end_line))
+        .collect();
+    assert_eq!(
+        got,
+        [(TextKind::SslStanza, 3, 4), (TextKind::ErrorLog, 7, 8)]
+    );
+}
