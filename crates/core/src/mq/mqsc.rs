@@ -355,7 +355,7 @@ impl MqscDefinitions {
                 let names = o
                     .attributes
                     .get("NAMES")
-                    .map(|v| read::names(v))
+                    .map(read::names)
                     .unwrap_or_default();
                 self.namelists.insert(name.to_owned(), names);
             }

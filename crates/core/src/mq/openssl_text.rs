@@ -208,10 +208,10 @@ pub fn parse(text: &str) -> OpensslText {
                     issuer: None,
                     line,
                 });
-            } else if let Some(issuer) = t.strip_prefix("i:") {
-                if let Some(last) = s.chain.last_mut() {
-                    last.issuer = Some(issuer.trim().to_owned());
-                }
+            } else if let Some(issuer) = t.strip_prefix("i:")
+                && let Some(last) = s.chain.last_mut()
+            {
+                last.issuer = Some(issuer.trim().to_owned());
             }
             continue;
         }

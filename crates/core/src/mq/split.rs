@@ -427,13 +427,10 @@ pub fn pieces(text: &str) -> Vec<FoundText> {
                 depth: 0,
             };
             piece.push(line);
-            if kind == TextKind::CommandLine {
-                out.push(piece.done());
-            } else if kind == TextKind::Ccdt
-                && piece.depth == 0
-                && line.trim().starts_with('{')
-                && line.trim().ends_with('}')
-            {
+            // A command line, or a CCDT on one line, is complete as it starts.
+            let complete = kind == TextKind::CommandLine
+                || kind == TextKind::Ccdt && piece.depth == 0 && line.trim().ends_with('}');
+            if complete {
                 out.push(piece.done());
             } else {
                 current = Some(piece);
