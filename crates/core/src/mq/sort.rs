@@ -96,6 +96,9 @@ pub struct Sorted {
     pub ocsp_responses: usize,
     /// MQ texts found outside the PEM blocks.
     pub texts: Vec<FoundText>,
+    /// Spans `(first, last)` of non-blank lines no reader took (prose, or something mqocsp does
+    /// not read), outside PEM blocks.
+    pub unread: Vec<(usize, usize)>,
 }
 
 fn role(cert: &Certificate) -> Role {
@@ -115,16 +118,16 @@ fn role(cert: &Certificate) -> Role {
 
 /// Files what was decoded from `text` and finds the MQ texts around it.
 pub fn sort(decoded: &Decoded, text: &str) -> Sorted {
-    let mut sorted = Sorted {
+    let texts = super::split::pieces(text);
+    Sorted {
         certificates: decoded
             .certificates()
             .map(|c| (c.fingerprints.sha256.clone(), c.short_name(), role(c)))
             .collect(),
         ocsp_responses: decoded.ocsp_responses().count(),
-        texts: Vec::new(),
-    };
-    sorted.texts = super::split::pieces(text);
-    sorted
+        unread: super::split::unread(text, &texts),
+        texts,
+    }
 }
 
 /// The labelled slots of the page's input area, in the order the page shows them.

@@ -441,6 +441,34 @@ pub fn pieces(text: &str) -> Vec<FoundText> {
     out
 }
 
+/// Spans `(first, last)` of the non-blank lines of `text` outside `pieces` and outside PEM blocks:
+/// what no reader took.
+pub fn unread(text: &str, pieces: &[FoundText]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut inside_pem = false;
+    for (index, line) in super::quote::lines(text).iter().enumerate() {
+        let number = index + 1;
+        if line.contains("-----BEGIN ") {
+            inside_pem = true;
+        }
+        let pem = inside_pem;
+        if line.contains("-----END ") {
+            inside_pem = false;
+        }
+        let taken = pieces
+            .iter()
+            .any(|p| p.line <= number && number <= p.end_line);
+        if pem || taken || line.trim().is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, last)) if *last + 1 == number => *last = number,
+            _ => out.push((number, number)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 #[path = "split_tests.rs"]
 mod tests;

@@ -120,6 +120,22 @@ fn a_whole_ticket_splits_into_one_piece_per_reader() {
         ],
         "{pieces:#?}"
     );
+    // What no reader took: the prose, line by line span.
+    assert_eq!(
+        unread(TICKET, &pieces),
+        [
+            (1, 2),
+            (4, 4),
+            (20, 20),
+            (34, 34),
+            (50, 50),
+            (57, 57),
+            (68, 68),
+            (85, 85),
+            (91, 91),
+            (95, 95)
+        ]
+    );
     // Each piece reads whole with its reader.
     let client = crate::mq::errlog::LogFacts::parse(&pieces[0].text);
     assert_eq!(client.messages.len(), 1);
