@@ -41,12 +41,21 @@ pub fn name_attribute(object: &str) -> &'static str {
 /// The command a `runmqsc` echo line carries: `     1 : DISPLAY QMGR` → `DISPLAY QMGR`; the echo of
 /// a continued line (`       : CHLTYPE(SVRCONN)`) too.
 pub fn echo(line: &str) -> Option<&str> {
+    // runmqsc writes the command number right-aligned, then ` : ` (`%6d : `); a continued line
+    // has blanks for the number. Hex dumps (`    37:4F:19`) are not echo lines.
     let rest = line.trim_start();
+    let indented = rest.len() < line.len();
     let after_digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    if after_digits.len() == rest.len() && rest.len() == line.len() {
+    let numbered = after_digits.len() < rest.len();
+    if !(indented || numbered) || !after_digits.starts_with(' ') && !after_digits.starts_with(':') {
         return None;
     }
     let command = after_digits.trim_start().strip_prefix(':')?;
+    if !(command.is_empty() || command.starts_with(' '))
+        || numbered && !after_digits.starts_with(' ')
+    {
+        return None;
+    }
     Some(command.strip_prefix(' ').unwrap_or(command))
 }
 
@@ -86,6 +95,13 @@ mod tests {
         assert_eq!(echo("       : CHLTYPE(SVRCONN)"), Some("CHLTYPE(SVRCONN)"));
         assert_eq!(echo("AMQ8414I: Display Channel details."), None);
         assert_eq!(echo("DEFINE CHANNEL(X)"), None);
+        assert_eq!(
+            echo("        37:4F:19:7D:56:C8"),
+            None,
+            "a hex dump is not an echo"
+        );
+        assert_eq!(echo("    Serial Number:"), None);
+        assert_eq!(echo("12:30 meeting"), None);
         assert!(is_chatter("5724-H72 (C) Copyright IBM Corp. 1994, 2024."));
         assert!(is_chatter("2 MQSC commands read."));
         assert_eq!(
