@@ -403,10 +403,10 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
                     piece.line
                 ));
             }
-            TextKind::SslStanza if stanzas == 1 => {
+            TextKind::SslStanza if stanzas == 1 && case.client.mqclient_ini.is_empty() => {
                 case.client.mqclient_ini = piece.text.clone();
                 filed.push(format!(
-                    "the SSL stanza at line {} as mqclient.ini",
+                    "the SSL stanza at line {} as mqclient.ini (an SSL stanza alone could also be a qm.ini's: move it if it is the queue manager's)",
                     piece.line
                 ));
             }
