@@ -43,7 +43,9 @@ pub struct Message {
     pub side: &'static str,
     /// The severity letter MQ writes after the id (`E` error, `W` warning, `I` information;
     /// IBM, "Using error logs", AMQ_DIAGNOSTIC_MSG_SEVERITY:
-    /// https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q039550_.html), when a source
+    /// https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q039550_.html ; the letter is
+    /// written by default and can be switched off, "AMQ messages on Multiplatforms":
+    /// https://www.ibm.com/docs/SSFKSJ_9.2.0/reference/q050260_.html), when a source
     /// shows it; `None`: not known, so never added (use the letter the side's log writes).
     pub severity: Option<char>,
     /// How sure.

@@ -339,6 +339,9 @@ impl LogMessage {
             "installation" | "ibm_installationname" => self.installation = text,
             "vrmf" | "ibm_version" => self.vrmf = text,
             "qmgr" | "ibm_servername" => self.qmgr = text,
+            // "An identifier for the queue manager" (q130430): a queue manager's mark when the
+            // name is not there.
+            "ibm_qmgrid" if self.qmgr.is_none() => self.qmgr = text,
             "remotehost" | "ibm_remotehost" => self.remote_host = text,
             "time" | "ibm_datetime" => {
                 let time = logtime::iso(value)
@@ -640,7 +643,8 @@ impl LogFacts {
 
     /// One line of the JSON error log (IBM, "JSON format diagnostic messages":
     /// https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q130430_.html): `ibm_messageID`
-    /// with its severity letter, `ibm_datetime` in UTC, `ibm_serverName` (the queue manager),
+    /// with its severity letter, `ibm_datetime` in UTC, `ibm_serverName` (taken as the queue
+    /// manager's name; that row of IBM's table was not read) or `ibm_qmgrId`,
     /// `ibm_processName`, `ibm_version`, `host`, `ibm_remoteHost`, the inserts, `message`,
     /// `explanation`, `action`.
     fn json_line(&mut self, line: &str, number: usize) {

@@ -327,3 +327,16 @@ fn a_header_without_a_message_and_a_bad_field_are_problems() {
     let lines: Vec<usize> = facts.problems.iter().map(|p| p.line).collect();
     assert_eq!(lines, [2, 2, 1], "{:?}", facts.problems);
 }
+
+#[test]
+fn a_json_line_with_only_a_queue_manager_id_is_the_queue_managers() {
+    let facts = LogFacts::parse(
+        r#"{"ibm_messageID":"AMQ9637E","ibm_qmgrId":"PL81N_2026-11-30_10.00.00","ibm_processName":"java"}"#,
+    );
+    assert_eq!(facts.messages[0].side, Some(Side::QueueManager));
+    let client = LogFacts::parse(
+        r#"{"ibm_messageID":"AMQ9642E","ibm_processName":"orders-svc","ibm_version":"9.4.0.0"}"#,
+    );
+    assert_eq!(client.messages[0].side, Some(Side::Client));
+    assert_eq!(client.vrmf(), Some("9.4.0.0"));
+}
