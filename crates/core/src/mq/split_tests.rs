@@ -225,3 +225,43 @@ fn a_stanza_like_word_in_prose_does_not_join_the_ini() {
         [(TextKind::SslStanza, 3, 4), (TextKind::ErrorLog, 7, 8)]
     );
 }
+
+#[test]
+fn every_cut_of_a_ticket_reads_without_panicking() {
+    // A paste cut anywhere (a truncated e-mail) still splits and reads, and the fuzz entry's
+    // invariants hold.
+    let boundaries: Vec<usize> = TICKET.char_indices().map(|(i, _)| i).step_by(7).collect();
+    for end in boundaries {
+        crate::fuzz::ticket(TICKET.get(..end).unwrap_or_default().as_bytes());
+        crate::fuzz::ticket(TICKET.get(end..).unwrap_or_default().as_bytes());
+    }
+}
+
+#[test]
+fn mutated_tickets_read_without_panicking() {
+    // A small deterministic mutation loop (an LCG, no randomness source): bytes replaced with
+    // ones the readers care about, through every fuzz entry of the readers.
+    const ALPHABET: &[u8] = b"()'\":-+*|>\r\n \t{}[]=AMQ0123456789PM/.,;";
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(state >> 33).unwrap_or_default()
+    };
+    for _ in 0..300 {
+        let mut bytes = TICKET.as_bytes().to_vec();
+        for _ in 0..8 {
+            let at = next() % bytes.len();
+            let with = ALPHABET[next() % ALPHABET.len()];
+            bytes[at] = with;
+        }
+        crate::fuzz::ticket(&bytes);
+        crate::fuzz::error_log(&bytes);
+        crate::fuzz::mqsc(&bytes);
+        crate::fuzz::openssl_text(&bytes);
+        crate::fuzz::environment(&bytes);
+        crate::fuzz::ccdt_json(&bytes);
+        crate::fuzz::ini_text(&bytes);
+    }
+}
