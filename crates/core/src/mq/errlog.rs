@@ -505,6 +505,12 @@ impl LogFacts {
                 facts.header_fields(&mut pending.fields, trimmed, number);
                 continue;
             }
+            // runmqsc's DISPLAY answers (AMQ8414I, …) are configuration, not log messages.
+            if super::display::block_object(trimmed).is_some() {
+                current = None;
+                header = None;
+                continue;
+            }
             if let Some((id, severity, rest)) = leading_id(trimmed) {
                 let mut message = match header.take() {
                     Some(h) => {

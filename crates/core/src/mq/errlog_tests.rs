@@ -340,3 +340,15 @@ fn a_json_line_with_only_a_queue_manager_id_is_the_queue_managers() {
     assert_eq!(client.messages[0].side, Some(Side::Client));
     assert_eq!(client.vrmf(), Some("9.4.0.0"));
 }
+
+#[test]
+fn display_answers_in_a_whole_ticket_are_not_log_messages() {
+    let text = "AMQ9633E: Bad SSL certificate for channel 'A'.\nAMQ8414I: Display Channel details.\n   CHANNEL(A)   CHLTYPE(SVRCONN)\n";
+    let facts = LogFacts::parse(text);
+    let ids: Vec<&str> = facts.messages.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["AMQ9633E"]);
+    assert_eq!(
+        facts.messages[0].text,
+        "Bad SSL certificate for channel 'A'."
+    );
+}
