@@ -99,6 +99,12 @@ pub struct ClientSide {
     /// The client's error log (AMQERR01.LOG, FFST, application output) as pasted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub error_log: String,
+    /// Which MQ client: `c` (default), `java` (classes for Java/JMS over JSSE), `dotnet`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<super::java::ClientKind>,
+    /// The JVM's revocation settings, for a Java client.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub java: Option<super::java::JavaSettings>,
     /// The client's MQ version (VRMF, `9.3.0.5`), as a log header or the customer says; when
     /// absent the current release is assumed (and the diagnosis says so).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +208,9 @@ pub struct Resolved {
     /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
     /// prediction); a certificate-specific supposition wins over one about every certificate.
     pub supposed: Vec<super::revocation::Supposition>,
+    /// Chain reports already computed (by target and anchors): a diagnosis predicts many
+    /// variations of one case, and the chains never change between them.
+    pub chains: ChainCache,
     /// Everything that could not be read.
     pub problems: Vec<CaseProblem>,
 }
@@ -228,6 +237,10 @@ pub fn select<'a>(certs: &[&'a Certificate], selector: &str) -> Option<&'a Certi
                 .find(|c| c.subject.first("CN").is_some_and(|cn| cn == selector))
         })
 }
+
+/// Chain reports by (target, anchors) fingerprints, shared by clones of one [`Resolved`].
+#[derive(Clone, Debug, Default)]
+pub struct ChainCache(std::sync::Arc<std::sync::Mutex<Vec<(String, crate::verify::ChainReport)>>>);
 
 impl Resolved {
     /// What the diagnosis supposes `url` answers about the certificate with this fingerprint.
@@ -259,13 +272,23 @@ impl Resolved {
         anchors: &[Certificate],
     ) -> crate::verify::ChainReport {
         use crate::verify::{ChainInput, LegacyAlgorithms, Purpose};
+        let key: String = std::iter::once(target)
+            .chain(anchors)
+            .map(|c| c.fingerprints.sha256.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        if let Ok(cache) = self.chains.0.lock()
+            && let Some((_, report)) = cache.iter().find(|(k, _)| *k == key)
+        {
+            return report.clone();
+        }
         let untrusted: Vec<Certificate> = self
             .material
             .certificates()
             .filter(|c| c.fingerprints != target.fingerprints)
             .cloned()
             .collect();
-        crate::verify::verify_chain(&ChainInput {
+        let report = crate::verify::verify_chain(&ChainInput {
             target,
             untrusted: &untrusted,
             anchors,
@@ -273,7 +296,11 @@ impl Resolved {
             purpose: Purpose::Any,
             peer_name: None,
             legacy: LegacyAlgorithms::Allow,
-        })
+        });
+        if let Ok(mut cache) = self.chains.0.lock() {
+            cache.push((key, report.clone()));
+        }
+        report
     }
 
     /// The certificates of the path MQ checks, target first: the first valid path, else the
@@ -449,6 +476,7 @@ impl Case {
             at,
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
+            chains: ChainCache::default(),
             problems,
         }
     }
@@ -520,6 +548,8 @@ impl Case {
                 field: "what-if".into(),
             };
         }
+        client.kind = self.client.kind.unwrap_or_default();
+        client.java = self.client.java.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {
             match super::config::MqVersion::parse(text) {
                 Some(version) => client.mq_version = Some(version),

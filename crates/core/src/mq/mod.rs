@@ -16,6 +16,7 @@ pub mod ffst;
 pub mod index;
 pub mod ini;
 pub mod ini_kind;
+pub mod java;
 pub mod lint;
 pub mod logtime;
 pub mod mqsc;
