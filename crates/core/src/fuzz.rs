@@ -415,6 +415,10 @@ pub fn ticket(data: &[u8]) {
             TextKind::Ccdt => {
                 let _ = ccdt::read(&piece.text);
             }
+            TextKind::KeystoreList => {
+                let read = crate::mq::keystore_text::parse(&piece.text);
+                read.entries.iter().for_each(|e| inside(e.line));
+            }
             TextKind::BinaryCcdt => {
                 let _ = ccdt::binary(piece.text.as_bytes());
             }

@@ -17,6 +17,7 @@ pub mod index;
 pub mod ini;
 pub mod ini_kind;
 pub mod java;
+pub mod keystore_text;
 pub mod lint;
 pub mod logtime;
 pub mod mqsc;

@@ -37,6 +37,8 @@ pub enum TextKind {
     OpensslOcsp,
     /// A binary CCDT (AMQCLCHL.TAB) pasted or dropped as text.
     BinaryCcdt,
+    /// `runmqakm -cert -list/-details` or `keytool -list` output: a key repository's labels.
+    KeystoreList,
 }
 
 impl TextKind {
@@ -56,6 +58,7 @@ impl TextKind {
             Self::OpensslSClient => "openssl s_client output",
             Self::OpensslOcsp => "openssl ocsp output",
             Self::BinaryCcdt => "a binary CCDT (AMQCLCHL.TAB)",
+            Self::KeystoreList => "a key repository listing (runmqakm or keytool)",
         }
     }
 }

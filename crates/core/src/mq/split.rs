@@ -201,6 +201,9 @@ fn start_kind(lines: &[&str], i: usize) -> Option<TextKind> {
     {
         return Some(TextKind::Ffst);
     }
+    if super::keystore_text::starts(trimmed) {
+        return Some(TextKind::KeystoreList);
+    }
     if is_s_client(trimmed) {
         return Some(TextKind::OpensslSClient);
     }
@@ -364,6 +367,15 @@ impl Piece {
                     && other.is_none_or(|k| {
                         k == TextKind::OpensslSClient && !trimmed.starts_with("CONNECTED(")
                     })
+            }
+            TextKind::KeystoreList => {
+                if blank {
+                    return next
+                        .is_some_and(|(_, l)| super::keystore_text::continues_with(l.trim()))
+                        && next_kind.is_none_or(|k| k == TextKind::KeystoreList);
+                }
+                other.is_none_or(|k| k == TextKind::KeystoreList)
+                    && super::keystore_text::continues_with(trimmed)
             }
             TextKind::Environment => !blank && start_kind(lines, i) == Some(TextKind::Environment),
             TextKind::Ccdt => self.depth > 0,

@@ -265,3 +265,19 @@ fn mutated_tickets_read_without_panicking() {
         crate::fuzz::ini_text(&bytes);
     }
 }
+
+#[test]
+fn key_repository_listings_are_one_piece() {
+    let text = "the client's kdb:\n$ runmqakm -cert -list -db key.kdb -stashed\nCertificates found\n* default, - personal, ! trusted, # secret key\n!\tPulsar Root CA\n-\tibmwebspheremqapp01\n\nand the Java side:\nKeystore type: PKCS12\nYour keystore contains 1 entry\n\nAlias name: app01\nEntry type: PrivateKeyEntry\n\nThanks\n";
+    let got: Vec<(TextKind, usize, usize)> = pieces(text)
+        .iter()
+        .map(|p| (p.kind, p.line, p.end_line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (TextKind::KeystoreList, 2, 6),
+            (TextKind::KeystoreList, 9, 13)
+        ]
+    );
+}
