@@ -90,7 +90,7 @@ pub fn found(props: &FoundProps) -> Html {
                 { button("the client's log", CaseEdit::ClientLog(text.clone()), &props.on_edit, false) }
                 { button("the queue manager's log", CaseEdit::QmLog(text.clone()), &props.on_edit, false) }
             </> },
-            TextKind::Environment | TextKind::OpensslSClient | TextKind::OpensslOcsp | TextKind::BinaryCcdt | TextKind::KeystoreList => html! {},
+            TextKind::Environment | TextKind::OpensslSClient | TextKind::OpensslOcsp | TextKind::BinaryCcdt | TextKind::KeystoreList | TextKind::OpensslX509 => html! {},
             TextKind::IndexTxt => case
                 .into_iter()
                 .flat_map(|c| c.responders.iter())

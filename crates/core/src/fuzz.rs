@@ -406,7 +406,7 @@ pub fn ticket(data: &[u8]) {
                 .vars
                 .iter()
                 .for_each(|v| inside(v.line)),
-            TextKind::OpensslSClient | TextKind::OpensslOcsp => {
+            TextKind::OpensslSClient | TextKind::OpensslOcsp | TextKind::OpensslX509 => {
                 openssl_text::parse(&piece.text)
                     .problems
                     .iter()

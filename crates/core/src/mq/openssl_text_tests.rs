@@ -168,3 +168,60 @@ fn responder_errors_failures_and_stapled_responses() {
     let bad = parse("OCSP Response Status: successful (0x0)\n    This Update: yesterday\n");
     assert_eq!(bad.problems[0].0, 2);
 }
+
+#[test]
+fn printed_certificates_read_serial_names_validity_and_urls() {
+    let text = "Certificate:\n    Data:\n        Version: 3 (0x2)\n        Serial Number: 1714945 (0x1a2b01)\n        Issuer: C=GB, O=Northwind Trading, CN=Northwind Root CA 2025\n        Validity\n            Not Before: Jan  1 00:00:00 2025 GMT\n            Not After : Jan  1 00:00:00 2030 GMT\n        Subject: C=GB, O=Northwind Trading, CN=mqprd01.northwind.example\n        X509v3 extensions:\n            X509v3 Basic Constraints: critical\n                CA:FALSE\n            X509v3 Extended Key Usage: \n                TLS Web Server Authentication, TLS Web Client Authentication\n            X509v3 CRL Distribution Points: \n                Full Name:\n                  URI:http://crl.northwind.example/issuing.crl\n            Authority Information Access: \n                OCSP - URI:http://ocsp.northwind.example:8080/\n    Signature Algorithm: sha256WithRSAEncryption\nCertificate:\n    Data:\n        Serial Number:\n            5a:0c:77\n";
+    let read = parse(text);
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let [c, second] = read.certificates.as_slice() else {
+        panic!("{:?}", read.certificates)
+    };
+    assert_eq!(c.line, 1);
+    assert_eq!(c.serial.as_deref(), Some("1a2b01"));
+    assert_eq!(
+        c.issuer.as_deref(),
+        Some("C=GB, O=Northwind Trading, CN=Northwind Root CA 2025")
+    );
+    assert_eq!(
+        c.subject.as_deref(),
+        Some("C=GB, O=Northwind Trading, CN=mqprd01.northwind.example")
+    );
+    assert_eq!(c.not_before.unwrap().to_string(), "2025-01-01T00:00:00Z");
+    assert_eq!(c.not_after.unwrap().to_string(), "2030-01-01T00:00:00Z");
+    assert_eq!(c.ca, Some(false));
+    assert_eq!(
+        c.extended_key_usage,
+        [
+            "TLS Web Server Authentication",
+            "TLS Web Client Authentication"
+        ]
+    );
+    assert_eq!(c.crl_urls, ["http://crl.northwind.example/issuing.crl"]);
+    assert_eq!(c.ocsp_urls, ["http://ocsp.northwind.example:8080/"]);
+    assert_eq!(
+        (second.line, second.serial.as_deref()),
+        (21, Some("5a0c77"))
+    );
+    assert!(
+        read.ocsp.is_empty(),
+        "a certificate's serial is not an OCSP single response's"
+    );
+}
+
+#[test]
+fn a_resp_text_response_keeps_its_responder_certificate_apart() {
+    let text = format!(
+        "{OCSP_TEXT}    Signature Algorithm: sha256WithRSAEncryption\n    Signature Value:\n        a8:f5:97\nCertificate:\n    Data:\n        Serial Number: 4096 (0x1000)\n        Subject: CN=Pulsar OCSP\n"
+    );
+    let read = parse(&text);
+    assert_eq!(read.ocsp.len(), 1);
+    assert_eq!(read.ocsp[0].responses.len(), 1);
+    assert_eq!(read.ocsp[0].responses[0].serial.as_deref(), Some("1001"));
+    assert_eq!(read.certificates.len(), 1);
+    assert_eq!(read.certificates[0].serial.as_deref(), Some("1000"));
+    assert_eq!(
+        read.certificates[0].subject.as_deref(),
+        Some("CN=Pulsar OCSP")
+    );
+}

@@ -39,6 +39,8 @@ pub enum TextKind {
     BinaryCcdt,
     /// `runmqakm -cert -list/-details` or `keytool -list` output: a key repository's labels.
     KeystoreList,
+    /// `openssl x509 -text` output: certificates as text.
+    OpensslX509,
 }
 
 impl TextKind {
@@ -59,6 +61,7 @@ impl TextKind {
             Self::OpensslOcsp => "openssl ocsp output",
             Self::BinaryCcdt => "a binary CCDT (AMQCLCHL.TAB)",
             Self::KeystoreList => "a key repository listing (runmqakm or keytool)",
+            Self::OpensslX509 => "openssl x509 -text output",
         }
     }
 }
@@ -179,7 +182,9 @@ impl TextKind {
     /// The slot it is filed under.
     pub fn slot(self) -> Slot {
         match self {
-            Self::ErrorLog | Self::Ffst | Self::OpensslSClient => Slot::ErrorLogs,
+            Self::ErrorLog | Self::Ffst | Self::OpensslSClient | Self::OpensslX509 => {
+                Slot::ErrorLogs
+            }
             Self::OpensslOcsp => Slot::OcspResponses,
             _ => Slot::Configuration,
         }

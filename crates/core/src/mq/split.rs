@@ -210,6 +210,9 @@ fn start_kind(lines: &[&str], i: usize) -> Option<TextKind> {
     if is_ocsp_text(trimmed) {
         return Some(TextKind::OpensslOcsp);
     }
+    if trimmed == "Certificate:" && lines.get(i + 1).is_some_and(|n| n.trim() == "Data:") {
+        return Some(TextKind::OpensslX509);
+    }
     if !env::parse(line).vars.is_empty() {
         return Some(TextKind::Environment);
     }
@@ -362,11 +365,20 @@ impl Piece {
                 }
                 other.is_none_or(|k| k == TextKind::OpensslOcsp)
             }
-            TextKind::OpensslOcsp => {
-                !blank
-                    && other.is_none_or(|k| {
-                        k == TextKind::OpensslSClient && !trimmed.starts_with("CONNECTED(")
-                    })
+            TextKind::OpensslOcsp | TextKind::OpensslX509 => {
+                // `-resp_text` prints the response's signature and the responder's certificates
+                // after a blank line; `x509 -text` is indented under `Certificate:`.
+                if blank {
+                    return next.is_some_and(|(_, l)| {
+                        l.starts_with([' ', '\t'])
+                            || l.trim() == "Certificate:"
+                            || is_ocsp_text(l.trim())
+                    });
+                }
+                other.is_none_or(|k| {
+                    matches!(k, TextKind::OpensslOcsp | TextKind::OpensslX509)
+                        || k == TextKind::OpensslSClient && !trimmed.starts_with("CONNECTED(")
+                })
             }
             TextKind::KeystoreList => {
                 if blank {

@@ -281,3 +281,19 @@ fn key_repository_listings_are_one_piece() {
         ]
     );
 }
+
+#[test]
+fn a_resp_text_answer_keeps_its_signature_and_responder_certificate() {
+    let text = "the responder said:\nOCSP Response Data:\n    OCSP Response Status: successful (0x0)\n    Cert Status: revoked\n\n    Signature Algorithm: sha256WithRSAEncryption\n    Signature Value:\n        a8:f5:97\nCertificate:\n    Data:\n        Serial Number: 4096 (0x1000)\nResponse verify OK\n\nand the server certificate:\nCertificate:\n    Data:\n        Subject: CN=qm01\n\nRegards\n";
+    let got: Vec<(TextKind, usize, usize)> = pieces(text)
+        .iter()
+        .map(|p| (p.kind, p.line, p.end_line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (TextKind::OpensslOcsp, 2, 12),
+            (TextKind::OpensslX509, 15, 17)
+        ]
+    );
+}
