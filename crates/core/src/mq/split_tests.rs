@@ -297,3 +297,18 @@ fn a_resp_text_answer_keeps_its_signature_and_responder_certificate() {
         ]
     );
 }
+
+#[test]
+fn the_pages_ticket_paste_keeps_its_three_pieces() {
+    // The text of tests/paste.rs `a_ticket_paste_is_filed_into_a_case`, without its certificates.
+    let text = "Hi, the QM certificate:\nour CA:\nmqclient.ini:\nSSL:\n  OCSPAuthentication=WARN\n\nQM config:\nDEFINE CHANNEL(PL81N.MQICHL) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)\n\nlog:\nAMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'\n";
+    let got: Vec<(TextKind, usize)> = pieces(text).iter().map(|p| (p.kind, p.line)).collect();
+    assert_eq!(
+        got,
+        [
+            (TextKind::SslStanza, 4),
+            (TextKind::Mqsc, 8),
+            (TextKind::ErrorLog, 11)
+        ]
+    );
+}
