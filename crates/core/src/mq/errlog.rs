@@ -34,6 +34,11 @@ pub use super::revocation::Side;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
 
+mod header;
+mod json;
+pub(crate) use header::header_fields;
+pub use header::{QUEUE_MANAGER_PROGRAMS, side_of};
+
 /// How an entry was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -135,32 +140,6 @@ pub struct LogFacts {
     pub problems: Vec<LogProblem>,
 }
 
-/// Queue manager processes (IBM, "IBM MQ processes on Multiplatforms":
-/// https://www.ibm.com/support/pages/node/6855367 , and the programs named in IBM's error-log
-/// examples). A header naming one of these was written on the queue manager's side.
-pub const QUEUE_MANAGER_PROGRAMS: &[(&str, &str)] = &[
-    ("amqrmppa", "the channel process pool"),
-    ("amqzlaa0", "a queue manager agent"),
-    ("amqzxma0", "the execution controller"),
-    ("runmqchi", "the channel initiator"),
-    ("runmqlsr", "the listener"),
-    ("amqcrsta", "the inetd channel responder"),
-    ("amqcrs6a", "the channel responder"),
-    ("runmqchl", "a channel started by hand"),
-    ("amqpcsea", "the command server"),
-    ("amqzmuc0", "a critical utility process"),
-    ("amqzmur0", "a restartable utility process"),
-    ("amqzmuf0", "a utility process"),
-    ("amqzfuma", "the object authority manager"),
-    ("amqrrmfa", "the cluster repository manager"),
-    ("amqzdmaa", "the deferred message processor"),
-    ("amqfqpub", "the publish/subscribe engine"),
-    ("amqfcxba", "the broker worker"),
-    ("amqzmgr0", "the process controller"),
-    ("strmqm", "the queue manager start command"),
-    ("endmqm", "the queue manager end command"),
-];
-
 /// Most characters kept of an EXPLANATION or ACTION (a pasted log is bounded by the page's input,
 /// but one runaway entry must not hold it all twice).
 const MAX_SECTION: usize = 8_000;
@@ -225,72 +204,6 @@ fn leading_id(trimmed: &str) -> Option<(String, Option<char>, &str)> {
     let rest = trimmed.get(id.len()..)?;
     let rest = rest.strip_prefix(':')?;
     Some((id, severity, rest.trim()))
-}
-
-/// `Name(value) Name(value)`: the fields of a header line, or `None` when the line is not only
-/// fields. Values may hold balanced parentheses.
-pub(crate) fn header_fields(text: &str) -> Option<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    let mut rest = text.trim();
-    while !rest.is_empty() {
-        let open = rest.find('(')?;
-        let name = rest.get(..open)?.trim();
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return None;
-        }
-        let mut depth = 0usize;
-        let mut close = None;
-        for (i, c) in rest.char_indices().skip(open) {
-            match c {
-                '(' => depth += 1,
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        close = Some(i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        // An unbalanced value runs to the last `)` of the line.
-        let close = close.or_else(|| rest.rfind(')').filter(|c| *c > open))?;
-        out.push((name.to_owned(), rest.get(open + 1..close)?.to_owned()));
-        rest = rest.get(close + 1..)?.trim_start();
-    }
-    Some(out)
-}
-
-fn program_base(program: &str) -> String {
-    let name = program.rsplit(['/', '\\']).next().unwrap_or(program);
-    let name = name.strip_suffix(".exe").unwrap_or(name);
-    name.strip_suffix(".EXE")
-        .unwrap_or(name)
-        .to_ascii_lowercase()
-}
-
-/// The side that wrote an entry, and why, from its header fields.
-pub fn side_of(qmgr: Option<&str>, program: Option<&str>) -> Option<(Side, String)> {
-    if let Some(name) = qmgr.map(str::trim).filter(|q| !q.is_empty()) {
-        return Some((
-            Side::QueueManager,
-            format!("the header names a queue manager: QMgr({name})"),
-        ));
-    }
-    let program = program.map(str::trim).filter(|p| !p.is_empty())?;
-    let base = program_base(program);
-    if let Some((_, what)) = QUEUE_MANAGER_PROGRAMS.iter().find(|(p, _)| *p == base) {
-        return Some((
-            Side::QueueManager,
-            format!("Program({program}) is {what}, a queue manager process"),
-        ));
-    }
-    Some((
-        Side::Client,
-        format!(
-            "Program({program}) is not a queue manager process and the header has no QMgr(…): an MQ client application's log"
-        ),
-    ))
 }
 
 impl LogMessage {
@@ -645,73 +558,6 @@ impl LogFacts {
             }
             rest = rest.get(at + 5..).unwrap_or_default();
         }
-    }
-
-    /// One line of the JSON error log (IBM, "JSON format diagnostic messages":
-    /// https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q130430_.html): `ibm_messageID`
-    /// with its severity letter, `ibm_datetime` in UTC, `ibm_serverName` (taken as the queue
-    /// manager's name; that row of IBM's table was not read) or `ibm_qmgrId`,
-    /// `ibm_processName`, `ibm_version`, `host`, `ibm_remoteHost`, the inserts, `message`,
-    /// `explanation`, `action`.
-    fn json_line(&mut self, line: &str, number: usize) {
-        let value: serde_json::Value = match serde_json::from_str(line) {
-            Ok(value) => value,
-            Err(e) => {
-                self.problems.push(LogProblem {
-                    line: number,
-                    message: format!(
-                        "a JSON log line that is not valid JSON (column {}): {e}",
-                        e.column()
-                    ),
-                });
-                return;
-            }
-        };
-        let Some(object) = value.as_object() else {
-            return;
-        };
-        let get = |name: &str| {
-            object
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-        };
-        let Some((id, severity)) = get("ibm_messageID").and_then(|id| id_at(id.trim(), 0)) else {
-            self.problems.push(LogProblem {
-                line: number,
-                message: "a JSON log line whose ibm_messageID is not an AMQ message id".into(),
-            });
-            return;
-        };
-        let mut message = LogMessage::new(id, severity, number, EntryForm::Json);
-        message.header_line = Some(number);
-        let mut names: Vec<&String> = object.keys().collect();
-        names.sort();
-        for name in names {
-            if name.eq_ignore_ascii_case("ibm_messageID") {
-                continue;
-            }
-            if let Some(value) = get(name)
-                && let Err(problem) = message.set_field(name, &value)
-            {
-                self.problems.push(LogProblem {
-                    line: number,
-                    message: problem,
-                });
-            }
-        }
-        message.text = get("message").unwrap_or_default();
-        message.text = message
-            .text
-            .strip_prefix(&format!("{}: ", message.id))
-            .map(str::to_owned)
-            .unwrap_or(message.text);
-        message.explanation = get("explanation");
-        message.action = get("action");
-        self.messages.push(message);
     }
 
     /// The MQ version a log shows (`VRMF(…)`, `ibm_version`, an FFST's LVLS), the first found.
