@@ -72,6 +72,8 @@ pub struct LogMessage {
     pub channel: Option<String>,
     /// "The details of the certificate … are '…'".
     pub certificate: Option<String>,
+    /// The certificate's issuer, serial and subject read from `certificate`.
+    pub certificate_details: Option<CertificateDetails>,
     /// "The certificate validation error was N".
     pub validation_error: Option<u32>,
     /// What mqocsp knows about the message.
@@ -218,6 +220,7 @@ impl LogMessage {
             action: None,
             channel: None,
             certificate: None,
+            certificate_details: None,
             validation_error: None,
             meaning: None,
             header_line: None,
@@ -303,6 +306,7 @@ impl LogMessage {
         self.certificate = quoted_after(&body, "could not be validated are '")
             .or_else(|| quoted_after(&body, "certificate in question are '"));
         self.validation_error = number_after(&body, "validation error was");
+        self.certificate_details = self.certificate.as_deref().and_then(certificate_details);
         self.meaning = match lookup(&self.id) {
             Some(Lookup::Message(m)) => Some(m.meaning.to_owned()),
             _ => None,
@@ -312,6 +316,50 @@ impl LogMessage {
             self.side_reason = Some(reason);
         }
     }
+}
+
+/// A certificate as AMQ9633, AMQ9716 and FFST comments name it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CertificateDetails {
+    /// `[Class=]` (`GSKVALMethod::X509`), GSKit only.
+    pub class: Option<String>,
+    /// `[Issuer=]`.
+    pub issuer: Option<String>,
+    /// `[#=]`: the serial number as GSKit writes it.
+    pub serial: Option<String>,
+    /// `[Subject=]`, or the `/C=…/CN=…` name an OpenSSL queue manager writes.
+    pub subject: Option<String>,
+}
+
+/// Reads the certificate in an AMQ9633 / AMQ9716 insert or an FFST comment: GSKit's
+/// `[Class=]GSKVALMethod::X509[Issuer=]CN=…[#=]0a1b[Subject=]CN=…` (IBM technote on AMQ9633's
+/// details: https://www.ibm.com/support/pages/node/1081227), or an OpenSSL queue manager's
+/// `Certificate /C=…/CN=… was revoked by …` (the seed walk-through). `None` when neither.
+pub fn certificate_details(text: &str) -> Option<CertificateDetails> {
+    let text = text.trim();
+    if text.contains("[Subject=]") || text.contains("[Issuer=]") || text.contains("[#=]") {
+        let mut details = CertificateDetails::default();
+        for part in text.split('[').skip(1) {
+            let Some((name, value)) = part.split_once("=]") else {
+                continue;
+            };
+            let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+            match name {
+                "Class" => details.class = value,
+                "Issuer" => details.issuer = value,
+                "#" => details.serial = value,
+                "Subject" => details.subject = value,
+                _ => {}
+            }
+        }
+        return Some(details);
+    }
+    let rest = text.strip_prefix("Certificate ")?;
+    let subject = rest.split(" was ").next().unwrap_or(rest).trim();
+    subject.starts_with('/').then(|| CertificateDetails {
+        subject: Some(subject.to_owned()),
+        ..CertificateDetails::default()
+    })
 }
 
 /// Which part of an entry the following lines belong to.

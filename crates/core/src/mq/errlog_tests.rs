@@ -352,3 +352,33 @@ fn display_answers_in_a_whole_ticket_are_not_log_messages() {
         "Bad SSL certificate for channel 'A'."
     );
 }
+
+#[test]
+fn certificate_details_from_gskit_and_openssl_inserts() {
+    let gskit = certificate_details("[Class=]GSKVALMethod::X509[Issuer=]CN=Pulsar Issuing CA,O=Pulsar,C=GB[#=]0a1b[Subject=]CN=app01,O=Pulsar,C=GB").unwrap();
+    assert_eq!(gskit.class.as_deref(), Some("GSKVALMethod::X509"));
+    assert_eq!(
+        gskit.issuer.as_deref(),
+        Some("CN=Pulsar Issuing CA,O=Pulsar,C=GB")
+    );
+    assert_eq!(gskit.serial.as_deref(), Some("0a1b"));
+    assert_eq!(gskit.subject.as_deref(), Some("CN=app01,O=Pulsar,C=GB"));
+    let openssl = certificate_details(
+        "Certificate /C=JP/ST=Chiba/CN=www.example.test was revoked by AUTHINFO URL http://x",
+    )
+    .unwrap();
+    assert_eq!(
+        openssl.subject.as_deref(),
+        Some("/C=JP/ST=Chiba/CN=www.example.test")
+    );
+    assert_eq!(certificate_details("SERIALNUMBER=0A:1B,CN=app01"), None);
+    let text = "AMQ9716E: Remote SSL certificate revocation status check failed for channel 'A'.\nEXPLANATION:\nThe details of the certificate in question are '[Class=]GSKVALMethod::X509[Issuer=]CN=CA[#=]01[Subject=]CN=qm01'.\n";
+    let facts = LogFacts::parse(text);
+    assert_eq!(
+        facts.messages[0]
+            .certificate_details
+            .as_ref()
+            .and_then(|d| d.serial.as_deref()),
+        Some("01")
+    );
+}

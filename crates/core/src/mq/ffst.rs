@@ -68,6 +68,13 @@ pub fn field(line: &str) -> Option<(String, String)> {
 }
 
 impl Ffst {
+    /// The certificate Comment1 names (TLS probes write GSKit's `[Class=]…[Subject=]…`).
+    pub fn certificate(&self) -> Option<super::errlog::CertificateDetails> {
+        self.comment1
+            .as_deref()
+            .and_then(super::errlog::certificate_details)
+    }
+
     /// Sets the field `name` (as the FDC writes it) read at `line`.
     pub fn set(&mut self, name: &str, value: &str, line: usize) {
         if self.fields.is_empty() {
