@@ -13,7 +13,7 @@
 //! ```
 //!
 //! Blocks: AMQ8414I channel, AMQ8408I queue manager, AMQ8566I authentication information,
-//! AMQ8550I namelist (IBM message catalogue AMQ8xxx:
+//! AMQ8550I namelist, AMQ8878I channel authentication record (IBM message catalogue AMQ8xxx:
 //! https://www.ibm.com/docs/en/ibm-mq/9.3?topic=messages-amq8xxx-administration). Values in
 //! DISPLAY output are shown as stored: never quoted, never folded, parentheses balanced.
 
@@ -24,6 +24,7 @@ pub fn block_object(id: &str) -> Option<&'static str> {
         "AMQ8408" => Some("QMGR"),
         "AMQ8566" => Some("AUTHINFO"),
         "AMQ8550" => Some("NAMELIST"),
+        "AMQ8878" => Some("CHLAUTH"),
         _ => None,
     }
 }
@@ -34,6 +35,7 @@ pub fn name_attribute(object: &str) -> &'static str {
         "CHANNEL" => "CHANNEL",
         "QMGR" => "QMNAME",
         "AUTHINFO" => "AUTHINFO",
+        "CHLAUTH" => "CHLAUTH",
         _ => "NAMELIST",
     }
 }

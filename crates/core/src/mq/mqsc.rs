@@ -78,6 +78,8 @@ pub struct MqscDefinitions {
     pub sslev: Option<SslEvents>,
     /// Every queue manager attribute read.
     pub qmgr: QmgrAttributes,
+    /// Channel authentication records (SET CHLAUTH, DISPLAY CHLAUTH), in order.
+    pub chlauth: Vec<ChlauthRule>,
     /// Problems, by line.
     pub problems: Vec<MqscProblem>,
 }
@@ -123,6 +125,9 @@ struct Statement {
 
 #[path = "mqsc_read.rs"]
 mod read;
+
+mod chlauth;
+pub use chlauth::ChlauthRule;
 
 /// An object being built: its attributes, the line that defined it.
 #[derive(Clone, Debug)]
@@ -247,6 +252,7 @@ impl MqscDefinitions {
                     }
                 }
             }
+            ("SET", "CHLAUTH") | ("DISPLAY", "CHLAUTH") if verb == "SET" || s.shown => self.chlauth(&s),
             ("REFRESH" | "DISPLAY" | "START" | "STOP" | "END" | "PING" | "RESET" | "SET", _) => {}
             (verb, object) => self.problem(s.line, format!("'{verb} {object}' is not a command mqocsp reads (it reads DEFINE/ALTER/DISPLAY AUTHINFO, CHANNEL, NAMELIST and ALTER/DISPLAY QMGR)")),
         }

@@ -230,3 +230,51 @@ fn display_then_alter_changes_what_was_shown() {
     );
     assert_eq!(defs.sslev_in_force(), SslEvents::Disabled);
 }
+
+#[test]
+fn chlauth_records_from_set_commands_and_display_answers() {
+    let text = "SET CHLAUTH('APP.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=app01,O=Pulsar') USERSRC(MAP) MCAUSER('appuser') ACTION(ADD)\nSET CHLAUTH('APP.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=app01,O=Pulsar') USERSRC(MAP) MCAUSER('appuser2')\nSET CHLAUTH('APP.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=old') USERSRC(NOACCESS)\nSET CHLAUTH('APP.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=old') ACTION(REMOVE)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody', 'mqm')\n     6 : DISPLAY CHLAUTH(SYSTEM.ADMIN.SVRCONN)\nAMQ8878I: Display channel authentication record details.\n   CHLAUTH(SYSTEM.ADMIN.SVRCONN)           TYPE(ADDRESSMAP)\n   DESCR(Default rule to allow MQ Explorer access)\n   CUSTOM( )                               ADDRESS(*)\n   USERSRC(CHANNEL)                        CHCKCLNT(ASQMGR)\n   ALTDATE(2026-11-30)                     ALTTIME(16.40.12)\n";
+    let defs = MqscDefinitions::parse(text);
+    assert!(defs.problems.is_empty(), "{:?}", defs.problems);
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let got: Vec<Row> = defs
+        .chlauth
+        .iter()
+        .map(|r| {
+            (
+                r.profile.as_str(),
+                r.kind.as_str(),
+                r.sslpeer.as_deref().or(r.address.as_deref()),
+                r.usersrc.as_deref(),
+                r.mcauser.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "APP.SVRCONN",
+                "SSLPEERMAP",
+                Some("CN=app01,O=Pulsar"),
+                Some("MAP"),
+                Some("appuser2")
+            ),
+            ("*", "BLOCKUSER", None, None, None),
+            (
+                "SYSTEM.ADMIN.SVRCONN",
+                "ADDRESSMAP",
+                Some("*"),
+                Some("CHANNEL"),
+                None
+            ),
+        ]
+    );
+    assert_eq!(defs.chlauth[1].userlist, ["nobody", "mqm"]);
+}

@@ -150,6 +150,9 @@ fn start_kind(lines: &[&str], i: usize) -> Option<TextKind> {
     if is_runmqsc(line, trimmed) {
         return Some(TextKind::RunmqscOutput);
     }
+    if upper.starts_with("SET CHLAUTH") {
+        return Some(TextKind::Mqsc);
+    }
     if ["DEFINE ", "DEF ", "ALTER ", "ALT "]
         .iter()
         .any(|v| upper.starts_with(v))
