@@ -79,17 +79,18 @@ pub fn found(props: &FoundProps) -> Html {
     for piece in &sorted.texts {
         let text = piece.text.clone();
         let buttons = match piece.kind {
-            TextKind::SslStanza => html! { <>
+            TextKind::SslStanza | TextKind::Ini => html! { <>
                 { button("use as mqclient.ini", CaseEdit::ClientIni(text.clone()), &props.on_edit, false) }
                 { button("use as qm.ini", CaseEdit::QmIni(text.clone()), &props.on_edit, false) }
             </> },
-            TextKind::Mqsc => button("use as the queue manager's MQSC", CaseEdit::Mqsc(text.clone()), &props.on_edit, false),
+            TextKind::Mqsc | TextKind::RunmqscOutput => button("use as the queue manager's MQSC", CaseEdit::Mqsc(text.clone()), &props.on_edit, false),
             TextKind::CommandLine => button("use as the client's command line", CaseEdit::CommandLine(text.clone()), &props.on_edit, false),
             TextKind::Ccdt => button("use as the client's CCDT", CaseEdit::Ccdt(text.clone()), &props.on_edit, false),
-            TextKind::ErrorLog => html! { <>
+            TextKind::ErrorLog | TextKind::Ffst => html! { <>
                 { button("the client's log", CaseEdit::ClientLog(text.clone()), &props.on_edit, false) }
                 { button("the queue manager's log", CaseEdit::QmLog(text.clone()), &props.on_edit, false) }
             </> },
+            TextKind::Environment | TextKind::OpensslSClient | TextKind::OpensslOcsp | TextKind::BinaryCcdt | TextKind::KeystoreList | TextKind::OpensslX509 => html! {},
             TextKind::IndexTxt => case
                 .into_iter()
                 .flat_map(|c| c.responders.iter())

@@ -315,7 +315,8 @@ pub(crate) fn run_sni(args: &SniArgs) -> anyhow::Result<ExitCode> {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct LogArgs {
-    /// An AMQERR01.LOG or FFST excerpt, or application output (`-` reads standard input).
+    /// An AMQERR01.LOG or AMQERR01.json excerpt, an FFST, or application output, e-mail quoted or
+    /// not (`-` reads standard input).
     file: PathBuf,
     /// Print JSON.
     #[arg(long)]
@@ -340,7 +341,7 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&facts)?);
     } else {
-        if facts.messages.is_empty() && facts.reason_codes.is_empty() && facts.ffst.is_none() {
+        if facts.messages.is_empty() && facts.reason_codes.is_empty() && facts.ffsts.is_empty() {
             println!("No AMQ message, reason code or FFST found.");
         }
         for (code, line) in &facts.reason_codes {
@@ -357,22 +358,69 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
                     .as_ref()
                     .map_or_else(String::new, |c| format!(" on channel '{c}'"))
             );
+            if let Some(time) = m.time {
+                println!(
+                    "    written at {time}{}",
+                    m.time_assumption
+                        .as_ref()
+                        .map_or_else(String::new, |a| format!(" ({a})"))
+                );
+            }
+            let header: Vec<String> = [
+                ("program", &m.program),
+                ("host", &m.host),
+                ("queue manager", &m.qmgr),
+                ("remote host", &m.remote_host),
+                ("MQ version", &m.vrmf),
+            ]
+            .iter()
+            .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name} {v}")))
+            .collect();
+            if !header.is_empty() {
+                println!("    {}", header.join(", "));
+            }
+            if let (Some(side), Some(reason)) = (m.side, &m.side_reason) {
+                let side = match side {
+                    Side::Client => "the client",
+                    Side::QueueManager => "the queue manager",
+                };
+                println!("    written by {side}: {reason}");
+            }
             if let Some(cert) = &m.certificate {
                 println!("    certificate: {cert}");
             }
             if let Some(error) = m.validation_error {
                 println!("    validation error: {error}");
             }
+            if !m.comment_inserts.is_empty() {
+                println!("    comment inserts: {}", m.comment_inserts.join(" | "));
+            }
             if let Some(meaning) = &m.meaning {
                 println!("    {meaning}");
             }
         }
-        if let Some(ffst) = &facts.ffst {
+        for ffst in &facts.ffsts {
             println!(
-                "FFST: probe {} major errorcode {}",
+                "line {}: FFST probe {} major errorcode {}{}{}",
+                ffst.line,
                 ffst.probe_id.as_deref().unwrap_or("?"),
-                ffst.major_errorcode.as_deref().unwrap_or("?")
+                ffst.major_errorcode.as_deref().unwrap_or("?"),
+                ffst.program
+                    .as_ref()
+                    .map_or_else(String::new, |p| format!(", program {p}")),
+                ffst.lvls
+                    .as_ref()
+                    .map_or_else(String::new, |v| format!(", MQ {v}"))
             );
+            for comment in [&ffst.comment1, &ffst.comment2, &ffst.comment3]
+                .into_iter()
+                .flatten()
+            {
+                println!("    {comment}");
+            }
+        }
+        for problem in &facts.problems {
+            println!("line {}: not understood: {}", problem.line, problem.message);
         }
         if let Some((time, line)) = facts.times.first() {
             println!(

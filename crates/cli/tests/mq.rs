@@ -110,3 +110,27 @@ fn explain_log_reads_the_seeds_client_log() {
     assert!(out.contains("read the partner's error log"), "{out}");
     assert!(out.contains("2022-02-02T15:23:38Z"), "{out}");
 }
+
+#[test]
+fn explain_log_reads_a_quoted_twelve_hour_queue_manager_entry() {
+    let dir = ScratchDir::new("cli-log-qm");
+    let file = dir.write("amqerr.txt", "> 11/30/2026 04:40:12 PM - Process(31337.6) User(mqm) Program(amqrmppa)\r\n>                     Host(qm01) Installation(Installation1)\r\n>                     VRMF(9.3.0.5) QMgr(PL81N)\r\n>                     CommentInsert1(PL81N.MQICHL)\r\n> \r\n> AMQ9633E: Bad SSL certificate for channel 'PL81N.MQICHL'.\r\n");
+    let out = String::from_utf8(mqocsp(["explain-log", file.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        out.contains("line 6: AMQ9633E on channel 'PL81N.MQICHL'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("written at 2026-11-30T16:40:12Z (local time taken as UTC"),
+        "{out}"
+    );
+    assert!(
+        out.contains("program amqrmppa, host qm01, queue manager PL81N, MQ version 9.3.0.5"),
+        "{out}"
+    );
+    assert!(
+        out.contains("written by the queue manager: the header names a queue manager: QMgr(PL81N)"),
+        "{out}"
+    );
+    assert!(out.contains("comment inserts: PL81N.MQICHL"), "{out}");
+}

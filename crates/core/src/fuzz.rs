@@ -39,6 +39,9 @@ pub const TARGETS: &[(&str, Entry)] = &[
     ("index_txt", index_txt),
     ("error_log", error_log),
     ("case_import", case_import),
+    ("ticket", ticket),
+    ("openssl_text", openssl_text),
+    ("environment", environment),
 ];
 
 /// The entry called `name`.
@@ -356,6 +359,112 @@ pub fn index_txt(data: &[u8]) {
 /// An MQ error log.
 pub fn error_log(data: &[u8]) {
     let _ = LogFacts::parse(&text(data));
+}
+
+/// A whole ticket: split into pieces, each piece read by its reader. Pieces lie inside the paste,
+/// in order, without overlap; every line a reader reports lies inside its piece; a piece's kind is
+/// never a guess its reader cannot read at all.
+pub fn ticket(data: &[u8]) {
+    use crate::mq::sort::TextKind;
+    use crate::mq::{env, ini, ini_kind, openssl_text, split};
+    let text = text(data);
+    let total = text.lines().count().max(1);
+    let mut previous_end = 0;
+    for piece in split::pieces(&text) {
+        assert!(
+            piece.line > previous_end && piece.line <= piece.end_line && piece.end_line <= total,
+            "piece {}..{} of {total} lines after {previous_end}",
+            piece.line,
+            piece.end_line
+        );
+        previous_end = piece.end_line;
+        let lines = piece.text.lines().count().max(1);
+        assert_eq!(
+            lines,
+            piece.end_line - piece.line + 1,
+            "a piece keeps every line of its span"
+        );
+        let inside =
+            |line: usize| assert!(line <= lines, "line {line} outside a {lines}-line piece");
+        match piece.kind {
+            TextKind::ErrorLog | TextKind::Ffst => {
+                let facts = LogFacts::parse(&piece.text);
+                facts.messages.iter().for_each(|m| inside(m.line));
+                facts.problems.iter().for_each(|p| inside(p.line));
+                let _ = facts.vrmf();
+            }
+            TextKind::Mqsc | TextKind::RunmqscOutput => {
+                let defs = MqscDefinitions::parse(&piece.text);
+                defs.problems.iter().for_each(|p| inside(p.line));
+            }
+            TextKind::SslStanza | TextKind::Ini => {
+                let parsed = ini::Ini::parse(&piece.text);
+                let _ = ini_kind::kind(&parsed);
+                let _ = ini::SslStanza::from_ini(&parsed);
+            }
+            TextKind::Environment => env::parse(&piece.text)
+                .vars
+                .iter()
+                .for_each(|v| inside(v.line)),
+            TextKind::OpensslSClient | TextKind::OpensslOcsp | TextKind::OpensslX509 => {
+                openssl_text::parse(&piece.text)
+                    .problems
+                    .iter()
+                    .for_each(|(l, _)| inside(*l));
+            }
+            TextKind::Ccdt => {
+                let _ = ccdt::read(&piece.text);
+            }
+            TextKind::KeystoreList => {
+                let read = crate::mq::keystore_text::parse(&piece.text);
+                read.entries.iter().for_each(|e| inside(e.line));
+            }
+            TextKind::BinaryCcdt => {
+                let _ = ccdt::binary(piece.text.as_bytes());
+            }
+            TextKind::CommandLine => {
+                let _ = ClientApp::parse(&piece.text);
+            }
+            TextKind::IndexTxt => {
+                let _ = Index::parse(&piece.text);
+            }
+        }
+    }
+    let _ = crate::mq::sort::auto_case(&crate::Decoded::default(), &text, "2022-02-02T16:46:35Z");
+}
+
+/// `openssl s_client` and `openssl ocsp` output.
+pub fn openssl_text(data: &[u8]) {
+    let text = text(data);
+    let total = text.lines().count().max(1);
+    let read = crate::mq::openssl_text::parse(&text);
+    for (line, _) in &read.problems {
+        assert!(
+            *line >= 1 && *line <= total,
+            "problem at line {line} of {total}"
+        );
+    }
+    if let Some(s) = &read.s_client {
+        assert!(s.chain.iter().all(|c| c.line <= total));
+    }
+}
+
+/// Environment variable lines.
+pub fn environment(data: &[u8]) {
+    let text = text(data);
+    let env = crate::mq::env::parse(&text);
+    for var in &env.vars {
+        let line = crate::mq::quote::lines(&text)
+            .get(var.line - 1)
+            .copied()
+            .unwrap_or_else(|| panic!("line {} exists", var.line));
+        assert!(
+            var.column >= 1 && var.column <= line.len() + 1,
+            "column {} of '{line}'",
+            var.column
+        );
+    }
+    let _ = env.pairs();
 }
 
 /// A case file (JSON) or a share-link fragment: imported, predicted, reported, and round-tripped.

@@ -41,6 +41,13 @@ pub struct Message {
     pub meaning: &'static str,
     /// Which side writes it in the scenarios seen.
     pub side: &'static str,
+    /// The severity letter MQ writes after the id (`E` error, `W` warning, `I` information;
+    /// IBM, "Using error logs", AMQ_DIAGNOSTIC_MSG_SEVERITY:
+    /// https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q039550_.html ; the letter is
+    /// written by default and can be switched off, "AMQ messages on Multiplatforms":
+    /// https://www.ibm.com/docs/SSFKSJ_9.2.0/reference/q050260_.html), when a source
+    /// shows it; `None`: not known, so never added (use the letter the side's log writes).
+    pub severity: Option<char>,
     /// How sure.
     pub certainty: Certainty,
     /// Where it comes from.
@@ -159,9 +166,9 @@ pub const REASON_CODES: &[ReasonCode] = &[
     ReasonCode {
         code: 2399,
         name: "MQRC_SSL_PEER_NAME_ERROR",
-        meaning: "The client's SSLPeerName is not a valid pattern (lowercase or unknown attribute type, missing '=', unclosed quote). MQCONNX fails before the handshake.",
-        certainty: Certainty::Confirmed,
-        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044270_.html",
+        meaning: "The client's SSLPeerName is not a valid pattern (lowercase or unknown attribute type, missing '=', unclosed quote). IBM documents this for the Java and .NET clients' sslPeerName; that a C client's MQCONNX fails the same way, before the handshake, is extrapolated.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044270_.html ; Java: https://www.ibm.com/docs/SSFKSJ_9.4.0/develop/q031280_.html ; .NET: q029690 (mq-reference addendum: C clients extrapolated)",
     },
     ReasonCode {
         code: 2401,
@@ -214,6 +221,7 @@ pub const MESSAGES: &[Message] = &[
         title: "Bad SSL certificate for channel '<channel>'.",
         meaning: "A certificate seen in the handshake was rejected: (a) unparsable, (b) fails validation against the local CA certificates, (c) listed in an LDAP CRL, (d) a CRL was expected but not found, (e) an OCSP responder says it is revoked. Newer releases print the certificate and a validation error number (575032 for an OCSP revocation on a 9.2 client; 23 from an OpenSSL queue manager). The side that logs it is the side that rejected, or (OpenSSL queue managers) the side that received the alert.",
         side: "the side that rejected the certificate",
+        severity: Some('E'),
         certainty: Certainty::Confirmed,
         source: "https://www.ibm.com/support/pages/node/1081227",
     },
@@ -222,6 +230,7 @@ pub const MESSAGES: &[Message] = &[
         title: "Remote SSL certificate revocation status check failed for channel '<channel>'.",
         meaning: "The revocation status of the partner's certificate could not be established and OCSPAuthentication is REQUIRED: (a) no CRL server or OCSP responder could be reached, (b) no responder knew the certificate, (c) a response came back but its signature could not be verified. Fix the responder (reachability, SSLHTTPProxyName/MQSSLPROXY, its knowledge of the whole chain) or relax OCSPAuthentication / OCSPCheckExtensions.",
         side: "the side that checked the partner's certificate",
+        severity: Some('E'),
         certainty: Certainty::Confirmed,
         source: "https://ibm.com/support/pages/node/6256630",
     },
@@ -230,6 +239,7 @@ pub const MESSAGES: &[Message] = &[
         title: "SSL connection closed by remote end of channel '<channel>'.",
         meaning: "The partner ended the TLS connection during or right after the handshake. It carries no reason of its own: read the partner's error log (AMQ9716, AMQ9633, AMQ9637, ...).",
         side: "the side whose partner rejected the handshake (the client, in the seed)",
+        severity: Some('E'),
         certainty: Certainty::Partial,
         source: "observed in the seed walk-through (MQ 9.2)",
     },
@@ -238,6 +248,7 @@ pub const MESSAGES: &[Message] = &[
         title: "(CERTLABL / SNI rejection)",
         meaning: "A connection with a host-name, custom or no SNI reached a channel that has CERTLABL; the application gets 2393. Use OutboundSNI=CHANNEL.",
         side: "queue manager",
+        severity: None,
         certainty: Certainty::Partial,
         source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability",
     },
@@ -246,6 +257,7 @@ pub const MESSAGES: &[Message] = &[
         title: "No SSL or TLS certificate for channel '<channel>'.",
         meaning: "This side sent no certificate but the partner requires one (SSLCAUTH(REQUIRED) or SSLPEER). Put a personal certificate with the right label in the key repository.",
         side: "client",
+        severity: Some('E'),
         certainty: Certainty::Confirmed,
         source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
     },
@@ -254,6 +266,7 @@ pub const MESSAGES: &[Message] = &[
         title: "Channel is lacking a certificate.",
         meaning: "Logged with AMQ9642 on the partner: the client sent no certificate.",
         side: "queue manager",
+        severity: Some('E'),
         certainty: Certainty::Confirmed,
         source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
     },
@@ -262,6 +275,7 @@ pub const MESSAGES: &[Message] = &[
         title: "SSL distinguished name does not match peer name, channel '<channel>'.",
         meaning: "The distinguished name in the partner's certificate (printed with its SERIALNUMBER first) does not match this side's SSLPEER / SSLPeerName. Change the peer name so it matches, or make the partner present the right certificate (its certificate label). A Channel SSL Error event (2371, MQRQ_SSL_PEER_NAME_ERROR) is raised on a queue manager.",
         side: "the side whose SSLPEER / SSLPeerName rejected the partner",
+        severity: Some('E'),
         certainty: Certainty::Confirmed,
         source: "queue manager error log (MQ 9.2.5) in a public runbook; event: http://setgetweb.com/p/MQ92/ref/q049770_.htm",
     },
@@ -270,34 +284,62 @@ pub const MESSAGES: &[Message] = &[
         title: "SSL invalid peer name, channel '<channel>', attribute '<attribute>'.",
         meaning: "The peer name pattern is not valid: an attribute type MQ does not recognise, or written wrongly. The application gets 2399 MQRC_SSL_PEER_NAME_ERROR.",
         side: "client",
+        severity: None,
         certainty: Certainty::Partial,
         source: "APAR IT39745 (Java client): https://www.ibm.com/support/pages/apar/IT39745",
     },
     Message {
         id: "AMQ9631",
-        title: "The CipherSpec negotiated does not match the required CipherSpec for channel '<channel>'.",
-        meaning: "Both ends must use the same CipherSpec (or compatible aliases).",
+        title: "The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '<channel>'.",
+        meaning: "The CipherSpec the handshake negotiated is not the one this end's channel definition requires (the explanation names both). Make both ends use the same CipherSpec, or compatible aliases such as ANY_TLS12_OR_HIGHER; a managed .NET client negotiates what the Windows group policy allows.",
         side: "queue manager",
-        certainty: Certainty::Partial,
-        source: "https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=client-cipherspec-support-managed-net",
+        severity: Some('E'),
+        certainty: Certainty::Confirmed,
+        source: "title as logged (MQ 8.0, amqrmppa): https://portal2portal.blogspot.com/2015/11/amq9631-cipherspec-negotiated-during.html ; IBM AMQ9xxx messages: https://ibm.com/docs/en/SSFKSJ_9.3.0/reference/amq9.html ; side: https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=client-cipherspec-support-managed-net",
     },
     Message {
         id: "AMQ9658",
         title: "A certificate failed its validity check (expired or not yet valid).",
         meaning: "Any certificate of the chain counts. Check the dates of the peer and CA certificates.",
         side: "the side that validated",
+        severity: Some('E'),
         certainty: Certainty::Partial,
         source: "https://github.com/ibm-messaging/mq-mqi-nodejs/issues/171",
     },
     Message {
         id: "AMQ9717",
         title: "(revocation status unknown, channel continues: warning)",
-        meaning: "mqocsp's assumption for the warning under OCSPAuthentication=WARN; no public text of this message was found. Treat the id as unverified.",
+        meaning: "mqocsp's assumption for the warning under OCSPAuthentication=WARN; no public text of this message was found. Treat the id as unverified. It is a warning, so no E is added to it: its severity letter is the one the side's log writes, and unknown otherwise.",
         side: "the side that checked",
+        severity: None,
         certainty: Certainty::Unconfirmed,
         source: "mq-reference §6 (UNCONFIRMED)",
     },
+    Message {
+        id: "AMQ9641",
+        title: "Remote CipherSpec error for channel '<channel>' to host '<host>'.",
+        meaning: "The remote end failed or rejected the TLS negotiation over the CipherSpec: typically the queue manager's channel has SSLCIPH and the client offered none or another one (a Java client gets 2397 with it). Read the queue manager's log (AMQ9631, AMQ9616) and align the CipherSpecs.",
+        side: "the side that started the connection (the client)",
+        severity: None,
+        certainty: Certainty::Partial,
+        source: "title as logged by the Java client: https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md ; mq-reference §1.2",
+    },
 ];
+
+/// The id as a side's log shows it: with the severity letter the log wrote (`written`), else the
+/// catalogue's when a source shows it, else bare, and then `true`: the letter is not known and
+/// mqocsp does not invent one (AMQ9717 is a warning, not `AMQ9717E`).
+pub fn written_id(id: &str, written: Option<char>) -> (String, bool) {
+    let bare = id.trim().trim_end_matches(['E', 'W', 'I', 'S', 'T']);
+    let catalogue = MESSAGES
+        .iter()
+        .find(|m| m.id == bare)
+        .and_then(|m| m.severity);
+    match written.or(catalogue) {
+        Some(letter) => (format!("{bare}{letter}"), false),
+        None => (bare.to_owned(), true),
+    }
+}
 
 /// Looks up a reason code by number or `MQRC_` name, or an AMQ message by id.
 pub fn lookup(query: &str) -> Option<Lookup> {
@@ -359,6 +401,31 @@ mod tests {
             );
         }
         assert!(lookup("9999").is_none());
+        assert!(
+            matches!(lookup("AMQ9641E"), Some(Lookup::Message(m)) if m.title.starts_with("Remote CipherSpec error"))
+        );
         assert_eq!(reason_name(2553), Some("MQRC_OCSP_URL_ERROR"));
+    }
+
+    #[test]
+    fn severity_letters_come_from_the_log_or_a_source_never_blindly() {
+        assert_eq!(written_id("AMQ9717", None), ("AMQ9717".to_owned(), true));
+        assert_eq!(
+            written_id("AMQ9717", Some('W')),
+            ("AMQ9717W".to_owned(), false)
+        );
+        assert_eq!(written_id("AMQ9716", None), ("AMQ9716E".to_owned(), false));
+        assert_eq!(written_id("AMQ9633E", None), ("AMQ9633E".to_owned(), false));
+        assert_eq!(written_id("AMQ9641", None), ("AMQ9641".to_owned(), true));
+        let m = |id: &str| MESSAGES.iter().find(|m| m.id == id).copied().unwrap();
+        assert_eq!(m("AMQ9717").severity, None);
+        assert!(
+            m("AMQ9631")
+                .title
+                .contains("negotiated during the SSL handshake")
+        );
+        assert!(
+            matches!(lookup("2399"), Some(Lookup::Reason(rc)) if rc.certainty == Certainty::Partial)
+        );
     }
 }

@@ -192,6 +192,15 @@ pub struct ChannelDef {
     /// CERTLABL.
     #[serde(default)]
     pub certlabl: Option<String>,
+    /// CHLTYPE (`SVRCONN`, `CLNTCONN`, …), when the definition says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chltype: Option<String>,
+    /// CONNAME (client-connection channels).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conname: Option<String>,
+    /// QMNAME (client-connection channels).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qmname: Option<String>,
 }
 
 /// Which TLS library the queue manager runs: it decides what its log says when the *client*

@@ -1,39 +1,127 @@
-//! AMQERR01.LOG and FFST excerpts: which messages appear, for which channel and certificate,
-//! with which validation error; the FFST's probe and error codes; reason codes and timestamps in
-//! application output (`[2022/02/02 14:38:22.459] MQCONNX stop … ReasonCd=2393`).
+//! Error logs as tickets carry them: AMQERR01.LOG entries of either side with their headers
+//! (Linux/UNIX and Windows), the JSON error log (AMQERR01.json, MQ 9.2+), FFST files, and
+//! application output around them (`[2022/02/02 14:38:22.459] MQCONNX stop … ReasonCd=2393`).
+//!
+//! An AMQERR01.LOG entry, as MQ writes it (IBM, "Error logs on AIX, Linux, and Windows":
+//! https://www.ibm.com/docs/en/ibm-mq/9.3?topic=logs-error-aix-linux-windows):
+//!
+//! ```text
+//! 11/30/2026 04:40:12 PM - Process(31337.6) User(mqm) Program(amqrmppa)
+//!                     Host(qmhost) Installation(Installation1)
+//!                     VRMF(9.3.0.5) QMgr(PL81N)
+//!                     Time(2026-11-30T16:40:12.123Z)
+//!                     RemoteHost(192.0.2.7)
+//!                     CommentInsert1(PL81N.MQICHL)
+//!
+//! AMQ9633E: Bad SSL certificate for channel 'PL81N.MQICHL'.
+//!
+//! EXPLANATION:
+//! …
+//! ACTION:
+//! …
+//! ----- amqccisa.c : 9406 -------------------------------------------------------
+//! ```
+//!
+//! Which side wrote an entry is read from its header, never guessed from the message: a
+//! `QMgr(…)` or a queue manager program (`amqrmppa`, `amqzlaa0`, `runmqchi`, `runmqlsr`, …) is the
+//! queue manager; an application program with no `QMgr(…)` is the client. The reason is kept
+//! beside the side.
 
-use super::codes::{Lookup, lookup};
+use super::codes::{Lookup, REASON_CODES, lookup};
+pub use super::ffst::Ffst;
+use super::logtime::{self, LogTime};
+pub use super::revocation::Side;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
 
-/// One AMQ message found in the text.
+mod header;
+mod json;
+pub(crate) use header::header_fields;
+pub use header::{QUEUE_MANAGER_PROGRAMS, side_of};
+
+/// How an entry was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryForm {
+    /// An AMQERR01.LOG entry: `AMQnnnnX:` at the start of a line (with or without its header).
+    Entry,
+    /// One line of the JSON error log (AMQERR01.json).
+    Json,
+    /// An id somewhere in other text (application output, an e-mail sentence).
+    Mention,
+}
+
+/// One AMQ message found in the text, with its entry's header when it has one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LogMessage {
-    /// `AMQ9716E` as written.
+    /// `AMQ9716E` as written (with the severity letter when the log writes one).
     pub id: String,
-    /// 1-based line.
+    /// 1-based line of the id.
     pub line: usize,
+    /// How it was written.
+    pub form: EntryForm,
+    /// The severity letter as written (`E`, `W`, `I`, `S`, `T`), when there is one.
+    pub severity: Option<char>,
+    /// The message's first sentence as written (wrapped lines joined).
+    pub text: String,
+    /// EXPLANATION, joined.
+    pub explanation: Option<String>,
+    /// ACTION, joined.
+    pub action: Option<String>,
     /// The channel named in it.
     pub channel: Option<String>,
     /// "The details of the certificate … are '…'".
     pub certificate: Option<String>,
+    /// The certificate's issuer, serial and subject read from `certificate`.
+    pub certificate_details: Option<CertificateDetails>,
     /// "The certificate validation error was N".
     pub validation_error: Option<u32>,
     /// What mqocsp knows about the message.
     pub meaning: Option<String>,
+    /// 1-based line of the entry's header (its date line), when it has one.
+    pub header_line: Option<usize>,
+    /// When it was written: `Time(…)` (UTC) when the header has it, else the header's local time
+    /// taken as UTC (see `time_assumption`).
+    pub time: Option<Timestamp>,
+    /// The time as written.
+    pub time_text: Option<String>,
+    /// What reading the time assumed (local time taken as UTC, day/month order).
+    pub time_assumption: Option<String>,
+    /// `Process(pid.tid)`.
+    pub process: Option<String>,
+    /// `User(…)`.
+    pub user: Option<String>,
+    /// `Program(…)`, as written (`amqrmppa`, `amqrmppa.exe`, the application).
+    pub program: Option<String>,
+    /// `Host(…)`.
+    pub host: Option<String>,
+    /// `Installation(…)`.
+    pub installation: Option<String>,
+    /// `VRMF(9.3.0.5)`: the MQ version of the side that wrote it.
+    pub vrmf: Option<String>,
+    /// `QMgr(…)`.
+    pub qmgr: Option<String>,
+    /// `RemoteHost(…)`: the partner's address.
+    pub remote_host: Option<String>,
+    /// `ArithInsert1`, `ArithInsert2`, in order.
+    pub arith_inserts: Vec<i64>,
+    /// `CommentInsert1` .. `CommentInsert3`, in order.
+    pub comment_inserts: Vec<String>,
+    /// The trailer's source file and line (`amqccisa.c : 9406`).
+    pub source: Option<String>,
+    /// The side that wrote it, from the header.
+    pub side: Option<Side>,
+    /// Why that side (which header field said so).
+    pub side_reason: Option<String>,
 }
 
-/// An FFST's key fields.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Ffst {
-    /// Probe Id.
-    pub probe_id: Option<String>,
-    /// Major Errorcode.
-    pub major_errorcode: Option<String>,
-    /// Comment1 (the certificate, for TLS probes).
-    pub comment1: Option<String>,
-    /// Comment2.
-    pub comment2: Option<String>,
+/// Something in a log that looks like log structure but could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LogProblem {
+    /// 1-based line.
+    pub line: usize,
+    /// What could not be read.
+    pub message: String,
 }
 
 /// Everything read from a log excerpt.
@@ -41,13 +129,22 @@ pub struct Ffst {
 pub struct LogFacts {
     /// AMQ messages, in order.
     pub messages: Vec<LogMessage>,
-    /// The FFST, when one is pasted.
+    /// The first FFST, when one is pasted.
     pub ffst: Option<Ffst>,
-    /// Reason codes (`ReasonCd=2393`, `reason code 2393`) with their lines.
+    /// Every FFST, in order.
+    pub ffsts: Vec<Ffst>,
+    /// Reason codes (`ReasonCd=2393`, `reason code 2393`, `MQRC_…` names) with their lines.
     pub reason_codes: Vec<(u32, usize)>,
-    /// Timestamps (`[2022/02/02 14:38:22.459]` or `02/02/2022 14:38:22`), UTC assumed.
+    /// Times with their lines: each entry's time and timestamps in other output, UTC assumed for
+    /// local times.
     pub times: Vec<(Timestamp, usize)>,
+    /// What looked like log structure but could not be read.
+    pub problems: Vec<LogProblem>,
 }
+
+/// Most characters kept of an EXPLANATION or ACTION (a pasted log is bounded by the page's input,
+/// but one runaway entry must not hold it all twice).
+const MAX_SECTION: usize = 8_000;
 
 /// The text after `marker` up to the next `'` (the value of `marker'…'`).
 fn quoted_after(text: &str, marker: &str) -> Option<String> {
@@ -68,79 +165,352 @@ fn number_after(text: &str, marker: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// `2022/02/02 14:38:22` or `02/02/2022 14:38:22` at the start of `text`'s bracket or line.
-fn time_in(text: &str) -> Option<Timestamp> {
-    let candidate: String = text
-        .trim_start_matches(['[', ' '])
-        .chars()
-        .take(19)
-        .collect();
-    let (date, clock) = candidate.split_once(' ')?;
-    let parts: Vec<&str> = date.split('/').collect();
-    let (year, month, day) = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => (*y, *m, *d),
-        [m, d, y] if y.len() == 4 => (*y, *m, *d),
-        _ => return None,
-    };
-    Timestamp::parse_rfc3339(&format!(
-        "{year}-{month:0>2}-{day:0>2}T{}Z",
-        clock.get(..8)?
-    ))
+/// `AMQ9633E` / `AMQ9633` at `start` of `line`: the id and its severity letter.
+fn id_at(line: &str, start: usize) -> Option<(String, Option<char>)> {
+    let bytes = line.as_bytes();
+    let digits = bytes.get(start + 3..start + 7)?;
+    if !digits.iter().all(u8::is_ascii_digit) || line.get(start..start + 3) != Some("AMQ") {
+        return None;
+    }
+    let next = bytes.get(start + 7).copied();
+    if next.is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let severity = next
+        .filter(|b| matches!(b, b'E' | b'W' | b'I' | b'S' | b'T'))
+        .filter(|_| {
+            !bytes
+                .get(start + 8)
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+        .map(char::from);
+    let mut id = line.get(start..start + 7)?.to_owned();
+    id.extend(severity);
+    Some((id, severity))
 }
 
-fn message_ids(line: &str) -> Vec<String> {
-    let bytes = line.as_bytes();
+fn message_ids(line: &str) -> Vec<(String, Option<char>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(pos) = line.get(i..).and_then(|rest| rest.find("AMQ")) {
         let start = i + pos;
-        let digits = bytes.get(start + 3..start + 7).unwrap_or_default();
-        if digits.len() == 4 && digits.iter().all(u8::is_ascii_digit) {
-            let suffix = bytes
-                .get(start + 7)
-                .filter(|b| matches!(b, b'E' | b'W' | b'I'))
-                .map(|&b| char::from(b));
-            let mut id = line.get(start..start + 7).unwrap_or_default().to_owned();
-            id.extend(suffix);
-            out.push(id);
-        }
+        out.extend(id_at(line, start));
         i = start + 3;
     }
     out
 }
 
+/// `AMQ9633E:` or `AMQ9633:` at the start of a line: the id, its severity and the text after.
+fn leading_id(trimmed: &str) -> Option<(String, Option<char>, &str)> {
+    let (id, severity) = id_at(trimmed, 0)?;
+    let rest = trimmed.get(id.len()..)?;
+    let rest = rest.strip_prefix(':')?;
+    Some((id, severity, rest.trim()))
+}
+
+impl LogMessage {
+    fn new(id: String, severity: Option<char>, line: usize, form: EntryForm) -> Self {
+        Self {
+            id,
+            line,
+            form,
+            severity,
+            text: String::new(),
+            explanation: None,
+            action: None,
+            channel: None,
+            certificate: None,
+            certificate_details: None,
+            validation_error: None,
+            meaning: None,
+            header_line: None,
+            time: None,
+            time_text: None,
+            time_assumption: None,
+            process: None,
+            user: None,
+            program: None,
+            host: None,
+            installation: None,
+            vrmf: None,
+            qmgr: None,
+            remote_host: None,
+            arith_inserts: Vec::new(),
+            comment_inserts: Vec::new(),
+            source: None,
+            side: None,
+            side_reason: None,
+        }
+    }
+
+    /// Sets a header field (`Program`, `ibm_processName`, …); unknown names are ignored.
+    fn set_field(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        let text = Some(value.to_owned()).filter(|v| !v.is_empty());
+        match name.to_ascii_lowercase().as_str() {
+            "process" | "ibm_processid" => self.process = text,
+            "user" | "ibm_username" => self.user = text,
+            "program" | "ibm_processname" => self.program = text,
+            "host" => self.host = text,
+            "installation" | "ibm_installationname" => self.installation = text,
+            "vrmf" | "ibm_version" => self.vrmf = text,
+            "qmgr" | "ibm_servername" => self.qmgr = text,
+            // "An identifier for the queue manager" (q130430): a queue manager's mark when the
+            // name is not there.
+            "ibm_qmgrid" if self.qmgr.is_none() => self.qmgr = text,
+            "remotehost" | "ibm_remotehost" => self.remote_host = text,
+            "time" | "ibm_datetime" => {
+                let time = logtime::iso(value)
+                    .ok_or_else(|| format!("Time({value}) is not an ISO 8601 time"))?;
+                self.set_time(time);
+            }
+            n if n.starts_with("arithinsert") || n.starts_with("ibm_arithinsert") => {
+                let number = match value.strip_prefix("0x").or(value.strip_prefix("0X")) {
+                    Some(hex) => i64::from_str_radix(hex, 16).ok(),
+                    None => value.parse().ok(),
+                };
+                self.arith_inserts
+                    .push(number.ok_or_else(|| format!("{name}({value}) is not a number"))?);
+            }
+            n if n.starts_with("commentinsert") || n.starts_with("ibm_commentinsert") => {
+                self.comment_inserts.push(value.to_owned())
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn set_time(&mut self, time: LogTime) {
+        // `Time(…)` (UTC) beats the local date line.
+        if self.time.is_some() && !time.utc {
+            return;
+        }
+        self.time = Some(time.at);
+        self.time_text = Some(time.text);
+        self.time_assumption = match (time.utc, time.assumption) {
+            (true, _) => None,
+            (false, Some(a)) => Some(format!("local time taken as UTC; {a}")),
+            (false, None) => Some("local time taken as UTC (the header gives no zone)".into()),
+        };
+    }
+
+    /// Fills channel, certificate, validation error, meaning and side from what was read.
+    fn finish(&mut self) {
+        let body = [
+            self.text.as_str(),
+            self.explanation.as_deref().unwrap_or_default(),
+            self.action.as_deref().unwrap_or_default(),
+        ]
+        .join(" ");
+        self.channel = quoted_after(&body, "channel '");
+        self.certificate = quoted_after(&body, "could not be validated are '")
+            .or_else(|| quoted_after(&body, "certificate in question are '"));
+        self.validation_error = number_after(&body, "validation error was");
+        self.certificate_details = self.certificate.as_deref().and_then(certificate_details);
+        self.meaning = match lookup(&self.id) {
+            Some(Lookup::Message(m)) => Some(m.meaning.to_owned()),
+            _ => None,
+        };
+        if let Some((side, reason)) = side_of(self.qmgr.as_deref(), self.program.as_deref()) {
+            self.side = Some(side);
+            self.side_reason = Some(reason);
+        }
+    }
+}
+
+/// A certificate as AMQ9633, AMQ9716 and FFST comments name it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CertificateDetails {
+    /// `[Class=]` (`GSKVALMethod::X509`), GSKit only.
+    pub class: Option<String>,
+    /// `[Issuer=]`.
+    pub issuer: Option<String>,
+    /// `[#=]`: the serial number as GSKit writes it.
+    pub serial: Option<String>,
+    /// `[Subject=]`, or the `/C=…/CN=…` name an OpenSSL queue manager writes.
+    pub subject: Option<String>,
+}
+
+/// Reads the certificate in an AMQ9633 / AMQ9716 insert or an FFST comment: GSKit's
+/// `[Class=]GSKVALMethod::X509[Issuer=]CN=…[#=]0a1b[Subject=]CN=…` (IBM technote on AMQ9633's
+/// details: https://www.ibm.com/support/pages/node/1081227), or an OpenSSL queue manager's
+/// `Certificate /C=…/CN=… was revoked by …` (the seed walk-through). `None` when neither.
+pub fn certificate_details(text: &str) -> Option<CertificateDetails> {
+    let text = text.trim();
+    if text.contains("[Subject=]") || text.contains("[Issuer=]") || text.contains("[#=]") {
+        let mut details = CertificateDetails::default();
+        for part in text.split('[').skip(1) {
+            let Some((name, value)) = part.split_once("=]") else {
+                continue;
+            };
+            let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+            match name {
+                "Class" => details.class = value,
+                "Issuer" => details.issuer = value,
+                "#" => details.serial = value,
+                "Subject" => details.subject = value,
+                _ => {}
+            }
+        }
+        return Some(details);
+    }
+    let rest = text.strip_prefix("Certificate ")?;
+    let subject = rest.split(" was ").next().unwrap_or(rest).trim();
+    subject.starts_with('/').then(|| CertificateDetails {
+        subject: Some(subject.to_owned()),
+        ..CertificateDetails::default()
+    })
+}
+
+/// Which part of an entry the following lines belong to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Text,
+    Gap,
+    Explanation,
+    Action,
+}
+
+fn push_text(target: &mut Option<String>, line: &str) {
+    let text = target.get_or_insert_with(String::new);
+    if text.len() < MAX_SECTION {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+}
+
+/// A header being read, before its message id.
+struct Header {
+    line: usize,
+    fields: LogMessage,
+}
+
 impl LogFacts {
-    /// Reads a pasted log excerpt (messages may be wrapped over several lines, as in AMQERR01.LOG).
+    /// Reads a pasted log excerpt: AMQERR01.LOG entries, JSON log lines, FFSTs and application
+    /// output, in any mix, e-mail quoted or not.
     pub fn parse(text: &str) -> Self {
         let mut facts = LogFacts::default();
-        let lines: Vec<&str> = text.lines().collect();
-        let mut ffst = Ffst::default();
+        let lines = super::quote::lines(text);
+        let mut header: Option<Header> = None;
+        let mut current: Option<usize> = None;
+        let mut section = Section::Text;
+        let mut ffst: Option<Ffst> = None;
         for (index, line) in lines.iter().enumerate() {
             let number = index + 1;
-            if let Some(time) = time_in(line) {
-                facts.times.push((time, number));
+            let trimmed = line.trim();
+            facts.reason_codes_in(trimmed, number);
+            if trimmed.starts_with('{')
+                && trimmed.to_ascii_lowercase().contains("\"ibm_messageid\"")
+            {
+                facts.finish_ffst(&mut ffst);
+                current = None;
+                header = None;
+                facts.json_line(trimmed, number);
+                continue;
             }
-            for marker in ["ReasonCd=", "reason code ", "Reason code "] {
-                if let Some(code) = number_after(line, marker) {
-                    facts.reason_codes.push((code, number));
+            if let Some((name, value)) =
+                super::ffst::field(line).filter(|(n, _)| Ffst::is_ffst_field(n))
+            {
+                let record = ffst.get_or_insert_with(Ffst::default);
+                if record
+                    .fields
+                    .iter()
+                    .any(|(n, _, _)| n.eq_ignore_ascii_case(&name))
+                    && name.eq_ignore_ascii_case("Date/Time")
+                {
+                    facts.finish_ffst(&mut ffst);
                 }
+                ffst.get_or_insert_with(Ffst::default)
+                    .set(&name, &value, number);
+                continue;
             }
-            let field = |name: &str| {
-                line.split_once(name)
-                    .map(|(_, v)| v.trim().trim_end_matches('|').trim().to_owned())
-                    .filter(|v| !v.is_empty())
-            };
-            if line.contains("Probe Id") {
-                ffst.probe_id = field(":-");
-            } else if line.contains("Major Errorcode") {
-                ffst.major_errorcode = field(":-");
-            } else if line.contains("Comment1") {
-                ffst.comment1 = field(":-");
-            } else if line.contains("Comment2") {
-                ffst.comment2 = field(":-");
+            if trimmed.starts_with("-----") {
+                let source = trimmed.trim_matches(['-', ' ']).trim();
+                if let Some(message) = current.and_then(|i| facts.messages.get_mut(i)) {
+                    message.source = Some(source.to_owned()).filter(|s| s.contains(':'));
+                }
+                current = None;
+                header = None;
+                continue;
             }
-            for id in message_ids(line) {
-                // The message's text runs until the next message id or dashed separator.
+            if let Some((time, used)) = logtime::leading(line) {
+                let rest = line
+                    .get(used..)
+                    .unwrap_or_default()
+                    .trim_start_matches([']', ' ', '-'])
+                    .trim();
+                if rest.starts_with("Process(") || rest.starts_with("Program(") {
+                    let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
+                    fields.set_time(time);
+                    facts.header_fields(&mut fields, rest, number);
+                    if let Some(previous) = header.replace(Header {
+                        line: number,
+                        fields,
+                    }) {
+                        facts.problems.push(LogProblem {
+                            line: previous.line,
+                            message: "an entry header with no AMQ message after it".into(),
+                        });
+                    }
+                    current = None;
+                    continue;
+                }
+                facts.times.push((time.at, number));
+            }
+            if let Some(pending) = header.as_mut().filter(|_| current.is_none())
+                && !trimmed.is_empty()
+                && header_fields(trimmed).is_some()
+            {
+                facts.header_fields(&mut pending.fields, trimmed, number);
+                continue;
+            }
+            // runmqsc's DISPLAY answers (AMQ8414I, …) are configuration, not log messages.
+            if super::display::block_object(trimmed).is_some() {
+                current = None;
+                header = None;
+                continue;
+            }
+            if let Some((id, severity, rest)) = leading_id(trimmed) {
+                let mut message = match header.take() {
+                    Some(h) => {
+                        let mut m = h.fields;
+                        m.header_line = Some(h.line);
+                        m.id = id;
+                        m.severity = severity;
+                        m.line = number;
+                        m
+                    }
+                    None => LogMessage::new(id, severity, number, EntryForm::Entry),
+                };
+                message.text = rest.to_owned();
+                facts.messages.push(message);
+                current = Some(facts.messages.len() - 1);
+                section = Section::Text;
+                continue;
+            }
+            if let Some(message) = current.and_then(|i| facts.messages.get_mut(i)) {
+                match trimmed {
+                    "EXPLANATION:" => section = Section::Explanation,
+                    "ACTION:" => section = Section::Action,
+                    "" if section == Section::Text => section = Section::Gap,
+                    "" => {}
+                    _ => match section {
+                        Section::Text => {
+                            message.text.push(' ');
+                            message.text.push_str(trimmed);
+                        }
+                        Section::Gap | Section::Explanation => {
+                            push_text(&mut message.explanation, trimmed)
+                        }
+                        Section::Action => push_text(&mut message.action, trimmed),
+                    },
+                }
+                continue;
+            }
+            for (id, severity) in message_ids(line) {
+                // A mention's text runs until the next id or dashed separator.
                 let body: String = lines
                     .get(index..)
                     .unwrap_or_default()
@@ -149,77 +519,117 @@ impl LogFacts {
                     .take_while(|(i, l)| {
                         *i == 0 || (!l.contains("AMQ") && !l.trim_start().starts_with("-----"))
                     })
+                    .take(40)
                     .map(|(_, l)| l.trim())
                     .collect::<Vec<_>>()
                     .join(" ");
-                let meaning = match lookup(&id) {
-                    Some(Lookup::Message(m)) => Some(m.meaning.to_owned()),
-                    _ => None,
-                };
-                facts.messages.push(LogMessage {
-                    channel: quoted_after(&body, "channel '"),
-                    certificate: quoted_after(&body, "could not be validated are '")
-                        .or_else(|| quoted_after(&body, "certificate in question are '")),
-                    validation_error: number_after(&body, "validation error was"),
-                    id,
-                    line: number,
-                    meaning,
-                });
+                let mut message = LogMessage::new(id, severity, number, EntryForm::Mention);
+                message.text = body;
+                facts.messages.push(message);
             }
         }
-        if ffst != Ffst::default() {
-            facts.ffst = Some(ffst);
+        if let Some(h) = header {
+            facts.problems.push(LogProblem {
+                line: h.line,
+                message: "an entry header with no AMQ message after it".into(),
+            });
+        }
+        facts.finish_ffst(&mut ffst);
+        for message in &mut facts.messages {
+            message.finish();
         }
         facts
             .messages
             .dedup_by(|a, b| a.id == b.id && a.line == b.line);
+        for message in &facts.messages {
+            if let Some(time) = message.time {
+                facts
+                    .times
+                    .push((time, message.header_line.unwrap_or(message.line)));
+            }
+        }
+        for f in &facts.ffsts {
+            if let Some(time) = f.utc_time {
+                facts.times.push((time, f.line));
+            }
+        }
+        facts.times.sort_by_key(|(_, line)| *line);
+        facts.times.dedup();
+        facts.ffst = facts.ffsts.first().cloned();
         facts
+    }
+
+    fn header_fields(&mut self, fields: &mut LogMessage, text: &str, line: usize) {
+        match header_fields(text) {
+            Some(pairs) => {
+                for (name, value) in pairs {
+                    if let Err(message) = fields.set_field(&name, &value) {
+                        self.problems.push(LogProblem { line, message });
+                    }
+                }
+            }
+            None => self.problems.push(LogProblem {
+                line,
+                message: format!("'{text}' is not a list of Name(value) header fields"),
+            }),
+        }
+    }
+
+    fn finish_ffst(&mut self, ffst: &mut Option<Ffst>) {
+        self.ffsts.extend(ffst.take());
+    }
+
+    fn reason_codes_in(&mut self, line: &str, number: usize) {
+        for marker in [
+            "ReasonCd=",
+            "reason code ",
+            "Reason code ",
+            "Reason: ",
+            "MQRC=",
+        ] {
+            if let Some(code) = number_after(line, marker) {
+                self.reason_codes.push((code, number));
+            }
+        }
+        let mut rest = line;
+        while let Some(at) = rest.find("MQRC_") {
+            let name: String = rest
+                .get(at..)
+                .unwrap_or_default()
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || *c == '_' || c.is_ascii_digit())
+                .collect();
+            if let Some(rc) = REASON_CODES.iter().find(|rc| rc.name == name)
+                && !self.reason_codes.contains(&(rc.code, number))
+            {
+                self.reason_codes.push((rc.code, number));
+            }
+            rest = rest.get(at + 5..).unwrap_or_default();
+        }
+    }
+
+    /// The MQ version a log shows (`VRMF(…)`, `ibm_version`, an FFST's LVLS), the first found.
+    pub fn vrmf(&self) -> Option<&str> {
+        self.messages
+            .iter()
+            .find_map(|m| m.vrmf.as_deref())
+            .or_else(|| self.ffsts.iter().find_map(|f| f.lvls.as_deref()))
+    }
+
+    /// The MQ version of the entries written by `side`.
+    pub fn vrmf_of(&self, side: Side) -> Option<&str> {
+        self.messages
+            .iter()
+            .filter(|m| m.side == Some(side))
+            .find_map(|m| m.vrmf.as_deref())
+    }
+
+    /// The messages written by `side` (as their headers say).
+    pub fn by_side(&self, side: Side) -> impl Iterator<Item = &LogMessage> {
+        self.messages.iter().filter(move |m| m.side == Some(side))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const CLIENT: &str = "[2022/02/02 14:38:22.459] MQCONNX start qmgr:PL81N Options:0x00000000\n[2022/02/02 14:38:25.569] MQCONNX stop hcon:-1 qmgr:PL81N CompCd=02 ReasonCd=2393\n----- amqccisa.c : 9406 -------------------------------------------------------\nAMQ9716E: Remote SSL certificate revocation status check failed for channel\n'PL81N.MQICHL'\n| Probe Id          :- XC022001                                               |\n| Major Errorcode   :- rrcE_SSL_REVOCATION_CHECK_REQUIRED                       |\n| Comment2          :- gsk_attribute_get_buffer - GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT |\n";
-
-    #[test]
-    fn client_log_and_ffst_from_the_seed() {
-        let facts = LogFacts::parse(CLIENT);
-        assert_eq!(facts.messages.len(), 1);
-        assert_eq!(facts.messages[0].id, "AMQ9716E");
-        assert_eq!(facts.messages[0].channel.as_deref(), Some("PL81N.MQICHL"));
-        assert!(
-            facts.messages[0]
-                .meaning
-                .as_deref()
-                .unwrap()
-                .contains("revocation status")
-        );
-        assert_eq!(facts.reason_codes, vec![(2393, 2)]);
-        assert_eq!(facts.times[0].0.to_string(), "2022-02-02T14:38:22Z");
-        let ffst = facts.ffst.unwrap();
-        assert_eq!(ffst.probe_id.as_deref(), Some("XC022001"));
-        assert_eq!(
-            ffst.major_errorcode.as_deref(),
-            Some("rrcE_SSL_REVOCATION_CHECK_REQUIRED")
-        );
-    }
-
-    #[test]
-    fn queue_manager_log_with_certificate_and_validation_error() {
-        let text = "AMQ9633: Bad SSL certificate for channel '????'.\n.... (e) an OCSP responder has indicated that it is revoked ....\nThe details of the certificate which could not be validated are 'Certificate /C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com was revoked by AUTHINFO URL http://xxx.xxx.xxx.xxx:xxxx'. The certificate validation error was 23.\n";
-        let facts = LogFacts::parse(text);
-        let message = &facts.messages[0];
-        assert_eq!(message.id, "AMQ9633");
-        assert_eq!(message.channel.as_deref(), Some("????"));
-        assert_eq!(message.validation_error, Some(23));
-        assert!(
-            message
-                .certificate
-                .as_deref()
-                .unwrap()
-                .contains("was revoked by AUTHINFO URL")
-        );
-    }
-}
+#[path = "errlog_tests.rs"]
+mod tests;

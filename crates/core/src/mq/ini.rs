@@ -56,7 +56,7 @@ impl Ini {
     /// Parses an ini text. Comments start with `#` or `;`.
     pub fn parse(text: &str) -> Self {
         let mut ini = Ini::default();
-        for (index, raw) in text.lines().enumerate() {
+        for (index, raw) in super::quote::lines(text).into_iter().enumerate() {
             let line = index + 1;
             let content = raw.split(['#', ';']).next().unwrap_or_default().trim();
             if content.is_empty() {
@@ -229,8 +229,41 @@ pub struct SslStanza {
     pub certificate_val_policy: Setting<super::config::CertValPolicy>,
     /// SSLFipsRequired (default NO).
     pub fips_required: Setting<bool>,
+    /// ClientRevocationChecks (mqclient.ini, MQ 9.3 and later), when written; what MQ does when
+    /// it is absent is not documented in what was read.
+    pub client_revocation_checks: Option<Setting<ClientRevocationChecks>>,
     /// Attributes of the stanza mqocsp does not model.
     pub other: Vec<Attribute>,
+}
+
+/// ClientRevocationChecks: whether a C client checks revocation with the OCSP/CRL information in
+/// its CCDT or MQSCO. Values named by IBM: REQUIRED, OPTIONAL, DISABLED. With REQUIRED and neither
+/// a CCDT nor an MQSCO, MQCONNX fails with 2059 and the log shows AMQ9518E (AMQCLCHL.TAB not
+/// found); IBM's workaround is a CCDT or MQSCO, or OPTIONAL/DISABLED; addressed by design in
+/// 9.3.5 (APAR IT44272: https://www.ibm.com/support/pages/apar/IT44272 ; mq-reference addendum).
+/// The exact difference between OPTIONAL and DISABLED is not documented in what was read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum ClientRevocationChecks {
+    /// The revocation information must be found and used.
+    #[default]
+    Required,
+    /// Used when found.
+    Optional,
+    /// Not checked.
+    Disabled,
+}
+
+impl ClientRevocationChecks {
+    /// From an ini value.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_uppercase().as_str() {
+            "REQUIRED" => Some(Self::Required),
+            "OPTIONAL" => Some(Self::Optional),
+            "DISABLED" => Some(Self::Disabled),
+            _ => None,
+        }
+    }
 }
 
 /// A YES/NO setting whose default is YES.
@@ -314,6 +347,12 @@ impl SslStanza {
                     )
                 }
                 "sslfipsrequired" => ssl.fips_required = set(yes_no(&attribute.value), attribute),
+                "clientrevocationchecks" => {
+                    ssl.client_revocation_checks = Some(set(
+                        ClientRevocationChecks::parse(&attribute.value),
+                        attribute,
+                    ))
+                }
                 _ => ssl.other.push(attribute.clone()),
             }
         }
@@ -345,6 +384,28 @@ mod tests {
             OcspAuthentication::Required
         );
         assert_eq!(empty.ocsp_authentication.source, Source::Default);
+    }
+
+    #[test]
+    fn client_revocation_checks_is_read_and_a_quoted_ini_too() {
+        let ini = Ini::parse(
+            "> SSL:\r\n>   ClientRevocationChecks=disabled\r\n>   OCSPAuthentication=WARN\r\n",
+        );
+        assert!(ini.problems.is_empty(), "{:?}", ini.problems);
+        let ssl = SslStanza::from_ini(&ini);
+        let checks = ssl.client_revocation_checks.unwrap();
+        assert_eq!(checks.value, ClientRevocationChecks::Disabled);
+        assert_eq!(checks.source, Source::Ini { line: 2 });
+        assert_eq!(ssl.ocsp_authentication.value, OcspAuthentication::Warn);
+        let bad = SslStanza::from_ini(&Ini::parse("SSL:\n ClientRevocationChecks=SOMETIMES\n"));
+        assert_eq!(
+            bad.client_revocation_checks.unwrap().ignored,
+            Some(("SOMETIMES".into(), 2))
+        );
+        assert_eq!(
+            SslStanza::from_ini(&Ini::parse("")).client_revocation_checks,
+            None
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Filing a paste: which certificate is whose, and which MQ texts (ini stanzas, MQSC, an mqpgfc
-//! line, a CCDT, index.txt, error logs) are in it, so the page can say what it found and put each
-//! piece in its slot.
+//! Filing a paste: which certificate is whose, and which MQ texts (ini files, MQSC and runmqsc
+//! output, an mqpgfc line, environment lines, a CCDT, index.txt, error logs, FFSTs, openssl output)
+//! are in it, so the page can say what it found and put each piece in its slot. The splitting
+//! itself is `split::pieces`.
 
 use crate::certificate::Certificate;
 use crate::decode::Decoded;
@@ -20,8 +21,26 @@ pub enum TextKind {
     Ccdt,
     /// openssl index.txt rows.
     IndexTxt,
-    /// Error log lines (AMQnnnn, FFST, MQCONNX output).
+    /// Error log lines (AMQERR01.LOG entries, AMQERR01.json lines, MQCONNX output).
     ErrorLog,
+    /// An ini file with stanzas other than SSL (mqclient.ini, qm.ini or mqs.ini: see `ini_kind`).
+    Ini,
+    /// `runmqsc` output: DISPLAY answers (AMQ8414I, AMQ8408I, AMQ8566I, AMQ8550I), echo lines.
+    RunmqscOutput,
+    /// An FFST (FDC file) header.
+    Ffst,
+    /// Environment variable lines (`export MQSSLKEYR=…`).
+    Environment,
+    /// `openssl s_client` output.
+    OpensslSClient,
+    /// `openssl ocsp -resp_text` output.
+    OpensslOcsp,
+    /// A binary CCDT (AMQCLCHL.TAB) pasted or dropped as text.
+    BinaryCcdt,
+    /// `runmqakm -cert -list/-details` or `keytool -list` output: a key repository's labels.
+    KeystoreList,
+    /// `openssl x509 -text` output: certificates as text.
+    OpensslX509,
 }
 
 impl TextKind {
@@ -34,6 +53,15 @@ impl TextKind {
             Self::Ccdt => "a JSON CCDT",
             Self::IndexTxt => "openssl index.txt rows",
             Self::ErrorLog => "error log lines",
+            Self::Ini => "an ini file (mqclient.ini, qm.ini or mqs.ini)",
+            Self::RunmqscOutput => "runmqsc output",
+            Self::Ffst => "an FFST (FDC file)",
+            Self::Environment => "environment variables",
+            Self::OpensslSClient => "openssl s_client output",
+            Self::OpensslOcsp => "openssl ocsp output",
+            Self::BinaryCcdt => "a binary CCDT (AMQCLCHL.TAB)",
+            Self::KeystoreList => "a key repository listing (runmqakm or keytool)",
+            Self::OpensslX509 => "openssl x509 -text output",
         }
     }
 }
@@ -45,7 +73,9 @@ pub struct FoundText {
     pub kind: TextKind,
     /// 1-based first line.
     pub line: usize,
-    /// Its text.
+    /// 1-based last line.
+    pub end_line: usize,
+    /// Its text, without e-mail quoting and carriage returns, one line per line of the paste.
     pub text: String,
 }
 
@@ -72,6 +102,9 @@ pub struct Sorted {
     pub ocsp_responses: usize,
     /// MQ texts found outside the PEM blocks.
     pub texts: Vec<FoundText>,
+    /// Spans `(first, last)` of non-blank lines no reader took (prose, or something mqocsp does
+    /// not read), outside PEM blocks.
+    pub unread: Vec<(usize, usize)>,
 }
 
 fn role(cert: &Certificate) -> Role {
@@ -89,111 +122,18 @@ fn role(cert: &Certificate) -> Role {
     }
 }
 
-fn kind_of(line: &str) -> Option<TextKind> {
-    let trimmed = line.trim();
-    let upper = trimmed.to_ascii_uppercase();
-    if upper == "SSL:" {
-        return Some(TextKind::SslStanza);
-    }
-    if ["DEFINE ", "DEF ", "ALTER ", "ALT "]
-        .iter()
-        .any(|v| upper.starts_with(v))
-        && ["AUTHINFO", "CHANNEL", "CHL(", "QMGR", "NAMELIST"]
-            .iter()
-            .any(|o| upper.contains(o))
-    {
-        return Some(TextKind::Mqsc);
-    }
-    if trimmed
-        .trim_start_matches('>')
-        .to_ascii_lowercase()
-        .starts_with("mqpgf")
-    {
-        return Some(TextKind::CommandLine);
-    }
-    if trimmed.starts_with('{') && trimmed.contains("\"channel\"") {
-        return Some(TextKind::Ccdt);
-    }
-    let mut fields = trimmed.split(['\t', ' ']).filter(|f| !f.is_empty());
-    if let (Some(status), Some(expiry)) = (fields.next(), fields.next())
-        && matches!(status, "V" | "R" | "E")
-        && expiry.len() == 13
-        && expiry.ends_with('Z')
-    {
-        return Some(TextKind::IndexTxt);
-    }
-    let has_amq = trimmed
-        .find("AMQ")
-        .and_then(|i| trimmed.get(i + 3..i + 7))
-        .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
-    if has_amq || trimmed.contains("ReasonCd=") || trimmed.contains("Probe Id") {
-        return Some(TextKind::ErrorLog);
-    }
-    None
-}
-
-/// Whether `line` continues a piece of `kind` (a line that starts another kind never does).
-fn continues(kind: TextKind, line: &str) -> bool {
-    let trimmed = line.trim();
-    if kind_of(line).is_some_and(|other| other != kind) {
-        return false;
-    }
-    match kind {
-        TextKind::SslStanza => trimmed.contains('=') && !trimmed.ends_with(':'),
-        TextKind::Mqsc => {
-            kind_of(line) == Some(TextKind::Mqsc)
-                || trimmed.starts_with('*')
-                || trimmed.to_ascii_uppercase().starts_with("REFRESH")
-                || !trimmed.is_empty() && line.starts_with([' ', '\t'])
-        }
-        TextKind::Ccdt => !trimmed.is_empty(),
-        TextKind::IndexTxt => kind_of(line) == Some(TextKind::IndexTxt),
-        TextKind::ErrorLog => !trimmed.is_empty(),
-        TextKind::CommandLine => false,
-    }
-}
-
 /// Files what was decoded from `text` and finds the MQ texts around it.
 pub fn sort(decoded: &Decoded, text: &str) -> Sorted {
-    let mut sorted = Sorted {
+    let texts = super::split::pieces(text);
+    Sorted {
         certificates: decoded
             .certificates()
             .map(|c| (c.fingerprints.sha256.clone(), c.short_name(), role(c)))
             .collect(),
         ocsp_responses: decoded.ocsp_responses().count(),
-        texts: Vec::new(),
-    };
-    let mut inside_pem = false;
-    let mut current: Option<FoundText> = None;
-    for (index, line) in text.lines().enumerate() {
-        if line.contains("-----BEGIN ") {
-            inside_pem = true;
-        }
-        if inside_pem {
-            if line.contains("-----END ") {
-                inside_pem = false;
-            }
-            sorted.texts.extend(current.take());
-            continue;
-        }
-        if let Some(piece) = current.as_mut() {
-            if continues(piece.kind, line) {
-                piece.text.push('\n');
-                piece.text.push_str(line);
-                continue;
-            }
-            sorted.texts.extend(current.take());
-        }
-        if let Some(kind) = kind_of(line) {
-            current = Some(FoundText {
-                kind,
-                line: index + 1,
-                text: line.to_owned(),
-            });
-        }
+        unread: super::split::unread(text, &texts),
+        texts,
     }
-    sorted.texts.extend(current);
-    sorted
 }
 
 /// The labelled slots of the page's input area, in the order the page shows them.
@@ -242,7 +182,10 @@ impl TextKind {
     /// The slot it is filed under.
     pub fn slot(self) -> Slot {
         match self {
-            Self::ErrorLog => Slot::ErrorLogs,
+            Self::ErrorLog | Self::Ffst | Self::OpensslSClient | Self::OpensslX509 => {
+                Slot::ErrorLogs
+            }
+            Self::OpensslOcsp => Slot::OcspResponses,
             _ => Slot::Configuration,
         }
     }
@@ -395,7 +338,7 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
         .count();
     for piece in &sorted.texts {
         match piece.kind {
-            TextKind::Mqsc => {
+            TextKind::Mqsc | TextKind::RunmqscOutput => {
                 case.queue_manager.mqsc.push_str(&piece.text);
                 case.queue_manager.mqsc.push('\n');
                 filed.push(format!(
@@ -414,10 +357,64 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
                 case.client.ccdt_json = Some(piece.text.clone());
                 filed.push(format!("the CCDT at line {} to the client", piece.line));
             }
-            TextKind::SslStanza if stanzas == 1 => {
+            TextKind::Environment => {
+                for (name, value) in super::env::parse(&piece.text).pairs() {
+                    case.client.environment.insert(name, value);
+                }
+                filed.push(format!(
+                    "the environment variables at line {} to the client",
+                    piece.line
+                ));
+            }
+            TextKind::Ini => {
+                use super::ini_kind::{IniKind, kind};
+                let reading = kind(&super::ini::Ini::parse(&piece.text));
+                let target = match reading.kind {
+                    IniKind::MqclientIni => Some((&mut case.client.mqclient_ini, "mqclient.ini")),
+                    IniKind::QmIni => Some((&mut case.queue_manager.qm_ini, "qm.ini")),
+                    IniKind::MqsIni | IniKind::Ambiguous => None,
+                };
+                if let Some((text, name)) = target.filter(|(t, _)| t.is_empty()) {
+                    text.push_str(&piece.text);
+                    filed.push(format!(
+                        "the ini file at line {} as {name} ({})",
+                        piece.line, reading.reason
+                    ));
+                }
+            }
+            TextKind::ErrorLog | TextKind::Ffst => {
+                use super::errlog::{LogFacts, Side};
+                let facts = LogFacts::parse(&piece.text);
+                let mut sides = facts.messages.iter().filter_map(|m| m.side);
+                let side = sides.next().filter(|first| sides.all(|s| s == *first));
+                let side = side.or_else(|| {
+                    // An FFST names its queue manager when a queue manager process wrote it.
+                    facts
+                        .ffsts
+                        .first()
+                        .map(|f| match f.queue_manager.as_deref() {
+                            Some(q) if !q.trim().is_empty() => Side::QueueManager,
+                            _ => Side::Client,
+                        })
+                });
+                let (log, name) = match side {
+                    Some(Side::QueueManager) => {
+                        (&mut case.queue_manager.error_log, "the queue manager's log")
+                    }
+                    Some(Side::Client) => (&mut case.client.error_log, "the client's log"),
+                    None => continue,
+                };
+                log.push_str(&piece.text);
+                log.push('\n');
+                filed.push(format!(
+                    "the log at line {} as {name} (from its header)",
+                    piece.line
+                ));
+            }
+            TextKind::SslStanza if stanzas == 1 && case.client.mqclient_ini.is_empty() => {
                 case.client.mqclient_ini = piece.text.clone();
                 filed.push(format!(
-                    "the SSL stanza at line {} as mqclient.ini",
+                    "the SSL stanza at line {} as mqclient.ini (an SSL stanza alone could also be a qm.ini's: move it if it is the queue manager's)",
                     piece.line
                 ));
             }

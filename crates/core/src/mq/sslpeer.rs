@@ -124,6 +124,14 @@ pub enum PeerNameError {
         /// Where the text starts.
         column: usize,
     },
+    /// A `*` inside a value: IBM allows the wildcard "at the beginning, the end, or in both
+    /// places" of an attribute value only (SSLPEER rules page, [`RULES`]).
+    WildcardInside {
+        /// Where the `*` is.
+        column: usize,
+        /// The attribute type.
+        attribute: String,
+    },
 }
 
 impl fmt::Display for PeerNameError {
@@ -159,6 +167,10 @@ impl fmt::Display for PeerNameError {
             Self::TextAfterQuote { column } => write!(
                 f,
                 "column {column}: text after a closing quote; put the whole value inside the quotes"
+            ),
+            Self::WildcardInside { column, attribute } => write!(
+                f,
+                "column {column}: a * inside the {attribute} value; MQ allows * only at the beginning, the end or both"
             ),
         }
     }
@@ -227,7 +239,9 @@ impl PeerPattern {
             while chars.get(i).is_some_and(|c| *c == ' ') {
                 i += 1;
             }
-            let value = if chars.get(i) == Some(&'"') {
+            let quoted = chars.get(i) == Some(&'"');
+            let value_start = if quoted { i + 1 } else { i };
+            let value = if quoted {
                 let open = i;
                 i += 1;
                 let from = i;
@@ -254,6 +268,17 @@ impl PeerPattern {
                 let value: String = chars.get(from..i).unwrap_or_default().iter().collect();
                 value.trim_end().to_owned()
             };
+            let last = value.chars().count().saturating_sub(1);
+            if let Some(inside) = value
+                .chars()
+                .enumerate()
+                .position(|(k, c)| c == '*' && k != 0 && k != last)
+            {
+                return Err(PeerNameError::WildcardInside {
+                    column: value_start + inside + 1,
+                    attribute: attribute.to_owned(),
+                });
+            }
             if value.is_empty() {
                 return Err(PeerNameError::EmptyValue {
                     column: start + 1,
@@ -579,7 +604,8 @@ mod tests {
             ("CN=\"QMGR.SALES\"", true),
             ("CN=QMGR", false),
             ("CN=*SALES", true),
-            ("CN=Q*S*S", true),
+            ("CN=Q*S*S", false),
+            ("CN=*SALES*", true),
             ("CN=*", true),
             ("L=*", false),
             ("SERIALNUMBER=78:40:26:54:E5:D4:80:E4", true),
@@ -621,6 +647,9 @@ mod tests {
                 "column 4: the quote opened here is never closed",
             ),
             ("CN=\"A\" B, O=C", "column 8: text after a closing quote"),
+            ("CN=QM*GR", "column 6: a * inside the CN value"),
+            ("O=X, CN=\"Q M*R\"", "column 13: a * inside the CN value"),
+            ("CN=*Q*M*", "column 6: a * inside the CN value"),
         ];
         for (text, expected) in cases {
             let e = PeerPattern::parse(text).expect_err(text).to_string();
