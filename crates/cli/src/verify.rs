@@ -84,6 +84,10 @@ pub(crate) struct OcspArgs {
     /// rfc6960 (strict) or gskit (what the MQ client checks).
     #[arg(long, default_value = "rfc6960", value_parser = ["rfc6960", "gskit"])]
     profile: String,
+    /// Local policy: refuse a response whose thisUpdate is more than SECONDS before the
+    /// evaluation time (as `openssl ocsp -status_age`).
+    #[arg(long, value_name = "SECONDS")]
+    max_age: Option<u32>,
     #[command(flatten)]
     common: Common,
 }
@@ -245,6 +249,7 @@ pub(crate) fn run_ocsp(args: &OcspArgs) -> anyhow::Result<ExitCode> {
         at,
         profile,
         legacy: args.common.legacy(),
+        max_age: args.max_age.map(i64::from),
     });
     let verdict = report.verdict();
     let value = json!({

@@ -314,6 +314,7 @@ fn decode_der(
         Kind::OcspResponse => match OcspResponse::from_tree(&root, der) {
             Ok((response, embedded)) => {
                 problems.extend(embedded.into_iter().map(&bad));
+                problems.extend(response.problems().into_iter().map(&bad));
                 Ok(ObjectBody::OcspResponse(response))
             }
             Err(error) => Err(bad(error.to_string())),

@@ -226,6 +226,7 @@ pub fn ocsp_response(data: &[u8]) {
     let Some(issuer) = certs.first() else { return };
     for profile in [Profile::Rfc6960, Profile::Gskit] {
         let _ = verify_ocsp(&OcspInput {
+            max_age: None,
             response: &response,
             issuer,
             target: certs.get(1),

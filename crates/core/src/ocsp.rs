@@ -480,6 +480,35 @@ fn basic(node: &Node, der: &[u8]) -> Result<(BasicOcspResponse, EmbeddedProblems
 }
 
 impl OcspResponse {
+    /// What is wrong with a response that decoded (RFC 6960 §4.2.1): a `successful` status
+    /// without responseBytes, a response type other than id-pkix-ocsp-basic, a status value the
+    /// RFC does not define. The response is still shown; these are reported as problems.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.response_status == ResponseStatus::Undefined {
+            problems.push(
+                "responseStatus is a value RFC 6960 §4.2.1 does not define (4 is unused, 7 and above do not exist)"
+                    .to_owned(),
+            );
+        }
+        match (&self.response_type, self.response_status) {
+            (None, ResponseStatus::Successful) => problems.push(
+                "responseStatus is successful but responseBytes is absent: RFC 6960 §4.2.1 requires the response when the status is successful"
+                    .to_owned(),
+            ),
+            (Some(kind), _) if kind.oid != OID_BASIC => problems.push(format!(
+                "responseType is {} ({}); only id-pkix-ocsp-basic ({OID_BASIC}) is defined, so there is no status to read",
+                kind.name, kind.oid
+            )),
+            (Some(_), status) if status != ResponseStatus::Successful => problems.push(format!(
+                "responseStatus is {} but responseBytes is present: RFC 6960 §4.2.1 sends a response only when the status is successful",
+                status.word()
+            )),
+            _ => {}
+        }
+        problems
+    }
+
     /// Decodes a DER OCSP response (strict DER); embedded certificates that do not decode are
     /// left out.
     pub fn parse(der: &[u8]) -> Result<Self, String> {

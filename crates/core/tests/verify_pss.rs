@@ -145,6 +145,7 @@ fn openssl_pss_signed_ocsp_response_verifies() {
     );
     let response = OcspResponse::parse(&response_der).unwrap();
     let report = verify_ocsp(&OcspInput {
+        max_age: None,
         response: &response,
         issuer: &root,
         target: Some(&leaf),

@@ -261,6 +261,7 @@ fn ask(
             continue;
         }
         let report = verify_ocsp(&OcspInput {
+            max_age: None,
             response,
             issuer,
             target: Some(cert),

@@ -78,6 +78,9 @@ pub struct OcspInput<'a> {
     pub profile: Profile,
     /// SHA-1 and small RSA keys.
     pub legacy: LegacyAlgorithms,
+    /// Local policy: the oldest thisUpdate accepted, in seconds before the evaluation time
+    /// (`openssl ocsp -status_age`); `None` for no limit.
+    pub max_age: Option<i64>,
 }
 
 /// The result of an OCSP validation.
@@ -268,6 +271,7 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
     match signer {
         Signer::Issuer => {}
         Signer::LocallyTrusted { .. } => {
+            steps.push(valid_at_produced_step(ctx, cert));
             steps.push(
                 ctx.step(
                     "ocsp.responder_validity",
@@ -322,6 +326,7 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
                 )
                 .done(outcome, text),
             );
+            steps.push(valid_at_produced_step(ctx, cert));
             let nocheck = ctx.step(
                 "ocsp.responder_nocheck",
                 "Responder certificate revocation",
@@ -335,6 +340,37 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
         }
     }
     steps
+}
+
+/// RFC 6960 §4.2.2.2 and the libraries' hardening: the responder certificate must have been
+/// valid when it signed, that is at producedAt (Go's crypto/ocsp and GnuTLS check this).
+fn valid_at_produced_step(ctx: &Context<'_>, cert: &Certificate) -> Step {
+    let produced = ctx.basic.produced_at;
+    let builder = ctx
+        .step(
+            "ocsp.responder_valid_at_produced_at",
+            "Responder certificate valid when the response was produced",
+            RFC_AUTH,
+        )
+        .evidence(ctx.fingerprint, ctx.basic.spans.produced_at, "producedAt")
+        .evidence(&cert.fingerprints.sha256, cert.spans.validity, "validity");
+    if produced < cert.not_before || produced > cert.not_after {
+        builder.done(
+            Outcome::Fail,
+            format!(
+                "producedAt {produced} is outside the responder certificate's validity ({} to {}): it signed a response while it was not (or no longer) valid.",
+                cert.not_before, cert.not_after
+            ),
+        )
+    } else {
+        builder.done(
+            Outcome::Pass,
+            format!(
+                "producedAt {produced} is inside the responder certificate's validity ({} to {}).",
+                cert.not_before, cert.not_after
+            ),
+        )
+    }
 }
 
 fn validity_outcome(cert: &Certificate, at: Timestamp) -> (Outcome, String) {
@@ -423,6 +459,13 @@ fn cert_id_mismatch(
     }
 }
 
+/// Whether several answers about one certificate disagree.
+fn words_differ(singles: &[&SingleResponse]) -> bool {
+    singles
+        .windows(2)
+        .any(|pair| matches!(pair, [a, b] if a.cert_status.word() != b.cert_status.word()))
+}
+
 fn cert_id_step<'a>(ctx: &Context<'a>) -> (Option<&'a SingleResponse>, Step) {
     let input = ctx.input;
     let serial = input.target.map(|t| t.serial.as_str());
@@ -441,25 +484,50 @@ fn cert_id_step<'a>(ctx: &Context<'a>) -> (Option<&'a SingleResponse>, Step) {
         &format!("Response is about {what}"),
         RFC_CERT_ID,
     );
-    let found = ctx
+    let matching: Vec<&SingleResponse> = ctx
         .basic
         .responses
         .iter()
-        .find(|single| cert_id_mismatch(single, input.issuer, serial).is_none());
+        .filter(|single| cert_id_mismatch(single, input.issuer, serial).is_none())
+        .collect();
+    // RFC 6960 gives no order among several answers for one certificate; the libraries'
+    // hardening (and the only safe reading) is that any revoked answer wins, then unknown.
+    let rank = |single: &&SingleResponse| match single.cert_status {
+        CertStatus::Revoked { .. } => 0,
+        CertStatus::Unknown => 1,
+        CertStatus::Good => 2,
+    };
+    let found = matching.iter().copied().min_by_key(rank);
     match found {
         Some(single) => {
-            let others = ctx.basic.responses.len() - 1;
-            let note = if others > 0 {
-                format!(" The response holds {others} more SingleResponse(s), ignored here.")
+            let others = ctx.basic.responses.len() - matching.len();
+            let mut note = if others > 0 {
+                format!(
+                    " The response holds {others} SingleResponse(s) about other certificates, ignored here."
+                )
             } else {
                 String::new()
+            };
+            if matching.len() > 1 {
+                let words: Vec<&str> = matching.iter().map(|s| s.cert_status.word()).collect();
+                note.push_str(&format!(
+                    " {} SingleResponses are about this certificate ({}); the most severe, {}, is the one that counts.",
+                    matching.len(),
+                    words.join(", "),
+                    single.cert_status.word()
+                ));
+            }
+            let outcome = if matching.len() > 1 && words_differ(&matching) {
+                Outcome::Warn
+            } else {
+                Outcome::Pass
             };
             (
                 Some(single),
                 builder
                     .evidence(ctx.fingerprint, single.cert_id.span, "certID")
                     .done(
-                        Outcome::Pass,
+                        outcome,
                         format!(
                             "CertID ({}) matches: issuer name hash, issuer key hash{}.{note}",
                             single.cert_id.hash_algorithm.name,
@@ -505,10 +573,11 @@ fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
             ),
         ),
         Profile::Rfc6960 if produced.unix() > at.unix() + SKEW_SECONDS => builder.done(
-            Outcome::Warn,
+            Outcome::Fail,
             format!(
-                "producedAt {produced} is {}: the responder's clock or the evaluation time is off.",
-                relative(produced, at)
+                "producedAt {produced} is {}, beyond the {} min of tolerated clock skew: a response from the future cannot be relied on (the responder's clock or the evaluation time is off).",
+                relative(produced, at),
+                SKEW_SECONDS / 60
             ),
         ),
         Profile::Rfc6960 => builder.done(
@@ -531,6 +600,34 @@ fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
         return steps;
     };
     let this = single.this_update;
+    let order = ctx
+        .step(
+            "ocsp.produced_after_this_update",
+            "producedAt not before thisUpdate",
+            RFC_TIME,
+        )
+        .evidence(ctx.fingerprint, ctx.basic.spans.produced_at, "producedAt")
+        .evidence(ctx.fingerprint, single.span, "SingleResponse");
+    let early = produced.unix() + SKEW_SECONDS < this.unix();
+    steps.push(match (profile, early) {
+        (_, false) => order.done(Outcome::Pass, format!("producedAt {produced} is not before thisUpdate {this}.")),
+        (Profile::Gskit, true) => order.done(Outcome::Skip, format!("producedAt {produced} is before thisUpdate {this}, which cannot be right (a response cannot be signed before the status it gives was known); GSKit ignores both times ({GSKIT_POLICY}).")),
+        (Profile::Rfc6960, true) => order.done(Outcome::Fail, format!("producedAt {produced} is before thisUpdate {this}: the response claims to be signed before the status it gives was known. The responder is broken or the response was forged.")),
+    });
+    if let Some(max_age) = ctx.input.max_age {
+        let age = ctx
+            .step(
+                "ocsp.max_age",
+                "thisUpdate recent enough (local policy)",
+                "openssl ocsp -status_age; RFC 5019 §4",
+            )
+            .evidence(ctx.fingerprint, single.span, "SingleResponse");
+        steps.push(if at.unix() - this.unix() > max_age {
+            age.done(Outcome::Fail, format!("thisUpdate {this} is {}, older than the {max_age} s the policy (--max-age) allows.", relative(this, at)))
+        } else {
+            age.done(Outcome::Pass, format!("thisUpdate {this} is {}, within the {max_age} s the policy (--max-age) allows.", relative(this, at)))
+        });
+    }
     let builder = ctx
         .step("ocsp.this_update", "thisUpdate not in the future", RFC_TIME)
         .evidence(ctx.fingerprint, single.span, "SingleResponse");
@@ -555,6 +652,42 @@ fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
         (None, Profile::Rfc6960) => builder.done(Outcome::Warn, "nextUpdate is absent: the responder says newer information is always available, so this response is only as fresh as thisUpdate (RFC 6960 §4.2.2.1). The MQ client accepted such responses in the seed walk-through."),
     });
     steps
+}
+
+/// Extensions in an OCSP response that mqocsp processes (RFC 6960 §4.4): only the nonce.
+const UNDERSTOOD_OCSP: &[&str] = &[crate::extension::OID_OCSP_NONCE];
+
+/// RFC 6960 §4.4 (via RFC 5280 §4.2): a critical extension the client does not recognise makes
+/// the response unusable, in responseExtensions as in a SingleResponse's singleExtensions.
+fn critical_extensions_step(ctx: &Context<'_>) -> Step {
+    let builder = ctx.step(
+        "ocsp.critical_extensions",
+        "Critical extensions understood",
+        "RFC 6960 §4.4; RFC 5280 §4.2",
+    );
+    let mut unknown = Vec::new();
+    for ext in ctx.basic.extensions.iter().filter(|e| e.critical) {
+        if !UNDERSTOOD_OCSP.contains(&ext.oid.as_str()) {
+            unknown.push(format!(
+                "{} in responseExtensions",
+                ext.name.clone().unwrap_or_else(|| ext.oid.clone())
+            ));
+        }
+    }
+    for (index, single) in ctx.basic.responses.iter().enumerate() {
+        for ext in single.extensions.iter().filter(|e| e.critical) {
+            unknown.push(format!(
+                "{} in SingleResponse {}",
+                ext.name.clone().unwrap_or_else(|| ext.oid.clone()),
+                index + 1
+            ));
+        }
+    }
+    match (unknown.is_empty(), ctx.input.profile) {
+        (true, _) => builder.done(Outcome::Pass, "No critical extension that mqocsp does not process."),
+        (false, Profile::Rfc6960) => builder.done(Outcome::Fail, format!("Critical extension(s) not understood: {}. A client must not use a response with a critical extension it does not recognise.", unknown.join(", "))),
+        (false, Profile::Gskit) => builder.done(Outcome::Warn, format!("Critical extension(s) not understood: {}. RFC 6960 makes such a response unusable; how GSKit treats them is not documented (assumption: as the RFC says).", unknown.join(", "))),
+    }
 }
 
 fn nonce_step(ctx: &Context<'_>) -> Step {
@@ -655,6 +788,7 @@ pub fn verify_ocsp(input: &OcspInput<'_>) -> OcspReport {
     let (single, step) = cert_id_step(&ctx);
     trace.push(step);
     trace.steps.extend(time_steps(&ctx, single));
+    trace.push(critical_extensions_step(&ctx));
     trace.push(nonce_step(&ctx));
     let response_valid = trace.passed();
     trace.push(status_step(&ctx, single));

@@ -157,6 +157,7 @@ pub fn verify_selection(
         return report;
     };
     let ocsp = verify_ocsp(&OcspInput {
+        max_age: None,
         response,
         issuer,
         target: Some(target),
