@@ -2,9 +2,11 @@
 
 use crate::decode::parse_time;
 use anyhow::{Context as _, bail};
+use mqocsp_core::error::DecodeError;
 use mqocsp_core::ocsp::{OcspRequest, OcspResponse};
 use mqocsp_core::verify::{
-    ChainInput, LegacyAlgorithms, OcspInput, Profile, Purpose, Trace, verify_chain, verify_ocsp,
+    ChainInput, ChainProfile, CrlSource, LegacyAlgorithms, OcspInput, Profile, Purpose, Trace,
+    verify_chain, verify_ocsp,
 };
 use mqocsp_core::{Certificate, Decoded, ObjectBody, Timestamp, decode_bytes};
 use serde_json::json;
@@ -57,6 +59,19 @@ pub(crate) struct ChainArgs {
     /// What the certificate is for: server (a queue manager's), client (an MQ client's), any.
     #[arg(long, default_value = "server", value_parser = ["server", "client", "any"])]
     purpose: String,
+    /// rfc5280 (strict: profile violations fail the path, no CN fallback for --peer-name) or
+    /// gskit (what the MQ client is documented to check; other violations are warnings).
+    #[arg(long, default_value = "rfc5280", value_parser = ["rfc5280", "gskit"])]
+    profile: String,
+    /// A CRL to check the path against (repeatable; DER or PEM). The target must then be covered
+    /// by a usable CRL from its issuer, as with `openssl verify -crl_check`; intermediates are
+    /// checked when their issuer's CRL is given.
+    #[arg(long)]
+    crl: Vec<PathBuf>,
+    /// Most intermediate CA certificates between the target and the trust anchor (neither
+    /// counts), as `openssl verify -verify_depth N`.
+    #[arg(long, value_name = "N")]
+    max_depth: Option<usize>,
     #[command(flatten)]
     common: Common,
 }
@@ -122,6 +137,54 @@ fn all_certificates(paths: &[PathBuf]) -> anyhow::Result<Vec<Certificate>> {
     Ok(out)
 }
 
+/// The certificates of files that may hold certificates mqocsp cannot decode: those are left
+/// out (said on stderr), so that a path through them simply does not exist.
+fn usable_certificates(paths: &[PathBuf]) -> anyhow::Result<Vec<Certificate>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let decoded = load(path).or_else(|error| {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            eprintln!("mqocsp: {error:#}; left out");
+            Ok::<_, anyhow::Error>(decode_bytes(&bytes))
+        })?;
+        for problem in &decoded.problems {
+            eprintln!("mqocsp: {}: {}; left out", path.display(), problem.0);
+        }
+        out.extend(decoded.certificates().cloned());
+    }
+    Ok(out)
+}
+
+/// `verify-chain` when the certificate to verify does not decode: invalid, with why.
+fn undecodable_target(args: &ChainArgs, decoded: &Decoded) -> ExitCode {
+    let problems: Vec<String> = decoded.problems.iter().map(|p| p.0.to_string()).collect();
+    let why = if problems.is_empty() {
+        "the file holds no certificate".to_owned()
+    } else {
+        problems.join("; ")
+    };
+    if args.common.json {
+        let value = json!({
+            "verdict": "invalid",
+            "certificate": null,
+            "paths": [],
+            "steps": [],
+            "problems": problems,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        println!(
+            "INVALID: {} does not decode as a certificate: {why}.",
+            args.cert.display()
+        );
+    }
+    ExitCode::from(1)
+}
+
 fn print(
     json: bool,
     value: serde_json::Value,
@@ -146,11 +209,45 @@ fn print(
 }
 
 pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
-    let mut given = certificates(&args.cert)?;
+    let bytes = std::fs::read(&args.cert)
+        .with_context(|| format!("cannot read {}", args.cert.display()))?;
+    let decoded = decode_bytes(&bytes);
+    let mut given: Vec<Certificate> = decoded.certificates().cloned().collect();
+    if given.is_empty() {
+        // Nothing recognisable: the input cannot be used (exit 2). A certificate that is there
+        // but malformed is a verdict: invalid (exit 1).
+        let nothing = decoded
+            .problems
+            .iter()
+            .all(|p| matches!(p.0, DecodeError::NothingFound | DecodeError::Empty));
+        if nothing {
+            load(&args.cert)?;
+            bail!("{} holds no certificate", args.cert.display());
+        }
+        return Ok(undecodable_target(args, &decoded));
+    }
     let target = given.remove(0);
     let mut untrusted = given;
-    untrusted.extend(all_certificates(&args.untrusted)?);
-    let anchors = all_certificates(&args.trust)?;
+    untrusted.extend(usable_certificates(&args.untrusted)?);
+    let anchors = usable_certificates(&args.trust)?;
+    let mut crl_files = Vec::new();
+    for path in &args.crl {
+        let decoded = load(path)?;
+        if decoded.crls().next().is_none() {
+            bail!("{} holds no CRL", path.display());
+        }
+        crl_files.push(decoded);
+    }
+    let crls: Vec<CrlSource<'_>> = crl_files
+        .iter()
+        .flat_map(|decoded| decoded.crls())
+        .map(|(crl, der)| CrlSource { crl, der })
+        .collect();
+    let profile = if args.profile == "gskit" {
+        ChainProfile::Gskit
+    } else {
+        ChainProfile::Rfc5280
+    };
     let purpose = match args.purpose.as_str() {
         "client" => Purpose::ClientAuth,
         "any" => Purpose::Any,
@@ -165,12 +262,16 @@ pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
         purpose,
         peer_name: args.peer_name.as_deref(),
         legacy: args.common.legacy(),
+        profile,
+        crls: &crls,
+        max_depth: args.max_depth,
     });
     let verdict = if report.valid { "valid" } else { "invalid" };
     let value = json!({
         "verdict": verdict,
         "at": at,
         "certificate": target.subject.rfc4514,
+        "profile": profile,
         "paths": report.paths,
         "steps": report.trace.steps,
     });

@@ -9,9 +9,10 @@
 //!
 //! <https://www.rfc-editor.org/rfc/rfc5280#section-5.1>
 
-use crate::certificate::{Algorithm, serial_hex};
+use crate::certificate::Algorithm;
 use crate::der::{Node, Span, Tag};
 use crate::extension::{Extension, ExtensionValue, read_extensions};
+use crate::hex::unsigned_integer as serial_hex;
 use crate::name::DistinguishedName;
 use crate::reader::{Fields, Malformed};
 use crate::timestamp::Timestamp;

@@ -199,6 +199,9 @@ pub fn certificate(data: &[u8]) {
     }
     // Self-verification exercises the signature and chain code on whatever the bytes hold.
     let _ = crate::verify::verify_chain(&crate::verify::ChainInput {
+        profile: crate::verify::ChainProfile::Rfc5280,
+        crls: &[],
+        max_depth: None,
         target: &cert,
         untrusted: &[],
         anchors: std::slice::from_ref(&cert),

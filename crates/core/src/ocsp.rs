@@ -18,10 +18,11 @@
 //!
 //! <https://www.rfc-editor.org/rfc/rfc6960#section-4.2.1>
 
-use crate::certificate::{Algorithm, Certificate, serial_hex};
+use crate::certificate::{Algorithm, Certificate};
 use crate::der::{Node, Span, Tag};
 use crate::extension::{Extension, ExtensionValue, crl_reason_name, read_extensions};
 use crate::hex;
+use crate::hex::unsigned_integer as serial_hex;
 use crate::name::DistinguishedName;
 use crate::reader::{Fields, Malformed, content, explicit, oid, small_int, time};
 use crate::timestamp::Timestamp;

@@ -54,6 +54,9 @@ fn verify(
     let untrusted: Vec<Certificate> = untrusted.iter().map(|i| cert(i)).collect();
     let anchors: Vec<Certificate> = anchors.iter().map(|i| cert(i)).collect();
     verify_chain(&ChainInput {
+        profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+        crls: &[],
+        max_depth: None,
         target: &cert(target),
         untrusted: &untrusted,
         anchors: &anchors,
@@ -605,6 +608,9 @@ fn name_constraints_and_peer_names() {
         ("qm2.mq.example.test", Outcome::Fail),
     ] {
         let report = verify_chain(&ChainInput {
+            profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+            crls: &[],
+            max_depth: None,
             target: &target,
             untrusted: &[],
             anchors: &anchors,
@@ -653,6 +659,9 @@ fn legacy_algorithms_follow_the_policy() {
         (LegacyAlgorithms::Allow, Outcome::Warn),
     ] {
         let report = verify_chain(&ChainInput {
+            profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+            crls: &[],
+            max_depth: None,
             target: &root,
             untrusted: &[],
             anchors: std::slice::from_ref(&root),

@@ -58,6 +58,9 @@ fn now() -> Timestamp {
 
 fn chain_of(target: &Certificate, root: &Certificate) -> mqocsp_core::verify::ChainReport {
     verify_chain(&ChainInput {
+        profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+        crls: &[],
+        max_depth: None,
         target,
         untrusted: &[],
         anchors: std::slice::from_ref(root),

@@ -45,6 +45,9 @@ fn path(
         .cloned()
         .collect();
     let report = verify_chain(&ChainInput {
+        profile: crate::verify::ChainProfile::Gskit,
+        crls: &[],
+        max_depth: None,
         target,
         untrusted: &untrusted,
         anchors,

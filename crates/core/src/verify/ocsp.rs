@@ -7,6 +7,7 @@
 use super::signature::{LegacyAlgorithms, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::certificate::Certificate;
+use crate::general_name::{KeyPurpose, list};
 use crate::hex;
 use crate::ocsp::{
     BasicOcspResponse, CertStatus, OcspRequest, OcspResponse, ResponderId, ResponseStatus,
@@ -313,8 +314,8 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
                 RFC_AUTH,
             );
             steps.push(match cert.purposes() {
-                Some(purposes) if purposes.iter().any(|p| p == "OCSPSigning") => eku.done(Outcome::Pass, "extKeyUsage includes OCSPSigning."),
-                Some(purposes) => eku.done(Outcome::Fail, format!("extKeyUsage is {} without OCSPSigning: the CA did not authorise this certificate to sign OCSP responses.", purposes.join(", "))),
+                Some(purposes) if purposes.iter().any(|p| p.is(KeyPurpose::OCSP_SIGNING)) => eku.done(Outcome::Pass, "extKeyUsage includes OCSPSigning."),
+                Some(purposes) => eku.done(Outcome::Fail, format!("extKeyUsage is {} without OCSPSigning: the CA did not authorise this certificate to sign OCSP responses.", list(purposes))),
                 None => eku.done(Outcome::Fail, "The certificate has no extKeyUsage, so it is not authorised to sign OCSP responses (id-kp-OCSPSigning is required)."),
             });
             let (outcome, text) = validity_outcome(cert, input.at);

@@ -130,6 +130,12 @@ pub fn verify_selection(
         .collect();
     let purpose = selection.purpose.unwrap_or(Purpose::ServerAuth);
     let chain = verify_chain(&ChainInput {
+        profile: match selection.profile {
+            Profile::Rfc6960 => super::ChainProfile::Rfc5280,
+            Profile::Gskit => super::ChainProfile::Gskit,
+        },
+        crls: &[],
+        max_depth: None,
         target,
         untrusted: &untrusted,
         anchors: &anchors,

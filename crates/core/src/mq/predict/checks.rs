@@ -73,6 +73,9 @@ fn chain(
         .cloned()
         .collect();
     verify_chain(&ChainInput {
+        profile: crate::verify::ChainProfile::Gskit,
+        crls: &[],
+        max_depth: None,
         target,
         untrusted: &untrusted,
         anchors,
