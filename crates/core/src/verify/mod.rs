@@ -4,7 +4,7 @@ pub mod budget;
 mod build;
 pub mod chain;
 pub mod crl;
-mod names;
+pub(crate) mod names;
 pub mod ocsp;
 pub mod profile;
 pub mod signature;
