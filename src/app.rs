@@ -13,6 +13,7 @@ use crate::state::{Action, CaseEdit, SelectionChange, State};
 use crate::timing::measured;
 use mqocsp_core::der::Span;
 use mqocsp_core::mq::predict::{Change, predict};
+use mqocsp_core::mq::session::{FetchKind, Session, Task};
 use mqocsp_core::verify::workbench::{fingerprint, verify_selection};
 use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
 use std::rc::Rc;
@@ -228,14 +229,15 @@ pub fn app() -> Html {
                 state.dispatch(Action::LiveStarted(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to ask responders live.".into()]));
                 return;
             };
-            let queries = mqocsp_core::mq::live::plan(&case, &mut crate::services::nonce);
-            if queries.is_empty() {
+            let mut session = Session::new(case, None, now());
+            let first = session.next(&mut crate::services::nonce);
+            if first == Task::Done {
                 state.dispatch(Action::LiveStarted(vec!["No certificate to ask about: name the queue manager's (and the client's) certificate and a responder URL first.".into()]));
                 return;
             }
             state.dispatch(Action::LiveStarted(Vec::new()));
             live_now(&state);
-            ask_responders(&state, &token, queries);
+            drive(state.clone(), token, session, first);
         })
     };
     let on_probe = {
@@ -245,42 +247,25 @@ pub fn app() -> Html {
                 state.dispatch(Action::LiveStarted(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to probe live.".into()]));
                 return;
             };
-            let case = state.case_or_new();
-            let resolved = case.resolve();
-            let sni = match resolved.client.outbound_sni() {
-                mqocsp_core::mq::ini::OutboundSni::Hostname => target
-                    .rsplit_once(':')
-                    .map_or(target.clone(), |(h, _)| h.to_owned()),
-                _ => mqocsp_core::mq::sni::channel_sni(&channel),
-            };
-            let cipher = resolved.client.mqcd.cipher_spec.clone();
-            state.dispatch(Action::LiveStarted(vec![format!(
-                "probing {target} with SNI {sni} through the relay…"
-            )]));
+            let mut case = state.case_or_new();
+            // The probe form names the channel and the listener; the case keeps whatever else
+            // it says about the client (OutboundSNI, the CipherSpec).
+            let mut mqcd = case.resolve().client.mqcd;
+            if !channel.trim().is_empty() && mqcd.channel_name != channel.trim() {
+                mqcd.channel_name = channel.trim().to_owned();
+                mqcd.conn_name.get_or_insert_with(|| target.clone());
+                case.client.mqcd = Some(mqcd);
+            }
+            let mut session = Session::new(case, Some(&target), now());
+            let first = session.next(&mut crate::services::nonce);
+            if let Task::Handshake(dial) = &first {
+                state.dispatch(Action::LiveStarted(vec![format!(
+                    "probing {} with SNI {} through the relay…",
+                    dial.target, dial.sni
+                )]));
+            }
             live_now(&state);
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result =
-                    crate::services::probe_via_relay(&token, &target, &sni, cipher.as_deref())
-                        .await;
-                // The chain as sent joins the case; then the client's responders are asked about
-                // it, as the MQ client would, so the prediction rests on live answers.
-                let chain = result
-                    .as_ref()
-                    .map(|p| p.seen.chain.clone())
-                    .unwrap_or_default();
-                state.dispatch(Action::ProbeDone { target, result });
-                if chain.is_empty() {
-                    return;
-                }
-                let mut case = case;
-                mqocsp_core::mq::live::record_chain(&mut case, &chain);
-                let queries = mqocsp_core::mq::live::plan(&case, &mut crate::services::nonce);
-                if queries.is_empty() {
-                    state.dispatch(Action::LiveNote("no responder to ask: the client has no OCSP URL (MQAIR, AUTHINFO) and the certificates carry no AIA OCSP address".into()));
-                }
-                ask_responders(&state, &token, queries);
-            });
+            drive(state.clone(), token, session, first);
         })
     };
     let on_apply = {
@@ -359,41 +344,62 @@ fn live_now(state: &UseReducerHandle<State>) {
     state.dispatch(Action::SetTimeTo(now));
 }
 
-fn ask_responders(
-    state: &UseReducerHandle<State>,
-    token: &str,
-    queries: Vec<mqocsp_core::mq::live::Query>,
-) {
-    // Certificates side by side; a certificate's sources one after the other, stopping at the
-    // first good or revoked answer, as MQ does.
-    for group in mqocsp_core::mq::live::by_certificate(queries) {
-        let (state, token) = (state.clone(), token.to_owned());
-        wasm_bindgen_futures::spawn_local(async move {
-            for query in group {
-                let result = match query.kind {
-                    mqocsp_core::mq::live::QueryKind::Ocsp => {
-                        state.dispatch(Action::LiveNote(format!(
-                            "asking {} about {} through the relay…",
-                            query.url, query.certificate
-                        )));
-                        crate::services::ocsp_via_relay(&token, &query.url, &query.request).await
+/// Drives a live session: each task it sets goes through the relay, each answer goes back to
+/// it, and what it recorded joins the page's case as it comes (the session decides what to ask
+/// and when to stop; the page only moves bytes).
+fn drive(state: UseReducerHandle<State>, token: String, mut session: Session, first: Task) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut task = first;
+        let mut shown = 0;
+        loop {
+            match task {
+                Task::Handshake(dial) => {
+                    match crate::services::probe_via_relay(&token, &dial).await {
+                        Ok(observed) => session.handshake_done(observed),
+                        Err(why) => {
+                            state.dispatch(Action::LiveNote(format!(
+                                "probe of {}: {why}",
+                                dial.target
+                            )));
+                            return;
+                        }
                     }
-                    mqocsp_core::mq::live::QueryKind::Crl => {
-                        state.dispatch(Action::LiveNote(format!(
-                            "fetching the CRL for {} from {} through the relay…",
-                            query.certificate, query.url
-                        )));
-                        crate::services::crl_via_relay(&token, &query.url).await
-                    }
-                };
-                let ends = result
-                    .as_ref()
-                    .is_ok_and(|body| mqocsp_core::mq::live::ends_search(&query, body));
-                state.dispatch(Action::LiveAnswer { query, result });
-                if ends {
-                    break;
                 }
+                Task::Fetch(fetch) => {
+                    state.dispatch(Action::LiveNote(match fetch.kind {
+                        FetchKind::Ocsp => format!(
+                            "asking {} about {} through the relay…",
+                            fetch.url, fetch.certificate
+                        ),
+                        FetchKind::Crl => format!(
+                            "fetching the CRL for {} from {} through the relay…",
+                            fetch.certificate, fetch.url
+                        ),
+                    }));
+                    let result = match fetch.kind {
+                        FetchKind::Ocsp => {
+                            crate::services::ocsp_via_relay(&token, &fetch.url, &fetch.request)
+                                .await
+                        }
+                        FetchKind::Crl => crate::services::crl_via_relay(&token, &fetch.url).await,
+                    };
+                    session.fetched(result);
+                }
+                Task::Done => return,
             }
-        });
-    }
+            let events = session.events();
+            let lines = events
+                .get(shown..)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| e.text.clone())
+                .collect();
+            shown = events.len();
+            state.dispatch(Action::LiveProgress {
+                lines,
+                case: Box::new(session.case().clone()),
+            });
+            task = session.next(&mut crate::services::nonce);
+        }
+    });
 }

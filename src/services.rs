@@ -2,6 +2,7 @@
 //! Nothing here talks to a server.
 
 use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::session::{Dial, Observed};
 use mqocsp_core::mq::share::{pack, unpack};
 use wasm_bindgen::JsCast as _;
 
@@ -216,80 +217,6 @@ impl rustls::time_provider::TimeProvider for BrowserTime {
     }
 }
 
-/// What a live TLS probe saw.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProbeResult {
-    /// `TLSv1_3` …
-    pub protocol: Option<String>,
-    /// The negotiated suite.
-    pub cipher_suite: Option<String>,
-    /// What the listener presented.
-    pub seen: mqocsp_tlsprobe::Seen,
-    /// How the handshake ended when it did not complete, or the alert right after it.
-    pub error: Option<String>,
-    /// The SNI sent.
-    pub sni: String,
-    /// Whether the tunnel reached the listener.
-    pub connected: bool,
-}
-
-impl ProbeResult {
-    /// One line for the live log.
-    pub fn summary(&self) -> String {
-        if !self.connected {
-            return self.error.clone().unwrap_or_default();
-        }
-        format!(
-            "{} {}; {} certificate(s) presented{}{}{}",
-            self.protocol.as_deref().unwrap_or("no TLS"),
-            self.cipher_suite.as_deref().unwrap_or_default(),
-            self.seen.chain.len(),
-            if self.seen.stapled.is_empty() {
-                ""
-            } else {
-                ", a stapled OCSP response"
-            },
-            if self.seen.requested {
-                ", a client certificate was requested"
-            } else {
-                ""
-            },
-            self.error
-                .as_ref()
-                .map_or_else(String::new, |e| format!("; {e}"))
-        )
-    }
-
-    /// The evidence kept in the case (and so in share links and exports).
-    pub fn evidence(&self, target: &str) -> mqocsp_core::mq::live::ProbeEvidence {
-        use mqocsp_core::Certificate;
-        mqocsp_core::mq::live::ProbeEvidence {
-            target: target.to_owned(),
-            sni: self.sni.clone(),
-            connected: self.connected,
-            error: self.error.clone().filter(|_| self.protocol.is_none()),
-            alert_after_handshake: self.error.clone().filter(|_| self.protocol.is_some()),
-            protocol: self.protocol.clone(),
-            cipher_suite: self.cipher_suite.clone(),
-            chain: self
-                .seen
-                .chain
-                .iter()
-                .filter_map(|der| Certificate::parse(der).ok())
-                .map(|c| c.subject.rfc4514)
-                .collect(),
-            stapled_ocsp: !self.seen.stapled.is_empty(),
-            client_certificate_requested: self.seen.requested,
-            acceptable_cas: self
-                .seen
-                .hints
-                .iter()
-                .map(|h| mqocsp_core::name::DistinguishedName::text_of_der(h))
-                .collect(),
-        }
-    }
-}
-
 /// Why the relay would not open a tunnel to `target`: a browser cannot read a failed WebSocket
 /// handshake, so the same address is asked again without the upgrade, and the relay says why.
 async fn tunnel_refusal(token: &str, target: &str) -> (u16, String) {
@@ -319,12 +246,10 @@ async fn tunnel_refusal(token: &str, target: &str) -> (u16, String) {
 
 /// A TLS handshake to `target` (HOST:PORT) through the relay's WebSocket tunnel: the relay only
 /// moves bytes; the TLS client runs here.
-pub async fn probe_via_relay(
-    token: &str,
-    target: &str,
-    sni: &str,
-    cipher_spec: Option<&str>,
-) -> Result<ProbeResult, String> {
+/// `Err` when the relay declined (which says nothing about the listener); a listener that could
+/// not be reached is evidence, returned as an unconnected [`Observed`].
+pub async fn probe_via_relay(token: &str, dial: &Dial) -> Result<Observed, String> {
+    let (target, sni, cipher_spec) = (&dial.target, &dial.sni, dial.cipher_spec.as_deref());
     use futures::StreamExt as _;
     use wasm_bindgen::closure::Closure;
     let window = window().ok_or("no window")?;
@@ -387,10 +312,7 @@ pub async fn probe_via_relay(
     };
     let mut tls =
         mqocsp_tlsprobe::Handshake::new(sni, cipher_spec, std::sync::Arc::new(BrowserTime))?;
-    let mut result = ProbeResult {
-        sni: sni.to_owned(),
-        ..ProbeResult::default()
-    };
+    let mut result = Observed::default();
     match events.next().await {
         Some(Event::Open) => send(tls.outgoing()),
         _ => {
@@ -404,7 +326,6 @@ pub async fn probe_via_relay(
             return Err(why);
         }
     }
-    result.connected = true;
     while tls.is_handshaking() {
         match events.next().await {
             Some(Event::Bytes(bytes)) => {
@@ -421,9 +342,8 @@ pub async fn probe_via_relay(
             _ => {}
         }
     }
+    let mut alert = None;
     if result.error.is_none() {
-        result.protocol = tls.protocol();
-        result.cipher_suite = tls.cipher_suite();
         // A listener that rejects our (absent) certificate says so right after the handshake.
         let wait = gloo_timers::future::TimeoutFuture::new(800);
         futures::pin_mut!(wait);
@@ -433,12 +353,12 @@ pub async fn probe_via_relay(
             match futures::future::select(next, &mut wait).await {
                 futures::future::Either::Left((Some(Event::Bytes(bytes)), _)) => {
                     if let Err(error) = tls.incoming(&bytes) {
-                        result.error = Some(error);
+                        alert = Some(error);
                         break;
                     }
                 }
                 futures::future::Either::Left((Some(Event::Closed(why)), _)) => {
-                    result.error = Some(format!(
+                    alert = Some(format!(
                         "the listener closed the connection right after the handshake ({why})"
                     ));
                     break;
@@ -450,7 +370,16 @@ pub async fn probe_via_relay(
         tls.close();
         send(tls.outgoing());
     }
-    result.seen = tls.seen();
+    let error = result.error.take();
+    let mut result = Observed {
+        error,
+        alert_after_handshake: alert,
+        ..tls.observed()
+    };
+    if result.error.is_some() {
+        result.protocol = None;
+        result.cipher_suite = None;
+    }
     // Unhook before the closures go: the socket's close event fires after this function returns.
     socket.set_onopen(None);
     socket.set_onmessage(None);

@@ -158,19 +158,14 @@ pub enum Action {
     LiveStarted(Vec<String>),
     /// One more line for the live log.
     LiveNote(String),
-    /// A live TLS probe of the listener finished.
-    ProbeDone {
-        /// HOST:PORT.
-        target: String,
-        /// What it saw, or why it could not run.
-        result: Result<crate::services::ProbeResult, String>,
-    },
-    /// A live answer (or failure) from a responder or CRL distribution point, through the relay.
-    LiveAnswer {
-        /// What was asked.
-        query: mqocsp_core::mq::live::Query,
-        /// Its answer, or why there is none.
-        result: Result<Vec<u8>, String>,
+    /// A live session recorded more: its new log lines, and the case as it now stands (its
+    /// live evidence, probe result and the queue manager's certificate join the page's case;
+    /// everything else the user may have edited meanwhile is kept).
+    LiveProgress {
+        /// New lines for the live log.
+        lines: Vec<String>,
+        /// The session's case.
+        case: Box<Case>,
     },
 }
 
@@ -379,54 +374,17 @@ impl Reducible for State {
             }
             Action::LiveStarted(lines) => next.live_log = lines,
             Action::LiveNote(line) => next.live_log.push(line),
-            Action::ProbeDone { target, result } => {
-                let probe = match result {
-                    Err(error) => {
-                        next.live_log.push(format!("probe of {target}: {error}"));
-                        return next.into();
-                    }
-                    Ok(probe) => probe,
-                };
-                next.live_log
-                    .push(format!("probe of {target}: {}", probe.summary()));
+            Action::LiveProgress { lines, case: live } => {
+                next.live_log.extend(lines);
                 let case = next.case.get_or_insert_with(|| empty_case(&self));
-                case.live = Some(probe.evidence(&target));
-                if !probe.seen.chain.is_empty() {
-                    mqocsp_core::mq::live::record_chain(case, &probe.seen.chain);
-                    next.text = case.material.clone();
-                    next.decoded = Rc::new(decode(&next.text));
-                    next.live_log.push("the presented chain joined the case; the leaf is now the queue manager's certificate".into());
+                case.evidence = live.evidence;
+                case.live = live.live;
+                if live.queue_manager.certificate.is_some() {
+                    case.queue_manager.certificate = live.queue_manager.certificate;
                 }
-            }
-            Action::LiveAnswer { query, result } => {
-                let (url, about) = (&query.url, &query.certificate);
-                let crl = query.kind == mqocsp_core::mq::live::QueryKind::Crl;
-                next.live_log.push(match (&result, crl) {
-                    (Ok(body), false) => format!(
-                        "{url} answered about {about} ({} bytes): added to the case",
-                        body.len()
-                    ),
-                    (Ok(body), true) => format!(
-                        "the CRL for {about} from {url} ({} bytes): added to the case",
-                        body.len()
-                    ),
-                    (Err(error), false) => {
-                        format!("{url} about {about}: {error}: the responder is marked down")
-                    }
-                    (Err(error), true) => format!(
-                        "the CRL for {about} from {url}: {error}: no CRL, so that distribution point counts as unreachable"
-                    ),
-                });
-                let Some(case) = next.case.as_mut() else {
-                    return self;
-                };
-                mqocsp_core::mq::live::record_answer(
-                    case,
-                    &query,
-                    result.as_deref().map_err(String::as_str),
-                );
-                next.text = case.material.clone();
-                next.decoded = Rc::new(decode(&next.text));
+                if case.client.mqcd.is_none() {
+                    case.client.mqcd = live.client.mqcd;
+                }
             }
             Action::Apply(change) => {
                 let Some(case) = next.case.as_mut() else {
@@ -476,18 +434,9 @@ fn toggle(list: &mut Vec<String>, item: String) {
 
 /// A case around what is pasted, to be filled in.
 fn empty_case(state: &State) -> Case {
-    Case {
-        format: mqocsp_core::mq::case::FORMAT.to_owned(),
-        version: mqocsp_core::mq::case::VERSION,
-        title: "New case".to_owned(),
-        description: String::new(),
-        at: state.at.to_string(),
-        material: state.text.clone(),
-        client: Default::default(),
-        queue_manager: Default::default(),
-        responders: Vec::new(),
-        live: None,
-    }
+    let mut case = Case::new("New case", &state.at.to_string());
+    case.material = state.text.clone();
+    case
 }
 
 impl State {

@@ -5,14 +5,13 @@
 //! Sockets and HTTP live here; everything else is mqocsp-core.
 
 use anyhow::Context as _;
-use mqocsp_core::Certificate;
-use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, VERSION};
-use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls};
-use mqocsp_core::mq::ini::{Ini, OcspAuthentication, OutboundSni, SslStanza};
-use mqocsp_core::mq::live::{ProbeEvidence, QueryKind};
+use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls, SslCauth};
+use mqocsp_core::mq::evidence::ProbeEvidence;
+use mqocsp_core::mq::ini::OcspAuthentication;
 use mqocsp_core::mq::predict::predict;
-use mqocsp_core::mq::sni::channel_sni;
-use mqocsp_tlsprobe::{Handshake, Seen};
+use mqocsp_core::mq::session::{Dial, Fetch, FetchKind, Observed, Session, Task};
+use mqocsp_tlsprobe::Handshake;
 use serde::Serialize;
 use std::io::{Read as _, Write as _};
 use std::net::{TcpStream, ToSocketAddrs as _};
@@ -162,27 +161,26 @@ struct OcspQuery {
     error: Option<String>,
 }
 
-/// The TLS handshake over a socket; fills `live` and returns what the listener presented.
-fn handshake(args: &ProbeArgs, sni: &str, live: &mut ProbeEvidence) -> anyhow::Result<Seen> {
-    let timeout = Duration::from_secs(args.timeout_secs);
-    let addr = args
+/// The TLS handshake over a socket, as the session asked for it.
+fn handshake(dial: &Dial, timeout: Duration) -> anyhow::Result<Observed> {
+    let failed = |error: String| Observed {
+        error: Some(error),
+        ..Observed::default()
+    };
+    let addr = dial
         .target
         .to_socket_addrs()
-        .with_context(|| format!("{} does not resolve", args.target))?
+        .with_context(|| format!("{} does not resolve", dial.target))?
         .next()
-        .with_context(|| format!("{} has no address", args.target))?;
+        .with_context(|| format!("{} has no address", dial.target))?;
     let mut socket = match TcpStream::connect_timeout(&addr, timeout) {
         Ok(socket) => socket,
-        Err(error) => {
-            live.error = Some(format!("cannot connect to {addr}: {error}"));
-            return Ok(Seen::default());
-        }
+        Err(error) => return Ok(failed(format!("cannot connect to {addr}: {error}"))),
     };
-    live.connected = true;
     socket.set_read_timeout(Some(timeout)).ok();
     let time = Arc::new(rustls::time_provider::DefaultTimeProvider);
     let mut tls =
-        Handshake::new(sni, args.cipher_spec.as_deref(), time).map_err(anyhow::Error::msg)?;
+        Handshake::new(&dial.sni, dial.cipher_spec.as_deref(), time).map_err(anyhow::Error::msg)?;
     let mut buffer = vec![0u8; 16 * 1024];
     let quiet = |e: &std::io::Error| {
         matches!(
@@ -190,10 +188,11 @@ fn handshake(args: &ProbeArgs, sni: &str, live: &mut ProbeEvidence) -> anyhow::R
             std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
         )
     };
+    let mut error = None;
     loop {
         let out = tls.outgoing();
         if !out.is_empty() && socket.write_all(&out).is_err() {
-            live.error = Some("the listener closed the connection during the handshake".into());
+            error = Some("the listener closed the connection during the handshake".to_owned());
             break;
         }
         if !tls.is_handshaking() {
@@ -201,24 +200,23 @@ fn handshake(args: &ProbeArgs, sni: &str, live: &mut ProbeEvidence) -> anyhow::R
         }
         match socket.read(&mut buffer) {
             Ok(0) => {
-                live.error = Some("the listener closed the connection during the handshake".into());
+                error = Some("the listener closed the connection during the handshake".into());
                 break;
             }
             Ok(n) => {
-                if let Err(error) = tls.incoming(&buffer[..n]) {
-                    live.error = Some(format!("the TLS handshake failed: {error}"));
+                if let Err(e) = tls.incoming(&buffer[..n]) {
+                    error = Some(format!("the TLS handshake failed: {e}"));
                     break;
                 }
             }
-            Err(error) => {
-                live.error = Some(format!("the TLS handshake failed: {error}"));
+            Err(e) => {
+                error = Some(format!("the TLS handshake failed: {e}"));
                 break;
             }
         }
     }
-    if live.error.is_none() {
-        live.protocol = tls.protocol();
-        live.cipher_suite = tls.cipher_suite();
+    let mut alert = None;
+    if error.is_none() {
         // A listener that rejects our (absent) certificate says so right after the handshake;
         // a read timeout only means it had nothing to say.
         socket
@@ -226,25 +224,27 @@ fn handshake(args: &ProbeArgs, sni: &str, live: &mut ProbeEvidence) -> anyhow::R
             .ok();
         match socket.read(&mut buffer) {
             Ok(0) => {
-                live.alert_after_handshake =
-                    Some("the listener closed the connection right after the handshake".into())
+                alert = Some("the listener closed the connection right after the handshake".into())
             }
-            Ok(n) => {
-                if let Err(error) = tls.incoming(&buffer[..n]) {
-                    live.alert_after_handshake = Some(error);
-                }
-            }
-            Err(error) if !quiet(&error) => live.alert_after_handshake = Some(error.to_string()),
+            Ok(n) => alert = tls.incoming(&buffer[..n]).err(),
+            Err(e) if !quiet(&e) => alert = Some(e.to_string()),
             Err(_) => {}
         }
         tls.close();
         let _ = socket.write_all(&tls.outgoing());
     }
-    Ok(tls.seen())
+    let mut observed = tls.observed();
+    if error.is_some() {
+        observed.protocol = None;
+        observed.cipher_suite = None;
+    }
+    observed.error = error;
+    observed.alert_after_handshake = alert;
+    Ok(observed)
 }
 
 /// Sends one planned OCSP request to its responder: POST, as GSKit does.
-fn ask(query: &mqocsp_core::mq::live::Query, timeout: Duration) -> (OcspQuery, Option<Vec<u8>>) {
+fn ask(query: &Fetch, timeout: Duration) -> (OcspQuery, Option<Vec<u8>>) {
     let started = Instant::now();
     let url = query.url.as_str();
     let mut record = OcspQuery {
@@ -271,7 +271,7 @@ fn ask(query: &mqocsp_core::mq::live::Query, timeout: Duration) -> (OcspQuery, O
     match result {
         Ok(body) => {
             // The status of the certificate the request asked about.
-            record.cert_status = mqocsp_core::mq::live::statuses(&query.request, &body)
+            record.cert_status = mqocsp_core::mq::session::statuses(&query.serial, &body)
                 .first()
                 .map(|status| status.word().to_owned());
             (record, Some(body))
@@ -283,61 +283,31 @@ fn ask(query: &mqocsp_core::mq::live::Query, timeout: Duration) -> (OcspQuery, O
     }
 }
 
-pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
-    let ini_text = match &args.mqclient_ini {
-        Some(path) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?,
-        None => String::new(),
-    };
-    let ssl = SslStanza::from_ini(&Ini::parse(&ini_text));
-    let host = args
-        .target
-        .rsplit_once(':')
-        .map_or(args.target.as_str(), |(h, _)| h);
-    let sni = match ssl.outbound_sni.value {
-        OutboundSni::Channel => channel_sni(&args.channel),
-        OutboundSni::Hostname => host.to_owned(),
-    };
-    let mut live = Live {
-        probe: ProbeEvidence {
-            target: args.target.clone(),
-            sni: sni.clone(),
-            ..ProbeEvidence::default()
-        },
-        ocsp: Vec::new(),
-        crl: Vec::new(),
-    };
-    let seen = handshake(args, &sni, &mut live.probe)?;
-    let mut anchors = Vec::new();
+/// The case a probe starts from: what the command line says about the client, nothing about
+/// the queue manager but its channel (whose SSLCAUTH the probe cannot see: OPTIONAL is assumed
+/// until the listener shows otherwise).
+fn case_of(args: &ProbeArgs, now: mqocsp_core::Timestamp) -> anyhow::Result<Case> {
+    let mut case = Case::new(
+        &format!("Live probe of {} (channel {})", args.target, args.channel),
+        &now.to_string(),
+    );
+    case.description = format!("Recorded by mqocsp probe at {now}.");
+    if let Some(path) = &args.mqclient_ini {
+        case.client.mqclient_ini = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+    }
     for path in &args.ca {
         let bytes =
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        anchors.extend(mqocsp_core::decode_bytes(&bytes).certificates().cloned());
+        for anchor in mqocsp_core::decode_bytes(&bytes).certificates() {
+            case.material
+                .push_str(&mqocsp_core::der_write::pem("CERTIFICATE", &anchor.der));
+            case.client
+                .trust
+                .push(format!("sha256:{}", anchor.fingerprints.sha256));
+        }
     }
-    let chain: Vec<Certificate> = seen
-        .chain
-        .iter()
-        .filter_map(|der| Certificate::parse(der).ok())
-        .collect();
-    live.probe.chain = chain.iter().map(|c| c.subject.rfc4514.clone()).collect();
-    live.probe.stapled_ocsp = !seen.stapled.is_empty();
-    live.probe.client_certificate_requested = seen.requested;
-    live.probe.acceptable_cas = seen
-        .hints
-        .iter()
-        .map(|h| mqocsp_core::name::DistinguishedName::text_of_der(h))
-        .collect();
-    let timeout = Duration::from_secs(args.timeout_secs);
-    let material: String = chain
-        .iter()
-        .chain(&anchors)
-        .map(|c| mqocsp_core::mq::live::pem_block("CERTIFICATE", &c.der))
-        .collect();
-    let policy = args
-        .ocsp_authentication
-        .as_deref()
-        .and_then(OcspAuthentication::parse);
-    let mqcno = args.ocsp_url.as_ref().map(|url| Mqcno {
+    case.client.mqcno = args.ocsp_url.as_ref().map(|url| Mqcno {
         version: 4,
         sco: Some(Mqsco {
             version: 5,
@@ -352,90 +322,66 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             ..Mqsco::default()
         }),
     });
-    let mut case = Case {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        title: format!("Live probe of {} (channel {})", args.target, args.channel),
-        description: format!(
-            "Recorded by mqocsp probe at {}.",
-            mqocsp_core::Timestamp(time::OffsetDateTime::now_utc())
-        ),
-        at: mqocsp_core::Timestamp(time::OffsetDateTime::now_utc()).to_string(),
-        material,
-        client: ClientSide {
-            mqcno,
-            mqcd: Some(Mqcd {
-                version: 11,
-                channel_name: args.channel.clone(),
-                conn_name: Some(args.target.clone()),
-                cipher_spec: args.cipher_spec.clone(),
-                peer_name: args.peer_name.clone(),
-                certificate_label: None,
-            }),
-            mqclient_ini: ini_text,
-            trust: anchors
-                .iter()
-                .map(|a| format!("sha256:{}", a.fingerprints.sha256))
-                .collect(),
-            ocsp_authentication: policy,
-            ..ClientSide::default()
-        },
-        queue_manager: QmSide {
-            name: String::new(),
-            tls: QmTls::Gskit,
-            mqsc: format!(
-                "DEFINE CHANNEL('{}') CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)\n",
-                args.channel
-            ),
-            certificate: chain
-                .first()
-                .map(|c| format!("sha256:{}", c.fingerprints.sha256)),
-            ..QmSide::default()
-        },
-        responders: Vec::new(),
-        live: Some(live.probe.clone()),
-    };
-    // The queries MQ's order calls for (every source a missing answer would send it on to), as
-    // the page plans them; each answer, or its absence, is folded into the case.
-    let started = Instant::now();
-    let mut counter: u8 = 0;
-    let queries = mqocsp_core::mq::live::plan(&case, &mut || {
-        counter = counter.wrapping_add(1);
-        (0..16u8)
-            .map(|i| (started.elapsed().as_nanos() as u8).wrapping_add(i ^ counter))
-            .collect()
+    case.client.mqcd = Some(Mqcd {
+        version: 11,
+        channel_name: args.channel.clone(),
+        conn_name: Some(args.target.clone()),
+        cipher_spec: args.cipher_spec.clone(),
+        peer_name: args.peer_name.clone(),
+        certificate_label: None,
     });
-    // A certificate's sources one after the other, stopping at its first good or revoked
-    // answer, as MQ does (and the page).
-    for group in mqocsp_core::mq::live::by_certificate(queries) {
-        for query in &group {
-            let (body, error) = match query.kind {
-                QueryKind::Ocsp => {
-                    let (record, body) = ask(query, timeout);
-                    let error = record.error.clone();
-                    live.ocsp.push(record);
-                    (body, error)
-                }
-                QueryKind::Crl => {
-                    let (fetch, body) = fetch_crl(&query.url, &query.certificate, timeout);
-                    let error = fetch.error.clone();
-                    live.crl.push(fetch);
-                    (body, error)
-                }
-            };
-            let answer = match &body {
-                Some(body) => Ok(body.as_slice()),
-                None => Err(error.as_deref().unwrap_or("no answer")),
-            };
-            mqocsp_core::mq::live::record_answer(&mut case, query, answer);
-            if body
-                .as_ref()
-                .is_some_and(|b| mqocsp_core::mq::live::ends_search(query, b))
-            {
-                break;
+    case.client.ocsp_authentication = args
+        .ocsp_authentication
+        .as_deref()
+        .and_then(OcspAuthentication::parse);
+    case.queue_manager.tls = QmTls::Gskit;
+    case.queue_manager.sslcauth = Some(SslCauth::Optional);
+    Ok(case)
+}
+
+/// 16 random bytes for an OCSP nonce.
+fn nonce() -> Vec<u8> {
+    let mut bytes = vec![0u8; 16];
+    // Without the OS's randomness the request goes without a distinct nonce; it is still valid.
+    let _ = getrandom::getrandom(&mut bytes);
+    bytes
+}
+
+pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
+    let now = mqocsp_core::Timestamp(time::OffsetDateTime::now_utc());
+    let timeout = Duration::from_secs(args.timeout_secs);
+    let mut session = Session::new(case_of(args, now)?, Some(&args.target), now);
+    let mut ocsp = Vec::new();
+    let mut crl = Vec::new();
+    loop {
+        match session.next(&mut nonce) {
+            Task::Handshake(dial) => session.handshake_done(handshake(&dial, timeout)?),
+            Task::Fetch(fetch) => {
+                let (body, error) = match fetch.kind {
+                    FetchKind::Ocsp => {
+                        let (record, body) = ask(&fetch, timeout);
+                        let error = record.error.clone();
+                        ocsp.push(record);
+                        (body, error)
+                    }
+                    FetchKind::Crl => {
+                        let (record, body) = fetch_crl(&fetch.url, &fetch.certificate, timeout);
+                        let error = record.error.clone();
+                        crl.push(record);
+                        (body, error)
+                    }
+                };
+                session.fetched(body.ok_or_else(|| error.unwrap_or_else(|| "no answer".into())));
             }
+            Task::Done => break,
         }
     }
+    let case = session.into_case();
+    let live = Live {
+        probe: case.live.clone().unwrap_or_default(),
+        ocsp,
+        crl,
+    };
     let diagnosis = predict(&case);
     if let Some(path) = &args.case_out {
         std::fs::write(path, case.to_json())

@@ -107,6 +107,19 @@ pub fn algorithm(dotted: &str, null_parameters: bool) -> Vec<u8> {
     }
 }
 
+/// `der` as a PEM block with `label` (RFC 7468: base64 in lines of 64 characters).
+pub fn pem(label: &str, der: &[u8]) -> String {
+    use base64::Engine as _;
+    let body = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for line in body.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(line));
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

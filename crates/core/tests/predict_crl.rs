@@ -3,10 +3,10 @@
 //! listing the queue manager's certificate, expired, or missing.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mqocsp_core::mq::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
-use mqocsp_core::mq::live::pem_block;
+use mqocsp_core::mq::case::{Case, ClientSide, QmSide, Responder, ResponderState};
 use mqocsp_core::mq::predict::{Diagnosis, predict};
 use mqocsp_core::verify::Outcome;
+use mqocsp_testkit::fixtures::pem as pem_block;
 use mqocsp_testkit::openssl::{OpensslCa, SERVER_EXTENSIONS};
 
 const QM: &str = "/C=GB/O=Example/CN=qm1.example.test";
@@ -20,11 +20,6 @@ fn case(ca: &OpensslCa, crl: Option<&[u8]>, ini: &str, at: &str) -> Case {
         material.push_str(&pem_block("X509 CRL", crl));
     }
     Case {
-        format: FORMAT.into(),
-        version: VERSION,
-        title: "CDP".into(),
-        description: String::new(),
-        at: at.into(),
         material,
         client: ClientSide {
             command_line: Some(
@@ -45,7 +40,7 @@ fn case(ca: &OpensslCa, crl: Option<&[u8]>, ini: &str, at: &str) -> Case {
             index: None,
             ca: None,
         }],
-        live: None,
+        ..Case::new("CDP", at)
     }
 }
 

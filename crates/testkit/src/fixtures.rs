@@ -85,19 +85,8 @@ pub fn seed() -> SeedPki {
     }
 }
 
-fn pem(label: &str, der: &[u8]) -> String {
-    use base64::Engine as _;
-    let body = base64::engine::general_purpose::STANDARD.encode(der);
-    let lines: Vec<&str> = body
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap_or_default())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
-}
+/// `der` as a PEM block with `label`.
+pub use mqocsp_core::der_write::pem;
 
 /// An answer from a CA's own responder (the seed signs with the CA key: `-rsigner cacert.pem`).
 fn answer(ca: &Authority, serial: &[u8], status: Status, produced: &str) -> Vec<u8> {

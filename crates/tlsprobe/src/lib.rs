@@ -203,4 +203,22 @@ impl Handshake {
     pub fn seen(&self) -> Seen {
         self.seen.lock().map(|s| s.clone()).unwrap_or_default()
     }
+
+    /// What the handshake showed, as a live session records it: connected, with the negotiated
+    /// protocol and suite and what the listener presented. The caller adds how it ended
+    /// (`error`, `alert_after_handshake`), which only its transport knows.
+    pub fn observed(&self) -> mqocsp_core::mq::session::Observed {
+        let seen = self.seen();
+        mqocsp_core::mq::session::Observed {
+            connected: true,
+            error: None,
+            alert_after_handshake: None,
+            protocol: self.protocol(),
+            cipher_suite: self.cipher_suite(),
+            chain: seen.chain,
+            stapled: seen.stapled,
+            client_certificate_requested: seen.requested,
+            acceptable_cas: seen.hints,
+        }
+    }
 }

@@ -6,6 +6,7 @@
 
 use super::cmdline::ClientApp;
 use super::config::{ClientConfig, Mqcd, Mqcno, QmConfig, QmTls};
+use super::evidence::Evidence;
 use super::index::Index;
 use super::ini::{Ini, OcspAuthentication, SslStanza};
 use super::mqsc::MqscDefinitions;
@@ -17,15 +18,18 @@ use std::collections::BTreeMap;
 
 /// The value of `format` in every case file.
 pub const FORMAT: &str = "mqocsp-case";
-/// The case file version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The case file version this build writes. Version 1 files (live answers appended to the
+/// material as PEM, no `evidence`) are read and upgraded on load.
+pub const VERSION: u32 = 2;
+/// The oldest case file version this build reads.
+pub const OLDEST_VERSION: u32 = 1;
 
 /// One support case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
     /// Always `mqocsp-case`.
     pub format: String,
-    /// Format version (1).
+    /// Format version ([`VERSION`]).
     pub version: u32,
     /// A short title.
     #[serde(default)]
@@ -47,7 +51,10 @@ pub struct Case {
     pub responders: Vec<Responder>,
     /// What a live TLS probe of the listener showed, when one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub live: Option<super::live::ProbeEvidence>,
+    pub live: Option<super::evidence::ProbeEvidence>,
+    /// What was gathered live: OCSP and CRL replies, the presented chain (version 2).
+    #[serde(default, skip_serializing_if = "Evidence::is_empty")]
+    pub evidence: Evidence,
 }
 
 /// The client side of a case.
@@ -121,6 +128,9 @@ pub struct QmSide {
     /// What-if override of the channel's SSLPEER (an empty string clears it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sslpeer: Option<String>,
+    /// The channel's SSLCAUTH when no MQSC says it (e.g. a live probe that cannot see it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sslcauth: Option<super::config::SslCauth>,
     /// The queue manager's error log as pasted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub error_log: String,
@@ -183,6 +193,8 @@ pub struct Resolved {
     pub responders: Vec<(Responder, Option<Index>, Option<Certificate>)>,
     /// The evaluation time.
     pub at: Timestamp,
+    /// What was gathered live (its bodies are also decoded into `material`).
+    pub evidence: Evidence,
     /// Everything that could not be read.
     pub problems: Vec<CaseProblem>,
 }
@@ -210,19 +222,99 @@ pub fn select<'a>(certs: &[&'a Certificate], selector: &str) -> Option<&'a Certi
         })
 }
 
+impl Resolved {
+    /// How `target` chains to `anchors` through the case's certificates (the material and what
+    /// a listener presented), checked as MQ checks a partner (any purpose; legacy algorithms
+    /// allowed: the key repository decides, not a web policy).
+    pub fn verify_chain(
+        &self,
+        target: &Certificate,
+        anchors: &[Certificate],
+    ) -> crate::verify::ChainReport {
+        use crate::verify::{ChainInput, LegacyAlgorithms, Purpose};
+        let untrusted: Vec<Certificate> = self
+            .material
+            .certificates()
+            .filter(|c| c.fingerprints != target.fingerprints)
+            .cloned()
+            .collect();
+        crate::verify::verify_chain(&ChainInput {
+            profile: crate::verify::ChainProfile::Gskit,
+            crls: &[],
+            max_depth: None,
+            target,
+            untrusted: &untrusted,
+            anchors,
+            at: self.at,
+            purpose: Purpose::Any,
+            peer_name: None,
+            legacy: LegacyAlgorithms::Allow,
+        })
+    }
+
+    /// The certificates of the path MQ checks, target first: the first valid path, else the
+    /// first path built (so that a broken chain is still asked about), else the target alone.
+    pub fn path(
+        &self,
+        report: &crate::verify::ChainReport,
+        target: &Certificate,
+        anchors: &[Certificate],
+    ) -> Vec<Certificate> {
+        let Some(best) = report
+            .paths
+            .iter()
+            .find(|p| p.valid)
+            .or(report.paths.first())
+        else {
+            return vec![target.clone()];
+        };
+        best.fingerprints
+            .iter()
+            .filter_map(|fp| {
+                self.material
+                    .certificates()
+                    .chain(anchors)
+                    .find(|c| c.fingerprints.sha256 == *fp)
+                    .cloned()
+            })
+            .collect()
+    }
+}
+
 impl Case {
-    /// Reads a case file, checking its format and version.
+    /// An empty case evaluated at `at` (RFC 3339).
+    pub fn new(title: &str, at: &str) -> Self {
+        Case {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            title: title.to_owned(),
+            description: String::new(),
+            at: at.to_owned(),
+            material: String::new(),
+            client: ClientSide::default(),
+            queue_manager: QmSide::default(),
+            responders: Vec::new(),
+            live: None,
+            evidence: Evidence::default(),
+        }
+    }
+
+    /// Reads a case file, checking its format and version; a version 1 file is upgraded (it has
+    /// no `evidence`: its live answers, if any, stay in the material where version 1 put them).
     pub fn from_json(text: &str) -> Result<Self, String> {
-        let case: Case = serde_json::from_str(text).map_err(|e| format!("not a case file: {e}"))?;
+        let mut case: Case =
+            serde_json::from_str(text).map_err(|e| format!("not a case file: {e}"))?;
         if case.format != FORMAT {
             return Err(format!("format is '{}', expected '{FORMAT}'", case.format));
         }
-        if case.version != VERSION {
+        if !(OLDEST_VERSION..=VERSION).contains(&case.version) {
             return Err(format!(
-                "case file version {} is not supported (this build reads version {VERSION})",
+                "case file version {} is not supported (this build reads versions \
+                 {OLDEST_VERSION} to {VERSION})",
                 case.version
             ));
         }
+        case.version = VERSION;
         Ok(case)
     }
 
@@ -241,7 +333,7 @@ impl Case {
             });
             Timestamp(time::OffsetDateTime::UNIX_EPOCH)
         });
-        let material = if self.material.trim().is_empty() {
+        let mut material = if self.material.trim().is_empty() {
             Decoded::default()
         } else {
             decode(&self.material)
@@ -250,6 +342,21 @@ impl Case {
             part: "material".into(),
             message: p.0.to_string(),
         }));
+        // Live evidence joins the pasted objects (a body already pasted is not added twice).
+        for body in self.evidence.bodies() {
+            let found = crate::decode_bytes(body);
+            for p in &found.problems {
+                problems.push(CaseProblem {
+                    part: "evidence".into(),
+                    message: p.0.to_string(),
+                });
+            }
+            for object in found.objects {
+                if !material.objects.iter().any(|o| o.der == object.der) {
+                    material.objects.push(object);
+                }
+            }
+        }
         let certs: Vec<&Certificate> = material.certificates().collect();
         let pick =
             |part: &str, selector: &str, problems: &mut Vec<CaseProblem>| -> Option<Certificate> {
@@ -316,6 +423,7 @@ impl Case {
             qm_trust,
             responders,
             at,
+            evidence: self.evidence.clone(),
             problems,
         }
     }
@@ -425,6 +533,11 @@ impl Case {
                 name: channel.to_owned(),
                 ..Default::default()
             });
+        if let Some(sslcauth) = self.queue_manager.sslcauth
+            && defs.channels.is_empty()
+        {
+            channel_def.sslcauth = sslcauth;
+        }
         if let Some(sslpeer) = &self.queue_manager.sslpeer {
             channel_def.sslpeer = Some(sslpeer.clone()).filter(|p| !p.trim().is_empty());
         }

@@ -68,6 +68,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             trust: vec!["www.pulsarintegration.com".to_owned()],
             ocsp_authentication: None,
             sslpeer: None,
+            sslcauth: None,
             error_log: String::new(),
         },
         responders: vec![
@@ -85,6 +86,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             },
         ],
         live: None,
+        evidence: Default::default(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::case::{Resolved, ResponderState};
 use super::config::{AuthInfoKind, AuthInfoType};
+use super::evidence::Reply;
 use super::index::IndexAnswer;
 use super::ini::SslStanza;
 use crate::certificate::Certificate;
@@ -217,7 +218,9 @@ fn side_name(side: Side) -> &'static str {
     }
 }
 
-/// What the responder at `url` answers about `cert` (issued by `issuer`).
+/// What the responder at `url` answers about `cert` (issued by `issuer`): its live reply when one
+/// was gathered, else what the case says of the responder (down, an index.txt), else a pasted
+/// response about the certificate.
 fn ask(
     resolved: &Resolved,
     url: &str,
@@ -225,6 +228,32 @@ fn ask(
     issuer: &Certificate,
     trace: &mut Trace,
 ) -> Answer {
+    match resolved.evidence.ocsp_reply(url, &cert.fingerprints.sha256) {
+        Some(Reply::Unreachable { .. }) => {
+            return Answer::Unknown(Unknown::Unreachable {
+                url: url.to_owned(),
+            });
+        }
+        Some(Reply::Answered { body }) => {
+            return match crate::ocsp::OcspResponse::parse(&body.0) {
+                Ok(response) => judge(resolved, &response, url, cert, issuer, trace)
+                    .unwrap_or_else(|| {
+                        Answer::Unknown(Unknown::Unverifiable {
+                            why: "the responder's answer is not about this certificate".into(),
+                        })
+                    }),
+                Err(error) => Answer::Unknown(Unknown::Unverifiable {
+                    why: format!("the responder's answer is not an OCSP response: {error}"),
+                }),
+            };
+        }
+        None if resolved.evidence.unreachable(url) => {
+            return Answer::Unknown(Unknown::Unreachable {
+                url: url.to_owned(),
+            });
+        }
+        None => {}
+    }
     let Some((responder, index, ca)) = resolved
         .responders
         .iter()
@@ -251,55 +280,70 @@ fn ask(
         };
     }
     // A pasted response about this certificate, validated as GSKit would.
-    let others: Vec<Certificate> = resolved.material.certificates().cloned().collect();
-    for response in resolved.material.ocsp_responses() {
-        let about_it = response
-            .basic
-            .as_ref()
-            .is_some_and(|b| b.responses.iter().any(|s| s.cert_id.serial == cert.serial));
-        if !about_it {
-            continue;
-        }
-        let report = verify_ocsp(&OcspInput {
-            max_age: None,
-            response,
-            issuer,
-            target: Some(cert),
-            untrusted: &others,
-            trusted_responders: &[],
-            request: None,
-            at: resolved.at,
-            profile: Profile::Gskit,
-            legacy: crate::verify::LegacyAlgorithms::Allow,
-        });
-        let failure = report
-            .trace
-            .first_failure()
-            .filter(|s| s.id != "ocsp.cert_status")
-            .map(|s| format!("{}: {}", s.title, s.explanation));
-        trace.extend(report.trace.clone());
-        if report
-            .trace
-            .steps
-            .iter()
-            .any(|s| s.id == "ocsp.cert_id" && s.outcome == Outcome::Fail)
-        {
-            continue;
-        }
-        return match (failure, report.cert_status) {
-            (Some(why), _) => Answer::Unknown(Unknown::Unverifiable { why }),
-            (None, Some(CertStatus::Good)) => Answer::Good,
-            (None, Some(CertStatus::Revoked { .. })) => Answer::Revoked {
+    resolved
+        .material
+        .ocsp_responses()
+        .find_map(|response| judge(resolved, response, url, cert, issuer, trace))
+        .unwrap_or_else(|| {
+            Answer::Unknown(Unknown::NoEvidence {
                 url: url.to_owned(),
-                by: RevokedBy::Ocsp,
-            },
-            (None, _) => Answer::Unknown(Unknown::NotKnown {
-                why: "the responder answered unknown".into(),
-            }),
-        };
+            })
+        })
+}
+
+/// `response` validated as GSKit would, when it is about `cert`; `None` when it is not.
+fn judge(
+    resolved: &Resolved,
+    response: &crate::ocsp::OcspResponse,
+    url: &str,
+    cert: &Certificate,
+    issuer: &Certificate,
+    trace: &mut Trace,
+) -> Option<Answer> {
+    let about_it = response
+        .basic
+        .as_ref()
+        .is_some_and(|b| b.responses.iter().any(|s| s.cert_id.serial == cert.serial));
+    if !about_it {
+        return None;
     }
-    Answer::Unknown(Unknown::NoEvidence {
-        url: url.to_owned(),
+    let others: Vec<Certificate> = resolved.material.certificates().cloned().collect();
+    let report = verify_ocsp(&OcspInput {
+        max_age: None,
+        response,
+        issuer,
+        target: Some(cert),
+        untrusted: &others,
+        trusted_responders: &[],
+        request: None,
+        at: resolved.at,
+        profile: Profile::Gskit,
+        legacy: crate::verify::LegacyAlgorithms::Allow,
+    });
+    let failure = report
+        .trace
+        .first_failure()
+        .filter(|s| s.id != "ocsp.cert_status")
+        .map(|s| format!("{}: {}", s.title, s.explanation));
+    trace.extend(report.trace.clone());
+    if report
+        .trace
+        .steps
+        .iter()
+        .any(|s| s.id == "ocsp.cert_id" && s.outcome == Outcome::Fail)
+    {
+        return None;
+    }
+    Some(match (failure, report.cert_status) {
+        (Some(why), _) => Answer::Unknown(Unknown::Unverifiable { why }),
+        (None, Some(CertStatus::Good)) => Answer::Good,
+        (None, Some(CertStatus::Revoked { .. })) => Answer::Revoked {
+            url: url.to_owned(),
+            by: RevokedBy::Ocsp,
+        },
+        (None, _) => Answer::Unknown(Unknown::NotKnown {
+            why: "the responder answered unknown".into(),
+        }),
     })
 }
 

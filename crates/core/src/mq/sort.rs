@@ -350,20 +350,10 @@ mod tests {
 /// client, an SSL stanza to mqclient.ini when it is the only one. Returns the case and what was
 /// filed, in words.
 pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case, Vec<String>) {
-    use super::case::{Case, FORMAT, VERSION};
+    use super::case::Case;
     let sorted = sort(decoded, text);
-    let mut case = Case {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        title: "Case from a paste".to_owned(),
-        description: String::new(),
-        at: at.to_owned(),
-        material: text.to_owned(),
-        client: Default::default(),
-        queue_manager: Default::default(),
-        responders: Vec::new(),
-        live: None,
-    };
+    let mut case = Case::new("Case from a paste", at);
+    case.material = text.to_owned();
     let mut filed = Vec::new();
     let of = |role: Role| {
         sorted

@@ -4,13 +4,11 @@
 
 use super::{Builder, Change, Event};
 use crate::certificate::Certificate;
-use crate::mq::case::Resolved;
 use crate::mq::codes::Certainty;
 use crate::mq::config::QmTls;
 use crate::mq::ini::OcspAuthentication;
 use crate::mq::revocation::{Answer, RevokedBy, Side, SideCheck, Unknown, check_side};
 use crate::verify::trace::Outcome;
-use crate::verify::{ChainInput, LegacyAlgorithms, Purpose, verify_chain};
 
 /// `/C=JP/ST=Chiba/O=…/CN=…`: how OpenSSL prints a name in the queue manager's log.
 fn openssl_name(cert: &Certificate) -> String {
@@ -40,50 +38,6 @@ fn gskit_name(cert: &Certificate) -> String {
         cert.serial,
         dn(&cert.subject.rfc4514)
     )
-}
-
-/// The certificates of the first valid path, target first.
-fn path_of(report: &crate::verify::ChainReport, pool: &[&Certificate]) -> Vec<Certificate> {
-    report
-        .paths
-        .iter()
-        .find(|p| p.valid)
-        .map(|p| {
-            p.fingerprints
-                .iter()
-                .filter_map(|fp| {
-                    pool.iter()
-                        .find(|c| c.fingerprints.sha256 == *fp)
-                        .map(|c| (*c).clone())
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn chain(
-    resolved: &Resolved,
-    target: &Certificate,
-    anchors: &[Certificate],
-) -> crate::verify::ChainReport {
-    let untrusted: Vec<Certificate> = resolved
-        .material
-        .certificates()
-        .filter(|c| c.fingerprints != target.fingerprints)
-        .cloned()
-        .collect();
-    verify_chain(&ChainInput {
-        profile: crate::verify::ChainProfile::Gskit,
-        crls: &[],
-        max_depth: None,
-        target,
-        untrusted: &untrusted,
-        anchors,
-        at: resolved.at,
-        purpose: Purpose::Any,
-        peer_name: None,
-        legacy: LegacyAlgorithms::Allow,
-    })
 }
 
 const IBM_AMQ9716: &str = "https://ibm.com/support/pages/node/6256630";
@@ -273,7 +227,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
             "The queue manager validates the client's chain",
         ),
     };
-    let report = chain(resolved, partner, anchors);
+    let report = resolved.verify_chain(partner, anchors);
     if side == Side::Client {
         b.assume("eku-not-enforced");
     }
@@ -282,8 +236,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
         Side::QueueManager => &mut b.diagnosis.queue_manager_trace,
     };
     trace.extend(report.trace.clone());
-    let pool: Vec<&Certificate> = resolved.material.certificates().collect();
-    let path = path_of(&report, &pool);
+    let path = resolved.path(&report, partner, anchors);
     if !report.valid {
         let first = report
             .trace

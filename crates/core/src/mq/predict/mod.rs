@@ -9,7 +9,6 @@ use crate::mq::config::{QmTls, SslCauth};
 use crate::mq::ini::{OcspAuthentication, OutboundSni};
 use crate::mq::lint::{Lint, lint};
 use crate::mq::revocation::Side;
-use crate::mq::sni::channel_sni;
 use crate::mq::sslpeer::PeerPattern;
 use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
 use serde::Serialize;
@@ -18,6 +17,7 @@ mod assumptions;
 mod checks;
 mod logs;
 mod peer;
+mod probe;
 
 pub use assumptions::ASSUMPTIONS;
 use assumptions::assumption;
@@ -271,15 +271,15 @@ impl Builder<'_> {
 
 /// Predicts what MQ does with this case.
 pub fn predict(case: &Case) -> Diagnosis {
-    let resolved = case.resolve();
-    let channel = resolved.client.mqcd.channel_name.clone();
+    predict_resolved(case, &case.resolve())
+}
+
+/// Predicts what MQ does with this case, already resolved (a front end resolves once per change
+/// and shares the result between the prediction, the live plan and its panels).
+pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
     let mut b = Builder {
-        resolved: &resolved,
-        channel: if channel.is_empty() {
-            resolved.qm.channel.name.clone()
-        } else {
-            channel
-        },
+        resolved,
+        channel: resolved.channel_name(),
         diagnosis: Diagnosis {
             outcome: Prediction {
                 connected: true,
@@ -296,7 +296,7 @@ pub fn predict(case: &Case) -> Diagnosis {
             steps: vec![],
             client_trace: Trace::default(),
             queue_manager_trace: Trace::default(),
-            lint: lint(&resolved),
+            lint: lint(resolved),
             assumptions: vec![],
             fixes: vec![],
             problems: resolved.problems.clone(),
@@ -317,7 +317,7 @@ pub fn predict(case: &Case) -> Diagnosis {
     let channel = b.channel.clone();
     let mut diagnosis = b.diagnosis;
     if let Some(live) = &case.live {
-        crate::mq::live::apply_probe(&mut diagnosis, live, &channel);
+        probe::apply_probe(&mut diagnosis, live, &channel);
     }
     diagnosis.outcome.client_log = diagnosis.client_log.iter().map(|l| l.id.clone()).collect();
     diagnosis.outcome.queue_manager_log = diagnosis
@@ -352,10 +352,7 @@ fn run(b: &mut Builder<'_>) {
         }
     }
     // 2. The handshake: SNI and the queue manager's certificate.
-    let sni = match resolved.client.outbound_sni() {
-        OutboundSni::Channel => channel_sni(&b.channel),
-        OutboundSni::Hostname => resolved.client.mqcd.conn_name.clone().unwrap_or_default(),
-    };
+    let sni = resolved.sni();
     let channel = b.channel.clone();
     b.step(
         "mq.sni",

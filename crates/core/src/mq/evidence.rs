@@ -1,0 +1,278 @@
+//! Live evidence kept in a case, typed and bounded: what each responder answered about each
+//! certificate, the CRLs fetched from distribution points, and the chain a listener presented.
+//!
+//! Pasted material stays as the customer sent it (`Case::material`); answers gathered live are
+//! stored here instead of being appended to that text, one per responder and certificate (a newer
+//! answer replaces the older one), so asking again never grows the case or its share link.
+
+use serde::{Deserialize, Serialize};
+
+/// The most OCSP answers a case keeps (a chain of ten certificates asked of five sources each).
+pub const MAX_OCSP_ANSWERS: usize = 50;
+/// The most CRLs a case keeps.
+pub const MAX_CRLS: usize = 20;
+/// The most certificates a presented chain keeps (GSKit's own chain limit is far lower).
+pub const MAX_PRESENTED: usize = 16;
+
+/// DER bytes, written as standard base64 in case files.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Der(pub Vec<u8>);
+
+impl Serialize for Der {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use base64::Engine as _;
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Der {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use base64::Engine as _;
+        let text = String::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .map(Der)
+            .map_err(|e| serde::de::Error::custom(format!("not base64 DER: {e}")))
+    }
+}
+
+/// What asking one source about one certificate gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum Reply {
+    /// The source answered with these bytes (an OCSP response, or a CRL).
+    Answered {
+        /// The body.
+        body: Der,
+    },
+    /// The source could not be reached, or answered with something other than a response.
+    Unreachable {
+        /// Why, as the transport said it.
+        why: String,
+    },
+}
+
+/// One OCSP responder's reply about one certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OcspReply {
+    /// The responder URL asked.
+    pub url: String,
+    /// SHA-256 fingerprint of the certificate asked about (lowercase hex).
+    pub certificate: String,
+    /// What came back.
+    #[serde(flatten)]
+    pub reply: Reply,
+}
+
+/// A CRL distribution point's reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrlReply {
+    /// The distribution point URL.
+    pub url: String,
+    /// What came back.
+    #[serde(flatten)]
+    pub reply: Reply,
+}
+
+/// Everything gathered live for a case.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// OCSP replies, one per (responder, certificate).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ocsp: Vec<OcspReply>,
+    /// CRL replies, one per distribution point.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crls: Vec<CrlReply>,
+    /// The certificates the listener presented, leaf first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presented: Vec<Der>,
+}
+
+/// URLs compare without a trailing slash and without regard to case (as the responder lookup
+/// of the prediction does).
+pub fn same_url(a: &str, b: &str) -> bool {
+    a.trim()
+        .trim_end_matches('/')
+        .eq_ignore_ascii_case(b.trim().trim_end_matches('/'))
+}
+
+impl Evidence {
+    /// Whether nothing was gathered.
+    pub fn is_empty(&self) -> bool {
+        self.ocsp.is_empty() && self.crls.is_empty() && self.presented.is_empty()
+    }
+
+    /// Keeps `reply`, replacing an earlier one from the same responder about the same
+    /// certificate; beyond [`MAX_OCSP_ANSWERS`] the oldest is dropped.
+    pub fn add_ocsp(&mut self, reply: OcspReply) {
+        self.ocsp
+            .retain(|r| !(same_url(&r.url, &reply.url) && r.certificate == reply.certificate));
+        self.ocsp.push(reply);
+        if self.ocsp.len() > MAX_OCSP_ANSWERS {
+            self.ocsp.remove(0);
+        }
+    }
+
+    /// Keeps `reply`, replacing an earlier one from the same distribution point.
+    pub fn add_crl(&mut self, reply: CrlReply) {
+        self.crls.retain(|r| !same_url(&r.url, &reply.url));
+        self.crls.push(reply);
+        if self.crls.len() > MAX_CRLS {
+            self.crls.remove(0);
+        }
+    }
+
+    /// Keeps the chain a listener presented (the newest replaces the older one).
+    pub fn set_presented(&mut self, chain: &[Vec<u8>]) {
+        self.presented = chain
+            .iter()
+            .take(MAX_PRESENTED)
+            .map(|der| Der(der.clone()))
+            .collect();
+    }
+
+    /// The reply of `url` about the certificate with this fingerprint, if one was gathered.
+    pub fn ocsp_reply(&self, url: &str, certificate: &str) -> Option<&Reply> {
+        self.ocsp
+            .iter()
+            .find(|r| same_url(&r.url, url) && r.certificate == certificate)
+            .map(|r| &r.reply)
+    }
+
+    /// Whether `url` was asked live (about any certificate) and could not be reached.
+    pub fn unreachable(&self, url: &str) -> bool {
+        let mut asked = self
+            .ocsp
+            .iter()
+            .filter(|r| same_url(&r.url, url))
+            .peekable();
+        asked.peek().is_some() && asked.all(|r| matches!(r.reply, Reply::Unreachable { .. }))
+    }
+
+    /// Every body gathered (presented certificates, OCSP responses, CRLs), for decoding.
+    pub fn bodies(&self) -> impl Iterator<Item = &[u8]> {
+        fn answered(reply: &Reply) -> Option<&[u8]> {
+            match reply {
+                Reply::Answered { body } => Some(body.0.as_slice()),
+                Reply::Unreachable { .. } => None,
+            }
+        }
+        self.presented
+            .iter()
+            .map(|d| d.0.as_slice())
+            .chain(self.ocsp.iter().filter_map(|r| answered(&r.reply)))
+            .chain(self.crls.iter().filter_map(|r| answered(&r.reply)))
+    }
+}
+
+/// What a live TLS handshake with the listener showed; kept in the case so that a share link or
+/// an export carries it, and applied by [`super::predict::predict`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProbeEvidence {
+    /// HOST:PORT probed.
+    pub target: String,
+    /// The SNI sent.
+    pub sni: String,
+    /// Whether a TCP connection was made.
+    pub connected: bool,
+    /// How the handshake failed, when it did.
+    #[serde(default)]
+    pub error: Option<String>,
+    /// An alert or close right after the handshake.
+    #[serde(default)]
+    pub alert_after_handshake: Option<String>,
+    /// Negotiated protocol.
+    #[serde(default)]
+    pub protocol: Option<String>,
+    /// Negotiated suite.
+    #[serde(default)]
+    pub cipher_suite: Option<String>,
+    /// Subjects of the chain as sent.
+    #[serde(default)]
+    pub chain: Vec<String>,
+    /// Whether an OCSP response was stapled.
+    #[serde(default)]
+    pub stapled_ocsp: bool,
+    /// Whether the listener asked for a client certificate.
+    #[serde(default)]
+    pub client_certificate_requested: bool,
+    /// The CA names it accepts.
+    #[serde(default)]
+    pub acceptable_cas: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(url: &str, cert: &str, body: &[u8]) -> OcspReply {
+        OcspReply {
+            url: url.into(),
+            certificate: cert.into(),
+            reply: Reply::Answered {
+                body: Der(body.to_vec()),
+            },
+        }
+    }
+
+    #[test]
+    fn asking_again_replaces_instead_of_growing() {
+        let mut evidence = Evidence::default();
+        for round in 0..3u8 {
+            evidence.add_ocsp(reply("http://ocsp.test/", "aa", &[round]));
+            evidence.add_ocsp(reply("HTTP://OCSP.TEST", "bb", &[round]));
+            evidence.add_crl(CrlReply {
+                url: "http://crl.test/ca.crl".into(),
+                reply: Reply::Unreachable {
+                    why: "refused".into(),
+                },
+            });
+        }
+        assert_eq!(evidence.ocsp.len(), 2);
+        assert_eq!(evidence.crls.len(), 1);
+        assert_eq!(
+            evidence.ocsp_reply("http://ocsp.test", "aa"),
+            Some(&Reply::Answered { body: Der(vec![2]) })
+        );
+    }
+
+    #[test]
+    fn the_number_of_answers_is_bounded() {
+        let mut evidence = Evidence::default();
+        for n in 0..(MAX_OCSP_ANSWERS + 5) {
+            evidence.add_ocsp(reply("http://o/", &format!("{n:02x}"), &[1]));
+        }
+        assert_eq!(evidence.ocsp.len(), MAX_OCSP_ANSWERS);
+        assert!(
+            evidence.ocsp_reply("http://o/", "00").is_none(),
+            "oldest dropped"
+        );
+    }
+
+    #[test]
+    fn a_responder_is_unreachable_only_when_every_live_ask_failed() {
+        let mut evidence = Evidence::default();
+        assert!(!evidence.unreachable("http://o/"), "never asked");
+        evidence.add_ocsp(OcspReply {
+            url: "http://o/".into(),
+            certificate: "aa".into(),
+            reply: Reply::Unreachable {
+                why: "refused".into(),
+            },
+        });
+        assert!(evidence.unreachable("http://o"));
+        evidence.add_ocsp(reply("http://o/", "bb", &[1]));
+        assert!(!evidence.unreachable("http://o"));
+    }
+
+    #[test]
+    fn der_travels_as_base64() {
+        let json =
+            serde_json::to_string(&reply("http://o/", "aa", &[0x30, 0x00])).unwrap_or_default();
+        assert!(json.contains("\"body\":\"MAA=\""), "{json}");
+        assert!(json.contains("\"result\":\"answered\""), "{json}");
+        let back: OcspReply = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, reply("http://o/", "aa", &[0x30, 0x00]));
+        assert!(serde_json::from_str::<Der>("\"not base64!\"").is_err());
+    }
+}
