@@ -108,6 +108,10 @@ pub enum CrlProblem {
     OutOfScope(&'static str),
     /// onlySomeReasons: the CRL does not cover every reason (§6.3.3 (d)).
     SomeReasonsOnly,
+    /// No nextUpdate (§5.1.2.5: conforming CRL issuers MUST include it).
+    NoNextUpdate,
+    /// The same serial listed twice (§5.1.2.6 lists each certificate once; CA/B Forum).
+    DuplicateEntry(String),
 }
 
 impl std::fmt::Display for CrlProblem {
@@ -136,6 +140,10 @@ impl std::fmt::Display for CrlProblem {
             Self::SomeReasonsOnly => {
                 f.write_str("it covers only some revocation reasons (onlySomeReasons)")
             }
+            Self::NoNextUpdate => f.write_str(
+                "it has no nextUpdate (RFC 5280 §5.1.2.5), so nobody can tell when it is stale",
+            ),
+            Self::DuplicateEntry(serial) => write!(f, "it lists serial {serial} more than once"),
         }
     }
 }
@@ -148,7 +156,8 @@ const OID_REASON: &str = "2.5.29.21";
 const OID_INVALIDITY: &str = "2.5.29.24";
 
 /// RFC 5280 §6.3.3 for one CRL and one certificate of a path: scope, then issuer, signature,
-/// times and extensions; then the lookup. `required_crl_number` is the strict profile.
+/// times and extensions; then the lookup. `required_crl_number` is the strict profile (cRLNumber
+/// and nextUpdate required).
 pub(crate) fn path_crl_verdict(
     source: &CrlSource<'_>,
     issuer: &Certificate,
@@ -213,6 +222,16 @@ pub(crate) fn path_crl_verdict(
     }
     if required_crl_number && !crl.extensions.iter().any(|e| e.oid == OID_CRL_NUMBER) {
         return Err(CrlProblem::NoCrlNumber);
+    }
+    if required_crl_number && crl.next_update.is_none() {
+        return Err(CrlProblem::NoNextUpdate);
+    }
+    let mut serials: Vec<&str> = crl.revoked.iter().map(|e| e.serial.as_str()).collect();
+    serials.sort_unstable();
+    if let Some(pair) = serials.windows(2).find(|pair| pair.first() == pair.get(1)) {
+        return Err(CrlProblem::DuplicateEntry(
+            pair.first().map_or_else(String::new, |s| (*s).to_owned()),
+        ));
     }
     if issuer
         .key_usages()

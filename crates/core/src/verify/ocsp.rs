@@ -643,6 +643,9 @@ fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
         .step("ocsp.next_update", "nextUpdate not passed", RFC_TIME)
         .evidence(ctx.fingerprint, single.span, "SingleResponse");
     steps.push(match (single.next_update, profile) {
+        (Some(next), _) if next < this => builder.done(Outcome::Fail, format!(
+            "nextUpdate {next} is before thisUpdate {this}: the response contradicts itself and cannot be relied on."
+        )),
         (Some(next), _) if next < at => builder.done(Outcome::Fail, format!(
             "nextUpdate {next} passed {} before the evaluation time: the response is stale.{}",
             crate::present::duration(at.unix() - next.unix()),
@@ -772,7 +775,18 @@ pub fn verify_ocsp(input: &OcspInput<'_>) -> OcspReport {
             trace,
         };
     };
-    trace.push(kind.done(Outcome::Pass, "id-pkix-ocsp-basic"));
+    trace.push(if basic.version == 1 {
+        kind.done(Outcome::Pass, "id-pkix-ocsp-basic")
+    } else {
+        // RFC 6960 §4.2.1 defines only v1; a client cannot know what another version means.
+        kind.done(
+            Outcome::Fail,
+            format!(
+                "id-pkix-ocsp-basic, but ResponseData version {}: only version 1 is defined.",
+                basic.version
+            ),
+        )
+    });
     let ctx = Context {
         input,
         basic,
