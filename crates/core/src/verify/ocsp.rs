@@ -4,7 +4,7 @@
 //! at once. Two profiles: `rfc6960` (strict) and `gskit` (what the MQ client does per IBM's "basic
 //! and standard OCSP policies": producedAt and thisUpdate are not checked, nextUpdate is).
 
-use super::signature::{LegacyAlgorithms, verify_signature};
+use super::signature::{LegacyAlgorithms, oid, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::certificate::Certificate;
 use crate::general_name::{KeyPurpose, list};
@@ -112,13 +112,14 @@ fn sha1(data: &[u8]) -> String {
     hex::lower(ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, data).as_ref())
 }
 
-fn hash_by_name(algorithm: &str, data: &[u8]) -> Option<String> {
+/// A CertID hash (RFC 6960 §4.1.1) by its algorithm OID.
+fn hash_by_oid(algorithm: &str, data: &[u8]) -> Option<String> {
     use ring::digest::{SHA1_FOR_LEGACY_USE_ONLY, SHA256, SHA384, SHA512, digest};
     let algorithm = match algorithm {
-        "sha1" => &SHA1_FOR_LEGACY_USE_ONLY,
-        "sha256" => &SHA256,
-        "sha384" => &SHA384,
-        "sha512" => &SHA512,
+        "1.3.14.3.2.26" => &SHA1_FOR_LEGACY_USE_ONLY,
+        "2.16.840.1.101.3.4.2.1" => &SHA256,
+        "2.16.840.1.101.3.4.2.2" => &SHA384,
+        "2.16.840.1.101.3.4.2.3" => &SHA512,
         _ => return None,
     };
     Some(hex::lower(digest(algorithm, data).as_ref()))
@@ -151,15 +152,15 @@ impl Context<'_> {
     }
 }
 
-/// Signature algorithms mqocsp can check (RFC 6960 §4.3 asks for SHA-256 with RSA or ECDSA);
-/// RSASSA-PSS with a SHA-2 hash too.
+/// Signature algorithms mqocsp can check, by OID (RFC 6960 §4.3 asks for SHA-256 with RSA or
+/// ECDSA); RSASSA-PSS with a SHA-2 hash too.
 const ACCEPTED: &[&str] = &[
-    "sha256WithRSAEncryption",
-    "sha384WithRSAEncryption",
-    "sha512WithRSAEncryption",
-    "ecdsa-with-SHA256",
-    "ecdsa-with-SHA384",
-    "ed25519",
+    oid::RSA_SHA256,
+    oid::RSA_SHA384,
+    oid::RSA_SHA512,
+    oid::ECDSA_SHA256,
+    oid::ECDSA_SHA384,
+    oid::ED25519,
 ];
 
 fn algorithm_step(ctx: &Context<'_>) -> Step {
@@ -180,11 +181,9 @@ fn algorithm_step(ctx: &Context<'_>) -> Step {
         .pss
         .as_ref()
         .map(|p| p.as_ref().map_or("", |p| p.hash.as_str()));
-    let legacy = matches!(
-        algorithm.name.as_str(),
-        "sha1WithRSAEncryption" | "ecdsa-with-SHA1"
-    ) || pss_hash == Some("sha1");
-    let accepted = ACCEPTED.contains(&algorithm.name.as_str())
+    let legacy = matches!(algorithm.oid.as_str(), oid::RSA_SHA1 | oid::ECDSA_SHA1)
+        || pss_hash == Some("sha1");
+    let accepted = ACCEPTED.contains(&algorithm.oid.as_str())
         || matches!(pss_hash, Some("sha256" | "sha384" | "sha512"));
     match (accepted, legacy, ctx.input.legacy) {
         (true, _, _) => builder.done(Outcome::Pass, format!("{} ({}).", algorithm.describe(), algorithm.oid)),
@@ -432,14 +431,13 @@ fn cert_id_mismatch(
     serial: Option<&str>,
 ) -> Option<String> {
     let id = &single.cert_id;
-    let Some(name_hash) = hash_by_name(&id.hash_algorithm.name, &issuer.subject_der) else {
+    let Some(name_hash) = hash_by_oid(&id.hash_algorithm.oid, &issuer.subject_der) else {
         return Some(format!(
             "its hash algorithm {} is not one mqocsp computes (SHA-1, SHA-2)",
             id.hash_algorithm.name
         ));
     };
-    let key_hash =
-        hash_by_name(&id.hash_algorithm.name, &issuer.public_key_bits).unwrap_or_default();
+    let key_hash = hash_by_oid(&id.hash_algorithm.oid, &issuer.public_key_bits).unwrap_or_default();
     if id.issuer_name_hash != name_hash {
         return Some(format!(
             "issuerNameHash {} is not the {} of {} ({name_hash}): the response is about another CA's certificate",
