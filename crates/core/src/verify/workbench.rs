@@ -129,12 +129,33 @@ pub fn verify_selection(
         .map(|c| (*c).clone())
         .collect();
     let purpose = selection.purpose.unwrap_or(Purpose::ServerAuth);
+    // Pasted CRLs join the check (RFC 5280 §6.3) when one of them is from the target's issuer;
+    // CRLs of other CAs alone do not make the target's revocation status a requirement.
+    let mut crls: Vec<super::CrlSource<'_>> = objects
+        .iter()
+        .filter_map(|object| match &object.body {
+            ObjectBody::Crl(crl) => Some(super::CrlSource {
+                crl,
+                der: &object.der,
+            }),
+            _ => None,
+        })
+        .collect();
+    if !crls.iter().any(|source| {
+        source
+            .crl
+            .issuer
+            .rfc4514
+            .eq_ignore_ascii_case(&target.issuer.rfc4514)
+    }) {
+        crls.clear();
+    }
     let chain = verify_chain(&ChainInput {
         profile: match selection.profile {
             Profile::Rfc6960 => super::ChainProfile::Rfc5280,
             Profile::Gskit => super::ChainProfile::Gskit,
         },
-        crls: &[],
+        crls: &crls,
         max_depth: None,
         target,
         untrusted: &untrusted,
