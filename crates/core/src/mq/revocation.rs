@@ -461,7 +461,7 @@ fn ask_crl(
                     newest = Some((crl, verdict));
                 }
             }
-            Err(why) => unusable = Some(why),
+            Err(why) => unusable = Some(why.to_string()),
         }
     }
     match newest {
