@@ -201,3 +201,157 @@ fn decoded_responses_that_say_nothing_usable_are_problems() {
     let good = ca_signed(&pki, &ResponseSpec::good(&[0x01]));
     assert!(OcspResponse::parse(&good).unwrap().problems().is_empty());
 }
+
+/// `YYYYMMDDHHMMSS`, `offset` seconds from now.
+fn digits(offset: i64) -> String {
+    let when = time::OffsetDateTime::now_utc() + time::Duration::seconds(offset);
+    format!(
+        "{:04}{:02}{:02}{:02}{:02}{:02}",
+        when.year(),
+        u8::from(when.month()),
+        when.day(),
+        when.hour(),
+        when.minute(),
+        when.second()
+    )
+}
+
+/// `openssl ocsp` on the same response: whether it verifies and says good with no status-time
+/// warning.
+fn openssl_says_good(dir: &std::path::Path, der: &[u8], extra: &[&str]) -> (bool, String) {
+    std::fs::write(dir.join("resp.der"), der).unwrap();
+    let out = std::process::Command::new("openssl")
+        .current_dir(dir)
+        .args([
+            "ocsp", "-respin", "resp.der", "-issuer", "ca.pem", "-cert", "qm.pem",
+        ])
+        .args(["-CAfile", "ca.pem", "-no_nonce"])
+        .args(extra)
+        .output()
+        .expect("running openssl ocsp");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let good = out.status.success()
+        && text.contains("Response verify OK")
+        && text.contains("qm.pem: good")
+        && !text.contains("Status times invalid");
+    (good, text)
+}
+
+#[test]
+fn hardening_against_openssl_ocsp_with_named_differences() {
+    let pki = seed();
+    let scratch = mqocsp_testkit::scratch::ScratchDir::new("ocsp-hardening");
+    let dir = scratch.path();
+    scratch.write("ca.pem", &pki.server_ca.certificate.pem);
+    scratch.write("qm.pem", &pki.queue_manager.pem);
+    let fresh = || {
+        let mut spec = ResponseSpec::good(&[0x01]);
+        spec.produced_at = digits(-60);
+        spec.singles[0].this_update = digits(-3600);
+        spec.singles[0].next_update = Some(digits(86_400));
+        spec
+    };
+    let now = || {
+        let response_valid = |der: &[u8], max_age: Option<i64>| {
+            let response = OcspResponse::parse(der).expect("a response");
+            let report = verify_ocsp(&OcspInput {
+                response: &response,
+                issuer: &cert(&pki.server_ca.certificate),
+                target: Some(&cert(&pki.queue_manager)),
+                untrusted: &[],
+                trusted_responders: &[],
+                request: None,
+                at: Timestamp(time::OffsetDateTime::now_utc()),
+                profile: Profile::Rfc6960,
+                legacy: LegacyAlgorithms::Reject,
+                max_age,
+            });
+            report.verdict() == "valid"
+        };
+        response_valid
+    };
+    let ours = now();
+    let mut critical = fresh();
+    critical.extensions = vec![extension("1.3.6.1.4.1.55738.666.1", true, &[0x05, 0x00])];
+    let mut two = fresh();
+    let mut revoked = two.singles[0].clone();
+    revoked.status = Status::Revoked(digits(-86_400), Some(1));
+    two.singles.push(revoked);
+    let mut stale = fresh();
+    stale.singles[0].this_update = digits(-3 * 86_400);
+    stale.singles[0].next_update = Some(digits(-86_400));
+    // (name, response, --max-age / -status_age, mqocsp's verdict, why openssl differs)
+    let cases: Vec<(&str, ResponseSpec, Option<i64>, bool, Option<&str>)> = vec![
+        ("good", fresh(), None, true, None),
+        ("stale", stale, None, false, None),
+        ("too old for the policy", fresh(), Some(600), false, None),
+        (
+            "young enough for the policy",
+            fresh(),
+            Some(7200),
+            true,
+            None,
+        ),
+        (
+            "critical unknown extension",
+            critical,
+            None,
+            false,
+            Some("openssl ocsp ignores response extensions it does not know, critical or not"),
+        ),
+        (
+            "good and revoked for one certificate",
+            two,
+            None,
+            false,
+            Some("openssl ocsp reports the first matching SingleResponse (good)"),
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (name, spec, max_age, valid, differs) in cases {
+        let der = ca_signed(&pki, &spec);
+        let age = max_age.map(|a| a.to_string());
+        let extra: Vec<&str> = age
+            .as_deref()
+            .map_or_else(Vec::new, |a| vec!["-status_age", a]);
+        let (theirs, said) = openssl_says_good(dir, &der, &extra);
+        if ours(&der, max_age) != valid {
+            wrong.push(format!("{name}: mqocsp does not say valid={valid}"));
+        }
+        match differs {
+            None if theirs != valid => wrong.push(format!(
+                "{name}: openssl says good={theirs} unexplained:\n{said}"
+            )),
+            Some(why) if theirs == valid => wrong.push(format!(
+                "{name}: openssl now agrees; drop the named difference ({why})"
+            )),
+            _ => {}
+        }
+    }
+    // A delegated responder that became valid after it signed (producedAt a minute ago).
+    let now_time = time::OffsetDateTime::now_utc();
+    let late = pki.server_ca.issue(
+        &CertSpec::new("Late Responder")
+            .serial(&[0x7b])
+            .ocsp_signing(true)
+            .validity(
+                now_time - time::Duration::seconds(30),
+                now_time + time::Duration::days(30),
+            ),
+    );
+    let der = response(&fresh(), &pki.server_ca.certificate, &late);
+    assert!(
+        !ours(&der, None),
+        "mqocsp refuses a responder not valid at producedAt"
+    );
+    let (theirs, said) = openssl_says_good(dir, &der, &[]);
+    assert!(
+        theirs,
+        "named difference: openssl ocsp checks the responder certificate at the current time only, not at producedAt; if it now refuses, drop this difference:\n{said}"
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
