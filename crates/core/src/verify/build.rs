@@ -106,13 +106,9 @@ impl<'a> Pool<'a> {
 }
 
 /// RFC 5280 §7.1 compares names after normalisation; byte equality is the common case and the
-/// case-insensitive RFC 4514 string covers the usual re-encodings.
+/// attribute-wise comparison covers the usual re-encodings.
 pub(crate) fn names_equal(issuer: &Certificate, child: &Certificate) -> bool {
-    issuer.subject_der == child.issuer_der
-        || issuer
-            .subject
-            .rfc4514
-            .eq_ignore_ascii_case(&child.issuer.rfc4514)
+    issuer.subject_der == child.issuer_der || issuer.subject.matches(&child.issuer)
 }
 
 /// What the search found.

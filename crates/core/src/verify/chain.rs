@@ -507,13 +507,7 @@ fn revocation_step(
     let candidates: Vec<&CrlSource<'_>> = input
         .crls
         .iter()
-        .filter(|source| {
-            source
-                .crl
-                .issuer
-                .rfc4514
-                .eq_ignore_ascii_case(&cert.issuer.rfc4514)
-        })
+        .filter(|source| source.crl.issuer.matches(&cert.issuer))
         .collect();
     if candidates.is_empty() {
         return is_target.then(|| builder.done(Outcome::Fail, format!("No CRL from {} was given, so the revocation status of the certificate is unknown (openssl verify -crl_check fails the same way: unable to get certificate CRL).", cert.issuer.rfc4514)));

@@ -92,7 +92,7 @@ pub fn crl_verdict(
     at: Timestamp,
     legacy: LegacyAlgorithms,
 ) -> Result<CrlVerdict, CrlUnusable> {
-    if crl.issuer.rfc4514 != cert.issuer.rfc4514 {
+    if !crl.issuer.matches(&cert.issuer) {
         return Err(CrlUnusable::OtherIssuer {
             crl_issuer: crl.issuer.rfc4514.clone(),
             cert_issuer: cert.issuer.rfc4514.clone(),

@@ -127,7 +127,7 @@ fn hash_by_oid(algorithm: &str, data: &[u8]) -> Option<String> {
 
 fn responder_matches(id: &ResponderId, cert: &Certificate) -> bool {
     match id {
-        ResponderId::Name { name } => name.rfc4514.eq_ignore_ascii_case(&cert.subject.rfc4514),
+        ResponderId::Name { name } => name.matches(&cert.subject),
         ResponderId::Key { key_hash } => *key_hash == sha1(&cert.public_key_bits),
     }
 }
@@ -297,10 +297,7 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
                     "signatureValue",
                 );
             let same_name = cert.issuer_der == input.issuer.subject_der
-                || cert
-                    .issuer
-                    .rfc4514
-                    .eq_ignore_ascii_case(&input.issuer.subject.rfc4514);
+                || cert.issuer.matches(&input.issuer.subject);
             let tbs = cert.spans.tbs.of(&cert.der);
             steps.push(match (same_name, verify_signature(&cert.signature_algorithm, input.issuer, tbs, &cert.signature_bits, input.legacy)) {
                 (false, _) => issued.done(Outcome::Fail, format!("The responder certificate was issued by {}, not by {} which issued the certificate in question. RFC 6960 only accepts responders the CA itself designated.", cert.issuer.rfc4514, input.issuer.subject.rfc4514)),

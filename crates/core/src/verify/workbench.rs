@@ -141,13 +141,10 @@ pub fn verify_selection(
             _ => None,
         })
         .collect();
-    if !crls.iter().any(|source| {
-        source
-            .crl
-            .issuer
-            .rfc4514
-            .eq_ignore_ascii_case(&target.issuer.rfc4514)
-    }) {
+    if !crls
+        .iter()
+        .any(|source| source.crl.issuer.matches(&target.issuer))
+    {
         crls.clear();
     }
     let chain = verify_chain(&ChainInput {
