@@ -234,6 +234,22 @@ fn cases() -> Vec<Case> {
             ..case("intermediate_name_constraints_not_critical", "", false)
         },
         Case {
+            ica: Some("policyConstraints=requireExplicitPolicy:3\n"),
+            openssl_differs: Some(
+                "openssl 3.0 does not check the criticality of policyConstraints; RFC 5280 §4.2.1.11 says MUST be critical",
+            ),
+            ..case("intermediate_policy_constraints_not_critical", "", false)
+        },
+        Case {
+            root: "keyUsage=critical,digitalSignature,cRLSign\n",
+            ..case("root_without_key_cert_sign", "", false)
+        },
+        case(
+            "leaf_unknown_noncritical_extension",
+            "1.3.6.1.4.1.55738.666.1=DER:05:00\n",
+            true,
+        ),
+        Case {
             ica: Some("nameConstraints=critical,permitted;IP:10.0.0.0/255.0.255.0\n"),
             openssl_differs: Some(
                 "openssl 3.0 accepts a non-prefix IP mask; RFC 5280 §4.2.1.10 describes CIDR ranges only (webpki rejects it)",

@@ -111,6 +111,11 @@ pub enum ProfileViolation {
     },
     /// A critical authorityInfoAccess (§4.2.2.1).
     AuthorityInfoAccessCritical,
+    /// policyConstraints or inhibitAnyPolicy not marked critical (§4.2.1.11, §4.2.1.14).
+    PolicyExtensionNotCritical {
+        /// Its name.
+        name: &'static str,
+    },
 }
 
 impl ProfileViolation {
@@ -135,6 +140,10 @@ impl ProfileViolation {
             | Self::NameConstraintsNotCritical
             | Self::NameConstraintMalformed { .. } => "§4.2.1.10",
             Self::AuthorityInfoAccessCritical => "§4.2.2.1",
+            Self::PolicyExtensionNotCritical {
+                name: "policyConstraints",
+            } => "§4.2.1.11",
+            Self::PolicyExtensionNotCritical { .. } => "§4.2.1.14",
         }
     }
 }
@@ -196,6 +205,7 @@ impl fmt::Display for ProfileViolation {
             Self::AuthorityInfoAccessCritical => {
                 f.write_str("authorityInfoAccess is marked critical")
             }
+            Self::PolicyExtensionNotCritical { name } => write!(f, "{name} is not marked critical"),
         }
     }
 }
@@ -234,7 +244,10 @@ fn extension_violations(cert: &Certificate, out: &mut Vec<ProfileViolation>) {
         if earlier.iter().any(|e| e.oid == ext.oid) {
             out.push(ProfileViolation::DuplicateExtension { name: label(ext) });
         }
-        if let ExtensionValue::Broken { error, .. } = &ext.value {
+        // RFC 5280's own extensions (id-ce, id-pe); a value x509-parser cannot read in another
+        // (a CT SCT list, say) is not a profile question.
+        let rfc5280 = ext.oid.starts_with("2.5.29.") || ext.oid.starts_with("1.3.6.1.5.5.7.1.");
+        if let (true, ExtensionValue::Broken { error, .. }) = (rfc5280, &ext.value) {
             out.push(ProfileViolation::Unreadable {
                 name: label(ext),
                 error: error.clone(),
@@ -293,6 +306,14 @@ fn key_id_violations(cert: &Certificate, is_ca: bool, out: &mut Vec<ProfileViola
     }
     if critical(cert, OID_AIA) == Some(true) {
         out.push(ProfileViolation::AuthorityInfoAccessCritical);
+    }
+    for (oid, name) in [
+        ("2.5.29.36", "policyConstraints"),
+        ("2.5.29.54", "inhibitAnyPolicy"),
+    ] {
+        if critical(cert, oid) == Some(false) {
+            out.push(ProfileViolation::PolicyExtensionNotCritical { name });
+        }
     }
 }
 
