@@ -88,6 +88,11 @@ pub enum ProfileViolation {
     AuthorityKeyIdMissing,
     /// A critical authorityKeyIdentifier (§4.2.1.1).
     AuthorityKeyIdCritical,
+    /// authorityKeyIdentifier present without its keyIdentifier (§4.2.1.1).
+    AuthorityKeyIdWithoutKeyId,
+    /// A self-signed certificate whose authorityKeyIdentifier names another key than its
+    /// subjectKeyIdentifier (§4.2.1.1: it identifies the key that signed it, its own).
+    SelfSignedKeyIdMismatch,
     /// A CA certificate without subjectKeyIdentifier (§4.2.1.2).
     SubjectKeyIdMissing,
     /// A critical subjectKeyIdentifier (§4.2.1.2).
@@ -132,7 +137,10 @@ impl ProfileViolation {
             Self::EmptySubjectWithoutCriticalSan
             | Self::SanEmpty
             | Self::SanEntryInvalid { .. } => "§4.2.1.6",
-            Self::AuthorityKeyIdMissing | Self::AuthorityKeyIdCritical => "§4.2.1.1",
+            Self::AuthorityKeyIdMissing
+            | Self::AuthorityKeyIdCritical
+            | Self::AuthorityKeyIdWithoutKeyId
+            | Self::SelfSignedKeyIdMismatch => "§4.2.1.1",
             Self::SubjectKeyIdMissing | Self::SubjectKeyIdCritical => "§4.2.1.2",
             Self::BasicConstraintsNotCritical | Self::PathLenMisplaced => "§4.2.1.9",
             Self::KeyCertSignWithoutCa | Self::CaWithoutKeyUsage => "§4.2.1.3",
@@ -183,6 +191,12 @@ impl fmt::Display for ProfileViolation {
             Self::AuthorityKeyIdCritical => {
                 f.write_str("authorityKeyIdentifier is marked critical")
             }
+            Self::AuthorityKeyIdWithoutKeyId => {
+                f.write_str("authorityKeyIdentifier is present without its keyIdentifier")
+            }
+            Self::SelfSignedKeyIdMismatch => f.write_str(
+                "this self-signed certificate's authorityKeyIdentifier differs from its own subjectKeyIdentifier",
+            ),
             Self::SubjectKeyIdMissing => {
                 f.write_str("a CA certificate has no subjectKeyIdentifier")
             }
@@ -298,6 +312,15 @@ fn key_id_violations(cert: &Certificate, is_ca: bool, out: &mut Vec<ProfileViola
     if critical(cert, OID_AKI) == Some(true) {
         out.push(ProfileViolation::AuthorityKeyIdCritical);
     }
+    if cert.extension(OID_AKI).is_some() && cert.authority_key_id().is_none() {
+        out.push(ProfileViolation::AuthorityKeyIdWithoutKeyId);
+    }
+    if let (true, Some(aki), Some(ski)) = (cert.self_issued, cert.authority_key_id(), cert.key_id())
+        && aki != ski
+        && self_signed(cert)
+    {
+        out.push(ProfileViolation::SelfSignedKeyIdMismatch);
+    }
     if is_ca && cert.version == 3 && cert.key_id().is_none() {
         out.push(ProfileViolation::SubjectKeyIdMissing);
     }
@@ -315,6 +338,19 @@ fn key_id_violations(cert: &Certificate, is_ca: bool, out: &mut Vec<ProfileViola
             out.push(ProfileViolation::PolicyExtensionNotCritical { name });
         }
     }
+}
+
+/// Whether the certificate's own key verifies its signature (a self-issued certificate may be
+/// a key rollover, signed by the old key; only a self-signed one must name itself in its AKI).
+fn self_signed(cert: &Certificate) -> bool {
+    super::signature::verify_signature(
+        &cert.signature_algorithm,
+        cert,
+        cert.spans.tbs.of(&cert.der),
+        &cert.signature_bits,
+        super::signature::LegacyAlgorithms::Allow,
+    )
+    .is_ok()
 }
 
 fn ca_violations(cert: &Certificate, out: &mut Vec<ProfileViolation>) {
