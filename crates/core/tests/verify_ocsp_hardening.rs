@@ -255,26 +255,22 @@ fn hardening_against_openssl_ocsp_with_named_differences() {
         spec.singles[0].next_update = Some(digits(86_400));
         spec
     };
-    let now = || {
-        let response_valid = |der: &[u8], max_age: Option<i64>| {
-            let response = OcspResponse::parse(der).expect("a response");
-            let report = verify_ocsp(&OcspInput {
-                response: &response,
-                issuer: &cert(&pki.server_ca.certificate),
-                target: Some(&cert(&pki.queue_manager)),
-                untrusted: &[],
-                trusted_responders: &[],
-                request: None,
-                at: Timestamp(time::OffsetDateTime::now_utc()),
-                profile: Profile::Rfc6960,
-                legacy: LegacyAlgorithms::Reject,
-                max_age,
-            });
-            report.verdict() == "valid"
-        };
-        response_valid
+    let ours = |der: &[u8], max_age: Option<i64>| {
+        let response = OcspResponse::parse(der).expect("a response");
+        let report = verify_ocsp(&OcspInput {
+            response: &response,
+            issuer: &cert(&pki.server_ca.certificate),
+            target: Some(&cert(&pki.queue_manager)),
+            untrusted: &[],
+            trusted_responders: &[],
+            request: None,
+            at: Timestamp(time::OffsetDateTime::now_utc()),
+            profile: Profile::Rfc6960,
+            legacy: LegacyAlgorithms::Reject,
+            max_age,
+        });
+        report.verdict() == "valid"
     };
-    let ours = now();
     let mut critical = fresh();
     critical.extensions = vec![extension("1.3.6.1.4.1.55738.666.1", true, &[0x05, 0x00])];
     let mut two = fresh();
@@ -285,7 +281,8 @@ fn hardening_against_openssl_ocsp_with_named_differences() {
     stale.singles[0].this_update = digits(-3 * 86_400);
     stale.singles[0].next_update = Some(digits(-86_400));
     // (name, response, --max-age / -status_age, mqocsp's verdict, why openssl differs)
-    let cases: Vec<(&str, ResponseSpec, Option<i64>, bool, Option<&str>)> = vec![
+    type Case<'a> = (&'a str, ResponseSpec, Option<i64>, bool, Option<&'a str>);
+    let cases: Vec<Case<'_>> = vec![
         ("good", fresh(), None, true, None),
         ("stale", stale, None, false, None),
         ("too old for the policy", fresh(), Some(600), false, None),

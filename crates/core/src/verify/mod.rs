@@ -4,6 +4,7 @@ pub mod budget;
 mod build;
 pub mod chain;
 pub mod crl;
+mod idna;
 pub(crate) mod names;
 pub mod ocsp;
 pub mod profile;

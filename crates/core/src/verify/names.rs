@@ -74,6 +74,9 @@ pub(crate) fn peer_name_matches(
             .map(ToString::to_string)
             .ok_or_else(has);
     }
+    // A host typed with Unicode labels is compared as the A-labels certificates carry.
+    let ascii = super::idna::to_ascii(peer).unwrap_or_default();
+    let peer = ascii.as_str();
     if let Some(found) = sans
         .iter()
         .find(|n| matches!(n, GeneralName::Dns(pattern) if dns_matches(pattern, peer)))
@@ -368,6 +371,7 @@ mod tests {
             ),
             ("QM1.Example.com", "qm1.example.COM", true),
             ("qm1.example.com.", "qm1.example.com", true),
+            ("😜.example.com", "xn--628h.example.com", false),
         ];
         for (pattern, name, expected) in cases {
             assert_eq!(dns_matches(pattern, name), expected, "{pattern} vs {name}");
