@@ -273,9 +273,25 @@ pub fn app() -> Html {
         Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
     };
     let picks = time_picks(&state);
+    // The paste, and the chain a listener presented (kept as live evidence, not in the paste).
+    let presented = state
+        .case
+        .as_ref()
+        .map(|c| c.evidence.presented.clone())
+        .unwrap_or_default();
     let sorted = use_memo(
-        (state.decoded.clone(), state.text.clone()),
-        |(decoded, text)| mqocsp_core::mq::sort::sort(decoded, text),
+        (state.decoded.clone(), state.text.clone(), presented),
+        |(decoded, text, presented)| {
+            let mut all = (**decoded).clone();
+            for der in presented {
+                for object in mqocsp_core::decode_bytes(&der.0).objects {
+                    if !all.objects.iter().any(|o| o.der == object.der) {
+                        all.objects.push(object);
+                    }
+                }
+            }
+            mqocsp_core::mq::sort::sort(&all, text)
+        },
     );
     let on_pick = {
         let state = state.clone();

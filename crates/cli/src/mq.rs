@@ -4,23 +4,36 @@ use anyhow::{Context as _, bail};
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::codes::{Lookup, lookup};
 use mqocsp_core::mq::examples::{example, examples};
-use mqocsp_core::mq::predict::{Diagnosis, predict};
+use mqocsp_core::mq::explain::{Explanation, Observations, explain};
+use mqocsp_core::mq::predict::Diagnosis;
+use mqocsp_core::mq::revocation::Side;
 use mqocsp_core::mq::sni::{channel_sni, route_warning};
+use mqocsp_core::mq::ticket::{self, Ticket};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct DiagnoseArgs {
-    /// A case file (JSON, see docs/case.md).
+    /// A case file (JSON, see docs/case.md), or a ticket as sent (logs of both sides, runmqsc
+    /// output, ini files, a CCDT, certificates, prose); `-` reads standard input.
     #[arg(required_unless_present = "example")]
     case: Option<PathBuf>,
     /// A built-in case instead (`mqocsp examples` lists them).
     #[arg(long, conflicts_with = "case")]
     example: Option<String>,
+    /// Evaluation time for a ticket whose logs give none (RFC 3339; default: now).
+    #[arg(long)]
+    at: Option<String>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// What `diagnose` was given: a case, or a ticket read into one.
+enum Input {
+    Case(Box<Case>),
+    Ticket(Box<Ticket>),
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,18 +57,43 @@ pub(crate) struct SniArgs {
     channel: String,
 }
 
-fn load(args: &DiagnoseArgs) -> anyhow::Result<Case> {
+fn load(args: &DiagnoseArgs) -> anyhow::Result<Input> {
     if let Some(name) = &args.example {
         return example(name)
+            .map(|case| Input::Case(Box::new(case)))
             .with_context(|| format!("no built-in case '{name}' (see `mqocsp examples`)"));
     }
     let path = args
         .case
         .as_ref()
-        .context("give a case file or --example")?;
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Case::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+        .context("give a case file, a ticket or --example")?;
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .context("cannot read standard input")?;
+        bytes
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    // A case file says what it is; anything else is a ticket as sent.
+    let says_format = text.trim_start().starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(&text)
+            .is_ok_and(|v| v.get("format").is_some());
+    if says_format {
+        return Case::from_json(&text)
+            .map(|case| Input::Case(Box::new(case)))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()));
+    }
+    let at = match &args.at {
+        Some(at) => mqocsp_core::Timestamp::parse_rfc3339(at)
+            .with_context(|| format!("--at '{at}' is not an RFC 3339 time"))?,
+        None => mqocsp_core::Timestamp(time::OffsetDateTime::now_utc()),
+    };
+    Ok(Input::Ticket(Box::new(ticket::read(
+        &text,
+        &at.to_string(),
+    ))))
 }
 
 /// The diagnosis as text: the outcome, both logs side by side in sequence, steps, fixes.
@@ -131,11 +169,75 @@ pub(crate) fn text(case: &Case, d: &Diagnosis) -> String {
     out
 }
 
+/// The diagnosis of a ticket as text: the cause first, then what supports and contradicts it.
+fn explanation_text(e: &Explanation, filed: &[String]) -> String {
+    let mut out = format!("CAUSE: {}\n", e.cause.summary);
+    let list = |out: &mut String, title: &str, items: &[String]| {
+        if !items.is_empty() {
+            out.push_str(&format!("\n{title}\n"));
+            for item in items {
+                out.push_str(&format!("  - {item}\n"));
+            }
+        }
+    };
+    list(&mut out, "Evidence", &e.cause.evidence);
+    list(&mut out, "Supposed (the ticket does not say)", &e.supposes);
+    list(&mut out, "Contradictions", &e.contradictions);
+    let alternatives: Vec<String> = e
+        .alternatives
+        .iter()
+        .map(|a| format!("{} (if {})", a.summary, a.supposes.join("; ")))
+        .collect();
+    list(&mut out, "Also fits", &alternatives);
+    if !e.observed.messages.is_empty() {
+        out.push_str(&format!(
+            "\nObserved ({}matching the prediction)\n",
+            if e.matches_observed { "" } else { "not " }
+        ));
+        for m in &e.observed.messages {
+            out.push_str(&format!(
+                "  line {}: {} {}{}\n",
+                m.line,
+                match m.side {
+                    Side::Client => "client",
+                    Side::QueueManager => "queue manager",
+                },
+                m.id,
+                m.time
+                    .as_ref()
+                    .map(|t| format!(" at {t}"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    list(&mut out, "Read from the ticket", filed);
+    out.push('\n');
+    out
+}
+
 pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
-    let case = load(args)?;
-    let diagnosis = predict(&case);
+    let (case, explanation, filed) = match load(args)? {
+        Input::Case(case) => {
+            let explanation = explain(&case, &Observations::of_case(&case));
+            (*case, explanation, Vec::new())
+        }
+        Input::Ticket(ticket) => {
+            let explanation = ticket.explain();
+            (ticket.case, explanation, ticket.filed)
+        }
+    };
+    let diagnosis = &explanation.diagnosis;
     if args.json {
         let value = json!({
+            "cause": explanation.cause,
+            "observed": explanation.observed.messages,
+            "observed_reasons": explanation.observed.reasons,
+            "matches_observed": explanation.matches_observed,
+            "supposes": explanation.supposes,
+            "alternatives": explanation.alternatives,
+            "contradictions": explanation.contradictions,
+            "client_kind": explanation.client_kind,
+            "read": filed,
             "outcome": diagnosis.outcome,
             "client_log": diagnosis.client_log,
             "queue_manager_log": diagnosis.queue_manager_log,
@@ -148,7 +250,8 @@ pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
         });
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        print!("{}", text(&case, &diagnosis));
+        print!("{}", explanation_text(&explanation, &filed));
+        print!("{}", text(&case, diagnosis));
     }
     Ok(if diagnosis.problems.is_empty() {
         ExitCode::SUCCESS

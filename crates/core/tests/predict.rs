@@ -214,6 +214,15 @@ fn each_lint_fails_and_passes() {
         (
             "kdb-suffix",
             Box::new(|c: &mut Case| {
+                c.client.command_line = Some(line.replace(r#"\key""#, r#"\key.kdb""#));
+                c.client.mq_version = Some("9.2.0.4".into());
+            }),
+        ),
+        (
+            // The version unknown: the current release is assumed, which accepts .kdb; the
+            // finding says what an older client would do.
+            "kdb-suffix-version",
+            Box::new(|c: &mut Case| {
                 c.client.command_line = Some(line.replace(r#"\key""#, r#"\key.kdb""#))
             }),
         ),
@@ -495,4 +504,23 @@ fn an_unanswered_source_falls_through_to_the_aia_responder() {
     let d = predict(&case);
     assert_eq!(d.outcome.reason_code, Some(2393), "{:#?}", d.steps);
     assert_eq!(d.outcome.client_log, ["AMQ9633E"]);
+}
+
+#[test]
+fn a_kdb_key_repository_fails_only_before_mq_9_3() {
+    let mut case = example("key-repository-kdb").unwrap();
+    assert_eq!(predict(&case).outcome.reason_code, Some(2381));
+    for (version, reason) in [("9.3.0.5", None), ("9.4", None), ("9.1.0.11", Some(2381))] {
+        case.client.mq_version = Some(version.into());
+        assert_eq!(predict(&case).outcome.reason_code, reason, "MQ {version}");
+    }
+    // Unknown: the current release is assumed, and the finding says so without failing.
+    case.client.mq_version = None;
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, None);
+    assert!(
+        d.lint
+            .iter()
+            .any(|l| l.id == "kdb-suffix-version" && l.message.contains("9.4"))
+    );
 }

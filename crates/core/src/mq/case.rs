@@ -99,6 +99,10 @@ pub struct ClientSide {
     /// The client's error log (AMQERR01.LOG, FFST, application output) as pasted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub error_log: String,
+    /// The client's MQ version (VRMF, `9.3.0.5`), as a log header or the customer says; when
+    /// absent the current release is assumed (and the diagnosis says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mq_version: Option<String>,
 }
 
 /// The queue manager side of a case.
@@ -195,6 +199,12 @@ pub struct Resolved {
     pub at: Timestamp,
     /// What was gathered live (its bodies are also decoded into `material`).
     pub evidence: Evidence,
+    /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
+    /// prediction); a certificate-specific supposition wins over one about every certificate.
+    pub supposed: Vec<super::revocation::Supposition>,
+    /// Chain reports already computed (by target and anchors): a diagnosis predicts many
+    /// variations of one case, and the chains never change between them.
+    pub chains: ChainCache,
     /// Everything that could not be read.
     pub problems: Vec<CaseProblem>,
 }
@@ -222,7 +232,31 @@ pub fn select<'a>(certs: &[&'a Certificate], selector: &str) -> Option<&'a Certi
         })
 }
 
+/// Chain reports by (target, anchors) fingerprints, shared by clones of one [`Resolved`].
+#[derive(Clone, Debug, Default)]
+pub struct ChainCache(std::sync::Arc<std::sync::Mutex<Vec<(String, crate::verify::ChainReport)>>>);
+
 impl Resolved {
+    /// What the diagnosis supposes `url` answers about the certificate with this fingerprint.
+    pub fn supposed_answer(
+        &self,
+        url: &str,
+        certificate: &str,
+    ) -> Option<super::revocation::Supposed> {
+        let about = |s: &&super::revocation::Supposition| super::evidence::same_url(&s.url, url);
+        self.supposed
+            .iter()
+            .filter(about)
+            .find(|s| s.certificate.as_deref() == Some(certificate))
+            .or_else(|| {
+                self.supposed
+                    .iter()
+                    .filter(about)
+                    .find(|s| s.certificate.is_none())
+            })
+            .map(|s| s.answer)
+    }
+
     /// How `target` chains to `anchors` through the case's certificates (the material and what
     /// a listener presented), checked as MQ checks a partner (any purpose; legacy algorithms
     /// allowed: the key repository decides, not a web policy).
@@ -232,13 +266,23 @@ impl Resolved {
         anchors: &[Certificate],
     ) -> crate::verify::ChainReport {
         use crate::verify::{ChainInput, LegacyAlgorithms, Purpose};
+        let key: String = std::iter::once(target)
+            .chain(anchors)
+            .map(|c| c.fingerprints.sha256.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        if let Ok(cache) = self.chains.0.lock()
+            && let Some((_, report)) = cache.iter().find(|(k, _)| *k == key)
+        {
+            return report.clone();
+        }
         let untrusted: Vec<Certificate> = self
             .material
             .certificates()
             .filter(|c| c.fingerprints != target.fingerprints)
             .cloned()
             .collect();
-        crate::verify::verify_chain(&ChainInput {
+        let report = crate::verify::verify_chain(&ChainInput {
             profile: crate::verify::ChainProfile::Gskit,
             crls: &[],
             max_depth: None,
@@ -249,7 +293,11 @@ impl Resolved {
             purpose: Purpose::Any,
             peer_name: None,
             legacy: LegacyAlgorithms::Allow,
-        })
+        });
+        if let Ok(mut cache) = self.chains.0.lock() {
+            cache.push((key, report.clone()));
+        }
+        report
     }
 
     /// The certificates of the path MQ checks, target first: the first valid path, else the
@@ -424,6 +472,8 @@ impl Case {
             responders,
             at,
             evidence: self.evidence.clone(),
+            supposed: Vec::new(),
+            chains: ChainCache::default(),
             problems,
         }
     }
@@ -494,6 +544,15 @@ impl Case {
             client.ssl.ocsp_authentication.source = super::ini::Source::Structure {
                 field: "what-if".into(),
             };
+        }
+        if let Some(text) = &self.client.mq_version {
+            match super::config::MqVersion::parse(text) {
+                Some(version) => client.mq_version = Some(version),
+                None => problem(
+                    "client.mq_version",
+                    format!("'{text}' is not an MQ version (VRMF such as 9.3.0.5)"),
+                ),
+            }
         }
         client.env = self
             .client

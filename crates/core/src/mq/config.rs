@@ -219,6 +219,67 @@ pub struct ClientConfig {
     pub env: Vec<(String, String)>,
     /// AUTHINFO records copied into a binary CCDT.
     pub ccdt_authinfo: Vec<AuthInfo>,
+    /// The client's MQ version, when known.
+    pub mq_version: Option<MqVersion>,
+}
+
+/// An MQ version (the first two parts of VRMF matter for the behaviour modelled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MqVersion {
+    /// Version.
+    pub version: u8,
+    /// Release.
+    pub release: u8,
+    /// Modification.
+    pub modification: u8,
+    /// Fix pack.
+    pub fix: u8,
+}
+
+impl MqVersion {
+    /// The release assumed when a ticket does not say (the current long-term support release).
+    pub const CURRENT: MqVersion = MqVersion {
+        version: 9,
+        release: 4,
+        modification: 0,
+        fix: 0,
+    };
+    /// MQ 9.3: from here the key repository may be given with its `.kdb` extension.
+    pub const V9_3: MqVersion = MqVersion {
+        version: 9,
+        release: 3,
+        modification: 0,
+        fix: 0,
+    };
+
+    /// `9.3.0.5`, `9.3`, `9.3.0.5-IBM-MQC-LinuxX64` (the parts after the numbers are ignored).
+    pub fn parse(text: &str) -> Option<Self> {
+        let numbers: Vec<u8> = text
+            .trim()
+            .split(['.', '-', ' '])
+            .take(4)
+            .map_while(|p| p.parse().ok())
+            .collect();
+        match numbers.as_slice() {
+            [version, release, rest @ ..] if (1..=99).contains(version) => Some(Self {
+                version: *version,
+                release: *release,
+                modification: rest.first().copied().unwrap_or(0),
+                fix: rest.get(1).copied().unwrap_or(0),
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for MqVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}.{}.{}.{}",
+            self.version, self.release, self.modification, self.fix
+        )
+    }
 }
 
 /// The queue manager side, after parsing.

@@ -9,6 +9,18 @@ use super::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, V
 use super::config::QmTls;
 use std::collections::BTreeMap;
 
+/// Certificates that stand in for a ticket that pasted none (the seed's: the queue manager's
+/// chain, the client's chain), with their short names; the diagnosis names them as stand-ins.
+pub fn stand_ins() -> (String, [&'static str; 2]) {
+    (
+        [QUEUE_MANAGER, SERVER_CA, CLIENT, CLIENT_CA].concat(),
+        [
+            "www.sd.pulsarintegration.PL81N.com",
+            "www.pulsarintegration.PL921WC.com",
+        ],
+    )
+}
+
 const QUEUE_MANAGER: &str = include_str!("../../../../testdata/fixtures/queue-manager.pem");
 const SERVER_CA: &str = include_str!("../../../../testdata/fixtures/server-ca.pem");
 const CLIENT: &str = include_str!("../../../../testdata/fixtures/client.pem");
@@ -58,6 +70,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             mqcno_version: None,
             peer_name: None,
             error_log: String::new(),
+            mq_version: None,
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),
@@ -176,12 +189,13 @@ pub fn examples() -> Vec<(&'static str, Case)> {
     out.push(("ocsp-url-uppercase", case));
 
     let mut case = base(
-        "Key repository given with .kdb",
-        "-kr names the key repository with its .kdb extension: MQ appends .kdb itself and fails with 2381.",
+        "Key repository given with .kdb (MQ 9.2 client)",
+        "-kr names the key repository with its .kdb extension on an MQ 9.2 client: before MQ 9.3 MQ appends .kdb itself and fails with 2381 (from 9.3 the extension is accepted).",
         "2022-02-02T13:22:24Z",
     );
     case.client.command_line =
         Some(COMMAND_LINE.replace(r#"..\clientssl\key""#, r#"..\clientssl\key.kdb""#));
+    case.client.mq_version = Some("9.2.0.4".to_owned());
     out.push(("key-repository-kdb", case));
 
     let mut case = base(

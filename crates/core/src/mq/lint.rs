@@ -1,7 +1,7 @@
 //! The silent mistakes: settings MQ ignores or misreads without a word, each explained with its fix.
 
 use super::case::Resolved;
-use super::config::{AuthInfoKind, AuthInfoType};
+use super::config::{AuthInfoKind, AuthInfoType, MqVersion};
 use super::ini::{Setting, SslStanza};
 use super::sslpeer::{self, PeerPattern};
 use serde::Serialize;
@@ -45,6 +45,8 @@ const MQAIR: &str = "https://www.ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.dev.do
 const MQCNO: &str = "https://www.ibm.com/support/pages/node/4945665";
 const URL_RULE: &str = "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q045520_.html";
 const KEYREPO: &str = "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html";
+/// IBM MQ 9.3 KeyRepository: "if the file extension is not specified, it is assumed to be .kdb".
+const KEYREPO_93: &str = "https://ibm.com/docs/SSFKSJ_9.3.0/secure/q012750_.html";
 const ORDER: &str =
     "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html";
 const INI: &str = "https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.con.doc/q019040_.html";
@@ -149,13 +151,20 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             format!("MQCD.CertificateLabel '{label}' needs MQCD version 11; with version {} it is ignored.", client.mqcd.version),
             "Set MQCD.Version to MQCD_VERSION_11 or later.".into(), None, LABEL));
     }
+    // Before MQ 9.3 the key repository is a stem and MQ appends .kdb; from 9.3 the name may
+    // carry the extension (IBM's 9.3 KeyRepository page, KEYREPO_93).
     if let Some(Setting { value, source, .. }) = client.key_repository()
         && value.to_ascii_lowercase().ends_with(".kdb")
     {
-        {
-            out.push(finding("kdb-suffix", "The key repository is a stem, without .kdb",
-                format!("The key repository '{value}' (from {source}) ends in .kdb: MQ appends .kdb itself, looks for '{value}.kdb' and fails with 2381 MQRC_KEY_REPOSITORY_ERROR."),
-                format!("Use '{}'.", value.get(..value.len() - 4).unwrap_or_default()), Some(2381), KEYREPO));
+        let stem = value.get(..value.len() - 4).unwrap_or_default();
+        match client.mq_version {
+            Some(version) if version < MqVersion::V9_3 => out.push(finding("kdb-suffix", "The key repository is a stem, without .kdb",
+                format!("The key repository '{value}' (from {source}) ends in .kdb and the client is MQ {version}: before MQ 9.3 MQ appends .kdb itself, looks for '{value}.kdb' and fails with 2381 MQRC_KEY_REPOSITORY_ERROR."),
+                format!("Use '{stem}' (or upgrade the client to MQ 9.3 or later, which accepts the extension)."), Some(2381), KEYREPO)),
+            Some(_) => {}
+            None => out.push(finding("kdb-suffix-version", "A .kdb key repository works only from MQ 9.3",
+                format!("The key repository '{value}' (from {source}) ends in .kdb. The client's MQ version is not known, so MQ {} is assumed, which accepts the extension; an MQ 9.2 or earlier client would look for '{value}.kdb' and fail with 2381 MQRC_KEY_REPOSITORY_ERROR.", MqVersion::CURRENT),
+                format!("Say which MQ version the client runs (its error log header shows VRMF); with MQ 9.2 or earlier use '{stem}'."), None, KEYREPO_93)),
         }
     }
     let client_has_source = client

@@ -12,6 +12,32 @@ use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::verify::{OcspInput, Profile, verify_ocsp};
 use serde::Serialize;
 
+/// What a diagnosis supposes a responder answers, where the case has no evidence of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Supposed {
+    /// It answers good.
+    Good,
+    /// It answers revoked.
+    Revoked,
+    /// It answers unknown.
+    Unknown,
+    /// It cannot be reached.
+    Unreachable,
+}
+
+/// A supposition about one responder: what it answers about one certificate (`certificate` is a
+/// SHA-256 fingerprint), or about every certificate (`None`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Supposition {
+    /// The responder URL.
+    pub url: String,
+    /// The certificate, or every one.
+    pub certificate: Option<String>,
+    /// The answer supposed.
+    pub answer: Supposed,
+}
+
 /// Which side checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -219,7 +245,7 @@ fn side_name(side: Side) -> &'static str {
 }
 
 /// What the responder at `url` answers about `cert` (issued by `issuer`): its live reply when one
-/// was gathered, else what the case says of the responder (down, an index.txt), else a pasted
+/// was gathered, else what a diagnosis supposes of it, else what the case says of the responder (down, an index.txt), else a pasted
 /// response about the certificate.
 fn ask(
     resolved: &Resolved,
@@ -254,21 +280,32 @@ fn ask(
         }
         None => {}
     }
-    let Some((responder, index, ca)) = resolved
+    // What a diagnosis supposes of a responder the case says nothing about.
+    if let Some(supposed) = resolved.supposed_answer(url, &cert.fingerprints.sha256) {
+        return match supposed {
+            Supposed::Good => Answer::Good,
+            Supposed::Revoked => Answer::Revoked {
+                url: url.to_owned(),
+                by: RevokedBy::Ocsp,
+            },
+            Supposed::Unknown => Answer::Unknown(Unknown::NotKnown {
+                why: "the responder answers unknown (supposed by the diagnosis)".into(),
+            }),
+            Supposed::Unreachable => Answer::Unknown(Unknown::Unreachable {
+                url: url.to_owned(),
+            }),
+        };
+    }
+    let described = resolved
         .responders
         .iter()
-        .find(|(r, _, _)| normalise(&r.url) == normalise(url))
-    else {
-        return Answer::Unknown(Unknown::NoEvidence {
-            url: url.to_owned(),
-        });
-    };
-    if responder.state == ResponderState::Down {
+        .find(|(r, _, _)| normalise(&r.url) == normalise(url));
+    if described.is_some_and(|(r, _, _)| r.state == ResponderState::Down) {
         return Answer::Unknown(Unknown::Unreachable {
             url: url.to_owned(),
         });
     }
-    if let (Some(index), Some(ca)) = (index, ca) {
+    if let Some((_, Some(index), Some(ca))) = described {
         return match index.answer(ca, cert) {
             IndexAnswer::Good => Answer::Good,
             IndexAnswer::Revoked { .. } => Answer::Revoked {
@@ -279,7 +316,8 @@ fn ask(
             IndexAnswer::NoSingleResponse => Answer::Unknown(Unknown::NotKnown { why: "index.txt marks the serial E (expired): openssl answers with no SingleResponse for it".into() }),
         };
     }
-    // A pasted response about this certificate, validated as GSKit would.
+    // A pasted response about this certificate (the customer asked the responder, or kept what
+    // it sent), validated as GSKit would.
     resolved
         .material
         .ocsp_responses()

@@ -683,7 +683,11 @@ mod tests {
         assert!(case.queue_manager.certificate.is_some());
         assert!(case.live.as_ref().is_some_and(|l| l.connected));
         assert!(matches!(session.next(&mut nonce), Task::Fetch(_)));
-        assert_eq!(session.events().len(), 1);
+        assert_eq!(
+            session.events().len(),
+            2,
+            "the probe and the chain joining the case"
+        );
     }
 
     #[test]

@@ -287,6 +287,29 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
         format!("Valid: {names}."),
     );
     let check = check_side(resolved, side, &path);
+    if let Some(revoked) = &check.revoked {
+        let url = check
+            .answers
+            .iter()
+            .find_map(|(_, a)| match a {
+                Answer::Revoked { url, .. } => Some(url.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        b.diagnosis.revocation.push(super::Revocation {
+            side,
+            certificate: revoked.subject.rfc4514.clone(),
+            short_name: revoked.short_name(),
+            finding: super::Finding::Revoked { url },
+        });
+    } else if let Some((cert, unknown)) = &check.unknown {
+        b.diagnosis.revocation.push(super::Revocation {
+            side,
+            certificate: cert.subject.rfc4514.clone(),
+            short_name: cert.short_name(),
+            finding: super::Finding::Undetermined(unknown.clone()),
+        });
+    }
     if check.fell_through {
         b.assume("revocation-fallthrough");
     }

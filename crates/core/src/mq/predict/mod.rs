@@ -157,6 +157,32 @@ pub struct Prediction {
     pub events: Vec<String>,
 }
 
+/// What one side's revocation check found that decides the outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Revocation {
+    /// The side checking.
+    pub side: Side,
+    /// The subject (RFC 4514) of the certificate concerned.
+    pub certificate: String,
+    /// Its short name.
+    pub short_name: String,
+    /// What was found.
+    pub finding: Finding,
+}
+
+/// A revocation finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "finding", rename_all = "snake_case")]
+pub enum Finding {
+    /// A source says it is revoked.
+    Revoked {
+        /// The source.
+        url: String,
+    },
+    /// No source could say (AMQ9716's causes).
+    Undetermined(crate::mq::revocation::Unknown),
+}
+
 /// Everything predicted about a case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnosis {
@@ -182,6 +208,8 @@ pub struct Diagnosis {
     pub fixes: Vec<Fix>,
     /// Parts of the case that could not be read.
     pub problems: Vec<crate::mq::case::CaseProblem>,
+    /// What each side's revocation check found, where it was not plainly good.
+    pub revocation: Vec<Revocation>,
 }
 
 const IBM_SNI: &str = "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability";
@@ -300,6 +328,7 @@ pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
             assumptions: vec![],
             fixes: vec![],
             problems: resolved.problems.clone(),
+            revocation: vec![],
         },
     };
     run(&mut b);
@@ -381,21 +410,37 @@ fn run(b: &mut Builder<'_>) {
         );
         return;
     }
-    let Some(qm_cert) = resolved.qm_cert.clone() else {
-        b.step(
+    // 3-4. The client validates the queue manager's chain, checks its revocation, applies its
+    // policy. Without the queue manager's certificate that half cannot be predicted; the
+    // queue manager's checks of the client still can (a ticket often has one side only).
+    let qm_cert = resolved.qm_cert.clone();
+    match &qm_cert {
+        Some(qm_cert) => {
+            if !check_partner(b, Side::Client, qm_cert) {
+                return;
+            }
+        }
+        None if resolved.client_cert.is_none() => {
+            b.step(
+                "mq.qm_certificate",
+                "The queue manager's certificate",
+                "",
+                "mqocsp",
+                Outcome::Skip,
+                "The case names neither side's certificate: the TLS checks cannot be predicted."
+                    .into(),
+            );
+            return;
+        }
+        None => b.step(
             "mq.qm_certificate",
             "The queue manager's certificate",
             "",
             "mqocsp",
             Outcome::Skip,
-            "The case names no queue manager certificate: the TLS checks cannot be predicted."
+            "The case names no queue manager certificate: the client's checks of it cannot be predicted (taken as passing)."
                 .into(),
-        );
-        return;
-    };
-    // 3-4. The client validates the queue manager's chain, checks its revocation, applies its policy.
-    if !check_partner(b, Side::Client, &qm_cert) {
-        return;
+        ),
     }
     // 5. The client's certificate and the queue manager's checks.
     let Some(client_cert) = resolved.client_cert.clone() else {
@@ -449,7 +494,9 @@ fn run(b: &mut Builder<'_>) {
             Outcome::Skip,
             "No client certificate; SSLCAUTH(OPTIONAL) does not require one.".into(),
         );
-        if !peer::client_peer_name(b, &qm_cert) {
+        if let Some(qm_cert) = &qm_cert
+            && !peer::client_peer_name(b, qm_cert)
+        {
             return;
         }
         b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "The TLS connection is established; MQCONNX completes (further MQ security such as CHLAUTH is not modelled).".into());
@@ -459,7 +506,11 @@ fn run(b: &mut Builder<'_>) {
         return;
     }
     // 6. After the handshake, each side's peer-name filter: the client's first.
-    if !peer::client_peer_name(b, &qm_cert) || !peer::qm_sslpeer(b, &client_cert) {
+    if qm_cert
+        .as_ref()
+        .is_some_and(|qm_cert| !peer::client_peer_name(b, qm_cert))
+        || !peer::qm_sslpeer(b, &client_cert)
+    {
         return;
     }
     b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH and authentication are not modelled).".into());

@@ -1,0 +1,995 @@
+//! From symptoms to a cause: the messages and reason codes a ticket shows are matched against
+//! what the prediction model says for every explanation the case leaves open (what each
+//! responder nobody has evidence of answers, each side's OCSPAuthentication where no file in the
+//! ticket states it, or where the stated one cannot explain the logs). The explanations whose
+//! predicted logs and reason code fit what was observed are ranked; the best is the cause, the
+//! others that fit as well are alternatives, and a stated setting that the logs contradict is said
+//! plainly.
+//!
+//! The search is budgeted ([`MAX_HYPOTHESES`]) and shares one resolved case: a hypothesis only
+//! changes suppositions and policies, so no text is parsed again.
+
+use super::case::{Case, Resolved};
+use super::codes::{Lookup, lookup, reason_name};
+use super::config::SslCauth;
+use super::errlog::LogFacts;
+use super::ini::{OcspAuthentication, Source};
+use super::predict::{Diagnosis, Finding, predict_resolved};
+use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side};
+use crate::verify::trace::Outcome;
+use serde::Serialize;
+
+/// The most explanations tried for one ticket (4 answers x 3 policies on each side is 144).
+pub const MAX_HYPOTHESES: usize = 160;
+
+/// One message seen in a pasted log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Observed {
+    /// Whose log.
+    pub side: Side,
+    /// The id as written (`AMQ9716E`).
+    pub id: String,
+    /// 1-based line in the ticket (or in that side's log, for a case file).
+    pub line: usize,
+    /// The time of its entry, when the log says it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The channel named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// The certificate named (AMQ9633, AMQ9716 inserts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+    /// Whether mqocsp models this message (others are shown, not matched).
+    pub modelled: bool,
+}
+
+/// A reason code seen in the ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ObservedReason {
+    /// The code.
+    pub code: u32,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// Everything observed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Observations {
+    /// Messages, in ticket order.
+    pub messages: Vec<Observed>,
+    /// Reason codes.
+    pub reasons: Vec<ObservedReason>,
+    /// Whether a client log was pasted (its silence then counts).
+    pub client_log: bool,
+    /// Whether a queue manager log was pasted.
+    pub queue_manager_log: bool,
+}
+
+impl Observations {
+    /// What one side's log shows; `first_line` is where the log starts in the ticket.
+    pub fn add_log(&mut self, side: Side, text: &str, first_line: usize) {
+        if text.trim().is_empty() {
+            return;
+        }
+        match side {
+            Side::Client => self.client_log = true,
+            Side::QueueManager => self.queue_manager_log = true,
+        }
+        let facts = LogFacts::parse(text);
+        let time_at = |line: usize| {
+            facts
+                .times
+                .iter()
+                .rev()
+                .find(|(_, l)| *l <= line)
+                .map(|(t, _)| t.to_string())
+        };
+        for message in &facts.messages {
+            self.messages.push(Observed {
+                side,
+                id: message.id.clone(),
+                line: first_line + message.line - 1,
+                time: time_at(message.line),
+                channel: message.channel.clone(),
+                certificate: message.certificate.clone(),
+                modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_))),
+            });
+        }
+        for (code, line) in &facts.reason_codes {
+            self.add_reason(*code, first_line + line - 1);
+        }
+    }
+
+    /// A reason code seen anywhere in the ticket (once per code and line).
+    pub fn add_reason(&mut self, code: u32, line: usize) {
+        if reason_name(code).is_some()
+            && !self
+                .reasons
+                .iter()
+                .any(|r| r.code == code && r.line == line)
+        {
+            self.reasons.push(ObservedReason { code, line });
+        }
+    }
+
+    /// What a case file's pasted logs show.
+    pub fn of_case(case: &Case) -> Self {
+        let mut observations = Self::default();
+        observations.add_log(Side::Client, &case.client.error_log, 1);
+        observations.add_log(Side::QueueManager, &case.queue_manager.error_log, 1);
+        observations
+    }
+
+    /// Whether anything was observed.
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty() && self.reasons.is_empty()
+    }
+
+    fn ids(&self, side: Side) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .messages
+            .iter()
+            .filter(|m| m.side == side && m.modelled)
+            .map(|m| base(&m.id))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    fn pasted(&self, side: Side) -> bool {
+        match side {
+            Side::Client => self.client_log,
+            Side::QueueManager => self.queue_manager_log,
+        }
+    }
+}
+
+/// `AMQ9716E` → `AMQ9716`: the two TLS libraries differ in the severity letter only.
+fn base(id: &str) -> String {
+    id.trim_end_matches(['E', 'W', 'I']).to_owned()
+}
+
+/// The cause, as a support engineer would put it in the ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cause {
+    /// One sentence to paste into the ticket.
+    pub summary: String,
+    /// The side whose check fails (none when the connection works).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    /// The subjects of the certificates involved.
+    pub certificates: Vec<String>,
+    /// The lines of the ticket that support it.
+    pub evidence: Vec<String>,
+}
+
+/// Another explanation that fits (nearly) as well.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// In one sentence.
+    pub summary: String,
+    /// What it supposes.
+    pub supposes: Vec<String>,
+    /// Its fit (higher is better; the best explanation's is `Explanation::score`).
+    pub score: i32,
+}
+
+/// The diagnosis of a ticket.
+#[derive(Clone, Debug, Serialize)]
+pub struct Explanation {
+    /// The cause.
+    pub cause: Cause,
+    /// What was observed.
+    pub observed: Observations,
+    /// Whether the predicted logs of both sides and the reason code equal what was observed.
+    pub matches_observed: bool,
+    /// What the best explanation supposes that the ticket does not say.
+    pub supposes: Vec<String>,
+    /// Other explanations that fit as well or nearly.
+    pub alternatives: Vec<Alternative>,
+    /// Where what was pasted contradicts what was observed.
+    pub contradictions: Vec<String>,
+    /// The MQ client kind the model applies.
+    pub client_kind: &'static str,
+    /// The fit of the best explanation.
+    pub score: i32,
+    /// How many explanations were tried.
+    pub searched: usize,
+    /// The prediction under the best explanation.
+    pub diagnosis: Diagnosis,
+}
+
+/// One supposition with what it costs to believe it without evidence.
+#[derive(Clone, Debug)]
+struct Choice {
+    change: Change,
+    cost: i32,
+    words: String,
+    /// Said when chosen: the ticket states otherwise.
+    contradicts: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+enum Change {
+    Answer(Vec<Supposition>),
+    Policy(Side, OcspAuthentication),
+    SslCauth(SslCauth),
+    Nothing,
+}
+
+fn side_words(side: Side) -> (&'static str, &'static str) {
+    match side {
+        Side::Client => ("the MQ client", "the queue manager's certificate"),
+        Side::QueueManager => ("the queue manager", "the client's certificate"),
+    }
+}
+
+/// The open questions of the case: one list of alternatives per question.
+fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
+    let mut out = Vec::new();
+    // No channel definition and no client certificate in the ticket: whether the queue
+    // manager demands one is not known (the channel's default is SSLCAUTH(REQUIRED)).
+    let channel_defined = super::mqsc::MqscDefinitions::parse(&case.queue_manager.mqsc)
+        .channels
+        .iter()
+        .any(|c| c.name.eq_ignore_ascii_case(&resolved.channel_name()));
+    if !channel_defined && case.queue_manager.sslcauth.is_none() && resolved.client_cert.is_none() {
+        out.push(vec![
+            Choice {
+                change: Change::SslCauth(SslCauth::Optional),
+                cost: 0,
+                words: "the channel does not demand a client certificate (SSLCAUTH(OPTIONAL)), or the client has one the ticket does not show".into(),
+                contradicts: None,
+            },
+            Choice {
+                change: Change::SslCauth(SslCauth::Required),
+                cost: 1,
+                words: "the channel has SSLCAUTH(REQUIRED) (the default) and the client has no certificate".into(),
+                contradicts: None,
+            },
+        ]);
+    }
+    let sides = [
+        (Side::Client, &resolved.qm_cert, &resolved.client_trust),
+        (
+            Side::QueueManager,
+            &resolved.client_cert,
+            &resolved.qm_trust,
+        ),
+    ];
+    for (side, partner, anchors) in sides {
+        let Some(partner) = partner else { continue };
+        let report = resolved.verify_chain(partner, anchors);
+        let path = resolved.path(&report, partner, anchors);
+        let check = check_side(resolved, side, &path);
+        if !check.checked {
+            continue;
+        }
+        let (who, whose) = side_words(side);
+        // Every source nobody has evidence of is supposed to answer good, except what the
+        // question varies: the first certificate whose source is open.
+        let open: Vec<(String, &crate::certificate::Certificate)> = check
+            .answers
+            .iter()
+            .zip(&path)
+            .filter_map(|((_, answer), cert)| match answer {
+                Answer::Unknown(Unknown::NoEvidence { url }) => Some((url.clone(), cert)),
+                _ => None,
+            })
+            .collect();
+        if let Some((url, cert)) = open.first() {
+            let fp = cert.fingerprints.sha256.clone();
+            let name = cert.short_name();
+            let good_elsewhere: Vec<Supposition> = open
+                .iter()
+                .map(|(other, _)| Supposition {
+                    url: other.clone(),
+                    certificate: None,
+                    answer: Supposed::Good,
+                })
+                .collect();
+            let answer = |answer: Supposed, cost: i32, words: String| {
+                let mut supposed = good_elsewhere.clone();
+                supposed.push(Supposition {
+                    url: url.clone(),
+                    certificate: (answer != Supposed::Unreachable).then(|| fp.clone()),
+                    answer,
+                });
+                // An unreachable responder is unreachable for every certificate asked of it.
+                if answer == Supposed::Unreachable {
+                    supposed.retain(|s| {
+                        !(s.answer == Supposed::Good && super::evidence::same_url(&s.url, url))
+                    });
+                }
+                Choice {
+                    change: Change::Answer(supposed),
+                    cost,
+                    words,
+                    contradicts: None,
+                }
+            };
+            out.push(vec![
+                answer(
+                    Supposed::Good,
+                    0,
+                    format!("{url} answers good about {name}"),
+                ),
+                answer(
+                    Supposed::Unreachable,
+                    1,
+                    format!("{url} cannot be reached by {who}"),
+                ),
+                answer(
+                    Supposed::Revoked,
+                    1,
+                    format!("{url} answers that {name} is revoked"),
+                ),
+                answer(
+                    Supposed::Unknown,
+                    2,
+                    format!("{url} answers unknown about {name} (it does not know it)"),
+                ),
+            ]);
+        }
+        // The policy: a stated value is believed unless the logs cannot be explained with it.
+        let (setting, what_if, file) = match side {
+            Side::Client => (
+                &resolved.client.ssl.ocsp_authentication,
+                case.client.ocsp_authentication,
+                "mqclient.ini",
+            ),
+            Side::QueueManager => (
+                &resolved.qm.ssl.ocsp_authentication,
+                case.queue_manager.ocsp_authentication,
+                "qm.ini",
+            ),
+        };
+        if what_if.is_some() {
+            continue;
+        }
+        let stated = setting.source != Source::Default;
+        let current = setting.value;
+        let mut choices = vec![Choice {
+            change: Change::Nothing,
+            cost: 0,
+            words: String::new(),
+            contradicts: None,
+        }];
+        for value in [
+            OcspAuthentication::Required,
+            OcspAuthentication::Warn,
+            OcspAuthentication::Optional,
+        ] {
+            if value == current {
+                continue;
+            }
+            let (cost, contradicts) = if stated {
+                (
+                    4,
+                    Some(format!(
+                        "the {file} pasted says OCSPAuthentication={}, but {who}'s behaviour in the logs fits OCSPAuthentication={}: the {file} pasted is probably not the one in use",
+                        current.word(),
+                        value.word()
+                    )),
+                )
+            } else {
+                (1, None)
+            };
+            choices.push(Choice {
+                change: Change::Policy(side, value),
+                cost,
+                words: format!("{who} runs with OCSPAuthentication={}", value.word()),
+                contradicts,
+            });
+        }
+        let _ = whose;
+        out.push(choices);
+    }
+    out
+}
+
+/// How well a prediction fits what was observed: matched messages and reason codes count for,
+/// predicted-but-absent and present-but-unpredicted ones against.
+fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
+    let mut score = 0;
+    let mut exact = true;
+    for side in [Side::Client, Side::QueueManager] {
+        if !observed.pasted(side) {
+            continue;
+        }
+        let seen = observed.ids(side);
+        let log = match side {
+            Side::Client => &diagnosis.client_log,
+            Side::QueueManager => &diagnosis.queue_manager_log,
+        };
+        let mut predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+        predicted.sort();
+        predicted.dedup();
+        for id in &predicted {
+            if seen.contains(id) {
+                score += 3;
+            } else {
+                score -= 2;
+                exact = false;
+            }
+        }
+        for id in &seen {
+            if !predicted.contains(id) {
+                score -= 2;
+                exact = false;
+            }
+        }
+    }
+    // Reason codes seen for the connection (the last one a ticket quotes is the outcome).
+    if let Some(reason) = observed.reasons.last() {
+        if diagnosis.outcome.reason_code == Some(reason.code) {
+            score += 4;
+        } else {
+            score -= 4;
+            exact = false;
+        }
+    }
+    (score, exact)
+}
+
+/// Explains a case from what its logs show. A ticket with logs but no certificate at all is
+/// reasoned about with stand-in certificates (the seed's), named as such.
+pub fn explain(case: &Case, observed: &Observations) -> Explanation {
+    let resolved = case.resolve();
+    if resolved.qm_cert.is_none() && resolved.client_cert.is_none() && !observed.is_empty() {
+        let (material, names) = super::examples::stand_ins();
+        let mut stand = case.clone();
+        stand.material.push('\n');
+        stand.material.push_str(&material);
+        stand.queue_manager.certificate = Some(names[0].to_owned());
+        stand.client.certificate = Some(names[1].to_owned());
+        stand.client.trust = vec!["www.sd.pulsarintegration.com".into()];
+        stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
+        let mut e = search(&stand, stand.resolve(), observed);
+        // In sentences the stand-ins are named by their role, never by their seed names.
+        let rename = |text: &str| {
+            text.replace(&format!("({})", names[0]), "(not pasted)")
+                .replace(&format!("({})", names[1]), "(not pasted)")
+                .replace(names[0], "the queue manager's certificate")
+                .replace(names[1], "the client's certificate")
+                .replace(
+                    &format!("OCSP responder {}", super::examples::SERVER_RESPONDER),
+                    "OCSP responder named in the certificate's AIA",
+                )
+                .replace(
+                    &format!("OCSP responder {}", super::examples::CLIENT_RESPONDER),
+                    "OCSP responder named in the certificate's AIA",
+                )
+                .replace(super::examples::SERVER_RESPONDER, "the AIA responder")
+                .replace(super::examples::CLIENT_RESPONDER, "the AIA responder")
+        };
+        e.cause.summary = rename(&e.cause.summary);
+        e.cause.certificates = observed
+            .messages
+            .iter()
+            .filter_map(|m| m.certificate.clone())
+            .collect();
+        for text in e.supposes.iter_mut().chain(e.contradictions.iter_mut()) {
+            *text = rename(text);
+        }
+        for alternative in &mut e.alternatives {
+            alternative.summary = rename(&alternative.summary);
+            for text in &mut alternative.supposes {
+                *text = rename(text);
+            }
+        }
+        e.supposes.insert(
+            0,
+            "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
+        );
+        return e;
+    }
+    search(case, resolved, observed)
+}
+
+fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
+    let questions = if observed.is_empty() {
+        Vec::new()
+    } else {
+        questions(case, &resolved)
+    };
+    // Every combination, up to the budget, in order of total cost (cheapest first).
+    let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
+    for question in &questions {
+        let mut next = Vec::new();
+        for combo in &combos {
+            for index in 0..question.len() {
+                if next.len() >= MAX_HYPOTHESES {
+                    break;
+                }
+                let mut longer = combo.clone();
+                longer.push(index);
+                next.push(longer);
+            }
+        }
+        combos = next;
+    }
+    let cost = |combo: &[usize]| -> i32 {
+        combo
+            .iter()
+            .zip(&questions)
+            .filter_map(|(i, q)| q.get(*i).map(|c| c.cost))
+            .sum()
+    };
+    combos.sort_by_key(|c| cost(c));
+    let base_policies = (
+        resolved.client.ssl.ocsp_authentication.value,
+        resolved.qm.ssl.ocsp_authentication.value,
+    );
+    let base_sslcauth = resolved.qm.channel.sslcauth;
+    struct Tried {
+        combo: Vec<usize>,
+        score: i32,
+        exact: bool,
+        diagnosis: Diagnosis,
+    }
+    let mut tried: Vec<Tried> = Vec::new();
+    for combo in combos {
+        resolved.supposed.clear();
+        resolved.client.ssl.ocsp_authentication.value = base_policies.0;
+        resolved.qm.ssl.ocsp_authentication.value = base_policies.1;
+        resolved.qm.channel.sslcauth = base_sslcauth;
+        for (index, question) in combo.iter().zip(&questions) {
+            match question.get(*index).map(|c| &c.change) {
+                Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
+                Some(Change::Policy(Side::Client, value)) => {
+                    resolved.client.ssl.ocsp_authentication.value = *value
+                }
+                Some(Change::Policy(Side::QueueManager, value)) => {
+                    resolved.qm.ssl.ocsp_authentication.value = *value
+                }
+                Some(Change::SslCauth(value)) => resolved.qm.channel.sslcauth = *value,
+                _ => {}
+            }
+        }
+        let diagnosis = predict_resolved(case, &resolved);
+        let (fit, exact) = fit(&diagnosis, observed);
+        tried.push(Tried {
+            score: fit * 2 - cost(&combo),
+            combo,
+            exact,
+            diagnosis,
+        });
+    }
+    // Best fit first; among equals the cheaper (already sorted by cost: a stable sort keeps it).
+    tried.sort_by_key(|t| std::cmp::Reverse(t.score));
+    let searched = tried.len();
+    let mut tried = tried.into_iter();
+    let Some(best) = tried.next() else {
+        // Not reachable: the empty combination is always tried.
+        let diagnosis = predict_resolved(case, &resolved);
+        return finish(
+            case,
+            observed,
+            diagnosis,
+            Vec::new(),
+            Vec::new(),
+            0,
+            false,
+            0,
+        );
+    };
+    let words = |combo: &[usize]| -> Vec<String> {
+        combo
+            .iter()
+            .zip(&questions)
+            .filter_map(|(i, q)| q.get(*i))
+            .filter(|c| !c.words.is_empty())
+            .map(|c| c.words.clone())
+            .collect()
+    };
+    let contradictions: Vec<String> = best
+        .combo
+        .iter()
+        .zip(&questions)
+        .filter_map(|(i, q)| q.get(*i).and_then(|c| c.contradicts.clone()))
+        .collect();
+    let best_summary = summary(&best.diagnosis);
+    let mut alternatives: Vec<Alternative> = Vec::new();
+    for other in tried {
+        if other.score + 3 < best.score || alternatives.len() >= 4 {
+            break;
+        }
+        let text = summary(&other.diagnosis);
+        if text == best_summary || alternatives.iter().any(|a| a.summary == text) {
+            continue;
+        }
+        alternatives.push(Alternative {
+            summary: text,
+            supposes: words(&other.combo),
+            score: other.score,
+        });
+    }
+    let supposes = words(&best.combo);
+    finish(
+        case,
+        observed,
+        best.diagnosis,
+        supposes,
+        alternatives,
+        best.score,
+        best.exact && !observed.is_empty(),
+        searched,
+    )
+    .with_contradictions(contradictions)
+}
+
+impl Explanation {
+    fn with_contradictions(mut self, mut more: Vec<String>) -> Self {
+        more.append(&mut self.contradictions);
+        self.contradictions = more;
+        self
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    _case: &Case,
+    observed: &Observations,
+    diagnosis: Diagnosis,
+    supposes: Vec<String>,
+    alternatives: Vec<Alternative>,
+    score: i32,
+    matches_observed: bool,
+    searched: usize,
+) -> Explanation {
+    let mut contradictions = Vec::new();
+    if !observed.is_empty() && !matches_observed {
+        for side in [Side::Client, Side::QueueManager] {
+            if !observed.pasted(side) {
+                continue;
+            }
+            let seen = observed.ids(side);
+            let log = match side {
+                Side::Client => &diagnosis.client_log,
+                Side::QueueManager => &diagnosis.queue_manager_log,
+            };
+            let predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+            let unexplained: Vec<&String> =
+                seen.iter().filter(|id| !predicted.contains(id)).collect();
+            if !unexplained.is_empty() {
+                contradictions.push(format!(
+                    "{} log shows {} which no explanation of this case predicts: the configuration or certificates pasted may not be the ones in use",
+                    match side {
+                        Side::Client => "the client's",
+                        Side::QueueManager => "the queue manager's",
+                    },
+                    unexplained
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        if let Some(reason) = observed.reasons.last()
+            && diagnosis.outcome.reason_code != Some(reason.code)
+        {
+            contradictions.push(format!(
+                "the ticket shows reason code {} (line {}), but the best explanation predicts {}",
+                reason.code,
+                reason.line,
+                diagnosis
+                    .outcome
+                    .reason_code
+                    .map_or_else(|| "a connection".to_owned(), |c| c.to_string())
+            ));
+        }
+    }
+    let cause = cause(&diagnosis, observed);
+    Explanation {
+        cause,
+        observed: observed.clone(),
+        matches_observed,
+        supposes,
+        alternatives,
+        contradictions,
+        client_kind: "c",
+        score,
+        searched,
+        diagnosis,
+    }
+}
+
+/// The decisive failing step of a prediction and the side it belongs to.
+fn decisive(diagnosis: &Diagnosis) -> Option<&crate::verify::trace::Step> {
+    diagnosis
+        .steps
+        .iter()
+        .find(|s| s.outcome == Outcome::Fail && s.id != "mq.observed")
+}
+
+fn side_of_step(id: &str) -> Option<Side> {
+    // A missing client certificate is the queue manager's refusal (SSLCAUTH, SSLPEER).
+    if id == "mq.client_certificate" {
+        return Some(Side::QueueManager);
+    }
+    if id.starts_with("mq.client") || id == "mq.connx" || id == "mq.sni" {
+        Some(Side::Client)
+    } else if id.starts_with("mq.qm") {
+        Some(Side::QueueManager)
+    } else {
+        None
+    }
+}
+
+/// One sentence for the ticket.
+fn summary(diagnosis: &Diagnosis) -> String {
+    let outcome = &diagnosis.outcome;
+    let logs = |ids: &[String]| {
+        if ids.is_empty() {
+            "nothing".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    };
+    let result = match outcome.reason_code {
+        Some(code) => format!(
+            "MQCONNX fails with {code} {} (client log: {}; queue manager log: {})",
+            outcome.reason_name.clone().unwrap_or_default(),
+            logs(&outcome.client_log),
+            logs(&outcome.queue_manager_log)
+        ),
+        None => format!(
+            "MQCONNX connects (client log: {}; queue manager log: {})",
+            logs(&outcome.client_log),
+            logs(&outcome.queue_manager_log)
+        ),
+    };
+    let policy_step = |side: Side| {
+        let id = match side {
+            Side::Client => "mq.client_policy",
+            Side::QueueManager => "mq.qm_policy",
+        };
+        diagnosis
+            .steps
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.outcome)
+    };
+    // A revocation finding that refused the connection or warned about it decides the story.
+    let decisive = diagnosis
+        .revocation
+        .iter()
+        .find(|r| matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn)));
+    if let Some(r) = decisive {
+        let (who, whose) = side_words(r.side);
+        let name = &r.short_name;
+        let text = match &r.finding {
+            Finding::Revoked { url } => format!(
+                "{whose} ({name}) is revoked: {url} says so, and {who} refuses a revoked certificate under any OCSPAuthentication"
+            ),
+            Finding::Undetermined(unknown) => {
+                let why = match unknown {
+                    Unknown::Unreachable { url } => format!(
+                        "{who} cannot reach the OCSP responder {url} to check {whose} ({name})"
+                    ),
+                    Unknown::NoEvidence { url } => format!(
+                        "{who} gets no answer from the OCSP responder {url} about {whose} ({name}) (nothing in the case says it answers)"
+                    ),
+                    Unknown::NotKnown { why } => {
+                        format!("the OCSP responder answers unknown about {whose} ({name}): {why}")
+                    }
+                    Unknown::Unverifiable { why } => format!(
+                        "{who} cannot rely on the OCSP responder's answer about {whose} ({name}): {why}"
+                    ),
+                };
+                let policy = if policy_step(r.side) == Some(Outcome::Warn) {
+                    "OCSPAuthentication=WARN lets the connection continue with a warning"
+                } else {
+                    "OCSPAuthentication=REQUIRED refuses a certificate whose revocation status is unknown"
+                };
+                format!("{why}; {policy}")
+            }
+        };
+        return format!("{}. {result}.", capitalise(&text));
+    }
+    let failed = diagnosis
+        .steps
+        .iter()
+        .find(|s| s.outcome == Outcome::Fail && s.id != "mq.observed");
+    match failed {
+        Some(step) if outcome.connected => format!(
+            "{result}, although {}: the policy in force accepts that.",
+            trim_period(&step.explanation)
+        ),
+        Some(step) => format!("{}. {result}.", capitalise(&trim_period(&step.explanation))),
+        None => format!("Both sides accept each other's certificates. {result}."),
+    }
+}
+
+fn trim_period(text: &str) -> String {
+    text.trim().trim_end_matches('.').to_owned()
+}
+
+fn capitalise(text: &str) -> String {
+    // A sentence may start with a URL or a configuration value: those keep their case.
+    if text.starts_with("http") || !text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return text.to_owned();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
+    let step = decisive(diagnosis);
+    let side = step.and_then(|s| side_of_step(s.id));
+    let mut certificates: Vec<String> = diagnosis
+        .steps
+        .iter()
+        .filter(|s| s.outcome == Outcome::Fail && !s.subject.is_empty())
+        .filter(|s| {
+            s.id.ends_with("_revocation") || s.id.ends_with("_chain") || s.id.ends_with("_policy")
+        })
+        .map(|s| s.subject.clone())
+        .collect();
+    certificates.dedup();
+    let predicted = |side: Side| -> Vec<String> {
+        match side {
+            Side::Client => &diagnosis.client_log,
+            Side::QueueManager => &diagnosis.queue_manager_log,
+        }
+        .iter()
+        .map(|l| base(&l.id))
+        .collect()
+    };
+    let mut evidence: Vec<String> = observed
+        .messages
+        .iter()
+        .filter(|m| predicted(m.side).contains(&base(&m.id)))
+        .map(|m| {
+            format!(
+                "line {}: {} in the {} log{}",
+                m.line,
+                m.id,
+                match m.side {
+                    Side::Client => "client's",
+                    Side::QueueManager => "queue manager's",
+                },
+                m.certificate
+                    .as_ref()
+                    .map(|c| format!(" about '{c}'"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    evidence.extend(
+        observed
+            .reasons
+            .iter()
+            .filter(|r| diagnosis.outcome.reason_code == Some(r.code))
+            .map(|r| format!("line {}: reason code {}", r.line, r.code)),
+    );
+    Cause {
+        summary: summary(diagnosis),
+        side: if diagnosis.outcome.connected {
+            None
+        } else {
+            side
+        },
+        certificates,
+        evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mq::examples::example;
+
+    fn observed(client: &str, qm: &str, reason: Option<u32>) -> Observations {
+        let mut o = Observations::default();
+        o.add_log(Side::Client, client, 1);
+        o.add_log(Side::QueueManager, qm, 100);
+        if let Some(code) = reason {
+            o.add_reason(code, 1);
+        }
+        o
+    }
+
+    /// The seed's case with nothing known of either responder.
+    fn open_case() -> Case {
+        let mut case = example("good").unwrap_or_else(|| unreachable!());
+        case.responders.clear();
+        case
+    }
+
+    #[test]
+    fn a_client_amq9716_with_2393_is_the_clients_responder_unreachable() {
+        let e = explain(
+            &open_case(),
+            &observed(
+                "AMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'.",
+                "",
+                Some(2393),
+            ),
+        );
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2393));
+        assert_eq!(e.diagnosis.outcome.client_log, ["AMQ9716E"]);
+        assert!(e.matches_observed, "{:?}", e.cause);
+        assert_eq!(e.cause.side, Some(Side::Client));
+        assert!(
+            e.supposes.iter().any(|s| s.contains("cannot be reached")),
+            "{:?}",
+            e.supposes
+        );
+        // "answers unknown" fits the same logs: it is listed as an alternative.
+        assert!(
+            e.alternatives
+                .iter()
+                .any(|a| a.supposes.iter().any(|s| s.contains("unknown"))),
+            "{:?}",
+            e.alternatives
+        );
+    }
+
+    #[test]
+    fn a_queue_manager_amq9633_is_the_client_certificate_revoked() {
+        let e = explain(
+            &open_case(),
+            &observed(
+                "AMQ9665E: SSL connection closed by remote end of channel 'PL81N.MQICHL'.",
+                "AMQ9633: Bad SSL certificate for channel '????'.",
+                Some(2393),
+            ),
+        );
+        assert_eq!(e.cause.side, Some(Side::QueueManager));
+        assert!(e.matches_observed);
+        assert!(
+            e.cause
+                .summary
+                .contains("www.pulsarintegration.PL921WC.com"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(e.cause.summary.contains("revoked"), "{}", e.cause.summary);
+    }
+
+    #[test]
+    fn a_stated_policy_that_the_logs_contradict_is_said_plainly() {
+        let mut case = open_case();
+        case.client.mqclient_ini = "SSL:\n  OCSPAuthentication=WARN\n".into();
+        let e = explain(
+            &case,
+            &observed(
+                "AMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'.",
+                "",
+                Some(2393),
+            ),
+        );
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2393));
+        assert!(
+            e.contradictions
+                .iter()
+                .any(|c| c.contains("mqclient.ini pasted says OCSPAuthentication=WARN")),
+            "{:?}",
+            e.contradictions
+        );
+    }
+
+    #[test]
+    fn without_observations_the_prediction_stands_alone() {
+        let case = example("server-revoked").unwrap_or_else(|| unreachable!());
+        let e = explain(&case, &Observations::default());
+        assert_eq!(e.searched, 1);
+        assert_eq!(e.diagnosis, crate::mq::predict::predict(&case));
+        assert!(!e.matches_observed);
+    }
+
+    #[test]
+    fn the_search_stays_within_its_budget() {
+        let e = explain(&open_case(), &observed("AMQ9717E: x", "AMQ9717: y", None));
+        assert!(e.searched <= MAX_HYPOTHESES);
+        assert!(e.searched > 1);
+    }
+}

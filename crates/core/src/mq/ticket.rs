@@ -1,0 +1,461 @@
+//! A ticket as sent: an e-mail with both sides' error log entries, configuration, certificates and
+//! prose, pasted whole. Reading it builds a case (everything filed where it belongs, each error
+//! log entry on the side its header names) and the observations the diagnosis starts from:
+//! the messages each side logged and the reason codes the ticket quotes, with their lines.
+
+use super::case::Case;
+use super::codes::{Lookup, lookup};
+use super::explain::{Explanation, Observations, explain};
+use super::revocation::Side;
+use crate::decode::decode;
+use crate::timestamp::Timestamp;
+use serde::Serialize;
+
+/// One error log entry found in the ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// The side it belongs to.
+    pub side: Side,
+    /// Why that side: the header field or wording that says so.
+    pub side_reason: String,
+    /// 1-based first and last line in the ticket.
+    pub lines: (usize, usize),
+    /// The MQ version its header names (`VRMF(9.3.0.5)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vrmf: Option<String>,
+}
+
+/// A ticket read.
+#[derive(Clone, Debug, Serialize)]
+pub struct Ticket {
+    /// The case built from it.
+    pub case: Case,
+    /// What was observed.
+    pub observed: Observations,
+    /// The error log entries, with their sides.
+    pub entries: Vec<Entry>,
+    /// What was filed where, in words.
+    pub filed: Vec<String>,
+}
+
+/// Queue manager programs: an entry written by one of them is the queue manager's.
+const QM_PROGRAMS: &[&str] = &[
+    "amqrmppa", "runmqchi", "runmqlsr", "amqzlaa0", "amqzxma0", "amqzmuc0", "amqpcsea", "amqrrmfa",
+    "amqzmur0", "amqfqpub", "strmqm", "runmqsc", "amqzmgr0", "amqzfuma",
+];
+
+/// `11/30/2026 04:40:12 PM - Process(…)`, `2026-11-30 16:40:12 - Process(…)`, or an entry's
+/// `Time(…)` line: where an AMQERR01.LOG entry begins.
+fn is_entry_header(line: &str) -> bool {
+    let t = unquote(line).trim();
+    let starts_with_date = t.get(..10).is_some_and(|d| {
+        let b = d.as_bytes();
+        (b.get(2) == Some(&b'/') && b.get(5) == Some(&b'/'))
+            || (b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-'))
+            || (b.get(4) == Some(&b'/') && b.get(7) == Some(&b'/'))
+    }) && t
+        .get(..1)
+        .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()));
+    starts_with_date && (t.contains("Process(") || t.contains(" - "))
+}
+
+/// A line without e-mail quoting (`> `, `>> `).
+fn unquote(line: &str) -> &str {
+    let mut rest = line;
+    while let Some(stripped) = rest.trim_start().strip_prefix('>') {
+        rest = stripped;
+    }
+    if rest.len() == line.len() { line } else { rest }
+}
+
+fn field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let start = text.find(&format!("{name}("))? + name.len() + 1;
+    let rest = text.get(start..)?;
+    let end = rest.find(')')?;
+    rest.get(..end).map(str::trim)
+}
+
+/// Which side wrote an entry, from its header; `hint` is what the prose around it says.
+fn side_of(header: &str, body: &str, hint: Option<Side>) -> (Side, String) {
+    if let Some(qmgr) = field(header, "QMgr").filter(|q| !q.is_empty()) {
+        return (Side::QueueManager, format!("its header names QMgr({qmgr})"));
+    }
+    if let Some(program) = field(header, "Program") {
+        let lower = program.to_ascii_lowercase();
+        if let Some(p) = QM_PROGRAMS.iter().find(|p| lower.contains(*p)) {
+            return (
+                Side::QueueManager,
+                format!("it was written by {p}, a queue manager program"),
+            );
+        }
+        return (
+            Side::Client,
+            format!("it was written by {program}, with no queue manager in its header"),
+        );
+    }
+    // An OpenSSL queue manager (HPE NonStop) writes message ids without a severity letter.
+    if body.lines().any(|l| {
+        let t = unquote(l).trim_start();
+        t.starts_with("AMQ")
+            && t.get(7..8) == Some(":")
+            && t.get(3..7)
+                .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+    }) && hint != Some(Side::Client)
+    {
+        return (
+            Side::QueueManager,
+            "its message ids carry no severity letter, as an OpenSSL queue manager writes them"
+                .into(),
+        );
+    }
+    match hint {
+        Some(side) => (
+            side,
+            "the ticket's text before it says whose log it is".into(),
+        ),
+        None => (
+            Side::Client,
+            "nothing says whose log it is: taken as the client's".into(),
+        ),
+    }
+}
+
+/// What a line of prose says about whose log follows.
+fn hint_of(line: &str) -> Option<Side> {
+    let lower = unquote(line).to_ascii_lowercase();
+    // Log and program output lines name queue managers too; only prose says whose log follows.
+    let output = [
+        "amq", "mqconn", "qmgr:", "process(", "[20", "reasoncd", "host(",
+    ];
+    if lower.len() > 200 || output.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let qm = [
+        "queue manager",
+        "qmgr",
+        "server side",
+        "qm log",
+        "qm side",
+        "mq server",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let client = ["client", "application", "app side", "app log"]
+        .iter()
+        .any(|w| lower.contains(w));
+    match (qm, client) {
+        (true, false) => Some(Side::QueueManager),
+        (false, true) => Some(Side::Client),
+        // "the client's queue manager…" and the like: the first word decides.
+        (true, true) => {
+            let q = lower
+                .find("queue manager")
+                .or(lower.find("qmgr"))
+                .unwrap_or(usize::MAX);
+            let c = lower
+                .find("client")
+                .or(lower.find("application"))
+                .unwrap_or(usize::MAX);
+            Some(if q < c {
+                Side::QueueManager
+            } else {
+                Side::Client
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether a message id is a command's answer (runmqsc DISPLAY output), not a log entry.
+fn is_command_output(id: &str) -> bool {
+    id.starts_with("AMQ8")
+}
+
+/// Reason codes quoted in prose: `2393`, `MQRC_SSL_INITIALIZATION_ERROR`, `RC=2393`,
+/// `reason code 2393`, `ReasonCd=2393`, `(2393)`.
+fn reason_codes(line: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let text = unquote(line);
+    for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+        if word.starts_with("MQRC_")
+            && let Some(Lookup::Reason(rc)) = lookup(word)
+        {
+            out.push(rc.code);
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let near_reason = [
+        "reason",
+        "rc=",
+        "rc ",
+        "mqrc",
+        "reasoncd",
+        "mqconn",
+        "fails with",
+        "failed with",
+        "error ",
+    ];
+    for (index, word) in text.split(|c: char| !c.is_ascii_digit()).enumerate() {
+        let _ = index;
+        if word.len() != 4 {
+            continue;
+        }
+        let Ok(code) = word.parse::<u32>() else {
+            continue;
+        };
+        if !(2000..=2999).contains(&code) && !(6100..=6999).contains(&code) {
+            continue;
+        }
+        if !matches!(lookup(word), Some(Lookup::Reason(_))) {
+            continue;
+        }
+        let Some(at) = lower.find(word) else { continue };
+        let before = lower.get(at.saturating_sub(40)..at).unwrap_or_default();
+        let after = lower
+            .get(at..(at + 30).min(lower.len()))
+            .unwrap_or_default();
+        if near_reason.iter().any(|w| before.contains(w)) || after.contains("mqrc_") {
+            out.push(code);
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Reads a ticket pasted whole; `at` is the evaluation time when the logs give none.
+pub fn read(text: &str, at: &str) -> Ticket {
+    let decoded = decode(text);
+    let (mut case, mut filed) = super::sort::auto_case(&decoded, text, at);
+    case.title = "Ticket".to_owned();
+    // The error logs are read below, entry by entry, with the side each header names.
+    case.client.error_log.clear();
+    case.queue_manager.error_log.clear();
+    let mut observed = Observations::default();
+    let mut entries = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut hint: Option<Side> = None;
+    let mut index = 0;
+    let mut first_time: Option<Timestamp> = None;
+    while let Some(line) = lines.get(index) {
+        let number = index + 1;
+        if is_entry_header(line) {
+            // The entry runs to its `-----` trailer, the next header, or the end.
+            let mut end = index + 1;
+            while let Some(next) = lines.get(end) {
+                if is_entry_header(next) {
+                    break;
+                }
+                end += 1;
+                if unquote(next).trim_start().starts_with("-----") {
+                    break;
+                }
+            }
+            let body: Vec<&str> = lines
+                .get(index..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|l| unquote(l))
+                .collect();
+            let body = body.join("\n");
+            let header: String = body
+                .lines()
+                .take_while(|l| !l.trim_start().starts_with("AMQ"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let (side, side_reason) = side_of(&header, &body, hint);
+            let vrmf = field(&header, "VRMF").map(str::to_owned);
+            if side == Side::Client
+                && let Some(vrmf) = &vrmf
+                && case.client.mq_version.is_none()
+            {
+                case.client.mq_version = Some(vrmf.clone());
+            }
+            if first_time.is_none() {
+                first_time = super::errlog::LogFacts::parse(&body)
+                    .times
+                    .first()
+                    .map(|(t, _)| *t);
+            }
+            let log = match side {
+                Side::Client => &mut case.client.error_log,
+                Side::QueueManager => &mut case.queue_manager.error_log,
+            };
+            log.push_str(&body);
+            log.push('\n');
+            observed.add_log(side, &body, number);
+            entries.push(Entry {
+                side,
+                side_reason,
+                lines: (number, end),
+                vrmf,
+            });
+            index = end.max(index + 1);
+            continue;
+        }
+        // A message quoted outside an entry (pasted from a console, or in prose).
+        let bare = unquote(line).trim_start();
+        let quoted_id = bare.starts_with("AMQ")
+            && bare
+                .get(3..7)
+                .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
+        if quoted_id {
+            let id = bare.get(..8).unwrap_or(bare).trim_end_matches(':');
+            if !is_command_output(id) {
+                let side = side_of("", bare, hint).0;
+                let log = match side {
+                    Side::Client => &mut case.client.error_log,
+                    Side::QueueManager => &mut case.queue_manager.error_log,
+                };
+                log.push_str(bare);
+                log.push('\n');
+                observed.add_log(side, bare, number);
+            }
+        } else if let Some(side) = hint_of(line) {
+            hint = Some(side);
+            // "Nothing in the queue manager's log": that side's silence is an observation too.
+            let lower = unquote(line).to_ascii_lowercase();
+            if [
+                "nothing",
+                "no error",
+                "empty",
+                "clean",
+                "no message",
+                "no entries",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+                && lower.contains("log")
+            {
+                match side {
+                    Side::Client => observed.client_log = true,
+                    Side::QueueManager => observed.queue_manager_log = true,
+                }
+                filed.push(format!(
+                    "line {number}: the {} log is empty, as the ticket says",
+                    match side {
+                        Side::Client => "client's",
+                        Side::QueueManager => "queue manager's",
+                    }
+                ));
+            }
+        }
+        for code in reason_codes(line) {
+            observed.add_reason(code, number);
+        }
+        index += 1;
+    }
+    if let Some(time) = first_time {
+        case.at = time.to_string();
+        filed.push(format!(
+            "evaluation time {time}, the time of the first log entry"
+        ));
+    }
+    for entry in &entries {
+        filed.push(format!(
+            "lines {}-{}: the {} log ({})",
+            entry.lines.0,
+            entry.lines.1,
+            match entry.side {
+                Side::Client => "client's",
+                Side::QueueManager => "queue manager's",
+            },
+            entry.side_reason
+        ));
+    }
+    Ticket {
+        case,
+        observed,
+        entries,
+        filed,
+    }
+}
+
+impl Ticket {
+    /// The diagnosis of the ticket.
+    pub fn explain(&self) -> Explanation {
+        explain(&self.case, &self.observed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_headers_and_sides() {
+        assert!(is_entry_header(
+            "11/30/2026 04:40:12 PM - Process(12345.6) User(mqm) Program(amqrmppa)"
+        ));
+        assert!(is_entry_header(
+            "> 2026-11-30 16:40:12 - Process(1.1) Program(app)"
+        ));
+        assert!(!is_entry_header("AMQ9633E: Bad SSL certificate"));
+        assert_eq!(
+            side_of("Process(1) Program(amqrmppa) Host(h)", "", None).0,
+            Side::QueueManager
+        );
+        assert_eq!(side_of("Program(myapp) QMgr()", "", None).0, Side::Client);
+        assert_eq!(
+            side_of("Program(java) VRMF(9.3.0.5) QMgr(QM1)", "", None).0,
+            Side::QueueManager
+        );
+        assert_eq!(
+            side_of("", "AMQ9633: Bad SSL certificate", None).0,
+            Side::QueueManager
+        );
+    }
+
+    #[test]
+    fn reason_codes_in_prose() {
+        assert_eq!(reason_codes("MQCONNX fails with 2393 since Friday"), [2393]);
+        assert_eq!(reason_codes("we get MQRC_SSL_INITIALIZATION_ERROR"), [2393]);
+        assert_eq!(reason_codes("CompCd=02 ReasonCd=2393"), [2393]);
+        assert!(reason_codes("the server has 2393 users").is_empty());
+        assert!(reason_codes("port 1414 is open").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_ticket_files_each_entry_on_its_side() {
+        let text = "\
+Hi team,
+since we enabled OCSP the app fails with reason 2393.
+
+Client log (AMQERR01.LOG on the app server):
+> 11/30/2026 04:40:12 PM - Process(4242.1) User(app) Program(orders)
+>                     Host(apphost) Installation(Installation1)
+>                     VRMF(9.3.0.5)
+> AMQ9716E: Remote SSL certificate revocation status check failed for channel
+> 'APP.SVRCONN'.
+> ----- amqccisa.c : 9406 --------------------------------------------------
+
+Queue manager log:
+> 11/30/2026 04:40:12 PM - Process(777.3) User(mqm) Program(amqrmppa)
+>                     Host(qmhost) Installation(Installation1)
+>                     VRMF(9.3.0.5) QMgr(QM1)
+> AMQ9665E: SSL connection closed by remote end of channel 'APP.SVRCONN'.
+> ----- amqccisa.c : 1234 --------------------------------------------------
+";
+        let ticket = read(text, "2026-12-01T00:00:00Z");
+        assert_eq!(ticket.entries.len(), 2);
+        assert_eq!(ticket.entries[0].side, Side::Client);
+        assert_eq!(ticket.entries[1].side, Side::QueueManager);
+        assert_eq!(ticket.case.client.mq_version.as_deref(), Some("9.3.0.5"));
+        assert!(ticket.case.client.error_log.contains("AMQ9716E"));
+        assert!(ticket.case.queue_manager.error_log.contains("AMQ9665E"));
+        let ids: Vec<(Side, &str, usize)> = ticket
+            .observed
+            .messages
+            .iter()
+            .map(|m| (m.side, m.id.as_str(), m.line))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (Side::Client, "AMQ9716E", 8),
+                (Side::QueueManager, "AMQ9665E", 16)
+            ]
+        );
+        assert_eq!(ticket.observed.reasons[0].code, 2393);
+        assert_eq!(ticket.observed.reasons[0].line, 2);
+    }
+}
