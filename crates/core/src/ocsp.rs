@@ -108,6 +108,12 @@ pub enum CertStatus {
     },
     /// The responder does not know the certificate.
     Unknown,
+    /// A CHOICE alternative RFC 6960 does not define (kept so the rest of the response shows;
+    /// reported as a problem and never counted as an answer).
+    Unrecognised {
+        /// The tag found, as `[3]`.
+        tag: String,
+    },
 }
 
 impl CertStatus {
@@ -117,6 +123,7 @@ impl CertStatus {
             Self::Good => "good",
             Self::Revoked { .. } => "revoked",
             Self::Unknown => "unknown",
+            Self::Unrecognised { .. } => "unrecognised",
         }
     }
 }
@@ -301,6 +308,10 @@ fn cert_status(node: &Node, der: &[u8]) -> Result<CertStatus, Malformed> {
                 None => None,
             };
             Ok(CertStatus::Revoked { time, reason })
+        }
+        // Another context-specific alternative: shown, and reported by `OcspResponse::problems`.
+        tag if tag.class == crate::der::TagClass::Context => {
+            Ok(CertStatus::Unrecognised { tag: tag.name() })
         }
         tag => Err(malformed(tag.name())),
     }
@@ -506,6 +517,15 @@ impl OcspResponse {
                 status.word()
             )),
             _ => {}
+        }
+        let singles = self.basic.iter().flat_map(|basic| basic.responses.iter());
+        for (index, single) in singles.enumerate() {
+            if let CertStatus::Unrecognised { tag } = &single.cert_status {
+                problems.push(format!(
+                    "SingleResponse {} has certStatus {tag}, which RFC 6960 §4.2.1 does not define (good [0], revoked [1], unknown [2])",
+                    index + 1
+                ));
+            }
         }
         problems
     }

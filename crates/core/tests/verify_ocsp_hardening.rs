@@ -200,6 +200,27 @@ fn decoded_responses_that_say_nothing_usable_are_problems() {
     let pki = seed();
     let good = ca_signed(&pki, &ResponseSpec::good(&[0x01]));
     assert!(OcspResponse::parse(&good).unwrap().problems().is_empty());
+    // certStatus [3]: not good [0], revoked [1] or unknown [2]. The response still decodes.
+    let mut tbs = mqocsp_testkit::ocsp::response_data(
+        &ResponseSpec::good(&[0x01]),
+        &pki.server_ca.certificate,
+        &pki.server_ca.certificate,
+    );
+    let at = tbs
+        .windows(3)
+        .position(|w| w == [0x80, 0x00, 0x18])
+        .expect("the good status before thisUpdate");
+    tbs[at] = 0x83;
+    let odd = mqocsp_testkit::ocsp::sign_response(&tbs, &pki.server_ca.certificate, true);
+    let response = OcspResponse::parse(&odd).expect("still decodes");
+    assert!(
+        response.problems()[0].contains("certStatus [3]"),
+        "{:?}",
+        response.problems()
+    );
+    let report = check(&odd, &pki, Profile::Rfc6960, None);
+    assert_eq!(report.verdict(), "invalid");
+    assert_eq!(step(&report, "ocsp.cert_status").outcome, Outcome::Fail);
 }
 
 /// `YYYYMMDDHHMMSS`, `offset` seconds from now.

@@ -490,7 +490,7 @@ fn cert_id_step<'a>(ctx: &Context<'a>) -> (Option<&'a SingleResponse>, Step) {
     // hardening (and the only safe reading) is that any revoked answer wins, then unknown.
     let rank = |single: &&SingleResponse| match single.cert_status {
         CertStatus::Revoked { .. } => 0,
-        CertStatus::Unknown => 1,
+        CertStatus::Unknown | CertStatus::Unrecognised { .. } => 1,
         CertStatus::Good => 2,
     };
     let found = matching.iter().copied().min_by_key(rank);
@@ -715,6 +715,7 @@ fn status_step(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Step {
     match &single.cert_status {
         CertStatus::Good => builder.done(Outcome::Pass, "good: the responder knows the certificate and it is not revoked."),
         CertStatus::Revoked { time, reason } => builder.done(Outcome::Fail, format!("revoked at {time}{}. The MQ client rejects the certificate under every OCSPAuthentication setting: AMQ9633 reason (e).", reason.as_ref().map_or_else(String::new, |r| format!(", reason {r}")))),
+        CertStatus::Unrecognised { tag } => builder.done(Outcome::Fail, format!("certStatus {tag} is none of the alternatives RFC 6960 defines (good, revoked, unknown): the response gives no status for the certificate.")),
         CertStatus::Unknown => builder.done(Outcome::Fail, "unknown: the responder does not know this certificate (an openssl responder answers so for serials missing from index.txt, or for a CA it was not started with). The MQ client: AMQ9716 cause (b) under REQUIRED."),
     }
 }
