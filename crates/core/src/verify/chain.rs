@@ -7,17 +7,19 @@
 
 use super::budget::Budget;
 use super::build::{DeadEnd, Pool, build};
-use super::crl::{CrlSource, CrlVerdict, path_crl_verdict};
+use super::key_policy::{eku_step, key_size_step};
 use super::names::{
     CommonNameFallback, ConstraintFailure, constrained_names, name_constraint_violation,
     peer_name_matches,
 };
+use super::path_crl::CrlSource;
+use super::path_crl::revocation_step;
 use super::profile::{ChainProfile, Role, profile_step};
 use super::signature::{LegacyAlgorithms, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::certificate::Certificate;
 use crate::extension::ExtensionValue;
-use crate::general_name::{KeyPurpose, KeyUsageFlags, list};
+use crate::general_name::{KeyPurpose, KeyUsageFlags};
 use crate::present::relative;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
@@ -45,7 +47,7 @@ pub enum Purpose {
 
 impl Purpose {
     /// The KeyPurposeId the purpose needs.
-    fn eku(&self) -> Option<&'static str> {
+    pub(super) fn eku(&self) -> Option<&'static str> {
         match self {
             Self::ServerAuth => Some(KeyPurpose::SERVER_AUTH),
             Self::ClientAuth => Some(KeyPurpose::CLIENT_AUTH),
@@ -109,7 +111,6 @@ const RFC5280_SIGNATURE: &str = "RFC 5280 §6.1.3 (a)(1)";
 const RFC5280_NAMES: &str = "RFC 5280 §6.1.3 (a)(4)";
 const RFC5280_BASIC: &str = "RFC 5280 §4.2.1.9, §6.1.4 (k), (l), (m)";
 const RFC5280_KEY_USAGE: &str = "RFC 5280 §4.2.1.3, §6.1.4 (n)";
-const RFC5280_EKU: &str = "RFC 5280 §4.2.1.12";
 const RFC5280_CRITICAL: &str = "RFC 5280 §4.2, §6.1.4 (o)";
 const RFC5280_CONSTRAINTS: &str = "RFC 5280 §4.2.1.10, §6.1.3 (b), (c)";
 const RFC6125_PEER: &str = "RFC 6125 §6.4";
@@ -132,7 +133,12 @@ const UNDERSTOOD: &[&str] = &[
     "1.3.6.1.5.5.7.48.1.5",
 ];
 
-fn step(id: &'static str, title: &str, cert: &Certificate, reference: &'static str) -> StepBuilder {
+pub(super) fn step(
+    id: &'static str,
+    title: &str,
+    cert: &Certificate,
+    reference: &'static str,
+) -> StepBuilder {
     StepBuilder::new(id, title, cert.short_name(), reference)
 }
 
@@ -299,74 +305,6 @@ fn critical_step(cert: &Certificate) -> Step {
     }
 }
 
-/// RFC 5280 §4.2.1.12 leaves EKU in CA certificates to applications. mqocsp follows openssl
-/// (`X509_check_purpose` on every certificate of the chain), rustls-webpki and Go: a CA whose
-/// extKeyUsage lacks the purpose (and anyExtendedKeyUsage) cannot issue for it. In the gskit
-/// profile this is a warning, as GSKit's behaviour is not documented.
-fn eku_step(
-    cert: &Certificate,
-    purpose: Purpose,
-    role: Role,
-    profile: ChainProfile,
-) -> Option<Step> {
-    let wanted = purpose.eku()?;
-    let label = KeyPurpose::label(wanted);
-    let builder = step(
-        "chain.extended_key_usage",
-        &format!("Extended key usage allows {label}"),
-        cert,
-        RFC5280_EKU,
-    );
-    let purposes = cert.purposes();
-    Some(match (purposes, role, profile) {
-        (None, _, _) => builder.done(Outcome::Pass, "No extKeyUsage extension: every purpose is allowed."),
-        (Some(_), _, _) if cert.allows_purpose(wanted) => builder.done(Outcome::Pass, format!("extKeyUsage includes {label}.")),
-        (Some(list_), Role::Leaf, _) => builder.done(Outcome::Fail, format!("extKeyUsage is {} without {label}.", list(list_))),
-        (Some(list_), _, ChainProfile::Rfc5280) => builder.done(Outcome::Fail, format!("This CA's extKeyUsage ({}) lacks {label}: it restricts what the CA may issue (openssl, rustls-webpki and Go all refuse the path).", list(list_))),
-        (Some(list_), _, ChainProfile::Gskit) => builder.done(Outcome::Warn, format!("This CA's extKeyUsage ({}) lacks {label}; many verifiers (openssl, webpki, newer GSKit) treat that as a restriction on what it may issue.", list(list_))),
-    })
-}
-
-const OID_RSA: &str = "1.2.840.113549.1.1.1";
-const OID_EC: &str = "1.2.840.10045.2.1";
-const OID_DSA: &str = "1.2.840.10040.4.1";
-/// prime192v1 (P-192), below every current policy's minimum.
-const OID_P192: &str = "1.2.840.10045.3.1.1";
-
-/// Key algorithm and size policy (NIST SP 800-131A Rev. 2, CA/B Forum BR §6.1.5): RSA of 2048
-/// bits or more, no DSA, named EC curves other than P-192, chosen by OID.
-fn key_size_step(cert: &Certificate, legacy: LegacyAlgorithms) -> Option<Step> {
-    let key = &cert.public_key;
-    let builder = step(
-        "chain.key_size",
-        "Key algorithm and size",
-        cert,
-        "NIST SP 800-131A Rev. 2 §3; CA/B Forum BR §6.1.5",
-    );
-    match key.algorithm.oid.as_str() {
-        OID_RSA => {
-            let bits = key.bits?;
-            Some(match (bits < 2048, legacy) {
-                (false, _) => builder.done(Outcome::Pass, format!("RSA {bits} bits.")),
-                (true, LegacyAlgorithms::Allow) => builder.done(
-                    Outcome::Warn,
-                    format!("RSA {bits} bits is below 2048; accepted because legacy algorithms are allowed."),
-                ),
-                (true, LegacyAlgorithms::Reject) => {
-                    builder.done(Outcome::Fail, format!("RSA {bits} bits is below 2048."))
-                }
-            })
-        }
-        OID_DSA => Some(builder.done(Outcome::Fail, "DSA keys are not allowed: NIST SP 800-131A no longer approves DSA signature generation and the CA/B Forum allows RSA and ECDSA only.")),
-        OID_EC => Some(match key.curve_oid.as_deref() {
-            None => builder.done(Outcome::Fail, "The EC key has explicit curve parameters instead of a named curve (RFC 5480 §2.1.1 forbids them; openssl -x509_strict refuses them)."),
-            Some(OID_P192) => builder.done(Outcome::Fail, "P-192 gives about 96 bits of security, below the 112 bits every current policy requires."),
-            Some(_) => builder.done(Outcome::Pass, format!("EC key on {}.", key.curve.as_deref().unwrap_or("a named curve"))),
-        }),
-        _ => None,
-    }
-}
-
 /// Signature steps already made on this verification, by (child, issuer) pool index: several
 /// candidate paths share edges, and each signature is checked (and paid for) once.
 type SignatureCache = HashMap<(usize, usize), Step>;
@@ -486,86 +424,6 @@ fn name_constraints_step(
         Ok(unchecked) => builder.done(Outcome::Warn, format!("Satisfied where checked; mqocsp does not check constraints of these forms: {}.", unchecked.join(", "))),
         Err(ConstraintFailure::Violation(violation)) => builder.done(Outcome::Fail, violation),
         Err(ConstraintFailure::Budget(exhausted)) => builder.done(Outcome::Fail, format!("Not decided: {exhausted}. A pathological set of names and constraints; the path is refused.")),
-    })
-}
-
-/// RFC 5280 §6.3: what the given CRLs say about `cert`. `None` when no CRL was given at all,
-/// or none from this certificate's issuer and this is not the target (as `openssl verify
-/// -crl_check`, the target must be covered; intermediates are checked when their issuer's CRL
-/// is there).
-fn revocation_step(
-    cert: &Certificate,
-    issuer: &Certificate,
-    input: &ChainInput<'_>,
-    is_target: bool,
-    budget: &mut Budget,
-) -> Option<Step> {
-    if input.crls.is_empty() {
-        return None;
-    }
-    let builder = step("chain.crl", "Not revoked (CRL)", cert, "RFC 5280 §6.3");
-    let candidates: Vec<&CrlSource<'_>> = input
-        .crls
-        .iter()
-        .filter(|source| source.crl.issuer.matches(&cert.issuer))
-        .collect();
-    if candidates.is_empty() {
-        return is_target.then(|| builder.done(Outcome::Fail, format!("No CRL from {} was given, so the revocation status of the certificate is unknown (openssl verify -crl_check fails the same way: unable to get certificate CRL).", cert.issuer.rfc4514)));
-    }
-    let strict = input.profile == ChainProfile::Rfc5280;
-    let mut problems = Vec::new();
-    let mut not_listed = None;
-    for source in candidates {
-        if let Err(exhausted) = budget.signature() {
-            problems.push(exhausted.to_string());
-            break;
-        }
-        match path_crl_verdict(source, issuer, cert, input.at, input.legacy, strict) {
-            Ok(CrlVerdict::Revoked { date, reason }) => {
-                return Some(builder.done(
-                    Outcome::Fail,
-                    format!(
-                        "Revoked at {date}{} according to the CRL of {} issued {}.",
-                        reason.map_or_else(String::new, |r| format!(", reason {r}")),
-                        source.crl.issuer.rfc4514,
-                        source.crl.this_update
-                    ),
-                ));
-            }
-            Ok(CrlVerdict::NotListed) => not_listed = Some(source.crl.this_update),
-            Err(problem) => problems.push(format!(
-                "the CRL issued {}: {problem}",
-                source.crl.this_update
-            )),
-        }
-    }
-    Some(match (not_listed, is_target) {
-        (Some(issued), _) => builder.done(
-            Outcome::Pass,
-            format!(
-                "Not listed in the CRL of {} issued {issued}.{}",
-                cert.issuer.rfc4514,
-                if problems.is_empty() {
-                    String::new()
-                } else {
-                    format!(" Not used: {}.", problems.join("; "))
-                }
-            ),
-        ),
-        (None, true) => builder.done(
-            Outcome::Fail,
-            format!(
-                "No usable CRL covers the certificate: {}.",
-                problems.join("; ")
-            ),
-        ),
-        (None, false) => builder.done(
-            Outcome::Warn,
-            format!(
-                "No usable CRL covers this CA certificate: {}.",
-                problems.join("; ")
-            ),
-        ),
     })
 }
 
