@@ -8,6 +8,7 @@ mod idna;
 mod key_policy;
 pub(crate) mod names;
 pub mod ocsp;
+mod ocsp_checks;
 pub mod path_crl;
 pub mod profile;
 pub mod signature;
