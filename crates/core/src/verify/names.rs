@@ -84,7 +84,13 @@ pub(crate) fn peer_name_matches(
         return Ok(found.to_string());
     }
     let cn_allowed = fallback == CommonNameFallback::WithoutSubjectAltName && sans.is_empty();
-    match cert.subject.first("CN") {
+    let cn = cert
+        .subject
+        .attributes
+        .iter()
+        .find(|a| a.oid == OID_COMMON_NAME)
+        .map(|a| a.value.as_str());
+    match cn {
         Some(cn) if cn_allowed && dns_matches(cn, peer) => {
             Ok(format!("CN={cn} (no subjectAltName)"))
         }
@@ -188,6 +194,9 @@ fn dirname_within(name: &DistinguishedName, constraint: &DistinguishedName) -> b
             .zip(&name.attributes)
             .all(|(c, n)| attribute_key(&c.oid, &c.value) == attribute_key(&n.oid, &n.value))
 }
+
+/// id-at-commonName.
+const OID_COMMON_NAME: &str = "2.5.4.3";
 
 /// pkcs-9 emailAddress, the legacy mailbox attribute of a subject.
 const OID_EMAIL_ADDRESS: &str = "1.2.840.113549.1.9.1";

@@ -293,7 +293,8 @@ fn name_violations(cert: &Certificate, is_ca: bool, out: &mut Vec<ProfileViolati
         for name in names {
             let bad = match name {
                 GeneralName::Invalid { .. } | GeneralName::IpRange(_) => true,
-                GeneralName::Dns(dns) => dns.is_empty() || !dns.is_ascii(),
+                GeneralName::Dns(dns) => !dns_name_syntax(dns),
+                GeneralName::Email(mailbox) => !mailbox_syntax(mailbox),
                 _ => false,
             };
             if bad {
@@ -302,6 +303,39 @@ fn name_violations(cert: &Certificate, is_ca: bool, out: &mut Vec<ProfileViolati
                 });
             }
         }
+    }
+}
+
+/// A dNSName in the preferred name syntax (RFC 5280 §4.2.1.6, RFC 1034 §3.5, with the
+/// underscores real names carry): non-empty labels of letters, digits, `-` and `_`, not starting
+/// or ending with `-`, at most 63 octets each and 253 in all; a wildcard only as the whole
+/// leftmost label. `.example.com`, `a..b` and `ba*.example.com` are not DNS names.
+fn dns_name_syntax(name: &str) -> bool {
+    let name = name.strip_prefix("*.").unwrap_or(name);
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// An rfc822Name is one `local@host` mailbox (RFC 5280 §4.2.1.6): one `@`, both parts non-empty,
+/// the host a DNS name.
+fn mailbox_syntax(mailbox: &str) -> bool {
+    match mailbox.split_once('@') {
+        Some((local, host)) => {
+            !local.is_empty()
+                && !host.contains('@')
+                && dns_name_syntax(host)
+                && !host.starts_with("*.")
+        }
+        None => false,
     }
 }
 
@@ -444,5 +478,35 @@ pub(crate) fn profile_step(cert: &Certificate, role: Role, profile: ChainProfile
                 listed.join("; ")
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{dns_name_syntax, mailbox_syntax};
+
+    #[test]
+    fn dns_names_and_mailboxes_in_san() {
+        for (name, ok) in [
+            ("qm1.example.com", true),
+            ("*.example.com", true),
+            ("_srv.example.com", true),
+            (".example.com", false),
+            ("a..example.com", false),
+            ("ba*.example.com", false),
+            ("foo.*.example.com", false),
+            ("-bad.example.com", false),
+            ("", false),
+        ] {
+            assert_eq!(dns_name_syntax(name), ok, "{name}");
+        }
+        for (mailbox, ok) in [
+            ("mq@example.com", true),
+            ("invalid@address@example.com", false),
+            ("@example.com", false),
+            ("mq@", false),
+        ] {
+            assert_eq!(mailbox_syntax(mailbox), ok, "{mailbox}");
+        }
     }
 }
