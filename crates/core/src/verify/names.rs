@@ -264,15 +264,21 @@ pub(crate) fn malformed_constraint(constraint: &GeneralName) -> Option<String> {
         GeneralName::Ip(_) | GeneralName::Invalid { .. } => Some(format!(
             "{constraint} is not an address and mask of 8 or 32 octets"
         )),
+        // RFC 5280 §4.2.1.10 allows a leading period in URI and mailbox constraints, not in
+        // dNSName ones (openssl accepts it there; webpki does not).
         GeneralName::Dns(dns)
             if dns.contains('*')
                 || dns.contains("..")
+                || dns.starts_with('.')
                 || dns.ends_with('.')
                 || !dns.is_ascii()
                 || dns.chars().any(char::is_whitespace) =>
         {
             Some(format!("{constraint} is not a DNS name or domain"))
         }
+        GeneralName::Email(mail) if mail.is_empty() || mail.matches('@').count() > 1 => Some(
+            format!("{constraint} is neither a mailbox, a host nor a domain"),
+        ),
         _ => None,
     }
 }
@@ -537,6 +543,12 @@ mod tests {
         assert!(malformed_constraint(&range("10.0.0.0/255.0.0.0")).is_none());
         assert!(malformed_constraint(&GeneralName::Dns("*.example.com".into())).is_some());
         assert!(malformed_constraint(&GeneralName::Dns("example.com".into())).is_none());
+        assert!(malformed_constraint(&GeneralName::Dns(".example.com".into())).is_some());
+        assert!(
+            malformed_constraint(&GeneralName::Email("invalid@invalid@example.com".into()))
+                .is_some()
+        );
+        assert!(malformed_constraint(&GeneralName::Email(".example.com".into())).is_none());
     }
 
     #[test]
