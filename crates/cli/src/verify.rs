@@ -3,7 +3,7 @@
 use crate::decode::parse_time;
 use anyhow::{Context as _, bail};
 use mqocsp_core::error::DecodeError;
-use mqocsp_core::ocsp::{OcspRequest, OcspResponse};
+use mqocsp_core::ocsp::OcspRequest;
 use mqocsp_core::verify::{
     ChainInput, ChainProfile, CrlSource, LegacyAlgorithms, OcspInput, Profile, Purpose, Trace,
     verify_chain, verify_ocsp,
@@ -156,19 +156,26 @@ fn usable_certificates(paths: &[PathBuf]) -> anyhow::Result<Vec<Certificate>> {
     Ok(out)
 }
 
-/// `verify-chain` when the certificate to verify does not decode: invalid, with why.
-fn undecodable_target(args: &ChainArgs, decoded: &Decoded) -> ExitCode {
+/// Whether a file that yielded no object of the wanted kind holds nothing recognisable (unusable
+/// input, exit 2) rather than a malformed object (a verdict: invalid, exit 1).
+fn nothing_recognisable(decoded: &Decoded) -> bool {
+    decoded
+        .problems
+        .iter()
+        .all(|p| matches!(p.0, DecodeError::NothingFound | DecodeError::Empty))
+}
+
+/// The object to verify is there but does not decode: invalid, with why.
+fn undecodable(json: bool, path: &Path, what: &str, decoded: &Decoded) -> ExitCode {
     let problems: Vec<String> = decoded.problems.iter().map(|p| p.0.to_string()).collect();
     let why = if problems.is_empty() {
-        "the file holds no certificate".to_owned()
+        format!("the file holds no {what}")
     } else {
         problems.join("; ")
     };
-    if args.common.json {
+    if json {
         let value = json!({
             "verdict": "invalid",
-            "certificate": null,
-            "paths": [],
             "steps": [],
             "problems": problems,
         });
@@ -178,8 +185,8 @@ fn undecodable_target(args: &ChainArgs, decoded: &Decoded) -> ExitCode {
         );
     } else {
         println!(
-            "INVALID: {} does not decode as a certificate: {why}.",
-            args.cert.display()
+            "INVALID: {} does not decode as {what}: {why}.",
+            path.display()
         );
     }
     ExitCode::from(1)
@@ -216,15 +223,16 @@ pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
     if given.is_empty() {
         // Nothing recognisable: the input cannot be used (exit 2). A certificate that is there
         // but malformed is a verdict: invalid (exit 1).
-        let nothing = decoded
-            .problems
-            .iter()
-            .all(|p| matches!(p.0, DecodeError::NothingFound | DecodeError::Empty));
-        if nothing {
+        if nothing_recognisable(&decoded) {
             load(&args.cert)?;
             bail!("{} holds no certificate", args.cert.display());
         }
-        return Ok(undecodable_target(args, &decoded));
+        return Ok(undecodable(
+            args.common.json,
+            &args.cert,
+            "a certificate",
+            &decoded,
+        ));
     }
     let target = given.remove(0);
     let mut untrusted = given;
@@ -308,14 +316,27 @@ fn one<T: Clone>(
 }
 
 pub(crate) fn run_ocsp(args: &OcspArgs) -> anyhow::Result<ExitCode> {
-    let response: OcspResponse = one(
-        &args.response,
-        |b| match b {
-            ObjectBody::OcspResponse(r) => Some(r),
-            _ => None,
-        },
-        "OCSP response",
-    )?;
+    let bytes = std::fs::read(&args.response)
+        .with_context(|| format!("cannot read {}", args.response.display()))?;
+    let decoded = decode_bytes(&bytes);
+    let found = decoded.objects.iter().find_map(|o| match &o.body {
+        ObjectBody::OcspResponse(r) => Some(r.clone()),
+        _ => None,
+    });
+    let Some(response) = found else {
+        // A response that is there but malformed is a verdict (invalid, exit 1); a file with
+        // nothing recognisable, or only other objects, is unusable input (exit 2).
+        if nothing_recognisable(&decoded) || !decoded.objects.is_empty() {
+            load(&args.response)?;
+            bail!("{} holds no OCSP response", args.response.display());
+        }
+        return Ok(undecodable(
+            args.common.json,
+            &args.response,
+            "an OCSP response",
+            &decoded,
+        ));
+    };
     let issuer = certificates(&args.issuer)?.remove(0);
     let target = match &args.cert {
         Some(path) => Some(certificates(path)?.remove(0)),
