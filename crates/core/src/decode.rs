@@ -307,7 +307,9 @@ fn decode_der(
                 .map(ObjectBody::Certificate)
                 .map_err(|e| bad(e.0))
         }
-        Kind::Crl => Crl::from_der(der, &root).map(ObjectBody::Crl).map_err(bad),
+        Kind::Crl => Crl::from_der(der, &root)
+            .map(ObjectBody::Crl)
+            .map_err(|e| bad(e.to_string())),
         Kind::OcspRequest => OcspRequest::from_tree(&root, der)
             .map(ObjectBody::OcspRequest)
             .map_err(|e| bad(e.to_string())),

@@ -389,6 +389,36 @@ fn responder_id(node: &Node, der: &[u8]) -> Result<ResponderId, Malformed> {
 
 use x509_parser::prelude::FromDer as _;
 
+/// Why bytes are not an OCSP message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OcspParseError {
+    /// The bytes are not strict DER.
+    NotDer(crate::der::DerError),
+    /// The DER is not the RFC 6960 structure; the field and byte are named.
+    Structure(Malformed),
+}
+
+impl std::fmt::Display for OcspParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotDer(error) => write!(f, "{error}"),
+            Self::Structure(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl OcspParseError {
+    /// The DER tree's root, when the bytes are one strict-DER value.
+    fn root_of(der: &[u8]) -> Result<Node, Self> {
+        let tree = crate::der::parse(der);
+        match (tree.root, tree.problems.into_iter().next()) {
+            (Some(root), None) => Ok(root),
+            (_, Some(problem)) => Err(Self::NotDer(problem)),
+            (None, None) => Err(Self::NotDer(crate::der::DerError::Empty)),
+        }
+    }
+}
+
 /// Problems inside a response that did decode: embedded certificates that did not.
 pub type EmbeddedProblems = Vec<String>;
 
@@ -532,15 +562,11 @@ impl OcspResponse {
 
     /// Decodes a DER OCSP response (strict DER); embedded certificates that do not decode are
     /// left out.
-    pub fn parse(der: &[u8]) -> Result<Self, String> {
-        let tree = crate::der::parse(der);
-        match (tree.root, tree.problems.first()) {
-            (Some(root), None) => Self::from_tree(&root, der)
-                .map(|(r, _)| r)
-                .map_err(|e| e.to_string()),
-            (_, Some(problem)) => Err(problem.to_string()),
-            (None, None) => Err("no DER value".to_owned()),
-        }
+    pub fn parse(der: &[u8]) -> Result<Self, OcspParseError> {
+        let root = OcspParseError::root_of(der)?;
+        Self::from_tree(&root, der)
+            .map(|(r, _)| r)
+            .map_err(OcspParseError::Structure)
     }
 
     /// Reads an OCSPResponse from its DER and tree. Certificates embedded in it that do not decode
@@ -606,13 +632,9 @@ impl OcspResponse {
 
 impl OcspRequest {
     /// Decodes a DER OCSP request (strict DER).
-    pub fn parse(der: &[u8]) -> Result<Self, String> {
-        let tree = crate::der::parse(der);
-        match (tree.root, tree.problems.first()) {
-            (Some(root), None) => Self::from_tree(&root, der).map_err(|e| e.to_string()),
-            (_, Some(problem)) => Err(problem.to_string()),
-            (None, None) => Err("no DER value".to_owned()),
-        }
+    pub fn parse(der: &[u8]) -> Result<Self, OcspParseError> {
+        let root = OcspParseError::root_of(der)?;
+        Self::from_tree(&root, der).map_err(OcspParseError::Structure)
     }
 
     /// Reads an OCSPRequest from its DER and tree.
