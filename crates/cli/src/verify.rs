@@ -238,13 +238,32 @@ pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
     let mut untrusted = given;
     untrusted.extend(usable_certificates(&args.untrusted)?);
     let anchors = usable_certificates(&args.trust)?;
+    // A CRL file that does not decode is left out (said on stderr): the certificates it was to
+    // cover then have no usable CRL, and the verdict says so.
     let mut crl_files = Vec::new();
     for path in &args.crl {
-        let decoded = load(path)?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let decoded = decode_bytes(&bytes);
         if decoded.crls().next().is_none() {
-            bail!("{} holds no CRL", path.display());
+            let problems: Vec<String> = decoded.problems.iter().map(|p| p.0.to_string()).collect();
+            eprintln!(
+                "mqocsp: {} holds no CRL that decodes ({}); left out",
+                path.display(),
+                problems.join("; ")
+            );
         }
         crl_files.push(decoded);
+    }
+    if let (Some(first), true) = (
+        args.crl.first(),
+        crl_files.iter().all(|d| d.crls().next().is_none()),
+    ) {
+        // CRLs were asked for and none decodes: the target's status cannot be known.
+        let decoded = crl_files
+            .first()
+            .map_or_else(|| decode_bytes(b""), Clone::clone);
+        return Ok(undecodable(args.common.json, first, "a CRL", &decoded));
     }
     let crls: Vec<CrlSource<'_>> = crl_files
         .iter()
