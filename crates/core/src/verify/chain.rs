@@ -340,9 +340,10 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>)
     let last = certs.len().saturating_sub(1);
     for (position, cert) in certs.iter().enumerate() {
         let is_anchor = position == last;
+        // A target trusted directly (a path of one) is judged as the end entity it is.
         let role = match position {
-            _ if is_anchor => Role::Anchor,
             0 => Role::Leaf,
+            _ if is_anchor => Role::Anchor,
             _ => Role::Intermediate,
         };
         steps.push(validity(cert, input.at, is_anchor));
