@@ -99,6 +99,12 @@ pub struct ClientSide {
     /// The client's error log (AMQERR01.LOG, FFST, application output) as pasted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub error_log: String,
+    /// Which MQ client: `c` (default), `java` (classes for Java/JMS over JSSE), `dotnet`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<super::java::ClientKind>,
+    /// The JVM's revocation settings, for a Java client.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub java: Option<super::java::JavaSettings>,
     /// The client's MQ version (VRMF, `9.3.0.5`), as a log header or the customer says; when
     /// absent the current release is assumed (and the diagnosis says so).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -545,6 +551,8 @@ impl Case {
                 field: "what-if".into(),
             };
         }
+        client.kind = self.client.kind.unwrap_or_default();
+        client.java = self.client.java.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {
             match super::config::MqVersion::parse(text) {
                 Some(version) => client.mq_version = Some(version),

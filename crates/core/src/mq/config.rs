@@ -221,6 +221,10 @@ pub struct ClientConfig {
     pub ccdt_authinfo: Vec<AuthInfo>,
     /// The client's MQ version, when known.
     pub mq_version: Option<MqVersion>,
+    /// Which client.
+    pub kind: super::java::ClientKind,
+    /// The JVM's revocation settings (Java client).
+    pub java: super::java::JavaSettings,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).

@@ -7,6 +7,7 @@
 
 use super::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
 use super::config::QmTls;
+use super::java::{ClientKind, JavaSettings};
 use std::collections::BTreeMap;
 
 /// Certificates that stand in for a ticket that pasted none (the seed's: the queue manager's
@@ -71,6 +72,8 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             peer_name: None,
             error_log: String::new(),
             mq_version: None,
+            kind: None,
+            java: None,
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),
@@ -226,6 +229,73 @@ pub fn examples() -> Vec<(&'static str, Case)> {
         "SSLCAUTH(REQUIRED) +\n  SSLPEER('CN=www.pulsarintegration.PL921WC.com, O=Pulsar Integration PL921WD Inc.')",
     );
     out.push(("channel-sslpeer-mismatch", case));
+    out.extend(java_examples());
+    out
+}
+
+/// The seed's setup with an application on the IBM MQ classes for Java/JMS instead of mqpgfc:
+/// the JVM's settings decide revocation, and the C client's MQAIR is not there.
+fn java(title: &str, description: &str, settings: Option<JavaSettings>) -> Case {
+    let mut case = base(title, description, "2022-02-02T16:46:29Z");
+    case.client.kind = Some(ClientKind::Java);
+    case.client.java = settings;
+    case.client.command_line = Some(COMMAND_LINE.replace(
+        r#" -ru "http://nsca.example.test:2560/" -tr MQAIR_VERSION_2 MQAIT_OCSP"#,
+        "",
+    ));
+    case
+}
+
+fn revoke_server(case: &mut Case) {
+    if let Some(r) = responder(case, SERVER_RESPONDER) {
+        r.index = Some(index(
+            "01",
+            "310802082027Z",
+            Some("210929080911Z"),
+            QM_SUBJECT,
+        ));
+    }
+}
+
+fn java_examples() -> Vec<(&'static str, Case)> {
+    let on = JavaSettings {
+        check_revocation: Some(true),
+        ocsp_enable: Some(true),
+        ..JavaSettings::default()
+    };
+    let mut out = Vec::new();
+    let mut case = java(
+        "Java client: the queue manager's certificate is revoked",
+        "A JMS application with -Dcom.sun.net.ssl.checkRevocation=true and ocsp.enable=true: JSSE asks the AIA responder of the queue manager's certificate, which answers revoked; the application gets JMSWMQ0018 / JMSCMQ0001 reason 2397 MQRC_JSSE_ERROR with 'Certificate has been revoked'. Not part of the seed.",
+        Some(on.clone()),
+    );
+    revoke_server(&mut case);
+    out.push(("java-server-revoked", case));
+    let mut case = java(
+        "Java client: the AIA responder cannot be reached",
+        "Revocation checking on in the JVM, the responder named in the queue manager's certificate stopped: JSSE fails with 'Unable to determine revocation status due to network error' (no soft-fail by default), 2397. Not part of the seed.",
+        Some(on.clone()),
+    );
+    if let Some(r) = responder(&mut case, SERVER_RESPONDER) {
+        r.state = ResponderState::Down;
+    }
+    out.push(("java-responder-down", case));
+    let mut case = java(
+        "Java client: revocation checking off",
+        "The JVM runs without com.sun.net.ssl.checkRevocation: JSSE checks no revocation, so the revoked queue manager certificate is accepted and the application connects. Not part of the seed.",
+        None,
+    );
+    revoke_server(&mut case);
+    out.push(("java-revocation-off", case));
+    let mut case = java(
+        "Java client: OCSP configured for the C client only",
+        "The typical Java mistake: OCSP is set up in mqclient.ini (OCSPAuthentication=REQUIRED) and the application's MQAIR, as for a C client, but the IBM MQ classes for Java/JMS cannot use the OCSP information of a CCDT or MQAIR: with the JVM's revocation checking off, the revoked certificate is accepted. Not part of the seed.",
+        None,
+    );
+    case.client.command_line = Some(COMMAND_LINE.to_owned());
+    case.client.mqclient_ini = "SSL:\n  OCSPAuthentication=REQUIRED\n".to_owned();
+    revoke_server(&mut case);
+    out.push(("java-ocsp-in-c-settings", case));
     out
 }
 

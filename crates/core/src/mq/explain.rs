@@ -14,10 +14,14 @@ use super::codes::{Lookup, lookup, reason_name};
 use super::config::SslCauth;
 use super::errlog::LogFacts;
 use super::ini::{OcspAuthentication, Source};
+use super::java::{ClientKind, JavaSettings};
 use super::predict::{Diagnosis, Finding, predict_resolved};
 use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side};
 use crate::verify::trace::Outcome;
 use serde::Serialize;
+
+/// AMQ ids the Java client model predicts (in its JMQI exception chain).
+const JAVA_MODELLED: &[&str] = &["AMQ9204", "AMQ9771"];
 
 /// The most explanations tried for one ticket (4 answers x 3 policies on each side is 144).
 pub const MAX_HYPOTHESES: usize = 160;
@@ -93,7 +97,8 @@ impl Observations {
                 time: time_at(message.line),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
-                modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_))),
+                modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
+                    || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
         }
         for (code, line) in &facts.reason_codes {
@@ -101,9 +106,30 @@ impl Observations {
         }
     }
 
+    /// A message that is not an AMQ message (a JMS id, the JSSE outcome of a stack trace), on
+    /// the client's side; these are modelled for the Java client.
+    pub fn add_message(&mut self, side: Side, id: &str, line: usize) {
+        if self.messages.iter().any(|m| m.id == id && m.line == line) {
+            return;
+        }
+        match side {
+            Side::Client => self.client_log = true,
+            Side::QueueManager => self.queue_manager_log = true,
+        }
+        self.messages.push(Observed {
+            side,
+            id: id.to_owned(),
+            line,
+            time: None,
+            channel: None,
+            certificate: None,
+            modelled: true,
+        });
+    }
+
     /// A reason code seen anywhere in the ticket (once per code and line).
     pub fn add_reason(&mut self, code: u32, line: usize) {
-        if reason_name(code).is_some()
+        if (code == 0 || reason_name(code).is_some())
             && !self
                 .reasons
                 .iter()
@@ -216,6 +242,7 @@ enum Change {
     Answer(Vec<Supposition>),
     Policy(Side, OcspAuthentication),
     SslCauth(SslCauth),
+    Java(JavaSettings),
     Nothing,
 }
 
@@ -263,22 +290,28 @@ fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
         let Some(partner) = partner else { continue };
         let report = resolved.verify_chain(partner, anchors);
         let path = resolved.path(&report, partner, anchors);
-        let check = check_side(resolved, side, &path);
-        if !check.checked {
-            continue;
-        }
+        let java = side == Side::Client && resolved.client.kind == ClientKind::Java;
         let (who, whose) = side_words(side);
         // Every source nobody has evidence of is supposed to answer good, except what the
         // question varies: the first certificate whose source is open.
-        let open: Vec<(String, &crate::certificate::Certificate)> = check
-            .answers
-            .iter()
-            .zip(&path)
-            .filter_map(|((_, answer), cert)| match answer {
-                Answer::Unknown(Unknown::NoEvidence { url }) => Some((url.clone(), cert)),
-                _ => None,
-            })
-            .collect();
+        let open: Vec<(String, &crate::certificate::Certificate)> = if java {
+            out.extend(java_questions(&resolved.client.java));
+            java_open(resolved, &path)
+        } else {
+            let check = check_side(resolved, side, &path);
+            if !check.checked {
+                continue;
+            }
+            check
+                .answers
+                .iter()
+                .zip(&path)
+                .filter_map(|((_, answer), cert)| match answer {
+                    Answer::Unknown(Unknown::NoEvidence { url }) => Some((url.clone(), cert)),
+                    _ => None,
+                })
+                .collect()
+        };
         if let Some((url, cert)) = open.first() {
             let fp = cert.fingerprints.sha256.clone();
             let name = cert.short_name();
@@ -332,6 +365,9 @@ fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
                     format!("{url} answers unknown about {name} (it does not know it)"),
                 ),
             ]);
+        }
+        if java {
+            continue;
         }
         // The policy: a stated value is believed unless the logs cannot be explained with it.
         let (setting, what_if, file) = match side {
@@ -390,6 +426,61 @@ fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
     out
 }
 
+/// The sources a Java client would ask (with revocation on) that nobody has evidence of.
+fn java_open<'p>(
+    resolved: &Resolved,
+    path: &'p [crate::certificate::Certificate],
+) -> Vec<(String, &'p crate::certificate::Certificate)> {
+    let settings = &resolved.client.java;
+    let mut out = Vec::new();
+    for (position, cert) in path.iter().enumerate() {
+        let Some(issuer) = path.get(position + 1) else {
+            break;
+        };
+        let Some(url) = settings
+            .ocsp_responder_url
+            .clone()
+            .or_else(|| cert.ocsp_urls().first().map(|u| (*u).to_owned()))
+        else {
+            continue;
+        };
+        let mut trace = crate::verify::trace::Trace::default();
+        if let Answer::Unknown(Unknown::NoEvidence { .. }) =
+            super::revocation::answer_of(resolved, &url, cert, issuer, &mut trace)
+        {
+            out.push((url, cert));
+        }
+    }
+    out
+}
+
+/// Whether the JVM checks revocation, where the ticket does not say.
+fn java_questions(settings: &JavaSettings) -> Vec<Vec<Choice>> {
+    if settings.checks_revocation() && settings.ocsp_enable == Some(true) {
+        return Vec::new();
+    }
+    let on = JavaSettings {
+        check_revocation: Some(true),
+        ocsp_enable: Some(true),
+        ..settings.clone()
+    };
+    let stated_off = settings.check_revocation == Some(false);
+    vec![vec![
+        Choice {
+            change: Change::Nothing,
+            cost: 0,
+            words: String::new(),
+            contradicts: None,
+        },
+        Choice {
+            change: Change::Java(on),
+            cost: if stated_off { 4 } else { 1 },
+            words: "the JVM runs with -Dcom.sun.net.ssl.checkRevocation=true and ocsp.enable=true".into(),
+            contradicts: stated_off.then(|| "the JVM options pasted say com.sun.net.ssl.checkRevocation=false, but the exception shows a revocation check: the options pasted are probably not the ones in use".to_owned()),
+        },
+    ]]
+}
+
 /// How well a prediction fits what was observed: matched messages and reason codes count for,
 /// predicted-but-absent and present-but-unpredicted ones against.
 fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
@@ -424,7 +515,8 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
     }
     // Reason codes seen for the connection (the last one a ticket quotes is the outcome).
     if let Some(reason) = observed.reasons.last() {
-        if diagnosis.outcome.reason_code == Some(reason.code) {
+        let predicted = diagnosis.outcome.reason_code.unwrap_or(0);
+        if predicted == reason.code {
             score += 4;
         } else {
             score -= 4;
@@ -524,6 +616,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.qm.ssl.ocsp_authentication.value,
     );
     let base_sslcauth = resolved.qm.channel.sslcauth;
+    let base_java = resolved.client.java.clone();
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -536,6 +629,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client.ssl.ocsp_authentication.value = base_policies.0;
         resolved.qm.ssl.ocsp_authentication.value = base_policies.1;
         resolved.qm.channel.sslcauth = base_sslcauth;
+        resolved.client.java = base_java.clone();
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -546,6 +640,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                     resolved.qm.ssl.ocsp_authentication.value = *value
                 }
                 Some(Change::SslCauth(value)) => resolved.qm.channel.sslcauth = *value,
+                Some(Change::Java(settings)) => resolved.client.java = settings.clone(),
                 _ => {}
             }
         }
@@ -631,7 +726,7 @@ impl Explanation {
 
 #[allow(clippy::too_many_arguments)]
 fn finish(
-    _case: &Case,
+    case: &Case,
     observed: &Observations,
     diagnosis: Diagnosis,
     supposes: Vec<String>,
@@ -670,7 +765,7 @@ fn finish(
             }
         }
         if let Some(reason) = observed.reasons.last()
-            && diagnosis.outcome.reason_code != Some(reason.code)
+            && diagnosis.outcome.reason_code.unwrap_or(0) != reason.code
         {
             contradictions.push(format!(
                 "the ticket shows reason code {} (line {}), but the best explanation predicts {}",
@@ -691,7 +786,7 @@ fn finish(
         supposes,
         alternatives,
         contradictions,
-        client_kind: "c",
+        client_kind: case.client.kind.unwrap_or_default().word(),
         score,
         searched,
         diagnosis,
@@ -755,16 +850,22 @@ fn summary(diagnosis: &Diagnosis) -> String {
             .map(|s| s.outcome)
     };
     // A revocation finding that refused the connection or warned about it decides the story.
-    let decisive = diagnosis
-        .revocation
-        .iter()
-        .find(|r| matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn)));
+    let decisive = diagnosis.revocation.iter().find(|r| {
+        matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn))
+            || matches!(r.finding, Finding::Revoked { .. })
+            || outcome.reason_code == Some(2397)
+    });
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
         let name = &r.short_name;
         let text = match &r.finding {
             Finding::Revoked { url } => format!(
-                "{whose} ({name}) is revoked: {url} says so, and {who} refuses a revoked certificate under any OCSPAuthentication"
+                "{whose} ({name}) is revoked: {url} says so, and {who} refuses a revoked certificate{}",
+                if diagnosis.outcome.reason_code == Some(2397) {
+                    " (JSSE)"
+                } else {
+                    " under any OCSPAuthentication"
+                }
             ),
             Finding::Undetermined(unknown) => {
                 let why = match unknown {
@@ -781,7 +882,9 @@ fn summary(diagnosis: &Diagnosis) -> String {
                         "{who} cannot rely on the OCSP responder's answer about {whose} ({name}): {why}"
                     ),
                 };
-                let policy = if policy_step(r.side) == Some(Outcome::Warn) {
+                let policy = if diagnosis.outcome.reason_code == Some(2397) {
+                    "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine"
+                } else if policy_step(r.side) == Some(Outcome::Warn) {
                     "OCSPAuthentication=WARN lets the connection continue with a warning"
                 } else {
                     "OCSPAuthentication=REQUIRED refuses a certificate whose revocation status is unknown"
@@ -795,6 +898,28 @@ fn summary(diagnosis: &Diagnosis) -> String {
         .steps
         .iter()
         .find(|s| s.outcome == Outcome::Fail && s.id != "mq.observed");
+    // A Java client that checks no revocation connects whatever the responders say.
+    let unchecked = diagnosis
+        .steps
+        .iter()
+        .find(|s| s.id == "java.revocation" && s.outcome == Outcome::Skip);
+    if let (None, Some(step)) = (failed, unchecked) {
+        let ignored = diagnosis
+            .steps
+            .iter()
+            .find(|s| s.id == "java.ignored")
+            .map(|s| format!(" {}", trim_period(&s.explanation)))
+            .unwrap_or_default();
+        let mut text = format!(
+            "{result}: {}.",
+            trim_period(&step.explanation).replacen("com.sun", "the JVM's com.sun", 1)
+        );
+        if !ignored.is_empty() {
+            text.push_str(&ignored);
+            text.push('.');
+        }
+        return text;
+    }
     match failed {
         Some(step) if outcome.connected => format!(
             "{result}, although {}: the policy in force accepts that.",
@@ -867,8 +992,14 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
         observed
             .reasons
             .iter()
-            .filter(|r| diagnosis.outcome.reason_code == Some(r.code))
-            .map(|r| format!("line {}: reason code {}", r.line, r.code)),
+            .filter(|r| diagnosis.outcome.reason_code.unwrap_or(0) == r.code)
+            .map(|r| {
+                if r.code == 0 {
+                    format!("line {}: the connection works", r.line)
+                } else {
+                    format!("line {}: reason code {}", r.line, r.code)
+                }
+            }),
     );
     Cause {
         summary: summary(diagnosis),

@@ -12,6 +12,7 @@ pub mod examples;
 pub mod explain;
 pub mod index;
 pub mod ini;
+pub mod java;
 pub mod lint;
 pub mod mqsc;
 pub mod predict;

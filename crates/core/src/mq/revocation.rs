@@ -244,6 +244,18 @@ fn side_name(side: Side) -> &'static str {
     }
 }
 
+/// What the responder at `url` answers about `cert` (issued by `issuer`), for a client model
+/// that chooses its own responders (the Java classes): the same evidence rules as MQ's own.
+pub(crate) fn answer_of(
+    resolved: &Resolved,
+    url: &str,
+    cert: &Certificate,
+    issuer: &Certificate,
+    trace: &mut Trace,
+) -> Answer {
+    ask(resolved, url, cert, issuer, trace)
+}
+
 /// What the responder at `url` answers about `cert` (issued by `issuer`): its live reply when one
 /// was gathered, else what a diagnosis supposes of it, else what the case says of the responder (down, an index.txt), else a pasted
 /// response about the certificate.

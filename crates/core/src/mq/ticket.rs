@@ -56,7 +56,9 @@ fn is_entry_header(line: &str) -> bool {
     }) && t
         .get(..1)
         .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()));
-    starts_with_date && (t.contains("Process(") || t.contains(" - "))
+    // MQ's entry header names the process on its first line; application logs that start
+    // with a date (Spring, log4j) do not.
+    starts_with_date && t.contains("Process(")
 }
 
 /// A line without e-mail quoting (`> `, `>> `).
@@ -222,6 +224,67 @@ fn reason_codes(line: &str) -> Vec<u32> {
     out
 }
 
+/// Spring Boot's `ibm.mq.*` properties (application.properties or YAML flattened) and the
+/// JMS connection factory's names for the same: queue manager, channel, connection name, cipher
+/// suite, peer name.
+fn spring_properties(text: &str, case: &mut Case, filed: &mut Vec<String>) {
+    let mut mqcd = case.client.mqcd.clone().unwrap_or_default();
+    let mut found = false;
+    for (number, line) in text.lines().enumerate() {
+        let line = unquote(line).trim();
+        let Some((name, value)) = line.split_once(['=', ':']) else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).to_owned();
+        if value.is_empty() {
+            continue;
+        }
+        match name.trim() {
+            "ibm.mq.queueManager" | "ibm.mq.queue-manager" => case.queue_manager.name = value,
+            "ibm.mq.channel" => mqcd.channel_name = value,
+            "ibm.mq.connName" | "ibm.mq.conn-name" => mqcd.conn_name = Some(value),
+            "ibm.mq.sslCipherSuite" | "ibm.mq.ssl-cipher-suite" => mqcd.cipher_spec = Some(value),
+            "ibm.mq.sslPeerName" | "ibm.mq.ssl-peer-name" => mqcd.peer_name = Some(value),
+            _ => continue,
+        }
+        found = true;
+        filed.push(format!(
+            "line {}: {} (Spring Boot property)",
+            number + 1,
+            name.trim()
+        ));
+    }
+    if found {
+        case.client.mqcd = Some(mqcd);
+    }
+}
+
+/// Whether a line says the connection works (an observation as much as a reason code).
+fn says_connected(line: &str) -> bool {
+    let lower = unquote(line).to_ascii_lowercase();
+    let negated = [
+        "not ",
+        "n't",
+        "cannot",
+        "fails",
+        "failed",
+        "unable",
+        "refused",
+        "no longer",
+    ];
+    let says = [
+        "connected to queue manager",
+        "connects fine",
+        "keeps connecting",
+        "connection works",
+        "connection itself works",
+        "mqconnx returns 0",
+        "compcd=00",
+        "connects successfully",
+    ];
+    says.iter().any(|w| lower.contains(w)) && !negated.iter().any(|w| lower.contains(w))
+}
+
 /// Reads a ticket pasted whole; `at` is the evaluation time when the logs give none.
 pub fn read(text: &str, at: &str) -> Ticket {
     let decoded = decode(text);
@@ -236,6 +299,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
     let mut hint: Option<Side> = None;
     let mut index = 0;
     let mut first_time: Option<Timestamp> = None;
+    let mut detected: Option<(super::java::ClientKind, &'static str, usize)> = None;
     while let Some(line) = lines.get(index) {
         let number = index + 1;
         if is_entry_header(line) {
@@ -292,6 +356,30 @@ pub fn read(text: &str, at: &str) -> Ticket {
             index = end.max(index + 1);
             continue;
         }
+        if let Some((kind, word)) = super::java::kind_in(line)
+            && detected.is_none()
+        {
+            detected = Some((kind, word, number));
+        }
+        // A Java stack trace: JMS ids, the JMQI exception's AMQ ids, JSSE's verdict.
+        let java_line = [
+            "Jmqi",
+            "MQException",
+            "JMSWMQ",
+            "JMSCMQ",
+            "Exception:",
+            "Caused by",
+        ]
+        .iter()
+        .any(|w| line.contains(w));
+        if java_line {
+            for id in super::java::java_ids(line) {
+                observed.add_message(Side::Client, &id, number);
+            }
+            if line.contains("AMQ") && !unquote(line).trim_start().starts_with("AMQ") {
+                observed.add_log(Side::Client, unquote(line), number);
+            }
+        }
         // A message quoted outside an entry (pasted from a console, or in prose).
         let bare = unquote(line).trim_start();
         let quoted_id = bare.starts_with("AMQ")
@@ -342,7 +430,29 @@ pub fn read(text: &str, at: &str) -> Ticket {
         for code in reason_codes(line) {
             observed.add_reason(code, number);
         }
+        if says_connected(line) {
+            observed.add_reason(0, number);
+        }
         index += 1;
+    }
+    if let Some((kind, word, line)) = detected {
+        case.client.kind = Some(kind);
+        filed.push(format!(
+            "line {line}: a {} client ('{word}')",
+            match kind {
+                super::java::ClientKind::Java => "Java/JMS",
+                super::java::ClientKind::Dotnet => "managed .NET",
+                super::java::ClientKind::C => "C",
+            }
+        ));
+        if kind == super::java::ClientKind::Java {
+            spring_properties(text, &mut case, &mut filed);
+            let settings = super::java::JavaSettings::read(text);
+            if !settings.is_empty() {
+                filed.push(format!("JVM revocation settings: {settings:?}"));
+                case.client.java = Some(settings);
+            }
+        }
     }
     if let Some(time) = first_time {
         case.at = time.to_string();

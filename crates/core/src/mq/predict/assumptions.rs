@@ -8,6 +8,12 @@ const SEED: &str = "seed walk-through (MQ 9.2 Windows client, HPE NonStop queue 
 /// Every assumption mqocsp may rely on.
 pub const ASSUMPTIONS: &[Assumption] = &[
     Assumption {
+        id: "java-exception-chain",
+        text: "A JSSE failure in the IBM MQ classes for Java/JMS surfaces as JMSWMQ0018 with JMSCMQ0001 reason 2397 (MQRC_JSSE_ERROR) and AMQ9204/AMQ9771 in the JMQI exception chain, the CertPathValidatorException text being OpenJDK's; IBM's own JRE (IBMJSSE2) words them differently.",
+        certainty: Certainty::Partial,
+        source: "IBM reason code 2397 page; OpenJDK sun.security.provider.certpath.RevocationChecker; tickets seen in the field",
+    },
+    Assumption {
         id: "client-default-required",
         text: "mqclient.ini's OCSPAuthentication defaults to REQUIRED, as qm.ini's does.",
         certainty: Certainty::Partial,

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 mod assumptions;
 mod checks;
+mod java;
 mod logs;
 mod peer;
 mod probe;
@@ -364,8 +365,15 @@ pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
 
 fn run(b: &mut Builder<'_>) {
     let resolved = b.resolved;
-    // 1. MQCONNX's own checks, before any network traffic.
-    for item in b.diagnosis.lint.clone() {
+    let kind = resolved.client.kind;
+    // 1. MQCONNX's own checks, before any network traffic (the C client's structures; the Java
+    // classes take their settings from the JVM and the connection factory).
+    let c_lint = if kind == crate::mq::java::ClientKind::Java {
+        Vec::new()
+    } else {
+        b.diagnosis.lint.clone()
+    };
+    for item in c_lint {
         if let Some(reason) = item.reason_code {
             b.step(
                 "mq.connx",
@@ -415,6 +423,11 @@ fn run(b: &mut Builder<'_>) {
     // queue manager's checks of the client still can (a ticket often has one side only).
     let qm_cert = resolved.qm_cert.clone();
     match &qm_cert {
+        Some(qm_cert) if kind == crate::mq::java::ClientKind::Java => {
+            if !java::check_server(b, qm_cert) {
+                return;
+            }
+        }
         Some(qm_cert) => {
             if !check_partner(b, Side::Client, qm_cert) {
                 return;

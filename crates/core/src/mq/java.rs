@@ -1,0 +1,276 @@
+//! The other MQ client kinds: IBM MQ classes for Java/JMS (TLS by the JVM's JSSE) and the managed
+//! .NET client (TLS by SslStream). They check revocation in their own ways, not GSKit's:
+//!
+//! - Java/JMS: JSSE checks revocation only when `com.sun.net.ssl.checkRevocation=true`; OCSP only
+//!   with the security property `ocsp.enable=true`, at `ocsp.responderURL` when set, else at each
+//!   certificate's AIA; CRL distribution points only with `com.sun.security.enableCRLDP=true`.
+//!   IBM documents that the Java classes "cannot use the OCSP information in a client channel
+//!   definition table file" (q013350), so MQAIR/CCDT/mqclient.ini OCSP settings do not apply.
+//!   A failed check is a `CertPathValidatorException` inside an `SSLHandshakeException`, which MQ
+//!   reports as 2397 MQRC_JSSE_ERROR (JMSCMQ0001, AMQ9204, AMQ9771).
+//! - Managed .NET: revocation is checked only when `SSLCertRevocationCheck` is set, by the
+//!   platform, at "only the server specified in the certificate" (IBM's .NET TLS pages).
+//!
+//! Sources: OpenJDK's `sun.security.provider.certpath.RevocationChecker` and `OCSP` (the
+//! exception texts below are theirs), Oracle's "Java PKI Programmer's Guide" (the properties),
+//! IBM q013350 (CCDT OCSP ignored), IBM reason code 2397 (q041000-range reason code page).
+
+use serde::{Deserialize, Serialize};
+
+/// Which MQ client the application uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientKind {
+    /// The C client (and the unmanaged .NET client): GSKit.
+    #[default]
+    C,
+    /// IBM MQ classes for Java / JMS: the JVM's JSSE.
+    Java,
+    /// The managed .NET client: SslStream and the platform's revocation checking.
+    Dotnet,
+}
+
+impl ClientKind {
+    /// The word used in JSON and the case file.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::C => "c",
+            Self::Java => "java",
+            Self::Dotnet => "dotnet",
+        }
+    }
+}
+
+/// The JVM settings that decide revocation checking (None: not stated, the JDK default applies).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JavaSettings {
+    /// `com.sun.net.ssl.checkRevocation` (default false: no revocation checking at all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_revocation: Option<bool>,
+    /// The security property `ocsp.enable` (default false: no OCSP, CRLs only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocsp_enable: Option<bool>,
+    /// `ocsp.responderURL`: asked instead of the certificates' AIA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocsp_responder_url: Option<String>,
+    /// `com.sun.security.enableCRLDP` (default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_crldp: Option<bool>,
+}
+
+impl JavaSettings {
+    /// Whether JSSE checks revocation.
+    pub fn checks_revocation(&self) -> bool {
+        self.check_revocation.unwrap_or(false)
+    }
+
+    /// Reads `-Dname=value` options, `name=value` properties (java.security, application
+    /// properties) and `Security.setProperty("name", "value")` calls; the first value wins for
+    /// each name, as the first place a support engineer sees it.
+    pub fn read(text: &str) -> Self {
+        let mut settings = Self::default();
+        for line in text.lines() {
+            for (name, value) in assignments(line) {
+                let flag = || Some(value.trim().eq_ignore_ascii_case("true"));
+                match name.as_str() {
+                    "com.sun.net.ssl.checkRevocation" | "com.ibm.jsse2.checkRevocation" => {
+                        settings.check_revocation = settings.check_revocation.or(flag())
+                    }
+                    "ocsp.enable" => settings.ocsp_enable = settings.ocsp_enable.or(flag()),
+                    "com.sun.security.enableCRLDP" | "com.ibm.security.enableCRLDP" => {
+                        settings.enable_crldp = settings.enable_crldp.or(flag())
+                    }
+                    "ocsp.responderURL" => {
+                        settings.ocsp_responder_url = settings
+                            .ocsp_responder_url
+                            .clone()
+                            .or(Some(value.trim().to_owned()))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        settings
+    }
+
+    /// Whether anything was stated.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// `name=value` pairs on a line: `-Dname=value`, `name=value`, `name: value` (YAML),
+/// `Security.setProperty("name", "value")`.
+fn assignments(line: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(start) = line.find("setProperty(") {
+        let args: Vec<&str> = line
+            .get(start + 12..)
+            .unwrap_or_default()
+            .split(')')
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(|a| a.trim().trim_matches('"'))
+            .collect();
+        if let [name, value] = args.as_slice() {
+            out.push(((*name).to_owned(), (*value).to_owned()));
+        }
+    }
+    for word in line.split_whitespace() {
+        let word = word.trim_start_matches("-D").trim_matches(['"', '\'', ',']);
+        if let Some((name, value)) = word.split_once('=')
+            && name.contains('.')
+        {
+            out.push((name.to_owned(), value.to_owned()));
+        }
+    }
+    if let Some((name, value)) = line.trim().split_once(':')
+        && !name.contains(' ')
+        && name.contains('.')
+    {
+        out.push((name.trim().to_owned(), value.trim().to_owned()));
+    }
+    out
+}
+
+/// What a line says about the client kind, with the evidence word.
+pub fn kind_in(line: &str) -> Option<(ClientKind, &'static str)> {
+    const JAVA: &[&str] = &[
+        "JMSWMQ",
+        "JMSCMQ",
+        "com.ibm.mq.jmqi",
+        "com.ibm.msg.client",
+        "com.ibm.mq.MQException",
+        "javax.net.ssl.",
+        "java.security.cert.",
+        "CertPathValidatorException",
+        "com.sun.net.ssl.checkRevocation",
+        "MQRC_JSSE_ERROR",
+        "ibm.mq.connName",
+        "ibm.mq.queueManager",
+    ];
+    const DOTNET: &[&str] = &[
+        "IBM.WMQ",
+        "System.Security.Authentication",
+        "RemoteCertificateChainErrors",
+        "SSLCertRevocationCheck",
+        "amqmdnetstd",
+        "X509ChainStatus",
+    ];
+    if let Some(word) = JAVA.iter().find(|w| line.contains(*w)) {
+        return Some((ClientKind::Java, word));
+    }
+    DOTNET
+        .iter()
+        .find(|w| line.contains(*w))
+        .map(|w| (ClientKind::Dotnet, *w))
+}
+
+/// What JSSE said, as an observation id: the same ids the Java prediction logs.
+pub fn jsse_observation(line: &str) -> Option<&'static str> {
+    let lower = line.to_ascii_lowercase();
+    if !(lower.contains("certpathvalidatorexception")
+        || lower.contains("sslhandshakeexception")
+        || lower.contains("certificateexception")
+        || lower.contains("revocation"))
+    {
+        return None;
+    }
+    if lower.contains("has been revoked") {
+        Some(JSSE_REVOKED)
+    } else if lower.contains("network error") {
+        Some(JSSE_NETWORK)
+    } else if lower.contains("revocation status is unknown") {
+        Some(JSSE_UNKNOWN)
+    } else if lower.contains("could not determine revocation status")
+        || lower.contains("unable to determine revocation status")
+    {
+        Some(JSSE_UNDETERMINED)
+    } else if lower.contains("unable to find valid certification path")
+        || lower.contains("path does not chain")
+    {
+        Some(JSSE_UNTRUSTED)
+    } else {
+        None
+    }
+}
+
+/// JSSE: "Certificate has been revoked, reason: …".
+pub const JSSE_REVOKED: &str = "JSSE:REVOKED";
+/// JSSE: "Unable to determine revocation status due to network error".
+pub const JSSE_NETWORK: &str = "JSSE:NETWORK";
+/// JSSE: "Certificate's revocation status is unknown" (the responder answered unknown).
+pub const JSSE_UNKNOWN: &str = "JSSE:STATUS-UNKNOWN";
+/// JSSE: "Could not determine revocation status" (no source: OCSP off, no CRL).
+pub const JSSE_UNDETERMINED: &str = "JSSE:UNDETERMINED";
+/// JSSE: "PKIX path building failed: unable to find valid certification path".
+pub const JSSE_UNTRUSTED: &str = "JSSE:UNTRUSTED";
+
+/// The Java and JSSE message ids a line of a stack trace or log shows (MQ's JMS and JMQI ids,
+/// and the JSSE outcome).
+pub fn java_ids(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for prefix in ["JMSWMQ", "JMSCMQ", "JMSFMQ", "JMSCC"] {
+        let mut rest = line;
+        while let Some(at) = rest.find(prefix) {
+            let digits: String = rest
+                .get(at + prefix.len()..)
+                .unwrap_or_default()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if digits.len() == 4 {
+                out.push(format!("{prefix}{digits}"));
+            }
+            rest = rest.get(at + prefix.len()..).unwrap_or_default();
+        }
+    }
+    if let Some(id) = jsse_observation(line) {
+        out.push(id.to_owned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jvm_options_and_properties_are_read() {
+        let s = JavaSettings::read(
+            "JAVA_OPTS=-Xmx512m -Dcom.sun.net.ssl.checkRevocation=true -Docsp.enable=true\n\
+             Security.setProperty(\"ocsp.responderURL\", \"http://ocsp.example:8080\");\n\
+             com.sun.security.enableCRLDP: false\n",
+        );
+        assert_eq!(s.check_revocation, Some(true));
+        assert_eq!(s.ocsp_enable, Some(true));
+        assert_eq!(
+            s.ocsp_responder_url.as_deref(),
+            Some("http://ocsp.example:8080")
+        );
+        assert_eq!(s.enable_crldp, Some(false));
+        assert!(JavaSettings::read("nothing here").is_empty());
+    }
+
+    #[test]
+    fn stack_traces_give_ids_and_the_jsse_outcome() {
+        let line = "Caused by: com.ibm.mq.jmqi.JmqiException: CC=2;RC=2397;AMQ9204: Connection to host 'mq(1414)' rejected. [1=com.ibm.mq.jmqi.JmqiException[CC=2;RC=2397;AMQ9771: SSL handshake failed. [1=javax.net.ssl.SSLHandshakeException[PKIX path validation failed: java.security.cert.CertPathValidatorException: Unable to determine revocation status due to network error]";
+        assert_eq!(java_ids(line), [JSSE_NETWORK]);
+        assert_eq!(
+            java_ids("JMSWMQ0018: Failed to connect; JMSCMQ0001: IBM MQ call failed"),
+            ["JMSWMQ0018", "JMSCMQ0001"]
+        );
+        assert_eq!(
+            jsse_observation(
+                "java.security.cert.CertPathValidatorException: Certificate has been revoked, reason: KEY_COMPROMISE"
+            ),
+            Some(JSSE_REVOKED)
+        );
+        assert_eq!(kind_in(line).map(|k| k.0), Some(ClientKind::Java));
+        assert_eq!(
+            kind_in("System.Security.Authentication.AuthenticationException").map(|k| k.0),
+            Some(ClientKind::Dotnet)
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! The IBM MQ classes for Java/JMS checking the queue manager's certificate: JSSE's PKIX
+//! validation against the trust store, then (only with `com.sun.net.ssl.checkRevocation=true`)
+//! revocation of every certificate but the trust anchor, at `ocsp.responderURL` or each
+//! certificate's AIA when `ocsp.enable=true`. A failure is a `CertPathValidatorException`; the
+//! application sees JMSWMQ0018 / JMSCMQ0001 reason 2397 MQRC_JSSE_ERROR with AMQ9204 and AMQ9771
+//! in the JMQI exception chain. See `crate::mq::java` for the sources.
+
+use super::{Builder, LogEntry};
+use crate::certificate::Certificate;
+use crate::mq::codes::Certainty;
+use crate::mq::java::{
+    JSSE_NETWORK, JSSE_REVOKED, JSSE_UNDETERMINED, JSSE_UNKNOWN, JSSE_UNTRUSTED,
+};
+use crate::mq::revocation::{Answer, Side, Unknown, answer_of};
+use crate::verify::trace::{Outcome, Trace};
+
+const IBM_CCDT_OCSP: &str =
+    "https://www.ibm.com/docs/en/ibm-mq/9.4?topic=jms-using-certificate-revocation-lists-ocsp";
+const OPENJDK_REVOCATION: &str = "https://docs.oracle.com/en/java/javase/17/security/java-pki-programmers-guide.html#GUID-E6E0F8A2-7D97-4FF8-A8AE-04E6B0C84E40";
+
+fn java_log(b: &mut Builder<'_>, id: &str, text: String, certainty: Certainty) {
+    b.diagnosis.client_log.push(LogEntry {
+        id: id.to_owned(),
+        text,
+        certainty,
+    });
+}
+
+/// The exception chain the application shows for a JSSE failure.
+fn jsse_failure(b: &mut Builder<'_>, id: &str, message: &str) {
+    let qm = b.resolved.qm.name.clone();
+    let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    b.fail(2397);
+    java_log(
+        b,
+        "JMSWMQ0018",
+        format!(
+            "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        ),
+        Certainty::Partial,
+    );
+    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2397' ('MQRC_JSSE_ERROR').".into(), Certainty::Confirmed);
+    java_log(
+        b,
+        "AMQ9204",
+        format!("AMQ9204: Connection to host '{conn}' rejected."),
+        Certainty::Partial,
+    );
+    java_log(
+        b,
+        "AMQ9771",
+        "AMQ9771: SSL handshake failed.".into(),
+        Certainty::Partial,
+    );
+    java_log(
+        b,
+        id,
+        format!(
+            "javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: {message}"
+        ),
+        Certainty::Partial,
+    );
+    b.assume("java-exception-chain");
+    b.qm_sees_client_abort();
+}
+
+/// Returns false when the connection stops here.
+pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
+    let resolved = b.resolved;
+    let settings = resolved.client.java.clone();
+    let anchors = &resolved.client_trust;
+    let report = resolved.verify_chain(qm_cert, anchors);
+    b.diagnosis.client_trace.extend(report.trace.clone());
+    let path = resolved.path(&report, qm_cert, anchors);
+    let name = qm_cert.short_name();
+    if !report.valid {
+        let first = report
+            .trace
+            .first_failure()
+            .map(|s| format!("{} — {}", s.title, s.explanation))
+            .unwrap_or_default();
+        b.step(
+            "java.chain",
+            "JSSE validates the queue manager's chain against the trust store",
+            &name,
+            OPENJDK_REVOCATION,
+            Outcome::Fail,
+            format!("PKIX path building fails: {first}"),
+        );
+        jsse_failure(
+            b,
+            JSSE_UNTRUSTED,
+            "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target",
+        );
+        b.fix("Complete the Java trust store", "Import the queue manager's issuing CA and root into the trust store the JVM uses (javax.net.ssl.trustStore).".into(), None);
+        return false;
+    }
+    b.step(
+        "java.chain",
+        "JSSE validates the queue manager's chain against the trust store",
+        &name,
+        OPENJDK_REVOCATION,
+        Outcome::Pass,
+        format!(
+            "Valid: {}.",
+            path.iter()
+                .map(Certificate::short_name)
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ),
+    );
+    // What the C client's configuration says about OCSP does not reach the Java classes.
+    let c_sources = resolved
+        .client
+        .effective_sco()
+        .is_some_and(|sco| !sco.auth_info_records.is_empty())
+        || !resolved.client.ccdt_authinfo.is_empty()
+        || resolved.client.ssl.ocsp_authentication.source != crate::mq::ini::Source::Default;
+    if c_sources {
+        b.step("java.ignored", "OCSP settings the Java classes do not use", &name, IBM_CCDT_OCSP, Outcome::Warn, "The case has MQAIR/CCDT/mqclient.ini OCSP settings: IBM MQ classes for Java/JMS cannot use the OCSP information of a CCDT or MQAIR; only the JVM's settings (com.sun.net.ssl.checkRevocation, ocsp.enable, ocsp.responderURL) decide.".into());
+    }
+    if !settings.checks_revocation() {
+        b.step("java.revocation", "JSSE revocation checking", &name, OPENJDK_REVOCATION, Outcome::Skip, format!("com.sun.net.ssl.checkRevocation is {}: JSSE checks no revocation, so a revoked or unreachable-responder certificate is accepted.", match settings.check_revocation { Some(false) => "false", _ => "not set (default false)" }));
+        return true;
+    }
+    let ocsp = settings.ocsp_enable.unwrap_or(false);
+    for (position, cert) in path.iter().enumerate() {
+        let Some(issuer) = path.get(position + 1) else {
+            break;
+        };
+        let url = if ocsp {
+            settings
+                .ocsp_responder_url
+                .clone()
+                .or_else(|| cert.ocsp_urls().first().map(|u| (*u).to_owned()))
+        } else {
+            None
+        };
+        let subject = cert.short_name();
+        let Some(url) = url else {
+            let why = if ocsp {
+                "ocsp.enable=true but neither ocsp.responderURL nor the certificate's AIA names a responder"
+            } else {
+                "ocsp.enable is not true, so JSSE looks only for CRLs"
+            };
+            b.step("java.revocation", "JSSE revocation checking", &subject, OPENJDK_REVOCATION, Outcome::Fail, format!("{why}, and no CRL is available (com.sun.security.enableCRLDP {}): the revocation status cannot be determined.", if settings.enable_crldp == Some(true) { "is true but the CRL is not in the case" } else { "is not true" }));
+            jsse_failure(
+                b,
+                JSSE_UNDETERMINED,
+                "Could not determine revocation status",
+            );
+            b.fix("Turn on OCSP in the JVM", "Set the security property ocsp.enable=true (java.security or Security.setProperty) so that JSSE asks the certificate's AIA responder, or -Dcom.sun.security.enableCRLDP=true for CRLs.".into(), None);
+            return false;
+        };
+        let mut trace = Trace::default();
+        let answer = answer_of(resolved, &url, cert, issuer, &mut trace);
+        b.diagnosis.client_trace.extend(trace);
+        match answer {
+            Answer::Good | Answer::NotChecked => {
+                b.step(
+                    "java.revocation",
+                    "JSSE asks the OCSP responder",
+                    &subject,
+                    OPENJDK_REVOCATION,
+                    Outcome::Pass,
+                    format!("{url} answers good."),
+                );
+            }
+            Answer::Revoked { url, .. } => {
+                b.step(
+                    "java.revocation",
+                    "JSSE asks the OCSP responder",
+                    &subject,
+                    OPENJDK_REVOCATION,
+                    Outcome::Fail,
+                    format!("{url} answers revoked: JSSE rejects the chain."),
+                );
+                b.diagnosis.revocation.push(super::Revocation {
+                    side: Side::Client,
+                    certificate: cert.subject.rfc4514.clone(),
+                    short_name: subject.clone(),
+                    finding: super::Finding::Revoked { url },
+                });
+                jsse_failure(
+                    b,
+                    JSSE_REVOKED,
+                    &format!(
+                        "Certificate has been revoked, reason: UNSPECIFIED, authority: {}",
+                        issuer.subject.rfc4514
+                    ),
+                );
+                b.fix("Renew the revoked certificate", format!("{subject} is revoked: the queue manager needs a new certificate. No JVM setting accepts a revoked certificate."), None);
+                return false;
+            }
+            Answer::Unknown(unknown) => {
+                let (id, message, text) = match &unknown {
+                    Unknown::NotKnown { .. } => (
+                        JSSE_UNKNOWN,
+                        "Certificate's revocation status is unknown",
+                        format!("{url} answers unknown"),
+                    ),
+                    Unknown::Unverifiable { why } => (
+                        JSSE_UNDETERMINED,
+                        "Could not determine revocation status",
+                        format!("{url}'s answer cannot be relied on ({why})"),
+                    ),
+                    _ => (
+                        JSSE_NETWORK,
+                        "Unable to determine revocation status due to network error",
+                        format!("{url} cannot be reached"),
+                    ),
+                };
+                b.step("java.revocation", "JSSE asks the OCSP responder", &subject, OPENJDK_REVOCATION, Outcome::Fail, format!("{text}: JSSE has no soft-fail by default (PKIXRevocationChecker.Option.SOFT_FAIL is not set by SunJSSE), so the handshake fails."));
+                b.diagnosis.revocation.push(super::Revocation {
+                    side: Side::Client,
+                    certificate: cert.subject.rfc4514.clone(),
+                    short_name: subject.clone(),
+                    finding: super::Finding::Undetermined(unknown.clone()),
+                });
+                b.step("mq.client_policy", "JSSE refuses an undetermined status", &subject, OPENJDK_REVOCATION, Outcome::Fail, "With revocation checking on, JSSE refuses a certificate whose status it cannot determine; mqclient.ini's OCSPAuthentication does not apply to Java.".into());
+                jsse_failure(b, id, message);
+                b.fix("Make the responder reachable from the JVM", format!("Let the JVM reach {url} (the OCSP client honours -Dhttp.proxyHost/-Dhttp.proxyPort), or set -Docsp.responderURL to a responder it can reach; -Dcom.sun.security.ocsp.timeout raises the timeout (seconds)."), None);
+                return false;
+            }
+        }
+    }
+    true
+}
