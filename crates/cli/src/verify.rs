@@ -2,9 +2,11 @@
 
 use crate::decode::parse_time;
 use anyhow::{Context as _, bail};
-use mqocsp_core::ocsp::{OcspRequest, OcspResponse};
+use mqocsp_core::error::DecodeError;
+use mqocsp_core::ocsp::OcspRequest;
 use mqocsp_core::verify::{
-    ChainInput, LegacyAlgorithms, OcspInput, Profile, Purpose, Trace, verify_chain, verify_ocsp,
+    ChainInput, ChainProfile, CrlSource, LegacyAlgorithms, OcspInput, Profile, Purpose, Trace,
+    verify_chain, verify_ocsp,
 };
 use mqocsp_core::{Certificate, Decoded, ObjectBody, Timestamp, decode_bytes};
 use serde_json::json;
@@ -57,6 +59,19 @@ pub(crate) struct ChainArgs {
     /// What the certificate is for: server (a queue manager's), client (an MQ client's), any.
     #[arg(long, default_value = "server", value_parser = ["server", "client", "any"])]
     purpose: String,
+    /// rfc5280 (strict: profile violations fail the path, no CN fallback for --peer-name) or
+    /// gskit (what the MQ client is documented to check; other violations are warnings).
+    #[arg(long, default_value = "rfc5280", value_parser = ["rfc5280", "gskit"])]
+    profile: String,
+    /// A CRL to check the path against (repeatable; DER or PEM). The target must then be covered
+    /// by a usable CRL from its issuer, as with `openssl verify -crl_check`; intermediates are
+    /// checked when their issuer's CRL is given.
+    #[arg(long)]
+    crl: Vec<PathBuf>,
+    /// Most intermediate CA certificates between the target and the trust anchor (neither
+    /// counts), as `openssl verify -verify_depth N`.
+    #[arg(long, value_name = "N")]
+    max_depth: Option<usize>,
     #[command(flatten)]
     common: Common,
 }
@@ -84,6 +99,10 @@ pub(crate) struct OcspArgs {
     /// rfc6960 (strict) or gskit (what the MQ client checks).
     #[arg(long, default_value = "rfc6960", value_parser = ["rfc6960", "gskit"])]
     profile: String,
+    /// Local policy: refuse a response whose thisUpdate is more than SECONDS before the
+    /// evaluation time (as `openssl ocsp -status_age`).
+    #[arg(long, value_name = "SECONDS")]
+    max_age: Option<u32>,
     #[command(flatten)]
     common: Common,
 }
@@ -118,6 +137,61 @@ fn all_certificates(paths: &[PathBuf]) -> anyhow::Result<Vec<Certificate>> {
     Ok(out)
 }
 
+/// The certificates of files that may hold certificates mqocsp cannot decode: those are left
+/// out (said on stderr), so that a path through them simply does not exist.
+fn usable_certificates(paths: &[PathBuf]) -> anyhow::Result<Vec<Certificate>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let decoded = load(path).or_else(|error| {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            eprintln!("mqocsp: {error:#}; left out");
+            Ok::<_, anyhow::Error>(decode_bytes(&bytes))
+        })?;
+        for problem in &decoded.problems {
+            eprintln!("mqocsp: {}: {}; left out", path.display(), problem.0);
+        }
+        out.extend(decoded.certificates().cloned());
+    }
+    Ok(out)
+}
+
+/// Whether a file that yielded no object of the wanted kind holds nothing recognisable (unusable
+/// input, exit 2) rather than a malformed object (a verdict: invalid, exit 1).
+fn nothing_recognisable(decoded: &Decoded) -> bool {
+    decoded
+        .problems
+        .iter()
+        .all(|p| matches!(p.0, DecodeError::NothingFound | DecodeError::Empty))
+}
+
+/// The object to verify is there but does not decode: invalid, with why.
+fn undecodable(json: bool, path: &Path, what: &str, decoded: &Decoded) -> ExitCode {
+    let problems: Vec<String> = decoded.problems.iter().map(|p| p.0.to_string()).collect();
+    let why = if problems.is_empty() {
+        format!("the file holds no {what}")
+    } else {
+        problems.join("; ")
+    };
+    if json {
+        let value = json!({
+            "verdict": "invalid",
+            "steps": [],
+            "problems": problems,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        println!(
+            "INVALID: {} does not decode as {what}: {why}.",
+            path.display()
+        );
+    }
+    ExitCode::from(1)
+}
+
 fn print(
     json: bool,
     value: serde_json::Value,
@@ -142,11 +216,65 @@ fn print(
 }
 
 pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
-    let mut given = certificates(&args.cert)?;
+    let bytes = std::fs::read(&args.cert)
+        .with_context(|| format!("cannot read {}", args.cert.display()))?;
+    let decoded = decode_bytes(&bytes);
+    let mut given: Vec<Certificate> = decoded.certificates().cloned().collect();
+    if given.is_empty() {
+        // Nothing recognisable: the input cannot be used (exit 2). A certificate that is there
+        // but malformed is a verdict: invalid (exit 1).
+        if nothing_recognisable(&decoded) {
+            load(&args.cert)?;
+            bail!("{} holds no certificate", args.cert.display());
+        }
+        return Ok(undecodable(
+            args.common.json,
+            &args.cert,
+            "a certificate",
+            &decoded,
+        ));
+    }
     let target = given.remove(0);
     let mut untrusted = given;
-    untrusted.extend(all_certificates(&args.untrusted)?);
-    let anchors = all_certificates(&args.trust)?;
+    untrusted.extend(usable_certificates(&args.untrusted)?);
+    let anchors = usable_certificates(&args.trust)?;
+    // A CRL file that does not decode is left out (said on stderr): the certificates it was to
+    // cover then have no usable CRL, and the verdict says so.
+    let mut crl_files = Vec::new();
+    for path in &args.crl {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let decoded = decode_bytes(&bytes);
+        if decoded.crls().next().is_none() {
+            let problems: Vec<String> = decoded.problems.iter().map(|p| p.0.to_string()).collect();
+            eprintln!(
+                "mqocsp: {} holds no CRL that decodes ({}); left out",
+                path.display(),
+                problems.join("; ")
+            );
+        }
+        crl_files.push(decoded);
+    }
+    if let (Some(first), true) = (
+        args.crl.first(),
+        crl_files.iter().all(|d| d.crls().next().is_none()),
+    ) {
+        // CRLs were asked for and none decodes: the target's status cannot be known.
+        let decoded = crl_files
+            .first()
+            .map_or_else(|| decode_bytes(b""), Clone::clone);
+        return Ok(undecodable(args.common.json, first, "a CRL", &decoded));
+    }
+    let crls: Vec<CrlSource<'_>> = crl_files
+        .iter()
+        .flat_map(|decoded| decoded.crls())
+        .map(|(crl, der)| CrlSource { crl, der })
+        .collect();
+    let profile = if args.profile == "gskit" {
+        ChainProfile::Gskit
+    } else {
+        ChainProfile::Rfc5280
+    };
     let purpose = match args.purpose.as_str() {
         "client" => Purpose::ClientAuth,
         "any" => Purpose::Any,
@@ -161,12 +289,16 @@ pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
         purpose,
         peer_name: args.peer_name.as_deref(),
         legacy: args.common.legacy(),
+        profile,
+        crls: &crls,
+        max_depth: args.max_depth,
     });
     let verdict = if report.valid { "valid" } else { "invalid" };
     let value = json!({
         "verdict": verdict,
         "at": at,
         "certificate": target.subject.rfc4514,
+        "profile": profile,
         "paths": report.paths,
         "steps": report.trace.steps,
     });
@@ -203,14 +335,27 @@ fn one<T: Clone>(
 }
 
 pub(crate) fn run_ocsp(args: &OcspArgs) -> anyhow::Result<ExitCode> {
-    let response: OcspResponse = one(
-        &args.response,
-        |b| match b {
-            ObjectBody::OcspResponse(r) => Some(r),
-            _ => None,
-        },
-        "OCSP response",
-    )?;
+    let bytes = std::fs::read(&args.response)
+        .with_context(|| format!("cannot read {}", args.response.display()))?;
+    let decoded = decode_bytes(&bytes);
+    let found = decoded.objects.iter().find_map(|o| match &o.body {
+        ObjectBody::OcspResponse(r) => Some(r.clone()),
+        _ => None,
+    });
+    let Some(response) = found else {
+        // A response that is there but malformed is a verdict (invalid, exit 1); a file with
+        // nothing recognisable, or only other objects, is unusable input (exit 2).
+        if nothing_recognisable(&decoded) || !decoded.objects.is_empty() {
+            load(&args.response)?;
+            bail!("{} holds no OCSP response", args.response.display());
+        }
+        return Ok(undecodable(
+            args.common.json,
+            &args.response,
+            "an OCSP response",
+            &decoded,
+        ));
+    };
     let issuer = certificates(&args.issuer)?.remove(0);
     let target = match &args.cert {
         Some(path) => Some(certificates(path)?.remove(0)),
@@ -245,6 +390,7 @@ pub(crate) fn run_ocsp(args: &OcspArgs) -> anyhow::Result<ExitCode> {
         at,
         profile,
         legacy: args.common.legacy(),
+        max_age: args.max_age.map(i64::from),
     });
     let verdict = report.verdict();
     let value = json!({

@@ -304,3 +304,21 @@ fn unusable_verify_input_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("words.txt: nothing could be decoded"));
 }
+
+#[test]
+fn ocsp_responses_that_say_nothing_usable_exit_1_and_still_show() {
+    let dir = ScratchDir::new("cli-ocsp-problems");
+    // successful (0) without responseBytes; an undefined status (4).
+    for (name, status, says) in [
+        ("no-bytes.der", 0u8, "responseBytes is absent"),
+        ("status-4.der", 4u8, "does not define"),
+    ] {
+        let file = dir.write(name, mqocsp_testkit::ocsp::status_only(status));
+        let out = mqocsp(["decode", "--json", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["objects"][0]["kind"], "ocsp_response", "{name}");
+        let problems = json["problems"].to_string();
+        assert!(problems.contains(says), "{name}: {problems}");
+    }
+}

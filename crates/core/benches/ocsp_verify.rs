@@ -45,6 +45,7 @@ mod bench {
             .produced_at;
         let verify = |response: &OcspResponse| {
             verify_ocsp(&OcspInput {
+                max_age: None,
                 response,
                 issuer: &issuer,
                 target: Some(&leaf),

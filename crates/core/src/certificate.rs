@@ -14,6 +14,7 @@
 
 use crate::der::{Node, Span, Tag};
 use crate::extension::{Extension, ExtensionValue, read_extensions};
+use crate::general_name::{GeneralName, KeyPurpose, KeyUsageFlags};
 use crate::hex;
 use crate::name::DistinguishedName;
 use crate::oids;
@@ -136,6 +137,9 @@ pub struct PublicKeyInfo {
     pub bits: Option<usize>,
     /// Named curve, for EC keys.
     pub curve: Option<String>,
+    /// The named curve's OID, for EC keys (not serialised): what key policy checks read.
+    #[serde(skip)]
+    pub curve_oid: Option<String>,
 }
 
 /// Certificate fingerprints, lowercase hex without separators.
@@ -213,20 +217,19 @@ pub struct Certificate {
     /// The issuer name's DER (not serialised).
     #[serde(skip)]
     pub issuer_der: Vec<u8>,
+    /// serialNumber's content octets as encoded, sign byte included (not serialised): what the
+    /// RFC 5280 §4.1.2.2 checks (positive, at most 20 octets) read.
+    #[serde(skip)]
+    pub serial_octets: Vec<u8>,
+    /// Whether tbsCertificate.signature and the outer signatureAlgorithm are the same DER
+    /// (RFC 5280 §4.1.1.2 requires it).
+    #[serde(skip)]
+    pub signature_algorithms_agree: bool,
 }
 
 /// Why DER bytes are not a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CertificateError(pub String);
-
-/// Lowercase hex of a DER INTEGER's content without the leading sign byte(s).
-pub(crate) fn serial_hex(raw: &[u8]) -> String {
-    let first_significant = raw
-        .iter()
-        .position(|&b| b != 0)
-        .unwrap_or(raw.len().saturating_sub(1));
-    hex::lower(raw.get(first_significant..).unwrap_or(raw))
-}
 
 /// SHA-1 and SHA-256 of `der`.
 pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
@@ -262,7 +265,7 @@ impl Certificate {
         let subject = DistinguishedName::from_x509(parsed.subject());
         Ok(Self {
             version: parsed.version().0 + 1,
-            serial: serial_hex(parsed.raw_serial()),
+            serial: hex::unsigned_integer(parsed.raw_serial()),
             signature_algorithm: Algorithm::from_identifier(&parsed.signature_algorithm),
             self_issued: parsed.subject().as_raw() == parsed.issuer().as_raw(),
             issuer,
@@ -278,6 +281,8 @@ impl Certificate {
             signature_bits: parsed.signature_value.data.to_vec(),
             subject_der: parsed.subject().as_raw().to_vec(),
             issuer_der: parsed.issuer().as_raw().to_vec(),
+            serial_octets: parsed.raw_serial().to_vec(),
+            signature_algorithms_agree: signature_algorithms_agree(root, der),
         })
     }
 
@@ -294,16 +299,37 @@ impl Certificate {
         }
     }
 
-    /// keyUsage bit names, when the extension is present.
-    pub fn key_usages(&self) -> Option<&[String]> {
+    /// keyUsage bits, when the extension is present.
+    pub fn key_usages(&self) -> Option<KeyUsageFlags> {
         match self.extension("2.5.29.15").map(|e| &e.value) {
-            Some(ExtensionValue::KeyUsage { usages }) => Some(usages),
+            Some(ExtensionValue::KeyUsage { usages }) => Some(*usages),
             _ => None,
         }
     }
 
+    /// nameConstraints' permitted and excluded subtree bases, when the extension is present
+    /// and readable.
+    pub fn name_constraints(&self) -> Option<(&[GeneralName], &[GeneralName])> {
+        match self.extension("2.5.29.30").map(|e| &e.value) {
+            Some(ExtensionValue::NameConstraints {
+                permitted,
+                excluded,
+            }) => Some((permitted, excluded)),
+            _ => None,
+        }
+    }
+
+    /// Whether extKeyUsage is absent or lists `dotted` or anyExtendedKeyUsage.
+    pub fn allows_purpose(&self, dotted: &str) -> bool {
+        self.purposes().is_none_or(|purposes| {
+            purposes
+                .iter()
+                .any(|p| p.is(dotted) || p.is(KeyPurpose::ANY))
+        })
+    }
+
     /// extKeyUsage purposes, when the extension is present.
-    pub fn purposes(&self) -> Option<&[String]> {
+    pub fn purposes(&self) -> Option<&[KeyPurpose]> {
         match self.extension("2.5.29.37").map(|e| &e.value) {
             Some(ExtensionValue::ExtendedKeyUsage { purposes }) => Some(purposes),
             _ => None,
@@ -326,8 +352,8 @@ impl Certificate {
         }
     }
 
-    /// The subject alternative names (`DNS:…`, `IP:…`).
-    pub fn alt_names(&self) -> &[String] {
+    /// The subject alternative names.
+    pub fn alt_names(&self) -> &[GeneralName] {
         match self.extension("2.5.29.17").map(|e| &e.value) {
             Some(ExtensionValue::AltNames { names }) => names,
             _ => &[],
@@ -339,6 +365,20 @@ impl Certificate {
         self.subject
             .first("CN")
             .map_or_else(|| self.subject.rfc4514.clone(), str::to_owned)
+    }
+
+    /// Every CRL distribution point's full names, as the CDP extension lists them (URIs as
+    /// written).
+    pub fn crl_distribution_points(&self) -> Vec<&str> {
+        self.extensions
+            .iter()
+            .filter_map(|ext| match &ext.value {
+                ExtensionValue::CrlDistributionPoints { points } => Some(points),
+                _ => None,
+            })
+            .flatten()
+            .map(String::as_str)
+            .collect()
     }
 
     /// The URLs of the CRL distribution points, in certificate order (other name forms are left
@@ -373,12 +413,16 @@ impl Certificate {
 fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {
     let spki = cert.public_key();
     let algorithm = Algorithm::from_oid(&spki.algorithm.algorithm.to_id_string());
-    let curve = spki
+    let curve_oid = spki
         .algorithm
         .parameters
         .as_ref()
         .and_then(|params| params.as_oid().ok())
-        .map(|oid| Algorithm::from_oid(&oid.to_id_string()).name);
+        .map(|oid| oid.to_id_string())
+        .filter(|_| spki.algorithm.algorithm.to_id_string() == "1.2.840.10045.2.1");
+    let curve = curve_oid
+        .as_deref()
+        .map(|dotted| Algorithm::from_oid(dotted).name);
     let bits = match spki.parsed() {
         Ok(PublicKey::RSA(rsa)) => Some(rsa.key_size()),
         Ok(PublicKey::EC(ec)) => Some(ec.key_size()),
@@ -389,7 +433,20 @@ fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {
     PublicKeyInfo {
         algorithm,
         bits,
-        curve: curve.filter(|_| spki.algorithm.algorithm.to_id_string() == "1.2.840.10045.2.1"),
+        curve,
+        curve_oid,
+    }
+}
+
+/// tbsCertificate.signature (after the optional version) against the outer signatureAlgorithm.
+fn signature_algorithms_agree(root: &Node, der: &[u8]) -> bool {
+    let Some(tbs) = root.child(0) else {
+        return false;
+    };
+    let skip = usize::from(tbs.child(0).is_some_and(|v| v.tag == Tag::context(0, true)));
+    match (tbs.child(skip + 1), root.child(1)) {
+        (Some(inner), Some(outer)) => inner.span().of(der) == outer.span().of(der),
+        _ => false,
     }
 }
 
@@ -452,7 +509,7 @@ fn describe(error: &x509_parser::nom::Err<x509_parser::error::X509Error>, size: 
 
 #[cfg(test)]
 mod tests {
-    use super::serial_hex;
+    use crate::hex::unsigned_integer as serial_hex;
 
     #[test]
     fn serial_hex_drops_sign_byte_only() {

@@ -9,9 +9,10 @@
 //!
 //! <https://www.rfc-editor.org/rfc/rfc5280#section-5.1>
 
-use crate::certificate::{Algorithm, serial_hex};
+use crate::certificate::Algorithm;
 use crate::der::{Node, Span, Tag};
 use crate::extension::{Extension, ExtensionValue, read_extensions};
+use crate::hex::unsigned_integer as serial_hex;
 use crate::name::DistinguishedName;
 use crate::reader::{Fields, Malformed};
 use crate::timestamp::Timestamp;
@@ -55,12 +56,34 @@ pub struct Crl {
     pub signature: Vec<u8>,
 }
 
+/// Why DER bytes are not a CRL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CrlError {
+    /// x509-parser's complaint about the structure.
+    Parse(String),
+    /// A field of mqocsp's own reading is wrong; the field and byte are named.
+    Structure(Malformed),
+    /// tbsCertList is missing.
+    NoTbs,
+}
+
+impl std::fmt::Display for CrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Parse(error) => f.write_str(error),
+            Self::Structure(error) => write!(f, "{error}"),
+            Self::NoTbs => f.write_str("tbsCertList is missing"),
+        }
+    }
+}
+
 impl Crl {
     /// Decodes a DER CRL given its tree.
-    pub fn from_der(der: &[u8], root: &Node) -> Result<Self, String> {
-        let (_, crl) = CertificateRevocationList::from_der(der).map_err(|e| e.to_string())?;
-        let malformed = |e: Malformed| e.to_string();
-        let tbs = root.child(0).ok_or("tbsCertList is missing")?;
+    pub fn from_der(der: &[u8], root: &Node) -> Result<Self, CrlError> {
+        let (_, crl) =
+            CertificateRevocationList::from_der(der).map_err(|e| CrlError::Parse(e.to_string()))?;
+        let malformed = CrlError::Structure;
+        let tbs = root.child(0).ok_or(CrlError::NoTbs)?;
         let mut entries_node = None;
         let mut extensions = Vec::new();
         for child in &tbs.children {

@@ -307,13 +307,16 @@ fn decode_der(
                 .map(ObjectBody::Certificate)
                 .map_err(|e| bad(e.0))
         }
-        Kind::Crl => Crl::from_der(der, &root).map(ObjectBody::Crl).map_err(bad),
+        Kind::Crl => Crl::from_der(der, &root)
+            .map(ObjectBody::Crl)
+            .map_err(|e| bad(e.to_string())),
         Kind::OcspRequest => OcspRequest::from_tree(&root, der)
             .map(ObjectBody::OcspRequest)
             .map_err(|e| bad(e.to_string())),
         Kind::OcspResponse => match OcspResponse::from_tree(&root, der) {
             Ok((response, embedded)) => {
                 problems.extend(embedded.into_iter().map(&bad));
+                problems.extend(response.problems().into_iter().map(&bad));
                 Ok(ObjectBody::OcspResponse(response))
             }
             Err(error) => Err(bad(error.to_string())),

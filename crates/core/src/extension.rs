@@ -11,13 +11,12 @@
 //! parse is kept with its raw bytes and the parser's complaint: it never hides the object.
 
 use crate::der::{Node, Span, Tag};
+use crate::general_name::{GeneralName, KeyPurpose, KeyUsageFlags, NameContext, list};
 use crate::hex;
-use crate::name::DistinguishedName;
 use crate::oids;
 use crate::reader::{Fields, Malformed, content, oid};
 use serde::Serialize;
-use std::net::{Ipv4Addr, Ipv6Addr};
-use x509_parser::extensions::{GeneralName, ParsedExtension, X509Extension};
+use x509_parser::extensions::{GeneralName as X509GeneralName, ParsedExtension, X509Extension};
 use x509_parser::prelude::FromDer;
 
 /// `id-pkix-ocsp-nonce` (RFC 6960 §4.4.1).
@@ -51,20 +50,20 @@ pub enum ExtensionValue {
         /// pathLenConstraint.
         path_len: Option<u32>,
     },
-    /// keyUsage (§4.2.1.3): the bits set, by RFC name.
+    /// keyUsage (§4.2.1.3): the bits set (serialised by RFC name).
     KeyUsage {
-        /// Names of the bits set.
-        usages: Vec<String>,
+        /// The bits.
+        usages: KeyUsageFlags,
     },
-    /// extKeyUsage (§4.2.1.12): purposes by name or OID.
+    /// extKeyUsage (§4.2.1.12): purposes by OID (serialised by name where known).
     ExtendedKeyUsage {
         /// Purposes.
-        purposes: Vec<String>,
+        purposes: Vec<KeyPurpose>,
     },
-    /// subjectAltName / issuerAltName (§4.2.1.6): `DNS:…`, `IP:…`, `URI:…`, `email:…`.
+    /// subjectAltName / issuerAltName (§4.2.1.6), serialised as `DNS:…`, `IP:…`, `URI:…`.
     AltNames {
         /// The names.
-        names: Vec<String>,
+        names: Vec<GeneralName>,
     },
     /// authorityInfoAccess (§4.2.2.1): where to ask OCSP and fetch the issuer.
     AuthorityInfoAccess {
@@ -90,7 +89,7 @@ pub enum ExtensionValue {
         /// keyIdentifier, hex.
         key_id: Option<String>,
         /// authorityCertIssuer names.
-        issuer: Vec<String>,
+        issuer: Vec<GeneralName>,
         /// authorityCertSerialNumber, hex.
         serial: Option<String>,
     },
@@ -101,10 +100,25 @@ pub enum ExtensionValue {
     },
     /// nameConstraints (§4.2.1.10).
     NameConstraints {
-        /// Permitted subtrees.
-        permitted: Vec<String>,
-        /// Excluded subtrees.
-        excluded: Vec<String>,
+        /// Permitted subtrees' bases.
+        permitted: Vec<GeneralName>,
+        /// Excluded subtrees' bases.
+        excluded: Vec<GeneralName>,
+    },
+    /// issuingDistributionPoint (§5.2.5): which certificates and reasons a CRL covers.
+    IssuingDistributionPoint {
+        /// distributionPoint full names (URIs as written, other forms as displayed).
+        names: Vec<String>,
+        /// onlyContainsUserCerts.
+        only_user: bool,
+        /// onlyContainsCACerts.
+        only_ca: bool,
+        /// onlySomeReasons is present: the CRL covers only some reasons.
+        only_some_reasons: bool,
+        /// indirectCRL.
+        indirect: bool,
+        /// onlyContainsAttributeCerts.
+        only_attribute: bool,
     },
     /// id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): trust this responder without checking it.
     OcspNoCheck,
@@ -156,49 +170,8 @@ pub fn crl_reason_name(code: u32) -> String {
 }
 
 /// A GeneralName as openssl prints it (`DNS:…`, `IP Address:…` shortened to `IP:…`).
-pub(crate) fn general_name(name: &GeneralName<'_>) -> String {
-    match name {
-        GeneralName::DNSName(dns) => format!("DNS:{dns}"),
-        GeneralName::RFC822Name(mail) => format!("email:{mail}"),
-        GeneralName::URI(uri) => format!("URI:{uri}"),
-        GeneralName::IPAddress(bytes) => format!("IP:{}", ip_text(bytes)),
-        GeneralName::DirectoryName(name) => {
-            format!("DirName:{}", DistinguishedName::from_x509(name).rfc4514)
-        }
-        GeneralName::RegisteredID(id) => format!("RID:{}", id.to_id_string()),
-        GeneralName::OtherName(id, _) => format!("othername:{}", id.to_id_string()),
-        GeneralName::X400Address(_) => "X400Address".to_owned(),
-        GeneralName::EDIPartyName(_) => "EDIPartyName".to_owned(),
-        GeneralName::Invalid(tag, bytes) => {
-            format!("invalid name (tag {}): {}", tag.0, hex::lower(bytes))
-        }
-    }
-}
-
-/// An IP address (4 or 16 bytes), or an address with its mask (8 or 32 bytes, name constraints).
-fn ip_text(bytes: &[u8]) -> String {
-    let v4 = |b: &[u8]| {
-        <[u8; 4]>::try_from(b)
-            .ok()
-            .map(|a| Ipv4Addr::from(a).to_string())
-    };
-    let v6 = |b: &[u8]| {
-        <[u8; 16]>::try_from(b)
-            .ok()
-            .map(|a| Ipv6Addr::from(a).to_string())
-    };
-    let text = match bytes.len() {
-        4 => v4(bytes),
-        16 => v6(bytes),
-        8 => v4(bytes.get(..4).unwrap_or_default())
-            .zip(v4(bytes.get(4..).unwrap_or_default()))
-            .map(|(addr, mask)| format!("{addr}/{mask}")),
-        32 => v6(bytes.get(..16).unwrap_or_default())
-            .zip(v6(bytes.get(16..).unwrap_or_default()))
-            .map(|(addr, mask)| format!("{addr}/{mask}")),
-        _ => None,
-    };
-    text.unwrap_or_else(|| format!("<{}>", hex::lower(bytes)))
+pub(crate) fn general_name(name: &X509GeneralName<'_>) -> String {
+    GeneralName::from_x509(name, NameContext::Certificate).to_string()
 }
 
 fn oid_label(dotted: &str) -> String {
@@ -268,39 +241,37 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
             path_len: bc.path_len_constraint,
         },
         ParsedExtension::KeyUsage(usage) => ExtensionValue::KeyUsage {
-            usages: key_usages(usage),
+            usages: KeyUsageFlags(usage.flags),
         },
         ParsedExtension::ExtendedKeyUsage(eku) => {
-            let mut purposes = Vec::new();
             let flags = [
-                (eku.any, "anyExtendedKeyUsage"),
-                (eku.server_auth, "serverAuth"),
-                (eku.client_auth, "clientAuth"),
-                (eku.code_signing, "codeSigning"),
-                (eku.email_protection, "emailProtection"),
-                (eku.time_stamping, "timeStamping"),
-                (eku.ocsp_signing, "OCSPSigning"),
+                (eku.any, KeyPurpose::ANY),
+                (eku.server_auth, KeyPurpose::SERVER_AUTH),
+                (eku.client_auth, KeyPurpose::CLIENT_AUTH),
+                (eku.code_signing, KeyPurpose::CODE_SIGNING),
+                (eku.email_protection, KeyPurpose::EMAIL_PROTECTION),
+                (eku.time_stamping, KeyPurpose::TIME_STAMPING),
+                (eku.ocsp_signing, KeyPurpose::OCSP_SIGNING),
             ];
-            purposes.extend(
-                flags
-                    .iter()
-                    .filter(|(set, _)| *set)
-                    .map(|(_, name)| (*name).to_owned()),
-            );
-            purposes.extend(eku.other.iter().map(|oid| oid_label(&oid.to_id_string())));
+            let mut purposes: Vec<KeyPurpose> = flags
+                .iter()
+                .filter(|(set, _)| *set)
+                .map(|(_, dotted)| KeyPurpose((*dotted).to_owned()))
+                .collect();
+            purposes.extend(eku.other.iter().map(|oid| KeyPurpose(oid.to_id_string())));
             ExtensionValue::ExtendedKeyUsage { purposes }
         }
         ParsedExtension::SubjectAlternativeName(san) => ExtensionValue::AltNames {
-            names: san.general_names.iter().map(general_name).collect(),
+            names: typed_names(&san.general_names),
         },
         ParsedExtension::IssuerAlternativeName(ian) => ExtensionValue::AltNames {
-            names: ian.general_names.iter().map(general_name).collect(),
+            names: typed_names(&ian.general_names),
         },
         ParsedExtension::AuthorityInfoAccess(aia) => {
             let (mut ocsp, mut ca_issuers, mut other) = (Vec::new(), Vec::new(), Vec::new());
             for access in &aia.accessdescs {
                 let location = match &access.access_location {
-                    GeneralName::URI(uri) => (*uri).to_owned(),
+                    X509GeneralName::URI(uri) => (*uri).to_owned(),
                     name => general_name(name),
                 };
                 match access.access_method.to_id_string().as_str() {
@@ -322,7 +293,7 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
                 match &point.distribution_point {
                     Some(DistributionPointName::FullName(full)) => {
                         names.extend(full.iter().map(|name| match name {
-                            GeneralName::URI(uri) => (*uri).to_owned(),
+                            X509GeneralName::URI(uri) => (*uri).to_owned(),
                             other => general_name(other),
                         }));
                     }
@@ -341,12 +312,10 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
             key_id: aki.key_identifier.as_ref().map(|id| hex::lower(id.0)),
             issuer: aki
                 .authority_cert_issuer
-                .as_ref()
-                .map(|names| names.iter().map(general_name).collect())
+                .as_deref()
+                .map(typed_names)
                 .unwrap_or_default(),
-            serial: aki
-                .authority_cert_serial
-                .map(crate::certificate::serial_hex),
+            serial: aki.authority_cert_serial.map(hex::unsigned_integer),
         },
         ParsedExtension::CertificatePolicies(policies) => ExtensionValue::CertificatePolicies {
             policies: policies
@@ -357,12 +326,41 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
         ParsedExtension::NameConstraints(nc) => {
             let subtrees = |list: &Option<Vec<x509_parser::extensions::GeneralSubtree<'_>>>| {
                 list.as_ref()
-                    .map(|trees| trees.iter().map(|tree| general_name(&tree.base)).collect())
+                    .map(|trees| {
+                        trees
+                            .iter()
+                            .map(|tree| GeneralName::from_x509(&tree.base, NameContext::Constraint))
+                            .collect()
+                    })
                     .unwrap_or_default()
             };
             ExtensionValue::NameConstraints {
                 permitted: subtrees(&nc.permitted_subtrees),
                 excluded: subtrees(&nc.excluded_subtrees),
+            }
+        }
+        ParsedExtension::IssuingDistributionPoint(idp) => {
+            use x509_parser::extensions::DistributionPointName;
+            let names = match &idp.distribution_point {
+                Some(DistributionPointName::FullName(full)) => full
+                    .iter()
+                    .map(|name| match name {
+                        X509GeneralName::URI(uri) => (*uri).to_owned(),
+                        other => general_name(other),
+                    })
+                    .collect(),
+                Some(DistributionPointName::NameRelativeToCRLIssuer(_)) => {
+                    vec!["(name relative to the CRL issuer)".to_owned()]
+                }
+                None => Vec::new(),
+            };
+            ExtensionValue::IssuingDistributionPoint {
+                names,
+                only_user: idp.only_contains_user_certs,
+                only_ca: idp.only_contains_ca_certs,
+                only_some_reasons: idp.only_some_reasons.is_some(),
+                indirect: idp.indirect_crl,
+                only_attribute: idp.only_contains_attribute_certs,
             }
         }
         ParsedExtension::CRLNumber(number) => ExtensionValue::CrlNumber {
@@ -379,40 +377,22 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
     }
 }
 
-fn key_usages(usage: &x509_parser::extensions::KeyUsage) -> Vec<String> {
-    let bits = [
-        (usage.digital_signature(), "digitalSignature"),
-        (usage.non_repudiation(), "nonRepudiation"),
-        (usage.key_encipherment(), "keyEncipherment"),
-        (usage.data_encipherment(), "dataEncipherment"),
-        (usage.key_agreement(), "keyAgreement"),
-        (usage.key_cert_sign(), "keyCertSign"),
-        (usage.crl_sign(), "cRLSign"),
-        (usage.encipher_only(), "encipherOnly"),
-        (usage.decipher_only(), "decipherOnly"),
-    ];
-    bits.iter()
-        .filter(|(set, _)| *set)
-        .map(|(_, name)| (*name).to_owned())
+fn typed_names(names: &[X509GeneralName<'_>]) -> Vec<GeneralName> {
+    names
+        .iter()
+        .map(|name| GeneralName::from_x509(name, NameContext::Certificate))
         .collect()
 }
 
 impl ExtensionValue {
     /// One line for text output and cards.
     pub fn summary(&self) -> String {
-        let list = |items: &[String]| {
-            if items.is_empty() {
-                "(none)".to_owned()
-            } else {
-                items.join(", ")
-            }
-        };
         match self {
             Self::BasicConstraints { ca, path_len } => match path_len {
                 Some(len) => format!("CA:{}, pathlen:{len}", if *ca { "TRUE" } else { "FALSE" }),
                 None => format!("CA:{}", if *ca { "TRUE" } else { "FALSE" }),
             },
-            Self::KeyUsage { usages } => list(usages),
+            Self::KeyUsage { usages } => list(&usages.names()),
             Self::ExtendedKeyUsage { purposes } => list(purposes),
             Self::AltNames { names } => list(names),
             Self::AuthorityInfoAccess {
@@ -435,7 +415,7 @@ impl ExtensionValue {
             } => {
                 let mut parts = Vec::new();
                 parts.extend(key_id.iter().map(|id| format!("keyid:{id}")));
-                parts.extend(issuer.iter().cloned());
+                parts.extend(issuer.iter().map(ToString::to_string));
                 parts.extend(serial.iter().map(|s| format!("serial:{s}")));
                 list(&parts)
             }
@@ -449,6 +429,28 @@ impl ExtensionValue {
                     list(permitted),
                     list(excluded)
                 )
+            }
+            Self::IssuingDistributionPoint {
+                names,
+                only_user,
+                only_ca,
+                only_some_reasons,
+                indirect,
+                only_attribute,
+            } => {
+                let mut parts = names.clone();
+                for (set, word) in [
+                    (*only_user, "only user certificates"),
+                    (*only_ca, "only CA certificates"),
+                    (*only_some_reasons, "only some reasons"),
+                    (*indirect, "indirect CRL"),
+                    (*only_attribute, "only attribute certificates"),
+                ] {
+                    if set {
+                        parts.push(word.to_owned());
+                    }
+                }
+                list(&parts)
             }
             Self::OcspNoCheck => {
                 "present (the responder certificate is not checked for revocation)".to_owned()

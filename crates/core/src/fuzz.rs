@@ -42,6 +42,8 @@ pub const TARGETS: &[(&str, Entry)] = &[
     ("ticket", ticket),
     ("openssl_text", openssl_text),
     ("environment", environment),
+    ("path_building", path_building),
+    ("name_constraints", name_constraints),
 ];
 
 /// The entry called `name`.
@@ -202,6 +204,9 @@ pub fn certificate(data: &[u8]) {
     }
     // Self-verification exercises the signature and chain code on whatever the bytes hold.
     let _ = crate::verify::verify_chain(&crate::verify::ChainInput {
+        profile: crate::verify::ChainProfile::Rfc5280,
+        crls: &[],
+        max_depth: None,
         target: &cert,
         untrusted: &[],
         anchors: std::slice::from_ref(&cert),
@@ -229,6 +234,7 @@ pub fn ocsp_response(data: &[u8]) {
     let Some(issuer) = certs.first() else { return };
     for profile in [Profile::Rfc6960, Profile::Gskit] {
         let _ = verify_ocsp(&OcspInput {
+            max_age: None,
             response: &response,
             issuer,
             target: certs.get(1),
@@ -486,4 +492,110 @@ pub fn case_import(data: &[u8]) {
         .unwrap_or_else(|e| panic!("a share link does not open: {e}"));
     assert_eq!(unpacked, case, "share-link round trip changed the case");
     let _ = share::redact(&case);
+}
+
+/// Every certificate in the input (PEM text or DER) as a bag: the first is the target, the
+/// self-issued ones and the seed's CAs the anchors; the path search and validation must stay
+/// within their budgets and keep their promises (a valid path has no failed step) in both
+/// profiles, with a depth limit drawn from the input.
+pub fn path_building(data: &[u8]) {
+    use crate::verify::{ChainInput, ChainProfile, Outcome, Purpose, verify_chain};
+    let decoded = decode_bytes(data);
+    let certs: Vec<Certificate> = decoded.certificates().cloned().collect();
+    let Some((target, rest)) = certs.split_first() else {
+        return;
+    };
+    let mut anchors: Vec<Certificate> = rest.iter().filter(|c| c.self_issued).cloned().collect();
+    anchors.extend(fixture_chain().iter().skip(1).cloned());
+    let depth = data.first().map(|b| usize::from(b % 4));
+    for profile in [ChainProfile::Rfc5280, ChainProfile::Gskit] {
+        let report = verify_chain(&ChainInput {
+            target,
+            untrusted: rest,
+            anchors: &anchors,
+            at: at(),
+            purpose: Purpose::ServerAuth,
+            peer_name: Some("qm1.example.com"),
+            legacy: LegacyAlgorithms::default(),
+            profile,
+            crls: &[],
+            max_depth: depth,
+        });
+        assert!(
+            report.paths.len() <= crate::verify::chain::MAX_PATHS,
+            "{} paths kept",
+            report.paths.len()
+        );
+        if report.valid {
+            assert!(
+                report
+                    .trace
+                    .steps
+                    .iter()
+                    .all(|s| s.outcome != Outcome::Fail || s.title.starts_with("Path ")),
+                "a valid verdict with a failed step outside the candidate paths"
+            );
+        }
+        if let Err(e) = serde_json::to_string(&report) {
+            panic!("chain report JSON does not encode: {e}");
+        }
+    }
+}
+
+/// Lines of text as names and constraints: `+FORM:value` a permitted subtree, `-FORM:value` an
+/// excluded one, `FORM:value` a name (FORM one of `dns`, `email`, `uri`, `ip`, `range` with
+/// `address/mask`). The matcher must stay within its budget, and a name equal to an excluded
+/// DNS subtree must be refused.
+pub fn name_constraints(data: &[u8]) {
+    use crate::general_name::{GeneralName, IpRange, ip_octets};
+    use crate::verify::budget::{Budget, MAX_NAME_COMPARISONS};
+    use crate::verify::names::{ConstraintFailure, dns_matches, name_constraint_violation};
+    let text = text(data);
+    let parse = |line: &str| -> Option<GeneralName> {
+        let (form, value) = line.split_once(':')?;
+        Some(match form {
+            "dns" => GeneralName::Dns(value.to_owned()),
+            "email" => GeneralName::Email(value.to_owned()),
+            "uri" => GeneralName::Uri(value.to_owned()),
+            "ip" => GeneralName::Ip(value.parse().ok()?),
+            "range" => {
+                let (address, mask) = value.split_once('/')?;
+                let address: std::net::IpAddr = address.parse().ok()?;
+                let mask: std::net::IpAddr = mask.parse().ok()?;
+                GeneralName::IpRange(IpRange {
+                    address: ip_octets(&address),
+                    mask: ip_octets(&mask),
+                })
+            }
+            _ => return None,
+        })
+    };
+    let (mut names, mut permitted, mut excluded) = (Vec::new(), Vec::new(), Vec::new());
+    for line in text.lines().take(4096) {
+        match line.split_at_checked(1) {
+            Some(("+", rest)) => permitted.extend(parse(rest)),
+            Some(("-", rest)) => excluded.extend(parse(rest)),
+            _ => names.extend(parse(line)),
+        }
+    }
+    let mut budget = Budget::default();
+    let result = name_constraint_violation(&names, &permitted, &excluded, &mut budget);
+    let excluded_dns_name = names.iter().find(|n| {
+        matches!(n, GeneralName::Dns(d) if !d.is_empty()
+            && excluded.iter().any(|c| matches!(c, GeneralName::Dns(e) if e.eq_ignore_ascii_case(d))))
+    });
+    if let (Some(name), Ok(_)) = (excluded_dns_name, &result) {
+        panic!("{name} equals an excluded subtree yet passed");
+    }
+    if let Err(ConstraintFailure::Budget(_)) = &result {
+        assert!(
+            names.len() * (permitted.len() + excluded.len()) > MAX_NAME_COMPARISONS / 2,
+            "the budget ran out on a small input"
+        );
+    }
+    for name in &names {
+        if let GeneralName::Dns(pattern) = name {
+            let _ = dns_matches(pattern, "qm1.example.com");
+        }
+    }
 }

@@ -44,6 +44,16 @@ pub fn parse_lenient(text: &str) -> Option<Vec<u8>> {
     )
 }
 
+/// Lowercase hex of a DER INTEGER's content without the leading sign byte(s): how serial numbers
+/// are shown and compared.
+pub(crate) fn unsigned_integer(raw: &[u8]) -> String {
+    let first_significant = raw
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(raw.len().saturating_sub(1));
+    lower(raw.get(first_significant..).unwrap_or(raw))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,7 @@ pub mod error;
 pub mod extension;
 #[cfg(feature = "fuzzing")]
 pub mod fuzz;
+pub mod general_name;
 pub mod hex;
 pub mod input;
 pub mod limits;

@@ -130,6 +130,26 @@ impl DistinguishedName {
         }
     }
 
+    /// Whether two names are the same name (RFC 5280 §7.1): the same attribute types in the same
+    /// order, values compared as RFC 4518's caseIgnoreMatch does for the usual string types (case
+    /// and runs of spaces ignored, leading and trailing spaces dropped). Works on the attributes,
+    /// never on the RFC 4514 display string.
+    pub fn matches(&self, other: &DistinguishedName) -> bool {
+        fn fold(value: &str) -> String {
+            value
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        }
+        self.attributes.len() == other.attributes.len()
+            && self
+                .attributes
+                .iter()
+                .zip(&other.attributes)
+                .all(|(a, b)| a.oid == b.oid && fold(&a.value) == fold(&b.value))
+    }
+
     /// The value of the first attribute with this short name (`CN`, `O`, ...).
     pub fn first(&self, short: &str) -> Option<&str> {
         self.attributes
@@ -141,7 +161,30 @@ impl DistinguishedName {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{DistinguishedName, NameAttribute, escape};
+
+    fn dn(pairs: &[(&str, &str)]) -> DistinguishedName {
+        DistinguishedName {
+            rfc4514: String::new(),
+            attributes: pairs
+                .iter()
+                .map(|(oid, value)| NameAttribute {
+                    name: String::new(),
+                    oid: (*oid).to_owned(),
+                    value: (*value).to_owned(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn names_match_by_attribute_with_case_and_spaces_folded() {
+        let a = dn(&[("2.5.4.6", "GB"), ("2.5.4.3", "Issuing  CA")]);
+        assert!(a.matches(&dn(&[("2.5.4.6", "gb"), ("2.5.4.3", " issuing ca ")])));
+        assert!(!a.matches(&dn(&[("2.5.4.6", "GB"), ("2.5.4.10", "Issuing CA")])));
+        assert!(!a.matches(&dn(&[("2.5.4.6", "GB")])));
+        assert!(!a.matches(&dn(&[("2.5.4.3", "Issuing CA"), ("2.5.4.6", "GB")])));
+    }
 
     #[test]
     fn escape_follows_rfc4514() {

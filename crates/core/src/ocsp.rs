@@ -18,10 +18,11 @@
 //!
 //! <https://www.rfc-editor.org/rfc/rfc6960#section-4.2.1>
 
-use crate::certificate::{Algorithm, Certificate, serial_hex};
+use crate::certificate::{Algorithm, Certificate};
 use crate::der::{Node, Span, Tag};
 use crate::extension::{Extension, ExtensionValue, crl_reason_name, read_extensions};
 use crate::hex;
+use crate::hex::unsigned_integer as serial_hex;
 use crate::name::DistinguishedName;
 use crate::reader::{Fields, Malformed, content, explicit, oid, small_int, time};
 use crate::timestamp::Timestamp;
@@ -107,6 +108,12 @@ pub enum CertStatus {
     },
     /// The responder does not know the certificate.
     Unknown,
+    /// A CHOICE alternative RFC 6960 does not define (kept so the rest of the response shows;
+    /// reported as a problem and never counted as an answer).
+    Unrecognised {
+        /// The tag found, as `[3]`.
+        tag: String,
+    },
 }
 
 impl CertStatus {
@@ -116,6 +123,7 @@ impl CertStatus {
             Self::Good => "good",
             Self::Revoked { .. } => "revoked",
             Self::Unknown => "unknown",
+            Self::Unrecognised { .. } => "unrecognised",
         }
     }
 }
@@ -301,6 +309,10 @@ fn cert_status(node: &Node, der: &[u8]) -> Result<CertStatus, Malformed> {
             };
             Ok(CertStatus::Revoked { time, reason })
         }
+        // Another context-specific alternative: shown, and reported by `OcspResponse::problems`.
+        tag if tag.class == crate::der::TagClass::Context => {
+            Ok(CertStatus::Unrecognised { tag: tag.name() })
+        }
         tag => Err(malformed(tag.name())),
     }
 }
@@ -376,6 +388,36 @@ fn responder_id(node: &Node, der: &[u8]) -> Result<ResponderId, Malformed> {
 }
 
 use x509_parser::prelude::FromDer as _;
+
+/// Why bytes are not an OCSP message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OcspParseError {
+    /// The bytes are not strict DER.
+    NotDer(crate::der::DerError),
+    /// The DER is not the RFC 6960 structure; the field and byte are named.
+    Structure(Malformed),
+}
+
+impl std::fmt::Display for OcspParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotDer(error) => write!(f, "{error}"),
+            Self::Structure(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl OcspParseError {
+    /// The DER tree's root, when the bytes are one strict-DER value.
+    fn root_of(der: &[u8]) -> Result<Node, Self> {
+        let tree = crate::der::parse(der);
+        match (tree.root, tree.problems.into_iter().next()) {
+            (Some(root), None) => Ok(root),
+            (_, Some(problem)) => Err(Self::NotDer(problem)),
+            (None, None) => Err(Self::NotDer(crate::der::DerError::Empty)),
+        }
+    }
+}
 
 /// Problems inside a response that did decode: embedded certificates that did not.
 pub type EmbeddedProblems = Vec<String>;
@@ -480,17 +522,51 @@ fn basic(node: &Node, der: &[u8]) -> Result<(BasicOcspResponse, EmbeddedProblems
 }
 
 impl OcspResponse {
+    /// What is wrong with a response that decoded (RFC 6960 §4.2.1): a `successful` status
+    /// without responseBytes, a response type other than id-pkix-ocsp-basic, a status value the
+    /// RFC does not define. The response is still shown; these are reported as problems.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.response_status == ResponseStatus::Undefined {
+            problems.push(
+                "responseStatus is a value RFC 6960 §4.2.1 does not define (4 is unused, 7 and above do not exist)"
+                    .to_owned(),
+            );
+        }
+        match (&self.response_type, self.response_status) {
+            (None, ResponseStatus::Successful) => problems.push(
+                "responseStatus is successful but responseBytes is absent: RFC 6960 §4.2.1 requires the response when the status is successful"
+                    .to_owned(),
+            ),
+            (Some(kind), _) if kind.oid != OID_BASIC => problems.push(format!(
+                "responseType is {} ({}); only id-pkix-ocsp-basic ({OID_BASIC}) is defined, so there is no status to read",
+                kind.name, kind.oid
+            )),
+            (Some(_), status) if status != ResponseStatus::Successful => problems.push(format!(
+                "responseStatus is {} but responseBytes is present: RFC 6960 §4.2.1 sends a response only when the status is successful",
+                status.word()
+            )),
+            _ => {}
+        }
+        let singles = self.basic.iter().flat_map(|basic| basic.responses.iter());
+        for (index, single) in singles.enumerate() {
+            if let CertStatus::Unrecognised { tag } = &single.cert_status {
+                problems.push(format!(
+                    "SingleResponse {} has certStatus {tag}, which RFC 6960 §4.2.1 does not define (good [0], revoked [1], unknown [2])",
+                    index + 1
+                ));
+            }
+        }
+        problems
+    }
+
     /// Decodes a DER OCSP response (strict DER); embedded certificates that do not decode are
     /// left out.
-    pub fn parse(der: &[u8]) -> Result<Self, String> {
-        let tree = crate::der::parse(der);
-        match (tree.root, tree.problems.first()) {
-            (Some(root), None) => Self::from_tree(&root, der)
-                .map(|(r, _)| r)
-                .map_err(|e| e.to_string()),
-            (_, Some(problem)) => Err(problem.to_string()),
-            (None, None) => Err("no DER value".to_owned()),
-        }
+    pub fn parse(der: &[u8]) -> Result<Self, OcspParseError> {
+        let root = OcspParseError::root_of(der)?;
+        Self::from_tree(&root, der)
+            .map(|(r, _)| r)
+            .map_err(OcspParseError::Structure)
     }
 
     /// Reads an OCSPResponse from its DER and tree. Certificates embedded in it that do not decode
@@ -556,13 +632,9 @@ impl OcspResponse {
 
 impl OcspRequest {
     /// Decodes a DER OCSP request (strict DER).
-    pub fn parse(der: &[u8]) -> Result<Self, String> {
-        let tree = crate::der::parse(der);
-        match (tree.root, tree.problems.first()) {
-            (Some(root), None) => Self::from_tree(&root, der).map_err(|e| e.to_string()),
-            (_, Some(problem)) => Err(problem.to_string()),
-            (None, None) => Err("no DER value".to_owned()),
-        }
+    pub fn parse(der: &[u8]) -> Result<Self, OcspParseError> {
+        let root = OcspParseError::root_of(der)?;
+        Self::from_tree(&root, der).map_err(OcspParseError::Structure)
     }
 
     /// Reads an OCSPRequest from its DER and tree.

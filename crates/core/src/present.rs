@@ -241,6 +241,9 @@ fn status_fact(status: &CertStatus) -> Fact {
             Tone::Warn,
             "unknown (the responder does not know this certificate)".to_owned(),
         ),
+        CertStatus::Unrecognised { tag } => {
+            (Tone::Bad, format!("{tag}: not a status RFC 6960 defines"))
+        }
         CertStatus::Revoked { time, reason } => (
             Tone::Bad,
             match reason {

@@ -54,6 +54,9 @@ fn verify(
     let untrusted: Vec<Certificate> = untrusted.iter().map(|i| cert(i)).collect();
     let anchors: Vec<Certificate> = anchors.iter().map(|i| cert(i)).collect();
     verify_chain(&ChainInput {
+        profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+        crls: &[],
+        max_depth: None,
         target: &cert(target),
         untrusted: &untrusted,
         anchors: &anchors,
@@ -605,6 +608,9 @@ fn name_constraints_and_peer_names() {
         ("qm2.mq.example.test", Outcome::Fail),
     ] {
         let report = verify_chain(&ChainInput {
+            profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+            crls: &[],
+            max_depth: None,
             target: &target,
             untrusted: &[],
             anchors: &anchors,
@@ -653,6 +659,9 @@ fn legacy_algorithms_follow_the_policy() {
         (LegacyAlgorithms::Allow, Outcome::Warn),
     ] {
         let report = verify_chain(&ChainInput {
+            profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+            crls: &[],
+            max_depth: None,
             target: &root,
             untrusted: &[],
             anchors: std::slice::from_ref(&root),
@@ -692,4 +701,98 @@ fn legacy_algorithms_follow_the_policy() {
             .unwrap()
             .contains("legacy algorithms are allowed")
     );
+}
+
+/// The rules #19 added, with rustls-webpki as the second opinion: EKU chaining through a CA,
+/// a wildcard SAN under an excluded subtree, and no CN fallback for peer names.
+#[test]
+fn ca_eku_wildcards_and_peer_names_agree_with_webpki() {
+    let root = Authority::root(&CertSpec::new("Second Opinion Root"));
+    for (purposes, valid) in [
+        (vec![ExtendedKeyUsagePurpose::ClientAuth], false),
+        (vec![ExtendedKeyUsagePurpose::ServerAuth], true),
+    ] {
+        let ca = root.intermediate(&CertSpec {
+            purposes,
+            ..CertSpec::new("EKU Issuing CA").serial(&[0x31])
+        });
+        let leaf = ca.issue(
+            &CertSpec::new("qm1.example.test")
+                .dns(&["qm1.example.test"])
+                .tls(),
+        );
+        let ours = verify(
+            &leaf,
+            &[&ca.certificate],
+            &[&root.certificate],
+            Purpose::ServerAuth,
+        );
+        assert_eq!(ours.valid, valid, "{}", ours.trace.text());
+        assert_eq!(
+            webpki_accepts(
+                &leaf,
+                &[&ca.certificate],
+                &[&root.certificate],
+                Purpose::ServerAuth
+            ),
+            valid
+        );
+    }
+    // A wildcard that can stand for an excluded name.
+    let mut spec = CertSpec::new("Excluding CA").serial(&[0x32]);
+    spec.name_constraints = Some(rcgen::NameConstraints {
+        permitted_subtrees: Vec::new(),
+        excluded_subtrees: vec![rcgen::GeneralSubtree::DnsName("bad.example.test".into())],
+    });
+    let ca = root.intermediate(&spec);
+    let wildcard = ca.issue(&CertSpec::new("wildcard").dns(&["*.example.test"]).tls());
+    let ours = verify(
+        &wildcard,
+        &[&ca.certificate],
+        &[&root.certificate],
+        Purpose::ServerAuth,
+    );
+    assert!(!ours.valid, "{}", ours.trace.text());
+    assert!(!webpki_accepts(
+        &wildcard,
+        &[&ca.certificate],
+        &[&root.certificate],
+        Purpose::ServerAuth
+    ));
+    // The same CA and a name outside the excluded subtree: both accept.
+    let plain = ca.issue(&CertSpec::new("ok").dns(&["ok.example.test"]).tls());
+    let ours = verify(
+        &plain,
+        &[&ca.certificate],
+        &[&root.certificate],
+        Purpose::ServerAuth,
+    );
+    assert!(ours.valid, "{}", ours.trace.text());
+    assert!(webpki_accepts(
+        &plain,
+        &[&ca.certificate],
+        &[&root.certificate],
+        Purpose::ServerAuth
+    ));
+    // No subjectAltName: the CN is not a host name identifier (RFC 9525, webpki alike).
+    let cn_only = root.issue(&CertSpec::new("cn-only.example.test").tls());
+    let target = cert(&cn_only);
+    let anchors = [cert(&root.certificate)];
+    let report = verify_chain(&ChainInput {
+        profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+        crls: &[],
+        max_depth: None,
+        target: &target,
+        untrusted: &[],
+        anchors: &anchors,
+        at: at(),
+        purpose: Purpose::ServerAuth,
+        peer_name: Some("cn-only.example.test"),
+        legacy: LegacyAlgorithms::Reject,
+    });
+    assert!(!report.valid);
+    let der = rustls_pki_types::CertificateDer::from(cn_only.der.as_slice());
+    let end_entity = webpki::EndEntityCert::try_from(&der).unwrap();
+    let name = rustls_pki_types::ServerName::try_from("cn-only.example.test").unwrap();
+    assert!(end_entity.verify_is_valid_for_subject_name(&name).is_err());
 }

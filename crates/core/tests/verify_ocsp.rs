@@ -54,6 +54,7 @@ impl<'a> Check<'a> {
         let response = OcspResponse::parse(&self.der).expect("a response");
         let target = self.target.map(cert);
         verify_ocsp(&OcspInput {
+            max_age: None,
             response: &response,
             issuer: &cert(self.issuer),
             target: target.as_ref(),
@@ -482,6 +483,7 @@ fn openssl_responder_responses_verify() {
         let response = OcspResponse::parse(&response_der).unwrap();
         let request = OcspRequest::parse(&request_der).unwrap();
         let report = verify_ocsp(&OcspInput {
+            max_age: None,
             response: &response,
             issuer: &issuer,
             target: Some(&target),

@@ -58,6 +58,9 @@ fn now() -> Timestamp {
 
 fn chain_of(target: &Certificate, root: &Certificate) -> mqocsp_core::verify::ChainReport {
     verify_chain(&ChainInput {
+        profile: mqocsp_core::verify::ChainProfile::Rfc5280,
+        crls: &[],
+        max_depth: None,
         target,
         untrusted: &[],
         anchors: std::slice::from_ref(root),
@@ -145,6 +148,7 @@ fn openssl_pss_signed_ocsp_response_verifies() {
     );
     let response = OcspResponse::parse(&response_der).unwrap();
     let report = verify_ocsp(&OcspInput {
+        max_age: None,
         response: &response,
         issuer: &root,
         target: Some(&leaf),

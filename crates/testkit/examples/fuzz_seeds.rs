@@ -44,12 +44,27 @@ fn pss_seeds() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
+/// Names and subtrees in the `name_constraints` target's line format.
+const NAME_CONSTRAINT_SEEDS: &[(&str, &str)] = &[
+    (
+        "forms.txt",
+        "dns:qm1.example.com\ndns:*.example.com\nip:10.1.2.3\nemail:mq@example.com\nuri:https://qm1.example.com:1414/\n+dns:example.com\n+range:10.0.0.0/255.0.0.0\n-dns:bad.example.com\n+email:.example.com\n-uri:evil.example.com\n",
+    ),
+    (
+        "ipv6.txt",
+        "ip:2001:db8::1\n+range:2001:db8::/ffff:ffff::\n-range:10.0.0.0/255.0.0.0\n",
+    ),
+];
+
 fn main() {
     let out = PathBuf::from(
         std::env::args()
             .nth(1)
             .unwrap_or_else(|| "fuzz/corpus".into()),
     );
+    for (name, text) in NAME_CONSTRAINT_SEEDS {
+        write(&out, "name_constraints", name, text.as_bytes());
+    }
     let mut ca = OpensslCa::root("fuzz-seeds", "/C=AU/O=Pulsar/CN=Fuzz Seed CA");
     let qm = ca.issue(
         "qm",
@@ -87,6 +102,15 @@ fn main() {
         );
         let der = der_of_pem(&pem);
         write(&out, "certificate", &format!("{name}.der"), &der);
+        // A bag for path building: this certificate first, then the CA.
+        let ca_pem = std::fs::read_to_string(ca.cert_path())
+            .unwrap_or_else(|e| panic!("reading the CA: {e}"));
+        write(
+            &out,
+            "path_building",
+            &format!("{name}-chain.pem"),
+            format!("{pem}{ca_pem}").as_bytes(),
+        );
         der_seeds.push((format!("{name}.der"), der));
     }
     // RSASSA-PSS, as OpenSSL 3.0 signs it by default (the longest salt): a self-signed

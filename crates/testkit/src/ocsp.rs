@@ -82,6 +82,20 @@ pub struct ResponseSpec {
     pub nonce: Option<Vec<u8>>,
     /// Include the signer's certificate in `certs`.
     pub include_signer: bool,
+    /// More responseExtensions (each a DER Extension, see [`extension`]).
+    pub extensions: Vec<Vec<u8>>,
+    /// singleExtensions of the first SingleResponse (each a DER Extension).
+    pub single_extensions: Vec<Vec<u8>>,
+}
+
+/// A DER Extension: `oid`, the critical flag when set, and `value` as extnValue's content.
+pub fn extension(dotted: &str, critical: bool, value: &[u8]) -> Vec<u8> {
+    let mut parts = vec![oid(dotted)];
+    if critical {
+        parts.push(vec![0x01, 0x01, 0xff]);
+    }
+    parts.push(octets(value));
+    seq(&parts)
 }
 
 impl ResponseSpec {
@@ -93,6 +107,8 @@ impl ResponseSpec {
             responder: ResponderBy::Name,
             nonce: None,
             include_signer: true,
+            extensions: Vec::new(),
+            single_extensions: Vec::new(),
         }
     }
 }
@@ -139,7 +155,8 @@ pub fn response_data(spec: &ResponseSpec, issuer: &Issued, signer: &Issued) -> V
     let singles: Vec<Vec<u8>> = spec
         .singles
         .iter()
-        .map(|single| {
+        .enumerate()
+        .map(|(index, single)| {
             let status = match &single.status {
                 Status::Good => implicit_primitive(0, &[]),
                 Status::Unknown => implicit_primitive(2, &[]),
@@ -159,6 +176,9 @@ pub fn response_data(spec: &ResponseSpec, issuer: &Issued, signer: &Issued) -> V
             if let Some(next) = &single.next_update {
                 parts.push(explicit(0, &generalized_time(next)));
             }
+            if index == 0 && !spec.single_extensions.is_empty() {
+                parts.push(explicit(1, &seq(&spec.single_extensions)));
+            }
             seq(&parts)
         })
         .collect();
@@ -167,9 +187,15 @@ pub fn response_data(spec: &ResponseSpec, issuer: &Issued, signer: &Issued) -> V
         generalized_time(&spec.produced_at),
         seq(&singles),
     ];
+    let mut extensions = spec.extensions.clone();
     if let Some(nonce) = &spec.nonce {
-        let extension = seq(&[oid("1.3.6.1.5.5.7.48.1.2"), octets(&octets(nonce))]);
-        data.push(explicit(1, &seq(&[extension])));
+        extensions.insert(
+            0,
+            seq(&[oid("1.3.6.1.5.5.7.48.1.2"), octets(&octets(nonce))]),
+        );
+    }
+    if !extensions.is_empty() {
+        data.push(explicit(1, &seq(&extensions)));
     }
     seq(&data)
 }

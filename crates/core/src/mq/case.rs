@@ -289,6 +289,9 @@ impl Resolved {
             .cloned()
             .collect();
         let report = crate::verify::verify_chain(&ChainInput {
+            profile: crate::verify::ChainProfile::Gskit,
+            crls: &[],
+            max_depth: None,
             target,
             untrusted: &untrusted,
             anchors,

@@ -359,6 +359,7 @@ fn judge(
     }
     let others: Vec<Certificate> = resolved.material.certificates().cloned().collect();
     let report = verify_ocsp(&OcspInput {
+        max_age: None,
         response,
         issuer,
         target: Some(cert),
@@ -510,7 +511,7 @@ fn ask_crl(
                     newest = Some((crl, verdict));
                 }
             }
-            Err(why) => unusable = Some(why),
+            Err(why) => unusable = Some(why.to_string()),
         }
     }
     match newest {

@@ -5,6 +5,7 @@
 
 use crate::certificate::Certificate;
 use crate::decode::Decoded;
+use crate::general_name::KeyPurpose;
 use serde::Serialize;
 
 /// What a piece of pasted text is.
@@ -112,8 +113,8 @@ fn role(cert: &Certificate) -> Role {
         (Some((true, _)), true, _) => Role::Root,
         (Some((true, _)), false, _) => Role::Intermediate,
         (_, _, Some(purposes))
-            if purposes.iter().any(|p| p == "clientAuth")
-                && !purposes.iter().any(|p| p == "serverAuth") =>
+            if purposes.iter().any(|p| p.is(KeyPurpose::CLIENT_AUTH))
+                && !purposes.iter().any(|p| p.is(KeyPurpose::SERVER_AUTH)) =>
         {
             Role::Client
         }

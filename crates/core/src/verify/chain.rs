@@ -5,22 +5,33 @@
 //! classic causes are diagnosed in words: a missing intermediate (naming the issuer and key id
 //! that are missing), an untrusted root, a self-signed leaf.
 
-use super::names::{constrained_names, name_constraint_violation, peer_name_matches};
+use super::budget::Budget;
+use super::build::{DeadEnd, Pool, build};
+use super::key_policy::{eku_step, key_size_step};
+use super::names::{
+    CommonNameFallback, ConstraintFailure, constrained_names, name_constraint_violation,
+    peer_name_matches,
+};
+use super::path_crl::CrlSource;
+use super::path_crl::revocation_step;
+use super::profile::{ChainProfile, Role, profile_step};
 use super::signature::{LegacyAlgorithms, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::certificate::Certificate;
 use crate::extension::ExtensionValue;
+use crate::general_name::{KeyPurpose, KeyUsageFlags};
 use crate::present::relative;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Most certificates in one path. webpki allows 6 intermediates; MQ key repositories rarely
 /// hold more than 2.
 pub const MAX_PATH_LEN: usize = 8;
 
 /// Most candidate paths explored, so that a bag of cross-signed certificates cannot make the
-/// search explode (rustls-webpki's budget serves the same purpose).
-pub const MAX_PATHS: usize = 64;
+/// search explode (with the build [`Budget`]).
+pub const MAX_PATHS: usize = super::build::MAX_PATHS;
 
 /// What the end-entity certificate is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -35,10 +46,11 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    fn eku(&self) -> Option<&'static str> {
+    /// The KeyPurposeId the purpose needs.
+    pub(super) fn eku(&self) -> Option<&'static str> {
         match self {
-            Self::ServerAuth => Some("serverAuth"),
-            Self::ClientAuth => Some("clientAuth"),
+            Self::ServerAuth => Some(KeyPurpose::SERVER_AUTH),
+            Self::ClientAuth => Some(KeyPurpose::CLIENT_AUTH),
             Self::Any => None,
         }
     }
@@ -61,6 +73,14 @@ pub struct ChainInput<'a> {
     pub peer_name: Option<&'a str>,
     /// SHA-1 and small RSA keys.
     pub legacy: LegacyAlgorithms,
+    /// Which rules: RFC 5280 strictly, or what GSKit is documented to check.
+    pub profile: ChainProfile,
+    /// CRLs to check the path's certificates against (RFC 5280 §6.3); none for no check.
+    pub crls: &'a [CrlSource<'a>],
+    /// Most intermediate CA certificates allowed between the target and the anchor, as
+    /// `openssl verify -verify_depth` counts them (neither counts); `None` for mqocsp's own
+    /// limit ([`MAX_PATH_LEN`] certificates in all).
+    pub max_depth: Option<usize>,
 }
 
 /// One candidate path, target first.
@@ -91,10 +111,10 @@ const RFC5280_SIGNATURE: &str = "RFC 5280 §6.1.3 (a)(1)";
 const RFC5280_NAMES: &str = "RFC 5280 §6.1.3 (a)(4)";
 const RFC5280_BASIC: &str = "RFC 5280 §4.2.1.9, §6.1.4 (k), (l), (m)";
 const RFC5280_KEY_USAGE: &str = "RFC 5280 §4.2.1.3, §6.1.4 (n)";
-const RFC5280_EKU: &str = "RFC 5280 §4.2.1.12";
 const RFC5280_CRITICAL: &str = "RFC 5280 §4.2, §6.1.4 (o)";
 const RFC5280_CONSTRAINTS: &str = "RFC 5280 §4.2.1.10, §6.1.3 (b), (c)";
 const RFC6125_PEER: &str = "RFC 6125 §6.4";
+const RFC9525_PEER: &str = "RFC 9525 §6.3";
 const TLS_ORDER: &str = "RFC 8446 §4.4.2 (certificate_list order)";
 
 /// Extensions whose criticality mqocsp understands (RFC 5280 §4.2.1).
@@ -113,143 +133,12 @@ const UNDERSTOOD: &[&str] = &[
     "1.3.6.1.5.5.7.48.1.5",
 ];
 
-/// Why a search branch ended without reaching an anchor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum DeadEnd {
-    /// No certificate has the issuer's name.
-    MissingIssuer {
-        below: usize,
-        issuer: String,
-        key_id: Option<String>,
-    },
-    /// A self-signed certificate that is not a trust anchor.
-    UntrustedRoot { root: usize },
-    /// The path grew longer than [`MAX_PATH_LEN`].
-    TooLong,
-}
-
-/// The pool: untrusted and anchors, deduplicated by fingerprint; indexes refer to it.
-struct Pool<'a> {
-    certs: Vec<&'a Certificate>,
-    anchor: Vec<bool>,
-}
-
-impl<'a> Pool<'a> {
-    fn new(input: &ChainInput<'a>) -> Self {
-        let mut pool = Pool {
-            certs: vec![input.target],
-            anchor: vec![false],
-        };
-        for (cert, anchor) in input
-            .anchors
-            .iter()
-            .map(|c| (c, true))
-            .chain(input.untrusted.iter().map(|c| (c, false)))
-        {
-            match pool
-                .certs
-                .iter()
-                .position(|c| c.fingerprints.sha256 == cert.fingerprints.sha256)
-            {
-                Some(index) => {
-                    if let Some(flag) = pool.anchor.get_mut(index) {
-                        *flag |= anchor;
-                    }
-                }
-                None => {
-                    pool.certs.push(cert);
-                    pool.anchor.push(anchor);
-                }
-            }
-        }
-        pool
-    }
-
-    fn cert(&self, index: usize) -> Option<&'a Certificate> {
-        self.certs.get(index).copied()
-    }
-
-    fn is_anchor(&self, index: usize) -> bool {
-        self.anchor.get(index).copied().unwrap_or(false)
-    }
-
-    /// Issuer candidates of `child`: same name; anchors first, then a matching key id.
-    fn issuers_of(&self, child: &Certificate) -> Vec<usize> {
-        let mut found: Vec<usize> = (0..self.certs.len())
-            .filter(|&i| {
-                self.cert(i).is_some_and(|c| {
-                    names_equal(c, child) && c.fingerprints.sha256 != child.fingerprints.sha256
-                })
-            })
-            .collect();
-        found.sort_by_key(|&i| {
-            let key_match = match (
-                child.authority_key_id(),
-                self.cert(i).and_then(Certificate::key_id),
-            ) {
-                (Some(aki), Some(ski)) => aki == ski,
-                _ => true,
-            };
-            (!self.is_anchor(i), !key_match)
-        });
-        found
-    }
-}
-
-/// RFC 5280 §7.1 compares names after normalisation; byte equality is the common case and the
-/// case-insensitive RFC 4514 string covers the usual re-encodings.
-fn names_equal(issuer: &Certificate, child: &Certificate) -> bool {
-    issuer.subject_der == child.issuer_der
-        || issuer
-            .subject
-            .rfc4514
-            .eq_ignore_ascii_case(&child.issuer.rfc4514)
-}
-
-fn search(
-    pool: &Pool<'_>,
-    path: &mut Vec<usize>,
-    complete: &mut Vec<Vec<usize>>,
-    dead: &mut Vec<DeadEnd>,
-) {
-    if complete.len() >= MAX_PATHS {
-        return;
-    }
-    let Some(&last) = path.last() else { return };
-    if pool.is_anchor(last) {
-        complete.push(path.clone());
-        return;
-    }
-    let Some(cert) = pool.cert(last) else { return };
-    if path.len() >= MAX_PATH_LEN {
-        dead.push(DeadEnd::TooLong);
-        return;
-    }
-    let candidates: Vec<usize> = pool
-        .issuers_of(cert)
-        .into_iter()
-        .filter(|i| !path.contains(i))
-        .collect();
-    if candidates.is_empty() {
-        dead.push(if cert.self_issued {
-            DeadEnd::UntrustedRoot { root: last }
-        } else {
-            DeadEnd::MissingIssuer {
-                below: last,
-                issuer: cert.issuer.rfc4514.clone(),
-                key_id: cert.authority_key_id().map(str::to_owned),
-            }
-        });
-        return;
-    }
-    for candidate in candidates {
-        path.push(candidate);
-        search(pool, path, complete, dead);
-        path.pop();
-    }
-}
-
-fn step(id: &'static str, title: &str, cert: &Certificate, reference: &'static str) -> StepBuilder {
+pub(super) fn step(
+    id: &'static str,
+    title: &str,
+    cert: &Certificate,
+    reference: &'static str,
+) -> StepBuilder {
     StepBuilder::new(id, title, cert.short_name(), reference)
 }
 
@@ -374,12 +263,12 @@ fn ca_steps(issuer: &Certificate, below_intermediates: usize) -> Vec<Step> {
         RFC5280_KEY_USAGE,
     );
     steps.push(match issuer.key_usages() {
-        Some(usages) if usages.iter().any(|u| u == "keyCertSign") => {
+        Some(usages) if usages.has(KeyUsageFlags::KEY_CERT_SIGN) => {
             usage.done(Outcome::Pass, "keyUsage includes keyCertSign.")
         }
         Some(usages) => usage.done(
             Outcome::Fail,
-            format!("keyUsage is {} without keyCertSign.", usages.join(", ")),
+            format!("keyUsage is {usages} without keyCertSign."),
         ),
         None => usage.done(
             Outcome::Pass,
@@ -416,58 +305,62 @@ fn critical_step(cert: &Certificate) -> Step {
     }
 }
 
-fn eku_step(cert: &Certificate, purpose: Purpose, is_leaf: bool) -> Option<Step> {
-    let wanted = purpose.eku()?;
-    let builder = step(
-        "chain.extended_key_usage",
-        &format!("Extended key usage allows {wanted}"),
-        cert,
-        RFC5280_EKU,
-    );
-    Some(match cert.purposes() {
-        None => builder.done(Outcome::Pass, "No extKeyUsage extension: every purpose is allowed."),
-        Some(purposes) if purposes.iter().any(|p| p == wanted || p == "anyExtendedKeyUsage") => builder.done(Outcome::Pass, format!("extKeyUsage includes {wanted}.")),
-        Some(purposes) if is_leaf => builder.done(Outcome::Fail, format!("extKeyUsage is {} without {wanted}.", purposes.join(", "))),
-        Some(purposes) => builder.done(Outcome::Warn, format!("This CA's extKeyUsage ({}) lacks {wanted}; many verifiers (webpki, newer GSKit) treat that as a restriction on what it may issue.", purposes.join(", "))),
-    })
+/// Signature steps already made on this verification, by (child, issuer) pool index: several
+/// candidate paths share edges, and each signature is checked (and paid for) once.
+type SignatureCache = HashMap<(usize, usize), Step>;
+
+/// What validating a path needs besides the path.
+struct Validation<'i, 'a> {
+    input: &'i ChainInput<'a>,
+    budget: Budget,
+    signatures: SignatureCache,
 }
 
-fn key_size_step(cert: &Certificate, legacy: LegacyAlgorithms) -> Option<Step> {
-    let bits = cert
-        .public_key
-        .bits
-        .filter(|_| cert.public_key.algorithm.name == "rsaEncryption")?;
-    let builder = step(
-        "chain.key_size",
-        "Key size",
-        cert,
-        "NIST SP 800-131A Rev. 2 §3",
-    );
-    Some(match (bits < 2048, legacy) {
-        (false, _) => builder.done(Outcome::Pass, format!("RSA {bits} bits.")),
-        (true, LegacyAlgorithms::Allow) => builder.done(
-            Outcome::Warn,
-            format!(
-                "RSA {bits} bits is below 2048; accepted because legacy algorithms are allowed."
-            ),
-        ),
-        (true, LegacyAlgorithms::Reject) => {
-            builder.done(Outcome::Fail, format!("RSA {bits} bits is below 2048."))
+impl Validation<'_, '_> {
+    fn signature(&mut self, pool: &Pool<'_>, child: usize, parent: usize) -> Option<Step> {
+        if let Some(known) = self.signatures.get(&(child, parent)) {
+            return Some(known.clone());
         }
-    })
+        let (cert, issuer) = (pool.cert(child)?, pool.cert(parent)?);
+        let made = match self.budget.signature() {
+            Ok(()) => signature_step(cert, issuer, self.input.legacy),
+            Err(exhausted) => step("chain.signature", "Signature by the issuer", cert, RFC5280_SIGNATURE)
+                .done(Outcome::Fail, format!("Not checked: {exhausted}. A pathological set of certificates; the path is refused.")),
+        };
+        self.signatures.insert((child, parent), made.clone());
+        Some(made)
+    }
 }
 
 /// Validates one complete path; returns its steps.
-fn validate_path(pool: &Pool<'_>, path: &[usize], input: &ChainInput<'_>) -> Vec<Step> {
+fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>) -> Vec<Step> {
+    let input = work.input;
     let certs: Vec<&Certificate> = path.iter().filter_map(|&i| pool.cert(i)).collect();
     let mut steps = Vec::new();
     let last = certs.len().saturating_sub(1);
     for (position, cert) in certs.iter().enumerate() {
         let is_anchor = position == last;
+        // A target trusted directly (a path of one) is judged as the end entity it is.
+        let role = match position {
+            0 => Role::Leaf,
+            _ if is_anchor => Role::Anchor,
+            _ => Role::Intermediate,
+        };
         steps.push(validity(cert, input.at, is_anchor));
-        if let Some(issuer) = certs.get(position + 1) {
+        if let (Some(issuer), Some(&child), Some(&parent)) = (
+            certs.get(position + 1),
+            path.get(position),
+            path.get(position + 1),
+        ) {
             steps.push(issuer_name_step(cert, issuer));
-            steps.push(signature_step(cert, issuer, input.legacy));
+            steps.extend(work.signature(pool, child, parent));
+            steps.extend(revocation_step(
+                cert,
+                issuer,
+                input,
+                position == 0,
+                &mut work.budget,
+            ));
         } else {
             steps.push(step("chain.signature", "Signature by the issuer", cert, RFC5280_PATH).done(Outcome::Skip, "This is the trust anchor: it is trusted because it is in the trust store, not because of its signature."));
         }
@@ -478,9 +371,10 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], input: &ChainInput<'_>) -> Vec
             steps.extend(ca_steps(cert, intermediates_below));
         }
         steps.push(critical_step(cert));
+        steps.push(profile_step(cert, role, input.profile));
         steps.extend(key_size_step(cert, input.legacy));
-        if !is_anchor {
-            steps.extend(eku_step(cert, input.purpose, position == 0));
+        if !is_anchor || (role != Role::Leaf && input.profile == ChainProfile::Rfc5280) {
+            steps.extend(eku_step(cert, input.purpose, role, input.profile));
         }
     }
     // RFC 5280 §6.1.3 (b)/(c) and §6.1.4 (g): every certificate below a CA with nameConstraints
@@ -490,7 +384,7 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], input: &ChainInput<'_>) -> Vec
             continue;
         }
         for issuer in certs.iter().skip(position + 1) {
-            if let Some(step) = name_constraints_step(cert, issuer) {
+            if let Some(step) = name_constraints_step(cert, issuer, &mut work.budget) {
                 steps.push(step);
             }
         }
@@ -498,14 +392,12 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], input: &ChainInput<'_>) -> Vec
     steps
 }
 
-fn name_constraints_step(target: &Certificate, issuer: &Certificate) -> Option<Step> {
-    let ExtensionValue::NameConstraints {
-        permitted,
-        excluded,
-    } = &issuer.extension("2.5.29.30")?.value
-    else {
-        return None;
-    };
+fn name_constraints_step(
+    target: &Certificate,
+    issuer: &Certificate,
+    budget: &mut Budget,
+) -> Option<Step> {
+    let (permitted, excluded) = issuer.name_constraints()?;
     let builder = step(
         "chain.name_constraints",
         "Name constraints",
@@ -520,10 +412,19 @@ fn name_constraints_step(target: &Certificate, issuer: &Certificate) -> Option<S
             .unwrap_or_default(),
         "nameConstraints",
     );
-    Some(match name_constraint_violation(&constrained_names(target), permitted, excluded) {
+    let malformed: Vec<String> = permitted
+        .iter()
+        .chain(excluded)
+        .filter_map(super::names::malformed_constraint)
+        .collect();
+    if !malformed.is_empty() {
+        return Some(builder.done(Outcome::Fail, format!("The name constraints of {} cannot be applied: {}. RFC 5280 §4.2.1.10 leaves such a CA unusable.", issuer.short_name(), malformed.join("; "))));
+    }
+    Some(match name_constraint_violation(&constrained_names(target), permitted, excluded, budget) {
         Ok(unchecked) if unchecked.is_empty() => builder.done(Outcome::Pass, format!("The names of {} satisfy the constraints of {}.", target.short_name(), issuer.short_name())),
         Ok(unchecked) => builder.done(Outcome::Warn, format!("Satisfied where checked; mqocsp does not check constraints of these forms: {}.", unchecked.join(", "))),
-        Err(violation) => builder.done(Outcome::Fail, violation),
+        Err(ConstraintFailure::Violation(violation)) => builder.done(Outcome::Fail, violation),
+        Err(ConstraintFailure::Budget(exhausted)) => builder.done(Outcome::Fail, format!("Not decided: {exhausted}. A pathological set of names and constraints; the path is refused.")),
     })
 }
 
@@ -575,7 +476,9 @@ fn build_step(
                 key_id.as_ref().map_or_else(String::new, |k| format!(" (subject key id {k})")),
                 pool.cert(*below).map_or_else(String::new, Certificate::short_name)
             ),
-            DeadEnd::TooLong => format!("paths longer than {MAX_PATH_LEN} certificates were abandoned."),
+            DeadEnd::TooLong { limit, by_option: true } => format!("paths longer than {limit} certificates ({} intermediates, --max-depth) were abandoned.", limit.saturating_sub(2)),
+            DeadEnd::TooLong { limit, by_option: false } => format!("paths longer than {limit} certificates were abandoned."),
+            DeadEnd::Budget(exhausted) => format!("the search stopped: {exhausted}."),
         });
     }
     reasons.dedup();
@@ -624,14 +527,18 @@ fn order_step(input: &ChainInput<'_>, path: &[&Certificate]) -> Option<Step> {
     })
 }
 
-fn peer_step(target: &Certificate, peer: &str) -> Step {
+fn peer_step(target: &Certificate, peer: &str, profile: ChainProfile) -> Step {
+    let (fallback, reference) = match profile {
+        ChainProfile::Rfc5280 => (CommonNameFallback::Never, RFC9525_PEER),
+        ChainProfile::Gskit => (CommonNameFallback::WithoutSubjectAltName, RFC6125_PEER),
+    };
     let builder = step(
         "chain.peer_name",
         &format!("Certificate is for {peer}"),
         target,
-        RFC6125_PEER,
+        reference,
     );
-    match peer_name_matches(target, peer) {
+    match peer_name_matches(target, peer, fallback) {
         Ok(matched) => builder.done(Outcome::Pass, format!("{peer} matches {matched}.")),
         Err(names) => builder.done(Outcome::Fail, format!("{peer} matches none of the certificate's names ({names}). MQ itself checks SSLPEER against the subject DN, not the host name; this check is for completeness.")),
     }
@@ -639,14 +546,27 @@ fn peer_step(target: &Certificate, peer: &str) -> Step {
 
 /// Builds every path from the target to a trust anchor and validates each.
 pub fn verify_chain(input: &ChainInput<'_>) -> ChainReport {
-    let pool = Pool::new(input);
-    let (mut complete, mut dead) = (Vec::new(), Vec::new());
-    search(&pool, &mut vec![0], &mut complete, &mut dead);
+    let mut pool = Pool::new(input);
+    let limit = input.max_depth.map_or(MAX_PATH_LEN, |depth| {
+        depth.saturating_add(2).min(MAX_PATH_LEN)
+    });
+    let mut work = Validation {
+        input,
+        budget: Budget::default(),
+        signatures: SignatureCache::new(),
+    };
+    let found = build(
+        &mut pool,
+        limit,
+        input.max_depth.is_some(),
+        &mut work.budget,
+    );
+    let complete = found.complete;
     let mut trace = Trace::default();
-    trace.push(build_step(input, &pool, &complete, &dead));
+    trace.push(build_step(input, &pool, &complete, &found.dead));
     let mut paths = Vec::new();
     for (number, path) in complete.iter().enumerate() {
-        let steps = validate_path(&pool, path, input);
+        let steps = validate_path(&pool, path, &mut work);
         let valid = steps.iter().all(|s| s.outcome != Outcome::Fail);
         let certs: Vec<&Certificate> = path.iter().filter_map(|&i| pool.cert(i)).collect();
         for mut step in steps {
@@ -670,7 +590,7 @@ pub fn verify_chain(input: &ChainInput<'_>) -> ChainReport {
         .unwrap_or_default();
     trace.steps.extend(order_step(input, &best));
     if let Some(peer) = input.peer_name {
-        trace.push(peer_step(input.target, peer));
+        trace.push(peer_step(input.target, peer, input.profile));
     }
     let peer_ok = trace
         .steps

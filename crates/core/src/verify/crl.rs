@@ -21,6 +21,67 @@ pub enum CrlVerdict {
     },
 }
 
+/// Why a CRL cannot be relied on for a certificate (the MQ model's simplified §6.3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CrlUnusable {
+    /// The CRL's issuer is not the certificate's issuer.
+    OtherIssuer {
+        /// The CRL's issuer.
+        crl_issuer: String,
+        /// The certificate's issuer.
+        cert_issuer: String,
+    },
+    /// The signature does not verify with the issuer's key.
+    Signature {
+        /// The issuer, short name.
+        issuer: String,
+        /// What the signature check said.
+        error: String,
+    },
+    /// thisUpdate is after the evaluation time.
+    NotYetValid {
+        /// thisUpdate.
+        this_update: Timestamp,
+        /// The evaluation time.
+        at: Timestamp,
+    },
+    /// nextUpdate has passed.
+    Expired {
+        /// nextUpdate.
+        next_update: Timestamp,
+        /// The evaluation time.
+        at: Timestamp,
+    },
+}
+
+impl std::fmt::Display for CrlUnusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::OtherIssuer {
+                crl_issuer,
+                cert_issuer,
+            } => write!(
+                f,
+                "the CRL is issued by {crl_issuer}, not by the certificate's issuer {cert_issuer}"
+            ),
+            Self::Signature { issuer, error } => write!(
+                f,
+                "its signature does not check out with the key of {issuer}: {error}"
+            ),
+            Self::NotYetValid { this_update, at } => {
+                write!(
+                    f,
+                    "its thisUpdate {this_update} is after the evaluation time {at}"
+                )
+            }
+            Self::Expired { next_update, at } => write!(
+                f,
+                "it expired at its nextUpdate {next_update} (evaluation time {at}); the CA publishes a newer one"
+            ),
+        }
+    }
+}
+
 /// Checks `crl` (with its DER) as a source of revocation information for `cert`, issued by
 /// `issuer`, at `at`. `Err` says why the CRL cannot be relied on.
 pub fn crl_verdict(
@@ -30,12 +91,12 @@ pub fn crl_verdict(
     cert: &Certificate,
     at: Timestamp,
     legacy: LegacyAlgorithms,
-) -> Result<CrlVerdict, String> {
-    if crl.issuer.rfc4514 != cert.issuer.rfc4514 {
-        return Err(format!(
-            "the CRL is issued by {}, not by the certificate's issuer {}",
-            crl.issuer.rfc4514, cert.issuer.rfc4514
-        ));
+) -> Result<CrlVerdict, CrlUnusable> {
+    if !crl.issuer.matches(&cert.issuer) {
+        return Err(CrlUnusable::OtherIssuer {
+            crl_issuer: crl.issuer.rfc4514.clone(),
+            cert_issuer: cert.issuer.rfc4514.clone(),
+        });
     }
     verify_signature(
         &crl.signature_algorithm,
@@ -44,22 +105,21 @@ pub fn crl_verdict(
         &crl.signature,
         legacy,
     )
-    .map_err(|e| {
-        format!(
-            "its signature does not check out with the key of {}: {e}",
-            issuer.short_name()
-        )
+    .map_err(|e| CrlUnusable::Signature {
+        issuer: issuer.short_name(),
+        error: e.to_string(),
     })?;
     if crl.this_update.0 > at.0 {
-        return Err(format!(
-            "its thisUpdate {} is after the evaluation time {at}",
-            crl.this_update
-        ));
+        return Err(CrlUnusable::NotYetValid {
+            this_update: crl.this_update,
+            at,
+        });
     }
     if let Some(next) = crl.next_update.filter(|next| next.0 < at.0) {
-        return Err(format!(
-            "it expired at its nextUpdate {next} (evaluation time {at}); the CA publishes a newer one"
-        ));
+        return Err(CrlUnusable::Expired {
+            next_update: next,
+            at,
+        });
     }
     Ok(
         match crl.revoked.iter().find(|entry| entry.serial == cert.serial) {

@@ -1,14 +1,23 @@
 //! Verification: certificate paths and OCSP responses, each check a step of a [`Trace`].
 
+pub mod budget;
+mod build;
 pub mod chain;
 pub mod crl;
-mod names;
+mod idna;
+mod key_policy;
+pub(crate) mod names;
 pub mod ocsp;
+mod ocsp_checks;
+pub mod path_crl;
+pub mod profile;
 pub mod signature;
 pub mod trace;
 pub mod workbench;
 
 pub use chain::{ChainInput, ChainReport, Purpose, verify_chain};
 pub use ocsp::{OcspInput, OcspReport, Profile, Signer, verify_ocsp};
+pub use path_crl::CrlSource;
+pub use profile::{ChainProfile, ProfileViolation};
 pub use signature::LegacyAlgorithms;
 pub use trace::{Evidence, Outcome, Step, Trace};

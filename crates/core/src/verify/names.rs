@@ -1,84 +1,133 @@
-//! Matching names: a peer name against a certificate (RFC 6125) and a certificate's names
-//! against name constraints (RFC 5280 §4.2.1.10): DNS names, IP addresses, mailboxes, URIs and
-//! directory names.
+//! Matching names: a peer name against a certificate (RFC 6125 §6.4, RFC 9525 §6.3) and a
+//! certificate's names against name constraints (RFC 5280 §4.2.1.10): DNS names, IP addresses,
+//! mailboxes, URIs and directory names. Everything works on [`GeneralName`] values, never on
+//! their display text, and every name-constraint comparison is paid for from a [`Budget`].
 
+use super::budget::{Budget, Exhausted};
 use crate::certificate::Certificate;
+use crate::general_name::{GeneralName, IpRange};
+use crate::name::DistinguishedName;
 use std::net::IpAddr;
 
-/// Whether a DNS `name` matches a certificate DNS `pattern` (a leftmost `*.` label wildcard).
-fn dns_matches(pattern: &str, name: &str) -> bool {
-    let (pattern, name) = (
-        pattern.trim_end_matches('.').to_ascii_lowercase(),
-        name.trim_end_matches('.').to_ascii_lowercase(),
-    );
+/// How a peer name may be found in a certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CommonNameFallback {
+    /// RFC 9525 §6.3: only subjectAltName identifiers count (the web PKI rule).
+    Never,
+    /// RFC 6125 §6.4.4: the subject CN counts when there is no subjectAltName at all (GSKit,
+    /// older clients).
+    WithoutSubjectAltName,
+}
+
+/// ASCII-lowercase without a trailing dot: DNS names compare so (RFC 4343). Names with
+/// non-ASCII characters are kept as they are and so never equal an A-label (RFC 5280 §7.2
+/// stores IDNs as A-labels).
+fn dns_normal(name: &str) -> String {
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Whether a presented DNS identifier `pattern` matches the reference `name` (RFC 6125 §6.4.3):
+/// a wildcard is only a whole leftmost `*` label, over at least two more labels, and matches
+/// exactly one non-empty label.
+pub(crate) fn dns_matches(pattern: &str, name: &str) -> bool {
+    let (pattern, name) = (dns_normal(pattern), dns_normal(name));
+    if pattern.is_empty() || name.is_empty() || !name.is_ascii() {
+        return false;
+    }
     match pattern.strip_prefix("*.") {
-        Some(suffix) => name
-            .split_once('.')
-            .is_some_and(|(label, rest)| !label.is_empty() && rest == suffix),
-        None => pattern == name,
+        Some(suffix) => {
+            suffix.contains('.')
+                && !suffix.contains('*')
+                && name
+                    .split_once('.')
+                    .is_some_and(|(label, rest)| !label.is_empty() && rest == suffix)
+        }
+        None => !pattern.contains('*') && pattern == name,
     }
 }
 
-/// Matches `peer` (a host name or IP address) against the certificate's SANs, or its CN when it
-/// has no DNS SAN. Returns the name that matched, or the list of names it has.
-pub fn peer_name_matches(cert: &Certificate, peer: &str) -> Result<String, String> {
+/// Matches `peer` (a host name or an IP address in any textual form) against the certificate's
+/// identifiers. Returns the identifier that matched, or what the certificate has.
+pub(crate) fn peer_name_matches(
+    cert: &Certificate,
+    peer: &str,
+    fallback: CommonNameFallback,
+) -> Result<String, String> {
     let sans = cert.alt_names();
-    if let Ok(ip) = peer.parse::<IpAddr>() {
+    let has = || {
+        if sans.is_empty() {
+            "no subjectAltName".to_owned()
+        } else {
+            crate::general_name::list(sans)
+        }
+    };
+    // IP forms are normalised by parsing (RFC 9525 §6.2.2 compares the octets).
+    let peer_ip = peer
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<IpAddr>()
+        .ok();
+    if let Some(ip) = peer_ip {
         return sans
             .iter()
-            .find(|n| n.strip_prefix("IP:").and_then(|a| a.parse::<IpAddr>().ok()) == Some(ip))
-            .cloned()
-            .ok_or_else(|| {
-                if sans.is_empty() {
-                    "no subjectAltName".to_owned()
-                } else {
-                    sans.join(", ")
-                }
-            });
+            .find(|n| matches!(n, GeneralName::Ip(address) if same_ip(address, &ip)))
+            .map(ToString::to_string)
+            .ok_or_else(has);
     }
-    let dns: Vec<&str> = sans.iter().filter_map(|n| n.strip_prefix("DNS:")).collect();
-    if dns.is_empty() {
-        let cn = cert.subject.first("CN").unwrap_or_default();
-        return if dns_matches(cn, peer) {
-            Ok(format!("CN={cn} (no DNS subjectAltName)"))
-        } else {
-            Err(format!("CN={cn}"))
-        };
+    // A host typed with Unicode labels is compared as the A-labels certificates carry.
+    let ascii = super::idna::to_ascii(peer).unwrap_or_default();
+    let peer = ascii.as_str();
+    if let Some(found) = sans
+        .iter()
+        .find(|n| matches!(n, GeneralName::Dns(pattern) if dns_matches(pattern, peer)))
+    {
+        return Ok(found.to_string());
     }
-    dns.iter()
-        .find(|d| dns_matches(d, peer))
-        .map(|d| format!("DNS:{d}"))
-        .ok_or_else(|| sans.join(", "))
+    let cn_allowed = fallback == CommonNameFallback::WithoutSubjectAltName && sans.is_empty();
+    let cn = cert
+        .subject
+        .attributes
+        .iter()
+        .find(|a| a.oid == OID_COMMON_NAME)
+        .map(|a| a.value.as_str());
+    match cn {
+        Some(cn) if cn_allowed && dns_matches(cn, peer) => {
+            Ok(format!("CN={cn} (no subjectAltName)"))
+        }
+        Some(cn) if cn_allowed => Err(format!("CN={cn}")),
+        Some(cn) if sans.is_empty() => Err(format!(
+            "no subjectAltName; the subject CN={cn} is not a host name identifier (RFC 9525 §6.3)"
+        )),
+        _ => Err(has()),
+    }
 }
 
-/// A DNS name is within a constraint when it equals it or ends with `.` + it.
+/// Equal addresses, an IPv4-mapped IPv6 address counting as its IPv4 address.
+fn same_ip(a: &IpAddr, b: &IpAddr) -> bool {
+    a.to_canonical() == b.to_canonical()
+}
+
+/// A DNS name is within a constraint when it equals it or lies below it. A wildcard name
+/// `*.S` is within when `S` is, and (for excluded subtrees) intersects a constraint one label
+/// below `S`, since the wildcard can stand for that label.
 fn dns_within(name: &str, constraint: &str) -> bool {
     let (name, constraint) = (
-        name.to_ascii_lowercase(),
+        dns_normal(name),
         constraint.trim_start_matches('.').to_ascii_lowercase(),
     );
-    constraint.is_empty() || name == constraint || name.ends_with(&format!(".{constraint}"))
-}
-
-/// An IP is within `address/mask`.
-fn ip_within(ip: &str, constraint: &str) -> Option<bool> {
-    let ip: IpAddr = ip.parse().ok()?;
-    let (base, mask) = constraint.split_once('/')?;
-    let (base, mask): (IpAddr, IpAddr) = (base.parse().ok()?, mask.parse().ok()?);
-    let bytes = |a: IpAddr| match a {
-        IpAddr::V4(v4) => v4.octets().to_vec(),
-        IpAddr::V6(v6) => v6.octets().to_vec(),
+    let below = |n: &str| {
+        constraint.is_empty() || n == constraint || n.ends_with(&format!(".{constraint}"))
     };
-    let (ip, base, mask) = (bytes(ip), bytes(base), bytes(mask));
-    if ip.len() != base.len() || mask.len() != base.len() {
-        return Some(false);
+    if below(&name) {
+        return true;
     }
-    Some(
-        ip.iter()
-            .zip(&base)
-            .zip(&mask)
-            .all(|((i, b), m)| i & m == b & m),
-    )
+    match name.strip_prefix("*.") {
+        Some(suffix) => constraint
+            .strip_suffix(suffix)
+            .and_then(|head| head.strip_suffix('.'))
+            .is_some_and(|label| !label.is_empty() && !label.contains('.')),
+        None => false,
+    }
 }
 
 /// A mailbox is within a constraint (RFC 5280 §4.2.1.10): `user@host` names one mailbox, `host`
@@ -96,10 +145,7 @@ fn email_within(mailbox: &str, constraint: &str) -> bool {
 
 /// `host` equals `constraint`, or, for a constraint starting with `.`, lies below it.
 fn host_within(host: &str, constraint: &str) -> bool {
-    let (host, constraint) = (
-        host.trim_end_matches('.').to_ascii_lowercase(),
-        constraint.to_ascii_lowercase(),
-    );
+    let (host, constraint) = (dns_normal(host), constraint.to_ascii_lowercase());
     if constraint.starts_with('.') {
         host.ends_with(&constraint) && host.len() > constraint.len()
     } else {
@@ -107,126 +153,191 @@ fn host_within(host: &str, constraint: &str) -> bool {
     }
 }
 
-/// A URI is within a constraint when its host is (RFC 5280 §4.2.1.10); a URI without a host
-/// (`urn:…`) is within none.
-fn uri_within(uri: &str, constraint: &str) -> bool {
-    let Some((_, rest)) = uri.split_once("://") else {
-        return false;
-    };
+/// The host of a URI (`scheme://[userinfo@]host[:port]/…`), when it has one.
+fn uri_host(uri: &str) -> Option<&str> {
+    let (_, rest) = uri.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let host = match host_port.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or_default(),
         None => host_port.split(':').next().unwrap_or_default(),
     };
-    !host.is_empty() && host_within(host, constraint)
+    (!host.is_empty()).then_some(host)
 }
 
-/// The RDNs of an RFC 4514 string, most specific first, each normalised for comparison (case
-/// and runs of spaces ignored, as RFC 4518's caseIgnoreMatch does for the usual string types).
-fn rdns(rfc4514: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut escaped = false;
-    for c in rfc4514.chars() {
-        if escaped {
-            current.push(c);
-            escaped = false;
-        } else if c == '\\' {
-            current.push(c);
-            escaped = true;
-        } else if c == ',' {
-            out.push(std::mem::take(&mut current));
-        } else {
-            current.push(c);
-        }
-    }
-    if !current.is_empty() || !out.is_empty() {
-        out.push(current);
-    }
-    out.iter()
-        .map(|rdn| {
-            rdn.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-        .collect()
+/// A URI is within a constraint when its host is (RFC 5280 §4.2.1.10); a URI without a host
+/// (`urn:…`) is within none.
+fn uri_within(uri: &str, constraint: &str) -> bool {
+    uri_host(uri).is_some_and(|host| host_within(host, constraint))
+}
+
+/// One attribute of a name, normalised for comparison (case and runs of spaces ignored, as RFC
+/// 4518's caseIgnoreMatch does for the usual string types).
+fn attribute_key(oid: &str, value: &str) -> (String, String) {
+    (
+        oid.to_owned(),
+        value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+    )
 }
 
 /// A distinguished name is within a directoryName constraint when the constraint's RDNs begin
-/// it (in encoding order; in RFC 4514 strings, which list the most specific RDN first, they end
-/// it).
-fn dirname_within(name: &str, constraint: &str) -> bool {
-    let (name, constraint) = (rdns(name), rdns(constraint));
-    constraint.len() <= name.len() && name.ends_with(&constraint)
+/// it, in encoding order (RFC 5280 §7.1).
+fn dirname_within(name: &DistinguishedName, constraint: &DistinguishedName) -> bool {
+    constraint.attributes.len() <= name.attributes.len()
+        && constraint
+            .attributes
+            .iter()
+            .zip(&name.attributes)
+            .all(|(c, n)| attribute_key(&c.oid, &c.value) == attribute_key(&n.oid, &n.value))
 }
+
+/// id-at-commonName.
+const OID_COMMON_NAME: &str = "2.5.4.3";
+
+/// pkcs-9 emailAddress, the legacy mailbox attribute of a subject.
+const OID_EMAIL_ADDRESS: &str = "1.2.840.113549.1.9.1";
 
 /// The names a certificate is checked by against name constraints (RFC 5280 §4.2.1.10 and
 /// §6.1.3 (b)): its subjectAltNames, its subject as a directoryName, and the emailAddress
 /// attributes of its subject when it has no subjectAltName.
-pub fn constrained_names(cert: &Certificate) -> Vec<String> {
+pub(crate) fn constrained_names(cert: &Certificate) -> Vec<GeneralName> {
     let mut names = cert.alt_names().to_vec();
     if !cert.subject.attributes.is_empty() {
-        names.push(format!("DirName:{}", cert.subject.rfc4514));
+        names.push(GeneralName::Directory(cert.subject.clone()));
     }
     if cert.alt_names().is_empty() {
         names.extend(
             cert.subject
                 .attributes
                 .iter()
-                .filter(|a| a.name == "E")
-                .map(|a| format!("email:{}", a.value)),
+                .filter(|a| a.oid == OID_EMAIL_ADDRESS)
+                .map(|a| GeneralName::Email(a.value.clone())),
         );
     }
     names
 }
 
-/// The constraint forms mqocsp checks.
-const CHECKED_FORMS: &[&str] = &["DNS", "IP", "email", "URI", "DirName"];
+/// Whether `name` lies within the subtree `constraint`; `None` when the forms differ (or the
+/// form is one mqocsp does not compare).
+fn within(name: &GeneralName, constraint: &GeneralName) -> Option<bool> {
+    use GeneralName as G;
+    match (name, constraint) {
+        (G::Dns(n), G::Dns(c)) => Some(dns_within(n, c)),
+        (G::Ip(ip), G::IpRange(range)) => Some(range.contains(&ip.to_canonical())),
+        (G::Email(n), G::Email(c)) => Some(email_within(n, c)),
+        (G::Uri(n), G::Uri(c)) => Some(uri_within(n, c)),
+        (G::Directory(n), G::Directory(c)) => Some(dirname_within(n, c)),
+        _ => None,
+    }
+}
 
-/// Checks `names` (general-name strings, see [`constrained_names`]) against permitted and
-/// excluded subtrees. `Ok` lists the constraint forms that were not checked; `Err` says which
-/// name violates which constraint.
-pub fn name_constraint_violation(
-    names: &[String],
-    permitted: &[String],
-    excluded: &[String],
-) -> Result<Vec<String>, String> {
+/// Whether mqocsp compares names of this constraint's form.
+fn checked_form(constraint: &GeneralName) -> bool {
+    matches!(
+        constraint,
+        GeneralName::Dns(_)
+            | GeneralName::IpRange(_)
+            | GeneralName::Email(_)
+            | GeneralName::Uri(_)
+            | GeneralName::Directory(_)
+    )
+}
+
+/// Why a nameConstraints extension cannot be used (RFC 5280 §4.2.1.10), if it cannot.
+pub(crate) fn malformed_constraint(constraint: &GeneralName) -> Option<String> {
+    match constraint {
+        GeneralName::IpRange(IpRange { mask, .. })
+            if !IpRange {
+                address: Vec::new(),
+                mask: mask.clone(),
+            }
+            .mask_is_contiguous() =>
+        {
+            Some(format!(
+                "{constraint} has a mask that is not a prefix (ones, then zeros)"
+            ))
+        }
+        GeneralName::Ip(_) | GeneralName::Invalid { .. } => Some(format!(
+            "{constraint} is not an address and mask of 8 or 32 octets"
+        )),
+        // RFC 5280 §4.2.1.10 allows a leading period in URI and mailbox constraints, not in
+        // dNSName ones (openssl accepts it there; webpki does not).
+        GeneralName::Dns(dns)
+            if dns.contains('*')
+                || dns.contains("..")
+                || dns.starts_with('.')
+                || dns.ends_with('.')
+                || !dns.is_ascii()
+                || dns.chars().any(char::is_whitespace) =>
+        {
+            Some(format!("{constraint} is not a DNS name or domain"))
+        }
+        GeneralName::Email(mail) if mail.is_empty() || mail.matches('@').count() > 1 => Some(
+            format!("{constraint} is neither a mailbox, a host nor a domain"),
+        ),
+        _ => None,
+    }
+}
+
+/// What a name-constraint check found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ConstraintFailure {
+    /// A name lies outside the permitted subtrees or inside an excluded one.
+    Violation(String),
+    /// The comparison budget ran out (a pathological input).
+    Budget(Exhausted),
+}
+
+/// Checks `names` against permitted and excluded subtrees, paying one unit of `budget` per
+/// comparison. `Ok` lists the constraint forms that were not checked.
+pub(crate) fn name_constraint_violation(
+    names: &[GeneralName],
+    permitted: &[GeneralName],
+    excluded: &[GeneralName],
+    budget: &mut Budget,
+) -> Result<Vec<&'static str>, ConstraintFailure> {
     let mut unchecked = Vec::new();
-    let form = |c: &str| {
-        c.split_once(':')
-            .map_or(String::new(), |(f, _)| f.to_owned())
-    };
     for constraint in permitted.iter().chain(excluded) {
-        let f = form(constraint);
-        if !CHECKED_FORMS.contains(&f.as_str()) && !unchecked.contains(&f) {
-            unchecked.push(f);
+        let form = constraint.form();
+        if !checked_form(constraint) && !unchecked.contains(&form) {
+            unchecked.push(form);
         }
     }
     for name in names {
-        let (kind, value) = name.split_once(':').unwrap_or(("", name));
-        let within = |constraint: &str| match (kind, constraint.split_once(':')) {
-            ("DNS", Some(("DNS", c))) => Some(dns_within(value, c)),
-            ("IP", Some(("IP", c))) => ip_within(value, c),
-            ("email", Some(("email", c))) => Some(email_within(value, c)),
-            ("URI", Some(("URI", c))) => Some(uri_within(value, c)),
-            ("DirName", Some(("DirName", c))) => Some(dirname_within(value, c)),
-            _ => None,
-        };
-        if let Some(hit) = excluded.iter().find(|c| within(c) == Some(true)) {
-            return Err(format!("{name} is inside the excluded subtree {hit}."));
+        for constraint in excluded {
+            budget
+                .name_comparison()
+                .map_err(ConstraintFailure::Budget)?;
+            if within(name, constraint) == Some(true) {
+                return Err(ConstraintFailure::Violation(format!(
+                    "{name} is inside the excluded subtree {constraint}."
+                )));
+            }
         }
-        let same_form: Vec<&String> = permitted.iter().filter(|c| within(c).is_some()).collect();
-        if !same_form.is_empty() && !same_form.iter().any(|c| within(c) == Some(true)) {
-            return Err(format!(
+        let mut same_form = Vec::new();
+        let mut inside = false;
+        for constraint in permitted {
+            budget
+                .name_comparison()
+                .map_err(ConstraintFailure::Budget)?;
+            match within(name, constraint) {
+                Some(true) => {
+                    inside = true;
+                    break;
+                }
+                Some(false) => same_form.push(constraint.to_string()),
+                None => {}
+            }
+        }
+        if !inside && !same_form.is_empty() {
+            return Err(ConstraintFailure::Violation(format!(
                 "{name} is outside every permitted subtree of its form ({}).",
-                same_form
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+                same_form.join(", ")
+            )));
         }
     }
     Ok(unchecked)
@@ -236,14 +347,46 @@ pub fn name_constraint_violation(
 mod tests {
     use super::*;
 
+    fn dn(text: &[(&str, &str, &str)]) -> DistinguishedName {
+        DistinguishedName {
+            rfc4514: String::new(),
+            attributes: text
+                .iter()
+                .map(|(oid, name, value)| crate::name::NameAttribute {
+                    oid: (*oid).to_owned(),
+                    name: (*name).to_owned(),
+                    value: (*value).to_owned(),
+                })
+                .collect(),
+        }
+    }
+
+    fn range(text: &str) -> GeneralName {
+        let (address, mask) = text.split_once('/').unwrap();
+        let octets = |t: &str| crate::general_name::ip_octets(&t.parse().unwrap());
+        GeneralName::IpRange(IpRange {
+            address: octets(address),
+            mask: octets(mask),
+        })
+    }
+
     #[test]
     fn dns_wildcards_cover_one_label() {
         let cases = [
             ("*.example.com", "qm1.example.com", true),
             ("*.example.com", "a.b.example.com", false),
             ("*.example.com", "example.com", false),
+            ("*.com", "example.com", false),
+            ("ba*.example.com", "baz.example.com", false),
+            ("foo.*.example.com", "foo.bar.example.com", false),
+            (
+                "xn--*-1b3c148a.example.com",
+                "xn--bliss-1b3c148a.example.com",
+                false,
+            ),
             ("QM1.Example.com", "qm1.example.COM", true),
             ("qm1.example.com.", "qm1.example.com", true),
+            ("😜.example.com", "xn--628h.example.com", false),
         ];
         for (pattern, name, expected) in cases {
             assert_eq!(dns_matches(pattern, name), expected, "{pattern} vs {name}");
@@ -252,98 +395,174 @@ mod tests {
 
     #[test]
     fn constraints_permit_and_exclude() {
+        let mut budget = Budget::default();
         let names = vec![
-            "DNS:qm1.mq.example.com".to_owned(),
-            "IP:10.1.2.3".to_owned(),
+            GeneralName::Dns("qm1.mq.example.com".into()),
+            GeneralName::Ip("10.1.2.3".parse().unwrap()),
         ];
         let permitted = vec![
-            "DNS:mq.example.com".to_owned(),
-            "IP:10.0.0.0/255.0.0.0".to_owned(),
+            GeneralName::Dns("mq.example.com".into()),
+            range("10.0.0.0/255.0.0.0"),
         ];
         assert_eq!(
-            name_constraint_violation(&names, &permitted, &[]),
+            name_constraint_violation(&names, &permitted, &[], &mut budget),
             Ok(vec![])
         );
-        let excluded = vec!["IP:10.1.0.0/255.255.0.0".to_owned()];
-        assert!(
-            name_constraint_violation(&names, &permitted, &excluded)
-                .unwrap_err()
-                .contains("10.1.2.3 is inside the excluded subtree")
-        );
-        let other = vec!["DNS:other.example.org".to_owned()];
-        assert!(
-            name_constraint_violation(&names, &other, &[])
-                .unwrap_err()
-                .contains("outside every permitted subtree")
-        );
-        let rid = vec!["RID:1.2.3.4".to_owned()];
+        let excluded = vec![range("10.1.0.0/255.255.0.0")];
+        let Err(ConstraintFailure::Violation(text)) =
+            name_constraint_violation(&names, &permitted, &excluded, &mut budget)
+        else {
+            panic!("not excluded")
+        };
+        assert!(text.contains("10.1.2.3 is inside the excluded subtree"));
+        let other = vec![GeneralName::Dns("other.example.org".into())];
+        assert!(matches!(
+            name_constraint_violation(&names, &other, &[], &mut budget),
+            Err(ConstraintFailure::Violation(_))
+        ));
+        let rid = vec![GeneralName::RegisteredId("1.2.3.4".into())];
         assert_eq!(
-            name_constraint_violation(&names, &rid, &[]),
-            Ok(vec!["RID".to_owned()])
+            name_constraint_violation(&names, &rid, &[], &mut budget),
+            Ok(vec!["RID"])
         );
     }
 
     #[test]
-    fn mailboxes_uris_and_directory_names() {
-        let cases: &[(&str, &str, bool)] = &[
-            ("email:mq@example.com", "email:example.com", true),
-            ("email:mq@EXAMPLE.com", "email:example.com", true),
-            ("email:mq@sub.example.com", "email:example.com", false),
-            ("email:mq@sub.example.com", "email:.example.com", true),
-            ("email:mq@example.com", "email:.example.com", false),
-            ("email:mq@example.com", "email:mq@example.com", true),
-            ("email:MQ@example.com", "email:mq@example.com", false),
-            (
-                "URI:http://ocsp.example.com:2560/x",
-                "URI:.example.com",
-                true,
-            ),
-            ("URI:http://user@example.com/", "URI:example.com", true),
-            ("URI:http://[::1]:80/", "URI:::1", true),
-            ("URI:urn:example:x", "URI:example", false),
-            ("URI:http://evil.com/example.com", "URI:example.com", false),
-            (
-                "DirName:CN=qm1,O=Example,C=GB",
-                "DirName:O=Example,C=GB",
-                true,
-            ),
-            (
-                "DirName:CN=qm1,O=example,  C=gb",
-                "DirName:O=Example,C=GB",
-                true,
-            ),
-            ("DirName:CN=qm1,O=Example,C=GB", "DirName:C=GB", true),
-            (
-                "DirName:CN=qm1,O=Other,C=GB",
-                "DirName:O=Example,C=GB",
-                false,
-            ),
-            (
-                "DirName:CN=qm1,O=Example\\, Inc,C=GB",
-                "DirName:O=Example\\, Inc,C=GB",
-                true,
-            ),
-            (
-                "DirName:CN=qm1,O=Example\\, Inc,C=GB",
-                "DirName:Inc,C=GB",
-                false,
-            ),
-            ("DirName:C=GB", "DirName:O=Example,C=GB", false),
-        ];
-        for (name, constraint, within) in cases {
-            let names = vec![(*name).to_owned()];
-            let result = name_constraint_violation(&names, &[(*constraint).to_owned()], &[]);
-            assert_eq!(
-                result.is_ok(),
-                *within,
-                "{name} within {constraint}: {result:?}"
+    fn wildcards_meet_excluded_subtrees() {
+        let mut budget = Budget::default();
+        let wildcard = vec![GeneralName::Dns("*.example.com".into())];
+        for (constraint, hit) in [
+            ("bad.example.com", true),
+            ("example.com", true),
+            ("a.bad.example.com", false),
+            ("other.org", false),
+        ] {
+            let result = name_constraint_violation(
+                &wildcard,
+                &[],
+                &[GeneralName::Dns(constraint.into())],
+                &mut budget,
             );
-            let excluded = name_constraint_violation(&names, &[], &[(*constraint).to_owned()]);
-            assert_eq!(
-                excluded.is_err(),
-                *within,
-                "{name} excluded by {constraint}"
-            );
+            assert_eq!(result.is_err(), hit, "*.example.com vs {constraint}");
         }
+    }
+
+    #[test]
+    fn mailboxes_uris_and_directory_names() {
+        let (c, o) = ("2.5.4.6", "2.5.4.10");
+        let cn = "2.5.4.3";
+        let cases: Vec<(GeneralName, GeneralName, bool)> = vec![
+            (
+                GeneralName::Email("mq@example.com".into()),
+                GeneralName::Email("example.com".into()),
+                true,
+            ),
+            (
+                GeneralName::Email("mq@EXAMPLE.com".into()),
+                GeneralName::Email("example.com".into()),
+                true,
+            ),
+            (
+                GeneralName::Email("mq@sub.example.com".into()),
+                GeneralName::Email("example.com".into()),
+                false,
+            ),
+            (
+                GeneralName::Email("mq@sub.example.com".into()),
+                GeneralName::Email(".example.com".into()),
+                true,
+            ),
+            (
+                GeneralName::Email("MQ@example.com".into()),
+                GeneralName::Email("mq@example.com".into()),
+                false,
+            ),
+            (
+                GeneralName::Uri("http://ocsp.example.com:2560/x".into()),
+                GeneralName::Uri(".example.com".into()),
+                true,
+            ),
+            (
+                GeneralName::Uri("http://user@example.com/".into()),
+                GeneralName::Uri("example.com".into()),
+                true,
+            ),
+            (
+                GeneralName::Uri("urn:example:x".into()),
+                GeneralName::Uri("example".into()),
+                false,
+            ),
+            (
+                GeneralName::Uri("http://evil.com/example.com".into()),
+                GeneralName::Uri("example.com".into()),
+                false,
+            ),
+            (
+                GeneralName::Directory(dn(&[
+                    (c, "C", "GB"),
+                    (o, "O", "Example"),
+                    (cn, "CN", "qm1"),
+                ])),
+                GeneralName::Directory(dn(&[(c, "C", "gb"), (o, "O", "example")])),
+                true,
+            ),
+            (
+                GeneralName::Directory(dn(&[(c, "C", "GB"), (o, "O", "Other"), (cn, "CN", "qm1")])),
+                GeneralName::Directory(dn(&[(c, "C", "GB"), (o, "O", "Example")])),
+                false,
+            ),
+            (
+                GeneralName::Directory(dn(&[(c, "C", "GB")])),
+                GeneralName::Directory(dn(&[(c, "C", "GB"), (o, "O", "Example")])),
+                false,
+            ),
+        ];
+        let mut budget = Budget::default();
+        for (name, constraint, inside) in cases {
+            let names = vec![name.clone()];
+            let permitted = name_constraint_violation(
+                &names,
+                std::slice::from_ref(&constraint),
+                &[],
+                &mut budget,
+            );
+            assert_eq!(permitted.is_ok(), inside, "{name} within {constraint}");
+            let excluded = name_constraint_violation(
+                &names,
+                &[],
+                std::slice::from_ref(&constraint),
+                &mut budget,
+            );
+            assert_eq!(excluded.is_err(), inside, "{name} excluded by {constraint}");
+        }
+    }
+
+    #[test]
+    fn malformed_constraints_are_named() {
+        assert!(malformed_constraint(&range("10.0.0.0/255.0.255.0")).is_some());
+        assert!(malformed_constraint(&range("10.0.0.0/255.0.0.0")).is_none());
+        assert!(malformed_constraint(&GeneralName::Dns("*.example.com".into())).is_some());
+        assert!(malformed_constraint(&GeneralName::Dns("example.com".into())).is_none());
+        assert!(malformed_constraint(&GeneralName::Dns(".example.com".into())).is_some());
+        assert!(
+            malformed_constraint(&GeneralName::Email("invalid@invalid@example.com".into()))
+                .is_some()
+        );
+        assert!(malformed_constraint(&GeneralName::Email(".example.com".into())).is_none());
+    }
+
+    #[test]
+    fn comparisons_are_budgeted() {
+        let mut budget = Budget::default();
+        let names: Vec<GeneralName> = (0..1024)
+            .map(|i| GeneralName::Dns(format!("n{i}.example.com")))
+            .collect();
+        let excluded: Vec<GeneralName> = (0..1024)
+            .map(|i| GeneralName::Dns(format!("x{i}.example.org")))
+            .collect();
+        assert!(matches!(
+            name_constraint_violation(&names, &[], &excluded, &mut budget),
+            Err(ConstraintFailure::Budget(_))
+        ));
     }
 }

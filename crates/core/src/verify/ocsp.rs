@@ -4,9 +4,11 @@
 //! at once. Two profiles: `rfc6960` (strict) and `gskit` (what the MQ client does per IBM's "basic
 //! and standard OCSP policies": producedAt and thisUpdate are not checked, nextUpdate is).
 
-use super::signature::{LegacyAlgorithms, verify_signature};
+use super::ocsp_checks::{critical_extensions_step, nonce_step, time_steps};
+use super::signature::{LegacyAlgorithms, oid, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::certificate::Certificate;
+use crate::general_name::{KeyPurpose, list};
 use crate::hex;
 use crate::ocsp::{
     BasicOcspResponse, CertStatus, OcspRequest, OcspResponse, ResponderId, ResponseStatus,
@@ -24,9 +26,9 @@ const RFC_TYPE: &str = "RFC 6960 §4.2.1 (responseType)";
 const RFC_AUTH: &str = "RFC 6960 §4.2.2.2";
 const RFC_SIGNATURE: &str = "RFC 6960 §3.2 (2)";
 const RFC_CERT_ID: &str = "RFC 6960 §3.2 (1), §4.1.1";
-const RFC_TIME: &str = "RFC 6960 §3.2 (4), (5), §4.2.2.1";
-const RFC_NONCE: &str = "RFC 6960 §4.4.1";
-const GSKIT_POLICY: &str = "IBM MQ 9.2 \"Basic and standard OCSP policies\" (q012960)";
+pub(super) const RFC_TIME: &str = "RFC 6960 §3.2 (4), (5), §4.2.2.1";
+pub(super) const RFC_NONCE: &str = "RFC 6960 §4.4.1";
+pub(super) const GSKIT_POLICY: &str = "IBM MQ 9.2 \"Basic and standard OCSP policies\" (q012960)";
 
 /// Which rules to apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -78,6 +80,9 @@ pub struct OcspInput<'a> {
     pub profile: Profile,
     /// SHA-1 and small RSA keys.
     pub legacy: LegacyAlgorithms,
+    /// Local policy: the oldest thisUpdate accepted, in seconds before the evaluation time
+    /// (`openssl ocsp -status_age`); `None` for no limit.
+    pub max_age: Option<i64>,
 }
 
 /// The result of an OCSP validation.
@@ -108,13 +113,14 @@ fn sha1(data: &[u8]) -> String {
     hex::lower(ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, data).as_ref())
 }
 
-fn hash_by_name(algorithm: &str, data: &[u8]) -> Option<String> {
+/// A CertID hash (RFC 6960 §4.1.1) by its algorithm OID.
+fn hash_by_oid(algorithm: &str, data: &[u8]) -> Option<String> {
     use ring::digest::{SHA1_FOR_LEGACY_USE_ONLY, SHA256, SHA384, SHA512, digest};
     let algorithm = match algorithm {
-        "sha1" => &SHA1_FOR_LEGACY_USE_ONLY,
-        "sha256" => &SHA256,
-        "sha384" => &SHA384,
-        "sha512" => &SHA512,
+        "1.3.14.3.2.26" => &SHA1_FOR_LEGACY_USE_ONLY,
+        "2.16.840.1.101.3.4.2.1" => &SHA256,
+        "2.16.840.1.101.3.4.2.2" => &SHA384,
+        "2.16.840.1.101.3.4.2.3" => &SHA512,
         _ => return None,
     };
     Some(hex::lower(digest(algorithm, data).as_ref()))
@@ -122,7 +128,7 @@ fn hash_by_name(algorithm: &str, data: &[u8]) -> Option<String> {
 
 fn responder_matches(id: &ResponderId, cert: &Certificate) -> bool {
     match id {
-        ResponderId::Name { name } => name.rfc4514.eq_ignore_ascii_case(&cert.subject.rfc4514),
+        ResponderId::Name { name } => name.matches(&cert.subject),
         ResponderId::Key { key_hash } => *key_hash == sha1(&cert.public_key_bits),
     }
 }
@@ -134,28 +140,33 @@ fn describe_id(id: &ResponderId) -> String {
     }
 }
 
-struct Context<'a> {
-    input: &'a OcspInput<'a>,
-    basic: &'a BasicOcspResponse,
-    fingerprint: &'a str,
-    subject: String,
+pub(super) struct Context<'a> {
+    pub(super) input: &'a OcspInput<'a>,
+    pub(super) basic: &'a BasicOcspResponse,
+    pub(super) fingerprint: &'a str,
+    pub(super) subject: String,
 }
 
 impl Context<'_> {
-    fn step(&self, id: &'static str, title: &str, reference: &'static str) -> StepBuilder {
+    pub(super) fn step(
+        &self,
+        id: &'static str,
+        title: &str,
+        reference: &'static str,
+    ) -> StepBuilder {
         StepBuilder::new(id, title, self.subject.clone(), reference)
     }
 }
 
-/// Signature algorithms mqocsp can check (RFC 6960 §4.3 asks for SHA-256 with RSA or ECDSA);
-/// RSASSA-PSS with a SHA-2 hash too.
+/// Signature algorithms mqocsp can check, by OID (RFC 6960 §4.3 asks for SHA-256 with RSA or
+/// ECDSA); RSASSA-PSS with a SHA-2 hash too.
 const ACCEPTED: &[&str] = &[
-    "sha256WithRSAEncryption",
-    "sha384WithRSAEncryption",
-    "sha512WithRSAEncryption",
-    "ecdsa-with-SHA256",
-    "ecdsa-with-SHA384",
-    "ed25519",
+    oid::RSA_SHA256,
+    oid::RSA_SHA384,
+    oid::RSA_SHA512,
+    oid::ECDSA_SHA256,
+    oid::ECDSA_SHA384,
+    oid::ED25519,
 ];
 
 fn algorithm_step(ctx: &Context<'_>) -> Step {
@@ -176,11 +187,9 @@ fn algorithm_step(ctx: &Context<'_>) -> Step {
         .pss
         .as_ref()
         .map(|p| p.as_ref().map_or("", |p| p.hash.as_str()));
-    let legacy = matches!(
-        algorithm.name.as_str(),
-        "sha1WithRSAEncryption" | "ecdsa-with-SHA1"
-    ) || pss_hash == Some("sha1");
-    let accepted = ACCEPTED.contains(&algorithm.name.as_str())
+    let legacy = matches!(algorithm.oid.as_str(), oid::RSA_SHA1 | oid::ECDSA_SHA1)
+        || pss_hash == Some("sha1");
+    let accepted = ACCEPTED.contains(&algorithm.oid.as_str())
         || matches!(pss_hash, Some("sha256" | "sha384" | "sha512"));
     match (accepted, legacy, ctx.input.legacy) {
         (true, _, _) => builder.done(Outcome::Pass, format!("{} ({}).", algorithm.describe(), algorithm.oid)),
@@ -268,6 +277,7 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
     match signer {
         Signer::Issuer => {}
         Signer::LocallyTrusted { .. } => {
+            steps.push(valid_at_produced_step(ctx, cert));
             steps.push(
                 ctx.step(
                     "ocsp.responder_validity",
@@ -293,10 +303,7 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
                     "signatureValue",
                 );
             let same_name = cert.issuer_der == input.issuer.subject_der
-                || cert
-                    .issuer
-                    .rfc4514
-                    .eq_ignore_ascii_case(&input.issuer.subject.rfc4514);
+                || cert.issuer.matches(&input.issuer.subject);
             let tbs = cert.spans.tbs.of(&cert.der);
             steps.push(match (same_name, verify_signature(&cert.signature_algorithm, input.issuer, tbs, &cert.signature_bits, input.legacy)) {
                 (false, _) => issued.done(Outcome::Fail, format!("The responder certificate was issued by {}, not by {} which issued the certificate in question. RFC 6960 only accepts responders the CA itself designated.", cert.issuer.rfc4514, input.issuer.subject.rfc4514)),
@@ -309,8 +316,8 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
                 RFC_AUTH,
             );
             steps.push(match cert.purposes() {
-                Some(purposes) if purposes.iter().any(|p| p == "OCSPSigning") => eku.done(Outcome::Pass, "extKeyUsage includes OCSPSigning."),
-                Some(purposes) => eku.done(Outcome::Fail, format!("extKeyUsage is {} without OCSPSigning: the CA did not authorise this certificate to sign OCSP responses.", purposes.join(", "))),
+                Some(purposes) if purposes.iter().any(|p| p.is(KeyPurpose::OCSP_SIGNING)) => eku.done(Outcome::Pass, "extKeyUsage includes OCSPSigning."),
+                Some(purposes) => eku.done(Outcome::Fail, format!("extKeyUsage is {} without OCSPSigning: the CA did not authorise this certificate to sign OCSP responses.", list(purposes))),
                 None => eku.done(Outcome::Fail, "The certificate has no extKeyUsage, so it is not authorised to sign OCSP responses (id-kp-OCSPSigning is required)."),
             });
             let (outcome, text) = validity_outcome(cert, input.at);
@@ -322,6 +329,7 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
                 )
                 .done(outcome, text),
             );
+            steps.push(valid_at_produced_step(ctx, cert));
             let nocheck = ctx.step(
                 "ocsp.responder_nocheck",
                 "Responder certificate revocation",
@@ -335,6 +343,37 @@ fn delegation_steps(ctx: &Context<'_>, signer: &Signer, cert: &Certificate) -> V
         }
     }
     steps
+}
+
+/// RFC 6960 §4.2.2.2 and the libraries' hardening: the responder certificate must have been
+/// valid when it signed, that is at producedAt (Go's crypto/ocsp and GnuTLS check this).
+fn valid_at_produced_step(ctx: &Context<'_>, cert: &Certificate) -> Step {
+    let produced = ctx.basic.produced_at;
+    let builder = ctx
+        .step(
+            "ocsp.responder_valid_at_produced_at",
+            "Responder certificate valid when the response was produced",
+            RFC_AUTH,
+        )
+        .evidence(ctx.fingerprint, ctx.basic.spans.produced_at, "producedAt")
+        .evidence(&cert.fingerprints.sha256, cert.spans.validity, "validity");
+    if produced < cert.not_before || produced > cert.not_after {
+        builder.done(
+            Outcome::Fail,
+            format!(
+                "producedAt {produced} is outside the responder certificate's validity ({} to {}): it signed a response while it was not (or no longer) valid.",
+                cert.not_before, cert.not_after
+            ),
+        )
+    } else {
+        builder.done(
+            Outcome::Pass,
+            format!(
+                "producedAt {produced} is inside the responder certificate's validity ({} to {}).",
+                cert.not_before, cert.not_after
+            ),
+        )
+    }
 }
 
 fn validity_outcome(cert: &Certificate, at: Timestamp) -> (Outcome, String) {
@@ -395,14 +434,13 @@ fn cert_id_mismatch(
     serial: Option<&str>,
 ) -> Option<String> {
     let id = &single.cert_id;
-    let Some(name_hash) = hash_by_name(&id.hash_algorithm.name, &issuer.subject_der) else {
+    let Some(name_hash) = hash_by_oid(&id.hash_algorithm.oid, &issuer.subject_der) else {
         return Some(format!(
             "its hash algorithm {} is not one mqocsp computes (SHA-1, SHA-2)",
             id.hash_algorithm.name
         ));
     };
-    let key_hash =
-        hash_by_name(&id.hash_algorithm.name, &issuer.public_key_bits).unwrap_or_default();
+    let key_hash = hash_by_oid(&id.hash_algorithm.oid, &issuer.public_key_bits).unwrap_or_default();
     if id.issuer_name_hash != name_hash {
         return Some(format!(
             "issuerNameHash {} is not the {} of {} ({name_hash}): the response is about another CA's certificate",
@@ -423,6 +461,13 @@ fn cert_id_mismatch(
     }
 }
 
+/// Whether several answers about one certificate disagree.
+fn words_differ(singles: &[&SingleResponse]) -> bool {
+    singles
+        .windows(2)
+        .any(|pair| matches!(pair, [a, b] if a.cert_status.word() != b.cert_status.word()))
+}
+
 fn cert_id_step<'a>(ctx: &Context<'a>) -> (Option<&'a SingleResponse>, Step) {
     let input = ctx.input;
     let serial = input.target.map(|t| t.serial.as_str());
@@ -441,25 +486,50 @@ fn cert_id_step<'a>(ctx: &Context<'a>) -> (Option<&'a SingleResponse>, Step) {
         &format!("Response is about {what}"),
         RFC_CERT_ID,
     );
-    let found = ctx
+    let matching: Vec<&SingleResponse> = ctx
         .basic
         .responses
         .iter()
-        .find(|single| cert_id_mismatch(single, input.issuer, serial).is_none());
+        .filter(|single| cert_id_mismatch(single, input.issuer, serial).is_none())
+        .collect();
+    // RFC 6960 gives no order among several answers for one certificate; the libraries'
+    // hardening (and the only safe reading) is that any revoked answer wins, then unknown.
+    let rank = |single: &&SingleResponse| match single.cert_status {
+        CertStatus::Revoked { .. } => 0,
+        CertStatus::Unknown | CertStatus::Unrecognised { .. } => 1,
+        CertStatus::Good => 2,
+    };
+    let found = matching.iter().copied().min_by_key(rank);
     match found {
         Some(single) => {
-            let others = ctx.basic.responses.len() - 1;
-            let note = if others > 0 {
-                format!(" The response holds {others} more SingleResponse(s), ignored here.")
+            let others = ctx.basic.responses.len() - matching.len();
+            let mut note = if others > 0 {
+                format!(
+                    " The response holds {others} SingleResponse(s) about other certificates, ignored here."
+                )
             } else {
                 String::new()
+            };
+            if matching.len() > 1 {
+                let words: Vec<&str> = matching.iter().map(|s| s.cert_status.word()).collect();
+                note.push_str(&format!(
+                    " {} SingleResponses are about this certificate ({}); the most severe, {}, is the one that counts.",
+                    matching.len(),
+                    words.join(", "),
+                    single.cert_status.word()
+                ));
+            }
+            let outcome = if matching.len() > 1 && words_differ(&matching) {
+                Outcome::Warn
+            } else {
+                Outcome::Pass
             };
             (
                 Some(single),
                 builder
                     .evidence(ctx.fingerprint, single.cert_id.span, "certID")
                     .done(
-                        Outcome::Pass,
+                        outcome,
                         format!(
                             "CertID ({}) matches: issuer name hash, issuer key hash{}.{note}",
                             single.cert_id.hash_algorithm.name,
@@ -489,91 +559,6 @@ fn cert_id_step<'a>(ctx: &Context<'a>) -> (Option<&'a SingleResponse>, Step) {
     }
 }
 
-fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
-    let (at, profile) = (ctx.input.at, ctx.input.profile);
-    let mut steps = Vec::new();
-    let produced = ctx.basic.produced_at;
-    let builder = ctx
-        .step("ocsp.produced_at", "producedAt not in the future", RFC_TIME)
-        .evidence(ctx.fingerprint, ctx.basic.spans.produced_at, "producedAt");
-    steps.push(match profile {
-        Profile::Gskit => builder.done(
-            Outcome::Skip,
-            format!(
-                "GSKit ignores producedAt ({GSKIT_POLICY}). It is {produced}, {}.",
-                relative(produced, at)
-            ),
-        ),
-        Profile::Rfc6960 if produced.unix() > at.unix() + SKEW_SECONDS => builder.done(
-            Outcome::Warn,
-            format!(
-                "producedAt {produced} is {}: the responder's clock or the evaluation time is off.",
-                relative(produced, at)
-            ),
-        ),
-        Profile::Rfc6960 => builder.done(
-            Outcome::Pass,
-            format!(
-                "producedAt {produced} is {}. (The gskit profile skips this check: GSKit ignores producedAt.)",
-                relative(produced, at)
-            ),
-        ),
-    });
-    let Some(single) = single else {
-        steps.push(
-            ctx.step("ocsp.this_update", "thisUpdate not in the future", RFC_TIME)
-                .done(Outcome::Skip, "No SingleResponse matched the certificate."),
-        );
-        steps.push(
-            ctx.step("ocsp.next_update", "nextUpdate not passed", RFC_TIME)
-                .done(Outcome::Skip, "No SingleResponse matched the certificate."),
-        );
-        return steps;
-    };
-    let this = single.this_update;
-    let builder = ctx
-        .step("ocsp.this_update", "thisUpdate not in the future", RFC_TIME)
-        .evidence(ctx.fingerprint, single.span, "SingleResponse");
-    let future = this.unix() > at.unix() + SKEW_SECONDS;
-    steps.push(match (profile, future) {
-        (Profile::Gskit, true) => builder.done(Outcome::Skip, format!("thisUpdate {this} is {}, which RFC 6960 rejects; GSKit ignores thisUpdate ({GSKIT_POLICY}), so the MQ client accepts it.", relative(this, at))),
-        (Profile::Gskit, false) => builder.done(Outcome::Skip, format!("GSKit ignores thisUpdate ({GSKIT_POLICY}); it is {this}, {}.", relative(this, at))),
-        (Profile::Rfc6960, true) => builder.done(Outcome::Fail, format!("thisUpdate {this} is {}, beyond the {} min of tolerated clock skew. (The MQ client would not object: GSKit ignores thisUpdate.)", relative(this, at), SKEW_SECONDS / 60)),
-        (Profile::Rfc6960, false) => builder.done(Outcome::Pass, format!("thisUpdate {this} is {}. (The gskit profile skips this check.)", relative(this, at))),
-    });
-    let builder = ctx
-        .step("ocsp.next_update", "nextUpdate not passed", RFC_TIME)
-        .evidence(ctx.fingerprint, single.span, "SingleResponse");
-    steps.push(match (single.next_update, profile) {
-        (Some(next), _) if next < at => builder.done(Outcome::Fail, format!(
-            "nextUpdate {next} passed {} before the evaluation time: the response is stale.{}",
-            crate::present::duration(at.unix() - next.unix()),
-            if profile == Profile::Gskit { " GSKit checks nextUpdate, so the MQ client rejects it as unknown (AMQ9716 under REQUIRED)." } else { "" }
-        )),
-        (Some(next), _) => builder.done(Outcome::Pass, format!("nextUpdate {next} is {}.", relative(next, at))),
-        (None, Profile::Gskit) => builder.done(Outcome::Pass, "nextUpdate is absent. The MQ client accepted such responses in the seed walk-through (openssl ocsp without -ndays, MQ 9.2): observed, not documented."),
-        (None, Profile::Rfc6960) => builder.done(Outcome::Warn, "nextUpdate is absent: the responder says newer information is always available, so this response is only as fresh as thisUpdate (RFC 6960 §4.2.2.1). The MQ client accepted such responses in the seed walk-through."),
-    });
-    steps
-}
-
-fn nonce_step(ctx: &Context<'_>) -> Step {
-    let builder = ctx.step("ocsp.nonce", "Nonce matches the request", RFC_NONCE);
-    let Some(request) = ctx.input.request else {
-        return builder.done(
-            Outcome::Skip,
-            "No request was given, so there is no nonce to compare.",
-        );
-    };
-    match (&request.nonce, &ctx.basic.nonce, ctx.input.profile) {
-        (None, _, _) => builder.done(Outcome::Skip, "The request carries no nonce."),
-        (Some(sent), Some(got), _) if sent == got => builder.done(Outcome::Pass, format!("The response echoes the request's nonce {sent}.")),
-        (Some(sent), Some(got), _) => builder.done(Outcome::Fail, format!("The request's nonce is {sent} but the response's is {got}: the response answers another request (a replay or a cache).")),
-        (Some(_), None, Profile::Gskit) => builder.done(Outcome::Skip, "The response has no nonce. GSKit checks the nonce only when enabled, and no MQ setting for it is documented (assumption: the MQ client does not check it)."),
-        (Some(sent), None, Profile::Rfc6960) => builder.done(Outcome::Warn, format!("The request sent nonce {sent} but the response has none: it may come from a cache (RFC 5019 responders do this). The gskit profile does not check nonces.")),
-    }
-}
-
 fn status_step(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Step {
     let builder = ctx.step("ocsp.cert_status", "Certificate status", "RFC 6960 §2.2");
     let Some(single) = single else {
@@ -583,6 +568,7 @@ fn status_step(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Step {
     match &single.cert_status {
         CertStatus::Good => builder.done(Outcome::Pass, "good: the responder knows the certificate and it is not revoked."),
         CertStatus::Revoked { time, reason } => builder.done(Outcome::Fail, format!("revoked at {time}{}. The MQ client rejects the certificate under every OCSPAuthentication setting: AMQ9633 reason (e).", reason.as_ref().map_or_else(String::new, |r| format!(", reason {r}")))),
+        CertStatus::Unrecognised { tag } => builder.done(Outcome::Fail, format!("certStatus {tag} is none of the alternatives RFC 6960 defines (good, revoked, unknown): the response gives no status for the certificate.")),
         CertStatus::Unknown => builder.done(Outcome::Fail, "unknown: the responder does not know this certificate (an openssl responder answers so for serials missing from index.txt, or for a CA it was not started with). The MQ client: AMQ9716 cause (b) under REQUIRED."),
     }
 }
@@ -638,7 +624,18 @@ pub fn verify_ocsp(input: &OcspInput<'_>) -> OcspReport {
             trace,
         };
     };
-    trace.push(kind.done(Outcome::Pass, "id-pkix-ocsp-basic"));
+    trace.push(if basic.version == 1 {
+        kind.done(Outcome::Pass, "id-pkix-ocsp-basic")
+    } else {
+        // RFC 6960 §4.2.1 defines only v1; a client cannot know what another version means.
+        kind.done(
+            Outcome::Fail,
+            format!(
+                "id-pkix-ocsp-basic, but ResponseData version {}: only version 1 is defined.",
+                basic.version
+            ),
+        )
+    });
     let ctx = Context {
         input,
         basic,
@@ -655,6 +652,7 @@ pub fn verify_ocsp(input: &OcspInput<'_>) -> OcspReport {
     let (single, step) = cert_id_step(&ctx);
     trace.push(step);
     trace.steps.extend(time_steps(&ctx, single));
+    trace.push(critical_extensions_step(&ctx));
     trace.push(nonce_step(&ctx));
     let response_valid = trace.passed();
     trace.push(status_step(&ctx, single));

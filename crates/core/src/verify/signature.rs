@@ -54,58 +54,69 @@ impl fmt::Display for SignatureError {
     }
 }
 
-fn is_sha1(name: &str) -> bool {
-    matches!(name, "sha1WithRSAEncryption" | "ecdsa-with-SHA1")
+/// Algorithm OIDs signatures are chosen by (RFC 3279, RFC 4055, RFC 5758, RFC 8410).
+pub(crate) mod oid {
+    /// rsaEncryption.
+    pub const RSA: &str = "1.2.840.113549.1.1.1";
+    /// id-ecPublicKey.
+    pub const EC: &str = "1.2.840.10045.2.1";
+    /// prime256v1 (P-256).
+    pub const P256: &str = "1.2.840.10045.3.1.7";
+    /// secp384r1 (P-384).
+    pub const P384: &str = "1.3.132.0.34";
+    /// id-Ed25519.
+    pub const ED25519: &str = "1.3.101.112";
+    /// sha1WithRSAEncryption.
+    pub const RSA_SHA1: &str = "1.2.840.113549.1.1.5";
+    /// sha256WithRSAEncryption.
+    pub const RSA_SHA256: &str = "1.2.840.113549.1.1.11";
+    /// sha384WithRSAEncryption.
+    pub const RSA_SHA384: &str = "1.2.840.113549.1.1.12";
+    /// sha512WithRSAEncryption.
+    pub const RSA_SHA512: &str = "1.2.840.113549.1.1.13";
+    /// ecdsa-with-SHA1.
+    pub const ECDSA_SHA1: &str = "1.2.840.10045.4.1";
+    /// ecdsa-with-SHA256.
+    pub const ECDSA_SHA256: &str = "1.2.840.10045.4.3.2";
+    /// ecdsa-with-SHA384.
+    pub const ECDSA_SHA384: &str = "1.2.840.10045.4.3.3";
 }
 
-/// The ring algorithm for a signature algorithm and key.
+fn is_sha1(dotted: &str) -> bool {
+    matches!(dotted, oid::RSA_SHA1 | oid::ECDSA_SHA1)
+}
+
+/// The ring algorithm for a signature algorithm and key, both by OID.
 fn ring_algorithm(
     signature_algorithm: &str,
     key: &Certificate,
     small_rsa: bool,
 ) -> Option<&'static dyn VerificationAlgorithm> {
-    let curve = key.public_key.curve.as_deref();
+    use oid::*;
+    let curve = key.public_key.curve_oid.as_deref();
     Some(
         match (
-            key.public_key.algorithm.name.as_str(),
+            key.public_key.algorithm.oid.as_str(),
             curve,
             signature_algorithm,
             small_rsa,
         ) {
-            ("id-ecPublicKey", Some("prime256v1"), "ecdsa-with-SHA256", _) => {
-                &signature::ECDSA_P256_SHA256_ASN1
-            }
-            ("id-ecPublicKey", Some("prime256v1"), "ecdsa-with-SHA384", _) => {
-                &signature::ECDSA_P256_SHA384_ASN1
-            }
-            ("id-ecPublicKey", Some("secp384r1"), "ecdsa-with-SHA256", _) => {
-                &signature::ECDSA_P384_SHA256_ASN1
-            }
-            ("id-ecPublicKey", Some("secp384r1"), "ecdsa-with-SHA384", _) => {
-                &signature::ECDSA_P384_SHA384_ASN1
-            }
-            ("rsaEncryption", _, "sha256WithRSAEncryption", false) => {
-                &signature::RSA_PKCS1_2048_8192_SHA256
-            }
-            ("rsaEncryption", _, "sha384WithRSAEncryption", false) => {
-                &signature::RSA_PKCS1_2048_8192_SHA384
-            }
-            ("rsaEncryption", _, "sha512WithRSAEncryption", false) => {
-                &signature::RSA_PKCS1_2048_8192_SHA512
-            }
-            ("rsaEncryption", _, "sha1WithRSAEncryption", false) => {
-                &signature::RSA_PKCS1_2048_8192_SHA1_FOR_LEGACY_USE_ONLY
-            }
-            ("rsaEncryption", _, "sha256WithRSAEncryption", true) => {
+            (EC, Some(P256), ECDSA_SHA256, _) => &signature::ECDSA_P256_SHA256_ASN1,
+            (EC, Some(P256), ECDSA_SHA384, _) => &signature::ECDSA_P256_SHA384_ASN1,
+            (EC, Some(P384), ECDSA_SHA256, _) => &signature::ECDSA_P384_SHA256_ASN1,
+            (EC, Some(P384), ECDSA_SHA384, _) => &signature::ECDSA_P384_SHA384_ASN1,
+            (RSA, _, RSA_SHA256, false) => &signature::RSA_PKCS1_2048_8192_SHA256,
+            (RSA, _, RSA_SHA384, false) => &signature::RSA_PKCS1_2048_8192_SHA384,
+            (RSA, _, RSA_SHA512, false) => &signature::RSA_PKCS1_2048_8192_SHA512,
+            (RSA, _, RSA_SHA1, false) => &signature::RSA_PKCS1_2048_8192_SHA1_FOR_LEGACY_USE_ONLY,
+            (RSA, _, RSA_SHA256, true) => {
                 &signature::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY
             }
-            ("rsaEncryption", _, "sha512WithRSAEncryption", true) => {
+            (RSA, _, RSA_SHA512, true) => {
                 &signature::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY
             }
-            ("rsaEncryption", _, "sha1WithRSAEncryption", true) => {
-                &signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY
-            }
-            ("ed25519", _, "ed25519", _) => &signature::ED25519,
+            (RSA, _, RSA_SHA1, true) => &signature::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+            (ED25519, _, ED25519, _) => &signature::ED25519,
             _ => return None,
         },
     )
@@ -326,19 +337,19 @@ pub fn verify_signature(
     if signature_algorithm.oid == crate::certificate::OID_RSASSA_PSS {
         return verify_rsassa_pss(signature_algorithm, key, message, signature, policy);
     }
-    let rsa_bits = (key.public_key.algorithm.name == "rsaEncryption")
+    let rsa_bits = (key.public_key.algorithm.oid == oid::RSA)
         .then_some(key.public_key.bits)
         .flatten();
     let small_rsa = rsa_bits.is_some_and(|bits| bits < 2048);
     let mut legacy = Vec::new();
-    if is_sha1(&signature_algorithm.name) {
+    if is_sha1(&signature_algorithm.oid) {
         legacy.push(format!("a SHA-1 signature ({})", signature_algorithm.name));
     }
     if let Some(bits) = rsa_bits.filter(|_| small_rsa) {
         legacy.push(format!("a {bits}-bit RSA key"));
     }
     let note = legacy_policy(&legacy, policy)?;
-    let algorithm = ring_algorithm(&signature_algorithm.name, key, small_rsa).ok_or_else(|| {
+    let algorithm = ring_algorithm(&signature_algorithm.oid, key, small_rsa).ok_or_else(|| {
         SignatureError::Unsupported {
             algorithm: signature_algorithm.name.clone(),
             key: match &key.public_key.curve {

@@ -129,7 +129,31 @@ pub fn verify_selection(
         .map(|c| (*c).clone())
         .collect();
     let purpose = selection.purpose.unwrap_or(Purpose::ServerAuth);
+    // Pasted CRLs join the check (RFC 5280 §6.3) when one of them is from the target's issuer;
+    // CRLs of other CAs alone do not make the target's revocation status a requirement.
+    let mut crls: Vec<super::CrlSource<'_>> = objects
+        .iter()
+        .filter_map(|object| match &object.body {
+            ObjectBody::Crl(crl) => Some(super::CrlSource {
+                crl,
+                der: &object.der,
+            }),
+            _ => None,
+        })
+        .collect();
+    if !crls
+        .iter()
+        .any(|source| source.crl.issuer.matches(&target.issuer))
+    {
+        crls.clear();
+    }
     let chain = verify_chain(&ChainInput {
+        profile: match selection.profile {
+            Profile::Rfc6960 => super::ChainProfile::Rfc5280,
+            Profile::Gskit => super::ChainProfile::Gskit,
+        },
+        crls: &crls,
+        max_depth: None,
         target,
         untrusted: &untrusted,
         anchors: &anchors,
@@ -157,6 +181,7 @@ pub fn verify_selection(
         return report;
     };
     let ocsp = verify_ocsp(&OcspInput {
+        max_age: None,
         response,
         issuer,
         target: Some(target),

@@ -1,0 +1,291 @@
+//! CRLs in path validation (`verify-chain --crl`, RFC 5280 §6.3): which CRLs answer for a
+//! certificate of the path, whether each can be used, and what the usable ones say.
+
+use super::budget::Budget;
+use super::chain::{ChainInput, step};
+use super::crl::CrlVerdict;
+use super::profile::ChainProfile;
+use super::signature::{LegacyAlgorithms, verify_signature};
+use super::trace::{Outcome, Step};
+use crate::certificate::Certificate;
+use crate::crl::Crl;
+use crate::timestamp::Timestamp;
+
+/// A CRL given for path validation (`verify-chain --crl`), with the DER its spans point into.
+#[derive(Clone, Copy, Debug)]
+pub struct CrlSource<'a> {
+    /// The decoded CRL.
+    pub crl: &'a Crl,
+    /// Its DER.
+    pub der: &'a [u8],
+}
+
+/// Why a CRL cannot answer for a certificate (RFC 5280 §6.3.3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CrlProblem {
+    /// The signature does not verify with the issuer's key (§6.3.3 (f), (g)).
+    Signature(String),
+    /// The issuer's keyUsage lacks cRLSign (§6.3.3 (f)).
+    NoCrlSign,
+    /// thisUpdate is after the evaluation time.
+    NotYetValid(Timestamp),
+    /// nextUpdate is before the evaluation time (§6.3.3 (a)(2)).
+    Expired(Timestamp),
+    /// cRLNumber is absent (§5.2.3: conforming CRL issuers MUST include it).
+    NoCrlNumber,
+    /// cRLNumber is marked critical (§5.2.3: it is non-critical).
+    CrlNumberCritical,
+    /// A delta CRL (§5.2.4); mqocsp uses complete CRLs only.
+    Delta,
+    /// An indirect CRL (§5.2.5); mqocsp does not follow certificateIssuer entries.
+    Indirect,
+    /// A critical CRL or entry extension mqocsp does not process (§5.2, §5.3).
+    UnknownCritical(String),
+    /// An extension that does not parse.
+    Unreadable(String),
+    /// The CRL's scope (issuingDistributionPoint) does not include this certificate (§6.3.3 (b)).
+    OutOfScope(&'static str),
+    /// onlySomeReasons: the CRL does not cover every reason (§6.3.3 (d)).
+    SomeReasonsOnly,
+    /// No nextUpdate (§5.1.2.5: conforming CRL issuers MUST include it).
+    NoNextUpdate,
+    /// The same serial listed twice (§5.1.2.6 lists each certificate once; CA/B Forum).
+    DuplicateEntry(String),
+}
+
+impl std::fmt::Display for CrlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Signature(why) => write!(f, "its signature does not verify: {why}"),
+            Self::NoCrlSign => {
+                f.write_str("the issuer's keyUsage lacks cRLSign, so it may not sign CRLs")
+            }
+            Self::NotYetValid(at) => write!(f, "its thisUpdate {at} is after the evaluation time"),
+            Self::Expired(at) => write!(f, "its nextUpdate {at} has passed"),
+            Self::NoCrlNumber => f.write_str("it has no cRLNumber extension (RFC 5280 §5.2.3)"),
+            Self::CrlNumberCritical => {
+                f.write_str("its cRLNumber is marked critical (RFC 5280 §5.2.3)")
+            }
+            Self::Delta => f.write_str("it is a delta CRL; mqocsp uses complete CRLs only"),
+            Self::Indirect => f.write_str(
+                "it is an indirect CRL; mqocsp does not follow certificateIssuer entries",
+            ),
+            Self::UnknownCritical(name) => write!(
+                f,
+                "it has a critical extension mqocsp does not process ({name})"
+            ),
+            Self::Unreadable(name) => write!(f, "its {name} extension does not parse"),
+            Self::OutOfScope(why) => write!(f, "its issuingDistributionPoint says it covers {why}"),
+            Self::SomeReasonsOnly => {
+                f.write_str("it covers only some revocation reasons (onlySomeReasons)")
+            }
+            Self::NoNextUpdate => f.write_str(
+                "it has no nextUpdate (RFC 5280 §5.1.2.5), so nobody can tell when it is stale",
+            ),
+            Self::DuplicateEntry(serial) => write!(f, "it lists serial {serial} more than once"),
+        }
+    }
+}
+
+const OID_CRL_NUMBER: &str = "2.5.29.20";
+const OID_DELTA: &str = "2.5.29.27";
+const OID_IDP: &str = "2.5.29.28";
+const OID_AKI: &str = "2.5.29.35";
+const OID_REASON: &str = "2.5.29.21";
+const OID_INVALIDITY: &str = "2.5.29.24";
+
+/// RFC 5280 §6.3.3 for one CRL and one certificate of a path: scope, then issuer, signature,
+/// times and extensions; then the lookup. `required_crl_number` is the strict profile (cRLNumber
+/// and nextUpdate required).
+pub(crate) fn path_crl_verdict(
+    source: &CrlSource<'_>,
+    issuer: &Certificate,
+    cert: &Certificate,
+    at: Timestamp,
+    legacy: LegacyAlgorithms,
+    required_crl_number: bool,
+) -> Result<CrlVerdict, CrlProblem> {
+    use crate::extension::ExtensionValue;
+    use crate::general_name::KeyUsageFlags;
+    let crl = source.crl;
+    let cert_is_ca = cert.basic_constraints().is_some_and(|(ca, _)| ca);
+    for ext in &crl.extensions {
+        let name = || ext.name.clone().unwrap_or_else(|| ext.oid.clone());
+        if matches!(ext.value, ExtensionValue::Broken { .. }) {
+            return Err(CrlProblem::Unreadable(name()));
+        }
+        match ext.oid.as_str() {
+            OID_CRL_NUMBER if ext.critical => return Err(CrlProblem::CrlNumberCritical),
+            OID_DELTA => return Err(CrlProblem::Delta),
+            OID_CRL_NUMBER | OID_AKI | OID_IDP => {}
+            _ if ext.critical => return Err(CrlProblem::UnknownCritical(name())),
+            _ => {}
+        }
+        if let ExtensionValue::IssuingDistributionPoint {
+            names,
+            only_user,
+            only_ca,
+            only_some_reasons,
+            indirect,
+            only_attribute,
+        } = &ext.value
+        {
+            if *indirect {
+                return Err(CrlProblem::Indirect);
+            }
+            if *only_attribute {
+                return Err(CrlProblem::OutOfScope("only attribute certificates"));
+            }
+            if *only_user && cert_is_ca {
+                return Err(CrlProblem::OutOfScope(
+                    "only end-entity certificates, and this is a CA",
+                ));
+            }
+            if *only_ca && !cert_is_ca {
+                return Err(CrlProblem::OutOfScope(
+                    "only CA certificates, and this is an end-entity certificate",
+                ));
+            }
+            if !names.is_empty() {
+                let points = cert.crl_distribution_points();
+                if !names.iter().any(|n| points.contains(&n.as_str())) {
+                    return Err(CrlProblem::OutOfScope(
+                        "a distribution point that is not one of the certificate's",
+                    ));
+                }
+            }
+            if *only_some_reasons {
+                return Err(CrlProblem::SomeReasonsOnly);
+            }
+        }
+    }
+    if required_crl_number && !crl.extensions.iter().any(|e| e.oid == OID_CRL_NUMBER) {
+        return Err(CrlProblem::NoCrlNumber);
+    }
+    if required_crl_number && crl.next_update.is_none() {
+        return Err(CrlProblem::NoNextUpdate);
+    }
+    let mut serials: Vec<&str> = crl.revoked.iter().map(|e| e.serial.as_str()).collect();
+    serials.sort_unstable();
+    if let Some(pair) = serials.windows(2).find(|pair| pair.first() == pair.get(1)) {
+        return Err(CrlProblem::DuplicateEntry(
+            pair.first().map_or_else(String::new, |s| (*s).to_owned()),
+        ));
+    }
+    if issuer
+        .key_usages()
+        .is_some_and(|u| !u.has(KeyUsageFlags::CRL_SIGN))
+    {
+        return Err(CrlProblem::NoCrlSign);
+    }
+    verify_signature(
+        &crl.signature_algorithm,
+        issuer,
+        crl.tbs_span.of(source.der),
+        &crl.signature,
+        legacy,
+    )
+    .map_err(|e| CrlProblem::Signature(e.to_string()))?;
+    if crl.this_update.0 > at.0 {
+        return Err(CrlProblem::NotYetValid(crl.this_update));
+    }
+    if let Some(next) = crl.next_update.filter(|next| next.0 < at.0) {
+        return Err(CrlProblem::Expired(next));
+    }
+    let Some(entry) = crl.revoked.iter().find(|entry| entry.serial == cert.serial) else {
+        return Ok(CrlVerdict::NotListed);
+    };
+    if let Some(ext) = entry
+        .extensions
+        .iter()
+        .find(|e| e.critical && e.oid != OID_REASON && e.oid != OID_INVALIDITY)
+    {
+        return Err(CrlProblem::UnknownCritical(
+            ext.name.clone().unwrap_or_else(|| ext.oid.clone()),
+        ));
+    }
+    Ok(CrlVerdict::Revoked {
+        date: entry.revocation_date,
+        reason: entry.reason.clone(),
+    })
+}
+
+/// RFC 5280 §6.3: what the given CRLs say about `cert`. `None` when no CRL was given at all,
+/// or none from this certificate's issuer and this is not the target (as `openssl verify
+/// -crl_check`, the target must be covered; intermediates are checked when their issuer's CRL
+/// is there).
+pub(super) fn revocation_step(
+    cert: &Certificate,
+    issuer: &Certificate,
+    input: &ChainInput<'_>,
+    is_target: bool,
+    budget: &mut Budget,
+) -> Option<Step> {
+    if input.crls.is_empty() {
+        return None;
+    }
+    let builder = step("chain.crl", "Not revoked (CRL)", cert, "RFC 5280 §6.3");
+    let candidates: Vec<&CrlSource<'_>> = input
+        .crls
+        .iter()
+        .filter(|source| source.crl.issuer.matches(&cert.issuer))
+        .collect();
+    if candidates.is_empty() {
+        return is_target.then(|| builder.done(Outcome::Fail, format!("No CRL from {} was given, so the revocation status of the certificate is unknown (openssl verify -crl_check fails the same way: unable to get certificate CRL).", cert.issuer.rfc4514)));
+    }
+    let strict = input.profile == ChainProfile::Rfc5280;
+    let mut problems = Vec::new();
+    let mut not_listed = None;
+    for source in candidates {
+        if let Err(exhausted) = budget.signature() {
+            problems.push(exhausted.to_string());
+            break;
+        }
+        match path_crl_verdict(source, issuer, cert, input.at, input.legacy, strict) {
+            Ok(CrlVerdict::Revoked { date, reason }) => {
+                return Some(builder.done(
+                    Outcome::Fail,
+                    format!(
+                        "Revoked at {date}{} according to the CRL of {} issued {}.",
+                        reason.map_or_else(String::new, |r| format!(", reason {r}")),
+                        source.crl.issuer.rfc4514,
+                        source.crl.this_update
+                    ),
+                ));
+            }
+            Ok(CrlVerdict::NotListed) => not_listed = Some(source.crl.this_update),
+            Err(problem) => problems.push(format!(
+                "the CRL issued {}: {problem}",
+                source.crl.this_update
+            )),
+        }
+    }
+    Some(match (not_listed, is_target) {
+        (Some(issued), _) => builder.done(
+            Outcome::Pass,
+            format!(
+                "Not listed in the CRL of {} issued {issued}.{}",
+                cert.issuer.rfc4514,
+                if problems.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Not used: {}.", problems.join("; "))
+                }
+            ),
+        ),
+        (None, true) => builder.done(
+            Outcome::Fail,
+            format!(
+                "No usable CRL covers the certificate: {}.",
+                problems.join("; ")
+            ),
+        ),
+        (None, false) => builder.done(
+            Outcome::Warn,
+            format!(
+                "No usable CRL covers this CA certificate: {}.",
+                problems.join("; ")
+            ),
+        ),
+    })
+}
