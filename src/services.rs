@@ -1,5 +1,9 @@
-//! The browser's services the page uses: the URL fragment, local storage and file downloads.
-//! Nothing here talks to a server.
+//! The browser's services the page uses: the URL fragment, local storage and file downloads,
+//! and the relay calls of the live checks; [`work`] does the page's heavy work and [`live`]
+//! drives the live workflows.
+
+pub mod live;
+pub mod work;
 
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::session::{Dial, Observed};
