@@ -131,15 +131,9 @@ pub fn app() -> Html {
     // At start: the case in the link, else the last case kept in this browser.
     {
         let (state, file_error) = (state.clone(), file_error.clone());
-        use_effect_with((), move |_| match crate::services::case_from_fragment() {
-            Some(Ok(case)) => state.dispatch(work::open_case(case).into()),
-            Some(Err(error)) => {
-                file_error.set(Some(format!("The share link could not be opened: {error}")))
-            }
-            None => {
-                if let Some(case) = crate::services::case_from_storage() {
-                    state.dispatch(work::open_case(case).into());
-                }
+        use_effect_with((), move |_| {
+            if let Err(message) = crate::services::restore::restore(&state) {
+                file_error.set(Some(message));
             }
         });
     }
