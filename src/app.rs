@@ -9,7 +9,7 @@ use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
 use crate::components::verify_panel::{Choice, VerifyPanel};
-use crate::services::work;
+use crate::services::work::{self, Analysis};
 use crate::shared::Shared;
 use crate::state::{Action, CaseAction, CaseEdit, PasteAction, SelectionChange, State};
 use crate::timing::measured;
@@ -62,8 +62,9 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
     }
 }
 
-/// Times worth evaluating at: the first OCSP response's producedAt, the first time in a pasted log.
-fn time_picks(state: &State) -> Vec<(String, mqocsp_core::Timestamp)> {
+/// Times worth evaluating at: the first OCSP response's producedAt, the first time in each
+/// pasted log (read once per case change, in the analysis).
+fn time_picks(state: &State, analysis: Option<&Analysis>) -> Vec<(String, mqocsp_core::Timestamp)> {
     let mut picks = Vec::new();
     if let Some(produced) = state.objects().iter().find_map(|o| match &o.body {
         ObjectBody::OcspResponse(r) => r.basic.as_ref().map(|b| b.produced_at),
@@ -71,16 +72,11 @@ fn time_picks(state: &State) -> Vec<(String, mqocsp_core::Timestamp)> {
     }) {
         picks.push(("OCSP producedAt".to_owned(), produced));
     }
-    if let Some(case) = &state.case {
-        for (side, text) in [
-            ("client", &case.client.error_log),
-            ("queue manager", &case.queue_manager.error_log),
-        ] {
-            if let Some((at, _)) = mqocsp_core::mq::errlog::LogFacts::parse(text).times.first() {
-                picks.push((format!("time in the {side} log"), *at));
-            }
-        }
-    }
+    picks.extend(
+        analysis
+            .into_iter()
+            .flat_map(|a| a.log_times.iter().cloned()),
+    );
     picks
 }
 
@@ -253,10 +249,21 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |change: Change| state.dispatch(CaseAction::Apply(change).into()))
     };
-    let picks = time_picks(&state);
+    let picks = time_picks(&state, analysis.as_ref().as_ref().map(|a| &**a));
+    // What the paste holds, by slot; with an open case, also what live checks brought into it
+    // (a listener's chain is typed evidence in the case, not text in the paste).
     let sorted = use_memo(
-        (state.decoded.clone(), state.text.clone()),
-        |(decoded, text)| mqocsp_core::mq::sort::sort(decoded, text),
+        (
+            state.decoded.clone(),
+            state.text.clone(),
+            (*analysis).clone(),
+        ),
+        |(decoded, text, analysis)| match analysis {
+            Some(analysis) if analysis.resolved.material.objects.len() > decoded.objects.len() => {
+                mqocsp_core::mq::sort::sort(&analysis.resolved.material, text)
+            }
+            _ => mqocsp_core::mq::sort::sort(decoded, text),
+        },
     );
     let on_pick = {
         let state = state.clone();

@@ -5,8 +5,9 @@
 use crate::state::{CaseAction, FileInput, PasteAction, State};
 use crate::timing::measured;
 use mqocsp_core::mq::case::{Case, Resolved};
+use mqocsp_core::mq::errlog::LogFacts;
 use mqocsp_core::mq::predict::{Diagnosis, predict_resolved};
-use mqocsp_core::{Decoded, decode, decode_bytes};
+use mqocsp_core::{Decoded, Timestamp, decode, decode_bytes};
 use std::rc::Rc;
 
 /// Decodes pasted text (nothing to decode in blank text).
@@ -66,14 +67,27 @@ pub struct Analysis {
     pub resolved: Resolved,
     /// What MQ does with it.
     pub diagnosis: Rc<Diagnosis>,
+    /// The first time in each side's pasted error log, worth evaluating at.
+    pub log_times: Vec<(String, Timestamp)>,
 }
 
 /// Resolves `case` once and predicts from that.
 pub fn analyse(case: &Case) -> Analysis {
     let resolved = measured("resolve", || case.resolve());
     let diagnosis = Rc::new(measured("predict", || predict_resolved(case, &resolved)));
+    let log_times = [
+        ("client", &case.client.error_log),
+        ("queue manager", &case.queue_manager.error_log),
+    ]
+    .into_iter()
+    .filter_map(|(side, text)| {
+        let (at, _) = *LogFacts::parse(text).times.first()?;
+        Some((format!("time in the {side} log"), at))
+    })
+    .collect();
     Analysis {
         resolved,
         diagnosis,
+        log_times,
     }
 }
