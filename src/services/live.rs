@@ -8,6 +8,9 @@ use mqocsp_core::mq::case::Resolved;
 use mqocsp_core::mq::session::{FetchKind, Session, Task};
 use yew::UseReducerHandle;
 
+/// The live log's last line when a session asked everything MQ would ask.
+pub const DONE: &str = "done: MQ would ask no further source";
+
 /// Asks the open case's responders now, through the relay.
 pub fn ask(state: &UseReducerHandle<State>) {
     let Some(case) = state.case_at_time() else {
@@ -123,7 +126,10 @@ fn drive(state: UseReducerHandle<State>, token: String, mut session: Session, fi
                     };
                     session.fetched(result);
                 }
-                Task::Done => return,
+                Task::Done => {
+                    state.dispatch(LiveAction::Note(DONE.to_owned()).into());
+                    return;
+                }
             }
             let events = session.events();
             let lines = events
