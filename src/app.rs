@@ -297,10 +297,10 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} {picks} {on_pick} />
             </section>
-            <Found sorted={(*sorted).clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
+            <Found sorted={sorted.clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
             <DiagnosePanel case={state.case.clone()} {resolved} {diagnosis} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />
-            <VerifyPanel choices={(*choices).clone()} {selection} {report} step={state.step} {on_select} {on_step} />
+            <VerifyPanel choices={choices.clone()} {selection} {report} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <p class="summary" data-field="summary">{ summary }</p>
                 <DecodedList decoded={state.decoded.clone()} at={state.at} shown={state.shown} on_more={on_more.clone()} highlight={state.highlight.clone()} />
