@@ -54,7 +54,8 @@ pub fn keep(case: Option<&Case>) {
     match case {
         // A full or refused storage keeps the previous case; the page itself goes on.
         Some(case) => {
-            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, pack(case));
+            let packed = crate::timing::measured("keep", || pack(case));
+            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, packed);
         }
         None => gloo_storage::LocalStorage::delete(STORAGE_KEY),
     }
