@@ -72,6 +72,8 @@ test('asking the responder live turns an assumed-down responder into a good answ
   await page.locator('#ask-live').click();
   await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="mq-outcome"]', { hasText: 'Connected' }).waitFor({ timeout: 10000 });
+  // The log ends by saying the session is over.
+  await page.locator('[data-field="live-log"] li').last().filter({ hasText: 'done: MQ would ask no further source' }).waitFor({ timeout: 10000 });
   await page.screenshot({ path: screenshotPath('live-ocsp.png'), fullPage: false });
   await page.close();
 });

@@ -1,19 +1,31 @@
-// The page's figures in headless Chromium (issue #8), for scripts/bench.mjs: navigation to an
-// interactive page, decode + verify + predict of a 3-certificate case with an OCSP response, a
-// 1,000-certificate paste, and the longest main-thread block seen meanwhile.
+// The page's figures in headless Chromium (issues #8 and #14), for scripts/bench.mjs and, run
+// alone, for scripts/bench-page: navigation to an interactive page, decode + verify + predict of a
+// 3-certificate case with an OCSP response, a what-if re-prediction on it (click to the new verdict
+// on screen), a 1,000-certificate paste and the longest main-thread block during it, the longest
+// block seen in all of it, and the share link's size after one and after three rounds of live
+// answers from a real `openssl ocsp` responder through the relay. Figures only, never pass/fail.
 //
 // Work inside the page is read from its own User Timing measures (`mqocsp:decode`, `mqocsp:verify`,
 // `mqocsp:file-case`, `mqocsp:predict`, recorded by src/timing.rs); "shown" times come from a
 // MutationObserver noting when the result appears in the DOM; long tasks from a PerformanceObserver.
-import { startRelay, launchBrowser } from '../e2e/harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import { startRelay, launchBrowser, opensslResponder } from '../e2e/harness.mjs';
 
 // Installed before any page script: records when `selector` first matches (with `text` when given)
 // and every long task (a main-thread block over 50 ms).
 const PROBE = () => {
-  const bench = { longest: 0, seen: {} };
+  const bench = { longest: 0, blocks: [], seen: {} };
   window.__bench = bench;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.longest = Math.max(bench.longest, entry.duration);
+    for (const entry of list.getEntries()) {
+      bench.longest = Math.max(bench.longest, entry.duration);
+      bench.blocks.push({ start: entry.startTime, duration: entry.duration });
+    }
   }).observe({ type: 'longtask', buffered: true });
   bench.watch = (name, selector, text) => {
     const check = () => {
@@ -43,6 +55,40 @@ async function paste(page, text, summary) {
   }, text);
   await page.locator('[data-field="summary"]', { hasText: summary }).waitFor({ timeout: 60000 });
   return page.evaluate((s) => window.__bench.seen['summary:' + s], summary);
+}
+
+/** The longest main-thread block (ms) that started at or after `since` (performance.now()). A
+ * long task is reported after it ends; two frames' wait lets the last one arrive. */
+async function longestSince(page, since) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+  return page.evaluate((t) => Math.max(0, ...window.__bench.blocks.filter((b) => b.start + b.duration >= t).map((b) => b.duration)), since);
+}
+
+/**
+ * A what-if on the open case as a user makes it (a change of the client's OCSPAuthentication in
+ * the what-if controls), timed from the change event to the re-predicted outcome on screen (the
+ * outcome's first DOM change after it, and the frame after that). Returns [ms to the DOM, ms to
+ * the next frame, headline before, headline after].
+ */
+async function whatIf(page, value) {
+  return page.evaluate((v) => new Promise((resolve) => {
+    const outcome = document.querySelector('.diagnose .outcome');
+    const headline = () => document.querySelector('[data-field="mq-outcome"]').textContent;
+    const before = headline();
+    const select = document.querySelector('#client-policy');
+    let at = 0;
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      // The DOM holds the new verdict; it is on screen at the next frame, which also waits for
+      // the display's next refresh.
+      const inDom = performance.now() - at;
+      requestAnimationFrame(() => resolve([inDom, performance.now() - at, before, headline()]));
+    });
+    observer.observe(outcome, { subtree: true, childList: true, characterData: true, attributes: true });
+    at = performance.now();
+    select.value = v;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }), value);
 }
 
 /**
@@ -75,6 +121,12 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, run
     const verdictShown = [];
     const bundleDecode = [];
     const bundleShown = [];
+    const bundleBlock = [];
+    const bundleKeep = [];
+    const whatIfDom = [];
+    const whatIfShown = [];
+    const whatIfWork = [];
+    let whatIfHeadlines = '';
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       await context.addInitScript(PROBE);
@@ -93,27 +145,141 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, run
       });
       await page.locator('[data-field="mq-outcome"]').waitFor();
       verdictShown.push((await page.evaluate(() => window.__bench.seen.outcome)) - clicked);
-      const work = (await Promise.all(['decode', 'verify', 'file-case', 'predict'].map((n) => lastMeasure(page, n))))
+      const work = (await Promise.all(['decode', 'verify', 'file-case', 'resolve', 'predict'].map((n) => lastMeasure(page, n))))
         .reduce((a, b) => a + b, 0);
       caseWork.push(work);
       caseShown.push(cardsShown - decodeStart);
 
+      // What-ifs on that case: the client's OCSPAuthentication to OPTIONAL and back to REQUIRED.
+      for (const value of ['OPTIONAL', 'REQUIRED']) {
+        const [inDom, onScreen, before, after] = await whatIf(page, value);
+        whatIfDom.push(inDom);
+        whatIfShown.push(onScreen);
+        whatIfWork.push((await lastMeasure(page, 'resolve')) + (await lastMeasure(page, 'predict')));
+        whatIfHeadlines = `${before} -> ${after}`;
+      }
+
+      const pasted = await page.evaluate(() => performance.now());
       const shown = await paste(page, bundle, '1000 objects');
+      bundleBlock.push(await longestSince(page, pasted));
+      bundleKeep.push(await lastMeasure(page, 'keep'));
       const start = await page.evaluate(() => performance.getEntriesByName('mqocsp:decode').at(-1).startTime);
       bundleDecode.push(await lastMeasure(page, 'decode'));
       bundleShown.push(shown - start);
       longest = Math.max(longest, await page.evaluate(() => window.__bench.longest));
       await context.close();
     }
-    rows.push(['3-certificate case + OCSP response: decode + verify + file + predict (work)', `${median(caseWork).toFixed(1)} ms`, '<= 50 ms']);
+    rows.push(['3-certificate case + OCSP response: decode + verify + file + resolve + predict (work)', `${median(caseWork).toFixed(1)} ms`, '<= 50 ms']);
     rows.push(['3-certificate case: decode start to its cards shown', `${median(caseShown).toFixed(1)} ms`, '']);
     rows.push(['3-certificate case: "New case" click to the verdict shown', `${median(verdictShown).toFixed(1)} ms`, '']);
     rows.push(['1,000-certificate paste: decode (work)', `${median(bundleDecode).toFixed(0)} ms`, '']);
     rows.push(['1,000-certificate paste: decode start to summary and first cards shown', `${median(bundleShown).toFixed(0)} ms`, '<= 1000 ms']);
+    rows.push(['1,000-certificate paste: longest main-thread block', `${median(bundleBlock).toFixed(0)} ms`, '<= 50 ms']);
+    rows.push(['1,000-certificate paste: keeping it in local storage (pack, per change)', `${median(bundleKeep).toFixed(0)} ms`, '']);
+    rows.push(['3-certificate case: what-if click to the new verdict in the DOM', `${median(whatIfDom).toFixed(1)} ms`, '<= 16 ms']);
+    rows.push(['3-certificate case: what-if click to the next frame after it (on screen)', `${median(whatIfShown).toFixed(1)} ms`, '']);
+    rows.push([`  (the what-ifs: ${whatIfHeadlines})`, '', '']);
+    rows.push(['3-certificate case: what-if re-prediction (resolve + predict work)', `${median(whatIfWork).toFixed(1)} ms`, '']);
     rows.push(['longest main-thread block in all of the above', `${longest.toFixed(0)} ms`, '<= 200 ms']);
   } finally {
     await browser.close();
     await relay.stop();
   }
   return rows;
+}
+
+/**
+ * The share link's length after one, two and three rounds of "Ask the responders now" against a
+ * real `openssl ocsp` responder through the relay: live answers replace the earlier ones in the
+ * case, so the link should not grow. Returns rows of [measurement, figure, target].
+ */
+export async function shareLinkGrowth() {
+  const responder = await opensslResponder();
+  const relay = await startRelay(['--allow', `127.0.0.1:${responder.port}`]);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(relay.tokenUrl);
+    await page.locator('#paste-input').fill(`${responder.qmPem}\n${responder.caPem}`);
+    await page.locator('.found li', { hasText: 'qm-e2e' }).getByRole('button', { name: "the queue manager's" }).click();
+    await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
+    await page.locator('.config summary').click();
+    await page.locator('#client-cmdline').fill(`mqpgfc -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+    await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+    await page.locator('[data-field="mq-outcome"]').waitFor();
+    const sizes = [];
+    for (let round = 1; round <= 3; round++) {
+      const answered = page.waitForResponse((r) => r.url().includes('/api/ocsp'));
+      await page.locator('#ask-live').click();
+      await answered;
+      await page.locator('[data-field="live-log"]', { hasText: 'answered about qm-e2e' }).waitFor({ timeout: 15000 });
+      // The session's last line (src/services/live.rs): everything it recorded is in the case.
+      await page.locator('[data-field="live-log"]', { hasText: 'done: MQ would ask no further source' }).waitFor({ timeout: 15000 });
+      await page.locator('[data-field="mq-outcome"]', { hasText: 'Connected' }).waitFor({ timeout: 15000 });
+      // The link is written to the address bar while the click is handled.
+      await page.locator('#share-link').click();
+      const link = await page.evaluate(() => location.href);
+      // The case inside (v1. + base64url of raw deflate of its JSON): the link's length also
+      // moves by a few hundred bytes with how well deflate matches an answer's base64 (its
+      // signature's length shifts the alignment), the case itself should not move at all.
+      const json = inflateRawSync(Buffer.from(link.split('#case=v1.')[1], 'base64url')).toString();
+      sizes.push([link.length, json.length, (({ ocsp = [], crls = [] }) => ocsp.length + crls.length)(JSON.parse(json).evidence ?? {})]);
+    }
+    const row = (round, [link, json, answers]) => [`share link after ${round} of live answers (case JSON; live answers kept)`, `${link} B`, `(${json} B; ${answers})`];
+    return [
+      row('1 round', sizes[0]),
+      row('2 rounds', sizes[1]),
+      [...row('3 rounds', sizes[2]).slice(0, 2), `(${sizes[2][1]} B; ${sizes[2][2]}) <= after 1 round: ${sizes[0][0]} B (${sizes[0][1]} B)`],
+    ];
+  } finally {
+    await browser.close();
+    await relay.stop();
+    responder.stop();
+  }
+}
+
+/** Fixtures made fresh with openssl, as scripts/bench.mjs makes them: a 3-certificate case
+ * (root, leaf, delegated OCSP responder) with the responder's answer, and a 1,000-certificate
+ * bundle (20 RSA-2048 leaves repeated). */
+function makeFixtures(dir) {
+  const openssl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650',
+    '-subj', '/C=AU/O=Pulsar/CN=Bench Root CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  const leaves = [];
+  for (let i = 1; i <= 20; i++) {
+    openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', `leaf${i}.key`, '-out', `leaf${i}.csr`, '-subj', `/C=AU/O=Pulsar/CN=qm${i}.bench.test`,
+      '-addext', `subjectAltName=DNS:qm${i}.bench.test`, '-addext', 'extendedKeyUsage=serverAuth,clientAuth',
+      '-addext', 'authorityInfoAccess=OCSP;URI:http://127.0.0.1:8888/');
+    openssl('x509', '-req', '-in', `leaf${i}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', String(i), '-days', '365', '-copy_extensions', 'copyall', '-out', `leaf${i}.pem`);
+    leaves.push(readFileSync(join(dir, `leaf${i}.pem`), 'utf8'));
+  }
+  openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'responder.key', '-out', 'responder.csr', '-subj', '/C=AU/O=Pulsar/CN=Bench OCSP responder',
+    '-addext', 'extendedKeyUsage=OCSPSigning', '-addext', 'keyUsage=critical,digitalSignature');
+  openssl('x509', '-req', '-in', 'responder.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '100', '-days', '365', '-copy_extensions', 'copyall', '-out', 'responder.pem');
+  const end = openssl('x509', '-noout', '-enddate', '-dateopt', 'iso_8601', '-in', 'leaf1.pem').toString();
+  writeFileSync(join(dir, 'index.txt'), `V\t${end.replace(/[^0-9]/g, '').slice(2, 14)}Z\t\t01\tunknown\t/C=AU/O=Pulsar/CN=qm1.bench.test\n`);
+  openssl('ocsp', '-issuer', 'ca.pem', '-cert', 'leaf1.pem', '-no_nonce', '-reqout', 'request.der');
+  openssl('ocsp', '-index', 'index.txt', '-CA', 'ca.pem', '-rsigner', 'responder.pem', '-rkey', 'responder.key', '-reqin', 'request.der', '-respout', 'response.der');
+  const pem = (label, der) => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
+  return {
+    threeCertCase: ['ca.pem', 'leaf1.pem', 'responder.pem'].map((f) => readFileSync(join(dir, f), 'utf8')).join('')
+      + pem('OCSP RESPONSE', readFileSync(join(dir, 'response.der'))),
+    threeCertSummary: '4 objects, 0 problems',
+    bundle: Array.from({ length: 1000 }, (_, i) => leaves[i % 20]).join(''),
+  };
+}
+
+// Run alone (scripts/bench-page): the page's figures only, each in this one run.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const runs = Number(process.env.MQOCSP_BENCH_RUNS ?? 5);
+  const dir = mkdtempSync(join(tmpdir(), 'mqocsp-bench-page-'));
+  try {
+    const rows = [...await pageTimings({ ...makeFixtures(dir), runs }), ...await shareLinkGrowth()];
+    const chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    console.log(`\nthe page in headless Chromium (${chromium}; median of ${runs} runs) — ${new Date().toISOString()}`);
+    const width = Math.max(...rows.map((r) => r[0].length));
+    for (const [what, figure, target] of rows) console.log(`  ${what.padEnd(width)}  ${figure.padStart(9)}  ${target}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -6,7 +6,7 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { pageTimings } from './bench-page.mjs';
+import { pageTimings, shareLinkGrowth } from './bench-page.mjs';
 import { printWasmCost } from './wasm-cost.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,12 +79,12 @@ if (inProcess.length === 0) throw new Error(`no criterion figures in:\n${criteri
 const pem = (label, der) => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
 const threeCertCase = ['ca.pem', 'leaf1.pem', 'responder.pem'].map((f) => readFileSync(join(dir, f), 'utf8')).join('')
   + pem('OCSP RESPONSE', readFileSync(join(dir, 'response.der')));
-const page = await pageTimings({
+const page = [...await pageTimings({
   threeCertCase,
   threeCertSummary: '4 objects, 0 problems',
   bundle: readFileSync(join(dir, 'bundle.pem'), 'utf8'),
   runs: Math.min(RUNS, 5),
-});
+}), ...await shareLinkGrowth()];
 
 // The web bundle as scripts/run serves it.
 const dist = join(ROOT, 'dist');

@@ -9,11 +9,12 @@ use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
 use crate::components::verify_panel::{Choice, VerifyPanel};
-use crate::state::{Action, CaseEdit, SelectionChange, State};
+use crate::services::work::{self, Analysis};
+use crate::shared::Shared;
+use crate::state::{Action, CaseAction, CaseEdit, PasteAction, SelectionChange, State};
 use crate::timing::measured;
 use mqocsp_core::der::Span;
-use mqocsp_core::mq::predict::{Change, predict};
-use mqocsp_core::mq::session::{FetchKind, Session, Task};
+use mqocsp_core::mq::predict::Change;
 use mqocsp_core::verify::workbench::{fingerprint, verify_selection};
 use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
 use std::rc::Rc;
@@ -61,8 +62,9 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
     }
 }
 
-/// Times worth evaluating at: the first OCSP response's producedAt, the first time in a pasted log.
-fn time_picks(state: &State) -> Vec<(String, mqocsp_core::Timestamp)> {
+/// Times worth evaluating at: the first OCSP response's producedAt, the first time in each
+/// pasted log (read once per case change, in the analysis).
+fn time_picks(state: &State, analysis: Option<&Analysis>) -> Vec<(String, mqocsp_core::Timestamp)> {
     let mut picks = Vec::new();
     if let Some(produced) = state.objects().iter().find_map(|o| match &o.body {
         ObjectBody::OcspResponse(r) => r.basic.as_ref().map(|b| b.produced_at),
@@ -70,16 +72,11 @@ fn time_picks(state: &State) -> Vec<(String, mqocsp_core::Timestamp)> {
     }) {
         picks.push(("OCSP producedAt".to_owned(), produced));
     }
-    if let Some(case) = &state.case {
-        for (side, text) in [
-            ("client", &case.client.error_log),
-            ("queue manager", &case.queue_manager.error_log),
-        ] {
-            if let Some((at, _)) = mqocsp_core::mq::errlog::LogFacts::parse(text).times.first() {
-                picks.push((format!("time in the {side} log"), *at));
-            }
-        }
-    }
+    picks.extend(
+        analysis
+            .into_iter()
+            .flat_map(|a| a.log_times.iter().cloned()),
+    );
     picks
 }
 
@@ -130,15 +127,9 @@ pub fn app() -> Html {
     // At start: the case in the link, else the last case kept in this browser.
     {
         let (state, file_error) = (state.clone(), file_error.clone());
-        use_effect_with((), move |_| match crate::services::case_from_fragment() {
-            Some(Ok(case)) => state.dispatch(Action::LoadCase(Box::new(case))),
-            Some(Err(error)) => {
-                file_error.set(Some(format!("The share link could not be opened: {error}")))
-            }
-            None => {
-                if let Some(case) = crate::services::case_from_storage() {
-                    state.dispatch(Action::LoadCase(Box::new(case)));
-                }
+        use_effect_with((), move |_| {
+            if let Err(message) = crate::services::restore::restore(&state) {
+                file_error.set(Some(message));
             }
         });
     }
@@ -149,27 +140,30 @@ pub fn app() -> Html {
             crate::services::keep(snapshot.as_ref())
         });
     }
-    // A callback that turns its argument into an action.
-    let action = |make: fn(()) -> Action| {
+    // A callback that dispatches its argument, made into an action.
+    let dispatch = |make: fn(()) -> Action| {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(make(())))
     };
-    let on_decode = action(|()| Action::Decode);
-    let on_more = action(|()| Action::ShowMore);
-    let on_now = action(|()| Action::SetTimeTo(now()));
+    let on_more = dispatch(|()| PasteAction::ShowMore.into());
+    let on_now = dispatch(|()| PasteAction::SetTimeTo(now()).into());
+    let on_decode = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(work::decode_paste(text).into()))
+    };
     let on_edit = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+        Callback::from(move |text: String| state.dispatch(PasteAction::Edit(text).into()))
     };
     let on_time = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetTime(text)))
+        Callback::from(move |text: String| state.dispatch(PasteAction::set_time(text).into()))
     };
     let on_file = {
         let (state, file_error) = (state.clone(), file_error.clone());
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
             file_error.set(None);
-            state.dispatch(Action::AddFile { name, bytes });
+            state.dispatch(work::decode_file(name, &bytes).into());
         })
     };
     let on_file_error = {
@@ -178,18 +172,25 @@ pub fn app() -> Html {
     };
     let on_select = {
         let state = state.clone();
-        Callback::from(move |change: SelectionChange| state.dispatch(Action::Select(change)))
+        Callback::from(move |change: SelectionChange| {
+            state.dispatch(PasteAction::Select(change).into())
+        })
     };
     let on_step = {
         let state = state.clone();
         Callback::from(move |(step, highlight): (usize, Option<(String, Span)>)| {
-            state.dispatch(Action::ShowStep(step, highlight))
+            state.dispatch(PasteAction::ShowStep(step, highlight).into())
         })
     };
     let selection = state.effective_selection();
     let files: Vec<Rc<Decoded>> = state.files.iter().map(|f| f.decoded.clone()).collect();
     let report = use_memo(
-        (state.decoded.clone(), files, selection.clone(), state.at),
+        (
+            state.decoded.clone(),
+            files.clone(),
+            selection.clone(),
+            state.at,
+        ),
         |(decoded, files, selection, at)| {
             let objects: Vec<&DecodedObject> = decoded
                 .objects
@@ -199,103 +200,76 @@ pub fn app() -> Html {
             measured("verify", || verify_selection(&objects, selection, *at))
         },
     );
-    let choices: Vec<Choice> = state.objects().into_iter().filter_map(choice).collect();
-    let diagnosis = use_memo(state.case_at_time(), |case| {
-        case.as_ref()
-            .map(|case| Rc::new(measured("predict", || predict(case))))
+    let choices = use_memo((state.decoded.clone(), files), |(decoded, files)| {
+        decoded
+            .objects
+            .iter()
+            .chain(files.iter().flat_map(|f| f.objects.iter()))
+            .filter_map(choice)
+            .collect::<Vec<Choice>>()
+    });
+    // The case resolved once per change, shared by the prediction, the live plan and the panels.
+    let analysis = use_memo(state.case_at_time(), |case| {
+        case.as_ref().map(|case| Shared::new(work::analyse(case)))
     });
     let on_example = {
         let state = state.clone();
-        Callback::from(move |name: String| state.dispatch(Action::LoadExample(name)))
+        Callback::from(move |name: String| {
+            if let Some(action) = work::open_example(&name) {
+                state.dispatch(action.into());
+            }
+        })
     };
-    let on_new = action(|()| Action::NewCase);
+    let on_new = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(work::new_case(&state).into()))
+    };
     let on_case_edit = {
         let state = state.clone();
-        Callback::from(move |edit: CaseEdit| state.dispatch(Action::EditCase(edit)))
+        Callback::from(move |edit: CaseEdit| state.dispatch(CaseAction::Edit(edit).into()))
     };
     let on_import = {
         let state = state.clone();
         Callback::from(move |case: mqocsp_core::mq::case::Case| {
-            state.dispatch(Action::LoadCase(Box::new(case)))
+            state.dispatch(work::open_case(case).into())
         })
     };
     let on_live = {
         let state = state.clone();
-        Callback::from(move |()| {
-            let Some(case) = state.case_at_time() else {
-                return;
-            };
-            let Some(token) = crate::services::relay_token() else {
-                state.dispatch(Action::LiveStarted(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to ask responders live.".into()]));
-                return;
-            };
-            let mut session = Session::new(case, None, now());
-            let first = session.next(&mut crate::services::nonce);
-            if first == Task::Done {
-                state.dispatch(Action::LiveStarted(vec!["No certificate to ask about: name the queue manager's (and the client's) certificate and a responder URL first.".into()]));
-                return;
-            }
-            state.dispatch(Action::LiveStarted(Vec::new()));
-            live_now(&state);
-            drive(state.clone(), token, session, first);
-        })
+        Callback::from(move |()| crate::services::live::ask(&state))
     };
     let on_probe = {
-        let state = state.clone();
+        let (state, analysis) = (state.clone(), analysis.clone());
         Callback::from(move |(target, channel): (String, String)| {
-            let Some(token) = crate::services::relay_token() else {
-                state.dispatch(Action::LiveStarted(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to probe live.".into()]));
-                return;
-            };
-            let mut case = state.case_or_new();
-            // The probe form names the channel and the listener; the case keeps whatever else
-            // it says about the client (OutboundSNI, the CipherSpec).
-            let mut mqcd = case.resolve().client.mqcd;
-            if !channel.trim().is_empty() && mqcd.channel_name != channel.trim() {
-                mqcd.channel_name = channel.trim().to_owned();
-                mqcd.conn_name.get_or_insert_with(|| target.clone());
-                case.client.mqcd = Some(mqcd);
-            }
-            let mut session = Session::new(case, Some(&target), now());
-            let first = session.next(&mut crate::services::nonce);
-            if let Task::Handshake(dial) = &first {
-                state.dispatch(Action::LiveStarted(vec![format!(
-                    "probing {} with SNI {} through the relay…",
-                    dial.target, dial.sni
-                )]));
-            }
-            live_now(&state);
-            drive(state.clone(), token, session, first);
+            let resolved = analysis.as_ref().as_ref().map(|a| &a.resolved);
+            crate::services::live::probe(&state, resolved, target, channel)
         })
     };
     let on_apply = {
         let state = state.clone();
-        Callback::from(move |change: Change| state.dispatch(Action::Apply(change)))
+        Callback::from(move |change: Change| state.dispatch(CaseAction::Apply(change).into()))
     };
-    let picks = time_picks(&state);
-    // The paste, and the chain a listener presented (kept as live evidence, not in the paste).
-    let presented = state
-        .case
-        .as_ref()
-        .map(|c| c.evidence.presented.clone())
-        .unwrap_or_default();
+    let picks = time_picks(&state, analysis.as_ref().as_ref().map(|a| &**a));
+    // What the paste holds, by slot; with an open case, also what live checks brought into it
+    // (a listener's chain is typed evidence in the case, not text in the paste).
     let sorted = use_memo(
-        (state.decoded.clone(), state.text.clone(), presented),
-        |(decoded, text, presented)| {
-            let mut all = (**decoded).clone();
-            for der in presented {
-                for object in mqocsp_core::decode_bytes(&der.0).objects {
-                    if !all.objects.iter().any(|o| o.der == object.der) {
-                        all.objects.push(object);
-                    }
-                }
+        (
+            state.decoded.clone(),
+            state.text.clone(),
+            (*analysis).clone(),
+        ),
+        |(decoded, text, analysis)| match analysis {
+            Some(analysis) if analysis.resolved.material.objects.len() > decoded.objects.len() => {
+                mqocsp_core::mq::sort::sort(&analysis.resolved.material, text)
             }
-            mqocsp_core::mq::sort::sort(&all, text)
+            _ => mqocsp_core::mq::sort::sort(decoded, text),
         },
     );
     let on_pick = {
         let state = state.clone();
-        Callback::from(move |at: mqocsp_core::Timestamp| state.dispatch(Action::SetTimeTo(at)))
+        Callback::from(move |at: mqocsp_core::Timestamp| {
+            state.dispatch(PasteAction::SetTimeTo(at).into())
+        })
     };
     let summary = format!(
         "{} object{}, {} problem{}{}",
@@ -305,6 +279,8 @@ pub fn app() -> Html {
         if state.problem_count() == 1 { "" } else { "s" },
         if state.pending { " (decoding…)" } else { "" }
     );
+    let resolved = (*analysis).clone();
+    let diagnosis = resolved.as_ref().map(|a| a.diagnosis.clone());
     html! {
         <main class="workbench">
             <header class="masthead">
@@ -321,16 +297,16 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} {picks} {on_pick} />
             </section>
-            <Found sorted={(*sorted).clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
+            <Found sorted={sorted.clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
-            <DiagnosePanel case={state.case.clone()} diagnosis={(*diagnosis).clone()} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />
-            <VerifyPanel {choices} {selection} {report} step={state.step} {on_select} {on_step} />
+            <DiagnosePanel case={state.case.clone()} {resolved} {diagnosis} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />
+            <VerifyPanel choices={choices.clone()} {selection} {report} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <p class="summary" data-field="summary">{ summary }</p>
                 <DecodedList decoded={state.decoded.clone()} at={state.at} shown={state.shown} on_more={on_more.clone()} highlight={state.highlight.clone()} />
                 { for state.files.iter().enumerate().map(|(index, file)| {
                     let handle = state.clone();
-                    let remove = Callback::from(move |_: MouseEvent| handle.dispatch(Action::RemoveFile(index)));
+                    let remove = Callback::from(move |_: MouseEvent| handle.dispatch(PasteAction::RemoveFile(index).into()));
                     html! {
                         <section class="file" aria-label={format!("File {}", file.name)}>
                             <h2 class="file-name">
@@ -344,78 +320,4 @@ pub fn app() -> Html {
             </section>
         </main>
     }
-}
-
-/// Sends each planned OCSP query through the relay; every answer (or failure) folds into the case.
-/// Live answers are about now: the evaluation time moves to now (and the live log says so when
-/// it was another time), so that a CRL or response issued after the time the page was opened
-/// is judged as MQ would judge it.
-fn live_now(state: &UseReducerHandle<State>) {
-    let now = now();
-    if state.at.to_string() != now.to_string() {
-        state.dispatch(Action::LiveNote(format!(
-            "evaluation time set to now ({now}): live answers are about the present"
-        )));
-    }
-    state.dispatch(Action::SetTimeTo(now));
-}
-
-/// Drives a live session: each task it sets goes through the relay, each answer goes back to
-/// it, and what it recorded joins the page's case as it comes (the session decides what to ask
-/// and when to stop; the page only moves bytes).
-fn drive(state: UseReducerHandle<State>, token: String, mut session: Session, first: Task) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut task = first;
-        let mut shown = 0;
-        loop {
-            match task {
-                Task::Handshake(dial) => {
-                    match crate::services::probe_via_relay(&token, &dial).await {
-                        Ok(observed) => session.handshake_done(observed),
-                        Err(why) => {
-                            state.dispatch(Action::LiveNote(format!(
-                                "probe of {}: {why}",
-                                dial.target
-                            )));
-                            return;
-                        }
-                    }
-                }
-                Task::Fetch(fetch) => {
-                    state.dispatch(Action::LiveNote(match fetch.kind {
-                        FetchKind::Ocsp => format!(
-                            "asking {} about {} through the relay…",
-                            fetch.url, fetch.certificate
-                        ),
-                        FetchKind::Crl => format!(
-                            "fetching the CRL for {} from {} through the relay…",
-                            fetch.certificate, fetch.url
-                        ),
-                    }));
-                    let result = match fetch.kind {
-                        FetchKind::Ocsp => {
-                            crate::services::ocsp_via_relay(&token, &fetch.url, &fetch.request)
-                                .await
-                        }
-                        FetchKind::Crl => crate::services::crl_via_relay(&token, &fetch.url).await,
-                    };
-                    session.fetched(result);
-                }
-                Task::Done => return,
-            }
-            let events = session.events();
-            let lines = events
-                .get(shown..)
-                .unwrap_or_default()
-                .iter()
-                .map(|e| e.text.clone())
-                .collect();
-            shown = events.len();
-            state.dispatch(Action::LiveProgress {
-                lines,
-                case: Box::new(session.case().clone()),
-            });
-            task = session.next(&mut crate::services::nonce);
-        }
-    });
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod services;
+pub mod shared;
 pub mod state;
 pub mod timing;
 

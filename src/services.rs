@@ -1,5 +1,10 @@
-//! The browser's services the page uses: the URL fragment, local storage and file downloads.
-//! Nothing here talks to a server.
+//! The browser's services the page uses: the URL fragment, local storage and file downloads,
+//! and the relay calls of the live checks; [`work`] does the page's heavy work and [`live`]
+//! drives the live workflows.
+
+pub mod live;
+pub mod restore;
+pub mod work;
 
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::session::{Dial, Observed};
@@ -19,21 +24,41 @@ pub fn case_from_fragment() -> Option<Result<Case, String>> {
     hash.contains("case=").then(|| unpack(&hash))
 }
 
-/// The last case kept in this browser.
+/// Whether this page may use local storage: gloo-storage throws when it may not (storage
+/// disabled, a sandboxed frame), and the page works on without it.
+fn storage_allowed() -> Option<()> {
+    window()?.local_storage().ok()?.map(|_| ())
+}
+
+/// The last case kept in this browser (kept as a JSON string; an older build kept the packed
+/// text bare, which is still read).
 pub fn case_from_storage() -> Option<Case> {
-    let storage = window()?.local_storage().ok()??;
-    unpack(&storage.get_item(STORAGE_KEY).ok()??).ok()
+    use gloo_storage::Storage as _;
+    storage_allowed()?;
+    let packed = gloo_storage::LocalStorage::get::<String>(STORAGE_KEY)
+        .ok()
+        .or_else(|| {
+            gloo_storage::LocalStorage::raw()
+                .get_item(STORAGE_KEY)
+                .ok()?
+        })?;
+    unpack(&packed).ok()
 }
 
 /// Keeps `case` in this browser (or forgets when `None`).
 pub fn keep(case: Option<&Case>) {
-    let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) else {
+    use gloo_storage::Storage as _;
+    if storage_allowed().is_none() {
         return;
-    };
-    let _ = match case {
-        Some(case) => storage.set_item(STORAGE_KEY, &pack(case)),
-        None => storage.remove_item(STORAGE_KEY),
-    };
+    }
+    match case {
+        // A full or refused storage keeps the previous case; the page itself goes on.
+        Some(case) => {
+            let packed = crate::timing::measured("keep", || pack(case));
+            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, packed);
+        }
+        None => gloo_storage::LocalStorage::delete(STORAGE_KEY),
+    }
 }
 
 /// A link to this page holding `case` in its fragment; the address bar shows it too.

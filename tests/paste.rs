@@ -39,26 +39,72 @@ async fn mount_keeping_state() -> Element {
         .append_child(&root)
         .expect("appended");
     yew::Renderer::<mqocsp_web::App>::with_root(root.clone()).render();
-    sleep(20).await;
+    until(&root, "the page to render", || {
+        root.query_selector("main").unwrap().is_some()
+    })
+    .await;
     root
 }
 
-async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
-}
+/// How often [`until`] looks again, and how long it looks before giving up.
+const POLL_MS: u32 = 10;
+const PATIENCE_MS: u32 = 10_000;
 
-/// Waits (up to 5 s) until `selector` matches inside `root`.
-async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..250 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found;
+/// Waits until `holds` is true, looking again every few milliseconds (the page renders and
+/// works asynchronously); after a bounded while it fails, naming `what` and showing the page.
+async fn until(root: &Element, what: &str, mut holds: impl FnMut() -> bool) {
+    for _ in 0..PATIENCE_MS / POLL_MS {
+        if holds() {
+            return;
         }
-        sleep(20).await;
+        gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
     }
-    panic!(
-        "{selector} never appeared; page: {}",
+    assert!(
+        holds(),
+        "waited {PATIENCE_MS} ms for {what}; page: {}",
         root.text_content().unwrap_or_default()
     );
+}
+
+/// Waits until `selector` matches inside `root`.
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    let mut found = None;
+    until(root, &format!("{selector} to appear"), || {
+        found = root.query_selector(selector).unwrap();
+        found.is_some()
+    })
+    .await;
+    found.expect("found")
+}
+
+/// Waits until the outcome headline reads `expected`.
+async fn outcome_becomes(root: &Element, expected: &str) {
+    until(root, &format!("the outcome '{expected}'"), || {
+        root.query_selector("[data-field='mq-outcome']")
+            .unwrap()
+            .is_some_and(|o| text(&o) == expected)
+    })
+    .await;
+}
+
+/// Waits until the outcome headline contains `part`.
+async fn outcome_contains(root: &Element, part: &str) {
+    until(root, &format!("an outcome with '{part}'"), || {
+        root.query_selector("[data-field='mq-outcome']")
+            .unwrap()
+            .is_some_and(|o| text(&o).contains(part))
+    })
+    .await;
+}
+
+/// Waits until `element`'s text contains `part`.
+async fn text_contains(root: &Element, element: &Element, part: &str) {
+    until(root, &format!("'{part}'"), || text(element).contains(part)).await;
+}
+
+/// How many elements match `selector` now.
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
 }
 
 fn fire(target: &Element, kind: &str) {
@@ -92,18 +138,26 @@ async fn load_example(root: &Element, name: &str) {
         .unwrap();
     select.set_value(name);
     fire(&select, "change");
-    sleep(20).await;
+    // The tour hint follows the pick once the panel re-rendered; then Load loads that one.
+    let names: Vec<&str> = mqocsp_core::mq::examples::examples()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    let position = names
+        .iter()
+        .position(|n| *n == name)
+        .expect("a built-in case")
+        + 1;
+    let hint = format!("tour: case {position} of {}", names.len());
+    until(root, &hint, || text(root).contains(&hint)).await;
     click(&root.query_selector("#example-load").unwrap().unwrap());
-}
-
-/// The outcome headline as shown right now.
-fn outcome_now(root: &Element) -> String {
-    text(
-        &root
-            .query_selector("[data-field='mq-outcome']")
+    let title = mqocsp_core::mq::examples::example(name).unwrap().title;
+    until(root, &format!("the case '{title}'"), || {
+        root.query_selector("[data-field='case-title']")
             .unwrap()
-            .expect("an outcome headline"),
-    )
+            .is_some_and(|t| text(&t).contains(&title))
+    })
+    .await;
 }
 
 fn text(element: &Element) -> String {
@@ -183,14 +237,16 @@ async fn ocsp_response_card_shows_the_revocation() {
     );
     // The producedAt quick pick sets the evaluation time.
     click(&wait_for(&root, ".time-pick").await);
-    sleep(30).await;
     let input: HtmlInputElement = root
         .query_selector("#at-input")
         .unwrap()
         .unwrap()
         .dyn_into()
         .unwrap();
-    assert_eq!(input.value(), "2022-02-02T16:46:35Z");
+    until(&root, "the picked time", || {
+        input.value() == "2022-02-02T16:46:35Z"
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -226,10 +282,12 @@ async fn selecting_a_field_highlights_its_bytes_and_back() {
     let serial = wait_for(&root, "[data-field='serial']").await;
     click(&serial);
     wait_for(&root, ".der-view").await;
-    sleep(20).await;
     // The serial INTEGER 01 is 3 bytes: tag, length, value.
-    let selected = root.query_selector_all(".byte.sel").unwrap();
-    assert_eq!(selected.length(), 3);
+    until(&root, "the serial's bytes selected", || {
+        count(&root, ".byte.sel") > 0
+    })
+    .await;
+    assert_eq!(count(&root, ".byte.sel"), 3);
     let row = wait_for(&root, ".tree .node.sel").await;
     assert!(text(&row).starts_with("INTEGER"), "{}", text(&row));
     // Clicking a byte of the subject selects a value inside it and lights up the Subject fact.
@@ -252,7 +310,7 @@ async fn selecting_a_field_highlights_its_bytes_and_back() {
         found.expect("a byte 6d")
     };
     click(&subject_text_byte);
-    sleep(20).await;
+    until(&root, "a fact lit up", || count(&root, "dd.sel") > 0).await;
     let lit: Vec<String> = (0..root.query_selector_all("dd.sel").unwrap().length())
         .map(|i| {
             root.query_selector_all("dd.sel")
@@ -281,7 +339,7 @@ async fn evaluation_time_drives_the_expired_remark() {
         .unwrap();
     input.set_value("2031-08-03T08:20:27Z");
     fire(&input, "input");
-    sleep(30).await;
+    text_contains(&root, &not_after, "expired 1 day 0 h before").await;
     assert!(
         text(&not_after).contains("expired 1 day 0 h before the evaluation time"),
         "{}",
@@ -289,7 +347,6 @@ async fn evaluation_time_drives_the_expired_remark() {
     );
     input.set_value("not a time");
     fire(&input, "input");
-    sleep(30).await;
     let error = text(&wait_for(&root, ".evaluation-time .field-error").await);
     assert!(
         error.contains("'not a time' is not an RFC 3339 time"),
@@ -309,12 +366,7 @@ async fn thousand_certificates_paste_stays_paged() {
     let started = js_sys::Date::now();
     paste(&root, &paste_text).await;
     let summary = wait_for(&root, "[data-field='summary']").await;
-    for _ in 0..250 {
-        if text(&summary).starts_with("1000 objects") {
-            break;
-        }
-        sleep(20).await;
-    }
+    text_contains(&root, &summary, "1000 objects").await;
     web_sys::console::log_1(
         &format!(
             "1000-certificate paste decoded and shown in {} ms",
@@ -324,18 +376,15 @@ async fn thousand_certificates_paste_stays_paged() {
     );
     assert_eq!(text(&summary), "1000 objects, 0 problems");
     // The cards render in the same update or the next one.
-    let cards = || root.query_selector_all("article.card").unwrap().length();
-    for _ in 0..100 {
-        if cards() > 0 {
-            break;
-        }
-        sleep(20).await;
-    }
-    assert_eq!(cards(), 50);
+    until(&root, "the cards", || count(&root, "article.card") > 0).await;
+    assert_eq!(count(&root, "article.card"), 50);
     let more = wait_for(&root, "button.more").await;
     assert!(text(&more).contains("50 of 1000 shown"));
     click(&more);
-    sleep(50).await;
+    until(&root, "the next page of cards", || {
+        count(&root, "article.card") > 50
+    })
+    .await;
     assert_eq!(
         root.query_selector_all("article.card").unwrap().length(),
         100
@@ -353,12 +402,7 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
     .concat();
     paste(&root, &paste_text).await;
     let verdicts = wait_for(&root, "[data-field='verdicts']").await;
-    for _ in 0..100 {
-        if text(&verdicts).contains("OCSP") {
-            break;
-        }
-        sleep(20).await;
-    }
+    text_contains(&root, &verdicts, "OCSP").await;
     assert!(
         text(&verdicts).contains("Chain: valid"),
         "{}",
@@ -378,7 +422,6 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
         .unwrap();
     profile.set_value("gskit");
     fire(&profile, "change");
-    sleep(30).await;
     let steps = root.query_selector(".steps").unwrap().unwrap();
     let key = |k: &str| {
         let init = web_sys::KeyboardEventInit::new();
@@ -388,13 +431,19 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
             web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         steps.dispatch_event(&event).unwrap();
     };
-    key("f");
-    sleep(30).await;
-    let current = root.query_selector(".step.current").unwrap().unwrap();
-    assert_eq!(
-        current.get_attribute("data-step-id").as_deref(),
-        Some("ocsp.cert_status")
-    );
+    let current = || {
+        root.query_selector(".step.current")
+            .unwrap()
+            .and_then(|s| s.get_attribute("data-step-id"))
+            .unwrap_or_default()
+    };
+    // "f" goes to the first failure of the trace on screen: pressed until the GSKit profile's
+    // trace is the one shown (pressing it again changes nothing).
+    until(&root, "the first failure under GSKit", || {
+        key("f");
+        current() == "ocsp.cert_status"
+    })
+    .await;
     let detail = text(
         &root
             .query_selector("[data-field='step-detail']")
@@ -415,19 +464,11 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
             > 20
     );
     key("k");
-    sleep(30).await;
-    let previous = root.query_selector(".step.current").unwrap().unwrap();
-    assert_eq!(
-        previous.get_attribute("data-step-id").as_deref(),
-        Some("ocsp.nonce")
-    );
+    until(&root, "the step before", || current() != "ocsp.cert_status").await;
+    assert_eq!(current(), "ocsp.nonce");
     key("Home");
-    sleep(30).await;
-    let first = root.query_selector(".step.current").unwrap().unwrap();
-    assert_eq!(
-        first.get_attribute("data-step-id").as_deref(),
-        Some("chain.build")
-    );
+    until(&root, "the first step", || current() != "ocsp.nonce").await;
+    assert_eq!(current(), "chain.build");
 }
 
 #[wasm_bindgen_test]
@@ -459,11 +500,7 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
         })
         .expect("a WARN what-if");
     click(&warn);
-    sleep(30).await;
-    assert_eq!(
-        outcome_now(&root),
-        "Connected: MQCONNX completes (reason 0)"
-    );
+    outcome_becomes(&root, "Connected: MQCONNX completes (reason 0)").await;
     // Back to REQUIRED through the control, then bring the responder up.
     let policy: web_sys::HtmlSelectElement = root
         .query_selector("#client-policy")
@@ -473,8 +510,7 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
         .unwrap();
     policy.set_value("REQUIRED");
     fire(&policy, "change");
-    sleep(30).await;
-    assert!(outcome_now(&root).contains("2393"));
+    outcome_contains(&root, "2393").await;
     let responder: HtmlInputElement = root
         .query_selector(".responder input")
         .unwrap()
@@ -483,11 +519,7 @@ async fn built_in_case_predicts_the_seed_and_fixes_apply_as_what_ifs() {
         .unwrap();
     responder.set_checked(true);
     fire(&responder, "change");
-    sleep(30).await;
-    assert_eq!(
-        outcome_now(&root),
-        "Connected: MQCONNX completes (reason 0)"
-    );
+    outcome_becomes(&root, "Connected: MQCONNX completes (reason 0)").await;
 }
 
 #[wasm_bindgen_test]
@@ -506,11 +538,11 @@ async fn channel_sslpeer_typed_into_the_mqsc_is_checked_and_fixed() {
         "SSLCAUTH(REQUIRED) SSLPEER('CN=*.example.com')",
     ));
     fire(&mqsc, "input");
-    sleep(30).await;
-    assert_eq!(
-        outcome_now(&root),
-        "Not connected: CompCd=02 ReasonCd=2059 MQRC_Q_MGR_NOT_AVAILABLE"
-    );
+    outcome_becomes(
+        &root,
+        "Not connected: CompCd=02 ReasonCd=2059 MQRC_Q_MGR_NOT_AVAILABLE",
+    )
+    .await;
     let qm_log = text(&wait_for(&root, "[data-field='qm-log']").await);
     assert!(
         qm_log.contains("AMQ9636: SSL distinguished name does not match peer name"),
@@ -529,11 +561,7 @@ async fn channel_sslpeer_typed_into_the_mqsc_is_checked_and_fixed() {
         })
         .expect("an SSLPEER what-if");
     click(&fix);
-    sleep(30).await;
-    assert_eq!(
-        outcome_now(&root),
-        "Connected: MQCONNX completes (reason 0)"
-    );
+    outcome_becomes(&root, "Connected: MQCONNX completes (reason 0)").await;
     // The MQSC the user typed is kept; the channel as MQ reads it carries the what-if.
     assert!(mqsc.value().contains("SSLPEER('CN=*.example.com')"));
     let reads = text(&root.query_selector(".as-mq-sees-it").unwrap().unwrap());
@@ -584,12 +612,7 @@ async fn a_ticket_paste_is_filed_into_a_case() {
     );
     paste(&root, &ticket).await;
     let found = wait_for(&root, ".found").await;
-    for _ in 0..100 {
-        if text(&found).contains("end-entity") {
-            break;
-        }
-        sleep(20).await;
-    }
+    text_contains(&root, &found, "end-entity").await;
     let listed = text(&found);
     assert!(
         listed
@@ -611,12 +634,25 @@ async fn a_ticket_paste_is_filed_into_a_case() {
             .unwrap_or_else(|| panic!("no button {label}"));
         click(&button);
     };
+    let pressed = |label: &str| {
+        (0..buttons.length())
+            .map(|i| buttons.item(i).unwrap().dyn_into::<Element>().unwrap())
+            .any(|b| {
+                text(&b) == label && b.get_attribute("aria-pressed").as_deref() == Some("true")
+            })
+    };
     press("use as mqclient.ini");
-    sleep(30).await;
+    wait_for(&root, "#client-ini").await;
     press("the queue manager's");
-    sleep(30).await;
+    until(&root, "the queue manager's certificate filed", || {
+        pressed("the queue manager's")
+    })
+    .await;
     press("client trusts it");
-    sleep(30).await;
+    until(&root, "the client's trust anchor filed", || {
+        pressed("client trusts it")
+    })
+    .await;
     let ini: HtmlTextAreaElement = wait_for(&root, "#client-ini").await.dyn_into().unwrap();
     assert!(ini.value().contains("OCSPAuthentication=WARN"));
     let outcome = text(&wait_for(&root, "[data-field='mq-outcome']").await);
@@ -643,16 +679,8 @@ async fn new_case_from_a_paste_files_what_it_can() {
         fixture("server-ca.pem")
     );
     paste(&root, &ticket).await;
-    for _ in 0..100 {
-        if root
-            .query_selector(".found")
-            .unwrap()
-            .is_some_and(|f| text(&f).contains("end-entity"))
-        {
-            break;
-        }
-        sleep(20).await;
-    }
+    let found = wait_for(&root, ".found").await;
+    text_contains(&root, &found, "end-entity").await;
     let buttons = root.query_selector_all(".diagnose button").unwrap();
     let new_case = (0..buttons.length())
         .map(|i| buttons.item(i).unwrap().dyn_into::<Element>().unwrap())

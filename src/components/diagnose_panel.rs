@@ -1,8 +1,10 @@
 //! The MQ view: a built-in case or the user's own, its configuration, what-if controls, and the
 //! predicted outcome with both sides' logs side by side.
 
+use crate::services::work::Analysis;
+use crate::shared::Shared;
 use crate::state::CaseEdit;
-use mqocsp_core::mq::case::{Case, ResponderState};
+use mqocsp_core::mq::case::{Case, Resolved, ResponderState};
 use mqocsp_core::mq::examples::examples;
 use mqocsp_core::mq::ini::OcspAuthentication;
 use mqocsp_core::mq::predict::{Change, Diagnosis, LogEntry};
@@ -16,6 +18,8 @@ use yew::prelude::*;
 pub struct DiagnosePanelProps {
     /// The case, when one is open.
     pub case: Option<Case>,
+    /// The case resolved (once per change, shared with the prediction and the live plan).
+    pub resolved: Option<Shared<Analysis>>,
     /// Its diagnosis.
     pub diagnosis: Option<Rc<Diagnosis>>,
     /// Load a built-in case.
@@ -108,8 +112,7 @@ fn version_select(
 }
 
 /// The configuration as MQ reads it from the pasted texts.
-fn as_mq_sees_it(case: &Case) -> Html {
-    let resolved = case.resolve();
+fn as_mq_sees_it(resolved: &Resolved) -> Html {
     let (client, qm) = (&resolved.client, &resolved.qm);
     let sco = client.mqcno.sco.as_ref();
     let air = sco.and_then(|s| s.auth_info_records.first());
@@ -224,8 +227,7 @@ fn yes_no(value: bool) -> &'static str {
 }
 
 /// HOST:PORT and channel for a live TLS probe, prefilled from the case's MQCD.
-fn probe_form(case: &Case, on_probe: &Callback<(String, String)>) -> Html {
-    let resolved = case.resolve();
+fn probe_form(resolved: &Resolved, on_probe: &Callback<(String, String)>) -> Html {
     let conn = resolved.client.mqcd.conn_name.clone().unwrap_or_default();
     let target = match conn.split_once('(') {
         Some((host, port)) => format!("{host}:{}", port.trim_end_matches(')')),
@@ -408,7 +410,9 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                         }) }
                     </div>
                     <h3>{ "As MQ reads it" }</h3>
-                    { as_mq_sees_it(case) }
+                    if let Some(analysis) = &props.resolved {
+                        { as_mq_sees_it(&analysis.resolved) }
+                    }
                 </details>
                 <div class="what-if-controls">
                     { policy_select("client-policy", "Client OCSPAuthentication ", case.client.ocsp_authentication, props.on_edit.reform(CaseEdit::ClientPolicy)) }
@@ -425,7 +429,9 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                     }) }
                 </div>
                 <div class="live">
-                    { probe_form(case, &props.on_probe) }
+                    if let Some(analysis) = &props.resolved {
+                        { probe_form(&analysis.resolved, &props.on_probe) }
+                    }
                     <button type="button" id="ask-live" onclick={props.on_live.reform(|_: MouseEvent| ())}>{ "Ask the responders now (through the relay)" }</button>
                     <ul class="live-log" data-field="live-log" aria-live="polite">
                         { for props.live_log.iter().map(|line| html! { <li>{ line.clone() }</li> }) }

@@ -5,13 +5,14 @@
 use crate::state::CaseEdit;
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::sort::{Role, Slot, Sorted, TextKind};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Found`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct FoundProps {
     /// What the paste holds.
-    pub sorted: Sorted,
+    pub sorted: Rc<Sorted>,
     /// The case, to show what is filed already.
     pub case: Option<Case>,
     /// Files a piece into the case.

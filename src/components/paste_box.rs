@@ -14,8 +14,8 @@ pub struct PasteBoxProps {
     pub text: String,
     /// Called with the whole text on every change.
     pub on_edit: Callback<String>,
-    /// Called when the text should be decoded.
-    pub on_decode: Callback<()>,
+    /// Called with the text to decode when the typing pauses.
+    pub on_decode: Callback<String>,
 }
 
 /// A labelled textarea that reports its text as the user types or pastes.
@@ -27,10 +27,11 @@ pub fn paste_box(props: &PasteBoxProps) -> Html {
         let on_decode = props.on_decode.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_edit.emit(area.value());
+            let text = area.value();
+            on_edit.emit(text.clone());
             let on_decode = on_decode.clone();
             // Replacing the timeout drops (cancels) the previous one.
-            *timer.borrow_mut() = Some(Timeout::new(DECODE_DELAY_MS, move || on_decode.emit(())));
+            *timer.borrow_mut() = Some(Timeout::new(DECODE_DELAY_MS, move || on_decode.emit(text)));
         })
     };
     html! {

@@ -24,7 +24,7 @@ pub struct Choice {
 #[derive(Debug, Properties, PartialEq)]
 pub struct VerifyPanelProps {
     /// Certificates and OCSP responses that can be picked.
-    pub choices: Vec<Choice>,
+    pub choices: Rc<Vec<Choice>>,
     /// The selection in force.
     pub selection: Selection,
     /// The trace and verdicts.

@@ -224,6 +224,7 @@ fn decoded_responses_that_say_nothing_usable_are_problems() {
 }
 
 /// `YYYYMMDDHHMMSS`, `offset` seconds from now.
+#[cfg(not(target_arch = "wasm32"))]
 fn digits(offset: i64) -> String {
     let when = time::OffsetDateTime::now_utc() + time::Duration::seconds(offset);
     format!(
@@ -239,6 +240,7 @@ fn digits(offset: i64) -> String {
 
 /// `openssl ocsp` on the same response: whether it verifies and says good with no status-time
 /// warning.
+#[cfg(not(target_arch = "wasm32"))]
 fn openssl_says_good(dir: &std::path::Path, der: &[u8], extra: &[&str]) -> (bool, String) {
     std::fs::write(dir.join("resp.der"), der).unwrap();
     let out = std::process::Command::new("openssl")
@@ -262,6 +264,7 @@ fn openssl_says_good(dir: &std::path::Path, der: &[u8], extra: &[&str]) -> (bool
     (good, text)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn hardening_against_openssl_ocsp_with_named_differences() {
     let pki = seed();

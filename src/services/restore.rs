@@ -1,0 +1,19 @@
+//! What the page opens with: the case in the link, else the last case kept in this browser.
+
+use crate::state::State;
+use yew::UseReducerHandle;
+
+/// Opens the case in the URL fragment, else the one in local storage; `Err` says why a share
+/// link could not be opened (the page then starts empty).
+pub fn restore(state: &UseReducerHandle<State>) -> Result<(), String> {
+    let case = match super::case_from_fragment() {
+        Some(Ok(case)) => case,
+        Some(Err(error)) => return Err(format!("The share link could not be opened: {error}")),
+        None => match super::case_from_storage() {
+            Some(case) => case,
+            None => return Ok(()),
+        },
+    };
+    state.dispatch(super::work::open_case(case).into());
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! The page's heavy work: decoding, filing a case. Each function turns an intent into the action
+//! that carries its result, so the reducer only stores results (it never decodes). Each records
+//! a User Timing measure (`mqocsp:decode`, `mqocsp:file-case`) for `scripts/bench-page`.
+
+use crate::state::{CaseAction, FileInput, PasteAction, State};
+use crate::timing::measured;
+use mqocsp_core::mq::case::{Case, Resolved};
+use mqocsp_core::mq::errlog::LogFacts;
+use mqocsp_core::mq::predict::{Diagnosis, predict_resolved};
+use mqocsp_core::{Decoded, Timestamp, decode, decode_bytes};
+use std::rc::Rc;
+
+/// Decodes pasted text (nothing to decode in blank text).
+pub fn decode_text(text: &str) -> Rc<Decoded> {
+    Rc::new(if text.trim().is_empty() {
+        Decoded::default()
+    } else {
+        measured("decode", || decode(text))
+    })
+}
+
+/// The paste box held `text` when the typing paused: its decoded objects.
+pub fn decode_paste(text: String) -> PasteAction {
+    let decoded = decode_text(&text);
+    PasteAction::Decoded { text, decoded }
+}
+
+/// A dropped or picked file, decoded from its bytes.
+pub fn decode_file(name: String, bytes: &[u8]) -> PasteAction {
+    PasteAction::AddFile(FileInput {
+        name,
+        size: bytes.len(),
+        decoded: Rc::new(measured("decode", || decode_bytes(bytes))),
+    })
+}
+
+/// Opens `case`: its material becomes the paste, decoded.
+pub fn open_case(case: Case) -> CaseAction {
+    let decoded = decode_text(&case.material);
+    CaseAction::Load {
+        case: Box::new(case),
+        decoded,
+    }
+}
+
+/// Opens the built-in case `name`, when there is one.
+pub fn open_example(name: &str) -> Option<CaseAction> {
+    mqocsp_core::mq::examples::example(name).map(open_case)
+}
+
+/// Starts a case around the paste, filing what can be filed automatically.
+pub fn new_case(state: &State) -> CaseAction {
+    let (case, filed) = measured("file-case", || {
+        mqocsp_core::mq::sort::auto_case(&state.decoded, &state.text, &state.at.to_string())
+    });
+    CaseAction::New {
+        case: Box::new(case),
+        filed,
+    }
+}
+
+/// What is derived from the open case, computed once per change of the case (or of the
+/// evaluation time) and shared by the prediction, the live plan and every panel.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The case with every text parsed.
+    pub resolved: Resolved,
+    /// What MQ does with it.
+    pub diagnosis: Rc<Diagnosis>,
+    /// The first time in each side's pasted error log, worth evaluating at.
+    pub log_times: Vec<(String, Timestamp)>,
+}
+
+/// Resolves `case` once and predicts from that.
+pub fn analyse(case: &Case) -> Analysis {
+    let resolved = measured("resolve", || case.resolve());
+    let diagnosis = Rc::new(measured("predict", || predict_resolved(case, &resolved)));
+    let log_times = [
+        ("client", &case.client.error_log),
+        ("queue manager", &case.queue_manager.error_log),
+    ]
+    .into_iter()
+    .filter_map(|(side, text)| {
+        let (at, _) = *LogFacts::parse(text).times.first()?;
+        Some((format!("time in the {side} log"), at))
+    })
+    .collect();
+    Analysis {
+        resolved,
+        diagnosis,
+        log_times,
+    }
+}
