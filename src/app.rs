@@ -8,6 +8,7 @@ use crate::components::found::Found;
 use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
+use crate::components::verdict::Verdict;
 use crate::components::verify_panel::{Choice, VerifyPanel};
 use crate::services::work::{self, Analysis};
 use crate::shared::Shared;
@@ -149,7 +150,24 @@ pub fn app() -> Html {
     let on_now = dispatch(|()| PasteAction::SetTimeTo(now()).into());
     let on_decode = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(work::decode_paste(text).into()))
+        Callback::from(move |text: String| {
+            // A ticket pasted with no case open becomes the case at once, so the diagnosis shows.
+            let ticket = state.case.is_none()
+                && [
+                    "AMQ",
+                    "JMSWMQ",
+                    "MQRC_",
+                    "ReasonCd",
+                    "CertPathValidatorException",
+                ]
+                .iter()
+                .any(|w| text.contains(w));
+            let at = state.at.to_string();
+            state.dispatch(work::decode_paste(text.clone()).into());
+            if ticket {
+                state.dispatch(work::ticket_case(&text, &at).into());
+            }
+        })
     };
     let on_edit = {
         let state = state.clone();
@@ -297,6 +315,9 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} {picks} {on_pick} />
             </section>
+            if let Some(analysis) = resolved.as_ref() {
+                <Verdict explanation={analysis.explanation.clone()} />
+            }
             <Found sorted={sorted.clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
             <DiagnosePanel case={state.case.clone()} {resolved} {diagnosis} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />

@@ -9,4 +9,5 @@ pub mod found;
 pub mod object_card;
 pub mod paste_box;
 pub mod problem_list;
+pub mod verdict;
 pub mod verify_panel;

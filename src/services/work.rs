@@ -6,7 +6,8 @@ use crate::state::{CaseAction, FileInput, PasteAction, State};
 use crate::timing::measured;
 use mqocsp_core::mq::case::{Case, Resolved};
 use mqocsp_core::mq::errlog::LogFacts;
-use mqocsp_core::mq::predict::{Diagnosis, predict_resolved};
+use mqocsp_core::mq::explain::{Explanation, Observations, explain_resolved};
+use mqocsp_core::mq::predict::Diagnosis;
 use mqocsp_core::{Decoded, Timestamp, decode, decode_bytes};
 use std::rc::Rc;
 
@@ -48,10 +49,17 @@ pub fn open_example(name: &str) -> Option<CaseAction> {
     mqocsp_core::mq::examples::example(name).map(open_case)
 }
 
-/// Starts a case around the paste, filing what can be filed automatically.
+/// Starts a case around the paste, read as a ticket: everything filed that has one sensible
+/// place, each error log entry on the side its header names, the client kind.
 pub fn new_case(state: &State) -> CaseAction {
+    ticket_case(&state.text, &state.at.to_string())
+}
+
+/// A case read from `text` as a ticket.
+pub fn ticket_case(text: &str, at: &str) -> CaseAction {
     let (case, filed) = measured("file-case", || {
-        mqocsp_core::mq::sort::auto_case(&state.decoded, &state.text, &state.at.to_string())
+        let ticket = mqocsp_core::mq::ticket::read(text, at);
+        (ticket.case, ticket.filed)
     });
     CaseAction::New {
         case: Box::new(case),
@@ -65,8 +73,10 @@ pub fn new_case(state: &State) -> CaseAction {
 pub struct Analysis {
     /// The case with every text parsed.
     pub resolved: Resolved,
-    /// What MQ does with it.
+    /// What MQ does with it, under the explanation that best fits its logs.
     pub diagnosis: Rc<Diagnosis>,
+    /// The cause, from the logs' symptoms.
+    pub explanation: Rc<Explanation>,
     /// The first time in each side's pasted error log, worth evaluating at.
     pub log_times: Vec<(String, Timestamp)>,
 }
@@ -74,7 +84,14 @@ pub struct Analysis {
 /// Resolves `case` once and predicts from that.
 pub fn analyse(case: &Case) -> Analysis {
     let resolved = measured("resolve", || case.resolve());
-    let diagnosis = Rc::new(measured("predict", || predict_resolved(case, &resolved)));
+    let explanation = Rc::new(measured("predict", || {
+        let mut observed = Observations::of_case(case);
+        for (code, line) in mqocsp_core::mq::ticket::reported(&case.material) {
+            observed.add_reason(code, line);
+        }
+        explain_resolved(case, resolved.clone(), &observed)
+    }));
+    let diagnosis = Rc::new(explanation.diagnosis.clone());
     let log_times = [
         ("client", &case.client.error_log),
         ("queue manager", &case.queue_manager.error_log),
@@ -88,6 +105,7 @@ pub fn analyse(case: &Case) -> Analysis {
     Analysis {
         resolved,
         diagnosis,
+        explanation,
         log_times,
     }
 }

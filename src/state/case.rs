@@ -96,6 +96,14 @@ impl State {
                         .chain(filed)
                         .collect()
                 };
+                // A ticket's logs say when it happened: that is the time to evaluate at.
+                if let Some(at) = Timestamp::parse_rfc3339(&case.at)
+                    && at.to_string() != self.at.to_string()
+                {
+                    self.at = at;
+                    self.at_text = at.to_string();
+                    self.at_error = None;
+                }
                 self.case = Some(*case);
             }
             CaseAction::Edit(edit) => {

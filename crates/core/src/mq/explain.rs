@@ -104,6 +104,12 @@ impl Observations {
         for (code, line) in &facts.reason_codes {
             self.add_reason(*code, first_line + line - 1);
         }
+        // A Java client's log is its exception chain: JMS ids and JSSE's verdict.
+        for (index, line) in text.lines().enumerate() {
+            for id in super::java::java_ids(line) {
+                self.add_message(side, &id, first_line + index);
+            }
+        }
     }
 
     /// A message that is not an AMQ message (a JMS id, the JSSE outcome of a stack trace), on
@@ -203,7 +209,7 @@ pub struct Alternative {
 }
 
 /// The diagnosis of a ticket.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Explanation {
     /// The cause.
     pub cause: Cause,
@@ -529,7 +535,11 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
 /// Explains a case from what its logs show. A ticket with logs but no certificate at all is
 /// reasoned about with stand-in certificates (the seed's), named as such.
 pub fn explain(case: &Case, observed: &Observations) -> Explanation {
-    let resolved = case.resolve();
+    explain_resolved(case, case.resolve(), observed)
+}
+
+/// [`explain`] for a case already resolved (a front end resolves once per change).
+pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations) -> Explanation {
     if resolved.qm_cert.is_none() && resolved.client_cert.is_none() && !observed.is_empty() {
         let (material, names) = super::examples::stand_ins();
         let mut stand = case.clone();

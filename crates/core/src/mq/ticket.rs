@@ -259,6 +259,19 @@ fn spring_properties(text: &str, case: &mut Case, filed: &mut Vec<String>) {
     }
 }
 
+/// Reason codes a ticket quotes outside its logs (prose, application output), and the lines
+/// that say the connection works (as code 0), with their lines.
+pub fn reported(text: &str) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        out.extend(reason_codes(line).into_iter().map(|code| (code, index + 1)));
+        if says_connected(line) {
+            out.push((0, index + 1));
+        }
+    }
+    out
+}
+
 /// Whether a line says the connection works (an observation as much as a reason code).
 fn says_connected(line: &str) -> bool {
     let lower = unquote(line).to_ascii_lowercase();
@@ -361,7 +374,8 @@ pub fn read(text: &str, at: &str) -> Ticket {
         {
             detected = Some((kind, word, number));
         }
-        // A Java stack trace: JMS ids, the JMQI exception's AMQ ids, JSSE's verdict.
+        // A Java stack trace: JMS ids, the JMQI exception's AMQ ids, JSSE's verdict; the lines
+        // are the Java client's log.
         let java_line = [
             "Jmqi",
             "MQException",
@@ -373,10 +387,9 @@ pub fn read(text: &str, at: &str) -> Ticket {
         .iter()
         .any(|w| line.contains(w));
         if java_line {
-            for id in super::java::java_ids(line) {
-                observed.add_message(Side::Client, &id, number);
-            }
-            if line.contains("AMQ") && !unquote(line).trim_start().starts_with("AMQ") {
+            case.client.error_log.push_str(unquote(line));
+            case.client.error_log.push('\n');
+            if !unquote(line).trim_start().starts_with("AMQ") {
                 observed.add_log(Side::Client, unquote(line), number);
             }
         }

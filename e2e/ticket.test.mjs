@@ -1,0 +1,56 @@
+// A ticket pasted whole (testdata/tickets, written by hand, not from the built-in cases) shows
+// the diagnosis first: the verdict banner with the reason code and the cause, and the predicted
+// logs next to the observed ones. Light and dark screenshots for the README.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startRelay, launchBrowser, screenshotPath } from './harness.mjs';
+
+let relay;
+let browser;
+
+before(async () => {
+  relay = await startRelay();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+const ticket = (name) => readFileSync(new URL(`../testdata/tickets/${name}.txt`, import.meta.url), 'utf8');
+
+for (const scheme of ['light', 'dark']) {
+  test(`a pasted ticket shows its cause first (${scheme})`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(relay.url);
+    await page.getByLabel(/Paste what the customer sent/).fill(ticket('03-server-revoked-with-ocsp-text'));
+    const headline = page.locator('[data-field="verdict-headline"]');
+    await headline.waitFor({ timeout: 15000 });
+    assert.match(await headline.textContent(), /2393 MQRC_SSL_INITIALIZATION_ERROR/);
+    const cause = await page.locator('[data-field="verdict-cause"]').textContent();
+    assert.match(cause, /queue manager's certificate \(mqprd01\.northwind\.example\) is revoked/);
+    // The client's observed AMQ9633E is marked as matching the prediction.
+    const client = page.locator('.verdict-side[data-side="client"]');
+    assert.match(await client.textContent(), /✓ AMQ9633E/);
+    // The evaluation time moved to the ticket's first log entry.
+    assert.match(await page.locator('#at-input').inputValue(), /^2026-11-28T09:31:0[56]/);
+    await page.locator('[data-field="verdict"]').screenshot({ path: screenshotPath(`ticket-verdict-${scheme}.png`) });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('a Java ticket is diagnosed as a Java client', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(relay.url);
+  await page.getByLabel(/Paste what the customer sent/).fill(ticket('13-spring-boot-jsse-network-error'));
+  const headline = page.locator('[data-field="verdict-headline"]');
+  await headline.waitFor({ timeout: 15000 });
+  assert.match(await headline.textContent(), /2397 MQRC_JSSE_ERROR/);
+  assert.match(await page.locator('[data-field="verdict"]').textContent(), /java client/);
+  await page.close();
+});
