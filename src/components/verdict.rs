@@ -97,6 +97,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
         .collect();
     html! {
         <section class="verdict" aria-label="Diagnosis" data-field="verdict">
+            <h2>{ "Diagnosis" }</h2>
             <div class={classes!("verdict-banner", if o.connected { "good" } else { "bad" })} role="status">
                 <p class="verdict-headline" data-field="verdict-headline">{ headline }</p>
                 <p class="verdict-cause" data-field="verdict-cause">{ e.cause.summary.clone() }</p>

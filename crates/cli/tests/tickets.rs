@@ -77,6 +77,36 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["answers unknown", "mqprd01.northwind.example"],
     ),
+    (
+        "09-kdb-suffix-on-92",
+        Some(2381),
+        "client",
+        &["report.kdb", "MQ 9.2.0.4"],
+    ),
+    (
+        "10-ccdt-peer-name-mismatch",
+        Some(2398),
+        "client",
+        &["SSLPeerName", "Middleware"],
+    ),
+    (
+        "13-spring-boot-jsse-network-error",
+        Some(2397),
+        "client",
+        &["cannot reach", "JSSE"],
+    ),
+    (
+        "14-java-ignores-mqclient-ini-ocsp",
+        None,
+        "none",
+        &["checks no revocation", "cannot use the OCSP information"],
+    ),
+    (
+        "15-java-revoked",
+        Some(2397),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -816,7 +816,8 @@ fn side_of_step(id: &str) -> Option<Side> {
     if id == "mq.client_certificate" {
         return Some(Side::QueueManager);
     }
-    if id.starts_with("mq.client") || id == "mq.connx" || id == "mq.sni" {
+    if id.starts_with("mq.client") || id.starts_with("java.") || id == "mq.connx" || id == "mq.sni"
+    {
         Some(Side::Client)
     } else if id.starts_with("mq.qm") {
         Some(Side::QueueManager)

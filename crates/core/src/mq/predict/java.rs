@@ -56,7 +56,7 @@ fn jsse_failure(b: &mut Builder<'_>, id: &str, message: &str) {
         b,
         id,
         format!(
-            "javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: {message}"
+            "[{id}] javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: {message}"
         ),
         Certainty::Partial,
     );
