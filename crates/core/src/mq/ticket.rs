@@ -38,12 +38,6 @@ pub struct Ticket {
     pub filed: Vec<String>,
 }
 
-/// Queue manager programs: an entry written by one of them is the queue manager's.
-const QM_PROGRAMS: &[&str] = &[
-    "amqrmppa", "runmqchi", "runmqlsr", "amqzlaa0", "amqzxma0", "amqzmuc0", "amqpcsea", "amqrrmfa",
-    "amqzmur0", "amqfqpub", "strmqm", "runmqsc", "amqzmgr0", "amqzfuma",
-];
-
 /// `11/30/2026 04:40:12 PM - Process(…)`, `2026-11-30 16:40:12 - Process(…)`, or an entry's
 /// `Time(…)` line: where an AMQERR01.LOG entry begins.
 fn is_entry_header(line: &str) -> bool {
@@ -61,13 +55,9 @@ fn is_entry_header(line: &str) -> bool {
     starts_with_date && t.contains("Process(")
 }
 
-/// A line without e-mail quoting (`> `, `>> `).
+/// A line without e-mail quoting (`> `, `>> `), as every reader strips it.
 fn unquote(line: &str) -> &str {
-    let mut rest = line;
-    while let Some(stripped) = rest.trim_start().strip_prefix('>') {
-        rest = stripped;
-    }
-    if rest.len() == line.len() { line } else { rest }
+    line.get(super::quote::quote_prefix(line)..).unwrap_or(line)
 }
 
 fn field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
@@ -79,21 +69,9 @@ fn field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
 
 /// Which side wrote an entry, from its header; `hint` is what the prose around it says.
 fn side_of(header: &str, body: &str, hint: Option<Side>) -> (Side, String) {
-    if let Some(qmgr) = field(header, "QMgr").filter(|q| !q.is_empty()) {
-        return (Side::QueueManager, format!("its header names QMgr({qmgr})"));
-    }
-    if let Some(program) = field(header, "Program") {
-        let lower = program.to_ascii_lowercase();
-        if let Some(p) = QM_PROGRAMS.iter().find(|p| lower.contains(*p)) {
-            return (
-                Side::QueueManager,
-                format!("it was written by {p}, a queue manager program"),
-            );
-        }
-        return (
-            Side::Client,
-            format!("it was written by {program}, with no queue manager in its header"),
-        );
+    // The header decides as the error log reader decides it (QMgr, a queue manager program).
+    if let Some(decided) = super::errlog::side_of(field(header, "QMgr"), field(header, "Program")) {
+        return decided;
     }
     // An OpenSSL queue manager (HPE NonStop) writes message ids without a severity letter.
     if body.lines().any(|l| {
