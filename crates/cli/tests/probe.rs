@@ -133,7 +133,7 @@ fn responder_down_follows_ocsp_authentication() {
     );
     let warn = probe(&server, &ca, &down, &["--ocsp-authentication", "warn"]);
     assert_eq!(warn["outcome"]["connected"], true);
-    assert_eq!(ids(&warn["outcome"]["client_log"]), ["AMQ9717E"]);
+    assert_eq!(ids(&warn["outcome"]["client_log"]), ["AMQ9717"]);
     let optional = probe(&server, &ca, &down, &["--ocsp-authentication", "optional"]);
     assert_eq!(optional["outcome"]["connected"], true);
     assert_eq!(

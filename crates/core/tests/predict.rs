@@ -59,7 +59,7 @@ fn seed_scenarios_match_the_seed() {
             &["AMQ9633"],
             &[],
         ),
-        ("client-responder-down-warn", None, &["AMQ9717E"], &[], &[]),
+        ("client-responder-down-warn", None, &["AMQ9717"], &[], &[]),
         ("client-responder-down-optional", None, &[], &[], &[]),
         (
             "qm-responder-down-warn",

@@ -27,7 +27,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "warn-message-id",
-        text: "Under OCSPAuthentication=WARN the client logs a warning; its message id (AMQ9717 here) is not verified.",
+        text: "Under OCSPAuthentication=WARN the side that cannot determine a status (the client, or the queue manager for the client's certificate) logs a warning; its message id and severity letter (AMQ9717 here, written bare) are not verified.",
         certainty: Certainty::Unconfirmed,
         source: "mq-reference §6",
     },

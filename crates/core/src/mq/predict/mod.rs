@@ -236,10 +236,21 @@ impl Builder<'_> {
             .push(StepBuilder::new(id, title, subject, reference).done(outcome, text));
     }
 
+    /// A GSKit side writes the severity letter IBM documents for the message; where no source
+    /// shows it (AMQ9717), the id stays bare and the assumption says so.
+    fn gskit_id(&mut self, id: &str) -> String {
+        let (written, unknown) = crate::mq::codes::written_id(id, None);
+        if unknown {
+            self.assume("warn-message-id");
+        }
+        written
+    }
+
     fn client_log(&mut self, id: &str, text: String, certainty: Certainty) {
+        let id = self.gskit_id(id);
         self.diagnosis.client_log.push(LogEntry {
-            id: format!("{id}E"),
-            text: format!("{id}E: {text}"),
+            text: format!("{id}: {text}"),
+            id,
             certainty,
         });
     }
@@ -247,7 +258,7 @@ impl Builder<'_> {
     fn qm_log(&mut self, id: &str, text: String, certainty: Certainty) {
         let id = match self.resolved.qm.tls {
             QmTls::Openssl => id.to_owned(),
-            QmTls::Gskit => format!("{id}E"),
+            QmTls::Gskit => self.gskit_id(id),
         };
         self.diagnosis.queue_manager_log.push(LogEntry {
             text: format!("{id}: {text}"),
