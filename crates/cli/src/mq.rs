@@ -223,7 +223,23 @@ pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
         }
         Input::Ticket(ticket) => {
             let explanation = ticket.explain();
-            (ticket.case, explanation, ticket.filed)
+            let mut filed = ticket.filed;
+            if !ticket.unread.is_empty() {
+                filed.push(format!(
+                    "not read (prose, or nothing mqocsp reads): lines {}",
+                    ticket
+                        .unread
+                        .iter()
+                        .map(|(a, b)| if a == b {
+                            a.to_string()
+                        } else {
+                            format!("{a}-{b}")
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            (ticket.case, explanation, filed)
         }
     };
     let diagnosis = &explanation.diagnosis;

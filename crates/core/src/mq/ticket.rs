@@ -36,6 +36,8 @@ pub struct Ticket {
     pub entries: Vec<Entry>,
     /// What was filed where, in words.
     pub filed: Vec<String>,
+    /// Line spans no reader took (prose, or something mqocsp does not read), outside PEM blocks.
+    pub unread: Vec<(usize, usize)>,
 }
 
 /// `11/30/2026 04:40:12 PM - Process(…)`, `2026-11-30 16:40:12 - Process(…)`, or an entry's
@@ -463,11 +465,26 @@ pub fn read(text: &str, at: &str) -> Ticket {
             entry.side_reason
         ));
     }
+    let unread = super::sort::sort(&decoded, text)
+        .unread
+        .into_iter()
+        .filter(|(first, last)| {
+            // Lines the ticket reader itself took (log entries, stack traces, quoted codes).
+            !entries
+                .iter()
+                .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
+                && !observed
+                    .messages
+                    .iter()
+                    .any(|m| *first <= m.line && m.line <= *last)
+        })
+        .collect();
     Ticket {
         case,
         observed,
         entries,
         filed,
+        unread,
     }
 }
 
