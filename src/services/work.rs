@@ -89,6 +89,7 @@ pub fn analyse(case: &Case) -> Analysis {
         for (code, line) in mqocsp_core::mq::ticket::reported(&case.material) {
             observed.add_reason(code, line);
         }
+        observed.add_openssl_text(&case.material, 1);
         explain_resolved(case, resolved.clone(), &observed)
     }));
     let diagnosis = Rc::new(explanation.diagnosis.clone());

@@ -68,6 +68,20 @@ pub struct Observations {
     pub client_log: bool,
     /// Whether a queue manager log was pasted.
     pub queue_manager_log: bool,
+    /// What `openssl ocsp -resp_text` output in the ticket says about a serial (text only: it
+    /// cannot be verified, but it says what the responder answered).
+    pub ocsp_text: Vec<TextAnswer>,
+}
+
+/// A responder's answer as `openssl ocsp` printed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TextAnswer {
+    /// The serial asked about (lowercase hex, no leading zeros).
+    pub serial: String,
+    /// What it said.
+    pub status: Supposed,
+    /// 1-based line.
+    pub line: usize,
 }
 
 impl Observations {
@@ -133,6 +147,28 @@ impl Observations {
         });
     }
 
+    /// The `openssl ocsp -resp_text` (or `-text`) outputs in `text`.
+    pub fn add_openssl_text(&mut self, text: &str, first_line: usize) {
+        for response in super::openssl_text::parse(text).ocsp {
+            for single in response.responses {
+                let (Some(serial), Some(status)) = (single.serial, single.status) else {
+                    continue;
+                };
+                use super::openssl_text::TextCertStatus as T;
+                let status = match status {
+                    T::Good => Supposed::Good,
+                    T::Revoked => Supposed::Revoked,
+                    T::Unknown => Supposed::Unknown,
+                };
+                self.ocsp_text.push(TextAnswer {
+                    serial: normal_serial(&serial),
+                    status,
+                    line: first_line + single.line - 1,
+                });
+            }
+        }
+    }
+
     /// A reason code seen anywhere in the ticket (once per code and line).
     pub fn add_reason(&mut self, code: u32, line: usize) {
         if (code == 0 || reason_name(code).is_some())
@@ -155,7 +191,7 @@ impl Observations {
 
     /// Whether anything was observed.
     pub fn is_empty(&self) -> bool {
-        self.messages.is_empty() && self.reasons.is_empty()
+        self.messages.is_empty() && self.reasons.is_empty() && self.ocsp_text.is_empty()
     }
 
     fn ids(&self, side: Side) -> Vec<String> {
@@ -175,6 +211,21 @@ impl Observations {
             Side::Client => self.client_log,
             Side::QueueManager => self.queue_manager_log,
         }
+    }
+}
+
+/// A serial as hex without separators or leading zeros, lower case.
+fn normal_serial(serial: &str) -> String {
+    let hex = serial
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let trimmed = hex.trim_start_matches('0');
+    if trimmed.is_empty() {
+        "0".into()
+    } else {
+        trimmed.to_owned()
     }
 }
 
@@ -260,7 +311,7 @@ fn side_words(side: Side) -> (&'static str, &'static str) {
 }
 
 /// The open questions of the case: one list of alternatives per question.
-fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
+fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> Vec<Vec<Choice>> {
     let mut out = Vec::new();
     // No channel definition and no client certificate in the ticket: whether the queue
     // manager demands one is not known (the channel's default is SSLCAUTH(REQUIRED)).
@@ -349,25 +400,44 @@ fn questions(case: &Case, resolved: &Resolved) -> Vec<Vec<Choice>> {
                     contradicts: None,
                 }
             };
+            // What the ticket's openssl output says the responder answered about it.
+            let printed = observed_text
+                .iter()
+                .find(|t| t.serial == normal_serial(&cert.serial))
+                .map(|t| t.status);
+            let cost = |supposed: Supposed, base: i32| match printed {
+                Some(said) if said == supposed => 0,
+                Some(_) => base + 3,
+                None => base,
+            };
+            // A printed answer is not a supposition: it is listed as evidence instead.
+            let answer = |supposed: Supposed, cost: i32, words: String| {
+                let words = if printed == Some(supposed) {
+                    String::new()
+                } else {
+                    words
+                };
+                answer(supposed, cost, words)
+            };
             out.push(vec![
                 answer(
                     Supposed::Good,
-                    0,
+                    cost(Supposed::Good, 0),
                     format!("{url} answers good about {name}"),
                 ),
                 answer(
                     Supposed::Unreachable,
-                    1,
+                    cost(Supposed::Unreachable, 1),
                     format!("{url} cannot be reached by {who}"),
                 ),
                 answer(
                     Supposed::Revoked,
-                    1,
+                    cost(Supposed::Revoked, 1),
                     format!("{url} answers that {name} is revoked"),
                 ),
                 answer(
                     Supposed::Unknown,
-                    2,
+                    cost(Supposed::Unknown, 2),
                     format!("{url} answers unknown about {name} (it does not know it)"),
                 ),
             ]);
@@ -595,7 +665,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
-        questions(case, &resolved)
+        questions(case, &resolved, &observed.ocsp_text)
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
     let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -1012,6 +1082,19 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                 }
             }),
     );
+    evidence.extend(observed.ocsp_text.iter().map(|t| {
+        format!(
+            "line {}: openssl ocsp printed '{}' for serial {}",
+            t.line,
+            match t.status {
+                Supposed::Good => "good",
+                Supposed::Revoked => "revoked",
+                Supposed::Unknown => "unknown",
+                Supposed::Unreachable => "no answer",
+            },
+            t.serial
+        )
+    }));
     Cause {
         summary: summary(diagnosis),
         side: if diagnosis.outcome.connected {
@@ -1126,6 +1209,37 @@ mod tests {
         assert_eq!(e.searched, 1);
         assert_eq!(e.diagnosis, crate::mq::predict::predict(&case));
         assert!(!e.matches_observed);
+    }
+
+    #[test]
+    fn printed_openssl_output_decides_between_unknown_and_unreachable() {
+        let mut o = observed(
+            "AMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'.",
+            "",
+            Some(2393),
+        );
+        o.add_openssl_text(
+            "OCSP Response Data:\n    OCSP Response Status: successful (0x0)\n    Response Type: Basic OCSP Response\n    Responses:\n    Certificate ID:\n      Hash Algorithm: sha1\n      Issuer Name Hash: 00\n      Issuer Key Hash: 00\n      Serial Number: 01\n    Cert Status: unknown\n    This Update: Nov 30 18:00:00 2026 GMT\n",
+            40,
+        );
+        assert_eq!(o.ocsp_text.len(), 1, "{:?}", o.ocsp_text);
+        let e = explain(&open_case(), &o);
+        assert!(
+            e.cause.summary.contains("answers unknown"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.contains("printed 'unknown'"))
+        );
+        assert!(
+            !e.supposes.iter().any(|s| s.contains("answers unknown")),
+            "printed, not supposed: {:?}",
+            e.supposes
+        );
     }
 
     #[test]

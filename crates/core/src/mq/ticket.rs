@@ -447,6 +447,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
             }
         }
     }
+    observed.add_openssl_text(text, 1);
     if let Some(time) = first_time {
         case.at = time.to_string();
         filed.push(format!(
