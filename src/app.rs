@@ -200,7 +200,26 @@ pub fn app() -> Html {
             state.dispatch(PasteAction::ShowStep(step, highlight).into())
         })
     };
-    let selection = state.effective_selection();
+    // The case resolved once per change, shared by the prediction, the live plan and the panels.
+    let analysis = use_memo(state.case_at_time(), |case| {
+        case.as_ref().map(|case| Shared::new(work::analyse(case)))
+    });
+    let mut selection = state.effective_selection();
+    // A certificate filed as the client's is checked as a TLS client certificate (clientAuth),
+    // one filed as the queue manager's as a server certificate, unless the user chose.
+    if selection.purpose.is_none()
+        && let (Some(target), Some(analysis)) = (&selection.target, analysis.as_ref())
+    {
+        let is = |cert: &Option<mqocsp_core::Certificate>| {
+            cert.as_ref()
+                .is_some_and(|c| &c.fingerprints.sha256 == target)
+        };
+        if is(&analysis.resolved.client_cert) {
+            selection.purpose = Some(mqocsp_core::verify::Purpose::ClientAuth);
+        } else if is(&analysis.resolved.qm_cert) {
+            selection.purpose = Some(mqocsp_core::verify::Purpose::ServerAuth);
+        }
+    }
     let files: Vec<Rc<Decoded>> = state.files.iter().map(|f| f.decoded.clone()).collect();
     let report = use_memo(
         (
@@ -225,10 +244,6 @@ pub fn app() -> Html {
             .chain(files.iter().flat_map(|f| f.objects.iter()))
             .filter_map(choice)
             .collect::<Vec<Choice>>()
-    });
-    // The case resolved once per change, shared by the prediction, the live plan and the panels.
-    let analysis = use_memo(state.case_at_time(), |case| {
-        case.as_ref().map(|case| Shared::new(work::analyse(case)))
     });
     let on_example = {
         let state = state.clone();
