@@ -533,9 +533,13 @@ async fn channel_sslpeer_typed_into_the_mqsc_is_checked_and_fixed() {
         .unwrap()
         .dyn_into()
         .unwrap();
-    mqsc.set_value(&mqsc.value().replace(
-        "SSLCAUTH(REQUIRED)",
-        "SSLCAUTH(REQUIRED) SSLPEER('CN=*.example.com')",
+    // SSLEV(ENABLED): the queue manager writes TLS events only then (the default is DISABLED).
+    mqsc.set_value(&format!(
+        "{}ALTER QMGR SSLEV(ENABLED)\n",
+        mqsc.value().replace(
+            "SSLCAUTH(REQUIRED)",
+            "SSLCAUTH(REQUIRED) SSLPEER('CN=*.example.com')",
+        )
     ));
     fire(&mqsc, "input");
     outcome_becomes(

@@ -61,13 +61,9 @@ fn seed_scenarios_match_the_seed() {
         ),
         ("client-responder-down-warn", None, &["AMQ9717"], &[], &[]),
         ("client-responder-down-optional", None, &[], &[], &[]),
-        (
-            "qm-responder-down-warn",
-            None,
-            &[],
-            &["AMQ9717"],
-            &["2552 MQRC_CHANNEL_SSL_WARNING (MQRQ_SSL_UNKNOWN_REVOCATION)"],
-        ),
+        // The seed's queue manager does not set SSLEV, so no event is written (the 2552 that
+        // SSLEV(ENABLED) brings is checked in tls_events_are_written_only_with_sslev_enabled).
+        ("qm-responder-down-warn", None, &[], &["AMQ9717"], &[]),
     ];
     for (name, reason, client, qm, events) in cases {
         assert_eq!(
@@ -522,5 +518,38 @@ fn a_kdb_key_repository_fails_only_before_mq_9_3() {
         d.lint
             .iter()
             .any(|l| l.id == "kdb-suffix-version" && l.message.contains("9.4"))
+    );
+}
+
+#[test]
+fn tls_events_are_written_only_with_sslev_enabled() {
+    // The queue manager cannot reach its responder about the client's certificate: a refusal
+    // in the handshake, a Channel SSL Error event (MQRQ_SSL_HANDSHAKE_ERROR) — only with SSLEV.
+    let mut case = example("qm-responder-down").unwrap();
+    let quiet = predict(&case);
+    assert!(quiet.events.is_empty(), "{:?}", quiet.events);
+    assert!(
+        quiet
+            .steps
+            .iter()
+            .any(|s| s.id == "mq.events" && s.explanation.contains("MQRQ_SSL_HANDSHAKE_ERROR"))
+    );
+    case.queue_manager
+        .mqsc
+        .push_str("ALTER QMGR SSLEV(ENABLED)\n");
+    let loud = predict(&case);
+    assert_eq!(
+        loud.outcome.events,
+        ["2371 MQRC_CHANNEL_SSL_ERROR (MQRQ_SSL_HANDSHAKE_ERROR)"]
+    );
+    // WARN on an unknown status: 2552 with SSLEV(ENABLED).
+    let mut warn = example("qm-responder-down-warn").unwrap();
+    assert!(predict(&warn).events.is_empty());
+    warn.queue_manager
+        .mqsc
+        .push_str("ALTER QMGR SSLEV(ENABLED)\n");
+    assert_eq!(
+        predict(&warn).outcome.events,
+        ["2552 MQRC_CHANNEL_SSL_WARNING (MQRQ_SSL_UNKNOWN_REVOCATION)"]
     );
 }

@@ -9,8 +9,13 @@ use mqocsp_core::verify::Outcome;
 const QM_DN: &str = "SERIALNUMBER=01,CN=www.sd.pulsarintegration.PL81N.com,O=Pulsar Integration PL81NA Inc.,ST=Sydney,C=AU";
 const CLIENT_DN: &str = "SERIALNUMBER=02,CN=www.pulsarintegration.PL921WC.com,O=Pulsar Integration PL921WC Inc.,ST=Chiba,C=JP";
 
+/// The good example with TLS events on (SSLEV(ENABLED)), so that the events can be checked.
 fn good() -> Case {
-    example("good").expect("the good example")
+    let mut case = example("good").expect("the good example");
+    case.queue_manager
+        .mqsc
+        .push_str("ALTER QMGR SSLEV(ENABLED)\n");
+    case
 }
 
 fn with_mqsc(mqsc_extra: &str) -> Case {

@@ -613,6 +613,7 @@ impl Case {
             channel: channel_def,
             ssl,
             sslcrlnl: defs.crl_namelist(),
+            sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
             tls: self.queue_manager.tls,
         }

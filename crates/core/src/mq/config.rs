@@ -310,6 +310,8 @@ pub struct QmConfig {
     pub sslcrlnl: Vec<String>,
     /// The TLS library.
     pub tls: QmTls,
+    /// SSLEV: whether TLS events are written (DISABLED by default).
+    pub sslev: super::mqsc::SslEvents,
 }
 
 impl ClientConfig {

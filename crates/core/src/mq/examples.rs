@@ -227,7 +227,7 @@ pub fn examples() -> Vec<(&'static str, Case)> {
     case.queue_manager.mqsc = MQSC.replace(
         "SSLCAUTH(REQUIRED)",
         "SSLCAUTH(REQUIRED) +\n  SSLPEER('CN=www.pulsarintegration.PL921WC.com, O=Pulsar Integration PL921WD Inc.')",
-    );
+    ) + "ALTER QMGR SSLEV(ENABLED)\n";
     out.push(("channel-sslpeer-mismatch", case));
     out.extend(java_examples());
     out

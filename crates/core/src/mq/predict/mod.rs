@@ -355,6 +355,7 @@ pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
             b.fix(&item.title, item.fix.clone(), change);
         }
     }
+    events_follow_sslev(&mut b);
     let channel = b.channel.clone();
     let mut diagnosis = b.diagnosis;
     if let Some(live) = &case.live {
@@ -372,6 +373,45 @@ pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
         .map(|e| format!("{} {} ({})", e.reason, e.name, e.qualifier))
         .collect();
     diagnosis
+}
+
+/// IBM: the queue manager writes TLS events only with `SSLEV(ENABLED)` ("MQEVR_DISABLED — Do not
+/// generate TLS events; this is the default value"); a refusal during the handshake on its side
+/// is a Channel SSL Error event with qualifier MQRQ_SSL_HANDSHAKE_ERROR (q049770).
+const IBM_SSLEV: &str = "https://www.ibm.com/docs/en/ibm-mq/9.4?topic=reference-channel-ssl-error";
+
+fn events_follow_sslev(b: &mut Builder<'_>) {
+    let refused_in_handshake = b
+        .diagnosis
+        .queue_manager_log
+        .iter()
+        .any(|l| l.id.starts_with("AMQ9633") || l.id.starts_with("AMQ9716"));
+    if refused_in_handshake && !b.diagnosis.events.iter().any(|e| e.reason == 2371) {
+        b.diagnosis.events.push(Event {
+            reason: 2371,
+            name: "MQRC_CHANNEL_SSL_ERROR".into(),
+            qualifier: "MQRQ_SSL_HANDSHAKE_ERROR".into(),
+        });
+    }
+    if b.diagnosis.events.is_empty() || b.resolved.qm.sslev == crate::mq::mqsc::SslEvents::Enabled {
+        return;
+    }
+    let would = b
+        .diagnosis
+        .events
+        .iter()
+        .map(|e| format!("{} {} ({})", e.reason, e.name, e.qualifier))
+        .collect::<Vec<_>>()
+        .join(", ");
+    b.diagnosis.events.clear();
+    b.step(
+        "mq.events",
+        "TLS events on the queue manager",
+        &b.resolved.qm.name.clone(),
+        IBM_SSLEV,
+        Outcome::Skip,
+        format!("SSLEV is DISABLED (the default; ALTER QMGR SSLEV(ENABLED) turns it on): no TLS event is written. With SSLEV(ENABLED) the queue manager would put {would} on SYSTEM.ADMIN.CHANNEL.EVENT."),
+    );
 }
 
 fn run(b: &mut Builder<'_>) {
