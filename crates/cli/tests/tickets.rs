@@ -107,6 +107,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["is revoked", "mqprd01.northwind.example"],
     ),
+    (
+        "16-two-queue-managers",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -278,6 +278,67 @@ fn says_connected(line: &str) -> bool {
     says.iter().any(|w| lower.contains(w)) && !negated.iter().any(|w| lower.contains(w))
 }
 
+/// The entries of the queue manager the client connects to, when a ticket quotes several: the
+/// one the case names, else the one whose entries name a channel the client's entries name, else
+/// the one with the most TLS messages. The others are set aside and said to be.
+fn one_queue_manager(
+    entries: Vec<(String, String, usize)>,
+    case: &Case,
+    observed: &Observations,
+    filed: &mut Vec<String>,
+) -> Vec<(String, String, usize)> {
+    let mut names: Vec<&str> = entries
+        .iter()
+        .map(|(q, _, _)| q.as_str())
+        .filter(|q| !q.is_empty())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.len() < 2 {
+        return entries;
+    }
+    let channels: Vec<String> = observed
+        .messages
+        .iter()
+        .filter(|m| m.side == Side::Client)
+        .filter_map(|m| m.channel.clone())
+        .collect();
+    let tls = |name: &str| {
+        entries
+            .iter()
+            .filter(|(q, _, _)| q == name)
+            .filter(|(_, body, _)| {
+                [
+                    "AMQ9633", "AMQ9716", "AMQ9717", "AMQ9637", "AMQ9636", "AMQ9665",
+                ]
+                .iter()
+                .any(|id| body.contains(id))
+            })
+            .count()
+    };
+    let named = |name: &str| {
+        entries
+            .iter()
+            .filter(|(q, _, _)| q == name)
+            .any(|(_, body, _)| channels.iter().any(|c| body.contains(c.as_str())))
+    };
+    let chosen = names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(&case.queue_manager.name))
+        .or_else(|| names.iter().find(|n| named(n)))
+        .or_else(|| names.iter().max_by_key(|n| tls(n)))
+        .map(|n| (*n).to_owned())
+        .unwrap_or_default();
+    filed.push(format!(
+        "the ticket quotes queue managers {}: {chosen}'s entries are the queue manager's log (the others are set aside)",
+        names.join(", ")
+    ));
+    entries
+        .into_iter()
+        .filter(|(q, _, _)| q.is_empty() || *q == chosen)
+        .collect()
+}
+
 /// Reads a ticket pasted whole; `at` is the evaluation time when the logs give none.
 pub fn read(text: &str, at: &str) -> Ticket {
     let decoded = decode(text);
@@ -293,6 +354,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
     let mut index = 0;
     let mut first_time: Option<Timestamp> = None;
     let mut detected: Option<(super::java::ClientKind, &'static str, usize)> = None;
+    let mut qm_entries: Vec<(String, String, usize)> = Vec::new();
     while let Some(line) = lines.get(index) {
         let number = index + 1;
         if is_entry_header(line) {
@@ -333,13 +395,19 @@ pub fn read(text: &str, at: &str) -> Ticket {
                     .first()
                     .map(|(t, _)| *t);
             }
-            let log = match side {
-                Side::Client => &mut case.client.error_log,
-                Side::QueueManager => &mut case.queue_manager.error_log,
-            };
-            log.push_str(&body);
-            log.push('\n');
-            observed.add_log(side, &body, number);
+            match side {
+                Side::Client => {
+                    case.client.error_log.push_str(&body);
+                    case.client.error_log.push('\n');
+                    observed.add_log(side, &body, number);
+                }
+                // Queue manager entries wait: a ticket may quote more than one queue manager.
+                Side::QueueManager => qm_entries.push((
+                    field(&header, "QMgr").unwrap_or_default().to_owned(),
+                    body.clone(),
+                    number,
+                )),
+            }
             entries.push(Entry {
                 side,
                 side_reason,
@@ -447,7 +515,15 @@ pub fn read(text: &str, at: &str) -> Ticket {
             }
         }
     }
+    for (qmgr, body, number) in one_queue_manager(qm_entries, &case, &observed, &mut filed) {
+        let _ = qmgr;
+        case.queue_manager.error_log.push_str(&body);
+        case.queue_manager.error_log.push('\n');
+        observed.add_log(Side::QueueManager, &body, number);
+    }
     observed.add_openssl_text(text, 1);
+    // In ticket order (the queue manager's entries were read after the others).
+    observed.messages.sort_by_key(|m| m.line);
     if let Some(time) = first_time {
         case.at = time.to_string();
         filed.push(format!(
