@@ -170,11 +170,11 @@ for (const [policy, outcome, clientLog] of [
   });
 }
 
-test('a listener that demands a client certificate: AMQ9665E here, most likely AMQ9637E there', async () => {
+test('a listener that demands a client certificate: AMQ9642E here, AMQ9637E there, as the prediction says (IT15978)', async () => {
   const page = await probePage(responder.caPem, demandingListener.port, responder.url);
   await page.locator('[data-field="live-log"]', { hasText: 'a client certificate was requested' }).waitFor({ timeout: 15000 });
   await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
-  await page.locator('[data-field="client-log"]', { hasText: 'AMQ9665E' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="client-log"]', { hasText: 'AMQ9642E' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="qm-log"]', { hasText: 'AMQ9637E' }).waitFor({ timeout: 10000 });
   await page.close();
 });

@@ -241,7 +241,7 @@ fn listener_demanding_a_client_certificate_is_explained() {
         "{json:#}"
     );
     assert_eq!(json["outcome"]["reason_code"], 2393);
-    assert_eq!(ids(&json["outcome"]["client_log"]), ["AMQ9665E"]);
+    assert_eq!(ids(&json["outcome"]["client_log"]), ["AMQ9642E"]);
     assert_eq!(ids(&json["outcome"]["queue_manager_log"]), ["AMQ9637E"]);
     let step = json["steps"]
         .as_array()

@@ -380,6 +380,23 @@ pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
 /// is a Channel SSL Error event with qualifier MQRQ_SSL_HANDSHAKE_ERROR (q049770).
 const IBM_SSLEV: &str = "https://www.ibm.com/docs/en/ibm-mq/9.4?topic=reference-channel-ssl-error";
 
+/// What each side logs when the channel demands a client certificate and the client has none
+/// (APAR IT15978): one answer for the prediction and for a live probe.
+pub(super) fn lacking_certificate(channel: &str) -> [(Side, &'static str, String); 2] {
+    [
+        (
+            Side::Client,
+            "AMQ9642",
+            format!("No SSL or TLS certificate for channel '{channel}'."),
+        ),
+        (
+            Side::QueueManager,
+            "AMQ9637",
+            format!("Channel '{channel}' is lacking a certificate."),
+        ),
+    ]
+}
+
 fn events_follow_sslev(b: &mut Builder<'_>) {
     let refused_in_handshake = b
         .diagnosis
@@ -537,16 +554,12 @@ fn run(b: &mut Builder<'_>) {
                 name: "MQRC_CHANNEL_SSL_ERROR".into(),
                 qualifier: "MQRQ_SSL_CLIENT_AUTH_ERROR".into(),
             });
-            b.client_log(
-                "AMQ9642",
-                format!("No SSL or TLS certificate for channel '{channel}'."),
-                Certainty::Confirmed,
-            );
-            b.qm_log(
-                "AMQ9637",
-                format!("Channel '{channel}' is lacking a certificate."),
-                Certainty::Confirmed,
-            );
+            for (side, id, text) in lacking_certificate(&channel) {
+                match side {
+                    Side::Client => b.client_log(id, text, Certainty::Confirmed),
+                    Side::QueueManager => b.qm_log(id, text, Certainty::Confirmed),
+                }
+            }
             b.fix("Give the client a certificate", "Add a personal certificate with the configured label to the client's key repository, or set SSLCAUTH(OPTIONAL) on the channel.".into(), None);
             return;
         }

@@ -79,25 +79,15 @@ pub(super) fn apply_probe(d: &mut super::Diagnosis, live: &ProbeEvidence, channe
         && (live.alert_after_handshake.is_some() || live.error.is_some())
     {
         steps.push(step("live.client_certificate", "The listener demands a client certificate", Outcome::Fail, format!(
-            "The listener asked for a client certificate (acceptable CAs: {}) and closed the connection when the probe sent none: the queue manager has SSLCAUTH(REQUIRED). An MQ client without a certificate sees the remote end close the connection; the queue manager most likely logs that the channel lacks a certificate (AMQ9637). Give the client a certificate whose issuer is one of the acceptable CAs.",
+            "The listener asked for a client certificate (acceptable CAs: {}) and closed the connection when the probe sent none: the queue manager has SSLCAUTH(REQUIRED). An MQ client without a certificate logs AMQ9642 and the queue manager AMQ9637 (APAR IT15978), as the offline prediction says. Give the client a certificate whose issuer is one of the acceptable CAs.",
             if live.acceptable_cas.is_empty() { "any".to_owned() } else { live.acceptable_cas.join("; ") }
         )));
-        fail(
-            d,
-            vec![entry(
-                "AMQ9665E",
-                format!("SSL connection closed by remote end of channel '{channel}'."),
-                Certainty::Partial,
-            )],
-            vec![entry(
-                "AMQ9637E",
-                format!(
-                    "Channel '{channel}' is lacking a certificate (most likely; read the queue manager's log to confirm)."
-                ),
-                Certainty::Partial,
-            )],
-            2393,
-        );
+        // The same answer as the prediction's for a client without a certificate (IT15978).
+        let [client, qm] = super::lacking_certificate(channel).map(|(_, id, text)| {
+            let id = crate::mq::codes::written_id(id, None).0;
+            entry(&id, text, Certainty::Confirmed)
+        });
+        fail(d, vec![client], vec![qm], 2393);
     } else if let Some(alert) = live.error.as_ref().or(live.alert_after_handshake.as_ref()) {
         steps.push(step("live.aborted", "The listener aborted the handshake", Outcome::Fail, format!("{alert}. The client logs that the remote end closed the connection; the reason is in the queue manager's log.")));
         fail(
