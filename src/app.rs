@@ -268,8 +268,11 @@ pub fn app() -> Html {
         })
     };
     let on_live = {
-        let state = state.clone();
-        Callback::from(move |()| crate::services::live::ask(&state))
+        let (state, analysis) = (state.clone(), analysis.clone());
+        Callback::from(move |()| {
+            let resolved = analysis.as_ref().as_ref().map(|a| &a.resolved);
+            crate::services::live::ask(&state, resolved)
+        })
     };
     let on_probe = {
         let (state, analysis) = (state.clone(), analysis.clone());

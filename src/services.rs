@@ -177,15 +177,8 @@ pub fn nonce() -> Vec<u8> {
 const RELAY_UNREACHABLE: &str = "the relay cannot be reached (is the page served by mqocsp-relay?)";
 
 /// A fetched response's body as text (empty when it cannot be read: the status still speaks).
-async fn body_text(response: &web_sys::Response) -> String {
-    let Ok(promise) = response.text() else {
-        return String::new();
-    };
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_default()
+async fn body_text(response: &gloo_net::http::Response) -> String {
+    response.text().await.unwrap_or_default()
 }
 
 /// Sends an OCSP request through the relay (`POST /api/ocsp`); the responder's answer body, or
@@ -213,32 +206,20 @@ async fn relay_fetch(
     request: &[u8],
     method: mqocsp_wire::Method,
 ) -> Result<(u16, Vec<u8>), String> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = window().ok_or("no window")?;
     let call = mqocsp_wire::RelayCall {
         url: mqocsp_wire::HttpUrl::parse(url).map_err(|e| format!("'{url}': {e}"))?,
         method,
         request: request.to_vec(),
     };
     let body = serde_json::to_string(&call).map_err(|e| e.to_string())?;
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
-    let headers = web_sys::Headers::new().map_err(|_| "headers")?;
-    headers
-        .set("content-type", "application/json")
-        .map_err(|_| "headers")?;
-    headers
-        .set("x-mqocsp-token", token)
-        .map_err(|_| "headers")?;
-    init.set_headers(&headers);
-    let request =
-        web_sys::Request::new_with_str_and_init("/api/ocsp", &init).map_err(|_| "request")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+    let response = gloo_net::http::Request::post("/api/ocsp")
+        .header("content-type", "application/json")
+        .header("x-mqocsp-token", token)
+        .body(body)
+        .map_err(|e| format!("the request to the relay cannot be made: {e}"))?
+        .send()
         .await
-        .map_err(|_| RELAY_UNREACHABLE)?
-        .dyn_into()
-        .map_err(|_| "response")?;
+        .map_err(|_| RELAY_UNREACHABLE)?;
     let text = body_text(&response).await;
     if !response.ok() {
         return Err(
@@ -270,20 +251,12 @@ impl rustls::time_provider::TimeProvider for BrowserTime {
 /// Why the relay would not open a tunnel to `target`: a browser cannot read a failed WebSocket
 /// handshake, so the same address is asked again without the upgrade, and the relay says why.
 async fn tunnel_refusal(token: &str, target: &str) -> (u16, String) {
-    use wasm_bindgen_futures::JsFuture;
-    let refused = |why: &str| (0, why.to_owned());
     let url = format!(
         "/api/tunnel?target={}&token={token}",
         js_sys::encode_uri_component(target)
     );
-    let Some(window) = window() else {
-        return refused("the relay refused the tunnel");
-    };
-    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
-        return refused(RELAY_UNREACHABLE);
-    };
-    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
-        return refused("the relay refused the tunnel");
+    let Ok(response) = gloo_net::http::Request::get(&url).send().await else {
+        return (0, RELAY_UNREACHABLE.to_owned());
     };
     let text = body_text(&response).await;
     let text = text.trim().trim_start_matches("mqocsp-relay: ").to_owned();
@@ -297,14 +270,50 @@ async fn tunnel_refusal(token: &str, target: &str) -> (u16, String) {
     (status, why)
 }
 
+/// What the tunnel brought next: bytes from the listener, or why it ended.
+async fn tunnel_next(
+    socket: &mut gloo_net::websocket::futures::WebSocket,
+) -> Result<Vec<u8>, String> {
+    use futures::StreamExt as _;
+    use gloo_net::websocket::{Message, WebSocketError};
+    loop {
+        return match socket.next().await {
+            Some(Ok(Message::Bytes(bytes))) => Ok(bytes),
+            // The relay sends binary frames only.
+            Some(Ok(Message::Text(_))) => continue,
+            Some(Err(WebSocketError::ConnectionClose(close))) => Err(format!(
+                "the tunnel closed (code {}{})",
+                close.code,
+                if close.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", close.reason)
+                }
+            )),
+            Some(Err(error)) => Err(format!("the tunnel failed: {error}")),
+            None => Err("the tunnel closed".to_owned()),
+        };
+    }
+}
+
+/// Sends `bytes` into the tunnel (nothing when empty); the first send waits until the tunnel is
+/// open, or has failed to open.
+async fn tunnel_send(socket: &mut gloo_net::websocket::futures::WebSocket, bytes: Vec<u8>) {
+    use futures::SinkExt as _;
+    if !bytes.is_empty() {
+        let _ = socket
+            .send(gloo_net::websocket::Message::Bytes(bytes))
+            .await;
+    }
+}
+
 /// A TLS handshake to `target` (HOST:PORT) through the relay's WebSocket tunnel: the relay only
 /// moves bytes; the TLS client runs here.
 /// `Err` when the relay declined (which says nothing about the listener); a listener that could
 /// not be reached is evidence, returned as an unconnected [`Observed`].
 pub async fn probe_via_relay(token: &str, dial: &Dial) -> Result<Observed, String> {
+    use gloo_net::websocket::{State, futures::WebSocket};
     let (target, sni, cipher_spec) = (&dial.target, &dial.sni, dial.cipher_spec.as_deref());
-    use futures::StreamExt as _;
-    use wasm_bindgen::closure::Closure;
     let window = window().ok_or("no window")?;
     let host = window.location().host().map_err(|_| "no host")?;
     // Behind a TLS reverse proxy (--public-url) the page is https, and its tunnel must be wss.
@@ -316,91 +325,35 @@ pub async fn probe_via_relay(token: &str, dial: &Dial) -> Result<Observed, Strin
         "{scheme}://{host}/api/tunnel?target={}&token={token}",
         js_sys::encode_uri_component(target)
     );
-    let socket = web_sys::WebSocket::new(&url)
-        .map_err(|_| "the relay's tunnel cannot be opened".to_owned())?;
-    socket.set_binary_type(web_sys::BinaryType::Arraybuffer);
-    enum Event {
-        Open,
-        Bytes(Vec<u8>),
-        Closed(String),
-    }
-    let (sender, mut events) = futures::channel::mpsc::unbounded::<Event>();
-    let on_open = {
-        let sender = sender.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let _ = sender.unbounded_send(Event::Open);
-        })
-    };
-    let on_message = {
-        let sender = sender.clone();
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            if let Ok(buffer) = event.data().dyn_into::<js_sys::ArrayBuffer>() {
-                let _ =
-                    sender.unbounded_send(Event::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()));
-            }
-        })
-    };
-    let on_close = {
-        let sender = sender.clone();
-        Closure::<dyn FnMut(web_sys::CloseEvent)>::new(move |event: web_sys::CloseEvent| {
-            let _ = sender.unbounded_send(Event::Closed(format!(
-                "the tunnel closed (code {}{})",
-                event.code(),
-                if event.reason().is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", event.reason())
-                }
-            )));
-        })
-    };
-    let on_error = {
-        let sender = sender.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let _ = sender.unbounded_send(Event::Closed(
-                "the relay refused the tunnel (is the target allowed with --allow?)".into(),
-            ));
-        })
-    };
-    socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-    socket.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let send = |bytes: Vec<u8>| {
-        if !bytes.is_empty() {
-            let _ = socket.send_with_u8_array(&bytes);
-        }
-    };
+    let mut socket =
+        WebSocket::open(&url).map_err(|_| "the relay's tunnel cannot be opened".to_owned())?;
     let mut tls =
         mqocsp_tlsprobe::Handshake::new(sni, cipher_spec, std::sync::Arc::new(BrowserTime))?;
+    tunnel_send(&mut socket, tls.outgoing()).await;
     let mut result = Observed::default();
-    match events.next().await {
-        Some(Event::Open) => send(tls.outgoing()),
-        _ => {
-            let (status, why) = tunnel_refusal(token, target).await;
-            // 502/504: the relay tried and the listener could not be reached, which is evidence
-            // about the listener. Anything else is the relay declining, which is not.
-            if matches!(status, 502 | 504) {
-                result.error = Some(why);
-                return Ok(result);
-            }
-            return Err(why);
+    if !matches!(socket.state(), State::Open) {
+        let (status, why) = tunnel_refusal(token, target).await;
+        // 502/504: the relay tried and the listener could not be reached, which is evidence
+        // about the listener. Anything else is the relay declining, which is not.
+        if matches!(status, 502 | 504) {
+            result.error = Some(why);
+            return Ok(result);
         }
+        return Err(why);
     }
     while tls.is_handshaking() {
-        match events.next().await {
-            Some(Event::Bytes(bytes)) => {
+        match tunnel_next(&mut socket).await {
+            Ok(bytes) => {
                 if let Err(error) = tls.incoming(&bytes) {
                     result.error = Some(format!("the TLS handshake failed: {error}"));
                     break;
                 }
-                send(tls.outgoing());
+                tunnel_send(&mut socket, tls.outgoing()).await;
             }
-            Some(Event::Closed(why)) => {
+            Err(why) => {
                 result.error = Some(format!("the listener ended the handshake: {why}"));
                 break;
             }
-            _ => {}
         }
     }
     let mut alert = None;
@@ -409,27 +362,26 @@ pub async fn probe_via_relay(token: &str, dial: &Dial) -> Result<Observed, Strin
         let wait = gloo_timers::future::TimeoutFuture::new(800);
         futures::pin_mut!(wait);
         loop {
-            let next = events.next();
+            let next = tunnel_next(&mut socket);
             futures::pin_mut!(next);
             match futures::future::select(next, &mut wait).await {
-                futures::future::Either::Left((Some(Event::Bytes(bytes)), _)) => {
+                futures::future::Either::Left((Ok(bytes), _)) => {
                     if let Err(error) = tls.incoming(&bytes) {
                         alert = Some(error);
                         break;
                     }
                 }
-                futures::future::Either::Left((Some(Event::Closed(why)), _)) => {
+                futures::future::Either::Left((Err(why), _)) => {
                     alert = Some(format!(
                         "the listener closed the connection right after the handshake ({why})"
                     ));
                     break;
                 }
-                futures::future::Either::Left(_) => {}
                 futures::future::Either::Right(_) => break,
             }
         }
         tls.close();
-        send(tls.outgoing());
+        tunnel_send(&mut socket, tls.outgoing()).await;
     }
     let error = result.error.take();
     let mut result = Observed {
@@ -441,12 +393,6 @@ pub async fn probe_via_relay(token: &str, dial: &Dial) -> Result<Observed, Strin
         result.protocol = None;
         result.cipher_suite = None;
     }
-    // Unhook before the closures go: the socket's close event fires after this function returns.
-    socket.set_onopen(None);
-    socket.set_onmessage(None);
-    socket.set_onclose(None);
-    socket.set_onerror(None);
-    let _ = socket.close();
-    drop((on_open, on_message, on_close, on_error));
+    let _ = socket.close(None, None);
     Ok(result)
 }

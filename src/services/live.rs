@@ -12,7 +12,7 @@ use yew::UseReducerHandle;
 pub const DONE: &str = "done: MQ would ask no further source";
 
 /// Asks the open case's responders now, through the relay.
-pub fn ask(state: &UseReducerHandle<State>) {
+pub fn ask(state: &UseReducerHandle<State>, resolved: Option<&Resolved>) {
     let Some(case) = state.case_at_time() else {
         return;
     };
@@ -20,7 +20,11 @@ pub fn ask(state: &UseReducerHandle<State>) {
         state.dispatch(LiveAction::Started(vec!["No relay token: open the page with the address mqocsp-relay printed (it ends in ?token=…) to ask responders live.".into()]).into());
         return;
     };
-    let mut session = Session::new(case, None, now());
+    // The open case as every panel shows it: its plan is the one the page already resolved.
+    let mut session = match resolved {
+        Some(resolved) => Session::with_resolved(case, resolved.clone(), None, now()),
+        None => Session::new(case, None, now()),
+    };
     let first = session.next(&mut super::nonce);
     if first == Task::Done {
         state.dispatch(LiveAction::Started(vec!["No certificate to ask about: name the queue manager's (and the client's) certificate and a responder URL first.".into()]).into());
@@ -50,12 +54,20 @@ pub fn probe(
         Some(resolved) => resolved.client.mqcd.clone(),
         None => case.resolve().client.mqcd,
     };
-    if !channel.trim().is_empty() && mqcd.channel_name != channel.trim() {
+    let renamed = !channel.trim().is_empty() && mqcd.channel_name != channel.trim();
+    if renamed {
         mqcd.channel_name = channel.trim().to_owned();
         mqcd.conn_name.get_or_insert_with(|| target.clone());
         case.client.mqcd = Some(mqcd);
     }
-    let mut session = Session::new(case, Some(&target), now());
+    // The dial's SNI and CipherSpec come from the shared resolution unless the form changed the
+    // channel (then the case is resolved anew).
+    let mut session = match resolved {
+        Some(resolved) if !renamed => {
+            Session::with_resolved(case, resolved.clone(), Some(&target), now())
+        }
+        _ => Session::new(case, Some(&target), now()),
+    };
     let first = session.next(&mut super::nonce);
     if let Task::Handshake(dial) = &first {
         state.dispatch(

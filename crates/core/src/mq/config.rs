@@ -2,6 +2,7 @@
 //! MQAIR, MQCD), its mqclient.ini and environment; the queue manager's channel, AUTHINFO objects,
 //! SSLCRLNL and qm.ini. Field names follow IBM's.
 
+pub use super::ini::CertValPolicy;
 use super::ini::{OcspAuthentication, OutboundSni, Setting, SslStanza};
 use serde::{Deserialize, Serialize};
 
@@ -63,28 +64,6 @@ pub struct Mqsco {
     /// CertificateValPolicy (version 4+): ANY (0) or RFC5280 (1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_val_policy: Option<CertValPolicy>,
-}
-
-/// CertificateValPolicy: how strictly GSKit validates certificate chains.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum CertValPolicy {
-    /// `MQ_CERT_VAL_POLICY_ANY` (0, default): any of the supported policies may accept the chain.
-    #[default]
-    Any,
-    /// `MQ_CERT_VAL_POLICY_RFC5280` (1): strict RFC 5280 validation only.
-    Rfc5280,
-}
-
-impl CertValPolicy {
-    /// From an ini or environment value.
-    pub fn parse(value: &str) -> Option<Self> {
-        match value.trim().to_ascii_uppercase().as_str() {
-            "ANY" | "0" => Some(Self::Any),
-            "RFC5280" | "1" => Some(Self::Rfc5280),
-            _ => None,
-        }
-    }
 }
 
 fn one() -> u32 {

@@ -3,7 +3,7 @@
 //! MQ silently falls back to the default when an SSL-stanza value is not recognised (IBM qm.ini
 //! SSL stanza page); mqocsp does the same but records it, so the lint can say so.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A problem in an ini text, with its line.
@@ -226,7 +226,7 @@ pub struct SslStanza {
     /// CertificateLabel.
     pub certificate_label: Option<Setting<String>>,
     /// CertificateValPolicy (default ANY).
-    pub certificate_val_policy: Setting<super::config::CertValPolicy>,
+    pub certificate_val_policy: Setting<CertValPolicy>,
     /// SSLFipsRequired (default NO).
     pub fips_required: Setting<bool>,
     /// ClientRevocationChecks (mqclient.ini, MQ 9.3 and later), when written; what MQ does when
@@ -341,10 +341,8 @@ impl SslStanza {
                 "sslkeyrepository" => ssl.key_repository = text(attribute),
                 "certificatelabel" => ssl.certificate_label = text(attribute),
                 "certificatevalpolicy" => {
-                    ssl.certificate_val_policy = set(
-                        super::config::CertValPolicy::parse(&attribute.value),
-                        attribute,
-                    )
+                    ssl.certificate_val_policy =
+                        set(CertValPolicy::parse(&attribute.value), attribute)
                 }
                 "sslfipsrequired" => ssl.fips_required = set(yes_no(&attribute.value), attribute),
                 "clientrevocationchecks" => {
@@ -357,6 +355,28 @@ impl SslStanza {
             }
         }
         ssl
+    }
+}
+
+/// CertificateValPolicy: how strictly GSKit validates certificate chains.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum CertValPolicy {
+    /// `MQ_CERT_VAL_POLICY_ANY` (0, default): any of the supported policies may accept the chain.
+    #[default]
+    Any,
+    /// `MQ_CERT_VAL_POLICY_RFC5280` (1): strict RFC 5280 validation only.
+    Rfc5280,
+}
+
+impl CertValPolicy {
+    /// From an ini or environment value.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_uppercase().as_str() {
+            "ANY" | "0" => Some(Self::Any),
+            "RFC5280" | "1" => Some(Self::Rfc5280),
+            _ => None,
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! as MQ does. Nonces are drawn by the caller: the core has no randomness.
 //!
 //! ```text
-//! Session::new(case, listener, now)
+//! Session::new(case, listener, now)   (or Session::with_resolved(case, resolved, listener, now))
 //!   loop: match session.next(&mut nonce) {
 //!     Task::Handshake(dial) => session.handshake_done(observed)
 //!     Task::Fetch(fetch)    => session.fetched(result)
@@ -132,6 +132,9 @@ pub struct Session {
     stage: Stage,
     groups: Vec<Vec<Planned>>,
     events: Vec<Event>,
+    /// The case resolved, while the session has not changed it (a handshake adds the presented
+    /// chain, so the plan then resolves the case again).
+    resolved: Option<Resolved>,
 }
 
 impl Session {
@@ -140,6 +143,20 @@ impl Session {
     pub fn new(mut case: Case, listener: Option<&str>, now: Timestamp) -> Self {
         case.at = now.to_string();
         let resolved = case.resolve();
+        Self::with_resolved(case, resolved, listener, now)
+    }
+
+    /// As [`Session::new`], over a case already resolved by the caller (the page resolves its open
+    /// case once per change and shares it): the SNI, the CipherSpec and, unless a handshake adds
+    /// the presented chain first, the plan of sources to ask all come from `resolved`, so the live
+    /// plan is the one every panel shows.
+    pub fn with_resolved(
+        mut case: Case,
+        resolved: Resolved,
+        listener: Option<&str>,
+        now: Timestamp,
+    ) -> Self {
+        case.at = now.to_string();
         let dial = listener.map(|target| Dial {
             target: target.to_owned(),
             sni: resolved.sni(),
@@ -156,6 +173,7 @@ impl Session {
             stage,
             groups: Vec::new(),
             events: Vec::new(),
+            resolved: Some(resolved),
         }
     }
 
@@ -177,7 +195,8 @@ impl Session {
                     self.stage = Stage::Plan;
                 }
                 Stage::Plan => {
-                    self.groups = plan(&self.case.resolve());
+                    let resolved = self.resolved.take().unwrap_or_else(|| self.case.resolve());
+                    self.groups = plan(&resolved);
                     self.stage = Stage::Ask { group: 0, index: 0 };
                 }
                 Stage::Ask { group, index } | Stage::AwaitFetch { group, index } => {
@@ -262,6 +281,7 @@ impl Session {
                 Some(format!("sha256:{}", leaf.fingerprints.sha256));
         }
         self.case.live = Some(probe);
+        self.resolved = None;
         self.stage = Stage::Plan;
     }
 
@@ -571,6 +591,39 @@ mod tests {
             .first()
             .map(|o| o.der.clone())
             .unwrap_or_default()
+    }
+
+    /// The URLs a session over `case` asks, answering each with a refusal.
+    fn asked(mut session: Session) -> Vec<String> {
+        let mut nonce = nonce();
+        let mut urls = Vec::new();
+        loop {
+            match session.next(&mut nonce) {
+                Task::Fetch(fetch) => {
+                    urls.push(fetch.url.clone());
+                    session.fetched(Err("connection refused".into()));
+                }
+                Task::Handshake(_) => unreachable!("no listener was given"),
+                Task::Done => return urls,
+            }
+        }
+    }
+
+    #[test]
+    fn a_session_over_a_shared_resolution_plans_from_it_not_from_a_second_resolve() {
+        let case = example("good").unwrap_or_else(|| unreachable!());
+        let resolved = case.resolve();
+        let own = asked(Session::new(case.clone(), None, at()));
+        assert!(!own.is_empty());
+        // The same case without its certificates: resolving it again would plan nothing, so the
+        // plan can only have come from the resolution handed in.
+        let mut bare = case;
+        bare.material.clear();
+        assert!(asked(Session::new(bare.clone(), None, at())).is_empty());
+        assert_eq!(
+            asked(Session::with_resolved(bare, resolved, None, at())),
+            own
+        );
     }
 
     #[test]
