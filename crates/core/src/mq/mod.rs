@@ -11,6 +11,7 @@ pub mod env;
 pub mod errlog;
 pub mod evidence;
 pub mod examples;
+mod examples_neighbours;
 pub mod explain;
 pub mod ffst;
 pub mod index;

@@ -103,6 +103,30 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Unconfirmed,
         source: "a practitioner's table of .NET client reason codes; no C client source read",
     },
+    Assumption {
+        id: "own-check-validity",
+        text: "A side checks its own certificate before sending it (APAR IT32081); that check is taken to cover the certificate's validity period and no more. Whether it also covers the CA certificates above it is not documented, so an expired or not-yet-valid CA certificate is predicted to be found by the partner, which logs AMQ9658E as a queue manager did in a public report.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/support/pages/apar/IT32081 ; https://www.ibm.com/support/pages/apar/IT37745 ; https://github.com/ibm-messaging/mq-mqi-nodejs/issues/171",
+    },
+    Assumption {
+        id: "partner-of-local-failure",
+        text: "When a side ends the handshake because its own certificate fails its check (AMQ9797E), its partner is assumed to log that the remote end closed the connection (AMQ9665); what the partner logs is not documented.",
+        certainty: Certainty::Unconfirmed,
+        source: "inferred from AMQ9665's meaning; no source read",
+    },
+    Assumption {
+        id: "openssl-qm-verify-error",
+        text: "An OpenSSL (HPE NonStop) queue manager that cannot validate the client's chain is assumed to log AMQ9633 (no severity letter) with OpenSSL's verify error as the validation error: 10 expired, 9 not yet valid, 20 issuer not found locally, 19 self-signed root in the chain. The seed shows this form only for a revoked certificate (23).",
+        certainty: Certainty::Unconfirmed,
+        source: "seed walk-through (error 23); openssl/openssl include/openssl/x509_vfy.h.in (X509_V_ERR_* numbers)",
+    },
+    Assumption {
+        id: "validation-error-575010",
+        text: "GSKit's validation error for a chain that does not reach a trusted CA (missing intermediate or untrusted root) is taken to be 575010, as in IBM's AMQ9633 example and a client log with a missing CA; IBM publishes no table of these numbers.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/support/pages/node/1081227 ; https://github.com/ibm-messaging/mq-mqi-nodejs/issues/186",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

@@ -19,6 +19,7 @@ mod java;
 mod logs;
 mod peer;
 mod probe;
+mod validity;
 
 pub use assumptions::ASSUMPTIONS;
 use assumptions::assumption;
@@ -398,11 +399,11 @@ pub(super) fn lacking_certificate(channel: &str) -> [(Side, &'static str, String
 }
 
 fn events_follow_sslev(b: &mut Builder<'_>) {
-    let refused_in_handshake = b
-        .diagnosis
-        .queue_manager_log
-        .iter()
-        .any(|l| l.id.starts_with("AMQ9633") || l.id.starts_with("AMQ9716"));
+    let refused_in_handshake = b.diagnosis.queue_manager_log.iter().any(|l| {
+        ["AMQ9633", "AMQ9716", "AMQ9658"]
+            .iter()
+            .any(|id| l.id.starts_with(id))
+    });
     if refused_in_handshake && !b.diagnosis.events.iter().any(|e| e.reason == 2371) {
         b.diagnosis.events.push(Event {
             reason: 2371,
@@ -490,6 +491,12 @@ fn run(b: &mut Builder<'_>) {
     // policy. Without the queue manager's certificate that half cannot be predicted; the
     // queue manager's checks of the client still can (a ticket often has one side only).
     let qm_cert = resolved.qm_cert.clone();
+    // The queue manager checks its own certificate before it sends it (APAR IT32081).
+    if let Some(own) = &qm_cert
+        && !validity::own_certificate(b, Side::QueueManager, own)
+    {
+        return;
+    }
     match &qm_cert {
         Some(qm_cert) if kind == crate::mq::java::ClientKind::Java => {
             if !java::check_server(b, qm_cert) {
@@ -579,7 +586,9 @@ fn run(b: &mut Builder<'_>) {
         b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "The TLS connection is established; MQCONNX completes (further MQ security such as CHLAUTH is not modelled).".into());
         return;
     };
-    if !check_partner(b, Side::QueueManager, &client_cert) {
+    if !validity::own_certificate(b, Side::Client, &client_cert)
+        || !check_partner(b, Side::QueueManager, &client_cert)
+    {
         return;
     }
     // 6. After the handshake, each side's peer-name filter: the client's first.

@@ -1,0 +1,123 @@
+//! The neighbours of a revocation failure, predicted: certificates outside their validity
+//! period on either side, chains that do not reach a trusted CA; each with the messages each
+//! side logs, per TLS library.
+
+use mqocsp_core::mq::examples::example;
+use mqocsp_core::mq::java::ClientKind;
+use mqocsp_core::mq::predict::{Diagnosis, predict};
+
+fn diagnose(name: &str) -> Diagnosis {
+    let d = predict(&example(name).unwrap_or_else(|| panic!("example {name}")));
+    assert!(d.problems.is_empty(), "{name}: {:?}", d.problems);
+    d
+}
+
+#[test]
+fn validity_and_chain_problems_name_each_sides_messages() {
+    // name, reason, client log, queue manager log, words of the deciding step
+    let cases: [(&str, Option<u32>, &[&str], &[&str], &str); 5] = [
+        (
+            "qm-certificate-expired",
+            Some(2393),
+            &["AMQ9665E"],
+            &["AMQ9797E"],
+            "expired on 2031-08-02T08:20:27Z",
+        ),
+        (
+            "client-ca-expired",
+            Some(2393),
+            &["AMQ9665E"],
+            &["AMQ9658E"],
+            "CN=www.pulsarintegration.com,O=Pulsar Integration Inc.,ST=Chiba,C=JP in the client's chain expired",
+        ),
+        (
+            "client-ca-expired-nonstop",
+            Some(2393),
+            &["AMQ9665E"],
+            &["AMQ9633"],
+            "in the client's chain expired",
+        ),
+        (
+            "qm-chain-missing-intermediate",
+            Some(2393),
+            &["AMQ9633E"],
+            &["AMQ9665E"],
+            "the issuer of mqprd01.northwind.example (CN=Northwind Issuing CA 1,O=Northwind Trading,C=GB) is neither sent",
+        ),
+        (
+            "qm-root-not-trusted",
+            Some(2393),
+            &["AMQ9633E"],
+            &["AMQ9665E"],
+            "ends at the root CN=Northwind Root CA 2025",
+        ),
+    ];
+    for (name, reason, client, qm, words) in cases {
+        let d = diagnose(name);
+        assert_eq!(d.outcome.reason_code, reason, "{name}");
+        assert_eq!(d.outcome.client_log, client, "{name}");
+        assert_eq!(d.outcome.queue_manager_log, qm, "{name}");
+        let failed = d
+            .steps
+            .iter()
+            .find(|s| s.outcome == mqocsp_core::verify::trace::Outcome::Fail)
+            .unwrap_or_else(|| panic!("{name}: no failing step"));
+        assert!(
+            failed.explanation.contains(words),
+            "{name}: {}",
+            failed.explanation
+        );
+    }
+}
+
+#[test]
+fn each_tls_library_reports_a_chain_in_its_own_words() {
+    let gskit = diagnose("qm-chain-missing-intermediate");
+    assert!(
+        gskit.client_log[0]
+            .text
+            .contains("The certificate validation error was 575010.")
+    );
+    assert!(
+        gskit
+            .assumptions
+            .iter()
+            .any(|a| a.id == "validation-error-575010")
+    );
+    let nonstop = diagnose("client-ca-expired-nonstop");
+    let line = &nonstop.queue_manager_log[0].text;
+    assert!(
+        line.contains("The certificate validation error was 10."),
+        "{line}"
+    );
+    assert!(
+        line.contains("/C=JP/ST=Chiba/"),
+        "OpenSSL's name form: {line}"
+    );
+    assert!(
+        nonstop
+            .assumptions
+            .iter()
+            .any(|a| a.id == "openssl-qm-verify-error")
+    );
+}
+
+/// APAR IT32081: a C client checks its own certificate before sending it; the IBM MQ classes for
+/// Java do not, so the queue manager finds the same problem.
+#[test]
+fn a_not_yet_valid_client_certificate_is_caught_by_the_c_client_itself_not_by_java() {
+    let mut case = example("good").unwrap();
+    case.at = "2021-08-16T06:10:00Z".into();
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, Some(2393));
+    assert_eq!(d.outcome.client_log, ["AMQ9797E"]);
+    assert!(
+        d.client_log[0].text.contains("with label 'PL921WCA'"),
+        "the label -cl names: {}",
+        d.client_log[0].text
+    );
+    case.client.kind = Some(ClientKind::Java);
+    let java = predict(&case);
+    assert_eq!(java.outcome.queue_manager_log, ["AMQ9633"]);
+    assert!(java.queue_manager_log[0].text.contains("error was 9."));
+}
