@@ -113,6 +113,24 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["cannot reach", "orders-svc"],
     ),
+    (
+        "17-client-certificate-expired",
+        Some(2393),
+        "client",
+        &["its own certificate", "billing-batch expired"],
+    ),
+    (
+        "18-issuing-ca-expired",
+        Some(2393),
+        "queue_manager",
+        &["Fabrikam Issuing CA 2", "expired on 2026-09-30"],
+    ),
+    (
+        "19-missing-intermediate",
+        Some(2393),
+        "client",
+        &["Northwind Issuing CA 1", "missing intermediate"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

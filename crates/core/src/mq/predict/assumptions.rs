@@ -111,9 +111,9 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "partner-of-local-failure",
-        text: "When a side ends the handshake because its own certificate fails its check (AMQ9797E), its partner is assumed to log that the remote end closed the connection (AMQ9665); what the partner logs is not documented.",
+        text: "When a side's own certificate fails its check (AMQ9797E), what its partner logs is not documented. IBM places the check in the initialisation of TLS (APAR IT37745): a client that fails it is assumed to end before the queue manager logs anything; a queue manager that fails it closes the connection, and the client is assumed to log AMQ9665E.",
         certainty: Certainty::Unconfirmed,
-        source: "inferred from AMQ9665's meaning; no source read",
+        source: "https://www.ibm.com/support/pages/apar/IT37745 ; inferred from AMQ9665's meaning",
     },
     Assumption {
         id: "openssl-qm-verify-error",

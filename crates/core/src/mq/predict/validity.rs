@@ -163,16 +163,17 @@ pub(super) fn own_certificate(b: &mut Builder<'_>, side: Side, cert: &Certificat
     let text = format!(
         "Validation checks for the local personal certificate with label '{label}' failed. The channel did not start."
     );
-    let closed =
-        |channel: &str| format!("SSL connection closed by remote end of channel '{channel}'.");
     match side {
-        Side::Client => {
-            b.client_log("AMQ9797", text, Certainty::Partial);
-            b.qm_log("AMQ9665", closed("????"), Certainty::Unconfirmed);
-        }
+        // IT37745: the check is part of "initializing SSL/TLS capability"; what reaches the
+        // queue manager then is not documented, so nothing is predicted there.
+        Side::Client => b.client_log("AMQ9797", text, Certainty::Partial),
         Side::QueueManager => {
             b.qm_log("AMQ9797", text, Certainty::Partial);
-            b.client_log("AMQ9665", closed(&channel), Certainty::Unconfirmed);
+            b.client_log(
+                "AMQ9665",
+                format!("SSL connection closed by remote end of channel '{channel}'."),
+                Certainty::Unconfirmed,
+            );
         }
     }
     b.fix(
@@ -194,7 +195,8 @@ pub(super) fn own_certificate(b: &mut Builder<'_>, side: Side, cert: &Certificat
 }
 
 /// The label the client's certificate is looked up by: MQSCO (v5+) > MQCD (v11+) > mqclient.ini
-/// CertificateLabel > `ibmwebspheremq<user>` (IBM q120500, q120550).
+/// CertificateLabel (MQCERTLABL before it, PARTIAL: mq-reference §4) > `ibmwebspheremq<user>`
+/// (IBM q120500, q120550).
 fn client_label(b: &Builder<'_>) -> String {
     let client = &b.resolved.client;
     client
@@ -209,6 +211,13 @@ fn client_label(b: &Builder<'_>) -> String {
                 .filter(|_| client.mqcd.version >= 11)
         })
         .or_else(|| client.env("MQCERTLABL").map(str::to_owned))
+        .or_else(|| {
+            client
+                .ssl
+                .certificate_label
+                .as_ref()
+                .map(|s| s.value.clone())
+        })
         .unwrap_or_else(|| "ibmwebspheremq<user>".into())
 }
 
