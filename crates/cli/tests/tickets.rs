@@ -131,6 +131,15 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["Northwind Issuing CA 1", "missing intermediate"],
     ),
+    (
+        "20-cipherspec-any-tls12-or-higher",
+        Some(2393),
+        "queue_manager",
+        &[
+            "ANY_TLS12_OR_HIGHER",
+            "SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

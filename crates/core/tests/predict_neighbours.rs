@@ -15,7 +15,7 @@ fn diagnose(name: &str) -> Diagnosis {
 #[test]
 fn validity_and_chain_problems_name_each_sides_messages() {
     // name, reason, client log, queue manager log, words of the deciding step
-    let cases: [(&str, Option<u32>, &[&str], &[&str], &str); 5] = [
+    let cases: [(&str, Option<u32>, &[&str], &[&str], &str); 6] = [
         (
             "qm-certificate-expired",
             Some(2393),
@@ -50,6 +50,13 @@ fn validity_and_chain_problems_name_each_sides_messages() {
             &["AMQ9633E"],
             &["AMQ9665E"],
             "ends at the root CN=Northwind Root CA 2025",
+        ),
+        (
+            "cipherspec-mismatch",
+            Some(2393),
+            &["AMQ9641"],
+            &["AMQ9631E"],
+            "negotiates TLS_CHACHA20_POLY1305_SHA256, which the channel does not accept",
         ),
     ];
     for (name, reason, client, qm, words) in cases {
@@ -120,4 +127,31 @@ fn a_not_yet_valid_client_certificate_is_caught_by_the_c_client_itself_not_by_ja
     let java = predict(&case);
     assert_eq!(java.outcome.queue_manager_log, ["AMQ9633"]);
     assert!(java.queue_manager_log[0].text.contains("error was 9."));
+}
+
+/// IBM's channel SSL event for a CipherSpec refused after the handshake (q049770).
+#[test]
+fn a_refused_cipherspec_is_a_cipher_spec_error_event_with_sslev_enabled() {
+    let mut case = example("cipherspec-mismatch").unwrap();
+    case.queue_manager
+        .mqsc
+        .push_str("ALTER QMGR SSLEV(ENABLED)\n");
+    let d = predict(&case);
+    assert_eq!(
+        d.outcome.events,
+        ["2371 MQRC_CHANNEL_SSL_ERROR (MQRQ_SSL_CIPHER_SPEC_ERROR)"]
+    );
+    // Stated on one side only: nothing is compared (a ticket that does not quote the
+    // channel's SSLCIPH must not be diagnosed as a mismatch).
+    let mut unstated = example("cipherspec-mismatch").unwrap();
+    unstated.queue_manager.mqsc = unstated
+        .queue_manager
+        .mqsc
+        .replace(" +\n  SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)", "");
+    let d = predict(&unstated);
+    assert!(
+        d.steps.iter().all(|s| s.id != "mq.qm_cipherspec"),
+        "{:?}",
+        d.steps
+    );
 }

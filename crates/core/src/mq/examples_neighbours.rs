@@ -5,7 +5,7 @@
 
 use super::case::Case;
 use super::config::QmTls;
-use super::examples::base;
+use super::examples::{COMMAND_LINE, MQSC, base};
 
 const NW_QM: &str = include_str!("../../../../testdata/tickets/pki/qm.pem");
 const NW_ISSUING: &str = include_str!("../../../../testdata/tickets/pki/issuing.pem");
@@ -68,5 +68,19 @@ pub(super) fn examples() -> Vec<(&'static str, Case)> {
         &[NW_QM, NW_ISSUING, NW_ROOT],
     );
     out.push(("qm-root-not-trusted", case));
+
+    let mut case = base(
+        "The client's minimum protocol CipherSpec against a fixed one on the channel",
+        "The application asks for ANY_TLS12_OR_HIGHER while the channel names ECDHE_RSA_AES_256_GCM_SHA384: the handshake negotiates TLS 1.3 and the queue manager (GSKit) refuses it after the handshake with AMQ9631E; the client logs AMQ9641 and gets 2393. Not part of the seed.",
+        "2022-02-02T13:22:24Z",
+    );
+    case.queue_manager.tls = QmTls::Gskit;
+    case.client.command_line =
+        Some(COMMAND_LINE.replace("-cs TLS_AES_128_GCM_SHA256", "-cs ANY_TLS12_OR_HIGHER"));
+    case.queue_manager.mqsc = MQSC.replace(
+        "SSLCIPH(TLS_AES_128_GCM_SHA256)",
+        "SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)",
+    );
+    out.push(("cipherspec-mismatch", case));
     out
 }

@@ -127,6 +127,24 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Partial,
         source: "https://www.ibm.com/support/pages/node/1081227 ; https://github.com/ibm-messaging/mq-mqi-nodejs/issues/186",
     },
+    Assumption {
+        id: "severity-letter-unknown",
+        text: "No source shows the severity letter a side writes after one of the predicted message ids (the catalogue says which); it is printed bare rather than with an invented letter.",
+        certainty: Certainty::Unconfirmed,
+        source: "mqocsp's message catalogue (codes.rs)",
+    },
+    Assumption {
+        id: "cipherspec-negotiated",
+        text: "An alias CipherSpec on the client (ANY, ANY_TLS12, ANY_TLS12_OR_HIGHER, ANY_TLS13, ANY_TLS13_OR_HIGHER) negotiates the highest protocol it allows, and within TLS 1.3 IBM's first choice (TLS_CHACHA20_POLY1305_SHA256), both sides using IBM's default order and no AllowedCipherSpecs or AllowTLSV13=NO limiting them.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/9.3.x?topic=cipherspecs-cipherspec-order-in-tls-handshake ; https://www.ibm.com/docs/en/ibm-mq/9.4?topic=cipherspecs-relationship-between-alias-cipherspec-settings",
+    },
+    Assumption {
+        id: "cipherspec-client-side",
+        text: "When the queue manager refuses the negotiated CipherSpec (AMQ9631), a C client is assumed to get 2393 and to log AMQ9641 'Remote CipherSpec error' (the title is the Java client's; its severity letter is not known).",
+        certainty: Certainty::Partial,
+        source: "https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md (AMQ9641 title) ; mq-reference §1.2",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

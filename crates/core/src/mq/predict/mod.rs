@@ -15,6 +15,7 @@ use serde::Serialize;
 
 mod assumptions;
 mod checks;
+mod cipher;
 mod java;
 mod logs;
 mod peer;
@@ -242,7 +243,11 @@ impl Builder<'_> {
     fn gskit_id(&mut self, id: &str) -> String {
         let (written, unknown) = crate::mq::codes::written_id(id, None);
         if unknown {
-            self.assume("warn-message-id");
+            self.assume(if written == "AMQ9717" {
+                "warn-message-id"
+            } else {
+                "severity-letter-unknown"
+            });
         }
         written
     }
@@ -578,8 +583,10 @@ fn run(b: &mut Builder<'_>) {
             Outcome::Skip,
             "No client certificate; SSLCAUTH(OPTIONAL) does not require one.".into(),
         );
-        if let Some(qm_cert) = &qm_cert
-            && !peer::client_peer_name(b, qm_cert)
+        if !cipher::compare(b)
+            || qm_cert
+                .as_ref()
+                .is_some_and(|qm_cert| !peer::client_peer_name(b, qm_cert))
         {
             return;
         }
@@ -591,7 +598,11 @@ fn run(b: &mut Builder<'_>) {
     {
         return;
     }
-    // 6. After the handshake, each side's peer-name filter: the client's first.
+    // 6. After the handshake: the queue manager's CipherSpec comparison, then each side's
+    // peer-name filter (the client's first).
+    if !cipher::compare(b) {
+        return;
+    }
     if qm_cert
         .as_ref()
         .is_some_and(|qm_cert| !peer::client_peer_name(b, qm_cert))
