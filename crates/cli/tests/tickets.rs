@@ -140,6 +140,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)",
         ],
     ),
+    (
+        "21-container-no-key-repository",
+        Some(2381),
+        "client",
+        &["no key repository is named", "MQSSLKEYR"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -155,3 +155,45 @@ fn a_refused_cipherspec_is_a_cipher_spec_error_event_with_sslev_enabled() {
         d.steps
     );
 }
+
+/// IBM q044090: 2381 when the key repository is not specified; only a case that states the
+/// client's settings in full says that it is not.
+#[test]
+fn no_key_repository_is_2381_only_when_the_case_says_so() {
+    use mqocsp_core::mq::explain::{Observations, explain};
+    let d = diagnose("no-key-repository");
+    assert_eq!(d.outcome.reason_code, Some(2381));
+    assert!(d.lint.iter().any(|l| l.id == "no-key-repository"));
+    // The same settings, not said to be complete: an unstated key repository is unknown.
+    let mut partial = example("no-key-repository").unwrap();
+    partial.client.settings_complete = false;
+    let d = predict(&partial);
+    assert!(
+        d.lint.iter().all(|l| l.id != "no-key-repository"),
+        "{:?}",
+        d.lint
+    );
+    assert_ne!(d.outcome.reason_code, Some(2381));
+    // The diagnosis search does not conclude 2381 from a ticket's silence either.
+    let mut observed = Observations::default();
+    observed.add_log(
+        mqocsp_core::mq::revocation::Side::Client,
+        "AMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'.",
+        1,
+    );
+    observed.add_reason(2393, 1);
+    let e = explain(&partial, &observed);
+    assert_ne!(e.diagnosis.outcome.reason_code, Some(2381));
+    // A ticket quoting 2381 makes it a question, answered by the supposition.
+    let mut observed = Observations::default();
+    observed.add_reason(2381, 1);
+    let e = explain(&partial, &observed);
+    assert_eq!(e.diagnosis.outcome.reason_code, Some(2381));
+    assert!(
+        e.supposes
+            .iter()
+            .any(|s| s.contains("names no key repository")),
+        "{:?}",
+        e.supposes
+    );
+}

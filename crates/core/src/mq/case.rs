@@ -109,6 +109,12 @@ pub struct ClientSide {
     /// absent the current release is assumed (and the diagnosis says so).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mq_version: Option<String>,
+    /// Whether the case gives the client's settings in full (its MQCNO/MQSCO or command line,
+    /// its environment and its mqclient.ini): what they do not set is then unset, so a key
+    /// repository none of them names is missing (2381). Otherwise an absent setting is only not
+    /// stated, as in most tickets.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub settings_complete: bool,
 }
 
 /// The queue manager side of a case.
@@ -551,6 +557,7 @@ impl Case {
                 field: "what-if".into(),
             };
         }
+        client.settings_complete = self.client.settings_complete;
         client.kind = self.client.kind.unwrap_or_default();
         client.java = self.client.java.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {

@@ -234,6 +234,8 @@ pub struct ClientConfig {
     pub kind: super::java::ClientKind,
     /// The JVM's revocation settings (Java client).
     pub java: super::java::JavaSettings,
+    /// Whether every place a setting can come from is stated (`Case` `settings_complete`).
+    pub settings_complete: bool,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).

@@ -74,6 +74,7 @@ pub(super) fn base(title: &str, description: &str, at: &str) -> Case {
             mq_version: None,
             kind: None,
             java: None,
+            settings_complete: false,
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),

@@ -82,5 +82,14 @@ pub(super) fn examples() -> Vec<(&'static str, Case)> {
         "SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)",
     );
     out.push(("cipherspec-mismatch", case));
+
+    let mut case = base(
+        "MQCNO version 1: the MQSCO and its key repository are ignored",
+        "The application fills an MQSCO with its key repository but leaves MQCNO at version 1, and neither MQSSLKEYR nor mqclient.ini names a key repository (the case states the client's settings in full): MQCONNX fails with 2381 MQRC_KEY_REPOSITORY_ERROR before any handshake. Not part of the seed.",
+        "2022-02-02T13:22:24Z",
+    );
+    case.client.command_line = Some(COMMAND_LINE.replace(" MQCNO_VERSION_4", ""));
+    case.client.settings_complete = true;
+    out.push(("no-key-repository", case));
     out
 }

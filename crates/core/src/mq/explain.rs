@@ -300,6 +300,8 @@ enum Change {
     Policy(Side, OcspAuthentication),
     SslCauth(SslCauth),
     Java(JavaSettings),
+    /// The client's settings as pasted are all it has: no key repository anywhere.
+    SettingsComplete,
     Nothing,
 }
 
@@ -502,6 +504,29 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
     out
 }
 
+/// A ticket that quotes 2381 but names no key repository: whether the client has none at all is
+/// a question, never a conclusion from silence (a ticket rarely quotes every setting).
+fn key_repository_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
+    let client = &resolved.client;
+    let open = !client.settings_complete && client.key_repository().is_none();
+    (open && observed.reasons.iter().any(|r| r.code == 2381)).then(|| {
+        vec![
+            Choice {
+                change: Change::Nothing,
+                cost: 0,
+                words: String::new(),
+                contradicts: None,
+            },
+            Choice {
+                change: Change::SettingsComplete,
+                cost: 1,
+                words: "the client names no key repository anywhere (no MQSCO.KeyRepository with MQCNO version 4 or later, no MQSSLKEYR, no SSLKeyRepository in mqclient.ini)".into(),
+                contradicts: None,
+            },
+        ]
+    })
+}
+
 /// The sources a Java client would ask (with revocation on) that nobody has evidence of.
 fn java_open<'p>(
     resolved: &Resolved,
@@ -665,7 +690,9 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
-        questions(case, &resolved, &observed.ocsp_text)
+        let mut questions = questions(case, &resolved, &observed.ocsp_text);
+        questions.extend(key_repository_question(&resolved, observed));
+        questions
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
     let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -697,6 +724,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     );
     let base_sslcauth = resolved.qm.channel.sslcauth;
     let base_java = resolved.client.java.clone();
+    let base_complete = resolved.client.settings_complete;
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -710,6 +738,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.qm.ssl.ocsp_authentication.value = base_policies.1;
         resolved.qm.channel.sslcauth = base_sslcauth;
         resolved.client.java = base_java.clone();
+        resolved.client.settings_complete = base_complete;
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -721,6 +750,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 }
                 Some(Change::SslCauth(value)) => resolved.qm.channel.sslcauth = *value,
                 Some(Change::Java(settings)) => resolved.client.java = settings.clone(),
+                Some(Change::SettingsComplete) => resolved.client.settings_complete = true,
                 _ => {}
             }
         }
