@@ -146,6 +146,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["no key repository is named", "MQSSLKEYR"],
     ),
+    (
+        "22-chlauth-sslpeermap-noaccess",
+        Some(2035),
+        "queue_manager",
+        &["USERSRC(NOACCESS)", "OU=Apps,O=Northwind Trading"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

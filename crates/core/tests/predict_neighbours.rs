@@ -197,3 +197,26 @@ fn no_key_repository_is_2381_only_when_the_case_says_so() {
         e.supposes
     );
 }
+
+/// After a successful handshake, CHLAUTH decides: an SSLPEERMAP record maps the client's DN to
+/// MCAUSER('mqm'), which BLOCKUSER('*MQADMIN') blocks: 2035, AMQ9776E, nothing on the client.
+#[test]
+fn chlauth_after_the_handshake_gives_2035_not_a_tls_reason() {
+    let d = diagnose("chlauth-blocked-user");
+    assert_eq!(d.outcome.reason_code, Some(2035));
+    assert!(d.outcome.client_log.is_empty());
+    assert_eq!(d.outcome.queue_manager_log, ["AMQ9776E"]);
+    // Mapped to a user nobody blocks: the connection is made.
+    let mut case = example("chlauth-blocked-user").unwrap();
+    case.queue_manager.mqsc = case
+        .queue_manager
+        .mqsc
+        .replace("MCAUSER('mqm')", "MCAUSER('app01')");
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, None);
+    // A more specific NOACCESS record for this DN blocks it outright: AMQ9777E.
+    case.queue_manager.mqsc.push_str("SET CHLAUTH('PL81N.MQICHL') TYPE(SSLPEERMAP) SSLPEER('CN=www.pulsarintegration.PL921WC.com') USERSRC(NOACCESS)\n");
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, Some(2035));
+    assert_eq!(d.outcome.queue_manager_log, ["AMQ9777E"]);
+}

@@ -622,6 +622,7 @@ impl Case {
             sslcrlnl: defs.crl_namelist(),
             sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
+            chlauth: defs.chlauth,
             tls: self.queue_manager.tls,
         }
     }

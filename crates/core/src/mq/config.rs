@@ -314,6 +314,8 @@ pub struct QmConfig {
     pub tls: QmTls,
     /// SSLEV: whether TLS events are written (DISABLED by default).
     pub sslev: super::mqsc::SslEvents,
+    /// Channel authentication records (SET CHLAUTH, DISPLAY CHLAUTH), as runmqsc keeps them.
+    pub chlauth: Vec<super::mqsc::ChlauthRule>,
 }
 
 impl ClientConfig {

@@ -91,5 +91,15 @@ pub(super) fn examples() -> Vec<(&'static str, Case)> {
     case.client.command_line = Some(COMMAND_LINE.replace(" MQCNO_VERSION_4", ""));
     case.client.settings_complete = true;
     out.push(("no-key-repository", case));
+
+    let mut case = base(
+        "CHLAUTH maps the client's certificate to a blocked user",
+        "TLS succeeds on both sides, then the queue manager's SSLPEERMAP record maps the client's DN to MCAUSER('mqm'), which the default BLOCKUSER('*MQADMIN') record blocks: the queue manager logs AMQ9776E and the application gets 2035 MQRC_NOT_AUTHORIZED, not a TLS reason code. Not part of the seed.",
+        "2022-02-02T13:22:24Z",
+    );
+    case.queue_manager.tls = QmTls::Gskit;
+    case.queue_manager.mqsc = MQSC.to_owned()
+        + "SET CHLAUTH('PL81N.*') TYPE(SSLPEERMAP) SSLPEER('CN=www.pulsarintegration.PL921WC.com,O=Pulsar Integration PL921WC Inc.') USERSRC(MAP) MCAUSER('mqm')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')\n";
+    out.push(("chlauth-blocked-user", case));
     out
 }

@@ -145,6 +145,18 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Partial,
         source: "https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md (AMQ9641 title) ; mq-reference §1.2",
     },
+    Assumption {
+        id: "chlauth-model",
+        text: "Of the SSLPEERMAP records whose channel profile covers the channel and whose SSLPEER (and SSLCERTI) match the client's DN, the one with the most specific profile, then the most specific SSLPEER (fewest '*', then longest), applies; the BLOCKUSER record of the most specific profile is checked against the mapped MCAUSER, '*MQADMIN' standing for mqm only. ADDRESSMAP and USERMAP records, QMGR CHLAUTH(DISABLED) and the default records are not modelled.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/9.3?topic=commands-set-chlauth (the precedence between records is IBM's 'most specific' rule, simplified)",
+    },
+    Assumption {
+        id: "chlauth-client-2035",
+        text: "A channel that CHLAUTH blocks after the TLS handshake ends MQCONNX with 2035 MQRC_NOT_AUTHORIZED, and the client's error log shows nothing of it; the queue manager's message wording (AMQ9777 for USERSRC(NOACCESS), AMQ9776 for a blocked user) is as commonly logged, not read from IBM's catalogue.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 mod assumptions;
 mod checks;
+mod chlauth;
 mod cipher;
 mod java;
 mod logs;
@@ -607,8 +608,9 @@ fn run(b: &mut Builder<'_>) {
         .as_ref()
         .is_some_and(|qm_cert| !peer::client_peer_name(b, qm_cert))
         || !peer::qm_sslpeer(b, &client_cert)
+        || !chlauth::check(b, &client_cert)
     {
         return;
     }
-    b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH and authentication are not modelled).".into());
+    b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH records other than SSLPEERMAP and BLOCKUSER, and authentication, are not modelled).".into());
 }
