@@ -45,7 +45,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "next-update-absent",
-        text: "GSKit accepts OCSP responses without nextUpdate.",
+        text: "An OCSP response without nextUpdate is accepted: the seed's responders sent none, and both the MQ 9.2 client (GSKit) and the NonStop queue manager (OpenSSL) acted on their answers. IBM's policy uses nextUpdate but does not say it is required.",
         certainty: Certainty::Partial,
         source: SEED,
     },

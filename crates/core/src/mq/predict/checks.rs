@@ -280,6 +280,18 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
     if check.fell_through {
         b.assume("revocation-fallthrough");
     }
+    if check.without_next_update {
+        b.assume("next-update-absent");
+    }
+    // The first MQAIR is the client's responder; others are never asked (lint first-mqair-only).
+    if side == Side::Client
+        && b.resolved
+            .client
+            .effective_sco()
+            .is_some_and(|sco| sco.auth_info_records.len() > 1)
+    {
+        b.assume("first-mqair-only");
+    }
     b.diagnosis.steps.extend(check.steps.clone());
     match side {
         Side::Client => b.diagnosis.client_trace.extend(check.ocsp_trace.clone()),
