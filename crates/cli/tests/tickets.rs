@@ -152,6 +152,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["USERSRC(NOACCESS)", "OU=Apps,O=Northwind Trading"],
     ),
+    (
+        "23-nonstop-qm-certificate-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -100,6 +100,15 @@ const RULES: &[Rule] = &[
     ("cipherspec-client-side", |d, _| {
         failed(d, "mq.qm_cipherspec")
     }),
+    ("openssl-qm-revocation-scope", |d, f| {
+        f.qm_tls == QmTls::Openssl && step(d, "mq.qm_revocation")
+    }),
+    ("openssl-qm-messages", |d, f| {
+        f.qm_tls == QmTls::Openssl
+            && d.queue_manager_log
+                .iter()
+                .any(|l| l.id != "AMQ9633" && l.id != "AMQ9716")
+    }),
     ("chlauth-model", |d, _| {
         d.steps
             .iter()

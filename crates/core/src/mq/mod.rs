@@ -34,3 +34,4 @@ pub mod sort;
 pub mod split;
 pub mod sslpeer;
 pub mod ticket;
+pub mod tls_library;

@@ -157,6 +157,18 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Partial,
         source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
     },
+    Assumption {
+        id: "openssl-qm-messages",
+        text: "An OpenSSL (HPE NonStop) queue manager is assumed to write the same message as a GSKit one, without the severity letter; the seed shows this only for AMQ9633 and AMQ9716.",
+        certainty: Certainty::Unconfirmed,
+        source: "seed walk-through (MQ 9.2 Windows client, HPE NonStop queue manager)",
+    },
+    Assumption {
+        id: "openssl-qm-revocation-scope",
+        text: "An OpenSSL (HPE NonStop) queue manager is assumed to check the revocation of every certificate of the client's chain but the root, as IBM documents for GSKit; the seed shows it asking its AUTHINFO responder about the client's certificate only.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (GSKit) ; seed walk-through",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

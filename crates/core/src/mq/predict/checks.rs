@@ -292,7 +292,23 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
     {
         b.assume("first-mqair-only");
     }
-    b.diagnosis.steps.extend(check.steps.clone());
+    // IBM documents GSKit's scope (every certificate but the root, q135040); an OpenSSL
+    // queue manager is assumed to check the same certificates.
+    let openssl_qm = side == Side::QueueManager && resolved.qm.tls == QmTls::Openssl;
+    if openssl_qm && check.checked {
+        b.assume("openssl-qm-revocation-scope");
+    }
+    b.diagnosis
+        .steps
+        .extend(check.steps.iter().cloned().map(|mut step| {
+            if openssl_qm {
+                step.explanation = step.explanation.replace(
+                    "GSKit checks every certificate of the chain except the root.",
+                    "GSKit checks every certificate of the chain except the root; this OpenSSL queue manager is assumed to do the same.",
+                );
+            }
+            step
+        }));
     match side {
         Side::Client => b.diagnosis.client_trace.extend(check.ocsp_trace.clone()),
         Side::QueueManager => b

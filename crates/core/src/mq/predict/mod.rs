@@ -264,7 +264,14 @@ impl Builder<'_> {
 
     fn qm_log(&mut self, id: &str, text: String, certainty: Certainty) {
         let id = match self.resolved.qm.tls {
-            QmTls::Openssl => id.to_owned(),
+            // The seed shows the NonStop queue manager's AMQ9633 and AMQ9716, without a letter;
+            // any other message from it is assumed to follow suit.
+            QmTls::Openssl => {
+                if !["AMQ9633", "AMQ9716"].contains(&id) {
+                    self.assume("openssl-qm-messages");
+                }
+                id.to_owned()
+            }
             QmTls::Gskit => self.gskit_id(id),
         };
         self.diagnosis.queue_manager_log.push(LogEntry {
