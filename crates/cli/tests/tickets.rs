@@ -158,6 +158,15 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["is revoked", "mqprd01.northwind.example"],
     ),
+    (
+        "24-qm-log-only-validity-period",
+        Some(2393),
+        "queue_manager",
+        &[
+            "outside its validity period",
+            "does not show the certificates' dates",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

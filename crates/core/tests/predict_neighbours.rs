@@ -220,3 +220,35 @@ fn chlauth_after_the_handshake_gives_2035_not_a_tls_reason() {
     assert_eq!(d.outcome.reason_code, Some(2035));
     assert_eq!(d.outcome.queue_manager_log, ["AMQ9777E"]);
 }
+
+/// AMQ9658E in the queue manager's log with the seed's certificates pasted (all valid at the
+/// time): the diagnosis may suppose an expired CA in the client's chain, but says that it
+/// contradicts the certificates pasted.
+#[test]
+fn a_validity_message_against_valid_pasted_certificates_is_a_contradiction() {
+    use mqocsp_core::mq::explain::{Observations, explain};
+    use mqocsp_core::mq::revocation::Side;
+    let mut case = example("good").unwrap();
+    case.queue_manager.tls = mqocsp_core::mq::config::QmTls::Gskit;
+    let mut observed = Observations::default();
+    observed.add_log(
+        Side::QueueManager,
+        "AMQ9658E: Certificate is not within validity period.",
+        1,
+    );
+    observed.add_log(
+        Side::Client,
+        "AMQ9665E: SSL connection closed by remote end of channel 'PL81N.MQICHL'.",
+        20,
+    );
+    observed.add_reason(2393, 30);
+    let e = explain(&case, &observed);
+    assert_eq!(e.diagnosis.outcome.queue_manager_log, ["AMQ9658E"]);
+    assert!(
+        e.contradictions
+            .iter()
+            .any(|c| c.contains("certificates in use are probably not the ones pasted")),
+        "{:?}",
+        e.contradictions
+    );
+}

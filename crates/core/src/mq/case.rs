@@ -214,11 +214,25 @@ pub struct Resolved {
     /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
     /// prediction); a certificate-specific supposition wins over one about every certificate.
     pub supposed: Vec<super::revocation::Supposition>,
+    /// What a diagnosis supposes of certificate checks a ticket without certificate dates
+    /// cannot decide (empty for a plain prediction).
+    pub supposed_faults: Vec<SupposedFault>,
     /// Chain reports already computed (by target and anchors): a diagnosis predicts many
     /// variations of one case, and the chains never change between them.
     pub chains: ChainCache,
     /// Everything that could not be read.
     pub problems: Vec<CaseProblem>,
+}
+
+/// A certificate problem a diagnosis supposes where the ticket shows its symptom but not the
+/// certificates' dates (stand-in certificates are always valid).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SupposedFault {
+    /// This side's own certificate is outside its validity period (its AMQ9797E).
+    OwnOutOfValidity(super::revocation::Side),
+    /// A CA certificate of the partner's chain is outside its validity period, found by this
+    /// side (its AMQ9658E).
+    ChainOutOfValidity(super::revocation::Side),
 }
 
 /// Finds a certificate by selector: `sha256:` + fingerprint prefix, an exact RFC 4514 subject, or
@@ -485,6 +499,7 @@ impl Case {
             at,
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
+            supposed_faults: Vec::new(),
             chains: ChainCache::default(),
             problems,
         }

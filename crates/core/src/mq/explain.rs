@@ -302,6 +302,8 @@ enum Change {
     Java(JavaSettings),
     /// The client's settings as pasted are all it has: no key repository anywhere.
     SettingsComplete,
+    /// A certificate problem the logs show and no pasted date decides.
+    Fault(super::case::SupposedFault),
     Nothing,
 }
 
@@ -527,6 +529,63 @@ fn key_repository_question(resolved: &Resolved, observed: &Observations) -> Opti
     })
 }
 
+/// Certificate problems a side's log names (AMQ9797: its own certificate; AMQ9658: a
+/// certificate of its partner's chain outside its validity period) as questions. Supposing one
+/// against a pasted certificate that is valid costs as much as contradicting a stated setting.
+fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choice>> {
+    use super::case::SupposedFault;
+    let (_, stand_ins) = super::examples::stand_ins();
+    let mut out = Vec::new();
+    for side in [Side::Client, Side::QueueManager] {
+        let (who, whose) = side_words(side);
+        let (own, partner) = match side {
+            Side::Client => (&resolved.client_cert, &resolved.qm_cert),
+            Side::QueueManager => (&resolved.qm_cert, &resolved.client_cert),
+        };
+        let suppositions = [
+            (
+                "AMQ9797",
+                SupposedFault::OwnOutOfValidity(side),
+                own,
+                format!("{who}'s own certificate is outside its validity period"),
+            ),
+            (
+                "AMQ9658",
+                SupposedFault::ChainOutOfValidity(side),
+                partner,
+                format!("a CA certificate in the chain of {whose} is outside its validity period"),
+            ),
+        ];
+        for (id, fault, cert, words) in suppositions {
+            if !observed
+                .messages
+                .iter()
+                .any(|m| m.side == side && base(&m.id) == id)
+            {
+                continue;
+            }
+            let pasted = cert
+                .as_ref()
+                .is_some_and(|c| !stand_ins.contains(&c.short_name().as_str()));
+            out.push(vec![
+                Choice {
+                    change: Change::Nothing,
+                    cost: 0,
+                    words: String::new(),
+                    contradicts: None,
+                },
+                Choice {
+                    change: Change::Fault(fault),
+                    cost: if pasted { 4 } else { 1 },
+                    contradicts: pasted.then(|| format!("the certificates pasted are within their validity period at the time of the log, but {who}'s log shows {id}: the certificates in use are probably not the ones pasted")),
+                    words,
+                },
+            ]);
+        }
+    }
+    out
+}
+
 /// The sources a Java client would ask (with revocation on) that nobody has evidence of.
 fn java_open<'p>(
     resolved: &Resolved,
@@ -692,6 +751,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     } else {
         let mut questions = questions(case, &resolved, &observed.ocsp_text);
         questions.extend(key_repository_question(&resolved, observed));
+        questions.extend(fault_questions(&resolved, observed));
         questions
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
@@ -734,6 +794,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let mut tried: Vec<Tried> = Vec::new();
     for combo in combos {
         resolved.supposed.clear();
+        resolved.supposed_faults.clear();
         resolved.client.ssl.ocsp_authentication.value = base_policies.0;
         resolved.qm.ssl.ocsp_authentication.value = base_policies.1;
         resolved.qm.channel.sslcauth = base_sslcauth;
@@ -751,6 +812,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 Some(Change::SslCauth(value)) => resolved.qm.channel.sslcauth = *value,
                 Some(Change::Java(settings)) => resolved.client.java = settings.clone(),
                 Some(Change::SettingsComplete) => resolved.client.settings_complete = true,
+                Some(Change::Fault(fault)) => resolved.supposed_faults.push(*fault),
                 _ => {}
             }
         }

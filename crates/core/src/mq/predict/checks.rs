@@ -226,6 +226,9 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
             "The queue manager validates the client's chain",
         ),
     };
+    if !super::validity::supposed_chain_fault(b, side, partner) {
+        return false;
+    }
     let report = resolved.verify_chain(partner, anchors);
     if side == Side::Client {
         b.assume("eku-not-enforced");

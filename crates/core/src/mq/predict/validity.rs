@@ -7,6 +7,7 @@
 use super::Builder;
 use super::checks::{IBM_AMQ9633, gskit_name, openssl_name};
 use crate::certificate::Certificate;
+use crate::mq::case::SupposedFault;
 use crate::mq::codes::Certainty;
 use crate::mq::config::QmTls;
 use crate::mq::java::ClientKind;
@@ -42,6 +43,9 @@ pub(super) enum Fault {
         /// The root.
         root: Certificate,
     },
+    /// A CA certificate of the chain outside its validity period, supposed by a diagnosis (the
+    /// ticket shows the symptom, not the certificates).
+    SupposedOutOfValidity,
     /// Another reason (signature, constraints, key usage …): the trace's first failure.
     Other {
         /// Its words.
@@ -56,6 +60,7 @@ impl Fault {
             // X509_V_ERR_CERT_HAS_EXPIRED, X509_V_ERR_CERT_NOT_YET_VALID
             Self::OutOfValidity { expired: true, .. } => Some(10),
             Self::OutOfValidity { expired: false, .. } => Some(9),
+            Self::SupposedOutOfValidity => None,
             // X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
             Self::MissingIssuer { .. } => Some(20),
             // X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN
@@ -127,18 +132,20 @@ pub(super) fn own_certificate(b: &mut Builder<'_>, side: Side, cert: &Certificat
     if side == Side::Client && b.resolved.client.kind != ClientKind::C {
         return true;
     }
-    let Some(expired) = out_of_validity(cert, b.resolved.at) else {
-        return true;
+    let supposed = b
+        .resolved
+        .supposed_faults
+        .contains(&SupposedFault::OwnOutOfValidity(side));
+    let state = match out_of_validity(cert, b.resolved.at) {
+        Some(true) => format!("expired on {}", cert.not_after),
+        Some(false) => format!("is not valid before {}", cert.not_before),
+        None if supposed => "is outside its validity period (supposed: the ticket does not show the certificate's dates)".to_owned(),
+        None => return true,
     };
     let channel = b.channel.clone();
     let (id, who, partner_who) = match side {
         Side::Client => ("mq.client_own", "the client", "the queue manager"),
         Side::QueueManager => ("mq.qm_own", "the queue manager", "the client"),
-    };
-    let state = if expired {
-        format!("expired on {}", cert.not_after)
-    } else {
-        format!("is not valid before {}", cert.not_before)
     };
     b.step(
         id,
@@ -247,6 +254,24 @@ pub(super) fn refuse_chain(
     report: &ChainReport,
 ) {
     let fault = classify(b, partner, anchors, report);
+    refuse(b, side, partner, fault);
+}
+
+/// A side refuses its partner's chain for a CA certificate supposed to be outside its validity
+/// period (its AMQ9658E in a ticket without certificate dates). False when it does.
+pub(super) fn supposed_chain_fault(b: &mut Builder<'_>, side: Side, partner: &Certificate) -> bool {
+    if !b
+        .resolved
+        .supposed_faults
+        .contains(&SupposedFault::ChainOutOfValidity(side))
+    {
+        return true;
+    }
+    refuse(b, side, partner, Fault::SupposedOutOfValidity);
+    false
+}
+
+fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) {
     let channel = b.channel.clone();
     let (id, title, whose, repository) = match side {
         Side::Client => (
@@ -284,6 +309,18 @@ pub(super) fn refuse_chain(
                 ),
             )
         }
+        Fault::SupposedOutOfValidity => {
+            b.assume("own-check-validity");
+            (
+                format!(
+                    "a CA certificate in {whose} chain is outside its validity period (supposed: the ticket does not show the certificates' dates)."
+                ),
+                "Renew the certificate",
+                format!(
+                    "Check the dates of every CA certificate in {whose} chain (runmqakm -cert -details, or openssl x509 -dates) and replace the one that expired or is not yet valid, in the sender's key repository and in {repository} when it holds a copy."
+                ),
+            )
+        }
         Fault::MissingIssuer { below } => (
             format!(
                 "the issuer of {} ({}) is neither sent by the partner nor in {repository}, so the chain cannot be completed (a missing intermediate CA certificate).",
@@ -315,7 +352,7 @@ pub(super) fn refuse_chain(
     };
     b.fail(2393);
     let reference = match fault {
-        Fault::OutOfValidity { .. } => AMQ9658_SEEN,
+        Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity => AMQ9658_SEEN,
         _ => IBM_AMQ9633,
     };
     b.step(
@@ -331,7 +368,7 @@ pub(super) fn refuse_chain(
         Side::QueueManager => b.resolved.qm.tls,
     };
     let (message, text) = match (library, &fault) {
-        (QmTls::Gskit, Fault::OutOfValidity { .. }) => ("AMQ9658", "Certificate is not within validity period. A certificate has been encountered which failed checks on its validity period: it has either expired, or is not yet valid for use. The channel is '????'.".to_owned()),
+        (QmTls::Gskit, Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity) => ("AMQ9658", "Certificate is not within validity period. A certificate has been encountered which failed checks on its validity period: it has either expired, or is not yet valid for use. The channel is '????'.".to_owned()),
         (QmTls::Gskit, _) => ("AMQ9633", format!(
             "Bad SSL certificate for channel '{}'. … (b) it was formatted correctly but failed validation against the Certification Authority (CA) root and other certificates held on the local system … The details of the certificate which could not be validated are '{}'. The certificate validation error was 575010.",
             if side == Side::Client { channel.as_str() } else { "????" },
@@ -352,14 +389,22 @@ pub(super) fn refuse_chain(
     };
     match side {
         Side::Client => {
-            if !matches!(fault, Fault::OutOfValidity { .. }) {
+            if !matches!(
+                fault,
+                Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity
+            ) {
                 b.assume("validation-error-575010");
             }
             b.client_log(message, text, certainty);
             b.qm_sees_client_abort();
         }
         Side::QueueManager => {
-            if library == QmTls::Gskit && !matches!(fault, Fault::OutOfValidity { .. }) {
+            if library == QmTls::Gskit
+                && !matches!(
+                    fault,
+                    Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity
+                )
+            {
                 b.assume("validation-error-575010");
             }
             b.qm_log(message, text, certainty);
