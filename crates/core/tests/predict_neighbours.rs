@@ -221,29 +221,24 @@ fn chlauth_after_the_handshake_gives_2035_not_a_tls_reason() {
     assert_eq!(d.outcome.queue_manager_log, ["AMQ9777E"]);
 }
 
-/// AMQ9658E in the queue manager's log with the seed's certificates pasted (all valid at the
-/// time): the diagnosis may suppose an expired CA in the client's chain, but says that it
-/// contradicts the certificates pasted.
+/// AMQ9797E in the queue manager's log although the queue manager's certificate pasted (not a
+/// stand-in) is valid at the time: the diagnosis may suppose it out of its validity period, but
+/// says that this contradicts the certificate pasted.
 #[test]
-fn a_validity_message_against_valid_pasted_certificates_is_a_contradiction() {
+fn a_validity_message_against_a_valid_pasted_certificate_is_a_contradiction() {
     use mqocsp_core::mq::explain::{Observations, explain};
     use mqocsp_core::mq::revocation::Side;
-    let mut case = example("good").unwrap();
-    case.queue_manager.tls = mqocsp_core::mq::config::QmTls::Gskit;
+    let mut case = example("qm-root-not-trusted").unwrap();
+    case.client.trust = vec!["Northwind Root CA 2025".into()];
     let mut observed = Observations::default();
     observed.add_log(
         Side::QueueManager,
-        "AMQ9658E: Certificate is not within validity period.",
+        "AMQ9797E: Validation checks for the local personal certificate with label 'ibmwebspheremqmqprd01' failed.",
         1,
-    );
-    observed.add_log(
-        Side::Client,
-        "AMQ9665E: SSL connection closed by remote end of channel 'PL81N.MQICHL'.",
-        20,
     );
     observed.add_reason(2393, 30);
     let e = explain(&case, &observed);
-    assert_eq!(e.diagnosis.outcome.queue_manager_log, ["AMQ9658E"]);
+    assert_eq!(e.diagnosis.outcome.queue_manager_log, ["AMQ9797E"]);
     assert!(
         e.contradictions
             .iter()

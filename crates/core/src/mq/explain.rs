@@ -531,7 +531,8 @@ fn key_repository_question(resolved: &Resolved, observed: &Observations) -> Opti
 
 /// Certificate problems a side's log names (AMQ9797: its own certificate; AMQ9658: a
 /// certificate of its partner's chain outside its validity period) as questions. Supposing one
-/// against a pasted certificate that is valid costs as much as contradicting a stated setting.
+/// against a pasted certificate that is valid costs as much as contradicting a stated setting;
+/// the stand-ins (the seed's certificates, known by name) are not evidence.
 fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choice>> {
     use super::case::SupposedFault;
     let (_, stand_ins) = super::examples::stand_ins();
