@@ -12,10 +12,13 @@ fn diagnose(name: &str) -> Diagnosis {
     d
 }
 
+/// A built-in case: name, reason code, client log ids, queue manager log ids, words of the
+/// deciding step.
+type Expected<'a> = (&'a str, Option<u32>, &'a [&'a str], &'a [&'a str], &'a str);
+
 #[test]
 fn validity_and_chain_problems_name_each_sides_messages() {
-    // name, reason, client log, queue manager log, words of the deciding step
-    let cases: [(&str, Option<u32>, &[&str], &[&str], &str); 6] = [
+    let cases: [Expected<'_>; 6] = [
         (
             "qm-certificate-expired",
             Some(2393),

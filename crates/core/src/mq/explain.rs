@@ -294,6 +294,18 @@ struct Choice {
     contradicts: Option<String>,
 }
 
+impl Choice {
+    /// The case as it stands: nothing supposed.
+    fn as_stated() -> Self {
+        Self {
+            change: Change::Nothing,
+            cost: 0,
+            words: String::new(),
+            contradicts: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Change {
     Answer(Vec<Supposition>),
@@ -513,12 +525,7 @@ fn key_repository_question(resolved: &Resolved, observed: &Observations) -> Opti
     let open = !client.settings_complete && client.key_repository().is_none();
     (open && observed.reasons.iter().any(|r| r.code == 2381)).then(|| {
         vec![
-            Choice {
-                change: Change::Nothing,
-                cost: 0,
-                words: String::new(),
-                contradicts: None,
-            },
+            Choice::as_stated(),
             Choice {
                 change: Change::SettingsComplete,
                 cost: 1,
@@ -569,12 +576,7 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
                 .as_ref()
                 .is_some_and(|c| !stand_ins.contains(&c.short_name().as_str()));
             out.push(vec![
-                Choice {
-                    change: Change::Nothing,
-                    cost: 0,
-                    words: String::new(),
-                    contradicts: None,
-                },
+                Choice::as_stated(),
                 Choice {
                     change: Change::Fault(fault),
                     cost: if pasted { 4 } else { 1 },

@@ -24,33 +24,10 @@ extendedKeyUsage = clientAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 CNF
-key() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/$1.key" 2>/dev/null; }
+# shellcheck source=../lib.sh
+. ../lib.sh
 key root; key issuing; key payments; key billing
-cat > "$work/ca.cnf" <<CNF
-[ca]
-default_ca = d
-[d]
-database = $work/db.txt
-serial = $work/serial
-new_certs_dir = $work
-default_md = sha256
-policy = any
-unique_subject = no
-email_in_dn = no
-[any]
-commonName = supplied
-CNF
-: > "$work/db.txt"
-# name subject issuer serial section start end (issuer "self" for the root)
-sign() {
-  openssl req -new -key "$work/$1.key" -subj "$2" -out "$work/$1.csr"
-  local issuer=(-cert "$3.pem" -keyfile "$work/$3.key")
-  [ "$3" = self ] && issuer=(-selfsign -keyfile "$work/$1.key")
-  printf '%s\n' "$4" > "$work/serial"
-  openssl ca -batch -config "$work/ca.cnf" -notext -preserveDN -in "$work/$1.csr" -out "$1.pem" \
-    "${issuer[@]}" -startdate "$6" -enddate "$7" \
-    -extfile "$work/ext.cnf" -extensions "$5" >/dev/null 2>&1
-}
+ca_init
 sign root "/C=NL/O=Fabrikam BV/CN=Fabrikam Root CA" self 01 root 20240101000000Z 20340101000000Z
 sign issuing "/C=NL/O=Fabrikam BV/CN=Fabrikam Issuing CA 2" root 02 issuing 20231001000000Z 20260930235959Z
 sign payments "/C=NL/O=Fabrikam BV/OU=Payments/CN=payments-gw" issuing 3F01 app 20250601000000Z 20270601000000Z
