@@ -250,3 +250,13 @@ fn a_validity_message_against_a_valid_pasted_certificate_is_a_contradiction() {
         e.contradictions
     );
 }
+
+/// The IBM MQ classes for Java get 2397 for the same refusal (IBM Cloud's JMS TLS tutorial).
+#[test]
+fn a_java_client_refused_over_its_cipherspec_gets_2397() {
+    let mut case = example("cipherspec-mismatch").unwrap();
+    case.client.kind = Some(ClientKind::Java);
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, Some(2397));
+    assert_eq!(d.outcome.queue_manager_log, ["AMQ9631E"]);
+}

@@ -141,7 +141,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "cipherspec-client-side",
-        text: "When the queue manager refuses the negotiated CipherSpec (AMQ9631), a C client is assumed to get 2393 and to log AMQ9641 'Remote CipherSpec error' (the title is the Java client's; its severity letter is not known).",
+        text: "When the queue manager refuses the negotiated CipherSpec (AMQ9631), a C client is assumed to get 2393 and to log AMQ9641 'Remote CipherSpec error' (the title is the Java client's, which IBM shows with 2397; its severity letter is not known).",
         certainty: Certainty::Partial,
         source: "https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md (AMQ9641 title) ; mq-reference §1.2",
     },

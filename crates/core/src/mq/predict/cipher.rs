@@ -279,7 +279,10 @@ pub(super) fn compare(b: &mut Builder<'_>) -> bool {
         }
         Some(false) => {
             b.step("mq.qm_cipherspec", title, &channel, IBM_AMQ9631, Outcome::Fail, format!("The client offers {} and the channel has SSLCIPH({}): the handshake negotiates {got}, which the channel does not accept, so the queue manager ends the channel.", client.name(), required.name()));
-            b.fail(2393);
+            // The IBM MQ classes for Java report a refused CipherSpec as AMQ9641 with 2397
+            // (IBM Cloud's JMS TLS tutorial); a C client's reason is an assumption.
+            let java = resolved.client.kind == crate::mq::java::ClientKind::Java;
+            b.fail(if java { 2397 } else { 2393 });
             b.assume("cipherspec-client-side");
             b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '{got}'.", required.name()), Certainty::Confirmed);
             let host = resolved.client.mqcd.conn_name.clone().unwrap_or_default();
