@@ -167,6 +167,15 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "does not show the certificates' dates",
         ],
     ),
+    (
+        "25-client-log-only-chain-575010",
+        Some(2393),
+        "client",
+        &[
+            "does not reach a CA certificate",
+            "missing intermediate or an untrusted root",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -260,3 +260,32 @@ fn a_java_client_refused_over_its_cipherspec_gets_2397() {
     assert_eq!(d.outcome.reason_code, Some(2397));
     assert_eq!(d.outcome.queue_manager_log, ["AMQ9631E"]);
 }
+
+/// A client log showing AMQ9633 with GSKit's chain error 575010 and no certificate: the search
+/// supposes a chain that does not reach a trusted CA, not a revocation (575032), because the
+/// validation error the log states must match the prediction's.
+#[test]
+fn the_validation_error_tells_a_chain_problem_from_a_revocation() {
+    use mqocsp_core::mq::explain::{Observations, explain};
+    use mqocsp_core::mq::revocation::Side;
+    let mut case = example("good").unwrap();
+    case.responders.clear();
+    for (error, words) in [
+        (575010, "does not reach a CA certificate"),
+        (575032, "is revoked"),
+    ] {
+        let mut observed = Observations::default();
+        observed.add_log(
+            Side::Client,
+            &format!("AMQ9633E: Bad SSL certificate for channel 'PL81N.MQICHL'.\nThe certificate validation error was {error}.\n"),
+            1,
+        );
+        observed.add_reason(2393, 10);
+        let e = explain(&case, &observed);
+        assert!(
+            e.cause.summary.contains(words),
+            "{error}: {}",
+            e.cause.summary
+        );
+    }
+}

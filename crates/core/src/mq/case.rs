@@ -233,6 +233,9 @@ pub enum SupposedFault {
     /// A CA certificate of the partner's chain is outside its validity period, found by this
     /// side (its AMQ9658E).
     ChainOutOfValidity(super::revocation::Side),
+    /// The partner's chain does not reach a CA this side trusts (a missing intermediate or an
+    /// untrusted root; its AMQ9633 with a chain validation error such as 575010).
+    ChainUntrusted(super::revocation::Side),
 }
 
 /// Finds a certificate by selector: `sha256:` + fingerprint prefix, an exact RFC 4514 subject, or

@@ -44,6 +44,9 @@ pub struct Observed {
     /// The certificate named (AMQ9633, AMQ9716 inserts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
+    /// "The certificate validation error was N" (GSKit's 5750xx, OpenSSL's verify error).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation_error: Option<u32>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
@@ -111,6 +114,7 @@ impl Observations {
                 time: time_at(message.line),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
+                validation_error: message.validation_error,
                 modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
                     || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
@@ -143,6 +147,7 @@ impl Observations {
             time: None,
             channel: None,
             certificate: None,
+            validation_error: None,
             modelled: true,
         });
     }
@@ -564,6 +569,23 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
                 format!("a CA certificate in the chain of {whose} is outside its validity period"),
             ),
         ];
+        // GSKit's chain error in IBM's example (575010) and OpenSSL's issuer errors
+        // (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT 2, SELF_SIGNED_CERT_IN_CHAIN 19,
+        // UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21).
+        let chain_error = observed.messages.iter().any(|m| {
+            m.side == side
+                && base(&m.id) == "AMQ9633"
+                && m.validation_error
+                    .is_some_and(|e| [575010, 2, 19, 20, 21].contains(&e))
+        });
+        let suppositions = suppositions.into_iter().chain(chain_error.then(|| {
+            (
+                "AMQ9633",
+                SupposedFault::ChainUntrusted(side),
+                partner,
+                format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)"),
+            )
+        }));
         for (id, fault, cert, words) in suppositions {
             if !observed
                 .messages
@@ -672,6 +694,29 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
         for id in &seen {
             if !predicted.contains(id) {
                 score -= 2;
+                exact = false;
+            }
+        }
+    }
+    // A validation error the log states and the prediction states too tells the causes of one
+    // message apart (575032 revoked, 575010 chain).
+    for m in observed.messages.iter().filter(|m| m.modelled) {
+        let Some(seen) = m.validation_error else {
+            continue;
+        };
+        let log = match m.side {
+            Side::Client => &diagnosis.client_log,
+            Side::QueueManager => &diagnosis.queue_manager_log,
+        };
+        if let Some(predicted) = log
+            .iter()
+            .filter(|l| base(&l.id) == base(&m.id))
+            .find_map(|l| super::errlog::validation_error(&l.text))
+        {
+            if predicted == seen {
+                score += 1;
+            } else {
+                score -= 3;
                 exact = false;
             }
         }

@@ -46,6 +46,8 @@ pub(super) enum Fault {
     /// A CA certificate of the chain outside its validity period, supposed by a diagnosis (the
     /// ticket shows the symptom, not the certificates).
     SupposedOutOfValidity,
+    /// A chain that does not reach a trusted CA, supposed by a diagnosis.
+    SupposedUntrusted,
     /// Another reason (signature, constraints, key usage …): the trace's first failure.
     Other {
         /// Its words.
@@ -61,6 +63,8 @@ impl Fault {
             Self::OutOfValidity { expired: true, .. } => Some(10),
             Self::OutOfValidity { expired: false, .. } => Some(9),
             Self::SupposedOutOfValidity => None,
+            // X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, the likelier of the two.
+            Self::SupposedUntrusted => Some(20),
             // X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
             Self::MissingIssuer { .. } => Some(20),
             // X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN
@@ -257,17 +261,18 @@ pub(super) fn refuse_chain(
     refuse(b, side, partner, fault);
 }
 
-/// A side refuses its partner's chain for a CA certificate supposed to be outside its validity
-/// period (its AMQ9658E in a ticket without certificate dates). False when it does.
+/// A side refuses its partner's chain for a problem a diagnosis supposes (its AMQ9658E or its
+/// AMQ9633 with a chain validation error, in a ticket without the chain). False when it does.
 pub(super) fn supposed_chain_fault(b: &mut Builder<'_>, side: Side, partner: &Certificate) -> bool {
-    if !b
-        .resolved
-        .supposed_faults
-        .contains(&SupposedFault::ChainOutOfValidity(side))
-    {
+    let supposed = |fault| b.resolved.supposed_faults.contains(&fault);
+    let fault = if supposed(SupposedFault::ChainOutOfValidity(side)) {
+        Fault::SupposedOutOfValidity
+    } else if supposed(SupposedFault::ChainUntrusted(side)) {
+        Fault::SupposedUntrusted
+    } else {
         return true;
-    }
-    refuse(b, side, partner, Fault::SupposedOutOfValidity);
+    };
+    refuse(b, side, partner, fault);
     false
 }
 
@@ -321,6 +326,15 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
                 ),
             )
         }
+        Fault::SupposedUntrusted => (
+            format!(
+                "{whose} chain does not reach a CA certificate in {repository} (supposed: a missing intermediate or an untrusted root; the ticket does not show the chain)."
+            ),
+            "Complete the chain",
+            format!(
+                "Compare {whose} chain (runmqakm -cert -details, openssl x509 -issuer) with {repository}: add the missing intermediate or root CA certificate (runmqakm -cert -add), or have the sender's key repository hold its intermediates so they are sent."
+            ),
+        ),
         Fault::MissingIssuer { below } => (
             format!(
                 "the issuer of {} ({}) is neither sent by the partner nor in {repository}, so the chain cannot be completed (a missing intermediate CA certificate).",
