@@ -113,6 +113,69 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["cannot reach", "orders-svc"],
     ),
+    (
+        "17-client-certificate-expired",
+        Some(2393),
+        "client",
+        &["its own certificate", "billing-batch expired"],
+    ),
+    (
+        "18-issuing-ca-expired",
+        Some(2393),
+        "queue_manager",
+        &["Fabrikam Issuing CA 2", "expired on 2026-09-30"],
+    ),
+    (
+        "19-missing-intermediate",
+        Some(2393),
+        "client",
+        &["Northwind Issuing CA 1", "missing intermediate"],
+    ),
+    (
+        "20-cipherspec-any-tls12-or-higher",
+        Some(2393),
+        "queue_manager",
+        &[
+            "ANY_TLS12_OR_HIGHER",
+            "SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)",
+        ],
+    ),
+    (
+        "21-container-no-key-repository",
+        Some(2381),
+        "client",
+        &["no key repository is named", "MQSSLKEYR"],
+    ),
+    (
+        "22-chlauth-sslpeermap-noaccess",
+        Some(2035),
+        "queue_manager",
+        &["USERSRC(NOACCESS)", "OU=Apps,O=Northwind Trading"],
+    ),
+    (
+        "23-nonstop-qm-certificate-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    (
+        "24-qm-log-only-validity-period",
+        Some(2393),
+        "queue_manager",
+        &[
+            "outside its validity period",
+            "does not show the certificates' dates",
+        ],
+    ),
+    (
+        "25-client-log-only-chain-575010",
+        Some(2393),
+        "client",
+        &[
+            "does not reach a CA certificate",
+            "missing intermediate or an untrusted root",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

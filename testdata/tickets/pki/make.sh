@@ -34,38 +34,16 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 authorityInfoAccess = OCSP;URI:http://ocsp.northwind.example:8080/
 CNF
-key() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/$1.key" 2>/dev/null; }
+# shellcheck source=lib.sh
+. ./lib.sh
 key root; key issuing; key qm; key app
-cat > "$work/ca.cnf" <<CNF
-[ca]
-default_ca = d
-[d]
-database = $work/db.txt
-serial = $work/serial
-new_certs_dir = $work
-default_md = sha256
-policy = any
-unique_subject = no
-email_in_dn = no
-[any]
-commonName = supplied
-CNF
-: > "$work/db.txt"
-# name subject issuer serial section (issuer "self" for the root); valid 2025 to 2030, so that
-# tickets dated 2026 fall inside.
-sign() {
-  openssl req -new -key "$work/$1.key" -subj "$2" -out "$work/$1.csr"
-  local issuer=(-cert "$3.pem" -keyfile "$work/$3.key")
-  [ "$3" = self ] && issuer=(-selfsign -keyfile "$work/$1.key")
-  printf '%s\n' "$4" > "$work/serial"
-  openssl ca -batch -config "$work/ca.cnf" -notext -preserveDN -in "$work/$1.csr" -out "$1.pem" \
-    "${issuer[@]}" -startdate 20250101000000Z -enddate 20300101000000Z \
-    -extfile "$work/ext.cnf" -extensions "$5" >/dev/null 2>&1
-}
-sign root "/C=GB/O=Northwind Trading/CN=Northwind Root CA 2025" self 4E57000001 root
-sign issuing "/C=GB/O=Northwind Trading/CN=Northwind Issuing CA 1" root 1A2B01 issuing
-sign qm "/C=GB/O=Northwind Trading/OU=Messaging/CN=mqprd01.northwind.example" issuing 5A0C31 qm
-sign app "/C=GB/O=Northwind Trading/OU=Apps/CN=orders-svc" issuing 5A0C77 app
+ca_init
+# Valid 2025 to 2030, so that tickets dated 2026 fall inside.
+valid=(20250101000000Z 20300101000000Z)
+sign root "/C=GB/O=Northwind Trading/CN=Northwind Root CA 2025" self 4E57000001 root "${valid[@]}"
+sign issuing "/C=GB/O=Northwind Trading/CN=Northwind Issuing CA 1" root 1A2B01 issuing "${valid[@]}"
+sign qm "/C=GB/O=Northwind Trading/OU=Messaging/CN=mqprd01.northwind.example" issuing 5A0C31 qm "${valid[@]}"
+sign app "/C=GB/O=Northwind Trading/OU=Apps/CN=orders-svc" issuing 5A0C77 app "${valid[@]}"
 # The responder's view: the queue manager's certificate revoked, the application's good.
 {
   printf 'R\t301231235959Z\t261127093000Z,keyCompromise\t5A0C31\tunknown\t/C=GB/O=Northwind Trading/OU=Messaging/CN=mqprd01.northwind.example\n'

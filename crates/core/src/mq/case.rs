@@ -109,6 +109,12 @@ pub struct ClientSide {
     /// absent the current release is assumed (and the diagnosis says so).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mq_version: Option<String>,
+    /// Whether the case gives the client's settings in full (its MQCNO/MQSCO or command line,
+    /// its environment and its mqclient.ini): what they do not set is then unset, so a key
+    /// repository none of them names is missing (2381). Otherwise an absent setting is only not
+    /// stated, as in most tickets.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub settings_complete: bool,
 }
 
 /// The queue manager side of a case.
@@ -208,11 +214,28 @@ pub struct Resolved {
     /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
     /// prediction); a certificate-specific supposition wins over one about every certificate.
     pub supposed: Vec<super::revocation::Supposition>,
+    /// What a diagnosis supposes of certificate checks a ticket without certificate dates
+    /// cannot decide (empty for a plain prediction).
+    pub supposed_faults: Vec<SupposedFault>,
     /// Chain reports already computed (by target and anchors): a diagnosis predicts many
     /// variations of one case, and the chains never change between them.
     pub chains: ChainCache,
     /// Everything that could not be read.
     pub problems: Vec<CaseProblem>,
+}
+
+/// A certificate problem a diagnosis supposes where the ticket shows its symptom but not the
+/// certificates' dates (stand-in certificates are always valid).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SupposedFault {
+    /// This side's own certificate is outside its validity period (its AMQ9797E).
+    OwnOutOfValidity(super::revocation::Side),
+    /// A CA certificate of the partner's chain is outside its validity period, found by this
+    /// side (its AMQ9658E).
+    ChainOutOfValidity(super::revocation::Side),
+    /// The partner's chain does not reach a CA this side trusts (a missing intermediate or an
+    /// untrusted root; its AMQ9633 with a chain validation error such as 575010).
+    ChainUntrusted(super::revocation::Side),
 }
 
 /// Finds a certificate by selector: `sha256:` + fingerprint prefix, an exact RFC 4514 subject, or
@@ -479,6 +502,7 @@ impl Case {
             at,
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
+            supposed_faults: Vec::new(),
             chains: ChainCache::default(),
             problems,
         }
@@ -551,6 +575,7 @@ impl Case {
                 field: "what-if".into(),
             };
         }
+        client.settings_complete = self.client.settings_complete;
         client.kind = self.client.kind.unwrap_or_default();
         client.java = self.client.java.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {
@@ -615,6 +640,7 @@ impl Case {
             sslcrlnl: defs.crl_namelist(),
             sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
+            chlauth: defs.chlauth,
             tls: self.queue_manager.tls,
         }
     }

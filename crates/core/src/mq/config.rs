@@ -213,6 +213,8 @@ pub struct ClientConfig {
     pub kind: super::java::ClientKind,
     /// The JVM's revocation settings (Java client).
     pub java: super::java::JavaSettings,
+    /// Whether every place a setting can come from is stated (`Case` `settings_complete`).
+    pub settings_complete: bool,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).
@@ -291,6 +293,8 @@ pub struct QmConfig {
     pub tls: QmTls,
     /// SSLEV: whether TLS events are written (DISABLED by default).
     pub sslev: super::mqsc::SslEvents,
+    /// Channel authentication records (SET CHLAUTH, DISPLAY CHLAUTH), as runmqsc keeps them.
+    pub chlauth: Vec<super::mqsc::ChlauthRule>,
 }
 
 impl ClientConfig {

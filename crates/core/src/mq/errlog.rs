@@ -154,6 +154,12 @@ fn quoted_after(text: &str, marker: &str) -> Option<String> {
     rest.get(..end).map(|s| s.trim().to_owned())
 }
 
+/// The certificate validation error a message's text states ("The certificate validation error
+/// was N"), for a prediction's text as for a log's.
+pub fn validation_error(text: &str) -> Option<u32> {
+    number_after(text, "validation error was")
+}
+
 fn number_after(text: &str, marker: &str) -> Option<u32> {
     let start = text.find(marker)? + marker.len();
     let digits: String = text

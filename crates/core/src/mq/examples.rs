@@ -32,9 +32,9 @@ pub const SERVER_RESPONDER: &str = "http://nsca.example.test:2560/";
 /// The client machine's responder (`winca`), which the queue manager's AUTHINFO names.
 pub const CLIENT_RESPONDER: &str = "http://winca.example.test:2560/";
 
-const COMMAND_LINE: &str = r#"mqpgfc -qm PL81N -q LQ1 MQGMO_WAIT MQWI_UNLIMITED -x qm.example.test:1414 -ch PL81N.MQICHL -cl PL921WCA -cs TLS_AES_128_GCM_SHA256 MQCD_VERSION_11 -ru "http://nsca.example.test:2560/" -tr MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4 -kr "..\clientssl\key""#;
+pub(super) const COMMAND_LINE: &str = r#"mqpgfc -qm PL81N -q LQ1 MQGMO_WAIT MQWI_UNLIMITED -x qm.example.test:1414 -ch PL81N.MQICHL -cl PL921WCA -cs TLS_AES_128_GCM_SHA256 MQCD_VERSION_11 -ru "http://nsca.example.test:2560/" -tr MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4 -kr "..\clientssl\key""#;
 
-const MQSC: &str = "DEFINE CHANNEL(PL81N.MQICHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) +\n  SSLCIPH(TLS_AES_128_GCM_SHA256) SSLCAUTH(REQUIRED)\nDEFINE AUTHINFO(OCSP.WINCA) AUTHTYPE(OCSP) OCSPURL('http://winca.example.test:2560/')\nDEFINE NAMELIST(SSL.CRLNL) NAMES(OCSP.WINCA)\nALTER QMGR SSLCRLNL(SSL.CRLNL)\nREFRESH SECURITY TYPE(SSL)\n";
+pub(super) const MQSC: &str = "DEFINE CHANNEL(PL81N.MQICHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) +\n  SSLCIPH(TLS_AES_128_GCM_SHA256) SSLCAUTH(REQUIRED)\nDEFINE AUTHINFO(OCSP.WINCA) AUTHTYPE(OCSP) OCSPURL('http://winca.example.test:2560/')\nDEFINE NAMELIST(SSL.CRLNL) NAMES(OCSP.WINCA)\nALTER QMGR SSLCRLNL(SSL.CRLNL)\nREFRESH SECURITY TYPE(SSL)\n";
 
 const QM_SUBJECT: &str =
     "/C=AU/ST=Sydney/O=Pulsar Integration PL81NA Inc./CN=www.sd.pulsarintegration.PL81N.com";
@@ -49,7 +49,7 @@ fn index(serial: &str, expiry: &str, revoked: Option<&str>, subject: &str) -> St
 }
 
 /// The seed's setup with both responders up and nothing revoked.
-fn base(title: &str, description: &str, at: &str) -> Case {
+pub(super) fn base(title: &str, description: &str, at: &str) -> Case {
     Case {
         format: FORMAT.to_owned(),
         version: VERSION,
@@ -74,6 +74,7 @@ fn base(title: &str, description: &str, at: &str) -> Case {
             mq_version: None,
             kind: None,
             java: None,
+            settings_complete: false,
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),
@@ -230,6 +231,7 @@ pub fn examples() -> Vec<(&'static str, Case)> {
     ) + "ALTER QMGR SSLEV(ENABLED)\n";
     out.push(("channel-sslpeer-mismatch", case));
     out.extend(java_examples());
+    out.extend(super::examples_neighbours::examples());
     out
 }
 

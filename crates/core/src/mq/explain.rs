@@ -44,6 +44,9 @@ pub struct Observed {
     /// The certificate named (AMQ9633, AMQ9716 inserts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
+    /// "The certificate validation error was N" (GSKit's 5750xx, OpenSSL's verify error).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation_error: Option<u32>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
@@ -111,6 +114,7 @@ impl Observations {
                 time: time_at(message.line),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
+                validation_error: message.validation_error,
                 modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
                     || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
@@ -143,6 +147,7 @@ impl Observations {
             time: None,
             channel: None,
             certificate: None,
+            validation_error: None,
             modelled: true,
         });
     }
@@ -294,12 +299,28 @@ struct Choice {
     contradicts: Option<String>,
 }
 
+impl Choice {
+    /// The case as it stands: nothing supposed.
+    fn as_stated() -> Self {
+        Self {
+            change: Change::Nothing,
+            cost: 0,
+            words: String::new(),
+            contradicts: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Change {
     Answer(Vec<Supposition>),
     Policy(Side, OcspAuthentication),
     SslCauth(SslCauth),
     Java(JavaSettings),
+    /// The client's settings as pasted are all it has: no key repository anywhere.
+    SettingsComplete,
+    /// A certificate problem the logs show and no pasted date decides.
+    Fault(super::case::SupposedFault),
     Nothing,
 }
 
@@ -502,6 +523,94 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
     out
 }
 
+/// A ticket that quotes 2381 but names no key repository: whether the client has none at all is
+/// a question, never a conclusion from silence (a ticket rarely quotes every setting).
+fn key_repository_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
+    let client = &resolved.client;
+    let open = !client.settings_complete && client.key_repository().is_none();
+    (open && observed.reasons.iter().any(|r| r.code == 2381)).then(|| {
+        vec![
+            Choice::as_stated(),
+            Choice {
+                change: Change::SettingsComplete,
+                cost: 1,
+                words: "the client names no key repository anywhere (no MQSCO.KeyRepository with MQCNO version 4 or later, no MQSSLKEYR, no SSLKeyRepository in mqclient.ini)".into(),
+                contradicts: None,
+            },
+        ]
+    })
+}
+
+/// Certificate problems a side's log names (AMQ9797: its own certificate; AMQ9658: a
+/// certificate of its partner's chain outside its validity period) as questions. Supposing one
+/// against a pasted certificate that is valid costs as much as contradicting a stated setting;
+/// the stand-ins (the seed's certificates, known by name) are not evidence.
+fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choice>> {
+    use super::case::SupposedFault;
+    let (_, stand_ins) = super::examples::stand_ins();
+    let mut out = Vec::new();
+    for side in [Side::Client, Side::QueueManager] {
+        let (who, whose) = side_words(side);
+        let (own, partner) = match side {
+            Side::Client => (&resolved.client_cert, &resolved.qm_cert),
+            Side::QueueManager => (&resolved.qm_cert, &resolved.client_cert),
+        };
+        let suppositions = [
+            (
+                "AMQ9797",
+                SupposedFault::OwnOutOfValidity(side),
+                own,
+                format!("{who}'s own certificate is outside its validity period"),
+            ),
+            (
+                "AMQ9658",
+                SupposedFault::ChainOutOfValidity(side),
+                partner,
+                format!("a CA certificate in the chain of {whose} is outside its validity period"),
+            ),
+        ];
+        // GSKit's chain error in IBM's example (575010) and OpenSSL's issuer errors
+        // (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT 2, SELF_SIGNED_CERT_IN_CHAIN 19,
+        // UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21).
+        let chain_error = observed.messages.iter().any(|m| {
+            m.side == side
+                && base(&m.id) == "AMQ9633"
+                && m.validation_error
+                    .is_some_and(|e| [575010, 2, 19, 20, 21].contains(&e))
+        });
+        let suppositions = suppositions.into_iter().chain(chain_error.then(|| {
+            (
+                "AMQ9633",
+                SupposedFault::ChainUntrusted(side),
+                partner,
+                format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)"),
+            )
+        }));
+        for (id, fault, cert, words) in suppositions {
+            if !observed
+                .messages
+                .iter()
+                .any(|m| m.side == side && base(&m.id) == id)
+            {
+                continue;
+            }
+            let pasted = cert
+                .as_ref()
+                .is_some_and(|c| !stand_ins.contains(&c.short_name().as_str()));
+            out.push(vec![
+                Choice::as_stated(),
+                Choice {
+                    change: Change::Fault(fault),
+                    cost: if pasted { 4 } else { 1 },
+                    contradicts: pasted.then(|| format!("the certificates pasted are within their validity period at the time of the log, but {who}'s log shows {id}: the certificates in use are probably not the ones pasted")),
+                    words,
+                },
+            ]);
+        }
+    }
+    out
+}
+
 /// The sources a Java client would ask (with revocation on) that nobody has evidence of.
 fn java_open<'p>(
     resolved: &Resolved,
@@ -589,6 +698,29 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             }
         }
     }
+    // A validation error the log states and the prediction states too tells the causes of one
+    // message apart (575032 revoked, 575010 chain).
+    for m in observed.messages.iter().filter(|m| m.modelled) {
+        let Some(seen) = m.validation_error else {
+            continue;
+        };
+        let log = match m.side {
+            Side::Client => &diagnosis.client_log,
+            Side::QueueManager => &diagnosis.queue_manager_log,
+        };
+        if let Some(predicted) = log
+            .iter()
+            .filter(|l| base(&l.id) == base(&m.id))
+            .find_map(|l| super::errlog::validation_error(&l.text))
+        {
+            if predicted == seen {
+                score += 1;
+            } else {
+                score -= 3;
+                exact = false;
+            }
+        }
+    }
     // Reason codes seen for the connection (the last one a ticket quotes is the outcome).
     if let Some(reason) = observed.reasons.last() {
         let predicted = diagnosis.outcome.reason_code.unwrap_or(0);
@@ -665,7 +797,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
-        questions(case, &resolved, &observed.ocsp_text)
+        let mut questions = questions(case, &resolved, &observed.ocsp_text);
+        questions.extend(key_repository_question(&resolved, observed));
+        questions.extend(fault_questions(&resolved, observed));
+        questions
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
     let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -697,6 +832,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     );
     let base_sslcauth = resolved.qm.channel.sslcauth;
     let base_java = resolved.client.java.clone();
+    let base_complete = resolved.client.settings_complete;
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -706,10 +842,12 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let mut tried: Vec<Tried> = Vec::new();
     for combo in combos {
         resolved.supposed.clear();
+        resolved.supposed_faults.clear();
         resolved.client.ssl.ocsp_authentication.value = base_policies.0;
         resolved.qm.ssl.ocsp_authentication.value = base_policies.1;
         resolved.qm.channel.sslcauth = base_sslcauth;
         resolved.client.java = base_java.clone();
+        resolved.client.settings_complete = base_complete;
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -721,6 +859,8 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 }
                 Some(Change::SslCauth(value)) => resolved.qm.channel.sslcauth = *value,
                 Some(Change::Java(settings)) => resolved.client.java = settings.clone(),
+                Some(Change::SettingsComplete) => resolved.client.settings_complete = true,
+                Some(Change::Fault(fault)) => resolved.supposed_faults.push(*fault),
                 _ => {}
             }
         }

@@ -167,6 +167,11 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
                 format!("Say which MQ version the client runs (its error log header shows VRMF); with MQ 9.2 or earlier use '{stem}'."), None, KEYREPO_93)),
         }
     }
+    // No key repository anywhere (IBM q044090: 2381 when "the location of the key repository
+    // is not specified"); only when the case states every place it could come from.
+    if let Some(missing) = no_key_repository(client) {
+        out.push(missing);
+    }
     let client_has_source = client
         .effective_sco()
         .and_then(|s| s.auth_info_records.first())
@@ -259,4 +264,33 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             "Write the SSLPEER by IBM's rules (uppercase attribute types, TYPE=value separated by commas) and DISPLAY CHANNEL to see the value in effect.".into(), None, sslpeer::RULES));
     }
     out
+}
+
+/// A TLS connection with no key repository named by MQSCO (MQCNO version 4+), MQSSLKEYR or
+/// mqclient.ini's SSLKeyRepository, when the case says its settings are complete.
+fn no_key_repository(client: &super::config::ClientConfig) -> Option<Lint> {
+    let tls = client
+        .mqcd
+        .cipher_spec
+        .as_deref()
+        .is_some_and(|c| !c.trim().is_empty());
+    if !client.settings_complete || !tls || client.key_repository().is_some() {
+        return None;
+    }
+    let ignored = match client.mqcno.sco.as_ref() {
+        Some(sco) if sco.key_repository.is_some() && client.mqcno.version < 4 => format!(
+            " The MQSCO names '{}', but MQCNO is version {}, so the MQSCO is ignored.",
+            sco.key_repository.as_deref().unwrap_or_default(),
+            client.mqcno.version
+        ),
+        _ => String::new(),
+    };
+    Some(finding(
+        "no-key-repository",
+        "No key repository is configured",
+        format!("The channel uses TLS (CipherSpec {}) but no key repository is named: not by MQSCO.KeyRepository, not by MQSSLKEYR, not by SSLKeyRepository in mqclient.ini.{ignored} MQCONNX fails with 2381 MQRC_KEY_REPOSITORY_ERROR before any handshake.", client.mqcd.cipher_spec.as_deref().unwrap_or_default()),
+        "Name the key repository: MQSCO.KeyRepository (with MQCNO version 4 or later), the MQSSLKEYR environment variable, or SSLKeyRepository in mqclient.ini's SSL stanza.".into(),
+        Some(2381),
+        KEYREPO,
+    ))
 }

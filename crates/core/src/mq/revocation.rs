@@ -131,6 +131,9 @@ pub struct SideCheck {
     pub ocsp_trace: Trace,
     /// Whether anything was checked at all.
     pub checked: bool,
+    /// Whether a definite answer came from an OCSP response without nextUpdate (GSKit is
+    /// assumed to accept one: the seed's responders sent none).
+    pub without_next_update: bool,
     /// Whether a source without a definite answer sent MQ on to the next one.
     pub fell_through: bool,
 }
@@ -339,6 +342,37 @@ fn ask(
                 url: url.to_owned(),
             })
         })
+}
+
+/// Whether the response a definite answer about `cert` from `url` rests on has no nextUpdate: a
+/// live or pasted response whose SingleResponse lacks it, or an `openssl ocsp -index` responder
+/// as a case describes it (it sends nextUpdate only when started with -nmin/-ndays, which a case
+/// cannot say; the seed's did not). A supposed answer rests on no response.
+fn without_next_update(resolved: &Resolved, url: &str, cert: &Certificate) -> bool {
+    let lacks = |response: &crate::ocsp::OcspResponse| {
+        response.basic.as_ref().is_some_and(|b| {
+            b.responses
+                .iter()
+                .any(|s| s.cert_id.serial == cert.serial && s.next_update.is_none())
+        })
+    };
+    match resolved.evidence.ocsp_reply(url, &cert.fingerprints.sha256) {
+        Some(Reply::Answered { body }) => {
+            return crate::ocsp::OcspResponse::parse(&body.0).is_ok_and(|r| lacks(&r));
+        }
+        Some(Reply::Unreachable { .. }) => return false,
+        None => {}
+    }
+    if resolved
+        .supposed_answer(url, &cert.fingerprints.sha256)
+        .is_some()
+    {
+        return false;
+    }
+    let indexed = resolved.responders.iter().any(|(r, index, ca)| {
+        normalise(&r.url) == normalise(url) && index.is_some() && ca.is_some()
+    });
+    indexed || resolved.material.ocsp_responses().any(lacks)
 }
 
 /// `response` validated as GSKit would, when it is about `cert`; `None` when it is not.
@@ -618,6 +652,7 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
         steps: Vec::new(),
         ocsp_trace: Trace::default(),
         checked: false,
+        without_next_update: false,
         fell_through: false,
     };
     let id = match side {
@@ -663,6 +698,11 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
             let (asked, title, (mut outcome, mut text)) = match source {
                 Source::Ocsp { url, from } => {
                     let asked = ask(resolved, url, cert, issuer, &mut result.ocsp_trace);
+                    if matches!(asked, Answer::Good | Answer::Revoked { .. })
+                        && without_next_update(resolved, url, cert)
+                    {
+                        result.without_next_update = true;
+                    }
                     let described = describe_answer(&asked, url, from);
                     (asked, "Ask the OCSP responder", described)
                 }

@@ -325,7 +325,20 @@ impl PeerDn {
     /// The DN MQ builds from `cert`.
     pub fn of(cert: &Certificate) -> Self {
         let mut attributes = vec![("SERIALNUMBER".to_owned(), colon_hex(&cert.serial))];
-        for a in cert.subject.attributes.iter().rev() {
+        attributes.extend(Self::named(&cert.subject).attributes);
+        Self { attributes }
+    }
+
+    /// The issuer's DN in MQ's order, without a serial number: what a CHLAUTH record's SSLCERTI
+    /// is compared with.
+    pub fn issuer_of(cert: &Certificate) -> Self {
+        Self::named(&cert.issuer)
+    }
+
+    /// A name's attributes, most specific first, with MQ's attribute types.
+    fn named(name: &crate::name::DistinguishedName) -> Self {
+        let mut attributes = Vec::new();
+        for a in name.attributes.iter().rev() {
             let name = if a.oid == SUBJECT_SERIAL {
                 Some("SERIALNUMBER")
             } else {

@@ -521,6 +521,18 @@ pub fn read(text: &str, at: &str) -> Ticket {
         case.queue_manager.error_log.push('\n');
         observed.add_log(Side::QueueManager, &body, number);
     }
+    if let Some((tls, why)) =
+        super::tls_library::of_queue_manager_log(&case.queue_manager.error_log)
+    {
+        case.queue_manager.tls = tls;
+        let library = match tls {
+            super::config::QmTls::Gskit => "GSKit",
+            super::config::QmTls::Openssl => "OpenSSL (HPE NonStop)",
+        };
+        filed.push(format!(
+            "the queue manager's TLS library is {library}: {why}"
+        ));
+    }
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);

@@ -45,7 +45,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "next-update-absent",
-        text: "GSKit accepts OCSP responses without nextUpdate.",
+        text: "An OCSP response without nextUpdate is accepted: the seed's responders sent none, and both the MQ 9.2 client (GSKit) and the NonStop queue manager (OpenSSL) acted on their answers. IBM's policy uses nextUpdate but does not say it is required.",
         certainty: Certainty::Partial,
         source: SEED,
     },
@@ -102,6 +102,72 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         text: "When the channel's SSLPEER rejects the client, the C client gets 2059 MQRC_Q_MGR_NOT_AVAILABLE (as the .NET client did before MQ 9.4) and its log only shows that the connection ended; not verified for the C client.",
         certainty: Certainty::Unconfirmed,
         source: "a practitioner's table of .NET client reason codes; no C client source read",
+    },
+    Assumption {
+        id: "own-check-validity",
+        text: "A side checks its own certificate before sending it (APAR IT32081); that check is taken to cover the certificate's validity period and no more. Whether it also covers the CA certificates above it is not documented, so an expired or not-yet-valid CA certificate is predicted to be found by the partner, which logs AMQ9658E as a queue manager did in a public report.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/support/pages/apar/IT32081 ; https://www.ibm.com/support/pages/apar/IT37745 ; https://github.com/ibm-messaging/mq-mqi-nodejs/issues/171",
+    },
+    Assumption {
+        id: "partner-of-local-failure",
+        text: "When a side's own certificate fails its check (AMQ9797E), what its partner logs is not documented. IBM places the check in the initialisation of TLS (APAR IT37745): a client that fails it is assumed to end before the queue manager logs anything; a queue manager that fails it closes the connection, and the client is assumed to log AMQ9665E.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/support/pages/apar/IT37745 ; inferred from AMQ9665's meaning",
+    },
+    Assumption {
+        id: "openssl-qm-verify-error",
+        text: "An OpenSSL (HPE NonStop) queue manager that cannot validate the client's chain is assumed to log AMQ9633 (no severity letter) with OpenSSL's verify error as the validation error: 10 expired, 9 not yet valid, 20 issuer not found locally, 19 self-signed root in the chain. The seed shows this form only for a revoked certificate (23).",
+        certainty: Certainty::Unconfirmed,
+        source: "seed walk-through (error 23); openssl/openssl include/openssl/x509_vfy.h.in (X509_V_ERR_* numbers)",
+    },
+    Assumption {
+        id: "validation-error-575010",
+        text: "GSKit's validation error for a chain that does not reach a trusted CA (missing intermediate or untrusted root) is taken to be 575010, as in IBM's AMQ9633 example and a client log with a missing CA; IBM publishes no table of these numbers.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/support/pages/node/1081227 ; https://github.com/ibm-messaging/mq-mqi-nodejs/issues/186",
+    },
+    Assumption {
+        id: "severity-letter-unknown",
+        text: "No source shows the severity letter a side writes after one of the predicted message ids (the catalogue says which); it is printed bare rather than with an invented letter.",
+        certainty: Certainty::Unconfirmed,
+        source: "mqocsp's message catalogue (codes.rs)",
+    },
+    Assumption {
+        id: "cipherspec-negotiated",
+        text: "An alias CipherSpec on the client (ANY, ANY_TLS12, ANY_TLS12_OR_HIGHER, ANY_TLS13, ANY_TLS13_OR_HIGHER) negotiates the highest protocol it allows, and within TLS 1.3 IBM's first choice (TLS_CHACHA20_POLY1305_SHA256), both sides using IBM's default order and no AllowedCipherSpecs or AllowTLSV13=NO limiting them.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/9.3.x?topic=cipherspecs-cipherspec-order-in-tls-handshake ; https://www.ibm.com/docs/en/ibm-mq/9.4?topic=cipherspecs-relationship-between-alias-cipherspec-settings",
+    },
+    Assumption {
+        id: "cipherspec-client-side",
+        text: "When the queue manager refuses the negotiated CipherSpec (AMQ9631), a C client is assumed to get 2393 and to log AMQ9641 'Remote CipherSpec error' (the title is the Java client's, which IBM shows with 2397; its severity letter is not known).",
+        certainty: Certainty::Partial,
+        source: "https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md (AMQ9641 title) ; mq-reference §1.2",
+    },
+    Assumption {
+        id: "chlauth-model",
+        text: "Of the SSLPEERMAP records whose channel profile covers the channel and whose SSLPEER (and SSLCERTI) match the client's DN, the one with the most specific profile, then the most specific SSLPEER (fewest '*', then longest), applies; the BLOCKUSER record of the most specific profile is checked against the mapped MCAUSER, '*MQADMIN' standing for mqm only. ADDRESSMAP and USERMAP records, QMGR CHLAUTH(DISABLED) and the default records are not modelled.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/9.3?topic=commands-set-chlauth (the precedence between records is IBM's 'most specific' rule, simplified)",
+    },
+    Assumption {
+        id: "chlauth-client-2035",
+        text: "A channel that CHLAUTH blocks after the TLS handshake ends MQCONNX with 2035 MQRC_NOT_AUTHORIZED, and the client's error log shows nothing of it; the queue manager's message wording (AMQ9777 for USERSRC(NOACCESS), AMQ9776 for a blocked user) is as commonly logged, not read from IBM's catalogue.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
+    },
+    Assumption {
+        id: "openssl-qm-messages",
+        text: "An OpenSSL (HPE NonStop) queue manager is assumed to write the same message as a GSKit one, without the severity letter; the seed shows this only for AMQ9633 and AMQ9716.",
+        certainty: Certainty::Unconfirmed,
+        source: "seed walk-through (MQ 9.2 Windows client, HPE NonStop queue manager)",
+    },
+    Assumption {
+        id: "openssl-qm-revocation-scope",
+        text: "An OpenSSL (HPE NonStop) queue manager is assumed to check the revocation of every certificate of the client's chain but the root, as IBM documents for GSKit; the seed shows it asking its AUTHINFO responder about the client's certificate only.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (GSKit) ; seed walk-through",
     },
 ];
 

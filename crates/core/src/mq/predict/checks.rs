@@ -11,7 +11,7 @@ use crate::mq::revocation::{Answer, RevokedBy, Side, SideCheck, Unknown, check_s
 use crate::verify::trace::Outcome;
 
 /// `/C=JP/ST=Chiba/O=…/CN=…`: how OpenSSL prints a name in the queue manager's log.
-fn openssl_name(cert: &Certificate) -> String {
+pub(super) fn openssl_name(cert: &Certificate) -> String {
     cert.subject
         .attributes
         .iter()
@@ -30,7 +30,7 @@ fn openssl_name(cert: &Certificate) -> String {
 }
 
 /// `[Class=]GSKVALMethod::X509[Issuer=]…[#=]01[Subject=]…`: how GSKit describes a certificate.
-fn gskit_name(cert: &Certificate) -> String {
+pub(super) fn gskit_name(cert: &Certificate) -> String {
     let dn = |s: &str| s.replace("E=", "EMAIL=");
     format!(
         "[Class=]GSKVALMethod::X509[Issuer=]{}[#=]{}[Subject=]{}",
@@ -41,7 +41,7 @@ fn gskit_name(cert: &Certificate) -> String {
 }
 
 const IBM_AMQ9716: &str = "https://ibm.com/support/pages/node/6256630";
-const IBM_AMQ9633: &str = "https://www.ibm.com/support/pages/node/1081227";
+pub(super) const IBM_AMQ9633: &str = "https://www.ibm.com/support/pages/node/1081227";
 const IBM_POLICY: &str =
     "https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.0.0/com.ibm.mq.con.doc/q019040_.html";
 
@@ -214,7 +214,6 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
 /// stops here.
 pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certificate) -> bool {
     let resolved = b.resolved;
-    let channel = b.channel.clone();
     let (anchors, id, title) = match side {
         Side::Client => (
             &resolved.client_trust,
@@ -227,6 +226,9 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
             "The queue manager validates the client's chain",
         ),
     };
+    if !super::validity::supposed_chain_fault(b, side, partner) {
+        return false;
+    }
     let report = resolved.verify_chain(partner, anchors);
     if side == Side::Client {
         b.assume("eku-not-enforced");
@@ -238,39 +240,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
     trace.extend(report.trace.clone());
     let path = resolved.path(&report, partner, anchors);
     if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
-        b.fail(2393);
-        match side {
-            Side::Client => {
-                b.step(
-                    id,
-                    title,
-                    &partner.short_name(),
-                    IBM_AMQ9633,
-                    Outcome::Fail,
-                    format!(
-                        "The chain does not validate against the client's key repository: {first}"
-                    ),
-                );
-                b.client_log("AMQ9633", format!("Bad SSL certificate for channel '{channel}'. … (b) it has failed validation against the local CA or root certificates … The details of the certificate which could not be validated are '{}'.", gskit_name(partner)), Certainty::Partial);
-                b.qm_sees_client_abort();
-                b.fix("Complete the client's key repository", "Add the queue manager's issuing CA (and root) to the client's key repository, or have the queue manager send its intermediates.".into(), None);
-            }
-            Side::QueueManager => {
-                b.step(id, title, &partner.short_name(), IBM_AMQ9633, Outcome::Fail, format!("The client's chain does not validate against the queue manager's key repository: {first}"));
-                b.qm_log("AMQ9633", format!("Bad SSL certificate for channel '????'. … (b) it has failed validation against the local CA or root certificates … '{}'.", openssl_name(partner)), Certainty::Partial);
-                b.client_log(
-                    "AMQ9665",
-                    format!("SSL connection closed by remote end of channel '{channel}'."),
-                    Certainty::Partial,
-                );
-                b.fix("Complete the queue manager's key repository", "Add the client's issuing CA to the queue manager's key repository and REFRESH SECURITY TYPE(SSL).".into(), None);
-            }
-        }
+        super::validity::refuse_chain(b, side, partner, anchors, &report);
         return false;
     }
     let names = path
@@ -313,7 +283,35 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
     if check.fell_through {
         b.assume("revocation-fallthrough");
     }
-    b.diagnosis.steps.extend(check.steps.clone());
+    if check.without_next_update {
+        b.assume("next-update-absent");
+    }
+    // The first MQAIR is the client's responder; others are never asked (lint first-mqair-only).
+    if side == Side::Client
+        && b.resolved
+            .client
+            .effective_sco()
+            .is_some_and(|sco| sco.auth_info_records.len() > 1)
+    {
+        b.assume("first-mqair-only");
+    }
+    // IBM documents GSKit's scope (every certificate but the root, q135040); an OpenSSL
+    // queue manager is assumed to check the same certificates.
+    let openssl_qm = side == Side::QueueManager && resolved.qm.tls == QmTls::Openssl;
+    if openssl_qm && check.checked {
+        b.assume("openssl-qm-revocation-scope");
+    }
+    b.diagnosis
+        .steps
+        .extend(check.steps.iter().cloned().map(|mut step| {
+            if openssl_qm {
+                step.explanation = step.explanation.replace(
+                    "GSKit checks every certificate of the chain except the root.",
+                    "GSKit checks every certificate of the chain except the root; this OpenSSL queue manager is assumed to do the same.",
+                );
+            }
+            step
+        }));
     match side {
         Side::Client => b.diagnosis.client_trace.extend(check.ocsp_trace.clone()),
         Side::QueueManager => b

@@ -15,10 +15,13 @@ use serde::Serialize;
 
 mod assumptions;
 mod checks;
+mod chlauth;
+mod cipher;
 mod java;
 mod logs;
 mod peer;
 mod probe;
+mod validity;
 
 pub use assumptions::ASSUMPTIONS;
 use assumptions::assumption;
@@ -241,7 +244,11 @@ impl Builder<'_> {
     fn gskit_id(&mut self, id: &str) -> String {
         let (written, unknown) = crate::mq::codes::written_id(id, None);
         if unknown {
-            self.assume("warn-message-id");
+            self.assume(if written == "AMQ9717" {
+                "warn-message-id"
+            } else {
+                "severity-letter-unknown"
+            });
         }
         written
     }
@@ -257,7 +264,14 @@ impl Builder<'_> {
 
     fn qm_log(&mut self, id: &str, text: String, certainty: Certainty) {
         let id = match self.resolved.qm.tls {
-            QmTls::Openssl => id.to_owned(),
+            // The seed shows the NonStop queue manager's AMQ9633 and AMQ9716, without a letter;
+            // any other message from it is assumed to follow suit.
+            QmTls::Openssl => {
+                if !["AMQ9633", "AMQ9716"].contains(&id) {
+                    self.assume("openssl-qm-messages");
+                }
+                id.to_owned()
+            }
             QmTls::Gskit => self.gskit_id(id),
         };
         self.diagnosis.queue_manager_log.push(LogEntry {
@@ -398,11 +412,11 @@ pub(super) fn lacking_certificate(channel: &str) -> [(Side, &'static str, String
 }
 
 fn events_follow_sslev(b: &mut Builder<'_>) {
-    let refused_in_handshake = b
-        .diagnosis
-        .queue_manager_log
-        .iter()
-        .any(|l| l.id.starts_with("AMQ9633") || l.id.starts_with("AMQ9716"));
+    let refused_in_handshake = b.diagnosis.queue_manager_log.iter().any(|l| {
+        ["AMQ9633", "AMQ9716", "AMQ9658"]
+            .iter()
+            .any(|id| l.id.starts_with(id))
+    });
     if refused_in_handshake && !b.diagnosis.events.iter().any(|e| e.reason == 2371) {
         b.diagnosis.events.push(Event {
             reason: 2371,
@@ -490,6 +504,12 @@ fn run(b: &mut Builder<'_>) {
     // policy. Without the queue manager's certificate that half cannot be predicted; the
     // queue manager's checks of the client still can (a ticket often has one side only).
     let qm_cert = resolved.qm_cert.clone();
+    // The queue manager checks its own certificate before it sends it (APAR IT32081).
+    if let Some(own) = &qm_cert
+        && !validity::own_certificate(b, Side::QueueManager, own)
+    {
+        return;
+    }
     match &qm_cert {
         Some(qm_cert) if kind == crate::mq::java::ClientKind::Java => {
             if !java::check_server(b, qm_cert) {
@@ -571,24 +591,33 @@ fn run(b: &mut Builder<'_>) {
             Outcome::Skip,
             "No client certificate; SSLCAUTH(OPTIONAL) does not require one.".into(),
         );
-        if let Some(qm_cert) = &qm_cert
-            && !peer::client_peer_name(b, qm_cert)
+        if !cipher::compare(b)
+            || qm_cert
+                .as_ref()
+                .is_some_and(|qm_cert| !peer::client_peer_name(b, qm_cert))
         {
             return;
         }
         b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "The TLS connection is established; MQCONNX completes (further MQ security such as CHLAUTH is not modelled).".into());
         return;
     };
-    if !check_partner(b, Side::QueueManager, &client_cert) {
+    if !validity::own_certificate(b, Side::Client, &client_cert)
+        || !check_partner(b, Side::QueueManager, &client_cert)
+    {
         return;
     }
-    // 6. After the handshake, each side's peer-name filter: the client's first.
+    // 6. After the handshake: the queue manager's CipherSpec comparison, then each side's
+    // peer-name filter (the client's first).
+    if !cipher::compare(b) {
+        return;
+    }
     if qm_cert
         .as_ref()
         .is_some_and(|qm_cert| !peer::client_peer_name(b, qm_cert))
         || !peer::qm_sslpeer(b, &client_cert)
+        || !chlauth::check(b, &client_cert)
     {
         return;
     }
-    b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH and authentication are not modelled).".into());
+    b.step("mq.outcome", "MQCONNX", &channel, "mqocsp", Outcome::Pass, "Both sides accepted each other's certificates: the TLS connection is established and MQCONNX completes (CHLAUTH records other than SSLPEERMAP and BLOCKUSER, and authentication, are not modelled).".into());
 }

@@ -1,0 +1,178 @@
+//! After a successful handshake: the queue manager's channel authentication records that look at
+//! the client's certificate. An SSLPEERMAP record whose SSLPEER (and SSLCERTI) matches the
+//! client's DN either blocks the channel (USERSRC(NOACCESS)) or maps it to an MCAUSER, which a
+//! BLOCKUSER record may then block. Either way the application gets 2035 MQRC_NOT_AUTHORIZED
+//! although TLS worked, which a 2393-minded reader easily misses.
+
+use super::Builder;
+use crate::certificate::Certificate;
+use crate::mq::codes::Certainty;
+use crate::mq::mqsc::ChlauthRule;
+use crate::mq::sslpeer::{PeerDn, PeerPattern};
+use crate::verify::trace::Outcome;
+
+/// IBM, SET CHLAUTH: TYPE(SSLPEERMAP) with SSLPEER/SSLCERTI, USERSRC(MAP | NOACCESS | CHANNEL),
+/// WARN; TYPE(BLOCKUSER) USERLIST, `*MQADMIN` for privileged users.
+const IBM_SET_CHLAUTH: &str = "https://www.ibm.com/docs/en/ibm-mq/9.3?topic=commands-set-chlauth";
+/// IBM, Channel Blocked event: MQRC_CHANNEL_BLOCKED (2577) with MQRQ_CHANNEL_BLOCKED_NOACCESS
+/// ("TLS Peer name … mapped to have no access") or MQRQ_CHANNEL_BLOCKED_USERID; a channel
+/// event (SYSTEM.ADMIN.CHANNEL.EVENT).
+const IBM_BLOCKED_EVENT: &str = "http://setgetweb.com/p/MQ92/ref/q049730_.htm";
+/// IBM, 2035 MQRC_NOT_AUTHORIZED on MQCONN(X).
+const IBM_2035: &str = "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html";
+
+/// Whether a generic channel profile (`*` matches any run of characters) covers `channel`.
+fn profile_matches(profile: &str, channel: &str) -> bool {
+    fn go(p: &[u8], c: &[u8]) -> bool {
+        match p.split_first() {
+            None => c.is_empty(),
+            Some((b'*', rest)) => (0..=c.len()).any(|i| c.get(i..).is_some_and(|t| go(rest, t))),
+            Some((first, rest)) => c
+                .split_first()
+                .is_some_and(|(x, tail)| x.eq_ignore_ascii_case(first) && go(rest, tail)),
+        }
+    }
+    // Profiles are at most 20 characters (channel names): the recursion is bounded.
+    go(profile.as_bytes(), channel.as_bytes())
+}
+
+/// How specific a profile or pattern is: fewer wildcards, then more fixed characters.
+fn specificity(text: &str) -> (usize, usize) {
+    let stars = text.matches('*').count();
+    (usize::MAX - stars, text.len() - stars)
+}
+
+/// The SSLPEERMAP record that applies to the client's certificate on this channel: of the
+/// records whose profile covers the channel and whose SSLPEER (and SSLCERTI) match, the most
+/// specific.
+fn sslpeermap<'r>(
+    rules: &'r [ChlauthRule],
+    channel: &str,
+    client: &Certificate,
+) -> Option<&'r ChlauthRule> {
+    let dn = PeerDn::of(client);
+    rules
+        .iter()
+        .filter(|r| r.kind == "SSLPEERMAP" && profile_matches(&r.profile, channel))
+        .filter(|r| {
+            r.sslpeer
+                .as_deref()
+                .and_then(|p| PeerPattern::parse(p).ok())
+                .is_some_and(|p| p.check(&dn).is_ok())
+        })
+        .filter(|r| {
+            r.sslcerti.as_deref().is_none_or(|issuer| {
+                PeerPattern::parse(issuer)
+                    .is_ok_and(|p| p.check(&PeerDn::issuer_of(client)).is_ok())
+            })
+        })
+        .max_by_key(|r| {
+            (
+                specificity(&r.profile),
+                specificity(r.sslpeer.as_deref().unwrap_or_default()),
+            )
+        })
+}
+
+/// The BLOCKUSER record of the most specific profile covering the channel that lists `user`.
+fn blocked(rules: &[ChlauthRule], channel: &str, user: &str) -> Option<(String, ChlauthRule)> {
+    let rule = rules
+        .iter()
+        .filter(|r| r.kind == "BLOCKUSER" && profile_matches(&r.profile, channel))
+        .max_by_key(|r| specificity(&r.profile))?;
+    rule.userlist
+        .iter()
+        .find(|u| {
+            u.eq_ignore_ascii_case(user)
+                // *MQADMIN: privileged users; only `mqm` is known to be one here.
+                || (u.eq_ignore_ascii_case("*MQADMIN") && user == "mqm")
+        })
+        .map(|u| (u.clone(), rule.clone()))
+}
+
+/// The queue manager's channel authentication records against the client's certificate. False
+/// when the channel is blocked.
+pub(super) fn check(b: &mut Builder<'_>, client: &Certificate) -> bool {
+    let rules = b.resolved.qm.chlauth.clone();
+    if rules.is_empty() {
+        return true;
+    }
+    let channel = b.channel.clone();
+    let title = "CHLAUTH records for the client's certificate";
+    let Some(rule) = sslpeermap(&rules, &channel, client) else {
+        b.step(
+            "mq.qm_chlauth",
+            title,
+            &channel,
+            IBM_SET_CHLAUTH,
+            Outcome::Pass,
+            format!(
+                "No SSLPEERMAP record for channel {channel} matches '{}' (ADDRESSMAP and USERMAP records, and the user the client asserts, are not modelled).",
+                PeerDn::of(client).text()
+            ),
+        );
+        return true;
+    };
+    b.assume("chlauth-model");
+    let sslpeer = rule.sslpeer.clone().unwrap_or_default();
+    let dn = PeerDn::of(client).text();
+    match rule.usersrc.as_deref() {
+        Some("NOACCESS") if rule.warn => {
+            b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Warn, format!("SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') USERSRC(NOACCESS) WARN(YES) (MQSC line {}) matches '{dn}': the channel would be blocked, but WARN(YES) lets it run (a Channel Blocked warning event, 2578 MQRC_CHANNEL_BLOCKED_WARNING, with CHLEV(ENABLED) or EXCEPTION).", rule.profile, rule.line));
+            true
+        }
+        Some("NOACCESS") => {
+            b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Fail, format!("The handshake succeeded, then SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') USERSRC(NOACCESS) (MQSC line {}) matches '{dn}': the queue manager blocks the channel and MQCONNX fails with 2035.", rule.profile, rule.line));
+            b.fail(2035);
+            b.qm_log("AMQ9777", format!("Channel was blocked. The inbound channel '{channel}' was blocked because the active values of the channel matched a record configured with USERSRC(NOACCESS). The active values of the channel were 'SSLPEER({dn})'."), Certainty::Partial);
+            blocked_event_step(b, "MQRQ_CHANNEL_BLOCKED_NOACCESS");
+            b.fix("Allow the certificate's DN", format!("The record SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') USERSRC(NOACCESS) blocks this client. Map it to a user instead (USERSRC(MAP) MCAUSER('…')), or narrow the SSLPEER so it does not match '{dn}'.", rule.profile), None);
+            false
+        }
+        Some("MAP") => {
+            let user = rule.mcauser.clone().unwrap_or_default();
+            if let Some((listed, block)) = blocked(&rules, &channel, &user) {
+                b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Fail, format!("The handshake succeeded; SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') (MQSC line {}) maps '{dn}' to MCAUSER('{user}'), and SET CHLAUTH('{}') TYPE(BLOCKUSER) (MQSC line {}) lists '{listed}': the channel is blocked and MQCONNX fails with 2035.", rule.profile, rule.line, block.profile, block.line));
+                b.fail(2035);
+                b.qm_log("AMQ9776", format!("Channel was blocked by userid. The inbound channel '{channel}' was blocked because the active values of the channel were mapped to a userid which should be blocked. The active values of the channel were 'MCAUSER({user})'."), Certainty::Partial);
+                blocked_event_step(b, "MQRQ_CHANNEL_BLOCKED_USERID");
+                b.fix("Map the certificate to a user that is not blocked", format!("'{user}' is in the BLOCKUSER list of CHLAUTH('{}'){}: map the DN to a non-privileged user with just the authorities the application needs.", block.profile, if listed.eq_ignore_ascii_case("*MQADMIN") { " as a privileged user (*MQADMIN)" } else { "" }), None);
+                return false;
+            }
+            b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Pass, format!("SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') (MQSC line {}) maps '{dn}' to MCAUSER('{user}'), which no BLOCKUSER record lists; that user's authorities (not modelled) decide what the application may do.", rule.profile, rule.line));
+            true
+        }
+        other => {
+            b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Pass, format!("SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') USERSRC({}) (MQSC line {}) matches '{dn}': the channel's own MCAUSER or the asserted user runs it (not modelled).", rule.profile, other.unwrap_or("CHANNEL"), rule.line));
+            true
+        }
+    }
+}
+
+fn blocked_event_step(b: &mut Builder<'_>, qualifier: &str) {
+    b.assume("chlauth-client-2035");
+    let channel = b.channel.clone();
+    b.step(
+        "mq.channel_events",
+        "Channel events on the queue manager",
+        &channel,
+        IBM_BLOCKED_EVENT,
+        Outcome::Skip,
+        format!("With CHLEV(ENABLED) or CHLEV(EXCEPTION) the queue manager puts a Channel Blocked event, 2577 MQRC_CHANNEL_BLOCKED ({qualifier}), on SYSTEM.ADMIN.CHANNEL.EVENT; the application sees 2035 MQRC_NOT_AUTHORIZED ({IBM_2035})."),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_profiles_match_as_runmqsc_reads_them() {
+        assert!(profile_matches("*", "APP.SVRCONN"));
+        assert!(profile_matches("APP.*", "APP.SVRCONN"));
+        assert!(profile_matches("app.svrconn", "APP.SVRCONN"));
+        assert!(!profile_matches("SYSTEM.*", "APP.SVRCONN"));
+        assert!(specificity("APP.SVRCONN") > specificity("APP.*"));
+        assert!(specificity("APP.*") > specificity("*"));
+    }
+}
