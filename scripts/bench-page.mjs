@@ -85,6 +85,8 @@ async function whatIf(page, value) {
       requestAnimationFrame(() => resolve([inDom, performance.now() - at, before, headline()]));
     });
     observer.observe(outcome, { subtree: true, childList: true, characterData: true, attributes: true });
+    // A what-if that leaves the outcome as it was changes nothing to observe: say so, not hang.
+    setTimeout(() => { observer.disconnect(); resolve([NaN, NaN, before, `${headline()} (no change seen in 5 s)`]); }, 5000);
     at = performance.now();
     select.value = v;
     select.dispatchEvent(new Event('change', { bubbles: true }));

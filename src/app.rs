@@ -38,6 +38,7 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
             ),
             fingerprint,
             certificate: true,
+            ca: cert.self_issued || cert.basic_constraints().is_some_and(|(ca, _)| ca),
         }),
         ObjectBody::OcspResponse(response) => {
             let label = match &response.basic {
@@ -57,6 +58,7 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
                 label,
                 fingerprint,
                 certificate: false,
+                ca: false,
             })
         }
         _ => None,
@@ -238,12 +240,17 @@ pub fn app() -> Html {
         },
     );
     let choices = use_memo((state.decoded.clone(), files), |(decoded, files)| {
-        decoded
-            .objects
-            .iter()
-            .chain(files.iter().flat_map(|f| f.objects.iter()))
-            .filter_map(choice)
-            .collect::<Vec<Choice>>()
+        measured("choices", || {
+            // A certificate or response pasted again is the same choice.
+            let mut seen = std::collections::HashSet::new();
+            decoded
+                .objects
+                .iter()
+                .chain(files.iter().flat_map(|f| f.objects.iter()))
+                .filter_map(choice)
+                .filter(|c| seen.insert(c.fingerprint.clone()))
+                .collect::<Vec<Choice>>()
+        })
     });
     let on_example = {
         let state = state.clone();
@@ -291,14 +298,14 @@ pub fn app() -> Html {
     let sorted = use_memo(
         (
             state.decoded.clone(),
-            state.text.clone(),
+            state.decoded_text.clone(),
             (*analysis).clone(),
         ),
         |(decoded, text, analysis)| match analysis {
             Some(analysis) if analysis.resolved.material.objects.len() > decoded.objects.len() => {
                 mqocsp_core::mq::sort::sort(&analysis.resolved.material, text)
             }
-            _ => mqocsp_core::mq::sort::sort(decoded, text),
+            _ => measured("sort", || mqocsp_core::mq::sort::sort(decoded, text)),
         },
     );
     let on_pick = {

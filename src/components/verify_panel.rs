@@ -18,6 +18,8 @@ pub struct Choice {
     pub label: String,
     /// Whether it is a certificate (else an OCSP response).
     pub certificate: bool,
+    /// Whether it can anchor a path: a CA certificate (basicConstraints cA) or a self-issued one.
+    pub ca: bool,
 }
 
 /// Props of [`VerifyPanel`].
@@ -204,7 +206,9 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
                     </label>
                     <fieldset class="anchors">
                         <legend>{ "Trust anchors (the key repository's CA certificates)" }</legend>
-                        { for certificates.iter().map(|c| {
+                        // A key repository's trust anchors are CA (or self-signed) certificates;
+                        // listing every leaf of a large bundle would bury them.
+                        { for certificates.iter().filter(|c| c.ca || selection.anchors.contains(&c.fingerprint)).map(|c| {
                             let on_select = props.on_select.clone();
                             let fingerprint = c.fingerprint.clone();
                             let onchange = Callback::from(move |_: Event| on_select.emit(SelectionChange::ToggleAnchor(fingerprint.clone())));

@@ -94,6 +94,7 @@ impl State {
                 self.pending = false;
                 self.shown = PAGE_SIZE;
                 self.reset_verification();
+                self.decoded_text = Rc::from(text.as_str());
                 if let Some(case) = self.case.as_mut() {
                     case.material = text;
                 }

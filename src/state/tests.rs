@@ -30,6 +30,20 @@ fn edit_keeps_text_and_decode_waits() {
 }
 
 #[test]
+fn the_decoded_text_moves_with_the_decode_not_with_each_keystroke() {
+    let s = reduce(state(), PasteAction::Edit("first".into()));
+    let s = reduce(s.clone(), work::decode_paste(s.text.clone()));
+    assert_eq!(&*s.decoded_text, "first");
+    let s = reduce(s, PasteAction::Edit("first and more".into()));
+    assert_eq!(
+        &*s.decoded_text, "first",
+        "typing does not re-derive from the text"
+    );
+    let s = reduce(s.clone(), work::decode_paste(s.text.clone()));
+    assert_eq!(&*s.decoded_text, "first and more");
+}
+
+#[test]
 fn a_decode_of_older_text_is_dropped() {
     let s = reduce(
         state(),

@@ -99,6 +99,8 @@ pub enum Role {
 pub struct Sorted {
     /// Certificates by role: SHA-256, short name, role.
     pub certificates: Vec<(String, String, Role)>,
+    /// Copies of a certificate already listed, left out of `certificates`.
+    pub repeated: usize,
     /// OCSP responses pasted.
     pub ocsp_responses: usize,
     /// MQ texts found outside the PEM blocks.
@@ -124,13 +126,23 @@ fn role(cert: &Certificate) -> Role {
 }
 
 /// Files what was decoded from `text` and finds the MQ texts around it.
+/// Each certificate is listed once, however often it was pasted (a bundle repeats them); the
+/// copies left out are counted in [`Sorted::repeated`].
 pub fn sort(decoded: &Decoded, text: &str) -> Sorted {
     let texts = super::split::pieces(text);
+    let mut seen = std::collections::HashSet::new();
+    let mut repeated = 0;
+    let mut certificates = Vec::new();
+    for c in decoded.certificates() {
+        if seen.insert(c.fingerprints.sha256.as_str()) {
+            certificates.push((c.fingerprints.sha256.clone(), c.short_name(), role(c)));
+        } else {
+            repeated += 1;
+        }
+    }
     Sorted {
-        certificates: decoded
-            .certificates()
-            .map(|c| (c.fingerprints.sha256.clone(), c.short_name(), role(c)))
-            .collect(),
+        certificates,
+        repeated,
         ocsp_responses: decoded.ocsp_responses().count(),
         unread: super::split::unread(text, &texts),
         texts,
@@ -284,6 +296,20 @@ mod tests {
         );
         assert!(sorted.texts[1].text.contains("ALTER QMGR SSLCRLNL(NL)"));
         assert_eq!(sorted.texts[3].text.lines().count(), 2);
+    }
+
+    #[test]
+    fn a_certificate_pasted_again_is_listed_once_and_its_copies_counted() {
+        let material = crate::mq::examples::example("good")
+            .unwrap_or_else(|| unreachable!())
+            .material;
+        let once = sort(&crate::decode(&material), &material);
+        assert!(once.certificates.len() >= 2);
+        assert_eq!(once.repeated, 0);
+        let thrice = format!("{material}\n{material}\n{material}");
+        let sorted = sort(&crate::decode(&thrice), &thrice);
+        assert_eq!(sorted.certificates, once.certificates);
+        assert_eq!(sorted.repeated, 2 * once.certificates.len());
     }
 }
 
