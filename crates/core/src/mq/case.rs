@@ -213,7 +213,7 @@ pub struct Resolved {
     pub evidence: Evidence,
     /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
     /// prediction); a certificate-specific supposition wins over one about every certificate.
-    pub supposed: Vec<super::revocation::Supposition>,
+    pub supposed: Vec<super::supposition::Supposition>,
     /// What a diagnosis supposes of certificate checks a ticket without certificate dates
     /// cannot decide (empty for a plain prediction).
     pub supposed_faults: Vec<SupposedFault>,
@@ -229,13 +229,13 @@ pub struct Resolved {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SupposedFault {
     /// This side's own certificate is outside its validity period (its AMQ9797E).
-    OwnOutOfValidity(super::revocation::Side),
+    OwnOutOfValidity(super::supposition::Side),
     /// A CA certificate of the partner's chain is outside its validity period, found by this
     /// side (its AMQ9658E).
-    ChainOutOfValidity(super::revocation::Side),
+    ChainOutOfValidity(super::supposition::Side),
     /// The partner's chain does not reach a CA this side trusts (a missing intermediate or an
     /// untrusted root; its AMQ9633 with a chain validation error such as 575010).
-    ChainUntrusted(super::revocation::Side),
+    ChainUntrusted(super::supposition::Side),
 }
 
 /// Finds a certificate by selector: `sha256:` + fingerprint prefix, an exact RFC 4514 subject, or
@@ -271,8 +271,8 @@ impl Resolved {
         &self,
         url: &str,
         certificate: &str,
-    ) -> Option<super::revocation::Supposed> {
-        let about = |s: &&super::revocation::Supposition| super::evidence::same_url(&s.url, url);
+    ) -> Option<super::supposition::Supposed> {
+        let about = |s: &&super::supposition::Supposition| super::evidence::same_url(&s.url, url);
         self.supposed
             .iter()
             .filter(about)

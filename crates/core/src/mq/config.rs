@@ -292,9 +292,9 @@ pub struct QmConfig {
     /// The TLS library.
     pub tls: QmTls,
     /// SSLEV: whether TLS events are written (DISABLED by default).
-    pub sslev: super::mqsc::SslEvents,
+    pub sslev: SslEvents,
     /// Channel authentication records (SET CHLAUTH, DISPLAY CHLAUTH), as runmqsc keeps them.
-    pub chlauth: Vec<super::mqsc::ChlauthRule>,
+    pub chlauth: Vec<ChlauthRule>,
 }
 
 impl ClientConfig {
@@ -418,5 +418,60 @@ impl ClientConfig {
             };
         }
         self.ssl.fips_required.clone()
+    }
+}
+
+/// SSLEV: whether the queue manager raises TLS events (`MQEVR_DISABLED` is the default: IBM,
+/// SSLEvent attribute, https://www.ibm.com/docs/en/ibm-mq/9.3?topic=qmgr-sslevent-mqlong).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum SslEvents {
+    /// `SSLEV(ENABLED)`: Channel SSL Error / Warning events are written.
+    Enabled,
+    /// `SSLEV(DISABLED)`, the default.
+    #[default]
+    Disabled,
+}
+
+/// One channel authentication record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ChlauthRule {
+    /// The channel profile (`APP.SVRCONN`, `*`).
+    pub profile: String,
+    /// TYPE: `SSLPEERMAP`, `ADDRESSMAP`, `USERMAP`, `QMGRMAP`, `BLOCKUSER`, `BLOCKADDR`.
+    pub kind: String,
+    /// SSLPEER pattern (SSLPEERMAP).
+    pub sslpeer: Option<String>,
+    /// SSLCERTI: the issuer's DN (SSLPEERMAP).
+    pub sslcerti: Option<String>,
+    /// ADDRESS pattern.
+    pub address: Option<String>,
+    /// CLNTUSER (USERMAP).
+    pub clntuser: Option<String>,
+    /// QMNAME (QMGRMAP).
+    pub qmname: Option<String>,
+    /// USERSRC: `MAP`, `NOACCESS`, `CHANNEL`.
+    pub usersrc: Option<String>,
+    /// MCAUSER the rule maps to.
+    pub mcauser: Option<String>,
+    /// USERLIST (BLOCKUSER), folded as runmqsc stores them.
+    pub userlist: Vec<String>,
+    /// WARN(YES): the rule only warns.
+    pub warn: bool,
+    /// 1-based line of the statement or block that set it.
+    pub line: usize,
+}
+
+impl ChlauthRule {
+    /// The key runmqsc keeps one record per.
+    pub(crate) fn key(&self) -> (String, String, String) {
+        let discriminator = self
+            .sslpeer
+            .clone()
+            .or_else(|| self.address.clone())
+            .or_else(|| self.clntuser.clone())
+            .or_else(|| self.qmname.clone())
+            .unwrap_or_default();
+        (self.profile.clone(), self.kind.clone(), discriminator)
     }
 }

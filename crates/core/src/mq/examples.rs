@@ -10,6 +10,8 @@ use super::config::QmTls;
 use super::java::{ClientKind, JavaSettings};
 use std::collections::BTreeMap;
 
+mod neighbours;
+
 /// Certificates that stand in for a ticket that pasted none (the seed's: the queue manager's
 /// chain, the client's chain), with their short names; the diagnosis names them as stand-ins.
 pub fn stand_ins() -> (String, [&'static str; 2]) {
@@ -231,7 +233,7 @@ pub fn examples() -> Vec<(&'static str, Case)> {
     ) + "ALTER QMGR SSLEV(ENABLED)\n";
     out.push(("channel-sslpeer-mismatch", case));
     out.extend(java_examples());
-    out.extend(super::examples_neighbours::examples());
+    out.extend(neighbours::examples());
     out
 }
 

@@ -30,17 +30,7 @@ pub struct MqscProblem {
     pub message: String,
 }
 
-/// SSLEV: whether the queue manager raises TLS events (`MQEVR_DISABLED` is the default: IBM,
-/// SSLEvent attribute, https://www.ibm.com/docs/en/ibm-mq/9.3?topic=qmgr-sslevent-mqlong).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum SslEvents {
-    /// `SSLEV(ENABLED)`: Channel SSL Error / Warning events are written.
-    Enabled,
-    /// `SSLEV(DISABLED)`, the default.
-    #[default]
-    Disabled,
-}
+pub use super::config::SslEvents;
 
 /// The queue manager's own attributes, from `ALTER QMGR` or `DISPLAY QMGR`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -127,7 +117,7 @@ struct Statement {
 mod read;
 
 mod chlauth;
-pub use chlauth::ChlauthRule;
+pub use super::config::ChlauthRule;
 
 /// An object being built: its attributes, the line that defined it.
 #[derive(Clone, Debug)]

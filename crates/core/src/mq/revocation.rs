@@ -12,41 +12,7 @@ use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::verify::{OcspInput, Profile, verify_ocsp};
 use serde::Serialize;
 
-/// What a diagnosis supposes a responder answers, where the case has no evidence of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Supposed {
-    /// It answers good.
-    Good,
-    /// It answers revoked.
-    Revoked,
-    /// It answers unknown.
-    Unknown,
-    /// It cannot be reached.
-    Unreachable,
-}
-
-/// A supposition about one responder: what it answers about one certificate (`certificate` is a
-/// SHA-256 fingerprint), or about every certificate (`None`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Supposition {
-    /// The responder URL.
-    pub url: String,
-    /// The certificate, or every one.
-    pub certificate: Option<String>,
-    /// The answer supposed.
-    pub answer: Supposed,
-}
-
-/// Which side checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// The MQ client, checking the queue manager's certificate.
-    Client,
-    /// The queue manager, checking the client's certificate.
-    QueueManager,
-}
+pub use super::supposition::{Side, Supposed, Supposition};
 
 /// Why a status is unknown: AMQ9716's causes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

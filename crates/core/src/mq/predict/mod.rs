@@ -17,6 +17,7 @@ mod assumptions;
 mod checks;
 mod chlauth;
 mod cipher;
+mod inserts;
 mod java;
 mod logs;
 mod peer;

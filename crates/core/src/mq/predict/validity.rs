@@ -5,7 +5,7 @@
 //! that finds it logs (per TLS library) and what its partner sees.
 
 use super::Builder;
-use super::checks::{IBM_AMQ9633, gskit_name, openssl_name};
+use super::inserts::{IBM_AMQ9633, gskit_name, openssl_name};
 use crate::certificate::Certificate;
 use crate::mq::case::SupposedFault;
 use crate::mq::codes::Certainty;
