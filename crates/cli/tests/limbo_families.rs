@@ -336,7 +336,13 @@ fn cases() -> Vec<Case> {
             ),
             ..case(
                 "serial_zero",
-                vec![root(&[]), Cert { serial: "0", ..leaf("root", &[]) }],
+                vec![
+                    root(&[]),
+                    Cert {
+                        serial: "0",
+                        ..leaf("root", &[])
+                    },
+                ],
                 false,
             )
         },
@@ -384,7 +390,10 @@ fn cases() -> Vec<Case> {
         // fallback when a SAN is there; none at all in the strict profile).
         case(
             "san_mismatch",
-            vec![root(&[]), leaf("root", &["subjectAltName=DNS:other.example"])],
+            vec![
+                root(&[]),
+                leaf("root", &["subjectAltName=DNS:other.example"]),
+            ],
             false,
         ),
         Case {
@@ -401,7 +410,10 @@ fn cases() -> Vec<Case> {
             peer: Some("foo.example.com"),
             ..case(
                 "wildcard_san_matches_one_label",
-                vec![root(&[]), leaf("root", &["subjectAltName=DNS:*.example.com"])],
+                vec![
+                    root(&[]),
+                    leaf("root", &["subjectAltName=DNS:*.example.com"]),
+                ],
                 true,
             )
         },
@@ -409,7 +421,10 @@ fn cases() -> Vec<Case> {
             peer: Some("bar.foo.example.com"),
             ..case(
                 "wildcard_san_not_two_labels",
-                vec![root(&[]), leaf("root", &["subjectAltName=DNS:*.example.com"])],
+                vec![
+                    root(&[]),
+                    leaf("root", &["subjectAltName=DNS:*.example.com"]),
+                ],
                 false,
             )
         },
@@ -417,7 +432,10 @@ fn cases() -> Vec<Case> {
             peer: Some("example.com"),
             ..case(
                 "wildcard_san_not_the_parent",
-                vec![root(&[]), leaf("root", &["subjectAltName=DNS:*.example.com"])],
+                vec![
+                    root(&[]),
+                    leaf("root", &["subjectAltName=DNS:*.example.com"]),
+                ],
                 false,
             )
         },
@@ -431,7 +449,11 @@ fn cases() -> Vec<Case> {
         },
         Case {
             peer: Some("EXAMPLE.com"),
-            ..case("peer_name_case_insensitive", vec![root(&[]), leaf("root", &[])], true)
+            ..case(
+                "peer_name_case_insensitive",
+                vec![root(&[]), leaf("root", &[])],
+                true,
+            )
         },
         Case {
             peer: Some("192.0.2.1"),
@@ -487,6 +509,154 @@ fn cases() -> Vec<Case> {
                 },
             ],
             ..case("empty_subject_noncritical_san", Vec::new(), false)
+        },
+        // webpki (CA/B Forum BR): wildcard forms, AIA, SAN criticality, keys, versions.
+        // CA/B Forum BR §3.2.2.6: no wildcard over a public suffix.
+        case(
+            "public_suffix_wildcard_san",
+            vec![root(&[]), leaf("root", &["subjectAltName=DNS:*.com"])],
+            false,
+        ),
+        Case {
+            peer: Some("baz.example.com"),
+            openssl_differs: Some(
+                "openssl verify lets ba* match baz; limbo's openssl harness sets X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, which the command line cannot, and CA/B Forum BR §1.6.1 (Wildcard Domain Name) allows only a whole leftmost *",
+            ),
+            ..case(
+                "wildcard_embedded_leftmost_san",
+                vec![
+                    root(&[]),
+                    leaf("root", &["subjectAltName=DNS:ba*.example.com"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            peer: Some("foo.bar.example.com"),
+            ..case(
+                "wildcard_not_in_leftmost_san",
+                vec![
+                    root(&[]),
+                    leaf("root", &["subjectAltName=DNS:foo.*.example.com"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            peer: Some("xn--bliss-1b3c148a.example.com"),
+            ..case(
+                "wildcard_embedded_ulabel_san",
+                vec![
+                    root(&[]),
+                    leaf("root", &["subjectAltName=DNS:xn--*-1b3c148a.example.com"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 does not decode a non-critical AIA while verifying; RFC 5280 §4.2.2.1 defines it as a SEQUENCE OF AccessDescription and CA/B Forum BR §7.1.2.7.7 wants at least one",
+            ),
+            ..case(
+                "malformed_aia",
+                vec![
+                    root(&[]),
+                    leaf(
+                        "root",
+                        &["authorityInfoAccess=DER:6d:61:6c:66:6f:72:6d:65:64"],
+                    ),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 does not check SAN criticality; CA/B Forum BR §7.1.2.7.12 says a SAN MUST NOT be critical when the subject is not empty",
+            ),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=something-else",
+                    ..leaf("root", &["subjectAltName=critical,DNS:example.com"])
+                },
+            ],
+            ..case("san_critical_with_nonempty_subject", Vec::new(), false)
+        },
+        case(
+            "forbidden_p192_spki_leaf",
+            vec![
+                root(&[]),
+                Cert {
+                    key: "ec:prime192v1",
+                    ..leaf("root", &[])
+                },
+            ],
+            false,
+        ),
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 at auth level 2 accepts a 2048-bit DSA key; CA/B Forum BR §6.1.5 allows only RSA and ECDSA P-256/P-384/P-521",
+            ),
+            ..case(
+                "forbidden_dsa_spki_leaf",
+                vec![
+                    root(&[]),
+                    Cert {
+                        key: "dsa:2048",
+                        ..leaf("root", &[])
+                    },
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 at auth level 2 accepts a 2048-bit DSA key; CA/B Forum BR §6.1.5 allows only RSA and ECDSA P-256/P-384/P-521",
+            ),
+            ..case(
+                "forbidden_dsa_root",
+                vec![
+                    root(&[]),
+                    Cert {
+                        key: "dsa:2048",
+                        ..root(&[])
+                    },
+                    leaf("root", &[]),
+                ]
+                .into_iter()
+                .skip(1)
+                .collect(),
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl falls back to the CN of a version 1 certificate; CA/B Forum BR §7.1.1 wants version 3 and RFC 9525 §6.3 a SAN",
+            ),
+            ..case(
+                "v1_leaf",
+                vec![
+                    root(&[]),
+                    Cert {
+                        ext: None,
+                        ..leaf("root", &[])
+                    },
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 accepts an end-entity certificate that says cA=TRUE; CA/B Forum BR §7.1.2.7.8 says cA MUST be FALSE",
+            ),
+            ..case(
+                "ee_basicconstraints_ca",
+                vec![
+                    root(&[]),
+                    leaf("root", &["basicConstraints=critical,CA:TRUE"]),
+                ],
+                false,
+            )
         },
         // rfc5280 / webpki: extended key usage.
         case(
@@ -550,7 +720,13 @@ fn cases() -> Vec<Case> {
             days_later: 10,
             ..case(
                 "expired_leaf",
-                vec![root(&[]), Cert { days: 1, ..leaf("root", &[]) }],
+                vec![
+                    root(&[]),
+                    Cert {
+                        days: 1,
+                        ..leaf("root", &[])
+                    },
+                ],
                 false,
             )
         },
@@ -768,12 +944,24 @@ fn cases() -> Vec<Case> {
         // key policy (the harness's auth level 2: RSA of at least 2048 bits).
         case(
             "rsa_1024_leaf",
-            vec![root(&[]), Cert { key: "rsa:1024", ..leaf("root", &[]) }],
+            vec![
+                root(&[]),
+                Cert {
+                    key: "rsa:1024",
+                    ..leaf("root", &[])
+                },
+            ],
             false,
         ),
         case(
             "rsa_2048_leaf",
-            vec![root(&[]), Cert { key: "rsa:2048", ..leaf("root", &[]) }],
+            vec![
+                root(&[]),
+                Cert {
+                    key: "rsa:2048",
+                    ..leaf("root", &[])
+                },
+            ],
             true,
         ),
     ];
@@ -795,13 +983,21 @@ fn crl_cases() -> Vec<Case> {
         crl_case(
             "crl_revoked_certificate",
             WITH_CRL_SIGN,
-            vec![Crl { signer: "root", revoked: &["leaf"], number: Some(false) }],
+            vec![Crl {
+                signer: "root",
+                revoked: &["leaf"],
+                number: Some(false),
+            }],
             false,
         ),
         crl_case(
             "crl_certificate_not_on_crl",
             WITH_CRL_SIGN,
-            vec![Crl { signer: "root", revoked: &["0BADC0DE"], number: Some(false) }],
+            vec![Crl {
+                signer: "root",
+                revoked: &["0BADC0DE"],
+                number: Some(false),
+            }],
             true,
         ),
         Case {
@@ -811,7 +1007,11 @@ fn crl_cases() -> Vec<Case> {
             ..crl_case(
                 "crl_crlnumber_missing",
                 WITH_CRL_SIGN,
-                vec![Crl { signer: "root", revoked: &["0BADC0DE"], number: None }],
+                vec![Crl {
+                    signer: "root",
+                    revoked: &["0BADC0DE"],
+                    number: None,
+                }],
                 false,
             )
         },
@@ -819,13 +1019,21 @@ fn crl_cases() -> Vec<Case> {
         crl_case(
             "crl_crlnumber_critical",
             WITH_CRL_SIGN,
-            vec![Crl { signer: "root", revoked: &["0BADC0DE"], number: Some(true) }],
+            vec![Crl {
+                signer: "root",
+                revoked: &["0BADC0DE"],
+                number: Some(true),
+            }],
             false,
         ),
         crl_case(
             "crl_issuer_missing_crlsign",
             &[],
-            vec![Crl { signer: "root", revoked: &["0BADC0DE"], number: Some(false) }],
+            vec![Crl {
+                signer: "root",
+                revoked: &["0BADC0DE"],
+                number: Some(false),
+            }],
             false,
         ),
         // limbo's rfc5280::crl::issuer-no-keyusage expects success (§6.3.3 (f) checks cRLSign
@@ -834,7 +1042,11 @@ fn crl_cases() -> Vec<Case> {
         crl_case(
             "crl_issuer_no_keyusage",
             &["keyUsage="],
-            vec![Crl { signer: "root", revoked: &["0BADC0DE"], number: Some(false) }],
+            vec![Crl {
+                signer: "root",
+                revoked: &["0BADC0DE"],
+                number: Some(false),
+            }],
             false,
         ),
         Case {
@@ -849,17 +1061,20 @@ fn crl_cases() -> Vec<Case> {
             ],
             trusted: &["root", "root2"],
             crls: vec![
-                Crl { signer: "root", revoked: &[], number: Some(false) },
-                Crl { signer: "root2", revoked: &["leaf"], number: Some(false) },
+                Crl {
+                    signer: "root",
+                    revoked: &[],
+                    number: Some(false),
+                },
+                Crl {
+                    signer: "root2",
+                    revoked: &["leaf"],
+                    number: Some(false),
+                },
             ],
             ..case("crl_serial_on_other_issuers_crl", Vec::new(), true)
         },
-        crl_case(
-            "crl_none_from_the_issuer",
-            WITH_CRL_SIGN,
-            Vec::new(),
-            true,
-        ),
+        crl_case("crl_none_from_the_issuer", WITH_CRL_SIGN, Vec::new(), true),
     ]
 }
 
@@ -887,22 +1102,84 @@ fn make(dir: &Path, cert: &Cert) {
         Some(("same", other)) => {
             std::fs::copy(dir.join(format!("{other}.key")), dir.join(&key)).unwrap();
         }
+        Some(("ec", curve)) => must(
+            dir,
+            &[
+                "genpkey",
+                "-algorithm",
+                "EC",
+                "-pkeyopt",
+                &format!("ec_paramgen_curve:{curve}"),
+                "-out",
+                &key,
+            ],
+        ),
+        Some(("dsa", bits)) => {
+            let params = format!("{name}.params");
+            must(
+                dir,
+                &[
+                    "genpkey",
+                    "-genparam",
+                    "-algorithm",
+                    "DSA",
+                    "-pkeyopt",
+                    &format!("dsa_paramgen_bits:{bits}"),
+                    "-out",
+                    &params,
+                ],
+            );
+            must(dir, &["genpkey", "-paramfile", &params, "-out", &key]);
+        }
         Some(("rsa", bits)) => must(
             dir,
-            &["genpkey", "-algorithm", "RSA", "-pkeyopt", &format!("rsa_keygen_bits:{bits}"), "-out", &key],
+            &[
+                "genpkey",
+                "-algorithm",
+                "RSA",
+                "-pkeyopt",
+                &format!("rsa_keygen_bits:{bits}"),
+                "-out",
+                &key,
+            ],
         ),
         _ => must(
             dir,
-            &["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", &key],
+            &[
+                "genpkey",
+                "-algorithm",
+                "EC",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-out",
+                &key,
+            ],
         ),
     }
     let csr = format!("{name}.csr");
-    let subject = if cert.subject == "/" { "/" } else { cert.subject };
-    must(dir, &["req", "-new", "-key", &key, "-out", &csr, "-subj", subject]);
+    let subject = if cert.subject == "/" {
+        "/"
+    } else {
+        cert.subject
+    };
+    must(
+        dir,
+        &["req", "-new", "-key", &key, "-out", &csr, "-subj", subject],
+    );
     let days = cert.days.to_string();
     let out = format!("{name}.pem");
     let mut args: Vec<String> = [
-        "x509", "-req", "-in", &csr, "-days", &days, "-set_serial", cert.serial, "-sha256", "-out", &out,
+        "x509",
+        "-req",
+        "-in",
+        &csr,
+        "-days",
+        &days,
+        "-set_serial",
+        cert.serial,
+        "-sha256",
+        "-out",
+        &out,
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -913,7 +1190,13 @@ fn make(dir: &Path, cert: &Cert) {
     }
     match cert.issuer {
         Some(issuer) => args.extend(
-            ["-CA", &format!("{issuer}.pem"), "-CAkey", &format!("{issuer}.key")].map(str::to_owned),
+            [
+                "-CA",
+                &format!("{issuer}.pem"),
+                "-CAkey",
+                &format!("{issuer}.key"),
+            ]
+            .map(str::to_owned),
         ),
         None => args.extend(["-signkey".to_owned(), key.clone()]),
     }
@@ -923,10 +1206,17 @@ fn make(dir: &Path, cert: &Cert) {
 
 /// The serial of `name.pem` in hex, as `openssl ca`'s index wants it.
 fn serial_hex(dir: &Path, name: &str) -> String {
-    let out = openssl(dir, &["x509", "-in", &format!("{name}.pem"), "-noout", "-serial"]);
+    let out = openssl(
+        dir,
+        &["x509", "-in", &format!("{name}.pem"), "-noout", "-serial"],
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let hex = text.trim().trim_start_matches("serial=").to_owned();
-    if hex.len() % 2 == 1 { format!("0{hex}") } else { hex }
+    if hex.len() % 2 == 1 {
+        format!("0{hex}")
+    } else {
+        hex
+    }
 }
 
 fn make_crl(dir: &Path, index: usize, crl: &Crl) -> String {
@@ -935,20 +1225,27 @@ fn make_crl(dir: &Path, index: usize, crl: &Crl) -> String {
         .revoked
         .iter()
         .map(|r| {
-            let serial = if *r == "leaf" { serial_hex(dir, "leaf") } else { (*r).to_owned() };
-            format!("R\t491231235959Z\t240101000000Z,keyCompromise\t{serial}\tunknown\t/CN=revoked\n")
+            let serial = if *r == "leaf" {
+                serial_hex(dir, "leaf")
+            } else {
+                (*r).to_owned()
+            };
+            format!(
+                "R\t491231235959Z\t240101000000Z,keyCompromise\t{serial}\tunknown\t/CN=revoked\n"
+            )
         })
         .collect();
     std::fs::write(dir.join(&db), lines).unwrap();
-    let mut config = format!(
-        "[ca]\ndefault_ca=c\n[c]\ndatabase={db}\ndefault_md=sha256\ndefault_crl_days=7\n"
-    );
+    let mut config =
+        format!("[ca]\ndefault_ca=c\n[c]\ndatabase={db}\ndefault_md=sha256\ndefault_crl_days=7\n");
     match crl.number {
         Some(false) => {
             std::fs::write(dir.join(format!("crl{index}.number")), "01\n").unwrap();
             config.push_str(&format!("crlnumber=crl{index}.number\n"));
         }
-        Some(true) => config.push_str("crl_extensions=crlext\n[crlext]\n2.5.29.20=critical,DER:02:01:01\n"),
+        Some(true) => {
+            config.push_str("crl_extensions=crlext\n[crlext]\n2.5.29.20=critical,DER:02:01:01\n")
+        }
         None => {}
     }
     std::fs::write(dir.join(format!("crl{index}.cnf")), config).unwrap();
@@ -956,8 +1253,16 @@ fn make_crl(dir: &Path, index: usize, crl: &Crl) -> String {
     must(
         dir,
         &[
-            "ca", "-config", &format!("crl{index}.cnf"), "-gencrl", "-cert",
-            &format!("{}.pem", crl.signer), "-keyfile", &format!("{}.key", crl.signer), "-out", &out,
+            "ca",
+            "-config",
+            &format!("crl{index}.cnf"),
+            "-gencrl",
+            "-cert",
+            &format!("{}.pem", crl.signer),
+            "-keyfile",
+            &format!("{}.key", crl.signer),
+            "-out",
+            &out,
         ],
     );
     out
@@ -979,7 +1284,10 @@ impl Case {
     /// The `verify-chain` flags a limbo harness passes for this testcase.
     fn mqocsp_args(&self, dir: &Path, crls: &[String]) -> Vec<String> {
         let path = |n: &str| dir.join(n).display().to_string();
-        let at = self.at().format(&time::format_description::well_known::Rfc3339).unwrap();
+        let at = self
+            .at()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
         let mut args = vec![
             "verify-chain".to_owned(),
             "--json".to_owned(),
@@ -1015,8 +1323,15 @@ impl Case {
             _ => "sslserver",
         };
         let mut args: Vec<String> = [
-            "verify", "-x509_strict", "-partial_chain", "-auth_level", "2", "-purpose", purpose,
-            "-CAfile", "trusted.pem",
+            "verify",
+            "-x509_strict",
+            "-partial_chain",
+            "-auth_level",
+            "2",
+            "-purpose",
+            purpose,
+            "-CAfile",
+            "trusted.pem",
         ]
         .map(str::to_owned)
         .to_vec();

@@ -116,6 +116,12 @@ pub enum ProfileViolation {
     },
     /// A critical authorityInfoAccess (§4.2.2.1).
     AuthorityInfoAccessCritical,
+    /// A critical subjectAltName beside a non-empty subject (RFC 5280 §4.2.1.6: SHOULD NOT;
+    /// CA/B Forum BR §7.1.2.7.12: MUST NOT).
+    SanCriticalWithSubject,
+    /// The certificate being verified says cA=TRUE (CA/B Forum BR §7.1.2.7.8: a subscriber
+    /// certificate's cA MUST be FALSE); a self-issued one, trusted as itself, is exempt.
+    LeafIsCa,
     /// policyConstraints or inhibitAnyPolicy not marked critical (§4.2.1.11, §4.2.1.14).
     PolicyExtensionNotCritical {
         /// Its name.
@@ -124,34 +130,38 @@ pub enum ProfileViolation {
 }
 
 impl ProfileViolation {
-    /// The RFC section.
+    /// Where the rule is written.
     pub fn reference(&self) -> &'static str {
         match self {
-            Self::SerialNegative | Self::SerialZero | Self::SerialTooLong { .. } => "§4.1.2.2",
-            Self::SignatureAlgorithmMismatch => "§4.1.1.2",
-            Self::ExtensionsNeedVersion3 { .. } => "§4.1.2.1",
-            Self::OldVersionCa { .. } => "§6.1.4 (k)",
-            Self::DuplicateExtension { .. } | Self::Unreadable { .. } => "§4.2",
-            Self::IssuerEmpty => "§4.1.2.4",
-            Self::CaSubjectEmpty => "§4.1.2.6",
+            Self::SanCriticalWithSubject => "RFC 5280 §4.2.1.6; CA/B Forum BR §7.1.2.7.12",
+            Self::LeafIsCa => "CA/B Forum BR §7.1.2.7.8",
+            Self::SerialNegative | Self::SerialZero | Self::SerialTooLong { .. } => {
+                "RFC 5280 §4.1.2.2"
+            }
+            Self::SignatureAlgorithmMismatch => "RFC 5280 §4.1.1.2",
+            Self::ExtensionsNeedVersion3 { .. } => "RFC 5280 §4.1.2.1",
+            Self::OldVersionCa { .. } => "RFC 5280 §6.1.4 (k)",
+            Self::DuplicateExtension { .. } | Self::Unreadable { .. } => "RFC 5280 §4.2",
+            Self::IssuerEmpty => "RFC 5280 §4.1.2.4",
+            Self::CaSubjectEmpty => "RFC 5280 §4.1.2.6",
             Self::EmptySubjectWithoutCriticalSan
             | Self::SanEmpty
-            | Self::SanEntryInvalid { .. } => "§4.2.1.6",
+            | Self::SanEntryInvalid { .. } => "RFC 5280 §4.2.1.6",
             Self::AuthorityKeyIdMissing
             | Self::AuthorityKeyIdCritical
             | Self::AuthorityKeyIdWithoutKeyId
-            | Self::SelfSignedKeyIdMismatch => "§4.2.1.1",
-            Self::SubjectKeyIdMissing | Self::SubjectKeyIdCritical => "§4.2.1.2",
-            Self::BasicConstraintsNotCritical | Self::PathLenMisplaced => "§4.2.1.9",
-            Self::KeyCertSignWithoutCa | Self::CaWithoutKeyUsage => "§4.2.1.3",
+            | Self::SelfSignedKeyIdMismatch => "RFC 5280 §4.2.1.1",
+            Self::SubjectKeyIdMissing | Self::SubjectKeyIdCritical => "RFC 5280 §4.2.1.2",
+            Self::BasicConstraintsNotCritical | Self::PathLenMisplaced => "RFC 5280 §4.2.1.9",
+            Self::KeyCertSignWithoutCa | Self::CaWithoutKeyUsage => "RFC 5280 §4.2.1.3",
             Self::NameConstraintsInNonCa
             | Self::NameConstraintsNotCritical
-            | Self::NameConstraintMalformed { .. } => "§4.2.1.10",
-            Self::AuthorityInfoAccessCritical => "§4.2.2.1",
+            | Self::NameConstraintMalformed { .. } => "RFC 5280 §4.2.1.10",
+            Self::AuthorityInfoAccessCritical => "RFC 5280 §4.2.2.1",
             Self::PolicyExtensionNotCritical {
                 name: "policyConstraints",
-            } => "§4.2.1.11",
-            Self::PolicyExtensionNotCritical { .. } => "§4.2.1.14",
+            } => "RFC 5280 §4.2.1.11",
+            Self::PolicyExtensionNotCritical { .. } => "RFC 5280 §4.2.1.14",
         }
     }
 }
@@ -219,6 +229,12 @@ impl fmt::Display for ProfileViolation {
             Self::AuthorityInfoAccessCritical => {
                 f.write_str("authorityInfoAccess is marked critical")
             }
+            Self::SanCriticalWithSubject => {
+                f.write_str("subjectAltName is marked critical although the subject is not empty")
+            }
+            Self::LeafIsCa => f.write_str(
+                "the certificate being verified says cA=TRUE, which an end-entity certificate must not",
+            ),
             Self::PolicyExtensionNotCritical { name } => write!(f, "{name} is not marked critical"),
         }
     }
@@ -285,6 +301,9 @@ fn name_violations(cert: &Certificate, is_ca: bool, out: &mut Vec<ProfileViolati
     }
     if subject_empty && critical(cert, OID_SAN) != Some(true) {
         out.push(ProfileViolation::EmptySubjectWithoutCriticalSan);
+    }
+    if !subject_empty && critical(cert, OID_SAN) == Some(true) {
+        out.push(ProfileViolation::SanCriticalWithSubject);
     }
     if let Some(ExtensionValue::AltNames { names }) = cert.extension(OID_SAN).map(|e| &e.value) {
         if names.is_empty() {
@@ -437,6 +456,10 @@ pub(crate) fn violations(cert: &Certificate, role: Role) -> Vec<ProfileViolation
             version: cert.version,
         });
     }
+    if role == Role::Leaf && !cert.self_issued && cert.basic_constraints().is_some_and(|(ca, _)| ca)
+    {
+        out.push(ProfileViolation::LeafIsCa);
+    }
     name_violations(cert, is_ca, &mut out);
     key_id_violations(cert, is_ca, &mut out);
     ca_violations(cert, &mut out);
@@ -461,7 +484,7 @@ pub(crate) fn profile_step(cert: &Certificate, role: Role, profile: ChainProfile
     }
     let listed: Vec<String> = found
         .iter()
-        .map(|v| format!("{v} (RFC 5280 {})", v.reference()))
+        .map(|v| format!("{v} ({})", v.reference()))
         .collect();
     match profile {
         ChainProfile::Rfc5280 => builder.done(
