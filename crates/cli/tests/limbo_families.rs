@@ -126,6 +126,17 @@ struct Crl {
     number: Option<bool>,
 }
 
+/// limbo's `validation_time`.
+#[derive(Clone, Copy)]
+enum At {
+    /// Days after now.
+    DaysLater(i64),
+    /// Milliseconds after the leaf's notBefore (negative: before).
+    LeafNotBefore(i64),
+    /// Milliseconds after the leaf's notAfter.
+    LeafNotAfter(i64),
+}
+
 struct Case {
     name: &'static str,
     certs: Vec<Cert>,
@@ -135,8 +146,8 @@ struct Case {
     peer: Option<&'static str>,
     /// limbo's `extended_key_usage`: server, client or any.
     purpose: &'static str,
-    /// The validation time, as days after now.
-    days_later: i64,
+    /// The validation time.
+    at: At,
     max_depth: Option<u32>,
     crls: Vec<Crl>,
     valid: bool,
@@ -152,7 +163,7 @@ fn case(name: &'static str, certs: Vec<Cert>, valid: bool) -> Case {
         untrusted: &[],
         peer: Some("example.com"),
         purpose: "server",
-        days_later: 0,
+        at: At::DaysLater(0),
         max_depth: None,
         crls: Vec::new(),
         valid,
@@ -720,7 +731,7 @@ fn cases() -> Vec<Case> {
         ),
         // validity
         Case {
-            days_later: 10,
+            at: At::DaysLater(10),
             ..case(
                 "expired_leaf",
                 vec![
@@ -734,7 +745,7 @@ fn cases() -> Vec<Case> {
             )
         },
         Case {
-            days_later: 10,
+            at: At::DaysLater(10),
             certs: vec![
                 root(&[]),
                 Cert {
@@ -744,6 +755,63 @@ fn cases() -> Vec<Case> {
                 leaf("ica", &[]),
             ],
             ..with_ica("expired_intermediate_only_path", &[], false)
+        },
+        // rfc5280::validity: notBefore and notAfter are inclusive, compared in whole seconds.
+        Case {
+            at: At::LeafNotBefore(0),
+            ..with_ica("notbefore_exact", &[], true)
+        },
+        Case {
+            at: At::LeafNotBefore(-1),
+            ..with_ica("notbefore_fractional", &[], false)
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 counts a certificate as expired at the second of its notAfter; RFC 5280 §4.1.2.5 says the validity period includes notAfter",
+            ),
+            at: At::LeafNotAfter(0),
+            ..case(
+                "notafter_exact",
+                vec![
+                    root(&[]),
+                    Cert {
+                        days: 30,
+                        ..leaf("root", &[])
+                    },
+                ],
+                true,
+            )
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 counts a certificate as expired at the second of its notAfter; RFC 5280 §4.1.2.5 says the validity period includes notAfter",
+            ),
+            at: At::LeafNotAfter(5),
+            ..case(
+                "notafter_fractional",
+                vec![
+                    root(&[]),
+                    Cert {
+                        days: 30,
+                        ..leaf("root", &[])
+                    },
+                ],
+                true,
+            )
+        },
+        Case {
+            at: At::LeafNotAfter(1000),
+            ..case(
+                "notafter_one_second_later",
+                vec![
+                    root(&[]),
+                    Cert {
+                        days: 30,
+                        ..leaf("root", &[])
+                    },
+                ],
+                false,
+            )
         },
         // pathological: the "chain of pain" (an expired cross-signed copy of the trusted root
         // must be passed over), cycles, an untrusted root, a trusted intermediate.
@@ -764,7 +832,7 @@ fn cases() -> Vec<Case> {
             ],
             trusted: &["root", "root2"],
             untrusted: &["xica"],
-            days_later: 10,
+            at: At::DaysLater(10),
             ..case("multiple_chains_expired_intermediate", Vec::new(), true)
         },
         Case {
@@ -972,7 +1040,9 @@ fn cases() -> Vec<Case> {
             ..case(
                 "nc_excluded_ipv6_match",
                 vec![
-                    root(&["nameConstraints=critical,excluded;IP:::1/ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"]),
+                    root(&[
+                        "nameConstraints=critical,excluded;IP:::1/ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                    ]),
                     leaf("root", &["subjectAltName=IP:::1"]),
                 ],
                 false,
@@ -983,7 +1053,9 @@ fn cases() -> Vec<Case> {
             ..case(
                 "nc_permitted_ipv6_match",
                 vec![
-                    root(&["nameConstraints=critical,permitted;IP:::1/ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"]),
+                    root(&[
+                        "nameConstraints=critical,permitted;IP:::1/ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                    ]),
                     leaf("root", &["subjectAltName=IP:::1"]),
                 ],
                 true,
@@ -1031,7 +1103,11 @@ fn cases() -> Vec<Case> {
                     ..leaf("root", &["subjectAltName=dirName:san\n[san]\nCN=foo"])
                 },
             ],
-            ..case("nc_permitted_dn_match_subject_san_mismatch", Vec::new(), false)
+            ..case(
+                "nc_permitted_dn_match_subject_san_mismatch",
+                Vec::new(),
+                false,
+            )
         },
         Case {
             peer: None,
@@ -1057,7 +1133,9 @@ fn cases() -> Vec<Case> {
         case(
             "nc_excluded_match_permitted_and_excluded",
             vec![
-                root(&["nameConstraints=critical,permitted;DNS:example.com,excluded;DNS:example.com"]),
+                root(&[
+                    "nameConstraints=critical,permitted;DNS:example.com,excluded;DNS:example.com",
+                ]),
                 leaf("root", &[]),
             ],
             false,
@@ -1464,16 +1542,47 @@ fn concat(dir: &Path, out: &str, names: &[&str]) {
     std::fs::write(dir.join(out), pem).unwrap();
 }
 
+/// `notBefore` or `notAfter` of `leaf.pem`.
+fn leaf_time(dir: &Path, which: &str) -> time::OffsetDateTime {
+    let out = openssl(
+        dir,
+        &[
+            "x509",
+            "-in",
+            "leaf.pem",
+            "-noout",
+            &format!("-{which}date"),
+            "-dateopt",
+            "iso_8601",
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let value = text
+        .trim()
+        .split_once('=')
+        .expect("openssl prints name=value")
+        .1;
+    let format =
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]Z");
+    time::PrimitiveDateTime::parse(value, format)
+        .expect("an ISO 8601 date")
+        .assume_utc()
+}
+
 impl Case {
-    fn at(&self) -> time::OffsetDateTime {
-        time::OffsetDateTime::now_utc() + time::Duration::days(self.days_later)
+    fn at(&self, dir: &Path) -> time::OffsetDateTime {
+        match self.at {
+            At::DaysLater(days) => time::OffsetDateTime::now_utc() + time::Duration::days(days),
+            At::LeafNotBefore(ms) => leaf_time(dir, "start") + time::Duration::milliseconds(ms),
+            At::LeafNotAfter(ms) => leaf_time(dir, "end") + time::Duration::milliseconds(ms),
+        }
     }
 
     /// The `verify-chain` flags a limbo harness passes for this testcase.
     fn mqocsp_args(&self, dir: &Path, crls: &[String]) -> Vec<String> {
         let path = |n: &str| dir.join(n).display().to_string();
         let at = self
-            .at()
+            .at(dir)
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap();
         let mut args = vec![
@@ -1504,7 +1613,7 @@ impl Case {
     }
 
     /// The options limbo's openssl harness sets for this testcase.
-    fn openssl_args(&self, crls: &[String]) -> Vec<String> {
+    fn openssl_args(&self, dir: &Path, crls: &[String]) -> Vec<String> {
         let purpose = match self.purpose {
             "client" => "sslclient",
             "any" => "any",
@@ -1523,7 +1632,11 @@ impl Case {
         ]
         .map(str::to_owned)
         .to_vec();
-        args.extend(["-attime".to_owned(), self.at().unix_timestamp().to_string()]);
+        // -attime takes whole seconds: the fraction is dropped, as limbo's harness does.
+        args.extend([
+            "-attime".to_owned(),
+            self.at(dir).unix_timestamp().to_string(),
+        ]);
         if !self.untrusted.is_empty() {
             args.extend(["-untrusted".to_owned(), "untrusted.pem".to_owned()]);
         }
@@ -1587,7 +1700,7 @@ fn limbo_shaped_families_agree_with_openssl_x509_strict_or_name_why_not() {
         if took > BOUND {
             wrong.push(format!("{}: took {took:?}", case.name));
         }
-        let args = case.openssl_args(&crls);
+        let args = case.openssl_args(dir, &crls);
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
         let theirs = openssl(dir, &refs);
         let said = format!(

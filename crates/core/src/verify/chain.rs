@@ -153,6 +153,7 @@ fn validity(cert: &Certificate, at: Timestamp, is_anchor: bool) -> Step {
     } else {
         "The certificate"
     };
+    let at = at.whole_seconds();
     if at < cert.not_before {
         builder.done(
             Outcome::Fail,

@@ -377,6 +377,7 @@ fn valid_at_produced_step(ctx: &Context<'_>, cert: &Certificate) -> Step {
 }
 
 fn validity_outcome(cert: &Certificate, at: Timestamp) -> (Outcome, String) {
+    let at = at.whole_seconds();
     if at < cert.not_before {
         (
             Outcome::Fail,
