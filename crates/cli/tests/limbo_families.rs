@@ -186,6 +186,8 @@ fn with_ica(name: &'static str, ica_extra: &[&str], valid: bool) -> Case {
     }
 }
 
+const CN_NOT_COMPARED: &str = "openssl does not compare the subject CN with the SAN; CA/B Forum BR §7.1.4.3 wants it to be a character-for-character copy of a SAN value";
+
 fn cases() -> Vec<Case> {
     let mut all = vec![
         // basic
@@ -671,6 +673,120 @@ fn cases() -> Vec<Case> {
                 ],
                 false,
             )
+        },
+        // webpki::cn: a subject CN must be a canonical copy of a SAN value (CA/B Forum BR
+        // §7.1.4.3); openssl never compares the two when the SAN answers the peer name.
+        Case {
+            peer: Some("192.168.1.1"),
+            openssl_differs: Some(CN_NOT_COMPARED),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=0xC0A80101",
+                    ..leaf("root", &["subjectAltName=IP:192.168.1.1"])
+                },
+            ],
+            ..case("cabf_cn_ipv4_hex_mismatch", Vec::new(), false)
+        },
+        Case {
+            peer: Some("192.168.1.1"),
+            openssl_differs: Some(CN_NOT_COMPARED),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=192.168.001.001",
+                    ..leaf("root", &["subjectAltName=IP:192.168.1.1"])
+                },
+            ],
+            ..case("cabf_cn_ipv4_leading_zeros_mismatch", Vec::new(), false)
+        },
+        Case {
+            peer: Some("2001:db8::8a2e:370:7334"),
+            openssl_differs: Some(CN_NOT_COMPARED),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=2001:DB8::8A2E:370:7334",
+                    ..leaf("root", &["subjectAltName=IP:2001:db8::8a2e:370:7334"])
+                },
+            ],
+            ..case("cabf_cn_ipv6_uppercase_mismatch", Vec::new(), false)
+        },
+        Case {
+            peer: Some("2001:db8::1"),
+            openssl_differs: Some(CN_NOT_COMPARED),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=2001:0db8:0000:0000:0000:0000:0000:0001",
+                    ..leaf("root", &["subjectAltName=IP:2001:db8::1"])
+                },
+            ],
+            ..case("cabf_cn_ipv6_uncompressed_mismatch", Vec::new(), false)
+        },
+        Case {
+            peer: Some("2001:db8::1:0:0:1"),
+            openssl_differs: Some(CN_NOT_COMPARED),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=2001:db8:0:0:1:0:0:1",
+                    ..leaf("root", &["subjectAltName=IP:2001:db8::1:0:0:1"])
+                },
+            ],
+            ..case("cabf_cn_ipv6_non_rfc5952_mismatch", Vec::new(), false)
+        },
+        Case {
+            peer: Some("xn--n3h.com"),
+            // Kept valid: limbo's own defaults put CN=example.com beside other SAN values
+            // in cases that must succeed, so only a respelt SAN value fails (the CN is warned of).
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=xn--nxasmq6b.com",
+                    ..leaf("root", &["subjectAltName=DNS:xn--n3h.com"])
+                },
+            ],
+            ..case("cabf_cn_punycode_not_in_san", Vec::new(), true)
+        },
+        Case {
+            peer: Some("valid.example.com"),
+            // Kept valid: limbo's own defaults put CN=example.com beside other SAN values
+            // in cases that must succeed, so only a respelt SAN value fails (the CN is warned of).
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=notinsan.example.com",
+                    ..leaf(
+                        "root",
+                        &["subjectAltName=DNS:valid.example.com,DNS:another.example.com"],
+                    )
+                },
+            ],
+            ..case("cabf_cn_not_in_san", Vec::new(), true)
+        },
+        Case {
+            peer: Some("example.com"),
+            openssl_differs: Some(CN_NOT_COMPARED),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=Example.COM",
+                    ..leaf("root", &["subjectAltName=DNS:example.com"])
+                },
+            ],
+            ..case("cabf_cn_case_mismatch", Vec::new(), false)
+        },
+        Case {
+            peer: Some("qm1.example.com"),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject: "/CN=QM1",
+                    ..leaf("root", &["subjectAltName=DNS:qm1.example.com"])
+                },
+            ],
+            ..case("cn_queue_manager_name_only_warns", Vec::new(), true)
         },
         // rfc5280 / webpki: extended key usage.
         case(

@@ -7,6 +7,7 @@
 
 use super::budget::Budget;
 use super::build::{DeadEnd, Pool, build};
+use super::common_name::common_name_step;
 use super::key_policy::{eku_step, key_size_step};
 use super::names::{
     CommonNameFallback, ConstraintFailure, constrained_names, name_constraint_violation,
@@ -593,10 +594,13 @@ pub fn verify_chain(input: &ChainInput<'_>) -> ChainReport {
     if let Some(peer) = input.peer_name {
         trace.push(peer_step(input.target, peer, input.profile));
     }
-    let peer_ok = trace
+    trace
         .steps
-        .iter()
-        .all(|s| s.id != "chain.peer_name" || s.outcome != Outcome::Fail);
+        .extend(common_name_step(input.target, input.profile));
+    // Steps about the target's identity hold whichever path is taken.
+    let peer_ok = trace.steps.iter().all(|s| {
+        !matches!(s.id, "chain.peer_name" | "chain.common_name") || s.outcome != Outcome::Fail
+    });
     ChainReport {
         valid: paths.iter().any(|p| p.valid) && peer_ok,
         paths,
