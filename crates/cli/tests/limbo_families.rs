@@ -186,6 +186,8 @@ fn with_ica(name: &'static str, ica_extra: &[&str], valid: bool) -> Case {
     }
 }
 
+const TLS_SERVER_EKU: &str = "openssl -purpose sslserver only asks for serverAuth (or anyExtendedKeyUsage) and ignores criticality; CA/B Forum BR §7.1.2.7.6 and §7.1.2.7.10 forbid a critical extKeyUsage, anyExtendedKeyUsage and the code-signing, e-mail, time-stamping, OCSP-signing and precertificate purposes in a TLS server certificate";
+
 const CN_NOT_COMPARED: &str = "openssl does not compare the subject CN with the SAN; CA/B Forum BR §7.1.4.3 wants it to be a character-for-character copy of a SAN value";
 
 fn cases() -> Vec<Case> {
@@ -807,6 +809,107 @@ fn cases() -> Vec<Case> {
             vec![root(&[]), leaf("root", &["extendedKeyUsage="])],
             true,
         ),
+        // webpki::eku (CA/B Forum BR §7.1.2.7.6, §7.1.2.7.10).
+        Case {
+            openssl_differs: Some(TLS_SERVER_EKU),
+            ..case(
+                "ee_anyeku",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=serverAuth,anyExtendedKeyUsage"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(TLS_SERVER_EKU),
+            ..case(
+                "ee_critical_eku",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=critical,serverAuth"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            ..case(
+                "ee_precertificate_only",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=1.3.6.1.4.1.11129.2.4.4"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(TLS_SERVER_EKU),
+            ..case(
+                "ee_precertificate_with_serverauth",
+                vec![
+                    root(&[]),
+                    leaf(
+                        "root",
+                        &["extendedKeyUsage=serverAuth,1.3.6.1.4.1.11129.2.4.4"],
+                    ),
+                ],
+                false,
+            )
+        },
+        Case {
+            ..case(
+                "ee_serverauth_with_additional",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=serverAuth,clientAuth"]),
+                ],
+                true,
+            )
+        },
+        Case {
+            openssl_differs: Some(TLS_SERVER_EKU),
+            ..case(
+                "ee_codesigning_with_serverauth",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=serverAuth,codeSigning"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(TLS_SERVER_EKU),
+            ..case(
+                "ee_emailprotection_with_serverauth",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=serverAuth,emailProtection"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(TLS_SERVER_EKU),
+            ..case(
+                "ee_timestamping_with_serverauth",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=serverAuth,timeStamping"]),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(TLS_SERVER_EKU),
+            ..case(
+                "ee_ocspsigning_with_serverauth",
+                vec![
+                    root(&[]),
+                    leaf("root", &["extendedKeyUsage=serverAuth,OCSPSigning"]),
+                ],
+                false,
+            )
+        },
         with_ica(
             "ica_eku_without_server_auth",
             &["extendedKeyUsage=clientAuth"],

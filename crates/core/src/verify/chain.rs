@@ -8,7 +8,7 @@
 use super::budget::Budget;
 use super::build::{DeadEnd, Pool, build};
 use super::common_name::common_name_step;
-use super::key_policy::{eku_step, key_size_step};
+use super::key_policy::{eku_step, key_size_step, tls_server_eku_step};
 use super::names::{
     CommonNameFallback, ConstraintFailure, constrained_names, name_constraint_violation,
     peer_name_matches,
@@ -377,6 +377,9 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>)
         steps.extend(key_size_step(cert, input.legacy));
         if !is_anchor || (role != Role::Leaf && input.profile == ChainProfile::Rfc5280) {
             steps.extend(eku_step(cert, input.purpose, role, input.profile));
+        }
+        if role == Role::Leaf {
+            steps.extend(tls_server_eku_step(cert, input.purpose, input.profile));
         }
     }
     // RFC 5280 §6.1.3 (b)/(c) and §6.1.4 (g): every certificate below a CA with nameConstraints
