@@ -347,6 +347,71 @@ fn cases() -> Vec<Case> {
             vec![root(&["authorityKeyIdentifier=keyid"]), leaf("root", &[])],
             true,
         ),
+        // rfc5280::aki and webpki::aki.
+        case(
+            "critical_aki_on_root",
+            vec![
+                root(&["authorityKeyIdentifier=critical,keyid:always"]),
+                leaf("root", &[]),
+            ],
+            false,
+        ),
+        Case {
+            untrusted: &["ica"],
+            ..case(
+                "intermediate_missing_aki",
+                vec![
+                    root(&[]),
+                    ica(
+                        "ica",
+                        "/CN=x509-limbo-intermediate/OU=1",
+                        "root",
+                        &[
+                            "authorityKeyIdentifier=none",
+                            "basicConstraints=critical,CA:TRUE,pathlen:0",
+                        ],
+                    ),
+                    leaf("ica", &[]),
+                ],
+                false,
+            )
+        },
+        Case {
+            trusted: &["xroot"],
+            openssl_differs: Some(
+                "openssl 3.0 does not check the authorityKeyIdentifier of a trust anchor that is not self-signed; RFC 5280 §4.2.1.1 exempts only self-signed certificates (limbo: pedantic)",
+            ),
+            ..case(
+                "cross_signed_root_missing_aki",
+                vec![
+                    root(&[]),
+                    ica(
+                        "xroot",
+                        "/CN=x509-limbo-cross-signed-root",
+                        "root",
+                        &[
+                            "authorityKeyIdentifier=none",
+                            "basicConstraints=critical,CA:TRUE,pathlen:0",
+                        ],
+                    ),
+                    leaf("xroot", &[]),
+                ],
+                false,
+            )
+        },
+        Case {
+            openssl_differs: Some(
+                "openssl 3.0 does not look at a trust anchor's authorityKeyIdentifier fields; CA/B Forum BR §7.1.2.1.3 allows a root only keyIdentifier",
+            ),
+            ..case(
+                "root_with_aki_all_fields",
+                vec![
+                    root(&["authorityKeyIdentifier=keyid:always,issuer:always"]),
+                    leaf("root", &[]),
+                ],
+                false,
+            )
+        },
         // rfc5280: serial numbers.
         Case {
             openssl_differs: Some(

@@ -119,6 +119,9 @@ pub enum ProfileViolation {
     /// A critical subjectAltName beside a non-empty subject (RFC 5280 §4.2.1.6: SHOULD NOT;
     /// CA/B Forum BR §7.1.2.7.12: MUST NOT).
     SanCriticalWithSubject,
+    /// A self-signed root's authorityKeyIdentifier names an issuer or a serial number (CA/B
+    /// Forum BR §7.1.2.1.3: only keyIdentifier, equal to the subjectKeyIdentifier).
+    RootAuthorityKeyIdNamesIssuer,
     /// The certificate being verified says cA=TRUE (CA/B Forum BR §7.1.2.7.8: a subscriber
     /// certificate's cA MUST be FALSE); a self-issued one, trusted as itself, is exempt.
     LeafIsCa,
@@ -135,6 +138,7 @@ impl ProfileViolation {
         match self {
             Self::SanCriticalWithSubject => "RFC 5280 §4.2.1.6; CA/B Forum BR §7.1.2.7.12",
             Self::LeafIsCa => "CA/B Forum BR §7.1.2.7.8",
+            Self::RootAuthorityKeyIdNamesIssuer => "CA/B Forum BR §7.1.2.1.3",
             Self::SerialNegative | Self::SerialZero | Self::SerialTooLong { .. } => {
                 "RFC 5280 §4.1.2.2"
             }
@@ -232,6 +236,9 @@ impl fmt::Display for ProfileViolation {
             Self::SanCriticalWithSubject => {
                 f.write_str("subjectAltName is marked critical although the subject is not empty")
             }
+            Self::RootAuthorityKeyIdNamesIssuer => f.write_str(
+                "this root's authorityKeyIdentifier carries authorityCertIssuer or authorityCertSerialNumber",
+            ),
             Self::LeafIsCa => f.write_str(
                 "the certificate being verified says cA=TRUE, which an end-entity certificate must not",
             ),
@@ -459,6 +466,14 @@ pub(crate) fn violations(cert: &Certificate, role: Role) -> Vec<ProfileViolation
     if role == Role::Leaf && !cert.self_issued && cert.basic_constraints().is_some_and(|(ca, _)| ca)
     {
         out.push(ProfileViolation::LeafIsCa);
+    }
+    if role == Role::Anchor
+        && cert.self_issued
+        && let Some(ExtensionValue::AuthorityKeyIdentifier { issuer, serial, .. }) =
+            cert.extension(OID_AKI).map(|e| &e.value)
+        && (!issuer.is_empty() || serial.is_some())
+    {
+        out.push(ProfileViolation::RootAuthorityKeyIdNamesIssuer);
     }
     name_violations(cert, is_ca, &mut out);
     key_id_violations(cert, is_ca, &mut out);
