@@ -124,6 +124,22 @@ struct Crl {
     /// The CRLNumber extension: `Some(false)` non-critical (as `openssl ca` writes it),
     /// `Some(true)` critical, `None` absent.
     number: Option<bool>,
+    /// More `crl_extensions` lines (`openssl ca` config syntax).
+    extra: &'static str,
+    /// How many more made-up serials to list (limbo's crl-very-large lists 10,000).
+    filler: usize,
+}
+
+impl Crl {
+    const fn of(signer: &'static str, revoked: &'static [&'static str]) -> Self {
+        Self {
+            signer,
+            revoked,
+            number: Some(false),
+            extra: "",
+            filler: 0,
+        }
+    }
 }
 
 /// limbo's `validation_time`.
@@ -1533,21 +1549,13 @@ fn crl_cases() -> Vec<Case> {
         crl_case(
             "crl_revoked_certificate",
             WITH_CRL_SIGN,
-            vec![Crl {
-                signer: "root",
-                revoked: &["leaf"],
-                number: Some(false),
-            }],
+            vec![Crl::of("root", &["leaf"])],
             false,
         ),
         crl_case(
             "crl_certificate_not_on_crl",
             WITH_CRL_SIGN,
-            vec![Crl {
-                signer: "root",
-                revoked: &["0BADC0DE"],
-                number: Some(false),
-            }],
+            vec![Crl::of("root", &["0BADC0DE"])],
             true,
         ),
         Case {
@@ -1558,9 +1566,8 @@ fn crl_cases() -> Vec<Case> {
                 "crl_crlnumber_missing",
                 WITH_CRL_SIGN,
                 vec![Crl {
-                    signer: "root",
-                    revoked: &["0BADC0DE"],
                     number: None,
+                    ..Crl::of("root", &["0BADC0DE"])
                 }],
                 false,
             )
@@ -1570,20 +1577,15 @@ fn crl_cases() -> Vec<Case> {
             "crl_crlnumber_critical",
             WITH_CRL_SIGN,
             vec![Crl {
-                signer: "root",
-                revoked: &["0BADC0DE"],
                 number: Some(true),
+                ..Crl::of("root", &["0BADC0DE"])
             }],
             false,
         ),
         crl_case(
             "crl_issuer_missing_crlsign",
             &[],
-            vec![Crl {
-                signer: "root",
-                revoked: &["0BADC0DE"],
-                number: Some(false),
-            }],
+            vec![Crl::of("root", &["0BADC0DE"])],
             false,
         ),
         // limbo's rfc5280::crl::issuer-no-keyusage expects success (§6.3.3 (f) checks cRLSign
@@ -1592,11 +1594,7 @@ fn crl_cases() -> Vec<Case> {
         crl_case(
             "crl_issuer_no_keyusage",
             &["keyUsage="],
-            vec![Crl {
-                signer: "root",
-                revoked: &["0BADC0DE"],
-                number: Some(false),
-            }],
+            vec![Crl::of("root", &["0BADC0DE"])],
             false,
         ),
         Case {
@@ -1610,18 +1608,7 @@ fn crl_cases() -> Vec<Case> {
                 leaf("root", &[]),
             ],
             trusted: &["root", "root2"],
-            crls: vec![
-                Crl {
-                    signer: "root",
-                    revoked: &[],
-                    number: Some(false),
-                },
-                Crl {
-                    signer: "root2",
-                    revoked: &["leaf"],
-                    number: Some(false),
-                },
-            ],
+            crls: vec![Crl::of("root", &[]), Crl::of("root2", &["leaf"])],
             ..case("crl_serial_on_other_issuers_crl", Vec::new(), true)
         },
         crl_case("crl_none_from_the_issuer", WITH_CRL_SIGN, Vec::new(), true),
@@ -1784,6 +1771,11 @@ fn make_crl(dir: &Path, index: usize, crl: &Crl) -> String {
                 "R\t491231235959Z\t240101000000Z,keyCompromise\t{serial}\tunknown\t/CN=revoked\n"
             )
         })
+        .chain(
+            (0..crl.filler).map(|i| {
+                format!("R\t491231235959Z\t240101000000Z\t7F{i:08X}\tunknown\t/CN=filler\n")
+            }),
+        )
         .collect();
     std::fs::write(dir.join(&db), lines).unwrap();
     let mut config =
