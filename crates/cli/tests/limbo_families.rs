@@ -1611,6 +1611,43 @@ fn crl_cases() -> Vec<Case> {
             crls: vec![Crl::of("root", &[]), Crl::of("root2", &["leaf"])],
             ..case("crl_serial_on_other_issuers_crl", Vec::new(), true)
         },
+        crl_case(
+            "crl_unknown_critical_extension",
+            WITH_CRL_SIGN,
+            vec![Crl {
+                extra: "1.3.6.1.4.1.55738.666.1=critical,DER:05:00",
+                ..Crl::of("root", &["0BADC0DE"])
+            }],
+            false,
+        ),
+        crl_case(
+            "crl_unknown_noncritical_extension",
+            WITH_CRL_SIGN,
+            vec![Crl {
+                extra: "1.3.6.1.4.1.55738.666.1=DER:05:00",
+                ..Crl::of("root", &["0BADC0DE"])
+            }],
+            true,
+        ),
+        crl_case(
+            "crl_very_large",
+            WITH_CRL_SIGN,
+            vec![Crl {
+                filler: 10_000,
+                ..Crl::of("root", &[])
+            }],
+            true,
+        ),
+        Case {
+            at: At::DaysLater(10),
+            ..crl_case(
+                "crl_next_update_in_past",
+                WITH_CRL_SIGN,
+                vec![Crl::of("root", &[])],
+                false,
+            )
+        },
+        crl_case("crl_empty", WITH_CRL_SIGN, vec![Crl::of("root", &[])], true),
         crl_case("crl_none_from_the_issuer", WITH_CRL_SIGN, Vec::new(), true),
     ]
 }
@@ -1780,16 +1817,19 @@ fn make_crl(dir: &Path, index: usize, crl: &Crl) -> String {
     std::fs::write(dir.join(&db), lines).unwrap();
     let mut config =
         format!("[ca]\ndefault_ca=c\n[c]\ndatabase={db}\ndefault_md=sha256\ndefault_crl_days=7\n");
-    match crl.number {
-        Some(false) => {
-            std::fs::write(dir.join(format!("crl{index}.number")), "01\n").unwrap();
-            config.push_str(&format!("crlnumber=crl{index}.number\n"));
-        }
-        Some(true) => {
-            config.push_str("crl_extensions=crlext\n[crlext]\n2.5.29.20=critical,DER:02:01:01\n")
-        }
-        None => {}
+    if crl.number == Some(false) {
+        std::fs::write(dir.join(format!("crl{index}.number")), "01\n").unwrap();
+        config.push_str(&format!("crlnumber=crl{index}.number\n"));
     }
+    let number = if crl.number == Some(true) {
+        "2.5.29.20=critical,DER:02:01:01\n"
+    } else {
+        ""
+    };
+    config.push_str(&format!(
+        "crl_extensions=crlext\n[crlext]\n{number}{}\n",
+        crl.extra
+    ));
     std::fs::write(dir.join(format!("crl{index}.cnf")), config).unwrap();
     let out = format!("crl{index}.crl");
     must(
