@@ -871,6 +871,36 @@ fn cases() -> Vec<Case> {
             ],
             ..case("cn_queue_manager_name_only_warns", Vec::new(), true)
         },
+        // RFC822 peer names (limbo's PeerKind RFC822): the domain is case-insensitive, the local
+        // part is not (RFC 5321 §2.4).
+        Case {
+            peer: Some("user@example.com"),
+            ..case(
+                "rfc822_peer_matches",
+                vec![
+                    root(&[]),
+                    leaf(
+                        "root",
+                        &["subjectAltName=DNS:example.com,email:user@Example.COM"],
+                    ),
+                ],
+                true,
+            )
+        },
+        Case {
+            peer: Some("User@example.com"),
+            ..case(
+                "rfc822_peer_local_part_differs",
+                vec![
+                    root(&[]),
+                    leaf(
+                        "root",
+                        &["subjectAltName=DNS:example.com,email:user@example.com"],
+                    ),
+                ],
+                false,
+            )
+        },
         // rfc5280 / webpki: extended key usage.
         case(
             "ee_eku_client_only",
@@ -1910,8 +1940,14 @@ impl Case {
             path("trusted.pem"),
             "--at".to_owned(),
             at,
+            // limbo's extended_key_usage names, which --purpose takes as they are.
             "--purpose".to_owned(),
-            self.purpose.to_owned(),
+            match self.purpose {
+                "client" => "clientAuth",
+                "any" => "anyExtendedKeyUsage",
+                _ => "serverAuth",
+            }
+            .to_owned(),
         ];
         if !self.untrusted.is_empty() {
             args.extend(["--untrusted".to_owned(), path("untrusted.pem")]);
@@ -1959,6 +1995,9 @@ impl Case {
         match self.peer {
             Some(ip) if ip.parse::<std::net::IpAddr>().is_ok() => {
                 args.extend(["-verify_ip".to_owned(), ip.to_owned()]);
+            }
+            Some(mailbox) if mailbox.contains('@') => {
+                args.extend(["-verify_email".to_owned(), mailbox.to_owned()]);
             }
             Some(host) => args.extend(["-verify_hostname".to_owned(), host.to_owned()]),
             None => {}

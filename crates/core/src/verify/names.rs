@@ -74,6 +74,21 @@ pub(crate) fn peer_name_matches(
             .map(ToString::to_string)
             .ok_or_else(has);
     }
+    // A mailbox (limbo's RFC822 peer names) against rfc822Name entries: RFC 5280 §4.2.1.6 makes
+    // them RFC 5321 Mailboxes, whose local part is compared exactly and whose domain is
+    // case-insensitive (RFC 5321 §2.4). No CN or emailAddress fallback.
+    if let Some((local, domain)) = peer.rsplit_once('@') {
+        return sans
+            .iter()
+            .find(|n| {
+                matches!(n, GeneralName::Email(mailbox)
+                if mailbox.rsplit_once('@').is_some_and(|(l, d)| {
+                    l == local && dns_normal(d) == dns_normal(domain)
+                }))
+            })
+            .map(ToString::to_string)
+            .ok_or_else(has);
+    }
     // A host typed with Unicode labels is compared as the A-labels certificates carry.
     let ascii = super::idna::to_ascii(peer).unwrap_or_default();
     let peer = ascii.as_str();
