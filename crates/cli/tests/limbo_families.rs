@@ -316,6 +316,24 @@ fn cases() -> Vec<Case> {
             ],
             false,
         ),
+        case(
+            "ee_pathlen",
+            vec![
+                root(&[]),
+                leaf("root", &["basicConstraints=critical,CA:FALSE,pathlen:0"]),
+            ],
+            false,
+        ),
+        Case {
+            certs: vec![
+                Cert {
+                    subject: "/",
+                    ..root(&[])
+                },
+                leaf("root", &[]),
+            ],
+            ..case("ca_empty_subject", Vec::new(), false)
+        },
         // rfc5280: AKI and SKI.
         case(
             "ee_missing_aki",
