@@ -43,13 +43,59 @@ pub const OID_RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
 /// id-mgf1 (RFC 4055 §2.2).
 const OID_MGF1: &str = "1.2.840.113549.1.1.8";
 
+/// A hash function of RSASSA-PSS parameters, chosen by its OID (RFC 4055 §2.1, RFC 5754 §2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HashAlgorithm {
+    /// id-sha1 (1.3.14.3.2.26).
+    Sha1,
+    /// id-sha256 (2.16.840.1.101.3.4.2.1).
+    Sha256,
+    /// id-sha384 (2.16.840.1.101.3.4.2.2).
+    Sha384,
+    /// id-sha512 (2.16.840.1.101.3.4.2.3).
+    Sha512,
+    /// Any other, by dotted OID.
+    Other(String),
+}
+
+impl HashAlgorithm {
+    /// From a dotted OID.
+    pub fn from_oid(dotted: &str) -> Self {
+        match dotted {
+            "1.3.14.3.2.26" => Self::Sha1,
+            "2.16.840.1.101.3.4.2.1" => Self::Sha256,
+            "2.16.840.1.101.3.4.2.2" => Self::Sha384,
+            "2.16.840.1.101.3.4.2.3" => Self::Sha512,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for HashAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Sha1 => "sha1",
+            Self::Sha256 => "sha256",
+            Self::Sha384 => "sha384",
+            Self::Sha512 => "sha512",
+            Self::Other(oid) => oids::name(oid).unwrap_or(oid),
+        })
+    }
+}
+
+impl Serialize for HashAlgorithm {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// RSASSA-PSS-params (RFC 4055 §3.1), with the defaults filled in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PssParameters {
-    /// The hash (`sha256`, …; `sha1` when the field is absent).
-    pub hash: String,
+    /// The hash (SHA-1 when the field is absent).
+    pub hash: HashAlgorithm,
     /// MGF1's hash; `None` when the mask generation function is not MGF1.
-    pub mgf1_hash: Option<String>,
+    pub mgf1_hash: Option<HashAlgorithm>,
     /// saltLength in bytes (20 when absent).
     pub salt_length: u32,
     /// trailerField (1 when absent, the only value RFC 4055 allows).
@@ -58,12 +104,14 @@ pub struct PssParameters {
 
 impl std::fmt::Display for PssParameters {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mgf1 = self
+            .mgf1_hash
+            .as_ref()
+            .map_or_else(|| "(not MGF1)".to_owned(), ToString::to_string);
         write!(
             f,
-            "{}, MGF1 with {}, salt {} bytes",
-            self.hash,
-            self.mgf1_hash.as_deref().unwrap_or("(not MGF1)"),
-            self.salt_length
+            "{}, MGF1 with {mgf1}, salt {} bytes",
+            self.hash, self.salt_length
         )?;
         if self.trailer_field != 1 {
             write!(f, ", trailer field {}", self.trailer_field)?;
@@ -87,10 +135,8 @@ impl Algorithm {
         use x509_parser::signature_algorithm::SignatureAlgorithm;
         let mut algorithm = Self::from_oid(&id.algorithm.to_id_string());
         if algorithm.oid == OID_RSASSA_PSS {
-            let name = |oid: &x509_parser::oid_registry::Oid<'_>| {
-                let dotted = oid.to_id_string();
-                oids::name(&dotted).unwrap_or(&dotted).to_owned()
-            };
+            let name =
+                |oid: &x509_parser::oid_registry::Oid<'_>| HashAlgorithm::from_oid(&oid.to_id_string());
             algorithm.pss = Some(match SignatureAlgorithm::try_from(id) {
                 Ok(SignatureAlgorithm::RSASSA_PSS(params)) => Some(PssParameters {
                     hash: name(params.hash_algorithm_oid()),
