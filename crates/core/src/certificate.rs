@@ -135,8 +135,9 @@ impl Algorithm {
         use x509_parser::signature_algorithm::SignatureAlgorithm;
         let mut algorithm = Self::from_oid(&id.algorithm.to_id_string());
         if algorithm.oid == OID_RSASSA_PSS {
-            let name =
-                |oid: &x509_parser::oid_registry::Oid<'_>| HashAlgorithm::from_oid(&oid.to_id_string());
+            let name = |oid: &x509_parser::oid_registry::Oid<'_>| {
+                HashAlgorithm::from_oid(&oid.to_id_string())
+            };
             algorithm.pss = Some(match SignatureAlgorithm::try_from(id) {
                 Ok(SignatureAlgorithm::RSASSA_PSS(params)) => Some(PssParameters {
                     hash: name(params.hash_algorithm_oid()),
@@ -413,47 +414,48 @@ impl Certificate {
             .map_or_else(|| self.subject.rfc4514.clone(), str::to_owned)
     }
 
-    /// Every CRL distribution point's full names, as the CDP extension lists them (URIs as
-    /// written).
-    pub fn crl_distribution_points(&self) -> Vec<&str> {
+    /// Every CRL distribution point's full names, as the CDP extension lists them.
+    pub fn crl_distribution_points(&self) -> Vec<&GeneralName> {
         self.extensions
             .iter()
             .filter_map(|ext| match &ext.value {
-                ExtensionValue::CrlDistributionPoints { points } => Some(points),
+                ExtensionValue::CrlDistributionPoints { points, .. } => Some(points),
                 _ => None,
             })
             .flatten()
-            .map(String::as_str)
             .collect()
     }
 
     /// The URLs of the CRL distribution points, in certificate order (other name forms are left
     /// out).
     pub fn crl_urls(&self) -> Vec<&str> {
-        self.extensions
-            .iter()
-            .filter_map(|ext| match &ext.value {
-                ExtensionValue::CrlDistributionPoints { points } => Some(points),
-                _ => None,
-            })
-            .flatten()
-            .map(String::as_str)
-            .filter(|point| point.contains("://"))
-            .collect()
+        uris(self.crl_distribution_points())
     }
 
-    /// The OCSP responder URLs from the AIA extension, in certificate order.
+    /// The OCSP responder URLs from the AIA extension, in certificate order (other name forms,
+    /// which no client can ask, are left out).
     pub fn ocsp_urls(&self) -> Vec<&str> {
-        self.extensions
-            .iter()
-            .filter_map(|ext| match &ext.value {
-                ExtensionValue::AuthorityInfoAccess { ocsp, .. } => Some(ocsp),
-                _ => None,
-            })
-            .flatten()
-            .map(String::as_str)
-            .collect()
+        uris(
+            self.extensions
+                .iter()
+                .filter_map(|ext| match &ext.value {
+                    ExtensionValue::AuthorityInfoAccess { ocsp, .. } => Some(ocsp),
+                    _ => None,
+                })
+                .flatten(),
+        )
     }
+}
+
+/// The URIs among `names`.
+fn uris<'a>(names: impl IntoIterator<Item = &'a GeneralName>) -> Vec<&'a str> {
+    names
+        .into_iter()
+        .filter_map(|name| match name {
+            GeneralName::Uri(uri) => Some(uri.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {

@@ -200,14 +200,18 @@ fn pss_parameters_decide_the_check() {
         with(&|p| p.mgf1_hash = Some(HashAlgorithm::Sha384)),
         Err(SignatureError::Invalid)
     );
-    let unsupported = with(&|p| p.hash = HashAlgorithm::from_oid("1.2.840.113549.2.5")).unwrap_err().to_string();
+    let unsupported = with(&|p| p.hash = HashAlgorithm::from_oid("1.2.840.113549.2.5"))
+        .unwrap_err()
+        .to_string();
     assert!(
         unsupported.contains("the hash md5 is not supported"),
         "{unsupported}"
     );
     let trailer = with(&|p| p.trailer_field = 2).unwrap_err().to_string();
     assert!(trailer.contains("trailerField must be 1"), "{trailer}");
-    let sha1 = with(&|p| p.hash = HashAlgorithm::Sha1).unwrap_err().to_string();
+    let sha1 = with(&|p| p.hash = HashAlgorithm::Sha1)
+        .unwrap_err()
+        .to_string();
     assert!(sha1.contains("SHA-1"), "{sha1}");
     let mut absent = leaf.signature_algorithm.clone();
     absent.pss = Some(None);

@@ -183,16 +183,15 @@ fn algorithm_step(ctx: &Context<'_>) -> Step {
             "signatureAlgorithm",
         );
     // RSASSA-PSS counts by the hash its parameters name.
-    let pss_hash = algorithm
-        .pss
-        .as_ref()
-        .map(|p| p.as_ref().map(|p| &p.hash));
+    let pss_hash = algorithm.pss.as_ref().map(|p| p.as_ref().map(|p| &p.hash));
     let legacy = matches!(algorithm.oid.as_str(), oid::RSA_SHA1 | oid::ECDSA_SHA1)
         || pss_hash == Some(Some(&HashAlgorithm::Sha1));
     let accepted = ACCEPTED.contains(&algorithm.oid.as_str())
         || matches!(
             pss_hash,
-            Some(Some(HashAlgorithm::Sha256 | HashAlgorithm::Sha384 | HashAlgorithm::Sha512))
+            Some(Some(
+                HashAlgorithm::Sha256 | HashAlgorithm::Sha384 | HashAlgorithm::Sha512
+            ))
         );
     match (accepted, legacy, ctx.input.legacy) {
         (true, _, _) => builder.done(Outcome::Pass, format!("{} ({}).", algorithm.describe(), algorithm.oid)),
