@@ -275,8 +275,38 @@ pub struct Certificate {
 }
 
 /// Why DER bytes are not a certificate.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CertificateError(pub String);
+#[derive(Clone, Debug, PartialEq)]
+pub enum CertificateError {
+    /// The bytes are not one strict DER value (X.690 §10).
+    NotDer(crate::der::DerError),
+    /// The bytes end before the certificate does.
+    Truncated {
+        /// How many bytes there are.
+        size: usize,
+    },
+    /// The X.509 parser refuses the structure (RFC 5280 §4.1).
+    Structure(x509_parser::error::X509Error),
+    /// A field does not have the shape RFC 5280 §4.1 gives it.
+    Malformed(Malformed),
+}
+
+impl std::fmt::Display for CertificateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotDer(error) => write!(f, "{error}"),
+            Self::Truncated { size } => {
+                write!(
+                    f,
+                    "the {size} bytes end before the certificate does (truncated)"
+                )
+            }
+            Self::Structure(error) => write!(f, "{error}"),
+            Self::Malformed(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for CertificateError {}
 
 /// SHA-1 and SHA-256 of `der`.
 pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
@@ -291,21 +321,21 @@ impl Certificate {
     /// Decodes one DER certificate (strict DER, nothing after it).
     pub fn parse(der: &[u8]) -> Result<Self, CertificateError> {
         let tree = crate::der::parse(der);
-        match (tree.root, tree.problems.first()) {
+        match (tree.root, tree.problems.into_iter().next()) {
             (Some(root), None) => Self::from_der(der, &root),
-            (_, Some(problem)) => Err(CertificateError(problem.to_string())),
-            (None, None) => Err(CertificateError("no DER value".to_owned())),
+            (_, Some(problem)) => Err(CertificateError::NotDer(problem)),
+            (None, None) => Err(CertificateError::NotDer(crate::der::DerError::Empty)),
         }
     }
 
     /// Decodes one DER certificate, given its bytes and their DER tree.
     pub fn from_der(der: &[u8], root: &Node) -> Result<Self, CertificateError> {
-        let (_, parsed) = X509Certificate::from_der(der)
-            .map_err(|error| CertificateError(describe(&error, der.len())))?;
-        let spans = spans(root).map_err(|error| CertificateError(error.to_string()))?;
+        let (_, parsed) =
+            X509Certificate::from_der(der).map_err(|error| describe(error, der.len()))?;
+        let spans = spans(root).map_err(CertificateError::Malformed)?;
         let extensions = match root.child(0).and_then(|tbs| extensions_node(tbs)) {
             Some(list) => read_extensions(list, der, "tbsCertificate.extensions")
-                .map_err(|error| CertificateError(error.to_string()))?,
+                .map_err(CertificateError::Malformed)?,
             None => Vec::new(),
         };
         let issuer = DistinguishedName::from_x509(parsed.issuer());
@@ -545,19 +575,38 @@ fn spans(root: &Node) -> Result<CertificateSpans, Malformed> {
     })
 }
 
-fn describe(error: &x509_parser::nom::Err<x509_parser::error::X509Error>, size: usize) -> String {
+fn describe(
+    error: x509_parser::nom::Err<x509_parser::error::X509Error>,
+    size: usize,
+) -> CertificateError {
     use x509_parser::nom::Err;
     match error {
-        Err::Incomplete(_) => {
-            format!("the {size} bytes end before the certificate does (truncated)")
-        }
-        Err::Error(inner) | Err::Failure(inner) => inner.to_string(),
+        Err::Incomplete(_) => CertificateError::Truncated { size },
+        Err::Error(inner) | Err::Failure(inner) => CertificateError::Structure(inner),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{Certificate, CertificateError};
     use crate::hex::unsigned_integer as serial_hex;
+
+    #[test]
+    fn bytes_that_are_not_a_certificate_say_why_as_a_variant() {
+        assert!(matches!(
+            Certificate::parse(&[0x30, 0x05, 0x02]),
+            Err(CertificateError::NotDer(_))
+        ));
+        assert!(matches!(
+            Certificate::parse(&[]),
+            Err(CertificateError::NotDer(_))
+        ));
+        // A well-formed DER NULL is not a Certificate SEQUENCE.
+        assert!(matches!(
+            Certificate::parse(&[0x05, 0x00]),
+            Err(CertificateError::Structure(_))
+        ));
+    }
 
     #[test]
     fn serial_hex_drops_sign_byte_only() {
