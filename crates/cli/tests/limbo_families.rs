@@ -204,6 +204,8 @@ fn with_ica(name: &'static str, ica_extra: &[&str], valid: bool) -> Case {
 
 const TLS_SERVER_EKU: &str = "openssl -purpose sslserver only asks for serverAuth (or anyExtendedKeyUsage) and ignores criticality; CA/B Forum BR §7.1.2.7.6 and §7.1.2.7.10 forbid a critical extKeyUsage, anyExtendedKeyUsage and the code-signing, e-mail, time-stamping, OCSP-signing and precertificate purposes in a TLS server certificate";
 
+const WILDCARD_AGAINST_SUBTREE: &str = "openssl 3.0 compares a wildcard SAN with name constraints as a literal name; *.example.com can stand for the excluded bar.example.com (CVE-2025-61727)";
+
 const CN_NOT_COMPARED: &str = "openssl does not compare the subject CN with the SAN; CA/B Forum BR §7.1.4.3 wants it to be a character-for-character copy of a SAN value";
 
 fn cases() -> Vec<Case> {
@@ -1243,6 +1245,104 @@ fn cases() -> Vec<Case> {
             trusted: &["ica"],
             untrusted: &[],
             ..with_ica("trusted_intermediate_is_an_anchor", &[], true)
+        },
+        // cve::cve-2024-0567: roots A, B and C cross-sign each other; the path must end at the
+        // trusted self-signed A without looping through the mesh.
+        Case {
+            certs: vec![
+                Cert {
+                    subject: "/CN=Root A",
+                    ..root(&[])
+                },
+                Cert {
+                    name: "bseed",
+                    subject: "/CN=Root B",
+                    ..root(&[])
+                },
+                Cert {
+                    name: "cseed",
+                    subject: "/CN=Root C",
+                    ..root(&[])
+                },
+                ica("a1", "/CN=Intermediate A1", "root", &[]),
+                Cert {
+                    key: "same:root",
+                    ..ica("a_by_b", "/CN=Root A", "bseed", &[])
+                },
+                Cert {
+                    key: "same:root",
+                    ..ica("a_by_c", "/CN=Root A", "cseed", &[])
+                },
+                Cert {
+                    key: "same:bseed",
+                    ..ica("b_by_a", "/CN=Root B", "root", &[])
+                },
+                Cert {
+                    key: "same:bseed",
+                    ..ica("b_by_c", "/CN=Root B", "cseed", &[])
+                },
+                Cert {
+                    key: "same:cseed",
+                    ..ica("c_by_a", "/CN=Root C", "root", &[])
+                },
+                Cert {
+                    key: "same:cseed",
+                    ..ica("c_by_b", "/CN=Root C", "bseed", &[])
+                },
+                ica("b1", "/CN=Intermediate B1", "b_by_a", &[]),
+                ica("c1", "/CN=Intermediate C1", "c_by_a", &[]),
+                Cert {
+                    subject: "/",
+                    ..leaf(
+                        "a1",
+                        &["subjectAltName=critical,DNS:cve-2024-0567.example.com"],
+                    )
+                },
+            ],
+            untrusted: &[
+                "a1", "a_by_b", "a_by_c", "b1", "b_by_a", "b_by_c", "c1", "c_by_a", "c_by_b",
+            ],
+            peer: Some("cve-2024-0567.example.com"),
+            ..case("cve_2024_0567", Vec::new(), true)
+        },
+        // cve::cve-2025-61727: a wildcard SAN that can stand for an excluded (or unpermitted)
+        // name.
+        Case {
+            peer: Some("bar.example.com"),
+            certs: vec![
+                root(&[]),
+                ica(
+                    "ica",
+                    "/CN=x509-limbo-intermediate/OU=1",
+                    "root",
+                    &[
+                        "subjectAltName=",
+                        "nameConstraints=critical,permitted;DNS:example.com,excluded;DNS:bar.example.com",
+                    ],
+                ),
+                leaf("ica", &["subjectAltName=DNS:*.example.com"]),
+            ],
+            untrusted: &["ica"],
+            openssl_differs: Some(WILDCARD_AGAINST_SUBTREE),
+            ..case("cve_2025_61727", Vec::new(), false)
+        },
+        Case {
+            peer: Some("foo.example.com"),
+            certs: vec![
+                root(&[]),
+                ica(
+                    "ica",
+                    "/CN=x509-limbo-intermediate/OU=1",
+                    "root",
+                    &[
+                        "subjectAltName=",
+                        "nameConstraints=critical,permitted;DNS:foo.example.com",
+                    ],
+                ),
+                leaf("ica", &["subjectAltName=DNS:*.example.com"]),
+            ],
+            untrusted: &["ica"],
+            ..case("cve_2025_61727_nc_permits_variant", Vec::new(), false)
         },
         // max_chain_depth: intermediates between the leaf and the anchor.
         Case {

@@ -122,10 +122,21 @@ fn same_ip(a: &IpAddr, b: &IpAddr) -> bool {
     a.to_canonical() == b.to_canonical()
 }
 
+/// Which kind of subtree a name is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Subtree {
+    /// Every name the certificate may stand for must be inside.
+    Permitted,
+    /// No name the certificate may stand for may be inside.
+    Excluded,
+}
+
 /// A DNS name is within a constraint when it equals it or lies below it. A wildcard name
-/// `*.S` is within when `S` is, and (for excluded subtrees) intersects a constraint one label
-/// below `S`, since the wildcard can stand for that label.
-fn dns_within(name: &str, constraint: &str) -> bool {
+/// `*.S` is within when `S` is. Against an excluded subtree it also counts when it meets a
+/// constraint one label below `S`, since the wildcard can stand for that label; against a
+/// permitted one that is not enough, since it can stand for names outside too
+/// (CVE-2025-61727: `*.example.com` under a permitted `foo.example.com`).
+fn dns_within(name: &str, constraint: &str, subtree: Subtree) -> bool {
     let (name, constraint) = (
         dns_normal(name),
         constraint.trim_start_matches('.').to_ascii_lowercase(),
@@ -135,6 +146,9 @@ fn dns_within(name: &str, constraint: &str) -> bool {
     };
     if below(&name) {
         return true;
+    }
+    if subtree == Subtree::Permitted {
+        return false;
     }
     match name.strip_prefix("*.") {
         Some(suffix) => constraint
@@ -238,10 +252,10 @@ pub(crate) fn constrained_names(cert: &Certificate) -> Vec<GeneralName> {
 
 /// Whether `name` lies within the subtree `constraint`; `None` when the forms differ (or the
 /// form is one mqocsp does not compare).
-fn within(name: &GeneralName, constraint: &GeneralName) -> Option<bool> {
+fn within(name: &GeneralName, constraint: &GeneralName, subtree: Subtree) -> Option<bool> {
     use GeneralName as G;
     match (name, constraint) {
-        (G::Dns(n), G::Dns(c)) => Some(dns_within(n, c)),
+        (G::Dns(n), G::Dns(c)) => Some(dns_within(n, c, subtree)),
         (G::Ip(ip), G::IpRange(range)) => Some(range.contains(&ip.to_canonical())),
         (G::Email(n), G::Email(c)) => Some(email_within(n, c)),
         (G::Uri(n), G::Uri(c)) => Some(uri_within(n, c)),
@@ -327,7 +341,7 @@ pub(crate) fn name_constraint_violation(
             budget
                 .name_comparison()
                 .map_err(ConstraintFailure::Budget)?;
-            if within(name, constraint) == Some(true) {
+            if within(name, constraint, Subtree::Excluded) == Some(true) {
                 return Err(ConstraintFailure::Violation(format!(
                     "{name} is inside the excluded subtree {constraint}."
                 )));
@@ -339,7 +353,7 @@ pub(crate) fn name_constraint_violation(
             budget
                 .name_comparison()
                 .map_err(ConstraintFailure::Budget)?;
-            match within(name, constraint) {
+            match within(name, constraint, Subtree::Permitted) {
                 Some(true) => {
                     inside = true;
                     break;
@@ -459,6 +473,24 @@ mod tests {
                 &mut budget,
             );
             assert_eq!(result.is_err(), hit, "*.example.com vs {constraint}");
+        }
+        // Permitted: the wildcard must lie wholly inside (CVE-2025-61727).
+        for (constraint, allowed) in [
+            ("example.com", true),
+            ("foo.example.com", false),
+            ("other.org", false),
+        ] {
+            let result = name_constraint_violation(
+                &wildcard,
+                &[GeneralName::Dns(constraint.into())],
+                &[],
+                &mut budget,
+            );
+            assert_eq!(
+                result.is_ok(),
+                allowed,
+                "*.example.com in permitted {constraint}"
+            );
         }
     }
 
