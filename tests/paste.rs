@@ -117,6 +117,23 @@ fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// Sets the value of the input or select `selector` and fires `kind` (`input`, `change`) on it,
+/// as typing or choosing does.
+fn set_field(root: &Element, selector: &str, value: &str, kind: &str) {
+    let field = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} on the page"));
+    match field.dyn_ref::<web_sys::HtmlSelectElement>() {
+        Some(select) => select.set_value(value),
+        None => field
+            .dyn_ref::<HtmlInputElement>()
+            .expect("an input or a select")
+            .set_value(value),
+    }
+    fire(&field, kind);
+}
+
 async fn paste(root: &Element, text: &str) {
     let area: HtmlTextAreaElement = root
         .query_selector("textarea")
@@ -414,14 +431,7 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
         text(&verdicts)
     );
     // The GSKit profile: nextUpdate absent passes, as the MQ client did in the seed.
-    let profile: web_sys::HtmlSelectElement = root
-        .query_selector("#verify-profile")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    profile.set_value("gskit");
-    fire(&profile, "change");
+    set_field(&root, "#verify-profile", "gskit", "change");
     let steps = root.query_selector(".steps").unwrap().unwrap();
     let key = |k: &str| {
         let init = web_sys::KeyboardEventInit::new();
@@ -708,14 +718,7 @@ async fn verify_view_uses_pasted_crls_and_a_depth_limit() {
             .serial(&[0x2a]),
     );
     let root = mount().await;
-    let input: HtmlInputElement = root
-        .query_selector("#at-input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.set_value("2026-11-26T12:00:00Z");
-    fire(&input, "input");
+    set_field(&root, "#at-input", "2026-11-26T12:00:00Z", "input");
     let chain = [
         leaf.pem.as_str(),
         ica.certificate.pem.as_str(),
@@ -725,29 +728,14 @@ async fn verify_view_uses_pasted_crls_and_a_depth_limit() {
     paste(&root, &chain).await;
     let verdicts = wait_for(&root, "[data-field='verdicts']").await;
     text_contains(&root, &verdicts, "Chain:").await;
-    let profile: web_sys::HtmlSelectElement = root
-        .query_selector("#verify-profile")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    profile.set_value("gskit");
-    fire(&profile, "change");
+    set_field(&root, "#verify-profile", "gskit", "change");
     text_contains(&root, &verdicts, "Chain: valid").await;
     let crls = wait_for(&root, "[data-field='crls-used']").await;
     assert!(text(&crls).contains("No pasted CRL"), "{}", text(&crls));
     // One intermediate: at most 0 leaves no path; clearing the field lifts the limit.
-    let depth: HtmlInputElement = root
-        .query_selector("#verify-max-depth")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    depth.set_value("0");
-    fire(&depth, "change");
+    set_field(&root, "#verify-max-depth", "0", "change");
     text_contains(&root, &verdicts, "Chain: invalid").await;
-    depth.set_value("1");
-    fire(&depth, "change");
+    set_field(&root, "#verify-max-depth", "1", "change");
     text_contains(&root, &verdicts, "Chain: valid").await;
     // The intermediate's CRL listing the leaf, pasted too: used, and the chain is refused.
     let mut revoked = CrlSpec::good();
@@ -756,14 +744,7 @@ async fn verify_view_uses_pasted_crls_and_a_depth_limit() {
     paste(&root, &with_crl).await;
     let crls = wait_for(&root, "[data-field='crls-used']").await;
     text_contains(&root, &crls, "1 pasted CRL is checked").await;
-    let profile: web_sys::HtmlSelectElement = root
-        .query_selector("#verify-profile")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    profile.set_value("gskit");
-    fire(&profile, "change");
+    set_field(&root, "#verify-profile", "gskit", "change");
     let verdicts = wait_for(&root, "[data-field='verdicts']").await;
     text_contains(&root, &verdicts, "Chain: invalid").await;
     let crl_step = wait_for(&root, "[data-step-id='chain.crl']").await;

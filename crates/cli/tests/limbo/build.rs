@@ -1,25 +1,9 @@
 //! Making a case's certificates and CRLs with the real `openssl`, and the arguments each side is run with.
 
 use super::*;
+use crate::common::must;
+pub(crate) use crate::common::openssl;
 use std::path::Path;
-use std::process::Command;
-
-pub(crate) fn openssl(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("openssl")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("running openssl")
-}
-
-fn must(dir: &Path, args: &[&str]) {
-    let out = openssl(dir, args);
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 pub(crate) fn make(dir: &Path, cert: &Cert) {
     let name = cert.name;

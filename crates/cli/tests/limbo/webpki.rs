@@ -3,7 +3,7 @@
 use super::*;
 
 pub(crate) fn cases() -> Vec<Case> {
-    vec![
+    let mut all = vec![
         // webpki (CA/B Forum BR): wildcard forms, AIA, SAN criticality, keys, versions.
         // CA/B Forum BR §3.2.2.6: no wildcard over a public suffix.
         case(
@@ -151,109 +151,6 @@ pub(crate) fn cases() -> Vec<Case> {
                 ],
                 false,
             )
-        },
-        // webpki::cn: a subject CN must be a canonical copy of a SAN value (CA/B Forum BR
-        // §7.1.4.3); openssl never compares the two when the SAN answers the peer name.
-        Case {
-            peer: Some("192.168.1.1"),
-            openssl_differs: Some(CN_NOT_COMPARED),
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=0xC0A80101",
-                    ..leaf("root", &["subjectAltName=IP:192.168.1.1"])
-                },
-            ],
-            ..case("cabf_cn_ipv4_hex_mismatch", Vec::new(), false)
-        },
-        Case {
-            peer: Some("192.168.1.1"),
-            openssl_differs: Some(CN_NOT_COMPARED),
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=192.168.001.001",
-                    ..leaf("root", &["subjectAltName=IP:192.168.1.1"])
-                },
-            ],
-            ..case("cabf_cn_ipv4_leading_zeros_mismatch", Vec::new(), false)
-        },
-        Case {
-            peer: Some("2001:db8::8a2e:370:7334"),
-            openssl_differs: Some(CN_NOT_COMPARED),
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=2001:DB8::8A2E:370:7334",
-                    ..leaf("root", &["subjectAltName=IP:2001:db8::8a2e:370:7334"])
-                },
-            ],
-            ..case("cabf_cn_ipv6_uppercase_mismatch", Vec::new(), false)
-        },
-        Case {
-            peer: Some("2001:db8::1"),
-            openssl_differs: Some(CN_NOT_COMPARED),
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=2001:0db8:0000:0000:0000:0000:0000:0001",
-                    ..leaf("root", &["subjectAltName=IP:2001:db8::1"])
-                },
-            ],
-            ..case("cabf_cn_ipv6_uncompressed_mismatch", Vec::new(), false)
-        },
-        Case {
-            peer: Some("2001:db8::1:0:0:1"),
-            openssl_differs: Some(CN_NOT_COMPARED),
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=2001:db8:0:0:1:0:0:1",
-                    ..leaf("root", &["subjectAltName=IP:2001:db8::1:0:0:1"])
-                },
-            ],
-            ..case("cabf_cn_ipv6_non_rfc5952_mismatch", Vec::new(), false)
-        },
-        Case {
-            peer: Some("xn--n3h.com"),
-            // Kept valid: limbo's own defaults put CN=example.com beside other SAN values
-            // in cases that must succeed, so only a respelt SAN value fails (the CN is warned of).
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=xn--nxasmq6b.com",
-                    ..leaf("root", &["subjectAltName=DNS:xn--n3h.com"])
-                },
-            ],
-            ..case("cabf_cn_punycode_not_in_san", Vec::new(), true)
-        },
-        Case {
-            peer: Some("valid.example.com"),
-            // Kept valid: limbo's own defaults put CN=example.com beside other SAN values
-            // in cases that must succeed, so only a respelt SAN value fails (the CN is warned of).
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=notinsan.example.com",
-                    ..leaf(
-                        "root",
-                        &["subjectAltName=DNS:valid.example.com,DNS:another.example.com"],
-                    )
-                },
-            ],
-            ..case("cabf_cn_not_in_san", Vec::new(), true)
-        },
-        Case {
-            peer: Some("example.com"),
-            openssl_differs: Some(CN_NOT_COMPARED),
-            certs: vec![
-                root(&[]),
-                Cert {
-                    subject: "/CN=Example.COM",
-                    ..leaf("root", &["subjectAltName=DNS:example.com"])
-                },
-            ],
-            ..case("cabf_cn_case_mismatch", Vec::new(), false)
         },
         Case {
             peer: Some("qm1.example.com"),
@@ -421,5 +318,86 @@ pub(crate) fn cases() -> Vec<Case> {
             &["extendedKeyUsage=clientAuth"],
             false,
         ),
-    ]
+    ];
+    all.extend(common_name_cases());
+    all
+}
+
+/// webpki::cn (CA/B Forum BR §7.1.4.3), one row a case: name, subject, SAN, peer name, verdict.
+/// A CN that spells a SAN value another way fails, and openssl never compares the two. One
+/// unrelated to the SAN is kept valid (and warned of): limbo's own defaults put CN=example.com
+/// beside other SAN values in cases that must succeed.
+fn common_name_cases() -> Vec<Case> {
+    const ROWS: [(&str, &str, &str, &str, bool); 8] = [
+        (
+            "cabf_cn_ipv4_hex_mismatch",
+            "/CN=0xC0A80101",
+            "subjectAltName=IP:192.168.1.1",
+            "192.168.1.1",
+            false,
+        ),
+        (
+            "cabf_cn_ipv4_leading_zeros_mismatch",
+            "/CN=192.168.001.001",
+            "subjectAltName=IP:192.168.1.1",
+            "192.168.1.1",
+            false,
+        ),
+        (
+            "cabf_cn_ipv6_uppercase_mismatch",
+            "/CN=2001:DB8::8A2E:370:7334",
+            "subjectAltName=IP:2001:db8::8a2e:370:7334",
+            "2001:db8::8a2e:370:7334",
+            false,
+        ),
+        (
+            "cabf_cn_ipv6_uncompressed_mismatch",
+            "/CN=2001:0db8:0000:0000:0000:0000:0000:0001",
+            "subjectAltName=IP:2001:db8::1",
+            "2001:db8::1",
+            false,
+        ),
+        (
+            "cabf_cn_ipv6_non_rfc5952_mismatch",
+            "/CN=2001:db8:0:0:1:0:0:1",
+            "subjectAltName=IP:2001:db8::1:0:0:1",
+            "2001:db8::1:0:0:1",
+            false,
+        ),
+        (
+            "cabf_cn_case_mismatch",
+            "/CN=Example.COM",
+            "subjectAltName=DNS:example.com",
+            "example.com",
+            false,
+        ),
+        (
+            "cabf_cn_punycode_not_in_san",
+            "/CN=xn--nxasmq6b.com",
+            "subjectAltName=DNS:xn--n3h.com",
+            "xn--n3h.com",
+            true,
+        ),
+        (
+            "cabf_cn_not_in_san",
+            "/CN=notinsan.example.com",
+            "subjectAltName=DNS:valid.example.com,DNS:another.example.com",
+            "valid.example.com",
+            true,
+        ),
+    ];
+    ROWS.iter()
+        .map(|&(name, subject, san, peer, valid)| Case {
+            peer: Some(peer),
+            openssl_differs: (!valid).then_some(CN_NOT_COMPARED),
+            certs: vec![
+                root(&[]),
+                Cert {
+                    subject,
+                    ..leaf("root", &[san])
+                },
+            ],
+            ..case(name, Vec::new(), valid)
+        })
+        .collect()
 }
