@@ -137,9 +137,11 @@ enum Subtree {
 /// permitted one that is not enough, since it can stand for names outside too
 /// (CVE-2025-61727: `*.example.com` under a permitted `foo.example.com`).
 fn dns_within(name: &str, constraint: &str, subtree: Subtree) -> bool {
+    // Both sides normalised alike: an excluded `evil.example.` must still catch `evil.example`
+    // (a fuzzing find, fuzz/regressions/name_constraints/).
     let (name, constraint) = (
         dns_normal(name),
-        constraint.trim_start_matches('.').to_ascii_lowercase(),
+        dns_normal(constraint.trim_start_matches('.')),
     );
     let below = |n: &str| {
         constraint.is_empty() || n == constraint || n.ends_with(&format!(".{constraint}"))
@@ -473,6 +475,19 @@ mod tests {
                 &mut budget,
             );
             assert_eq!(result.is_err(), hit, "*.example.com vs {constraint}");
+        }
+        // A trailing dot on either side changes nothing.
+        for (name, constraint) in [
+            ("evil.example", "evil.example."),
+            ("evil.example.", "evil.example"),
+        ] {
+            let result = name_constraint_violation(
+                &[GeneralName::Dns(name.into())],
+                &[],
+                &[GeneralName::Dns(constraint.into())],
+                &mut budget,
+            );
+            assert!(result.is_err(), "{name} against excluded {constraint}");
         }
         // Permitted: the wildcard must lie wholly inside (CVE-2025-61727).
         for (constraint, allowed) in [
