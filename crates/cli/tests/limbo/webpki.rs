@@ -139,6 +139,18 @@ pub(crate) fn cases() -> Vec<Case> {
                 false,
             )
         },
+        // webpki::ku::ee-rsa-without-any-usages: RFC 5280 §4.2.1.3 wants at least one bit.
+        case(
+            "ee_rsa_without_any_usages",
+            vec![
+                root(&[]),
+                Cert {
+                    key: "rsa:2048",
+                    ..leaf("root", &["keyUsage=critical,DER:03:01:00"])
+                },
+            ],
+            false,
+        ),
         Case {
             openssl_differs: Some(
                 "openssl 3.0 accepts an end-entity certificate that says cA=TRUE; CA/B Forum BR §7.1.2.7.8 says cA MUST be FALSE",

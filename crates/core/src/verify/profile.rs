@@ -105,6 +105,8 @@ pub enum ProfileViolation {
     KeyCertSignWithoutCa,
     /// A CA certificate without keyUsage (§4.2.1.3).
     CaWithoutKeyUsage,
+    /// keyUsage with no bit set (§4.2.1.3: at least one MUST be).
+    KeyUsageEmpty,
     /// nameConstraints in a certificate that is not a CA (§4.2.1.10).
     NameConstraintsInNonCa,
     /// nameConstraints not marked critical (§4.2.1.10).
@@ -157,7 +159,9 @@ impl ProfileViolation {
             | Self::SelfSignedKeyIdMismatch => "RFC 5280 §4.2.1.1",
             Self::SubjectKeyIdMissing | Self::SubjectKeyIdCritical => "RFC 5280 §4.2.1.2",
             Self::BasicConstraintsNotCritical | Self::PathLenMisplaced => "RFC 5280 §4.2.1.9",
-            Self::KeyCertSignWithoutCa | Self::CaWithoutKeyUsage => "RFC 5280 §4.2.1.3",
+            Self::KeyCertSignWithoutCa | Self::CaWithoutKeyUsage | Self::KeyUsageEmpty => {
+                "RFC 5280 §4.2.1.3"
+            }
             Self::NameConstraintsInNonCa
             | Self::NameConstraintsNotCritical
             | Self::NameConstraintMalformed { .. } => "RFC 5280 §4.2.1.10",
@@ -225,6 +229,7 @@ impl fmt::Display for ProfileViolation {
                 f.write_str("keyUsage asserts keyCertSign but basicConstraints does not say cA=TRUE")
             }
             Self::CaWithoutKeyUsage => f.write_str("a CA certificate has no keyUsage extension"),
+            Self::KeyUsageEmpty => f.write_str("keyUsage is present with no usage asserted"),
             Self::NameConstraintsInNonCa => {
                 f.write_str("nameConstraints appears in a certificate that is not a CA")
             }
@@ -426,6 +431,9 @@ fn ca_violations(cert: &Certificate, out: &mut Vec<ProfileViolation>) {
     }
     if cert_sign && !ca {
         out.push(ProfileViolation::KeyCertSignWithoutCa);
+    }
+    if usages.is_some_and(|u| u.0 == 0) {
+        out.push(ProfileViolation::KeyUsageEmpty);
     }
     if ca && cert.version == 3 && cert.extension(OID_KEY_USAGE).is_none() {
         out.push(ProfileViolation::CaWithoutKeyUsage);
