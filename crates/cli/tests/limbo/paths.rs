@@ -37,6 +37,113 @@ pub(crate) fn cases() -> Vec<Case> {
             &["basicConstraints=critical,CA:TRUE,pathlen:0"],
             true,
         ),
+        // limbo pathlen: the last certificate may be a CA and is not counted; pathLen may grow;
+        // self-issued certificates are not counted (RFC 5280 §4.2.1.9, §6.1.4 (l)).
+        Case {
+            peer: None,
+            purpose: "any",
+            untrusted: &["ica"],
+            ..case(
+                "validation_ignores_pathlen_in_leaf",
+                vec![
+                    root(&[]),
+                    ica(
+                        "ica",
+                        "/CN=x509-limbo-intermediate/OU=1",
+                        "root",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:0"],
+                    ),
+                    ica(
+                        "leaf",
+                        "/CN=x509-limbo-intermediate/OU=2",
+                        "ica",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:0"],
+                    ),
+                ],
+                true,
+            )
+        },
+        Case {
+            untrusted: &["ica", "ica2"],
+            ..case(
+                "intermediate_pathlen_may_increase",
+                vec![
+                    root(&[]),
+                    ica(
+                        "ica",
+                        "/CN=x509-limbo-intermediate/OU=1",
+                        "root",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:1"],
+                    ),
+                    ica(
+                        "ica2",
+                        "/CN=x509-limbo-intermediate/OU=2",
+                        "ica",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:2"],
+                    ),
+                    leaf("ica2", &[]),
+                ],
+                true,
+            )
+        },
+        Case {
+            untrusted: &["ica", "ica2", "ica3"],
+            ..case(
+                "intermediate_pathlen_too_long",
+                vec![
+                    root(&[]),
+                    ica(
+                        "ica",
+                        "/CN=x509-limbo-intermediate/OU=1",
+                        "root",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:1"],
+                    ),
+                    ica(
+                        "ica2",
+                        "/CN=x509-limbo-intermediate/OU=2",
+                        "ica",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:0"],
+                    ),
+                    ica(
+                        "ica3",
+                        "/CN=x509-limbo-intermediate/OU=3",
+                        "ica2",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:0"],
+                    ),
+                    leaf("ica3", &[]),
+                ],
+                false,
+            )
+        },
+        Case {
+            untrusted: &["ica", "ica2", "ica3"],
+            ..case(
+                "self_issued_certs_pathlen",
+                vec![
+                    root(&[]),
+                    ica(
+                        "ica",
+                        "/CN=x509-limbo-intermediate/OU=1",
+                        "root",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:1"],
+                    ),
+                    ica(
+                        "ica2",
+                        "/CN=x509-limbo-intermediate/OU=1",
+                        "ica",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:1"],
+                    ),
+                    ica(
+                        "ica3",
+                        "/CN=x509-limbo-intermediate/OU=3",
+                        "ica2",
+                        &["basicConstraints=critical,CA:TRUE,pathlen:0"],
+                    ),
+                    leaf("ica3", &[]),
+                ],
+                true,
+            )
+        },
         // validity
         Case {
             at: At::DaysLater(10),

@@ -124,8 +124,9 @@ pub enum ProfileViolation {
     /// A self-signed root's authorityKeyIdentifier names an issuer or a serial number (CA/B
     /// Forum BR §7.1.2.1.3: only keyIdentifier, equal to the subjectKeyIdentifier).
     RootAuthorityKeyIdNamesIssuer,
-    /// The certificate being verified says cA=TRUE (CA/B Forum BR §7.1.2.7.8: a subscriber
-    /// certificate's cA MUST be FALSE); a self-issued one, trusted as itself, is exempt.
+    /// The certificate being verified says cA=TRUE although its keyUsage forbids certificate
+    /// signing (CA/B Forum BR §7.1.2.7.8: a subscriber certificate's cA MUST be FALSE); a
+    /// self-issued one, trusted as itself, is exempt.
     LeafIsCa,
     /// policyConstraints or inhibitAnyPolicy not marked critical (§4.2.1.11, §4.2.1.14).
     PolicyExtensionNotCritical {
@@ -245,7 +246,7 @@ impl fmt::Display for ProfileViolation {
                 "this root's authorityKeyIdentifier carries authorityCertIssuer or authorityCertSerialNumber",
             ),
             Self::LeafIsCa => f.write_str(
-                "the certificate being verified says cA=TRUE, which an end-entity certificate must not",
+                "the certificate being verified says cA=TRUE but may not sign certificates: an end-entity certificate must say cA=FALSE",
             ),
             Self::PolicyExtensionNotCritical { name } => write!(f, "{name} is not marked critical"),
         }
@@ -471,7 +472,16 @@ pub(crate) fn violations(cert: &Certificate, role: Role) -> Vec<ProfileViolation
             version: cert.version,
         });
     }
-    if role == Role::Leaf && !cert.self_issued && cert.basic_constraints().is_some_and(|(ca, _)| ca)
+    // A CA may be verified as the last certificate of a path (RFC 5280 §4.2.1.9 notes that it
+    // can be; limbo's pathlen::validation-ignores-pathlen-in-leaf), but one saying cA=TRUE while
+    // its keyUsage forbids certificate signing is an end-entity certificate mislabelled.
+    let cannot_sign = cert
+        .key_usages()
+        .is_some_and(|u| !u.has(KeyUsageFlags::KEY_CERT_SIGN));
+    if role == Role::Leaf
+        && !cert.self_issued
+        && cannot_sign
+        && cert.basic_constraints().is_some_and(|(ca, _)| ca)
     {
         out.push(ProfileViolation::LeafIsCa);
     }
