@@ -7,7 +7,8 @@
 
 use super::budget::Budget;
 use super::build::{DeadEnd, Pool, build};
-use super::key_policy::{eku_step, key_size_step};
+use super::common_name::common_name_step;
+use super::key_policy::{eku_step, key_size_step, tls_server_eku_step};
 use super::names::{
     CommonNameFallback, ConstraintFailure, constrained_names, name_constraint_violation,
     peer_name_matches,
@@ -153,6 +154,7 @@ fn validity(cert: &Certificate, at: Timestamp, is_anchor: bool) -> Step {
     } else {
         "The certificate"
     };
+    let at = at.whole_seconds();
     if at < cert.not_before {
         builder.done(
             Outcome::Fail,
@@ -376,6 +378,9 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>)
         if !is_anchor || (role != Role::Leaf && input.profile == ChainProfile::Rfc5280) {
             steps.extend(eku_step(cert, input.purpose, role, input.profile));
         }
+        if role == Role::Leaf {
+            steps.extend(tls_server_eku_step(cert, input.purpose, input.profile));
+        }
     }
     // RFC 5280 §6.1.3 (b)/(c) and §6.1.4 (g): every certificate below a CA with nameConstraints
     // is checked against them, except self-issued CA certificates (key rollover).
@@ -592,10 +597,13 @@ pub fn verify_chain(input: &ChainInput<'_>) -> ChainReport {
     if let Some(peer) = input.peer_name {
         trace.push(peer_step(input.target, peer, input.profile));
     }
-    let peer_ok = trace
+    trace
         .steps
-        .iter()
-        .all(|s| s.id != "chain.peer_name" || s.outcome != Outcome::Fail);
+        .extend(common_name_step(input.target, input.profile));
+    // Steps about the target's identity hold whichever path is taken.
+    let peer_ok = trace.steps.iter().all(|s| {
+        !matches!(s.id, "chain.peer_name" | "chain.common_name") || s.outcome != Outcome::Fail
+    });
     ChainReport {
         valid: paths.iter().any(|p| p.valid) && peer_ok,
         paths,

@@ -3,6 +3,7 @@
 pub mod budget;
 mod build;
 pub mod chain;
+mod common_name;
 pub mod crl;
 mod idna;
 mod key_policy;

@@ -123,6 +123,7 @@ pub(crate) fn path_crl_verdict(
         }
         if let ExtensionValue::IssuingDistributionPoint {
             names,
+            relative_to_issuer,
             only_user,
             only_ca,
             only_some_reasons,
@@ -146,9 +147,16 @@ pub(crate) fn path_crl_verdict(
                     "only CA certificates, and this is an end-entity certificate",
                 ));
             }
+            if *relative_to_issuer {
+                return Err(CrlProblem::OutOfScope(
+                    "a distribution point named relative to the CRL issuer, which mqocsp does not resolve",
+                ));
+            }
             if !names.is_empty() {
+                // RFC 5280 §6.3.3 (b)(2)(i): one of the IDP's names must be one of the
+                // certificate's distribution point names, compared as names, not as text.
                 let points = cert.crl_distribution_points();
-                if !names.iter().any(|n| points.contains(&n.as_str())) {
+                if !names.iter().any(|n| points.contains(&n)) {
                     return Err(CrlProblem::OutOfScope(
                         "a distribution point that is not one of the certificate's",
                     ));
