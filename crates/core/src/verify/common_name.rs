@@ -7,7 +7,7 @@
 //! (limbo's `CN=example.com` beside `DNS:foo.bar.example.com`) is only a warning, since RFC 9525
 //! §6.3 has the SAN alone identify the host.
 
-use super::chain::step;
+use super::input::step;
 use super::profile::ChainProfile;
 use super::trace::{Outcome, Step};
 use crate::certificate::Certificate;

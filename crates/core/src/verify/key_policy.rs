@@ -1,7 +1,7 @@
 //! Key and purpose policy for every certificate of a path: the key's algorithm and size, and
 //! the extended key usage the purpose needs (on CA certificates too).
 
-use super::chain::{Purpose, step};
+use super::input::{Purpose, step};
 use super::profile::{ChainProfile, Role};
 use super::signature::LegacyAlgorithms;
 use super::trace::{Outcome, Step};

@@ -4,7 +4,8 @@
 //! at once. Two profiles: `rfc6960` (strict) and `gskit` (what the MQ client does per IBM's "basic
 //! and standard OCSP policies": producedAt and thisUpdate are not checked, nextUpdate is).
 
-use super::ocsp_checks::{critical_extensions_step, nonce_step, time_steps};
+mod checks;
+
 use super::signature::{LegacyAlgorithms, oid, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::certificate::{Certificate, HashAlgorithm};
@@ -16,6 +17,7 @@ use crate::ocsp::{
 };
 use crate::present::relative;
 use crate::timestamp::Timestamp;
+use checks::{critical_extensions_step, nonce_step, time_steps};
 use serde::Serialize;
 
 /// Clock skew tolerated on thisUpdate / producedAt (5 minutes, as RFC 5019 §4 suggests).

@@ -2,23 +2,14 @@
 //! certificate of the path, whether each can be used, and what the usable ones say.
 
 use super::budget::Budget;
-use super::chain::{ChainInput, step};
 use super::crl::CrlVerdict;
+pub use super::input::CrlSource;
+use super::input::{ChainInput, step};
 use super::profile::ChainProfile;
 use super::signature::{LegacyAlgorithms, verify_signature};
 use super::trace::{Outcome, Step};
 use crate::certificate::Certificate;
-use crate::crl::Crl;
 use crate::timestamp::Timestamp;
-
-/// A CRL given for path validation (`verify-chain --crl`), with the DER its spans point into.
-#[derive(Clone, Copy, Debug)]
-pub struct CrlSource<'a> {
-    /// The decoded CRL.
-    pub crl: &'a Crl,
-    /// Its DER.
-    pub der: &'a [u8],
-}
 
 /// Why a CRL cannot answer for a certificate (RFC 5280 §6.3.3).
 #[derive(Clone, Debug, PartialEq, Eq)]
