@@ -234,6 +234,8 @@ pub struct ClientConfig {
     pub kind: super::java::ClientKind,
     /// The JVM's revocation settings (Java client).
     pub java: super::java::JavaSettings,
+    /// The managed .NET client's revocation settings.
+    pub dotnet: super::dotnet::DotnetSettings,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).

@@ -71,6 +71,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
     let anchors = &resolved.client_trust;
     let report = resolved.verify_chain(qm_cert, anchors);
     b.diagnosis.client_trace.extend(report.trace.clone());
+    b.assume("java-ibm-jre");
     let path = resolved.path(&report, qm_cert, anchors);
     let name = qm_cert.short_name();
     if !report.valid {

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 mod assumptions;
 mod checks;
+mod dotnet;
 mod java;
 mod logs;
 mod peer;
@@ -435,8 +436,9 @@ fn run(b: &mut Builder<'_>) {
     let resolved = b.resolved;
     let kind = resolved.client.kind;
     // 1. MQCONNX's own checks, before any network traffic (the C client's structures; the Java
-    // classes take their settings from the JVM and the connection factory).
-    let c_lint = if kind == crate::mq::java::ClientKind::Java {
+    // classes take their settings from the JVM and the connection factory, the managed .NET
+    // client from MQEnvironment).
+    let c_lint = if kind != crate::mq::java::ClientKind::C {
         Vec::new()
     } else {
         b.diagnosis.lint.clone()
@@ -493,6 +495,11 @@ fn run(b: &mut Builder<'_>) {
     match &qm_cert {
         Some(qm_cert) if kind == crate::mq::java::ClientKind::Java => {
             if !java::check_server(b, qm_cert) {
+                return;
+            }
+        }
+        Some(qm_cert) if kind == crate::mq::java::ClientKind::Dotnet => {
+            if !dotnet::check_server(b, qm_cert) {
                 return;
             }
         }
