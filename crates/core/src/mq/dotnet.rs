@@ -286,6 +286,8 @@ pub const NET_UNKNOWN: &str = "NET:RevocationStatusUnknown";
 pub const NET_OFFLINE: &str = "NET:OfflineRevocation";
 /// .NET: chain status `UntrustedRoot` / `PartialChain` (the chain does not reach a trusted root).
 pub const NET_UNTRUSTED: &str = "NET:UntrustedRoot";
+/// .NET: the `IBM.WMQ.MQException` (or XMS .NET's `XMSException`) the application catches.
+pub const NET_MQEXCEPTION: &str = "NET:MQException";
 /// .NET: the `AuthenticationException` itself ("The remote certificate is invalid …").
 pub const NET_AUTHENTICATION: &str = "NET:AuthenticationException";
 
@@ -293,6 +295,9 @@ pub const NET_AUTHENTICATION: &str = "NET:AuthenticationException";
 /// and each `X509ChainStatusFlags` name it lists (.NET 5 and later list them).
 pub fn dotnet_ids(line: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if line.contains("IBM.WMQ.MQException") || line.contains("IBM.XMS.XMSException") {
+        out.push(NET_MQEXCEPTION.to_owned());
+    }
     if line.contains("AuthenticationException") || line.contains("remote certificate is invalid")
     {
         out.push(NET_AUTHENTICATION.to_owned());

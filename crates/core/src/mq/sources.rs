@@ -157,3 +157,45 @@ pub fn describe(kind: ClientKind, java: &JavaSettings, dotnet: &DotnetSettings) 
         ),
     }
 }
+
+/// For the diagnosis search: the first OCSP source a client of `kind` would ask about each
+/// certificate of `path` but the root once it checks revocation (whatever the case says of its
+/// switches, which the search varies), where nothing in the case says what it answers.
+pub fn open_sources<'p>(
+    resolved: &super::case::Resolved,
+    kind: ClientKind,
+    path: &'p [Certificate],
+) -> Vec<(String, &'p Certificate)> {
+    let java = JavaSettings {
+        check_revocation: Some(true),
+        ocsp_enable: Some(true),
+        ..resolved.client.java.clone()
+    };
+    let dotnet = DotnetSettings {
+        revocation_check: Some(true),
+        ..resolved.client.dotnet.clone()
+    };
+    let mut out = Vec::new();
+    for (position, cert) in path.iter().enumerate() {
+        let Some(issuer) = path.get(position + 1) else {
+            break;
+        };
+        let Some(sources) = client_sources(kind, &java, &dotnet, cert) else {
+            continue;
+        };
+        let Some(url) = sources
+            .into_iter()
+            .find(|s| s.kind == SourceKind::Ocsp)
+            .map(|s| s.url)
+        else {
+            continue;
+        };
+        let mut trace = crate::verify::trace::Trace::default();
+        if let super::revocation::Answer::Unknown(super::revocation::Unknown::NoEvidence { .. }) =
+            super::revocation::answer_of(resolved, &url, cert, issuer, &mut trace)
+        {
+            out.push((url, cert));
+        }
+    }
+    out
+}

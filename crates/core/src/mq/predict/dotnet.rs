@@ -10,7 +10,7 @@ use super::{Builder, LogEntry};
 use crate::certificate::Certificate;
 use crate::mq::codes::Certainty;
 use crate::mq::dotnet::{
-    IBM_PEER_NAME, IBM_REVOCATION, MS_FLAG, MS_MODE, NET_AUTHENTICATION, NET_OFFLINE,
+    IBM_PEER_NAME, IBM_REVOCATION, MS_FLAG, MS_MODE, NET_AUTHENTICATION, NET_MQEXCEPTION, NET_OFFLINE,
     NET_REVOKED, NET_UNKNOWN, NET_UNTRUSTED, Platform,
 };
 use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of};
@@ -86,7 +86,7 @@ fn refused(b: &mut Builder<'_>, refusal: &Refusal) {
     };
     net_log(
         b,
-        "MQRC_SSL_INITIALIZATION_ERROR",
+        NET_MQEXCEPTION,
         format!("IBM.WMQ.MQException: MQRC_SSL_INITIALIZATION_ERROR (CompCode 2, Reason {REASON})"),
         Certainty::Unconfirmed,
     );
