@@ -96,9 +96,61 @@ pub struct DotnetReading {
     /// The SSLPEERNAME the application sets (MQEnvironment.SSLPeerName, MQC.SSL_PEER_NAME_PROPERTY,
     /// XMSC.WMQ_SSL_PEER_NAME, `SslPeerName=` in a WCF URI).
     pub peer_name: Option<String>,
+    /// The connection the application makes: channel, host, port, CipherSpec, queue manager
+    /// (MQC.*_PROPERTY keys, MQEnvironment fields, XMSC.WMQ_* properties).
+    pub connection: Connection,
     /// Everything read, in paste order.
     pub read: Vec<Read>,
 }
+
+/// The connection a .NET application's properties describe.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Connection {
+    /// The server-connection channel.
+    pub channel: Option<String>,
+    /// The host name.
+    pub host: Option<String>,
+    /// The port.
+    pub port: Option<String>,
+    /// The CipherSpec.
+    pub cipher_spec: Option<String>,
+    /// The queue manager.
+    pub queue_manager: Option<String>,
+}
+
+/// The names of each connection property, and which field it fills.
+type Field = fn(&mut Connection) -> &mut Option<String>;
+const CONNECTION_NAMES: &[(&str, &[&str], Field)] = &[
+    (
+        "channel",
+        &["MQC.CHANNEL_PROPERTY", "MQEnvironment.Channel", "XMSC.WMQ_CHANNEL"],
+        |c| &mut c.channel,
+    ),
+    (
+        "host",
+        &["MQC.HOST_NAME_PROPERTY", "MQEnvironment.Hostname", "XMSC.WMQ_HOST_NAME"],
+        |c| &mut c.host,
+    ),
+    (
+        "port",
+        &["MQC.PORT_PROPERTY", "MQEnvironment.Port", "XMSC.WMQ_PORT"],
+        |c| &mut c.port,
+    ),
+    (
+        "CipherSpec",
+        &[
+            "MQC.SSL_CIPHER_SPEC_PROPERTY",
+            "MQEnvironment.SSLCipherSpec",
+            "XMSC.WMQ_SSL_CIPHER_SPEC",
+        ],
+        |c| &mut c.cipher_spec,
+    ),
+    (
+        "queue manager",
+        &["XMSC.WMQ_QUEUE_MANAGER", "new MQQueueManager("],
+        |c| &mut c.queue_manager,
+    ),
+];
 
 /// Names that switch revocation checking: IBM's property and its spellings in code and config.
 const REVOCATION_NAMES: &[&str] = &[
@@ -170,6 +222,19 @@ impl DotnetReading {
                 });
                 out.peer_name = Some(value);
             }
+            for (label, names, field) in CONNECTION_NAMES {
+                if let Some((column, value)) = setting(line, names)
+                    && !value.is_empty()
+                    && field(&mut out.connection).is_none()
+                {
+                    out.read.push(Read {
+                        what: format!("{label} '{value}'"),
+                        line: number,
+                        column,
+                    });
+                    *field(&mut out.connection) = Some(value);
+                }
+            }
             if out.settings.platform.is_none() {
                 let found = [
                     (Platform::Linux, LINUX_WORDS),
@@ -210,18 +275,24 @@ fn setting(line: &str, names: &[&str]) -> Option<(usize, String)> {
         .filter_map(|name| find_word(line, name).map(|at| (at, *name)))
         .min_by_key(|(at, name)| (*at, std::cmp::Reverse(name.len())))?;
     let rest = line.get(at + name.len()..)?;
-    let rest = rest.trim_start_matches(['"', '\'']).trim_start();
-    let value = if let Some(after) = rest.strip_prefix("value=") {
+    let value = if name.ends_with('(') {
+        // `new MQQueueManager("QM1", props)`: the first argument.
+        rest
+    } else if let Some(after) = rest
+        .trim_start_matches(['"', '\''])
+        .trim_start()
+        .strip_prefix("value=")
+    {
         after
-    } else if let Some(after) = rest.strip_prefix(',') {
+    } else if let Some(after) = trimmed(rest).strip_prefix(',') {
         after
-    } else if let Some(after) = rest.strip_prefix("==") {
+    } else if let Some(after) = trimmed(rest).strip_prefix("==") {
         // A comparison, not an assignment.
         let _ = after;
         return None;
-    } else if let Some(after) = rest.strip_prefix('=') {
+    } else if let Some(after) = trimmed(rest).strip_prefix('=') {
         after
-    } else if let Some(after) = rest.strip_prefix(':') {
+    } else if let Some(after) = trimmed(rest).strip_prefix(':') {
         after
     } else {
         // `<add key="SSLCertRevocationCheck" value="true" />`.
@@ -237,6 +308,11 @@ fn setting(line: &str, names: &[&str]) -> Option<(usize, String)> {
             .unwrap_or_default()
     };
     Some((column_of(line, at), value.trim().to_owned()))
+}
+
+/// What follows a name, without the quote that closes it and leading spaces.
+fn trimmed(rest: &str) -> &str {
+    rest.trim_start_matches(['"', '\'']).trim_start()
 }
 
 /// Where `word` occurs in `line` as a whole name (not inside a longer identifier), ignoring ASCII
@@ -263,6 +339,45 @@ fn boolean(value: &str) -> Option<bool> {
         "true" | "yes" | "1" => Some(true),
         "false" | "no" | "0" => Some(false),
         _ => None,
+    }
+}
+
+/// Files what a ticket says about a managed .NET client into its case: the revocation settings
+/// and platform, and the SSLPEERNAME when the case has none; each with its line and column.
+pub fn file_reading(text: &str, case: &mut super::case::Case, filed: &mut Vec<String>) {
+    let reading = DotnetReading::read(text);
+    for read in &reading.read {
+        filed.push(format!(
+            "line {}, column {}: .NET {}",
+            read.line, read.column, read.what
+        ));
+    }
+    if !reading.settings.is_empty() {
+        case.client.dotnet = Some(reading.settings);
+    }
+    if let Some(peer) = reading.peer_name
+        && case.client.peer_name.is_none()
+    {
+        case.client.peer_name = Some(peer);
+    }
+    let c = reading.connection;
+    if c.channel.is_some() || c.host.is_some() {
+        let mut mqcd = case.client.mqcd.clone().unwrap_or_default();
+        if let Some(channel) = c.channel {
+            mqcd.channel_name = channel;
+        }
+        if let Some(host) = c.host {
+            mqcd.conn_name = Some(format!("{host}({})", c.port.as_deref().unwrap_or("1414")));
+        }
+        if c.cipher_spec.is_some() {
+            mqcd.cipher_spec = c.cipher_spec;
+        }
+        case.client.mqcd = Some(mqcd);
+    }
+    if let Some(qm) = c.queue_manager
+        && case.queue_manager.name.is_empty()
+    {
+        case.queue_manager.name = qm;
     }
 }
 
@@ -322,6 +437,24 @@ pub fn dotnet_ids(line: &str) -> Vec<String> {
     out
 }
 
+/// The predicted ids worth comparing with what a .NET client's log shows: .NET Framework's
+/// exception ("… according to the validation procedure") names no chain status, so when the log
+/// has the `AuthenticationException` but no status at all, the predicted statuses are not
+/// expected in it.
+pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
+    let statuses = [NET_REVOKED, NET_UNKNOWN, NET_OFFLINE, NET_UNTRUSTED];
+    let shows_exception = seen.iter().any(|id| id == NET_AUTHENTICATION);
+    let shows_status = seen.iter().any(|id| statuses.contains(&id.as_str()));
+    if shows_exception && !shows_status {
+        predicted
+            .into_iter()
+            .filter(|id| !statuses.contains(&id.as_str()))
+            .collect()
+    } else {
+        predicted
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +472,13 @@ mod tests {
         assert_eq!((r.read[0].line, r.read[0].column), (2, 15));
         assert_eq!((r.read[1].line, r.read[1].column), (3, 16));
         assert_eq!(r.read[2].line, 4);
+
+        assert_eq!(r.connection, Connection::default());
+        let code = "{ MQC.CHANNEL_PROPERTY, \"PAYMENTS.SVRCONN\" },\n{ MQC.PORT_PROPERTY, 1414 },\nvar q = new MQQueueManager(\"MQPRD01\", props);";
+        let c = DotnetReading::read(code).connection;
+        assert_eq!(c.channel.as_deref(), Some("PAYMENTS.SVRCONN"));
+        assert_eq!(c.port.as_deref(), Some("1414"));
+        assert_eq!(c.queue_manager.as_deref(), Some("MQPRD01"));
 
         let config = "  <add key=\"SSLCertRevocationCheck\" value=\"false\" />";
         let r = DotnetReading::read(config);
@@ -389,5 +529,14 @@ mod tests {
             [NET_AUTHENTICATION]
         );
         assert!(dotnet_ids("the certificate was revoked last week").is_empty());
+        let predicted = vec![NET_AUTHENTICATION.to_owned(), NET_REVOKED.to_owned()];
+        assert_eq!(
+            comparable(predicted.clone(), &[NET_AUTHENTICATION.to_owned()]),
+            [NET_AUTHENTICATION]
+        );
+        assert_eq!(
+            comparable(predicted.clone(), &[NET_UNKNOWN.to_owned(), NET_AUTHENTICATION.to_owned()]),
+            predicted
+        );
     }
 }

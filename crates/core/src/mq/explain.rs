@@ -590,7 +590,8 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             Side::Client => &diagnosis.client_log,
             Side::QueueManager => &diagnosis.queue_manager_log,
         };
-        let mut predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+        let predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+        let mut predicted = super::dotnet::comparable(predicted, &seen);
         predicted.sort();
         predicted.dedup();
         for id in &predicted {

@@ -506,6 +506,9 @@ pub fn read(text: &str, at: &str) -> Ticket {
                 super::java::ClientKind::C => "C",
             }
         ));
+        if kind == super::java::ClientKind::Dotnet {
+            super::dotnet::file_reading(text, &mut case, &mut filed);
+        }
         if kind == super::java::ClientKind::Java {
             spring_properties(text, &mut case, &mut filed);
             let settings = super::java::JavaSettings::read(text);
