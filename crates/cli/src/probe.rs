@@ -6,11 +6,11 @@
 
 use anyhow::Context as _;
 use mqocsp_core::mq::case::Case;
-use mqocsp_core::mq::dotnet::{DotnetReading, DotnetSettings, Platform};
-use mqocsp_core::mq::java::{ClientKind, JavaSettings};
 use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls, SslCauth};
+use mqocsp_core::mq::dotnet::{DotnetReading, DotnetSettings, Platform};
 use mqocsp_core::mq::evidence::ProbeEvidence;
 use mqocsp_core::mq::ini::OcspAuthentication;
+use mqocsp_core::mq::java::{ClientKind, JavaSettings};
 use mqocsp_core::mq::predict::predict;
 use mqocsp_core::mq::session::{Dial, Fetch, FetchKind, Observed, Session, Task};
 use mqocsp_tlsprobe::Handshake;
@@ -362,7 +362,9 @@ fn client_kind(args: &ProbeArgs, case: &mut Case) -> anyhow::Result<()> {
             let settings = JavaSettings::read(&options);
             for option in &args.client_option {
                 if JavaSettings::read(option).is_empty() {
-                    anyhow::bail!("--client-option '{option}' is not a JVM revocation setting (com.sun.net.ssl.checkRevocation, ocsp.enable, ocsp.responderURL, com.sun.security.enableCRLDP)");
+                    anyhow::bail!(
+                        "--client-option '{option}' is not a JVM revocation setting (com.sun.net.ssl.checkRevocation, ocsp.enable, ocsp.responderURL, com.sun.security.enableCRLDP)"
+                    );
                 }
             }
             case.client.java = Some(settings);
@@ -372,13 +374,18 @@ fn client_kind(args: &ProbeArgs, case: &mut Case) -> anyhow::Result<()> {
             let mut settings = DotnetSettings::default();
             for option in &args.client_option {
                 let (name, value) = option.split_once('=').unwrap_or((option, ""));
-                match (name.trim().to_ascii_lowercase().as_str(), value.trim().to_ascii_lowercase().as_str()) {
+                match (
+                    name.trim().to_ascii_lowercase().as_str(),
+                    value.trim().to_ascii_lowercase().as_str(),
+                ) {
                     ("platform", "windows") => settings.platform = Some(Platform::Windows),
                     ("platform", "linux") => settings.platform = Some(Platform::Linux),
                     _ => {
                         let read = DotnetReading::read(option).settings;
                         if read.revocation_check.is_none() {
-                            anyhow::bail!("--client-option '{option}' is not a .NET setting (SSLCertRevocationCheck=true|false, platform=windows|linux)");
+                            anyhow::bail!(
+                                "--client-option '{option}' is not a .NET setting (SSLCertRevocationCheck=true|false, platform=windows|linux)"
+                            );
                         }
                         settings.revocation_check = read.revocation_check;
                     }
@@ -461,11 +468,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
     } else {
         println!(
             "client kind: {}",
-            mqocsp_core::mq::sources::describe(
-                resolved_kind.0,
-                &resolved_kind.1,
-                &resolved_kind.2
-            )
+            mqocsp_core::mq::sources::describe(resolved_kind.0, &resolved_kind.1, &resolved_kind.2)
         );
         println!(
             "SNI {} · {} · {}",

@@ -423,12 +423,20 @@ fn dotnet_kind_fetches_the_certificates_cdp_and_predicts_chain_status_revoked() 
         ],
     );
     assert_eq!(json["client_kind"], "dotnet");
-    assert_eq!(json["live"]["ocsp"].as_array().unwrap().len(), 0, "{json:#}");
+    assert_eq!(
+        json["live"]["ocsp"].as_array().unwrap().len(),
+        0,
+        "{json:#}"
+    );
     assert_eq!(json["live"]["crl"][0]["http_status"], 200, "{json:#}");
     assert_eq!(json["outcome"]["reason_code"], 2393, "{json:#}");
     assert_eq!(
         ids(&json["outcome"]["client_log"]),
-        ["NET:MQException", "NET:AuthenticationException", "NET:Revoked"],
+        [
+            "NET:MQException",
+            "NET:AuthenticationException",
+            "NET:Revoked"
+        ],
         "{json:#}"
     );
     // An option the kind does not read is refused, naming it.

@@ -63,7 +63,10 @@ fn the_c_client_asks_the_mqair_responder_java_and_dotnet_the_certificates() {
             (FetchKind::Ocsp, SERVER_RESPONDER.to_owned())
         ]
     );
-    assert!(log.iter().any(|l| l.contains("a C client (GSKit)")), "{log:?}");
+    assert!(
+        log.iter().any(|l| l.contains("a C client (GSKit)")),
+        "{log:?}"
+    );
 
     let (java, log, _) = client_asks(with_mqair_elsewhere(
         example("java-responder-down").unwrap(),
@@ -79,7 +82,8 @@ fn the_c_client_asks_the_mqair_responder_java_and_dotnet_the_certificates() {
     ));
     assert_eq!(dotnet, [(FetchKind::Ocsp, SERVER_RESPONDER.to_owned())]);
     assert!(
-        log.iter().any(|l| l.contains("a managed .NET client (Windows")),
+        log.iter()
+            .any(|l| l.contains("a managed .NET client (Windows")),
         "{log:?}"
     );
     // The prediction from the live answers is the .NET model's.
@@ -123,6 +127,9 @@ fn the_kind_comes_from_the_case() {
     let mut c = case;
     c.client.kind = Some(ClientKind::C);
     let (asked, log, _) = client_asks(c);
-    assert_eq!(asked.first(), Some(&(FetchKind::Ocsp, OTHER_RESPONDER.to_owned())));
+    assert_eq!(
+        asked.first(),
+        Some(&(FetchKind::Ocsp, OTHER_RESPONDER.to_owned()))
+    );
     assert!(log.iter().any(|l| l.contains("a C client")), "{log:?}");
 }

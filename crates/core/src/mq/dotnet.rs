@@ -123,12 +123,20 @@ type Field = fn(&mut Connection) -> &mut Option<String>;
 const CONNECTION_NAMES: &[(&str, &[&str], Field)] = &[
     (
         "channel",
-        &["MQC.CHANNEL_PROPERTY", "MQEnvironment.Channel", "XMSC.WMQ_CHANNEL"],
+        &[
+            "MQC.CHANNEL_PROPERTY",
+            "MQEnvironment.Channel",
+            "XMSC.WMQ_CHANNEL",
+        ],
         |c| &mut c.channel,
     ),
     (
         "host",
-        &["MQC.HOST_NAME_PROPERTY", "MQEnvironment.Hostname", "XMSC.WMQ_HOST_NAME"],
+        &[
+            "MQC.HOST_NAME_PROPERTY",
+            "MQEnvironment.Hostname",
+            "XMSC.WMQ_HOST_NAME",
+        ],
         |c| &mut c.host,
     ),
     (
@@ -262,7 +270,8 @@ impl DotnetReading {
 
 /// The 1-based column (in characters) of byte offset `at` in `line`.
 fn column_of(line: &str, at: usize) -> usize {
-    line.get(..at).map_or(1, |before| before.chars().count() + 1)
+    line.get(..at)
+        .map_or(1, |before| before.chars().count() + 1)
 }
 
 /// The value `line` gives to one of `names` and the column of the name: `name = value;`,
@@ -413,8 +422,7 @@ pub fn dotnet_ids(line: &str) -> Vec<String> {
     if line.contains("IBM.WMQ.MQException") || line.contains("IBM.XMS.XMSException") {
         out.push(NET_MQEXCEPTION.to_owned());
     }
-    if line.contains("AuthenticationException") || line.contains("remote certificate is invalid")
-    {
+    if line.contains("AuthenticationException") || line.contains("remote certificate is invalid") {
         out.push(NET_AUTHENTICATION.to_owned());
     }
     let statuses = [
@@ -429,7 +437,9 @@ pub fn dotnet_ids(line: &str) -> Vec<String> {
         }
     }
     // `Revoked` as a chain status, not inside "RevocationStatusUnknown" or prose ("revoked").
-    if line.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "Revoked")
+    if line
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "Revoked")
         && (line.contains("certificate chain") || line.contains("ChainStatus"))
     {
         out.push(NET_REVOKED.to_owned());
@@ -506,7 +516,11 @@ mod tests {
                 .settings
                 .is_empty()
         );
-        assert!(DotnetReading::read("we never set SSLCertRevocationCheck").settings.is_empty());
+        assert!(
+            DotnetReading::read("we never set SSLCertRevocationCheck")
+                .settings
+                .is_empty()
+        );
     }
 
     #[test]
@@ -523,9 +537,7 @@ mod tests {
             [NET_AUTHENTICATION, NET_REVOKED]
         );
         assert_eq!(
-            dotnet_ids(
-                "The remote certificate is invalid according to the validation procedure."
-            ),
+            dotnet_ids("The remote certificate is invalid according to the validation procedure."),
             [NET_AUTHENTICATION]
         );
         assert!(dotnet_ids("the certificate was revoked last week").is_empty());
@@ -535,7 +547,10 @@ mod tests {
             [NET_AUTHENTICATION]
         );
         assert_eq!(
-            comparable(predicted.clone(), &[NET_UNKNOWN.to_owned(), NET_AUTHENTICATION.to_owned()]),
+            comparable(
+                predicted.clone(),
+                &[NET_UNKNOWN.to_owned(), NET_AUTHENTICATION.to_owned()]
+            ),
             predicted
         );
     }

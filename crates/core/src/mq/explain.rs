@@ -12,9 +12,9 @@
 use super::case::{Case, Resolved};
 use super::codes::{Lookup, lookup, reason_name};
 use super::config::SslCauth;
+use super::dotnet::DotnetSettings;
 use super::errlog::LogFacts;
 use super::ini::{OcspAuthentication, Source};
-use super::dotnet::DotnetSettings;
 use super::java::{ClientKind, JavaSettings};
 use super::predict::{Diagnosis, Finding, predict_resolved};
 use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side};
@@ -543,7 +543,12 @@ fn java_questions(settings: &JavaSettings) -> Vec<Vec<Choice>> {
 /// where the ticket does not say.
 fn dotnet_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
     let settings = &resolved.client.dotnet;
-    let peer = resolved.client.mqcd.peer_name.clone().filter(|p| !p.trim().is_empty());
+    let peer = resolved
+        .client
+        .mqcd
+        .peer_name
+        .clone()
+        .filter(|p| !p.trim().is_empty());
     if settings.checks_revocation() && peer.is_some() {
         return Vec::new();
     }
@@ -1001,8 +1006,12 @@ fn summary(diagnosis: &Diagnosis) -> String {
                 };
                 let policy = if let Some(library) = library {
                     match library {
-                        "JSSE" => "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine",
-                        _ => "with SSLCertRevocationCheck on, SslStream refuses a certificate whose revocation status it cannot determine (chain status RevocationStatusUnknown)",
+                        "JSSE" => {
+                            "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine"
+                        }
+                        _ => {
+                            "with SSLCertRevocationCheck on, SslStream refuses a certificate whose revocation status it cannot determine (chain status RevocationStatusUnknown)"
+                        }
                     }
                 } else if policy_step(r.side) == Some(Outcome::Warn) {
                     "OCSPAuthentication=WARN lets the connection continue with a warning"

@@ -267,7 +267,11 @@ pub(crate) fn crl_answer_of(
 ) -> (Answer, String) {
     let (answer, (_, text)) = ask_crl(
         resolved,
-        (url, "the certificate's CDP", RevokedBy::CrlDistributionPoint),
+        (
+            url,
+            "the certificate's CDP",
+            RevokedBy::CrlDistributionPoint,
+        ),
         cert,
         issuer,
     );

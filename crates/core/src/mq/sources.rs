@@ -104,7 +104,11 @@ pub fn client_sources(
 
 /// Whether the client of `kind` checks revocation at all (None for the C client, whose checks
 /// follow MQ's configuration).
-pub fn client_checks(kind: ClientKind, java: &JavaSettings, dotnet: &DotnetSettings) -> Option<bool> {
+pub fn client_checks(
+    kind: ClientKind,
+    java: &JavaSettings,
+    dotnet: &DotnetSettings,
+) -> Option<bool> {
     match kind {
         ClientKind::C => None,
         ClientKind::Java => Some(java.checks_revocation()),
@@ -191,8 +195,9 @@ pub fn open_sources<'p>(
             continue;
         };
         let mut trace = crate::verify::trace::Trace::default();
-        if let super::revocation::Answer::Unknown(super::revocation::Unknown::NoEvidence { .. }) =
-            super::revocation::answer_of(resolved, &url, cert, issuer, &mut trace)
+        if let super::revocation::Answer::Unknown(super::revocation::Unknown::NoEvidence {
+            ..
+        }) = super::revocation::answer_of(resolved, &url, cert, issuer, &mut trace)
         {
             out.push((url, cert));
         }

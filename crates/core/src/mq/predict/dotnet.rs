@@ -10,8 +10,8 @@ use super::{Builder, LogEntry};
 use crate::certificate::Certificate;
 use crate::mq::codes::Certainty;
 use crate::mq::dotnet::{
-    IBM_PEER_NAME, IBM_REVOCATION, MS_FLAG, MS_MODE, NET_AUTHENTICATION, NET_MQEXCEPTION, NET_OFFLINE,
-    NET_REVOKED, NET_UNKNOWN, NET_UNTRUSTED, Platform,
+    IBM_PEER_NAME, IBM_REVOCATION, MS_FLAG, MS_MODE, NET_AUTHENTICATION, NET_MQEXCEPTION,
+    NET_OFFLINE, NET_REVOKED, NET_UNKNOWN, NET_UNTRUSTED, Platform,
 };
 use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of};
 use crate::mq::sources::{SourceKind, dotnet_sources};
@@ -150,7 +150,14 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             .first_failure()
             .map(|s| format!("{} — {}", s.title, s.explanation))
             .unwrap_or_default();
-        b.step("dotnet.chain", "SslStream builds the queue manager's chain", &name, MS_FLAG, Outcome::Fail, format!("{engine} cannot build a trusted chain: {first}"));
+        b.step(
+            "dotnet.chain",
+            "SslStream builds the queue manager's chain",
+            &name,
+            MS_FLAG,
+            Outcome::Fail,
+            format!("{engine} cannot build a trusted chain: {first}"),
+        );
         refused(b, &Refusal::Untrusted);
         b.fix("Trust the queue manager's CA on the .NET host", "Import the queue manager's issuing CA and root into the store SslStream uses (Windows: the machine's Trusted Root / Intermediate stores; Linux: the system CA bundle or the keystore path IBM MQ .NET 9.4.4 accepts).".into(), None);
         return false;
@@ -196,7 +203,14 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             b.diagnosis.client_trace.extend(trace);
             match answer {
                 Answer::Good | Answer::NotChecked => {
-                    b.step("dotnet.revocation", "The chain engine checks revocation", &subject, MS_MODE, Outcome::Pass, format!("{said}: good."));
+                    b.step(
+                        "dotnet.revocation",
+                        "The chain engine checks revocation",
+                        &subject,
+                        MS_MODE,
+                        Outcome::Pass,
+                        format!("{said}: good."),
+                    );
                     decided = true;
                     break;
                 }
