@@ -287,12 +287,8 @@ fn unreachable_listener_and_case_out() {
     assert!(case.title.contains("Live probe"));
 }
 
-/// CDPCheckExtensions=YES against a real CRL distribution point: the CRL `openssl ca -gencrl`
-/// writes, served over plain HTTP, decides; without it the status is unknown.
-#[test]
-fn crl_distribution_point_is_fetched_and_decides() {
-    let mut ca = seed();
-    let cdp = HttpFile::start("ca.crl", ca.dir().join("crl.der"));
+/// A server certificate (serial 05, cdp.example.test) naming `cdp` as its CRL distribution point.
+fn issue_with_cdp(ca: &mut OpensslCa, cdp: &HttpFile) {
     ca.issue(
         "cdp",
         "/C=AU/O=Pulsar/CN=cdp.example.test",
@@ -302,6 +298,15 @@ fn crl_distribution_point_is_fetched_and_decides() {
             cdp.url()
         ),
     );
+}
+
+/// CDPCheckExtensions=YES against a real CRL distribution point: the CRL `openssl ca -gencrl`
+/// writes, served over plain HTTP, decides; without it the status is unknown.
+#[test]
+fn crl_distribution_point_is_fetched_and_decides() {
+    let mut ca = seed();
+    let cdp = HttpFile::start("ca.crl", ca.dir().join("crl.der"));
+    issue_with_cdp(&mut ca, &cdp);
     let ini = ca.dir().join("mqclient.ini");
     std::fs::write(
         &ini,
@@ -394,15 +399,7 @@ fn java_kind_asks_the_jvms_responder_and_predicts_2397() {
 fn dotnet_kind_fetches_the_certificates_cdp_and_predicts_chain_status_revoked() {
     let mut ca = seed();
     let cdp = HttpFile::start("ca.crl", ca.dir().join("crl.der"));
-    ca.issue(
-        "cdp",
-        "/C=AU/O=Pulsar/CN=cdp.example.test",
-        5,
-        &format!(
-            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\ncrlDistributionPoints=URI:{}\n",
-            cdp.url()
-        ),
-    );
+    issue_with_cdp(&mut ca, &cdp);
     ca.revoke(5, "240101000000Z", Some("keyCompromise"));
     let _ = ca.crl();
     let server = TlsServer::start(&ca, "cdp", &[]);

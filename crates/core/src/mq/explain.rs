@@ -298,6 +298,18 @@ struct Choice {
     contradicts: Option<String>,
 }
 
+impl Choice {
+    /// Believe what the case says: no change, no cost.
+    fn unchanged() -> Self {
+        Self {
+            change: Change::Nothing,
+            cost: 0,
+            words: String::new(),
+            contradicts: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Change {
     Answer(Vec<Supposition>),
@@ -524,12 +536,7 @@ fn java_questions(settings: &JavaSettings) -> Vec<Vec<Choice>> {
     };
     let stated_off = settings.check_revocation == Some(false);
     vec![vec![
-        Choice {
-            change: Change::Nothing,
-            cost: 0,
-            words: String::new(),
-            contradicts: None,
-        },
+        Choice::unchanged(),
         Choice {
             change: Change::Java(on),
             cost: if stated_off { 4 } else { 1 },
@@ -563,12 +570,7 @@ fn dotnet_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
         ..settings.clone()
     };
     vec![vec![
-        Choice {
-            change: Change::Nothing,
-            cost: 0,
-            words: String::new(),
-            contradicts: None,
-        },
+        Choice::unchanged(),
         Choice {
             change: Change::Dotnet(on, supposed_peer.clone()),
             cost: if stated_off { 4 } else { 1 },

@@ -721,8 +721,16 @@ mod tests {
         assert!(matches!(session.next(&mut nonce), Task::Fetch(_)));
         assert_eq!(
             session.events().len(),
-            2,
-            "the probe and the chain joining the case"
+            3,
+            "the probe, the chain joining the case, whose sources are asked"
+        );
+        assert!(
+            session
+                .events()
+                .last()
+                .is_some_and(|e| e.text.contains("a C client (GSKit)")),
+            "{:?}",
+            session.events()
         );
     }
 

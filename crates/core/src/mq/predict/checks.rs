@@ -238,11 +238,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
     trace.extend(report.trace.clone());
     let path = resolved.path(&report, partner, anchors);
     if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
+        let first = report.trace.first_failure_words();
         b.fail(2393);
         match side {
             Side::Client => {

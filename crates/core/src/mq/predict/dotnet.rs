@@ -145,11 +145,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         return true;
     }
     if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
+        let first = report.trace.first_failure_words();
         b.step(
             "dotnet.chain",
             "SslStream builds the queue manager's chain",

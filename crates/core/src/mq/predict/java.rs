@@ -75,11 +75,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
     let path = resolved.path(&report, qm_cert, anchors);
     let name = qm_cert.short_name();
     if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
+        let first = report.trace.first_failure_words();
         b.step(
             "java.chain",
             "JSSE validates the queue manager's chain against the trust store",
