@@ -188,14 +188,19 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         let mut decided = false;
         for source in &sources {
             let mut trace = Trace::default();
-            let (answer, said) = match source.kind {
-                SourceKind::Ocsp => {
-                    let answer = answer_of(resolved, &source.url, cert, issuer, &mut trace);
-                    let said = format!("{} (from {})", source.url, source.from);
-                    (answer, said)
+            let said = format!("{} (from {})", source.url, source.from);
+            // A CRL's own account (its thisUpdate, the serial listed or not) when it decides.
+            let (answer, detail) = match source.kind {
+                SourceKind::Ocsp => (
+                    answer_of(resolved, &source.url, cert, issuer, &mut trace),
+                    None,
+                ),
+                SourceKind::Crl => {
+                    let (answer, text) = crl_answer_of(resolved, &source.url, cert, issuer);
+                    (answer, Some(text))
                 }
-                SourceKind::Crl => crl_answer_of(resolved, &source.url, cert, issuer),
             };
+            let detail = detail.unwrap_or_else(|| said.clone());
             b.diagnosis.client_trace.extend(trace);
             match answer {
                 Answer::Good | Answer::NotChecked => {
@@ -211,7 +216,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                     break;
                 }
                 Answer::Revoked { url, .. } => {
-                    b.step("dotnet.revocation", "The chain engine checks revocation", &subject, MS_MODE, Outcome::Fail, format!("{said}: revoked — chain status Revoked; the managed client refuses the certificate (RemoteCertificateChainErrors)."));
+                    b.step("dotnet.revocation", "The chain engine checks revocation", &subject, MS_MODE, Outcome::Fail, format!("{}: revoked — chain status Revoked; the managed client refuses the certificate (RemoteCertificateChainErrors).", detail.trim_end_matches('.')));
                     b.diagnosis.revocation.push(super::Revocation {
                         side: Side::Client,
                         certificate: cert.subject.rfc4514.clone(),
