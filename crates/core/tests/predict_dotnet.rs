@@ -162,7 +162,7 @@ fn linux_asks_the_first_distribution_point_windows_every_one() {
                 revocation_check: Some(true),
                 platform: Some(platform),
             },
-            &cert,
+            cert,
         )
         .into_iter()
         .filter(|s| s.kind == SourceKind::Crl)
@@ -172,5 +172,5 @@ fn linux_asks_the_first_distribution_point_windows_every_one() {
     assert_eq!(crls(Platform::Windows), [CDP_1, CDP_2]);
     assert_eq!(crls(Platform::Linux), [CDP_1]);
     // Off: nothing is asked.
-    assert!(dotnet_sources(&DotnetSettings::default(), &cert).is_empty());
+    assert!(dotnet_sources(&DotnetSettings::default(), cert).is_empty());
 }
