@@ -174,3 +174,14 @@ fn linux_asks_the_first_distribution_point_windows_every_one() {
     // Off: nothing is asked.
     assert!(dotnet_sources(&DotnetSettings::default(), cert).is_empty());
 }
+
+#[test]
+fn a_peer_name_mismatch_is_2398_in_an_mqexception() {
+    let mut ca = OpensslCa::root("dotnet-peer", "/C=GB/O=Example/CN=.NET Test CA");
+    with_cdps(&mut ca);
+    let clean = ca.crl();
+    let d = predict(&case(&ca, Some(&clean), Some("CN=qm2.example.test"), true));
+    assert_eq!(d.outcome.reason_code, Some(2398), "{:#?}", d.steps);
+    // IBM documents 2398 for the .NET classes; no GSKit AMQ9636 on a managed client.
+    assert_eq!(client_ids(&d), ["NET:MQException"]);
+}

@@ -111,6 +111,20 @@ fn refused(b: &mut Builder<'_>, refusal: &Refusal) {
     b.qm_sees_client_abort();
 }
 
+/// The managed client's SSLPEERNAME does not match: IBM documents MQRC_SSL_PEER_NAME_MISMATCH
+/// for the .NET classes ("The DN pattern specified in the SSLPeerName property did not match the
+/// DN presented by the queue manager"); the application sees it as an MQException, and what the
+/// managed client logs is not documented.
+pub(super) fn peer_name_mismatch(b: &mut Builder<'_>) {
+    net_log(
+        b,
+        NET_MQEXCEPTION,
+        "IBM.WMQ.MQException: MQRC_SSL_PEER_NAME_MISMATCH (CompCode 2, Reason 2398)".into(),
+        Certainty::Confirmed,
+    );
+    b.assume("dotnet-client-log");
+}
+
 /// Returns false when the connection stops here.
 pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
     let resolved = b.resolved;
