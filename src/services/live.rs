@@ -117,6 +117,11 @@ fn drive(
                     }
                 },
                 Task::Fetch(fetch) => {
+                    // What the session said while planning (whose sources it asks) comes first.
+                    for event in session.events().get(shown..).unwrap_or_default() {
+                        state.dispatch(LiveAction::Note(event.text.clone()).into());
+                    }
+                    shown = session.events().len();
                     state.dispatch(
                         LiveAction::Note(match fetch.kind {
                             FetchKind::Ocsp => format!(

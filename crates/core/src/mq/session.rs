@@ -183,7 +183,7 @@ impl Session {
                     self.events.push(Event {
                         side: Some(Side::Client),
                         text: format!(
-                            "asking what {} would ask",
+                            "sources asked as {}",
                             super::sources::describe(client.kind, &client.java, &client.dotnet)
                         ),
                     });
