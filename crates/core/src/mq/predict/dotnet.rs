@@ -178,13 +178,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         &name,
         MS_FLAG,
         Outcome::Pass,
-        format!(
-            "{engine}: {}.",
-            path.iter()
-                .map(Certificate::short_name)
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
+        format!("{engine}: {}.", super::own_client::chain_words(&path)),
     );
     if !settings.checks_revocation() {
         b.step("dotnet.revocation", "Revocation checking of the managed .NET client", &name, IBM_REVOCATION, Outcome::Skip, format!("SSLCertRevocationCheck is {}: SslStream builds the chain with X509RevocationMode.NoCheck, so a revoked or unreachable-responder certificate is accepted.", match settings.revocation_check { Some(false) => "false", _ => "not set (default false)" }));
@@ -291,12 +285,7 @@ fn words(unknown: &Unknown) -> String {
 /// What the C client's configuration says about OCSP does not reach the managed client.
 fn ignored_c_settings(b: &mut Builder<'_>, name: &str) {
     let resolved = b.resolved;
-    let c_sources = resolved
-        .client
-        .effective_sco()
-        .is_some_and(|sco| !sco.auth_info_records.is_empty())
-        || !resolved.client.ccdt_authinfo.is_empty()
-        || resolved.client.ssl.ocsp_authentication.source != crate::mq::ini::Source::Default;
+    let c_sources = super::own_client::c_ocsp_configured(resolved);
     if c_sources {
         b.step("dotnet.ignored", "OCSP settings the managed .NET client does not use", name, IBM_REVOCATION, Outcome::Warn, "The case has MQAIR/CCDT AUTHINFO/mqclient.ini OCSP settings: the managed .NET client's revocation check \"uses only the server specified in the certificate\" (IBM), so they decide nothing; only SSLCertRevocationCheck and the certificates' AIA/CDP do.".into());
     }

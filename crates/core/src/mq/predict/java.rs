@@ -98,21 +98,10 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         &name,
         OPENJDK_REVOCATION,
         Outcome::Pass,
-        format!(
-            "Valid: {}.",
-            path.iter()
-                .map(Certificate::short_name)
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
+        format!("Valid: {}.", super::own_client::chain_words(&path)),
     );
     // What the C client's configuration says about OCSP does not reach the Java classes.
-    let c_sources = resolved
-        .client
-        .effective_sco()
-        .is_some_and(|sco| !sco.auth_info_records.is_empty())
-        || !resolved.client.ccdt_authinfo.is_empty()
-        || resolved.client.ssl.ocsp_authentication.source != crate::mq::ini::Source::Default;
+    let c_sources = super::own_client::c_ocsp_configured(resolved);
     if c_sources {
         b.step("java.ignored", "OCSP settings the Java classes do not use", &name, IBM_CCDT_OCSP, Outcome::Warn, "The case has MQAIR/CCDT/mqclient.ini OCSP settings: IBM MQ classes for Java/JMS cannot use the OCSP information of a CCDT or MQAIR; only the JVM's settings (com.sun.net.ssl.checkRevocation, ocsp.enable, ocsp.responderURL) decide.".into());
     }

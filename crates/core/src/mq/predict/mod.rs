@@ -18,6 +18,7 @@ mod checks;
 mod dotnet;
 mod java;
 mod logs;
+mod own_client;
 mod peer;
 mod probe;
 
