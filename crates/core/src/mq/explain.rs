@@ -1098,7 +1098,11 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
         .iter()
         .filter(|s| s.outcome == Outcome::Fail && !s.subject.is_empty())
         .filter(|s| {
-            s.id.ends_with("_revocation") || s.id.ends_with("_chain") || s.id.ends_with("_policy")
+            // MQ's own steps (`mq.client_revocation`) and a Java or .NET client's
+            // (`java.revocation`, `dotnet.chain`).
+            ["_revocation", "_chain", "_policy", ".revocation", ".chain"]
+                .iter()
+                .any(|end| s.id.ends_with(end))
         })
         .map(|s| s.subject.clone())
         .collect();
