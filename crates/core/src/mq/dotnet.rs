@@ -353,8 +353,14 @@ fn boolean(value: &str) -> Option<bool> {
 
 /// Files what a ticket says about a managed .NET client into its case: the revocation settings
 /// and platform, and the SSLPEERNAME when the case has none; each with its line and column.
-pub fn file_reading(text: &str, case: &mut super::case::Case, filed: &mut Vec<String>) {
+/// Returns the lines read.
+pub fn file_reading(
+    text: &str,
+    case: &mut super::case::Case,
+    filed: &mut Vec<String>,
+) -> Vec<usize> {
     let reading = DotnetReading::read(text);
+    let lines = reading.read.iter().map(|r| r.line).collect();
     for read in &reading.read {
         filed.push(format!(
             "line {}, column {}: .NET {}",
@@ -388,6 +394,27 @@ pub fn file_reading(text: &str, case: &mut super::case::Case, filed: &mut Vec<St
     {
         case.queue_manager.name = qm;
     }
+    lines
+}
+
+/// Line ranges (first, last) less the given lines: what is left unread once a reader took them.
+pub fn without_lines(ranges: Vec<(usize, usize)>, taken: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (first, last) in ranges {
+        let mut start = first;
+        for line in first..=last {
+            if taken.contains(&line) {
+                if start < line {
+                    out.push((start, line - 1));
+                }
+                start = line + 1;
+            }
+        }
+        if start <= last {
+            out.push((start, last));
+        }
+    }
+    out
 }
 
 impl DotnetSettings {
@@ -520,6 +547,14 @@ mod tests {
             DotnetReading::read("we never set SSLCertRevocationCheck")
                 .settings
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn lines_a_reader_took_are_not_unread() {
+        assert_eq!(
+            without_lines(vec![(1, 1), (5, 10), (12, 13)], &[5, 7, 8, 13]),
+            [(1, 1), (6, 6), (9, 10), (12, 12)]
         );
     }
 
