@@ -185,3 +185,43 @@ fn a_peer_name_mismatch_is_2398_in_an_mqexception() {
     // IBM documents 2398 for the .NET classes; no GSKit AMQ9636 on a managed client.
     assert_eq!(client_ids(&d), ["NET:MQException"]);
 }
+
+/// A .NET exception with chain status Revoked and SSLCertRevocationCheck pasted, but no
+/// SSLPEERNAME: the diagnosis supposes one (without it the managed client would accept the
+/// certificate) and finds the certificate revoked.
+#[test]
+fn a_ticket_without_a_peer_name_supposes_one() {
+    let pki = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/../../testdata/tickets/pki/{name}.pem",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let text = format!(
+        "MQEnvironment.SSLCertRevocationCheck = true;\n\
+         IBM.WMQ.MQException (0x80004005): Reason: 2393 MQRC_SSL_INITIALIZATION_ERROR\n \
+         ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: Revoked\n{}{}{}",
+        pki("qm"),
+        pki("issuing"),
+        pki("root")
+    );
+    let ticket = mqocsp_core::mq::ticket::read(&text, "2026-12-01T00:00:00Z");
+    assert_eq!(ticket.case.client.kind, Some(ClientKind::Dotnet));
+    let explanation = mqocsp_core::mq::explain::explain(&ticket.case, &ticket.observed);
+    assert!(explanation.matches_observed, "{:#?}", explanation.cause);
+    assert_eq!(explanation.diagnosis.outcome.reason_code, Some(2393));
+    assert!(
+        explanation
+            .supposes
+            .iter()
+            .any(|s| s.starts_with("the application sets an SSLPEERNAME")),
+        "{:?}",
+        explanation.supposes
+    );
+    assert!(
+        explanation.cause.summary.contains("is revoked"),
+        "{}",
+        explanation.cause.summary
+    );
+}

@@ -574,10 +574,12 @@ fn dotnet_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
         Choice {
             change: Change::Dotnet(on, supposed_peer.clone()),
             cost: if stated_off { 4 } else { 1 },
-            words: format!(
-                "the application sets SSLCertRevocationCheck = true{}",
-                if supposed_peer.is_some() { " and an SSLPEERNAME the ticket does not show" } else { "" }
-            ),
+            words: match (settings.checks_revocation(), supposed_peer.is_some()) {
+                (true, _) => "the application sets an SSLPEERNAME the ticket does not show (without one the managed client validates nothing)",
+                (false, true) => "the application sets SSLCertRevocationCheck = true and an SSLPEERNAME the ticket does not show",
+                (false, false) => "the application sets SSLCertRevocationCheck = true",
+            }
+            .into(),
             contradicts: stated_off.then(|| "the .NET settings pasted say SSLCertRevocationCheck=false, but the exception shows a revocation check: the settings pasted are probably not the ones in use".to_owned()),
         },
     ]]
