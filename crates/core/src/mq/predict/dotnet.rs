@@ -27,10 +27,12 @@ enum Refusal {
     Unknown { offline: bool },
 }
 
+/// One line of the application's exception chain, headed by its observation id (as the Java
+/// model's JSSE line is) so that the page and the text output show what is matched.
 fn net_log(b: &mut Builder<'_>, id: &str, text: String, certainty: Certainty) {
     b.diagnosis.client_log.push(LogEntry {
         id: id.to_owned(),
-        text,
+        text: format!("[{id}] {}", text.trim_start()),
         certainty,
     });
 }
