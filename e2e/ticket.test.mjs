@@ -54,3 +54,15 @@ test('a Java ticket is diagnosed as a Java client', async () => {
   assert.match(await page.locator('[data-field="verdict"]').textContent(), /java client/);
   await page.close();
 });
+
+test('a .NET ticket is diagnosed as a managed .NET client', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(relay.url);
+  await page.getByLabel(/Paste what the customer sent/).fill(ticket('41-dotnet-framework-revoked'));
+  const headline = page.locator('[data-field="verdict-headline"]');
+  await headline.waitFor({ timeout: 15000 });
+  assert.match(await headline.textContent(), /2393 MQRC_SSL_INITIALIZATION_ERROR/);
+  assert.match(await page.locator('[data-field="verdict"]').textContent(), /dotnet client/);
+  assert.match(await page.locator('[data-field="verdict-cause"]').textContent(), /is revoked.*SslStream/);
+  await page.close();
+});

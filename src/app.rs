@@ -163,7 +163,12 @@ pub fn app() -> Html {
                     "CertPathValidatorException",
                 ]
                 .iter()
-                .any(|w| text.contains(w));
+                .any(|w| text.contains(w))
+                // Or the core sees a Java or .NET client in it (exceptions, settings, code).
+                || (state.case.is_none()
+                    && text
+                        .lines()
+                        .any(|l| mqocsp_core::mq::java::kind_in(l).is_some()));
             let at = state.at.to_string();
             state.dispatch(work::decode_paste(text.clone()).into());
             if ticket {

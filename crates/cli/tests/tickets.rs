@@ -108,6 +108,31 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         &["is revoked", "mqprd01.northwind.example"],
     ),
     (
+        "40-dotnet-linux-responder-unreachable",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "SslStream",
+        ],
+    ),
+    (
+        "41-dotnet-framework-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example", "SslStream"],
+    ),
+    (
+        "42-dotnet-mqclient-ini-ocsp-ignored",
+        None,
+        "none",
+        &[
+            "SSLCertRevocationCheck is not set",
+            "uses only the server specified in the certificate",
+        ],
+    ),
+    (
         "16-two-queue-managers",
         Some(2393),
         "queue_manager",

@@ -105,6 +105,9 @@ pub struct ClientSide {
     /// The JVM's revocation settings, for a Java client.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub java: Option<super::java::JavaSettings>,
+    /// The managed .NET client's revocation settings (SSLCertRevocationCheck, platform).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dotnet: Option<super::dotnet::DotnetSettings>,
     /// The client's MQ version (VRMF, `9.3.0.5`), as a log header or the customer says; when
     /// absent the current release is assumed (and the diagnosis says so).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -578,6 +581,7 @@ impl Case {
         client.settings_complete = self.client.settings_complete;
         client.kind = self.client.kind.unwrap_or_default();
         client.java = self.client.java.clone().unwrap_or_default();
+        client.dotnet = self.client.dotnet.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {
             match super::config::MqVersion::parse(text) {
                 Some(version) => client.mq_version = Some(version),

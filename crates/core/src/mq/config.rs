@@ -215,6 +215,8 @@ pub struct ClientConfig {
     pub java: super::java::JavaSettings,
     /// Whether every place a setting can come from is stated (`Case` `settings_complete`).
     pub settings_complete: bool,
+    /// The managed .NET client's revocation settings.
+    pub dotnet: super::dotnet::DotnetSettings,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).

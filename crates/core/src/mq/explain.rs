@@ -12,6 +12,7 @@
 use super::case::{Case, Resolved};
 use super::codes::{Lookup, lookup, reason_name};
 use super::config::SslCauth;
+use super::dotnet::DotnetSettings;
 use super::errlog::LogFacts;
 use super::ini::{OcspAuthentication, Source};
 use super::java::{ClientKind, JavaSettings};
@@ -124,7 +125,10 @@ impl Observations {
         }
         // A Java client's log is its exception chain: JMS ids and JSSE's verdict.
         for (index, line) in text.lines().enumerate() {
-            for id in super::java::java_ids(line) {
+            for id in super::java::java_ids(line)
+                .into_iter()
+                .chain(super::dotnet::dotnet_ids(line))
+            {
                 self.add_message(side, &id, first_line + index);
             }
         }
@@ -321,6 +325,8 @@ enum Change {
     SettingsComplete,
     /// A certificate problem the logs show and no pasted date decides.
     Fault(super::case::SupposedFault),
+    /// The managed .NET client's switches, with the SSLPEERNAME to suppose when none is known.
+    Dotnet(DotnetSettings, Option<String>),
     Nothing,
 }
 
@@ -368,13 +374,17 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
         let Some(partner) = partner else { continue };
         let report = resolved.verify_chain(partner, anchors);
         let path = resolved.path(&report, partner, anchors);
-        let java = side == Side::Client && resolved.client.kind == ClientKind::Java;
+        // A Java or managed .NET client chooses its own sources (mq::sources), not MQ's.
+        let own = side == Side::Client && resolved.client.kind != ClientKind::C;
         let (who, whose) = side_words(side);
         // Every source nobody has evidence of is supposed to answer good, except what the
         // question varies: the first certificate whose source is open.
-        let open: Vec<(String, &crate::certificate::Certificate)> = if java {
-            out.extend(java_questions(&resolved.client.java));
-            java_open(resolved, &path)
+        let open: Vec<(String, &crate::certificate::Certificate)> = if own {
+            out.extend(match resolved.client.kind {
+                ClientKind::Dotnet => dotnet_questions(resolved),
+                _ => java_questions(&resolved.client.java),
+            });
+            super::sources::open_sources(resolved, resolved.client.kind, &path)
         } else {
             let check = check_side(resolved, side, &path);
             if !check.checked {
@@ -463,7 +473,7 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
                 ),
             ]);
         }
-        if java {
+        if own {
             continue;
         }
         // The policy: a stated value is believed unless the logs cannot be explained with it.
@@ -611,34 +621,6 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
     out
 }
 
-/// The sources a Java client would ask (with revocation on) that nobody has evidence of.
-fn java_open<'p>(
-    resolved: &Resolved,
-    path: &'p [crate::certificate::Certificate],
-) -> Vec<(String, &'p crate::certificate::Certificate)> {
-    let settings = &resolved.client.java;
-    let mut out = Vec::new();
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            break;
-        };
-        let Some(url) = settings
-            .ocsp_responder_url
-            .clone()
-            .or_else(|| cert.ocsp_urls().first().map(|u| (*u).to_owned()))
-        else {
-            continue;
-        };
-        let mut trace = crate::verify::trace::Trace::default();
-        if let Answer::Unknown(Unknown::NoEvidence { .. }) =
-            super::revocation::answer_of(resolved, &url, cert, issuer, &mut trace)
-        {
-            out.push((url, cert));
-        }
-    }
-    out
-}
-
 /// Whether the JVM checks revocation, where the ticket does not say.
 fn java_questions(settings: &JavaSettings) -> Vec<Vec<Choice>> {
     if settings.checks_revocation() && settings.ocsp_enable == Some(true) {
@@ -651,17 +633,51 @@ fn java_questions(settings: &JavaSettings) -> Vec<Vec<Choice>> {
     };
     let stated_off = settings.check_revocation == Some(false);
     vec![vec![
-        Choice {
-            change: Change::Nothing,
-            cost: 0,
-            words: String::new(),
-            contradicts: None,
-        },
+        Choice::as_stated(),
         Choice {
             change: Change::Java(on),
             cost: if stated_off { 4 } else { 1 },
             words: "the JVM runs with -Dcom.sun.net.ssl.checkRevocation=true and ocsp.enable=true".into(),
             contradicts: stated_off.then(|| "the JVM options pasted say com.sun.net.ssl.checkRevocation=false, but the exception shows a revocation check: the options pasted are probably not the ones in use".to_owned()),
+        },
+    ]]
+}
+
+/// Whether the managed .NET client checks revocation (and acts on it: it needs an SSLPEERNAME),
+/// where the ticket does not say.
+fn dotnet_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
+    let settings = &resolved.client.dotnet;
+    let peer = resolved
+        .client
+        .mqcd
+        .peer_name
+        .clone()
+        .filter(|p| !p.trim().is_empty());
+    if settings.checks_revocation() && peer.is_some() {
+        return Vec::new();
+    }
+    // A pattern that matches the queue manager's certificate: its CN.
+    let supposed_peer = match (&peer, &resolved.qm_cert) {
+        (None, Some(qm)) => Some(format!("CN={}", qm.short_name())),
+        _ => None,
+    };
+    let stated_off = settings.revocation_check == Some(false);
+    let on = DotnetSettings {
+        revocation_check: Some(true),
+        ..settings.clone()
+    };
+    vec![vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::Dotnet(on, supposed_peer.clone()),
+            cost: if stated_off { 4 } else { 1 },
+            words: match (settings.checks_revocation(), supposed_peer.is_some()) {
+                (true, _) => "the application sets an SSLPEERNAME the ticket does not show (without one the managed client validates nothing)",
+                (false, true) => "the application sets SSLCertRevocationCheck = true and an SSLPEERNAME the ticket does not show",
+                (false, false) => "the application sets SSLCertRevocationCheck = true",
+            }
+            .into(),
+            contradicts: stated_off.then(|| "the .NET settings pasted say SSLCertRevocationCheck=false, but the exception shows a revocation check: the settings pasted are probably not the ones in use".to_owned()),
         },
     ]]
 }
@@ -680,7 +696,8 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             Side::Client => &diagnosis.client_log,
             Side::QueueManager => &diagnosis.queue_manager_log,
         };
-        let mut predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+        let predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+        let mut predicted = super::dotnet::comparable(predicted, &seen);
         predicted.sort();
         predicted.dedup();
         for id in &predicted {
@@ -833,6 +850,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let base_sslcauth = resolved.qm.channel.sslcauth;
     let base_java = resolved.client.java.clone();
     let base_complete = resolved.client.settings_complete;
+    let base_dotnet = (
+        resolved.client.dotnet.clone(),
+        resolved.client.mqcd.peer_name.clone(),
+    );
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -848,6 +869,8 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.qm.channel.sslcauth = base_sslcauth;
         resolved.client.java = base_java.clone();
         resolved.client.settings_complete = base_complete;
+        resolved.client.dotnet = base_dotnet.0.clone();
+        resolved.client.mqcd.peer_name = base_dotnet.1.clone();
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -861,6 +884,12 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 Some(Change::Java(settings)) => resolved.client.java = settings.clone(),
                 Some(Change::SettingsComplete) => resolved.client.settings_complete = true,
                 Some(Change::Fault(fault)) => resolved.supposed_faults.push(*fault),
+                Some(Change::Dotnet(settings, peer)) => {
+                    resolved.client.dotnet = settings.clone();
+                    if peer.is_some() {
+                        resolved.client.mqcd.peer_name = peer.clone();
+                    }
+                }
                 _ => {}
             }
         }
@@ -1026,7 +1055,11 @@ fn side_of_step(id: &str) -> Option<Side> {
     if id == "mq.client_certificate" {
         return Some(Side::QueueManager);
     }
-    if id.starts_with("mq.client") || id.starts_with("java.") || id == "mq.connx" || id == "mq.sni"
+    if id.starts_with("mq.client")
+        || id.starts_with("java.")
+        || id.starts_with("dotnet.")
+        || id == "mq.connx"
+        || id == "mq.sni"
     {
         Some(Side::Client)
     } else if id.starts_with("mq.qm") {
@@ -1071,10 +1104,11 @@ fn summary(diagnosis: &Diagnosis) -> String {
             .map(|s| s.outcome)
     };
     // A revocation finding that refused the connection or warned about it decides the story.
+    let library = refusing_library(diagnosis);
     let decisive = diagnosis.revocation.iter().find(|r| {
         matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn))
             || matches!(r.finding, Finding::Revoked { .. })
-            || outcome.reason_code == Some(2397)
+            || library.is_some()
     });
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
@@ -1082,10 +1116,9 @@ fn summary(diagnosis: &Diagnosis) -> String {
         let text = match &r.finding {
             Finding::Revoked { url } => format!(
                 "{whose} ({name}) is revoked: {url} says so, and {who} refuses a revoked certificate{}",
-                if diagnosis.outcome.reason_code == Some(2397) {
-                    " (JSSE)"
-                } else {
-                    " under any OCSPAuthentication"
+                match library {
+                    Some(library) => format!(" ({library})"),
+                    None => " under any OCSPAuthentication".to_owned(),
                 }
             ),
             Finding::Undetermined(unknown) => {
@@ -1103,8 +1136,15 @@ fn summary(diagnosis: &Diagnosis) -> String {
                         "{who} cannot rely on the OCSP responder's answer about {whose} ({name}): {why}"
                     ),
                 };
-                let policy = if diagnosis.outcome.reason_code == Some(2397) {
-                    "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine"
+                let policy = if let Some(library) = library {
+                    match library {
+                        "JSSE" => {
+                            "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine"
+                        }
+                        _ => {
+                            "with SSLCertRevocationCheck on, SslStream refuses a certificate whose revocation status it cannot determine (chain status RevocationStatusUnknown)"
+                        }
+                    }
                 } else if policy_step(r.side) == Some(Outcome::Warn) {
                     "OCSPAuthentication=WARN lets the connection continue with a warning"
                 } else {
@@ -1120,15 +1160,15 @@ fn summary(diagnosis: &Diagnosis) -> String {
         .iter()
         .find(|s| s.outcome == Outcome::Fail && s.id != "mq.observed");
     // A Java client that checks no revocation connects whatever the responders say.
-    let unchecked = diagnosis
-        .steps
-        .iter()
-        .find(|s| s.id == "java.revocation" && s.outcome == Outcome::Skip);
+    let unchecked = diagnosis.steps.iter().find(|s| {
+        ((s.id == "java.revocation" || s.id == "dotnet.revocation") && s.outcome == Outcome::Skip)
+            || (s.id == "dotnet.validation" && s.outcome == Outcome::Warn)
+    });
     if let (None, Some(step)) = (failed, unchecked) {
         let ignored = diagnosis
             .steps
             .iter()
-            .find(|s| s.id == "java.ignored")
+            .find(|s| s.id == "java.ignored" || s.id == "dotnet.ignored")
             .map(|s| format!(" {}", trim_period(&s.explanation)))
             .unwrap_or_default();
         let mut text = format!(
@@ -1149,6 +1189,19 @@ fn summary(diagnosis: &Diagnosis) -> String {
         Some(step) => format!("{}. {result}.", capitalise(&trim_period(&step.explanation))),
         None => format!("Both sides accept each other's certificates. {result}."),
     }
+}
+
+/// The TLS library of a Java or managed .NET client that refused the queue manager's
+/// certificate, when one did (its refusal is not an OCSPAuthentication policy).
+fn refusing_library(diagnosis: &Diagnosis) -> Option<&'static str> {
+    if diagnosis.outcome.reason_code == Some(2397) {
+        return Some("JSSE");
+    }
+    diagnosis
+        .steps
+        .iter()
+        .any(|s| s.id.starts_with("dotnet.") && s.outcome == Outcome::Fail)
+        .then_some("SslStream")
 }
 
 fn trim_period(text: &str) -> String {
@@ -1175,7 +1228,11 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
         .iter()
         .filter(|s| s.outcome == Outcome::Fail && !s.subject.is_empty())
         .filter(|s| {
-            s.id.ends_with("_revocation") || s.id.ends_with("_chain") || s.id.ends_with("_policy")
+            // MQ's own steps (`mq.client_revocation`) and a Java or .NET client's
+            // (`java.revocation`, `dotnet.chain`).
+            ["_revocation", "_chain", "_policy", ".revocation", ".chain"]
+                .iter()
+                .any(|end| s.id.ends_with(end))
         })
         .map(|s| s.subject.clone())
         .collect();

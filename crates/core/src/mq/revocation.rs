@@ -225,6 +225,28 @@ pub(crate) fn answer_of(
     ask(resolved, url, cert, issuer, trace)
 }
 
+/// What the CRL at distribution point `url` says about `cert` (issued by `issuer`), for a client
+/// model that chooses its own sources (the managed .NET client's chain engine): a CRL from the
+/// material, checked as MQ's own CDP check does.
+pub(crate) fn crl_answer_of(
+    resolved: &Resolved,
+    url: &str,
+    cert: &Certificate,
+    issuer: &Certificate,
+) -> (Answer, String) {
+    let (answer, (_, text)) = ask_crl(
+        resolved,
+        (
+            url,
+            "the certificate's CDP",
+            RevokedBy::CrlDistributionPoint,
+        ),
+        cert,
+        issuer,
+    );
+    (answer, text)
+}
+
 /// What the responder at `url` answers about `cert` (issued by `issuer`): its live reply when one
 /// was gathered, else what a diagnosis supposes of it, else what the case says of the responder (down, an index.txt), else a pasted
 /// response about the certificate.

@@ -496,6 +496,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
         }
         index += 1;
     }
+    let mut dotnet_lines = Vec::new();
     if let Some((kind, word, line)) = detected {
         case.client.kind = Some(kind);
         filed.push(format!(
@@ -506,6 +507,9 @@ pub fn read(text: &str, at: &str) -> Ticket {
                 super::java::ClientKind::C => "C",
             }
         ));
+        if kind == super::java::ClientKind::Dotnet {
+            dotnet_lines = super::dotnet::file_reading(text, &mut case, &mut filed);
+        }
         if kind == super::java::ClientKind::Java {
             spring_properties(text, &mut case, &mut filed);
             let settings = super::java::JavaSettings::read(text);
@@ -554,20 +558,20 @@ pub fn read(text: &str, at: &str) -> Ticket {
             entry.side_reason
         ));
     }
-    let unread = super::sort::sort(&decoded, text)
-        .unread
-        .into_iter()
-        .filter(|(first, last)| {
-            // Lines the ticket reader itself took (log entries, stack traces, quoted codes).
-            !entries
-                .iter()
-                .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
-                && !observed
-                    .messages
+    let unread =
+        super::dotnet::without_lines(super::sort::sort(&decoded, text).unread, &dotnet_lines)
+            .into_iter()
+            .filter(|(first, last)| {
+                // Lines the ticket reader itself took (log entries, stack traces, quoted codes).
+                !entries
                     .iter()
-                    .any(|m| *first <= m.line && m.line <= *last)
-        })
-        .collect();
+                    .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
+                    && !observed
+                        .messages
+                        .iter()
+                        .any(|m| *first <= m.line && m.line <= *last)
+            })
+            .collect();
     Ticket {
         case,
         observed,

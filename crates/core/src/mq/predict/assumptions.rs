@@ -169,6 +169,48 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Unconfirmed,
         source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (GSKit) ; seed walk-through",
     },
+    Assumption {
+        id: "java-ibm-jre",
+        text: "The Java model follows OpenJDK/Oracle JSSE (also IBM Semeru Runtimes, which ship OpenJDK's JSSE). On IBM's own SDK (IBMJSSE2: IBM SDK for Java 8, WebSphere's IbmPKIX trust manager) revocation is switched on by com.ibm.jsse2.checkRevocation and CRL distribution points by com.ibm.security.enableCRLDP (both read here as their com.sun equivalents); its CertPathValidatorException texts are worded differently and are not modelled.",
+        certainty: Certainty::Partial,
+        source: "IBM WebSphere 8.5.5 'Enabling certificate revocation checking with the default IbmPKIX trust manager' (com.ibm.jsse2.checkRevocation, com.ibm.security.enableCRLDP, ocsp.enable); IBM SDK 8 JSSE2 'known differences from Oracle' page",
+    },
+    Assumption {
+        id: "dotnet-reason",
+        text: "When SslStream refuses the queue manager's certificate, the managed .NET application gets IBM.WMQ.MQException reason 2393 MQRC_SSL_INITIALIZATION_ERROR with the AuthenticationException as its inner exception; IBM's list of .NET TLS reason codes names none for a rejected server certificate.",
+        certainty: Certainty::Unconfirmed,
+        source: "IBM 'Error handling when using TLS' (.NET, q029690: lists MQRC_SSL_NOT_ALLOWED, _PEER_NAME_MISMATCH, _PEER_NAME_ERROR, KEY_REPOSITORY_ERROR only); field reports of 2393 from .NET clients",
+    },
+    Assumption {
+        id: "dotnet-client-log",
+        text: "Which AMQ messages, if any, the managed .NET client writes to its own error log for a refused handshake is not documented: only the exception chain (MQException, AuthenticationException, the X509ChainStatus) is predicted on the client's side; the chain status texts are Windows' (CryptoAPI) or OpenSSL's as .NET reports them.",
+        certainty: Certainty::Unconfirmed,
+        source: "no IBM source; .NET 5+ AuthenticationException text 'The remote certificate is invalid because of errors in the certificate chain: …' as seen in dotnet/runtime issues",
+    },
+    Assumption {
+        id: "dotnet-revocation-mode",
+        text: "SSLCertRevocationCheck=true makes the managed client pass checkCertificateRevocation to SslStream, i.e. X509RevocationMode.Online with the default X509RevocationFlag.ExcludeRoot: every certificate but the root is checked, a status that cannot be determined refuses the certificate.",
+        certainty: Certainty::Partial,
+        source: "IBM 'Revocation check' (managed .NET: 'done by the certificate chaining engine'); Microsoft X509RevocationMode and X509RevocationFlag (ExcludeRoot default)",
+    },
+    Assumption {
+        id: "dotnet-platform",
+        text: "The ticket does not say where the .NET application runs: Windows (the CryptoAPI chain engine: OCSP at the AIA, then every HTTP CDP) is assumed.",
+        certainty: Certainty::Unconfirmed,
+        source: "no evidence in the case",
+    },
+    Assumption {
+        id: "dotnet-linux-sources",
+        text: "On Linux, .NET asks OCSP at the certificate's AIA and falls back to its first CRL distribution point only; older releases ask OCSP for the end-entity certificate only, so a CA certificate without a CDP gives RevocationStatusUnknown ('unable to get certificate CRL') there.",
+        certainty: Certainty::Partial,
+        source: "dotnet/corefx PR 35367 (OCSP on Linux), dotnet/runtime issues 79212 and 121253",
+    },
+    Assumption {
+        id: "dotnet-no-peer-name",
+        text: "Without SSLPEERNAME the managed .NET client accepts the queue manager's certificate as-is (no chain or revocation verdict applies), as IBM's MQ 9.2 SSLPEERNAME page says; that the client in use still behaves so is assumed.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.2.0/com.ibm.mq.dev.doc/q120660_.html",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

@@ -71,14 +71,11 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
     let anchors = &resolved.client_trust;
     let report = resolved.verify_chain(qm_cert, anchors);
     b.diagnosis.client_trace.extend(report.trace.clone());
+    b.assume("java-ibm-jre");
     let path = resolved.path(&report, qm_cert, anchors);
     let name = qm_cert.short_name();
     if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
+        let first = report.trace.first_failure_words();
         b.step(
             "java.chain",
             "JSSE validates the queue manager's chain against the trust store",
@@ -101,21 +98,10 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         &name,
         OPENJDK_REVOCATION,
         Outcome::Pass,
-        format!(
-            "Valid: {}.",
-            path.iter()
-                .map(Certificate::short_name)
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
+        format!("Valid: {}.", super::own_client::chain_words(&path)),
     );
     // What the C client's configuration says about OCSP does not reach the Java classes.
-    let c_sources = resolved
-        .client
-        .effective_sco()
-        .is_some_and(|sco| !sco.auth_info_records.is_empty())
-        || !resolved.client.ccdt_authinfo.is_empty()
-        || resolved.client.ssl.ocsp_authentication.source != crate::mq::ini::Source::Default;
+    let c_sources = super::own_client::c_ocsp_configured(resolved);
     if c_sources {
         b.step("java.ignored", "OCSP settings the Java classes do not use", &name, IBM_CCDT_OCSP, Outcome::Warn, "The case has MQAIR/CCDT/mqclient.ini OCSP settings: IBM MQ classes for Java/JMS cannot use the OCSP information of a CCDT or MQAIR; only the JVM's settings (com.sun.net.ssl.checkRevocation, ocsp.enable, ocsp.responderURL) decide.".into());
     }

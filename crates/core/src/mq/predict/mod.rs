@@ -17,9 +17,11 @@ mod assumptions;
 mod checks;
 mod chlauth;
 mod cipher;
+mod dotnet;
 mod inserts;
 mod java;
 mod logs;
+mod own_client;
 mod peer;
 mod probe;
 mod validity;
@@ -450,8 +452,9 @@ fn run(b: &mut Builder<'_>) {
     let resolved = b.resolved;
     let kind = resolved.client.kind;
     // 1. MQCONNX's own checks, before any network traffic (the C client's structures; the Java
-    // classes take their settings from the JVM and the connection factory).
-    let c_lint = if kind == crate::mq::java::ClientKind::Java {
+    // classes take their settings from the JVM and the connection factory, the managed .NET
+    // client from MQEnvironment).
+    let c_lint = if kind != crate::mq::java::ClientKind::C {
         Vec::new()
     } else {
         b.diagnosis.lint.clone()
@@ -514,6 +517,11 @@ fn run(b: &mut Builder<'_>) {
     match &qm_cert {
         Some(qm_cert) if kind == crate::mq::java::ClientKind::Java => {
             if !java::check_server(b, qm_cert) {
+                return;
+            }
+        }
+        Some(qm_cert) if kind == crate::mq::java::ClientKind::Dotnet => {
+            if !dotnet::check_server(b, qm_cert) {
                 return;
             }
         }
