@@ -20,6 +20,8 @@ use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side
 use crate::verify::trace::Outcome;
 use serde::Serialize;
 
+mod neighbours;
+
 /// AMQ ids the Java client model predicts (in its JMQI exception chain).
 const JAVA_MODELLED: &[&str] = &["AMQ9204", "AMQ9771"];
 
@@ -47,6 +49,9 @@ pub struct Observed {
     /// "The certificate validation error was N" (GSKit's 5750xx, OpenSSL's verify error).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validation_error: Option<u32>,
+    /// What its inserts say (CipherSpecs, the blocked DN or user).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<super::inserts::Detail>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
@@ -115,6 +120,14 @@ impl Observations {
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
                 validation_error: message.validation_error,
+                detail: super::inserts::read(
+                    &base(&message.id),
+                    &[
+                        message.text.as_str(),
+                        message.explanation.as_deref().unwrap_or_default(),
+                    ]
+                    .join(" "),
+                ),
                 modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
                     || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
@@ -148,6 +161,7 @@ impl Observations {
             channel: None,
             certificate: None,
             validation_error: None,
+            detail: None,
             modelled: true,
         });
     }
@@ -794,12 +808,15 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
+    let taken = neighbours::read(&mut resolved, observed);
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
         let mut questions = questions(case, &resolved, &observed.ocsp_text);
         questions.extend(key_repository_question(&resolved, observed));
         questions.extend(fault_questions(&resolved, observed));
+        questions.extend(neighbours::cipher_question(&resolved, observed));
+        questions.extend(neighbours::chlauth_question(&resolved, observed));
         questions
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
@@ -922,7 +939,8 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             score: other.score,
         });
     }
-    let supposes = words(&best.combo);
+    let mut supposes = taken;
+    supposes.extend(words(&best.combo));
     finish(
         case,
         observed,
@@ -1206,6 +1224,10 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                     .as_ref()
                     .map(|c| format!(" about '{c}'"))
                     .unwrap_or_default()
+                    + &m.detail
+                        .as_ref()
+                        .map(|d| format!(": {}", d.words()))
+                        .unwrap_or_default()
             )
         })
         .collect();

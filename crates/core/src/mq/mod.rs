@@ -15,6 +15,7 @@ mod examples_neighbours;
 pub mod explain;
 pub mod ffst;
 pub mod index;
+pub mod inserts;
 pub mod ini;
 pub mod ini_kind;
 pub mod java;

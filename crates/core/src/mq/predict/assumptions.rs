@@ -169,6 +169,24 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Unconfirmed,
         source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (GSKit) ; seed walk-through",
     },
+    Assumption {
+        id: "cipherspec-one-sided",
+        text: "A client whose channel definition names no CipherSpec, against a queue manager channel with SSLCIPH, is assumed to log AMQ9641 with the insert 'SSLCIPH(' ') -> SSLCIPH(????)' (its own CipherSpec blank, the remote one unknown) and to get 2393 (2397 for the Java classes); the queue manager's message (AMQ9639 'did not specify a CipherSpec' here) is not read from IBM's catalogue. IBM documents only that channel startup fails when one end alone defines a CipherSpec.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches ; Channel SSL Error event (MQRQ_SSL_CIPHER_SPEC_ERROR) https://ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q049770_.htm",
+    },
+    Assumption {
+        id: "chlauth-dn-from-log",
+        text: "No client certificate was pasted: the DN that the queue manager's AMQ9777 quotes as the channel's active SSLPEER value stands in for the client certificate's subject when the SSLPEERMAP records are compared; records with SSLCERTI are not compared (the issuer is not known).",
+        certainty: Certainty::Partial,
+        source: "SET CHLAUTH (SSLPEER matched against the certificate's DN): https://www.ibm.com/docs/en/ibm-mq/9.3?topic=commands-set-chlauth ; AMQ9777 inserts as logged",
+    },
+    Assumption {
+        id: "chlauth-supposed",
+        text: "The ticket shows 2035 after a TLS handshake that nothing refused but no CHLAUTH record that explains it: a channel authentication record (or the user's authorities, which mqocsp does not model) is supposed to refuse the connection.",
+        certainty: Certainty::Partial,
+        source: "2035 MQRC_NOT_AUTHORIZED: https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

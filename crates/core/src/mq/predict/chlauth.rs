@@ -6,6 +6,7 @@
 
 use super::Builder;
 use crate::certificate::Certificate;
+use crate::mq::case::{Blocked, SupposedFault};
 use crate::mq::codes::Certainty;
 use crate::mq::mqsc::ChlauthRule;
 use crate::mq::sslpeer::{PeerDn, PeerPattern};
@@ -49,8 +50,9 @@ fn sslpeermap<'r>(
     rules: &'r [ChlauthRule],
     channel: &str,
     client: &Certificate,
+    quoted: Option<&PeerDn>,
 ) -> Option<&'r ChlauthRule> {
-    let dn = PeerDn::of(client);
+    let dn = quoted.cloned().unwrap_or_else(|| PeerDn::of(client));
     rules
         .iter()
         .filter(|r| r.kind == "SSLPEERMAP" && profile_matches(&r.profile, channel))
@@ -61,9 +63,12 @@ fn sslpeermap<'r>(
                 .is_some_and(|p| p.check(&dn).is_ok())
         })
         .filter(|r| {
+            // A DN quoted from a log comes without its issuer: records with SSLCERTI are not
+            // compared (assumption chlauth-dn-from-log).
             r.sslcerti.as_deref().is_none_or(|issuer| {
-                PeerPattern::parse(issuer)
-                    .is_ok_and(|p| p.check(&PeerDn::issuer_of(client)).is_ok())
+                quoted.is_none()
+                    && PeerPattern::parse(issuer)
+                        .is_ok_and(|p| p.check(&PeerDn::issuer_of(client)).is_ok())
             })
         })
         .max_by_key(|r| {
@@ -94,12 +99,23 @@ fn blocked(rules: &[ChlauthRule], channel: &str, user: &str) -> Option<(String, 
 /// when the channel is blocked.
 pub(super) fn check(b: &mut Builder<'_>, client: &Certificate) -> bool {
     let rules = b.resolved.qm.chlauth.clone();
-    if rules.is_empty() {
-        return true;
+    let quoted = b.resolved.client_peer_dn.as_deref().map(PeerDn::parse);
+    if quoted.is_some() {
+        b.assume("chlauth-dn-from-log");
     }
+    let dn = quoted
+        .clone()
+        .unwrap_or_else(|| PeerDn::of(client))
+        .text();
     let channel = b.channel.clone();
     let title = "CHLAUTH records for the client's certificate";
-    let Some(rule) = sslpeermap(&rules, &channel, client) else {
+    let Some(rule) = sslpeermap(&rules, &channel, client, quoted.as_ref()) else {
+        if let Some(kind) = supposed_block(b) {
+            return supposed(b, kind, &dn, !rules.is_empty());
+        }
+        if rules.is_empty() {
+            return true;
+        }
         b.step(
             "mq.qm_chlauth",
             title,
@@ -107,15 +123,13 @@ pub(super) fn check(b: &mut Builder<'_>, client: &Certificate) -> bool {
             IBM_SET_CHLAUTH,
             Outcome::Pass,
             format!(
-                "No SSLPEERMAP record for channel {channel} matches '{}' (ADDRESSMAP and USERMAP records, and the user the client asserts, are not modelled).",
-                PeerDn::of(client).text()
+                "No SSLPEERMAP record for channel {channel} matches '{dn}' (ADDRESSMAP and USERMAP records, and the user the client asserts, are not modelled)."
             ),
         );
         return true;
     };
     b.assume("chlauth-model");
     let sslpeer = rule.sslpeer.clone().unwrap_or_default();
-    let dn = PeerDn::of(client).text();
     match rule.usersrc.as_deref() {
         Some("NOACCESS") if rule.warn => {
             b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Warn, format!("SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') USERSRC(NOACCESS) WARN(YES) (MQSC line {}) matches '{dn}': the channel would be blocked, but WARN(YES) lets it run (a Channel Blocked warning event, 2578 MQRC_CHANNEL_BLOCKED_WARNING, with CHLEV(ENABLED) or EXCEPTION).", rule.profile, rule.line));
@@ -147,6 +161,55 @@ pub(super) fn check(b: &mut Builder<'_>, client: &Certificate) -> bool {
             true
         }
     }
+}
+
+/// The block a diagnosis supposes, if any.
+fn supposed_block(b: &Builder<'_>) -> Option<Blocked> {
+    b.resolved.supposed_faults.iter().find_map(|f| match f {
+        SupposedFault::ChlauthBlocked(kind) => Some(*kind),
+        _ => None,
+    })
+}
+
+/// A block the diagnosis supposes where no pasted record explains the 2035 (`pasted`: records
+/// were pasted, and none of them blocks this client).
+fn supposed(b: &mut Builder<'_>, kind: Blocked, dn: &str, pasted: bool) -> bool {
+    let channel = b.channel.clone();
+    b.assume("chlauth-supposed");
+    let records = if pasted {
+        "none of the CHLAUTH records pasted blocks it, so the records in force are probably not all pasted (or another record type, such as ADDRESSMAP or USERMAP, applies)"
+    } else {
+        "no CHLAUTH record was pasted"
+    };
+    let (what, fix) = match kind {
+        Blocked::NoAccess => (
+            format!("a channel authentication record with USERSRC(NOACCESS) matches the channel's active values (SSLPEER '{dn}')"),
+            format!("DISPLAY CHLAUTH({channel}) MATCH(RUNCHECK) CLNTUSER('…') ADDRESS('…') SSLPEER('{dn}') shows the record that matches; narrow it, or map the DN with TYPE(SSLPEERMAP) USERSRC(MAP)."),
+        ),
+        Blocked::User => (
+            "the user the channel runs as (mapped by a CHLAUTH record or the channel's MCAUSER) is in a BLOCKUSER list".to_owned(),
+            format!("DISPLAY CHLAUTH({channel}) TYPE(BLOCKUSER) shows the list; map the certificate to a non-privileged user that is not listed."),
+        ),
+        Blocked::Unseen => (
+            "something after the handshake refuses the connection: a channel authentication record, or the user's authorities (not modelled)".to_owned(),
+            format!("Read the queue manager's error log at the time of the 2035 (AMQ9777 or AMQ9776 name the CHLAUTH record's effect); DISPLAY CHLAUTH({channel}) MATCH(RUNCHECK) with the client's address and SSLPEER('{dn}') shows the record that applies."),
+        ),
+    };
+    b.step("mq.qm_chlauth", "CHLAUTH records for the client's certificate", &channel, IBM_SET_CHLAUTH, Outcome::Fail, format!("The handshake succeeded; supposed by the diagnosis ({records}): {what}."));
+    b.fail(2035);
+    match kind {
+        Blocked::NoAccess => {
+            b.qm_log("AMQ9777", format!("Channel was blocked. The inbound channel '{channel}' was blocked because the active values of the channel matched a record configured with USERSRC(NOACCESS). The active values of the channel were 'SSLPEER({dn})'."), Certainty::Partial);
+            blocked_event_step(b, "MQRQ_CHANNEL_BLOCKED_NOACCESS");
+        }
+        Blocked::User => {
+            b.qm_log("AMQ9776", format!("Channel was blocked by userid. The inbound channel '{channel}' was blocked because the active values of the channel were mapped to a userid which should be blocked."), Certainty::Partial);
+            blocked_event_step(b, "MQRQ_CHANNEL_BLOCKED_USERID");
+        }
+        Blocked::Unseen => b.assume("chlauth-client-2035"),
+    }
+    b.fix("Find the record that refuses the client", fix, None);
+    false
 }
 
 fn blocked_event_step(b: &mut Builder<'_>, qualifier: &str) {

@@ -470,6 +470,10 @@ fn run(b: &mut Builder<'_>) {
             return;
         }
     }
+    // A client that names no CipherSpec against a channel that has one never starts TLS.
+    if !cipher::one_sided(b) {
+        return;
+    }
     // 2. The handshake: SNI and the queue manager's certificate.
     let sni = resolved.sni();
     let channel = b.channel.clone();

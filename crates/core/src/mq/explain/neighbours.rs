@@ -1,0 +1,204 @@
+//! The neighbours of a revocation failure reached from their symptoms: a ticket that shows
+//! AMQ9641, AMQ9631 or AMQ9639 asks which CipherSpec the client offers; one that shows AMQ9777,
+//! AMQ9776 or 2035 after a clean handshake asks whether a channel authentication record blocks
+//! it. What the messages' inserts state (the CipherSpecs AMQ9631 names, the client's DN in
+//! AMQ9777) is read first, as evidence; what they leave open becomes a supposition.
+
+use super::{Choice, Observations, base};
+use crate::mq::case::{Blocked, Resolved, SupposedFault};
+use crate::mq::inserts::Detail;
+use crate::mq::revocation::Side;
+
+use super::Change;
+
+/// The messages of a side whose id (without severity letter) is one of `ids`.
+fn seen<'o>(
+    observed: &'o Observations,
+    side: Side,
+    ids: &'o [&str],
+) -> impl Iterator<Item = &'o super::Observed> + 'o {
+    observed
+        .messages
+        .iter()
+        .filter(move |m| m.side == side && ids.contains(&base(&m.id).as_str()))
+}
+
+/// Reads what the inserts state into the case where the ticket's files do not say it; returns
+/// what was taken, in words (these are inferences from a log, so the output says them).
+pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<String> {
+    let mut taken = Vec::new();
+    for m in &observed.messages {
+        match &m.detail {
+            Some(Detail::CipherSpecs {
+                required,
+                negotiated,
+            }) if m.side == Side::QueueManager => {
+                if resolved.qm.channel.sslciph.is_none() {
+                    resolved.qm.channel.sslciph = Some(required.clone());
+                    taken.push(format!(
+                        "the channel's SSLCIPH({required}) is taken from AMQ9631's insert (line {})",
+                        m.line
+                    ));
+                }
+                // A CipherSpec code (MQ prints one when it cannot name it) is no name to compare.
+                if resolved.client.mqcd.cipher_spec.is_none()
+                    && negotiated.chars().any(|c| c.is_ascii_alphabetic())
+                {
+                    resolved.client.mqcd.cipher_spec = Some(negotiated.clone());
+                    taken.push(format!(
+                        "the client's CipherSpec is taken to be {negotiated}, which AMQ9631 (line {}) says the handshake negotiated",
+                        m.line
+                    ));
+                }
+            }
+            Some(Detail::CipherSpecError { local, .. })
+                if m.side == Side::Client
+                    && !local.is_empty()
+                    && resolved.client.mqcd.cipher_spec.is_none() =>
+            {
+                resolved.client.mqcd.cipher_spec = Some(local.clone());
+                taken.push(format!(
+                    "the client's CipherSpec {local} is taken from AMQ9641's insert (line {})",
+                    m.line
+                ));
+            }
+            Some(Detail::Blocked { .. } | Detail::BlockedUser { .. })
+                if m.side == Side::QueueManager
+                    && resolved.channel_name().is_empty()
+                    && m.channel.is_some() =>
+            {
+                // The CHLAUTH records are per channel profile: the blocked channel is the one.
+                let name = m.channel.clone().unwrap_or_default();
+                resolved.qm.channel.name = name.clone();
+                taken.push(format!(
+                    "the channel is {name}, as {} names it (line {})",
+                    base(&m.id),
+                    m.line
+                ));
+                if let Some(Detail::Blocked {
+                    sslpeer: Some(dn), ..
+                }) = &m.detail
+                {
+                    take_dn(resolved, dn, m.line, &mut taken);
+                }
+            }
+            Some(Detail::Blocked {
+                sslpeer: Some(dn), ..
+            }) if m.side == Side::QueueManager
+                && resolved.client_peer_dn.is_none()
+                && client_is_stand_in(resolved) =>
+            {
+                take_dn(resolved, dn, m.line, &mut taken);
+            }
+            _ => {}
+        }
+    }
+    taken
+}
+
+/// The client certificate's DN from AMQ9777 in place of a certificate nobody pasted.
+fn take_dn(resolved: &mut Resolved, dn: &str, line: usize, taken: &mut Vec<String>) {
+    if resolved.client_peer_dn.is_some() || !client_is_stand_in(resolved) {
+        return;
+    }
+    resolved.client_peer_dn = Some(dn.to_owned());
+    taken.push(format!(
+        "no client certificate was pasted: a stand-in with the DN '{dn}' that AMQ9777 quotes (line {line}) is compared with the CHLAUTH records"
+    ));
+}
+
+/// Whether the client's certificate is absent or one of the stand-ins (the seed's).
+fn client_is_stand_in(resolved: &Resolved) -> bool {
+    let (_, names) = crate::mq::examples::stand_ins();
+    resolved
+        .client_cert
+        .as_ref()
+        .is_none_or(|c| names.contains(&c.short_name().as_str()))
+}
+
+/// The CipherSpec question: asked when a log shows a CipherSpec error.
+pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
+    let client_error = seen(observed, Side::Client, &["AMQ9641"]).next();
+    let qm_error = seen(observed, Side::QueueManager, &["AMQ9631", "AMQ9639"]).next();
+    let first = client_error.or(qm_error)?;
+    let blank = seen(observed, Side::Client, &["AMQ9641"]).find_map(|m| match &m.detail {
+        Some(Detail::CipherSpecError { local, .. }) if local.is_empty() => Some(m.line),
+        _ => None,
+    });
+    let client = resolved.client.mqcd.cipher_spec.clone();
+    let channel = resolved.qm.channel.sslciph.clone();
+    let sslciph = channel
+        .as_deref()
+        .map_or_else(|| "its SSLCIPH, which the ticket does not show".to_owned(), |c| format!("SSLCIPH({c})"));
+    let what = format!("{} (line {})", base(&first.id), first.line);
+    let mut choices = vec![Choice::as_stated()];
+    match &client {
+        None => {
+            choices.push(Choice {
+                change: Change::Fault(SupposedFault::NoClientCipherSpec),
+                cost: if blank.is_some() { 0 } else { 1 },
+                words: match blank {
+                    Some(line) => format!("the client's channel definition names no CipherSpec (AMQ9641 at line {line} shows SSLCIPH(' ') for it) while the channel has {sslciph}"),
+                    None => format!("the client's channel definition names no CipherSpec while the channel has {sslciph}"),
+                },
+                contradicts: None,
+            });
+            choices.push(Choice {
+                change: Change::Fault(SupposedFault::CipherSpecRefused),
+                cost: if blank.is_some() { 3 } else { 1 },
+                words: format!("the client proposes a CipherSpec the channel does not accept ({sslciph})"),
+                contradicts: None,
+            });
+        }
+        Some(offered) => {
+            // Stated CipherSpecs the comparison accepts contradict the logs; when the channel's
+            // is not stated, supposing a refusal is no contradiction.
+            let contradicts = channel.as_ref().map(|c| format!("the CipherSpecs pasted ({offered} on the client, SSLCIPH({c}) on the channel) go together, but {what} shows a CipherSpec error: the definitions in use are probably not the ones pasted"));
+            choices.push(Choice {
+                change: Change::Fault(SupposedFault::CipherSpecRefused),
+                cost: if contradicts.is_some() { 4 } else { 1 },
+                words: format!("the client's {offered} is not what the channel's {sslciph} accepts"),
+                contradicts,
+            });
+            if let Some(line) = blank {
+                choices.push(Choice {
+                    change: Change::Fault(SupposedFault::NoClientCipherSpec),
+                    cost: 4,
+                    words: format!("the client's channel definition in use names no CipherSpec (AMQ9641 at line {line} shows SSLCIPH(' '))"),
+                    contradicts: Some(format!("the client's CipherSpec is stated as {offered}, but its AMQ9641 (line {line}) shows none: the client's channel definition in use is probably not the one pasted (MQSERVER, for one, cannot name a CipherSpec)")),
+                });
+            }
+        }
+    }
+    Some(choices)
+}
+
+/// The CHLAUTH question: asked when the queue manager's log shows a channel blocked, or the
+/// ticket's last reason code is 2035.
+pub(super) fn chlauth_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
+    let kind = if let Some(m) = seen(observed, Side::QueueManager, &["AMQ9777"]).next() {
+        (Blocked::NoAccess, format!("AMQ9777 (line {})", m.line))
+    } else if let Some(m) = seen(observed, Side::QueueManager, &["AMQ9776"]).next() {
+        (Blocked::User, format!("AMQ9776 (line {})", m.line))
+    } else if let Some(r) = observed.reasons.last().filter(|r| r.code == 2035) {
+        (Blocked::Unseen, format!("reason code 2035 (line {})", r.line))
+    } else {
+        return None;
+    };
+    let (kind, what) = kind;
+    let pasted = !resolved.qm.chlauth.is_empty();
+    let words = match kind {
+        Blocked::NoAccess => "a CHLAUTH record with USERSRC(NOACCESS) matches the client's certificate DN",
+        Blocked::User => "the user the client's certificate is mapped to is in a CHLAUTH BLOCKUSER list",
+        Blocked::Unseen => "a CHLAUTH record (or the user's authorities) refuses the connection after the handshake",
+    };
+    Some(vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::Fault(SupposedFault::ChlauthBlocked(kind)),
+            cost: if pasted { 3 } else { 1 },
+            words: words.to_owned(),
+            contradicts: pasted.then(|| format!("none of the CHLAUTH records pasted blocks this client, but the ticket shows {what}: the records in force are probably not all pasted")),
+        },
+    ])
+}
