@@ -186,7 +186,15 @@ pub(super) fn chlauth_question(resolved: &Resolved, observed: &Observations) -> 
         return None;
     };
     let (kind, what) = kind;
+    let channel = resolved.channel_name();
     let pasted = !resolved.qm.chlauth.is_empty();
+    // A blocked user (AMQ9776) that a pasted BLOCKUSER record lists is what the records say, not
+    // a contradiction of them.
+    let listed = kind == Blocked::User
+        && resolved.qm.chlauth.iter().any(|r| {
+            r.kind == "BLOCKUSER" && crate::mq::predict::chlauth_profile_matches(&r.profile, &channel)
+        });
+    let pasted = pasted && !listed;
     let words = match kind {
         Blocked::NoAccess => "a CHLAUTH record with USERSRC(NOACCESS) matches the client's certificate DN",
         Blocked::User => "the user the client's certificate is mapped to is in a CHLAUTH BLOCKUSER list",

@@ -23,7 +23,7 @@ const IBM_BLOCKED_EVENT: &str = "http://setgetweb.com/p/MQ92/ref/q049730_.htm";
 const IBM_2035: &str = "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html";
 
 /// Whether a generic channel profile (`*` matches any run of characters) covers `channel`.
-fn profile_matches(profile: &str, channel: &str) -> bool {
+pub(crate) fn profile_matches(profile: &str, channel: &str) -> bool {
     fn go(p: &[u8], c: &[u8]) -> bool {
         match p.split_first() {
             None => c.is_empty(),
@@ -137,7 +137,7 @@ pub(super) fn check(b: &mut Builder<'_>, client: &Certificate) -> bool {
         }
         Some("NOACCESS") => {
             b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Fail, format!("The handshake succeeded, then SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') USERSRC(NOACCESS) (MQSC line {}) matches '{dn}': the queue manager blocks the channel and MQCONNX fails with 2035.", rule.profile, rule.line));
-            b.fail(2035);
+            fail_2035(b);
             b.qm_log("AMQ9777", format!("Channel was blocked. The inbound channel '{channel}' was blocked because the active values of the channel matched a record configured with USERSRC(NOACCESS). The active values of the channel were 'SSLPEER({dn})'."), Certainty::Partial);
             blocked_event_step(b, "MQRQ_CHANNEL_BLOCKED_NOACCESS");
             b.fix("Allow the certificate's DN", format!("The record SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') USERSRC(NOACCESS) blocks this client. Map it to a user instead (USERSRC(MAP) MCAUSER('…')), or narrow the SSLPEER so it does not match '{dn}'.", rule.profile), None);
@@ -147,7 +147,7 @@ pub(super) fn check(b: &mut Builder<'_>, client: &Certificate) -> bool {
             let user = rule.mcauser.clone().unwrap_or_default();
             if let Some((listed, block)) = blocked(&rules, &channel, &user) {
                 b.step("mq.qm_chlauth", title, &channel, IBM_SET_CHLAUTH, Outcome::Fail, format!("The handshake succeeded; SET CHLAUTH('{}') TYPE(SSLPEERMAP) SSLPEER('{sslpeer}') (MQSC line {}) maps '{dn}' to MCAUSER('{user}'), and SET CHLAUTH('{}') TYPE(BLOCKUSER) (MQSC line {}) lists '{listed}': the channel is blocked and MQCONNX fails with 2035.", rule.profile, rule.line, block.profile, block.line));
-                b.fail(2035);
+                fail_2035(b);
                 b.qm_log("AMQ9776", format!("Channel was blocked by userid. The inbound channel '{channel}' was blocked because the active values of the channel were mapped to a userid which should be blocked. The active values of the channel were 'MCAUSER({user})'."), Certainty::Partial);
                 blocked_event_step(b, "MQRQ_CHANNEL_BLOCKED_USERID");
                 b.fix("Map the certificate to a user that is not blocked", format!("'{user}' is in the BLOCKUSER list of CHLAUTH('{}'){}: map the DN to a non-privileged user with just the authorities the application needs.", block.profile, if listed.eq_ignore_ascii_case("*MQADMIN") { " as a privileged user (*MQADMIN)" } else { "" }), None);
@@ -176,10 +176,18 @@ fn supposed_block(b: &Builder<'_>) -> Option<Blocked> {
 fn supposed(b: &mut Builder<'_>, kind: Blocked, dn: &str, pasted: bool) -> bool {
     let channel = b.channel.clone();
     b.assume("chlauth-supposed");
-    let records = if pasted {
-        "none of the CHLAUTH records pasted blocks it, so the records in force are probably not all pasted (or another record type, such as ADDRESSMAP or USERMAP, applies)"
+    let rules = &b.resolved.qm.chlauth;
+    let block_lists: Vec<String> = rules
+        .iter()
+        .filter(|r| r.kind == "BLOCKUSER" && profile_matches(&r.profile, &channel))
+        .map(|r| format!("SET CHLAUTH('{}') TYPE(BLOCKUSER) USERLIST({}) (MQSC line {})", r.profile, r.userlist.join(","), r.line))
+        .collect();
+    let records = if kind == Blocked::User && !block_lists.is_empty() {
+        format!("the client certificate's DN is not known, so the SSLPEERMAP records pasted cannot be compared; the mapped user is supposed to be one that {} lists", block_lists.join(" or "))
+    } else if pasted {
+        "none of the CHLAUTH records pasted blocks it, so the records in force are probably not all pasted (or another record type, such as ADDRESSMAP or USERMAP, applies)".to_owned()
     } else {
-        "no CHLAUTH record was pasted"
+        "no CHLAUTH record was pasted".to_owned()
     };
     let (what, fix) = match kind {
         Blocked::NoAccess => (
@@ -196,7 +204,7 @@ fn supposed(b: &mut Builder<'_>, kind: Blocked, dn: &str, pasted: bool) -> bool 
         ),
     };
     b.step("mq.qm_chlauth", "CHLAUTH records for the client's certificate", &channel, IBM_SET_CHLAUTH, Outcome::Fail, format!("The handshake succeeded; supposed by the diagnosis ({records}): {what}."));
-    b.fail(2035);
+    fail_2035(b);
     match kind {
         Blocked::NoAccess => {
             b.qm_log("AMQ9777", format!("Channel was blocked. The inbound channel '{channel}' was blocked because the active values of the channel matched a record configured with USERSRC(NOACCESS). The active values of the channel were 'SSLPEER({dn})'."), Certainty::Partial);
@@ -210,6 +218,14 @@ fn supposed(b: &mut Builder<'_>, kind: Blocked, dn: &str, pasted: bool) -> bool 
     }
     b.fix("Find the record that refuses the client", fix, None);
     false
+}
+
+/// 2035 for the application: a Java client shows it in its exception chain.
+fn fail_2035(b: &mut Builder<'_>) {
+    b.fail(2035);
+    if b.resolved.client.kind == crate::mq::java::ClientKind::Java {
+        super::java::not_authorized(b);
+    }
 }
 
 fn blocked_event_step(b: &mut Builder<'_>, qualifier: &str) {

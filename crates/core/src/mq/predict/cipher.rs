@@ -291,13 +291,12 @@ fn supposed_refusal(b: &mut Builder<'_>) -> bool {
     let sslciph = required
         .as_deref()
         .map_or_else(|| "its SSLCIPH (not shown)".to_owned(), |c| format!("SSLCIPH({c})"));
-    let offered = client.as_deref().map_or_else(
-        || "a CipherSpec the ticket does not state".to_owned(),
-        |c| format!("{c} (as pasted)"),
-    );
-    b.step("mq.qm_cipherspec", title, &channel, IBM_AMQ9631, Outcome::Fail, format!("Supposed by the diagnosis: the client offers {offered}, which the channel's {sslciph} does not accept, so the queue manager ends the channel after the handshake."));
-    let shown = |c: &Option<String>| c.clone().unwrap_or_else(|| "(not stated)".into());
-    b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '{}'.", shown(&required), shown(&client)), Certainty::Confirmed);
+    let text = match &client {
+        None => format!("Supposed by the diagnosis: the client offers a CipherSpec the ticket does not state, which the channel's {sslciph} does not accept, so the queue manager ends the channel after the handshake."),
+        Some(pasted) => format!("Supposed by the diagnosis: the CipherSpec the client really offers is not one the channel's {sslciph} accepts, so the queue manager ends the channel after the handshake; the {pasted} pasted for the client would be accepted, so the client's definition in use is probably not the one pasted."),
+    };
+    b.step("mq.qm_cipherspec", title, &channel, IBM_AMQ9631, Outcome::Fail, text);
+    b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '(not known)'.", required.clone().unwrap_or_else(|| "(not stated)".into())), Certainty::Confirmed);
     refused(b, "");
     b.fix("Use the same CipherSpec on both ends", format!("Find the CipherSpec the client offers (its MQCD SSLCipherSpec, CCDT or connection factory; the queue manager's AMQ9631 names the negotiated one) and make it one the channel's {sslciph} accepts — or set both ends to a minimum protocol alias such as ANY_TLS12_OR_HIGHER, as IBM recommends."), None);
     false

@@ -24,6 +24,7 @@ mod probe;
 mod validity;
 
 pub use assumptions::ASSUMPTIONS;
+pub(crate) use chlauth::profile_matches as chlauth_profile_matches;
 use assumptions::assumption;
 use checks::check_partner;
 use logs::compare_with_logs;
