@@ -180,10 +180,7 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "60-client-names-no-cipherspec-amq9641",
         Some(2393),
         "client",
-        &[
-            "names no CipherSpec",
-            "SSLCIPH(TLS_AES_256_GCM_SHA384)",
-        ],
+        &["names no CipherSpec", "SSLCIPH(TLS_AES_256_GCM_SHA384)"],
     ),
     (
         "61-renewed-cert-blocked-by-sslpeermap",

@@ -51,21 +51,24 @@ pub enum Detail {
 
 /// The text between `'` after `marker` (case-insensitive), whitespace folded.
 fn quoted(body: &str, marker: &str) -> Option<String> {
-    let at = body.to_ascii_lowercase().find(&marker.to_ascii_lowercase())? + marker.len();
+    let at = body
+        .to_ascii_lowercase()
+        .find(&marker.to_ascii_lowercase())?
+        + marker.len();
     let rest = body.get(at..)?;
     let start = rest.find('\'')? + 1;
     let rest = rest.get(start..)?;
     // The value ends at the quote that closes it: the next `'` followed by something other than
     // a letter (a DN or 'SSLCIPH(' ')' may itself hold quotes).
-    let bytes = rest.as_bytes();
-    let end = (0..bytes.len()).find(|&i| {
-        bytes[i] == b'\''
-            && bytes
-                .get(i + 1)
-                .is_none_or(|c| matches!(c, b'.' | b',' | b' ' | b';' | b':'))
-            && balanced(&rest[..i])
+    let end = rest.char_indices().find_map(|(i, c)| {
+        let value = rest.get(..i)?;
+        let next = rest.get(i + 1..)?.chars().next();
+        (c == '\''
+            && next.is_none_or(|n| matches!(n, '.' | ',' | ' ' | ';' | ':'))
+            && balanced(value))
+        .then_some(value)
     })?;
-    Some(fold(&rest[..end]))
+    Some(fold(end))
 }
 
 /// Whether the parentheses in `text` are balanced (`SSLCIPH(' ')` holds quotes of its own).
@@ -149,9 +152,9 @@ impl Detail {
                 required,
                 negotiated,
             } => format!("the channel requires {required}, the handshake negotiated {negotiated}"),
-            Self::CipherSpecError { local, remote } if local.is_empty() => format!(
-                "SSLCIPH(' ') on the client: it offered no CipherSpec (remote: {remote})"
-            ),
+            Self::CipherSpecError { local, remote } if local.is_empty() => {
+                format!("SSLCIPH(' ') on the client: it offered no CipherSpec (remote: {remote})")
+            }
             Self::CipherSpecError { local, remote } => {
                 format!("the client offered {local} (remote: {remote})")
             }
@@ -206,10 +209,16 @@ mod tests {
                 remote: "????".into()
             })
         );
-        let named = "has indicated a CipherSpec error 'SSLCIPH(TLS_AES_128_GCM_SHA256) -> SSLCIPH(????)'.";
-        assert!(matches!(read("AMQ9641", named), Some(Detail::CipherSpecError { local, .. }) if local == "TLS_AES_128_GCM_SHA256"));
+        let named =
+            "has indicated a CipherSpec error 'SSLCIPH(TLS_AES_128_GCM_SHA256) -> SSLCIPH(????)'.";
+        assert!(
+            matches!(read("AMQ9641", named), Some(Detail::CipherSpecError { local, .. }) if local == "TLS_AES_128_GCM_SHA256")
+        );
         // Without the insert nothing is read.
-        assert_eq!(read("AMQ9641", "Remote CipherSpec error for channel 'X'."), None);
+        assert_eq!(
+            read("AMQ9641", "Remote CipherSpec error for channel 'X'."),
+            None
+        );
     }
 
     #[test]

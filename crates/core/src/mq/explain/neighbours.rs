@@ -127,9 +127,10 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
     });
     let client = resolved.client.mqcd.cipher_spec.clone();
     let channel = resolved.qm.channel.sslciph.clone();
-    let sslciph = channel
-        .as_deref()
-        .map_or_else(|| "its SSLCIPH, which the ticket does not show".to_owned(), |c| format!("SSLCIPH({c})"));
+    let sslciph = channel.as_deref().map_or_else(
+        || "its SSLCIPH, which the ticket does not show".to_owned(),
+        |c| format!("SSLCIPH({c})"),
+    );
     let what = format!("{} (line {})", base(&first.id), first.line);
     let mut choices = vec![Choice::as_stated()];
     match &client {
@@ -146,7 +147,9 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
             choices.push(Choice {
                 change: Change::Fault(SupposedFault::CipherSpecRefused),
                 cost: if blank.is_some() { 3 } else { 1 },
-                words: format!("the client proposes a CipherSpec the channel does not accept ({sslciph})"),
+                words: format!(
+                    "the client proposes a CipherSpec the channel does not accept ({sslciph})"
+                ),
                 contradicts: None,
             });
         }
@@ -157,7 +160,9 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
             choices.push(Choice {
                 change: Change::Fault(SupposedFault::CipherSpecRefused),
                 cost: if contradicts.is_some() { 4 } else { 1 },
-                words: format!("the client's {offered} is not what the channel's {sslciph} accepts"),
+                words: format!(
+                    "the client's {offered} is not what the channel's {sslciph} accepts"
+                ),
                 contradicts,
             });
             if let Some(line) = blank {
@@ -175,13 +180,19 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
 
 /// The CHLAUTH question: asked when the queue manager's log shows a channel blocked, or the
 /// ticket's last reason code is 2035.
-pub(super) fn chlauth_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
+pub(super) fn chlauth_question(
+    resolved: &Resolved,
+    observed: &Observations,
+) -> Option<Vec<Choice>> {
     let kind = if let Some(m) = seen(observed, Side::QueueManager, &["AMQ9777"]).next() {
         (Blocked::NoAccess, format!("AMQ9777 (line {})", m.line))
     } else if let Some(m) = seen(observed, Side::QueueManager, &["AMQ9776"]).next() {
         (Blocked::User, format!("AMQ9776 (line {})", m.line))
     } else if let Some(r) = observed.reasons.last().filter(|r| r.code == 2035) {
-        (Blocked::Unseen, format!("reason code 2035 (line {})", r.line))
+        (
+            Blocked::Unseen,
+            format!("reason code 2035 (line {})", r.line),
+        )
     } else {
         return None;
     };
@@ -192,13 +203,20 @@ pub(super) fn chlauth_question(resolved: &Resolved, observed: &Observations) -> 
     // a contradiction of them.
     let listed = kind == Blocked::User
         && resolved.qm.chlauth.iter().any(|r| {
-            r.kind == "BLOCKUSER" && crate::mq::predict::chlauth_profile_matches(&r.profile, &channel)
+            r.kind == "BLOCKUSER"
+                && crate::mq::predict::chlauth_profile_matches(&r.profile, &channel)
         });
     let pasted = pasted && !listed;
     let words = match kind {
-        Blocked::NoAccess => "a CHLAUTH record with USERSRC(NOACCESS) matches the client's certificate DN",
-        Blocked::User => "the user the client's certificate is mapped to is in a CHLAUTH BLOCKUSER list",
-        Blocked::Unseen => "a CHLAUTH record (or the user's authorities) refuses the connection after the handshake",
+        Blocked::NoAccess => {
+            "a CHLAUTH record with USERSRC(NOACCESS) matches the client's certificate DN"
+        }
+        Blocked::User => {
+            "the user the client's certificate is mapped to is in a CHLAUTH BLOCKUSER list"
+        }
+        Blocked::Unseen => {
+            "a CHLAUTH record (or the user's authorities) refuses the connection after the handshake"
+        }
     };
     Some(vec![
         Choice::as_stated(),
@@ -209,4 +227,129 @@ pub(super) fn chlauth_question(resolved: &Resolved, observed: &Observations) -> 
             contradicts: pasted.then(|| format!("none of the CHLAUTH records pasted blocks this client, but the ticket shows {what}: the records in force are probably not all pasted")),
         },
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Explanation, Observations, explain};
+    use crate::mq::case::Case;
+    use crate::mq::revocation::Side;
+
+    /// A ticket with nothing but what `logs` shows (stand-in certificates) and `mqsc`.
+    fn diagnose(client: &str, qm: &str, mqsc: &str, reason: Option<u32>) -> Explanation {
+        let mut case = Case::new("ticket", "2026-12-01T00:00:00Z");
+        case.queue_manager.mqsc = mqsc.to_owned();
+        let mut observed = Observations::default();
+        observed.add_log(Side::Client, client, 1);
+        observed.add_log(Side::QueueManager, qm, 100);
+        if let Some(code) = reason {
+            observed.add_reason(code, 200);
+        }
+        explain(&case, &observed)
+    }
+
+    const CLIENT_9641_BLANK: &str = "AMQ9641E: Remote CipherSpec error for channel 'APP.SVRCONN' to host 'qm(1414)'.\n\nEXPLANATION:\nThe remote end of channel 'APP.SVRCONN' on host 'qm(1414)' has\nindicated a CipherSpec error 'SSLCIPH(' ') -> SSLCIPH(????)'. The channel did not start.\n";
+
+    #[test]
+    fn amq9641_with_a_blank_client_cipherspec_is_a_client_without_one() {
+        let e = diagnose(
+            CLIENT_9641_BLANK,
+            "",
+            "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)",
+            Some(2393),
+        );
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2393));
+        assert!(
+            e.cause.summary.contains("names no CipherSpec")
+                && e.cause.summary.contains("SSLCIPH(ANY_TLS12_OR_HIGHER)"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(e.contradictions.is_empty(), "{:?}", e.contradictions);
+    }
+
+    #[test]
+    fn amq9631_inserts_name_both_cipherspecs() {
+        let qm = "AMQ9631E: The CipherSpec negotiated during the SSL handshake does not match the\nrequired CipherSpec for channel 'APP.SVRCONN'.\n\nEXPLANATION:\nThe CipherSpec required in the local channel definition is\n'TLS_AES_128_GCM_SHA256'. The name of the CipherSpec negotiated during\nthe SSL handshake is 'TLS_AES_256_GCM_SHA384'.\n";
+        let e = diagnose("", qm, "", Some(2393));
+        assert!(
+            e.cause.summary.contains("SSLCIPH(TLS_AES_128_GCM_SHA256)")
+                && e.cause
+                    .summary
+                    .contains("negotiates TLS_AES_256_GCM_SHA384"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(e.matches_observed);
+    }
+
+    #[test]
+    fn matching_stated_cipherspecs_against_amq9641_are_a_contradiction() {
+        let mut case = Case::new("ticket", "2026-12-01T00:00:00Z");
+        case.queue_manager.mqsc =
+            "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)".into();
+        case.client.command_line =
+            Some("mqpgfc -cs ANY_TLS12_OR_HIGHER -ch APP.SVRCONN MQCD_VERSION_11".into());
+        let mut observed = Observations::default();
+        observed.add_log(
+            Side::Client,
+            "AMQ9641E: Remote CipherSpec error for channel 'APP.SVRCONN' to host 'qm(1414)'.\n",
+            1,
+        );
+        observed.add_reason(2393, 9);
+        let e = explain(&case, &observed);
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2393));
+        assert!(
+            e.contradictions
+                .iter()
+                .any(|c| c.contains("go together") && c.contains("ANY_TLS12_OR_HIGHER")),
+            "{:?}",
+            e.contradictions
+        );
+    }
+
+    const QM_9777: &str = "AMQ9777E: Channel was blocked\n\nEXPLANATION:\nThe inbound channel 'APP.SVRCONN' was blocked from address '10.0.0.5'\nbecause the active values of the channel matched a record configured with\nUSERSRC(NOACCESS). The active values of the channel were\n'SSLPEER(CN=app01,OU=Apps,O=Example,C=GB)'.\n";
+
+    #[test]
+    fn amq9777_s_dn_is_compared_with_the_pasted_records() {
+        let rules = "SET CHLAUTH('APP.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('OU=Apps,O=Example') USERSRC(NOACCESS)";
+        let e = diagnose("", QM_9777, rules, Some(2035));
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2035));
+        assert!(
+            e.cause
+                .summary
+                .contains("SSLPEER('OU=Apps,O=Example') USERSRC(NOACCESS)")
+                && e.cause.summary.contains("CN=app01"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(e.contradictions.is_empty(), "{:?}", e.contradictions);
+        assert!(
+            e.supposes
+                .iter()
+                .any(|s| s.contains("stand-in with the DN"))
+        );
+    }
+
+    #[test]
+    fn amq9777_without_records_supposes_one() {
+        let e = diagnose("", QM_9777, "", Some(2035));
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2035));
+        assert!(e.matches_observed);
+        assert!(
+            e.supposes
+                .iter()
+                .any(|s| s.contains("USERSRC(NOACCESS) matches")),
+            "{:?}",
+            e.supposes
+        );
+    }
+
+    #[test]
+    fn reason_2035_alone_is_not_a_connection() {
+        let e = diagnose("", "", "", Some(2035));
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2035));
+        assert!(!e.cause.summary.contains("connects"), "{}", e.cause.summary);
+        assert!(e.contradictions.is_empty(), "{:?}", e.contradictions);
+    }
 }

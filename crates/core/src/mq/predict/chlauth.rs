@@ -103,10 +103,7 @@ pub(super) fn check(b: &mut Builder<'_>, client: &Certificate) -> bool {
     if quoted.is_some() {
         b.assume("chlauth-dn-from-log");
     }
-    let dn = quoted
-        .clone()
-        .unwrap_or_else(|| PeerDn::of(client))
-        .text();
+    let dn = quoted.clone().unwrap_or_else(|| PeerDn::of(client)).text();
     let channel = b.channel.clone();
     let title = "CHLAUTH records for the client's certificate";
     let Some(rule) = sslpeermap(&rules, &channel, client, quoted.as_ref()) else {
@@ -180,10 +177,20 @@ fn supposed(b: &mut Builder<'_>, kind: Blocked, dn: &str, pasted: bool) -> bool 
     let block_lists: Vec<String> = rules
         .iter()
         .filter(|r| r.kind == "BLOCKUSER" && profile_matches(&r.profile, &channel))
-        .map(|r| format!("SET CHLAUTH('{}') TYPE(BLOCKUSER) USERLIST({}) (MQSC line {})", r.profile, r.userlist.join(","), r.line))
+        .map(|r| {
+            format!(
+                "SET CHLAUTH('{}') TYPE(BLOCKUSER) USERLIST({}) (MQSC line {})",
+                r.profile,
+                r.userlist.join(","),
+                r.line
+            )
+        })
         .collect();
     let records = if kind == Blocked::User && !block_lists.is_empty() {
-        format!("the client certificate's DN is not known, so the SSLPEERMAP records pasted cannot be compared; the mapped user is supposed to be one that {} lists", block_lists.join(" or "))
+        format!(
+            "the client certificate's DN is not known, so the SSLPEERMAP records pasted cannot be compared; the mapped user is supposed to be one that {} lists",
+            block_lists.join(" or ")
+        )
     } else if pasted {
         "none of the CHLAUTH records pasted blocks it, so the records in force are probably not all pasted (or another record type, such as ADDRESSMAP or USERMAP, applies)".to_owned()
     } else {
@@ -203,7 +210,14 @@ fn supposed(b: &mut Builder<'_>, kind: Blocked, dn: &str, pasted: bool) -> bool 
             format!("Read the queue manager's error log at the time of the 2035 (AMQ9777 or AMQ9776 name the CHLAUTH record's effect); DISPLAY CHLAUTH({channel}) MATCH(RUNCHECK) with the client's address and SSLPEER('{dn}') shows the record that applies."),
         ),
     };
-    b.step("mq.qm_chlauth", "CHLAUTH records for the client's certificate", &channel, IBM_SET_CHLAUTH, Outcome::Fail, format!("The handshake succeeded; supposed by the diagnosis ({records}): {what}."));
+    b.step(
+        "mq.qm_chlauth",
+        "CHLAUTH records for the client's certificate",
+        &channel,
+        IBM_SET_CHLAUTH,
+        Outcome::Fail,
+        format!("The handshake succeeded; supposed by the diagnosis ({records}): {what}."),
+    );
     fail_2035(b);
     match kind {
         Blocked::NoAccess => {

@@ -251,12 +251,10 @@ pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
         return true;
     }
     let channel = b.channel.clone();
-    let sslciph = resolved
-        .qm
-        .channel
-        .sslciph
-        .clone()
-        .map_or_else(|| "an SSLCIPH the ticket does not show".to_owned(), |c| format!("SSLCIPH({c})"));
+    let sslciph = resolved.qm.channel.sslciph.clone().map_or_else(
+        || "an SSLCIPH the ticket does not show".to_owned(),
+        |c| format!("SSLCIPH({c})"),
+    );
     b.step(
         "mq.client_cipherspec",
         "Both ends of the channel name a CipherSpec",
@@ -271,7 +269,10 @@ pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
         format!("Remote channel '{channel}' did not specify a CipherSpec."),
         Certainty::Unconfirmed,
     );
-    refused(b, " The remote end has indicated a CipherSpec error 'SSLCIPH(' ') -> SSLCIPH(????)'.");
+    refused(
+        b,
+        " The remote end has indicated a CipherSpec error 'SSLCIPH(' ') -> SSLCIPH(????)'.",
+    );
     b.fix(
         "Give the client's channel definition the CipherSpec",
         format!("The client must start the channel with TLS: set its CipherSpec (MQCD SSLCipherSpec, the CCDT's SSLCIPH or cipherSpecification, the JMS connection factory's SSLCIPHERSUITE) to one the channel accepts ({sslciph}, or an alias such as ANY_TLS12_OR_HIGHER on both ends). The MQSERVER variable cannot name a CipherSpec, and mqclient.ini has no CipherSpec attribute."),
@@ -288,14 +289,26 @@ fn supposed_refusal(b: &mut Builder<'_>) -> bool {
     let required = resolved.qm.channel.sslciph.clone();
     let client = resolved.client.mqcd.cipher_spec.clone();
     let title = "The queue manager compares the negotiated CipherSpec with SSLCIPH";
-    let sslciph = required
-        .as_deref()
-        .map_or_else(|| "its SSLCIPH (not shown)".to_owned(), |c| format!("SSLCIPH({c})"));
+    let sslciph = required.as_deref().map_or_else(
+        || "its SSLCIPH (not shown)".to_owned(),
+        |c| format!("SSLCIPH({c})"),
+    );
     let text = match &client {
-        None => format!("Supposed by the diagnosis: the client offers a CipherSpec the ticket does not state, which the channel's {sslciph} does not accept, so the queue manager ends the channel after the handshake."),
-        Some(pasted) => format!("Supposed by the diagnosis: the CipherSpec the client really offers is not one the channel's {sslciph} accepts, so the queue manager ends the channel after the handshake; the {pasted} pasted for the client would be accepted, so the client's definition in use is probably not the one pasted."),
+        None => format!(
+            "Supposed by the diagnosis: the client offers a CipherSpec the ticket does not state, which the channel's {sslciph} does not accept, so the queue manager ends the channel after the handshake."
+        ),
+        Some(pasted) => format!(
+            "Supposed by the diagnosis: the CipherSpec the client really offers is not one the channel's {sslciph} accepts, so the queue manager ends the channel after the handshake; the {pasted} pasted for the client would be accepted, so the client's definition in use is probably not the one pasted."
+        ),
     };
-    b.step("mq.qm_cipherspec", title, &channel, IBM_AMQ9631, Outcome::Fail, text);
+    b.step(
+        "mq.qm_cipherspec",
+        title,
+        &channel,
+        IBM_AMQ9631,
+        Outcome::Fail,
+        text,
+    );
     b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '(not known)'.", required.clone().unwrap_or_else(|| "(not stated)".into())), Certainty::Confirmed);
     refused(b, "");
     b.fix("Use the same CipherSpec on both ends", format!("Find the CipherSpec the client offers (its MQCD SSLCipherSpec, CCDT or connection factory; the queue manager's AMQ9631 names the negotiated one) and make it one the channel's {sslciph} accepts — or set both ends to a minimum protocol alias such as ANY_TLS12_OR_HIGHER, as IBM recommends."), None);

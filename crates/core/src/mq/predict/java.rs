@@ -37,7 +37,9 @@ pub(super) fn not_authorized(b: &mut Builder<'_>) {
     java_log(
         b,
         "JMSWMQ2013",
-        format!("JMSWMQ2013: The security authentication was not valid that was supplied for queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."),
+        format!(
+            "JMSWMQ2013: The security authentication was not valid that was supplied for queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        ),
         Certainty::Partial,
     );
     java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2035' ('MQRC_NOT_AUTHORIZED').".into(), Certainty::Confirmed);

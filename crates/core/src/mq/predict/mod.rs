@@ -24,9 +24,9 @@ mod probe;
 mod validity;
 
 pub use assumptions::ASSUMPTIONS;
-pub(crate) use chlauth::profile_matches as chlauth_profile_matches;
 use assumptions::assumption;
 use checks::check_partner;
+pub(crate) use chlauth::profile_matches as chlauth_profile_matches;
 use logs::compare_with_logs;
 
 /// One line expected in an error log.
