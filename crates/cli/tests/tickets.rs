@@ -230,6 +230,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["refuses the connection", "JMSWMQ2013"],
     ),
+    (
+        "68-rebuilt-qm-without-its-certificate-label",
+        Some(2393),
+        "queue_manager",
+        &["no personal certificate", "ibmwebspheremqqmpay2"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

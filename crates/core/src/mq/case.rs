@@ -248,6 +248,10 @@ pub enum SupposedFault {
     NoClientCipherSpec,
     /// A channel authentication record blocks the channel after the handshake (2035).
     ChlauthBlocked(Blocked),
+    /// The queue manager's key repository holds no personal certificate under the label it
+    /// looks for (CERTLABL, else `ibmwebspheremq<qmname>`): its AMQ9637 without the client's
+    /// AMQ9642.
+    QmNoCertificate,
 }
 
 /// Which channel authentication block a diagnosis supposes.

@@ -52,6 +52,9 @@ pub struct Observed {
     /// What its inserts say (CipherSpecs, the blocked DN or user).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<super::inserts::Detail>,
+    /// The queue manager its header names (`QMgr(…)`).
+    #[serde(skip)]
+    pub qmgr: Option<String>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
@@ -128,6 +131,7 @@ impl Observations {
                     ]
                     .join(" "),
                 ),
+                qmgr: message.qmgr.clone(),
                 modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
                     || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
@@ -162,6 +166,7 @@ impl Observations {
             certificate: None,
             validation_error: None,
             detail: None,
+            qmgr: None,
             modelled: true,
         });
     }
@@ -817,6 +822,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         questions.extend(fault_questions(&resolved, observed));
         questions.extend(neighbours::cipher_question(&resolved, observed));
         questions.extend(neighbours::chlauth_question(&resolved, observed));
+        questions.extend(neighbours::qm_certificate_question(observed));
         questions
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).

@@ -27,6 +27,17 @@ fn seen<'o>(
 /// what was taken, in words (these are inferences from a log, so the output says them).
 pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<String> {
     let mut taken = Vec::new();
+    // The label a queue manager looks for by default carries its name: a queue manager that
+    // lacks a certificate (AMQ9637) is named from its log's header when nothing else names it.
+    if resolved.qm.name.is_empty()
+        && let Some((name, line)) =
+            lacking(observed).and_then(|m| m.qmgr.clone().map(|q| (q, m.line)))
+    {
+        taken.push(format!(
+            "the queue manager is {name}, as the header of its log entry at line {line} names it"
+        ));
+        resolved.qm.name = name;
+    }
     for m in &observed.messages {
         match &m.detail {
             Some(Detail::CipherSpecs {
@@ -176,6 +187,33 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
         }
     }
     Some(choices)
+}
+
+/// The queue manager's AMQ9637 when the client's log does not show AMQ9642 (with it, AMQ9637 is
+/// the queue manager's word for a client that sent no certificate, APAR IT15978).
+fn lacking(observed: &Observations) -> Option<&super::Observed> {
+    if seen(observed, Side::Client, &["AMQ9642"]).next().is_some() {
+        return None;
+    }
+    seen(observed, Side::QueueManager, &["AMQ9637"]).next()
+}
+
+/// The queue manager's own certificate: asked when its log says a channel lacks a certificate
+/// (AMQ9637) and the client's does not say it sent none (AMQ9642, APAR IT15978).
+pub(super) fn qm_certificate_question(observed: &Observations) -> Option<Vec<Choice>> {
+    let lacking = lacking(observed)?;
+    Some(vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::Fault(SupposedFault::QmNoCertificate),
+            cost: 1,
+            words: format!(
+                "the queue manager's key repository has no personal certificate under the label it looks for (its AMQ9637 at line {} without an AMQ9642 from the client)",
+                lacking.line
+            ),
+            contradicts: None,
+        },
+    ])
 }
 
 /// The CHLAUTH question: asked when the queue manager's log shows a channel blocked, or the
@@ -342,6 +380,29 @@ mod tests {
                 .any(|s| s.contains("USERSRC(NOACCESS) matches")),
             "{:?}",
             e.supposes
+        );
+    }
+
+    const QM_9637: &str = "11/30/2026 06:02:17 AM - Process(3120.5) User(mqm) Program(amqrmppa)\n                    Host(mq1) Installation(Installation1)\n                    VRMF(9.4.0.5) QMgr(QMPAY2)\n\nAMQ9637E: Channel is lacking a certificate.\n\nEXPLANATION:\nThe channel is lacking a certificate to use for the SSL handshake. The channel\nname is '????' (if '????' it is unknown at this stage in the SSL processing).\n";
+
+    #[test]
+    fn amq9637_without_amq9642_is_the_queue_managers_own_label() {
+        let e = diagnose("", QM_9637, "", Some(2393));
+        assert!(
+            e.cause
+                .summary
+                .contains("no personal certificate labelled 'ibmwebspheremqqmpay2'"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(e.matches_observed);
+        // With the client's AMQ9642, AMQ9637 is the client that sent no certificate.
+        let client = "AMQ9642E: No SSL or TLS certificate for channel 'APP.SVRCONN'.\n";
+        let e = diagnose(client, QM_9637, "", Some(2393));
+        assert!(
+            !e.cause.summary.contains("personal certificate labelled"),
+            "{}",
+            e.cause.summary
         );
     }
 

@@ -176,6 +176,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches ; Channel SSL Error event (MQRQ_SSL_CIPHER_SPEC_ERROR) https://ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q049770_.htm",
     },
     Assumption {
+        id: "qm-no-certificate",
+        text: "A queue manager with no personal certificate under the label it looks for is assumed to log AMQ9637 'Channel is lacking a certificate' (the text IBM shows for a queue manager whose client sent none, APAR IT15978, read here as this end lacking one) and to close the connection, the client logging AMQ9665 and getting 2393 (2397 for the Java classes).",
+        certainty: Certainty::Unconfirmed,
+        source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978 (AMQ9637 text) ; https://www.ibm.com/docs/en/ibm-mq/9.3?topic=mechanisms-digital-certificate-labels-understanding-requirements",
+    },
+    Assumption {
         id: "chlauth-dn-from-log",
         text: "No client certificate was pasted: the DN that the queue manager's AMQ9777 quotes as the channel's active SSLPEER value stands in for the client certificate's subject when the SSLPEERMAP records are compared; records with SSLCERTI are not compared (the issuer is not known).",
         certainty: Certainty::Partial,

@@ -509,6 +509,10 @@ fn run(b: &mut Builder<'_>) {
     // policy. Without the queue manager's certificate that half cannot be predicted; the
     // queue manager's checks of the client still can (a ticket often has one side only).
     let qm_cert = resolved.qm_cert.clone();
+    // The queue manager needs a personal certificate under its label to send at all.
+    if !validity::qm_personal_certificate(b) {
+        return;
+    }
     // The queue manager checks its own certificate before it sends it (APAR IT32081).
     if let Some(own) = &qm_cert
         && !validity::own_certificate(b, Side::QueueManager, own)
