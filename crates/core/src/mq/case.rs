@@ -669,6 +669,7 @@ impl Case {
             sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
             chlauth: defs.chlauth,
+            certlabl: defs.qmgr.certlabl,
             tls: self.queue_manager.tls,
         }
     }

@@ -295,6 +295,9 @@ pub struct QmConfig {
     pub sslev: super::mqsc::SslEvents,
     /// Channel authentication records (SET CHLAUTH, DISPLAY CHLAUTH), as runmqsc keeps them.
     pub chlauth: Vec<super::mqsc::ChlauthRule>,
+    /// The queue manager's CERTLABL (ALTER or DISPLAY QMGR), when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certlabl: Option<String>,
 }
 
 impl ClientConfig {

@@ -18,8 +18,9 @@ pub enum Detail {
         /// What the handshake negotiated (a code when MQ cannot name it).
         negotiated: String,
     },
-    /// AMQ9641: "has indicated a CipherSpec error 'SSLCIPH(A) -> SSLCIPH(B)'": read (as the
-    /// assumption `amq9641-insert` says) as this end's CipherSpec, then the remote end's.
+    /// AMQ9641: "has indicated a CipherSpec error 'SSLCIPH(A) -> SSLCIPH(B)'": read as this
+    /// end's CipherSpec, then the remote end's (not IBM's words: the assumption
+    /// `cipherspec-one-sided` says so, and the diagnosis says what it took from it).
     CipherSpecError {
         /// This end's CipherSpec, blank when it has none.
         local: String,

@@ -396,6 +396,18 @@ mod tests {
             e.cause.summary
         );
         assert!(e.matches_observed);
+        // The queue manager's CERTLABL names the label when it is stated.
+        let e = diagnose(
+            "",
+            QM_9637,
+            "ALTER QMGR CERTLABL('payqm.tls.2026')",
+            Some(2393),
+        );
+        assert!(
+            e.cause.summary.contains("labelled 'payqm.tls.2026'"),
+            "{}",
+            e.cause.summary
+        );
         // With the client's AMQ9642, AMQ9637 is the client that sent no certificate.
         let client = "AMQ9642E: No SSL or TLS certificate for channel 'APP.SVRCONN'.\n";
         let e = diagnose(client, QM_9637, "", Some(2393));

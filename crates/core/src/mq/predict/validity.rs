@@ -289,6 +289,7 @@ fn qm_label(b: &Builder<'_>) -> String {
     qm.channel
         .certlabl
         .clone()
+        .or_else(|| qm.certlabl.clone())
         .unwrap_or_else(|| format!("ibmwebspheremq{}", qm.name.to_ascii_lowercase()))
 }
 
