@@ -236,6 +236,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["no personal certificate", "ibmwebspheremqqmpay2"],
     ),
+    (
+        "69-ccdt-cipherspec-channel-sslciph-blank",
+        Some(2393),
+        "queue_manager",
+        &["names ANY_TLS12_OR_HIGHER", "blank SSLCIPH"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -346,6 +346,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_client_cipherspec_against_a_blank_sslciph_fails() {
+        let mut case = Case::new("ticket", "2026-12-01T00:00:00Z");
+        case.client.command_line =
+            Some("mqpgfc -cs ANY_TLS12_OR_HIGHER -ch APP.SVRCONN MQCD_VERSION_11".into());
+        case.queue_manager.mqsc =
+            "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(' ')".into();
+        let e = explain(&case, &Observations::default());
+        assert_eq!(e.diagnosis.outcome.reason_code, Some(2393));
+        assert!(
+            e.cause.summary.contains("blank SSLCIPH"),
+            "{}",
+            e.cause.summary
+        );
+        // A definition that does not mention SSLCIPH says nothing of it.
+        case.queue_manager.mqsc = "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN)".into();
+        let e = explain(&case, &Observations::default());
+        assert!(
+            !e.cause.summary.contains("blank SSLCIPH"),
+            "{}",
+            e.cause.summary
+        );
+    }
+
     const QM_9777: &str = "AMQ9777E: Channel was blocked\n\nEXPLANATION:\nThe inbound channel 'APP.SVRCONN' was blocked from address '10.0.0.5'\nbecause the active values of the channel matched a record configured with\nUSERSRC(NOACCESS). The active values of the channel were\n'SSLPEER(CN=app01,OU=Apps,O=Example,C=GB)'.\n";
 
     #[test]

@@ -239,10 +239,14 @@ fn refused(b: &mut Builder<'_>, insert: &str) {
     });
 }
 
-/// A client whose channel definition names no CipherSpec, against a channel that has one (a
-/// diagnosis supposes it from AMQ9641's insert): no handshake happens and channel startup fails.
-/// False when that is the case.
+/// One end of the channel names a CipherSpec and the other none: a client whose channel
+/// definition names none against a channel that has one (a diagnosis supposes it from AMQ9641's
+/// insert), or a client that names one against a channel whose SSLCIPH is stated blank. No
+/// handshake completes and channel startup fails. False when that is the case.
 pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
+    if !tls_to_plain_channel(b) {
+        return false;
+    }
     let resolved = b.resolved;
     if !resolved
         .supposed_faults
@@ -276,6 +280,44 @@ pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
     b.fix(
         "Give the client's channel definition the CipherSpec",
         format!("The client must start the channel with TLS: set its CipherSpec (MQCD SSLCipherSpec, the CCDT's SSLCIPH or cipherSpecification, the JMS connection factory's SSLCIPHERSUITE) to one the channel accepts ({sslciph}, or an alias such as ANY_TLS12_OR_HIGHER on both ends). The MQSERVER variable cannot name a CipherSpec, and mqclient.ini has no CipherSpec attribute."),
+        None,
+    );
+    false
+}
+
+/// IBM, "SSL Cipher Specification (SSLCIPH)": "If one end of the channel has a blank SSLCIPH
+/// attribute, the other end of the channel must also have a blank SSLCIPH attribute."
+const IBM_SSLCIPH: &str = "https://setgetweb.com/p/MQ92/ref.con/q082230_.htm";
+
+/// A client that names a CipherSpec against a channel whose definition states SSLCIPH blank: the
+/// client starts TLS on a channel that does not use it. False when that is the case.
+fn tls_to_plain_channel(b: &mut Builder<'_>) -> bool {
+    let resolved = b.resolved;
+    let (Some(client), true) = (
+        resolved
+            .client
+            .mqcd
+            .cipher_spec
+            .clone()
+            .filter(|c| !c.trim().is_empty()),
+        resolved.qm.channel.sslciph.is_none() && resolved.qm.channel.sslciph_blank,
+    ) else {
+        return true;
+    };
+    let channel = b.channel.clone();
+    b.step(
+        "mq.qm_cipherspec",
+        "Both ends of the channel name a CipherSpec",
+        &channel,
+        IBM_SSLCIPH,
+        Outcome::Fail,
+        format!("The client names {client} but the queue manager's channel {channel} has a blank SSLCIPH: the client starts a TLS handshake on a channel that does not use TLS. IBM: if one end of the channel has a blank SSLCIPH, the other end must too."),
+    );
+    b.assume("cipherspec-one-sided");
+    b.fail(2393);
+    b.fix(
+        "Give the channel the CipherSpec, or take it from the client",
+        format!("ALTER CHANNEL({channel}) CHLTYPE(SVRCONN) SSLCIPH({client}) (or a minimum protocol alias such as ANY_TLS12_OR_HIGHER on both ends) when the channel is meant to use TLS; otherwise the client's CipherSpec must be blank too."),
         None,
     );
     false
