@@ -242,6 +242,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["names ANY_TLS12_OR_HIGHER", "blank SSLCIPH"],
     ),
+    (
+        "70-liberty-jms-2397-amq9641",
+        Some(2397),
+        "client",
+        &["names no CipherSpec", "APP.TLS.SVRCONN"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

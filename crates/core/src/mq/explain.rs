@@ -1095,18 +1095,24 @@ fn summary(diagnosis: &Diagnosis) -> String {
             .map(|s| s.outcome)
     };
     // A revocation finding that refused the connection or warned about it decides the story.
+    // 2397 is JSSE's verdict only when JSSE's revocation check is what failed (a refused
+    // CipherSpec also ends a Java client with 2397).
+    let jsse_revocation = outcome.reason_code == Some(2397)
+        && decisive(diagnosis).is_some_and(|s| s.id == "java.revocation");
     let decisive = diagnosis.revocation.iter().find(|r| {
         matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn))
             || matches!(r.finding, Finding::Revoked { .. })
-            || outcome.reason_code == Some(2397)
+            || jsse_revocation
     });
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
         let name = &r.short_name;
+        // JSSE speaks for the client only (the queue manager's checks are GSKit's or OpenSSL's).
+        let jsse = diagnosis.outcome.reason_code == Some(2397) && r.side == Side::Client;
         let text = match &r.finding {
             Finding::Revoked { url } => format!(
                 "{whose} ({name}) is revoked: {url} says so, and {who} refuses a revoked certificate{}",
-                if diagnosis.outcome.reason_code == Some(2397) {
+                if jsse {
                     " (JSSE)"
                 } else {
                     " under any OCSPAuthentication"
@@ -1127,7 +1133,7 @@ fn summary(diagnosis: &Diagnosis) -> String {
                         "{who} cannot rely on the OCSP responder's answer about {whose} ({name}): {why}"
                     ),
                 };
-                let policy = if diagnosis.outcome.reason_code == Some(2397) {
+                let policy = if jsse {
                     "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine"
                 } else if policy_step(r.side) == Some(Outcome::Warn) {
                     "OCSPAuthentication=WARN lets the connection continue with a warning"

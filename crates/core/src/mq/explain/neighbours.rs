@@ -39,6 +39,10 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<Stri
         resolved.qm.name = name;
     }
     for m in &observed.messages {
+        // A CipherSpec error names the channel whose CipherSpecs are in question.
+        if ["AMQ9631", "AMQ9641", "AMQ9639"].contains(&base(&m.id).as_str()) {
+            take_channel(resolved, m, &mut taken);
+        }
         match &m.detail {
             Some(Detail::CipherSpecs {
                 required,
@@ -74,18 +78,8 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<Stri
                 ));
             }
             Some(Detail::Blocked { .. } | Detail::BlockedUser { .. })
-                if m.side == Side::QueueManager
-                    && resolved.channel_name().is_empty()
-                    && m.channel.is_some() =>
+                if m.side == Side::QueueManager && take_channel(resolved, m, &mut taken) =>
             {
-                // The CHLAUTH records are per channel profile: the blocked channel is the one.
-                let name = m.channel.clone().unwrap_or_default();
-                resolved.qm.channel.name = name.clone();
-                taken.push(format!(
-                    "the channel is {name}, as {} names it (line {})",
-                    base(&m.id),
-                    m.line
-                ));
                 if let Some(Detail::Blocked {
                     sslpeer: Some(dn), ..
                 }) = &m.detail
@@ -105,6 +99,28 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<Stri
         }
     }
     taken
+}
+
+/// The channel a message names, when nothing else in the ticket names one: the CHLAUTH records
+/// are per channel profile, the CipherSpecs per channel. True when taken.
+fn take_channel(resolved: &mut Resolved, m: &super::Observed, taken: &mut Vec<String>) -> bool {
+    let Some(name) = m
+        .channel
+        .clone()
+        .filter(|c| !c.trim().is_empty() && c != "????")
+    else {
+        return false;
+    };
+    if !resolved.channel_name().is_empty() {
+        return false;
+    }
+    taken.push(format!(
+        "the channel is {name}, as {} names it (line {})",
+        base(&m.id),
+        m.line
+    ));
+    resolved.qm.channel.name = name;
+    true
 }
 
 /// The client certificate's DN from AMQ9777 in place of a certificate nobody pasted.
@@ -139,7 +155,7 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
     let client = resolved.client.mqcd.cipher_spec.clone();
     let channel = resolved.qm.channel.sslciph.clone();
     let sslciph = channel.as_deref().map_or_else(
-        || "its SSLCIPH, which the ticket does not show".to_owned(),
+        || "an SSLCIPH the ticket does not show".to_owned(),
         |c| format!("SSLCIPH({c})"),
     );
     let what = format!("{} (line {})", base(&first.id), first.line);

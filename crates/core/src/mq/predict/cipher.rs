@@ -226,6 +226,10 @@ fn refused(b: &mut Builder<'_>, insert: &str) {
     let java = resolved.client.kind == crate::mq::java::ClientKind::Java;
     b.fail(if java { 2397 } else { 2393 });
     b.assume("cipherspec-client-side");
+    if java {
+        // IBM Cloud's JMS TLS tutorial shows the chain: JMSWMQ0018, JMSCMQ0001 2397, AMQ9641.
+        super::java::cipher_refused(b);
+    }
     let host = resolved.client.mqcd.conn_name.clone().unwrap_or_default();
     b.client_log(
         "AMQ9641",
@@ -332,7 +336,7 @@ fn supposed_refusal(b: &mut Builder<'_>) -> bool {
     let client = resolved.client.mqcd.cipher_spec.clone();
     let title = "The queue manager compares the negotiated CipherSpec with SSLCIPH";
     let sslciph = required.as_deref().map_or_else(
-        || "its SSLCIPH (not shown)".to_owned(),
+        || "SSLCIPH (not shown)".to_owned(),
         |c| format!("SSLCIPH({c})"),
     );
     let text = match &client {

@@ -26,6 +26,23 @@ fn java_log(b: &mut Builder<'_>, id: &str, text: String, certainty: Certainty) {
     });
 }
 
+/// The head of the exception chain a Java client shows when the queue manager refuses its
+/// CipherSpec (AMQ9641 follows it in the JMQI chain; IBM Cloud's JMS TLS tutorial,
+/// https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md ).
+pub(super) fn cipher_refused(b: &mut Builder<'_>) {
+    let qm = b.resolved.qm.name.clone();
+    let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    java_log(
+        b,
+        "JMSWMQ0018",
+        format!(
+            "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        ),
+        Certainty::Partial,
+    );
+    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2397' ('MQRC_JSSE_ERROR').".into(), Certainty::Confirmed);
+}
+
 /// The exception chain a Java client shows when the queue manager refuses the connection with
 /// 2035 after the handshake (a CHLAUTH block). IBM, "Return code= 2035 MQRC_NOT_AUTHORIZED"
 /// (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q039180_.html): an IBM MQ
