@@ -248,6 +248,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["names no CipherSpec", "APP.TLS.SVRCONN"],
     ),
+    (
+        "71-renewed-cert-new-dn-pasted-old",
+        Some(2035),
+        "queue_manager",
+        &["USERSRC(NOACCESS)", "CN=orders-svc.prod"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -813,7 +813,7 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
-    let taken = neighbours::read(&mut resolved, observed);
+    let read = neighbours::read(&mut resolved, observed);
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
@@ -945,8 +945,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             score: other.score,
         });
     }
-    let mut supposes = taken;
+    let mut supposes = read.taken;
     supposes.extend(words(&best.combo));
+    let mut contradictions = contradictions;
+    contradictions.extend(read.contradictions);
     finish(
         case,
         observed,

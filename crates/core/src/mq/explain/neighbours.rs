@@ -8,6 +8,7 @@ use super::{Choice, Observations, base};
 use crate::mq::case::{Blocked, Resolved, SupposedFault};
 use crate::mq::inserts::Detail;
 use crate::mq::revocation::Side;
+use crate::mq::sslpeer::PeerDn;
 
 use super::Change;
 
@@ -23,17 +24,26 @@ fn seen<'o>(
         .filter(move |m| m.side == side && ids.contains(&base(&m.id).as_str()))
 }
 
+/// What the inserts state, in words: what was taken from them, and what they contradict.
+#[derive(Default)]
+pub(super) struct Read {
+    /// Taken where the ticket's files do not say it.
+    pub taken: Vec<String>,
+    /// Where the inserts contradict what was pasted.
+    pub contradictions: Vec<String>,
+}
+
 /// Reads what the inserts state into the case where the ticket's files do not say it; returns
 /// what was taken, in words (these are inferences from a log, so the output says them).
-pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<String> {
-    let mut taken = Vec::new();
+pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Read {
+    let mut read = Read::default();
     // The label a queue manager looks for by default carries its name: a queue manager that
     // lacks a certificate (AMQ9637) is named from its log's header when nothing else names it.
     if resolved.qm.name.is_empty()
         && let Some((name, line)) =
             lacking(observed).and_then(|m| m.qmgr.clone().map(|q| (q, m.line)))
     {
-        taken.push(format!(
+        read.taken.push(format!(
             "the queue manager is {name}, as the header of its log entry at line {line} names it"
         ));
         resolved.qm.name = name;
@@ -41,7 +51,7 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<Stri
     for m in &observed.messages {
         // A CipherSpec error names the channel whose CipherSpecs are in question.
         if ["AMQ9631", "AMQ9641", "AMQ9639"].contains(&base(&m.id).as_str()) {
-            take_channel(resolved, m, &mut taken);
+            take_channel(resolved, m, &mut read.taken);
         }
         match &m.detail {
             Some(Detail::CipherSpecs {
@@ -50,7 +60,7 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<Stri
             }) if m.side == Side::QueueManager => {
                 if resolved.qm.channel.sslciph.is_none() {
                     resolved.qm.channel.sslciph = Some(required.clone());
-                    taken.push(format!(
+                    read.taken.push(format!(
                         "the channel's SSLCIPH({required}) is taken from AMQ9631's insert (line {})",
                         m.line
                     ));
@@ -60,7 +70,7 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<Stri
                     && negotiated.chars().any(|c| c.is_ascii_alphabetic())
                 {
                     resolved.client.mqcd.cipher_spec = Some(negotiated.clone());
-                    taken.push(format!(
+                    read.taken.push(format!(
                         "the client's CipherSpec is taken to be {negotiated}, which AMQ9631 (line {}) says the handshake negotiated",
                         m.line
                     ));
@@ -72,33 +82,30 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Vec<Stri
                     && resolved.client.mqcd.cipher_spec.is_none() =>
             {
                 resolved.client.mqcd.cipher_spec = Some(local.clone());
-                taken.push(format!(
+                read.taken.push(format!(
                     "the client's CipherSpec {local} is taken from AMQ9641's insert (line {})",
                     m.line
                 ));
             }
             Some(Detail::Blocked { .. } | Detail::BlockedUser { .. })
-                if m.side == Side::QueueManager && take_channel(resolved, m, &mut taken) =>
+                if m.side == Side::QueueManager && take_channel(resolved, m, &mut read.taken) =>
             {
                 if let Some(Detail::Blocked {
                     sslpeer: Some(dn), ..
                 }) = &m.detail
                 {
-                    take_dn(resolved, dn, m.line, &mut taken);
+                    take_dn(resolved, dn, m.line, &mut read);
                 }
             }
             Some(Detail::Blocked {
                 sslpeer: Some(dn), ..
-            }) if m.side == Side::QueueManager
-                && resolved.client_peer_dn.is_none()
-                && client_is_stand_in(resolved) =>
-            {
-                take_dn(resolved, dn, m.line, &mut taken);
+            }) if m.side == Side::QueueManager && resolved.client_peer_dn.is_none() => {
+                take_dn(resolved, dn, m.line, &mut read);
             }
             _ => {}
         }
     }
-    taken
+    read
 }
 
 /// The channel a message names, when nothing else in the ticket names one: the CHLAUTH records
@@ -124,13 +131,41 @@ fn take_channel(resolved: &mut Resolved, m: &super::Observed, taken: &mut Vec<St
 }
 
 /// The client certificate's DN from AMQ9777 in place of a certificate nobody pasted.
-fn take_dn(resolved: &mut Resolved, dn: &str, line: usize, taken: &mut Vec<String>) {
-    if resolved.client_peer_dn.is_some() || !client_is_stand_in(resolved) {
+/// A pasted client certificate whose subject differs from the DN the queue manager quotes is not
+/// the one in use: what the queue manager saw is compared, and the difference is said (a renewed
+/// certificate with a new DN is the usual story).
+fn take_dn(resolved: &mut Resolved, dn: &str, line: usize, read: &mut Read) {
+    if resolved.client_peer_dn.is_some() {
+        return;
+    }
+    if client_is_stand_in(resolved) {
+        resolved.client_peer_dn = Some(dn.to_owned());
+        read.taken.push(format!(
+            "no client certificate was pasted: a stand-in with the DN '{dn}' that AMQ9777 quotes (line {line}) is compared with the CHLAUTH records"
+        ));
+        return;
+    }
+    let Some(pasted) = resolved.client_cert.as_ref() else {
+        return;
+    };
+    // SERIALNUMBER (the certificate's serial, which MQ puts first) changes with every renewal and
+    // no SSLPEER here names it: the subject's attributes decide.
+    let subject = |dn: &PeerDn| -> Vec<(String, String)> {
+        dn.attributes
+            .iter()
+            .filter(|(k, _)| k != "SERIALNUMBER")
+            .map(|(k, v)| (k.to_ascii_uppercase(), v.to_ascii_lowercase()))
+            .collect()
+    };
+    let quoted = PeerDn::parse(dn);
+    let own = PeerDn::of(pasted);
+    if subject(&quoted) == subject(&own) {
         return;
     }
     resolved.client_peer_dn = Some(dn.to_owned());
-    taken.push(format!(
-        "no client certificate was pasted: a stand-in with the DN '{dn}' that AMQ9777 quotes (line {line}) is compared with the CHLAUTH records"
+    read.contradictions.push(format!(
+        "the client certificate pasted is '{}', but the queue manager's AMQ9777 (line {line}) shows the channel ran with SSLPEER({dn}): the client presents another certificate (a renewal with a new DN?), and that DN is compared with the CHLAUTH records",
+        own.text()
     ));
 }
 

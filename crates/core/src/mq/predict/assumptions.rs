@@ -183,7 +183,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "chlauth-dn-from-log",
-        text: "No client certificate was pasted: the DN that the queue manager's AMQ9777 quotes as the channel's active SSLPEER value stands in for the client certificate's subject when the SSLPEERMAP records are compared; records with SSLCERTI are not compared (the issuer is not known).",
+        text: "The DN that the queue manager's AMQ9777 quotes as the channel's active SSLPEER value is compared with the SSLPEERMAP records in place of a client certificate nobody pasted, or of a pasted one whose subject differs (the certificate in use is then another, said as a contradiction); records with SSLCERTI are not compared (the issuer is not known).",
         certainty: Certainty::Partial,
         source: "SET CHLAUTH (SSLPEER matched against the certificate's DN): https://www.ibm.com/docs/en/ibm-mq/9.3?topic=commands-set-chlauth ; AMQ9777 inserts as logged",
     },
