@@ -49,8 +49,9 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Read {
         resolved.qm.name = name;
     }
     for m in &observed.messages {
-        // A CipherSpec error names the channel whose CipherSpecs are in question.
-        if ["AMQ9631", "AMQ9641", "AMQ9639"].contains(&base(&m.id).as_str()) {
+        // A CipherSpec error names the channel whose CipherSpecs are in question, a blocked
+        // channel the one whose CHLAUTH records apply.
+        if ["AMQ9631", "AMQ9641", "AMQ9639", "AMQ9777", "AMQ9776"].contains(&base(&m.id).as_str()) {
             take_channel(resolved, m, &mut read.taken);
         }
         match &m.detail {
@@ -87,21 +88,9 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Read {
                     m.line
                 ));
             }
-            Some(Detail::Blocked { .. } | Detail::BlockedUser { .. })
-                if m.side == Side::QueueManager && take_channel(resolved, m, &mut read.taken) =>
-            {
-                if let Some(Detail::Blocked {
-                    sslpeer: Some(dn), ..
-                }) = &m.detail
-                {
-                    take_dn(resolved, dn, m.line, &mut read);
-                }
-            }
             Some(Detail::Blocked {
                 sslpeer: Some(dn), ..
-            }) if m.side == Side::QueueManager && resolved.client_peer_dn.is_none() => {
-                take_dn(resolved, dn, m.line, &mut read);
-            }
+            }) if m.side == Side::QueueManager => take_dn(resolved, dn, m.line, &mut read),
             _ => {}
         }
     }
@@ -109,17 +98,17 @@ pub(super) fn read(resolved: &mut Resolved, observed: &Observations) -> Read {
 }
 
 /// The channel a message names, when nothing else in the ticket names one: the CHLAUTH records
-/// are per channel profile, the CipherSpecs per channel. True when taken.
-fn take_channel(resolved: &mut Resolved, m: &super::Observed, taken: &mut Vec<String>) -> bool {
+/// are per channel profile, the CipherSpecs per channel.
+fn take_channel(resolved: &mut Resolved, m: &super::Observed, taken: &mut Vec<String>) {
     let Some(name) = m
         .channel
         .clone()
         .filter(|c| !c.trim().is_empty() && c != "????")
     else {
-        return false;
+        return;
     };
     if !resolved.channel_name().is_empty() {
-        return false;
+        return;
     }
     taken.push(format!(
         "the channel is {name}, as {} names it (line {})",
@@ -127,12 +116,11 @@ fn take_channel(resolved: &mut Resolved, m: &super::Observed, taken: &mut Vec<St
         m.line
     ));
     resolved.qm.channel.name = name;
-    true
 }
 
-/// The client certificate's DN from AMQ9777 in place of a certificate nobody pasted.
-/// A pasted client certificate whose subject differs from the DN the queue manager quotes is not
-/// the one in use: what the queue manager saw is compared, and the difference is said (a renewed
+/// The client certificate's DN from AMQ9777 in place of a certificate nobody pasted. A pasted
+/// client certificate whose subject differs from the DN the queue manager quotes is not the one
+/// in use: what the queue manager saw is compared, and the difference is said (a renewed
 /// certificate with a new DN is the usual story).
 fn take_dn(resolved: &mut Resolved, dn: &str, line: usize, read: &mut Read) {
     if resolved.client_peer_dn.is_some() {
