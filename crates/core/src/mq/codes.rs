@@ -264,7 +264,7 @@ pub const MESSAGES: &[Message] = &[
     Message {
         id: "AMQ9637",
         title: "Channel is lacking a certificate.",
-        meaning: "Logged with AMQ9642 on the partner: the client sent no certificate.",
+        meaning: "Logged with AMQ9642 on the partner: the client sent no certificate. Without AMQ9642 from the client, the queue manager itself may lack its personal certificate (none under CERTLABL or ibmwebspheremq<qmname> in its key repository: an assumption, see qm-no-certificate).",
         side: "queue manager",
         severity: Some('E'),
         certainty: Certainty::Confirmed,

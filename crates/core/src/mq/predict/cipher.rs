@@ -2,7 +2,9 @@
 //! or the application) against the channel's SSLCIPH, with IBM's alias CipherSpecs. After the
 //! handshake the queue manager compares the negotiated CipherSpec with SSLCIPH and refuses a
 //! mismatch (AMQ9631). Only a case that states both CipherSpecs is compared: a ticket that does
-//! not quote one of them leaves the question open.
+//! not quote one of them leaves the question open, which the diagnosis search answers from the
+//! logs (a refusal or a client without a CipherSpec it supposes, `explain/neighbours.rs`). One
+//! end with a CipherSpec and the other with none fails before any handshake.
 
 use super::{Builder, Event};
 use crate::mq::codes::Certainty;
