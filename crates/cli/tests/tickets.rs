@@ -201,6 +201,84 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "missing intermediate or an untrusted root",
         ],
     ),
+    (
+        "60-client-names-no-cipherspec-amq9641",
+        Some(2393),
+        "client",
+        &["names no CipherSpec", "SSLCIPH(TLS_AES_256_GCM_SHA384)"],
+    ),
+    (
+        "61-renewed-cert-blocked-by-sslpeermap",
+        Some(2035),
+        "queue_manager",
+        &[
+            "SSLPEER('O=Example Corp,C=GB') USERSRC(NOACCESS)",
+            "CN=orders-svc,OU=Apps",
+        ],
+    ),
+    (
+        "62-windows-qm-log-amq9631-only",
+        Some(2393),
+        "queue_manager",
+        &[
+            "TLS_RSA_WITH_AES_256_CBC_SHA256",
+            "SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)",
+        ],
+    ),
+    (
+        "63-ccdt-and-channel-agree-but-amq9641",
+        Some(2393),
+        "queue_manager",
+        &["really offers", "probably not the one pasted"],
+    ),
+    (
+        "64-display-chlauth-blockuser-amq9776",
+        Some(2035),
+        "queue_manager",
+        &["BLOCKUSER", "USERLIST(*MQADMIN)"],
+    ),
+    (
+        "65-2035-after-clean-handshake-no-logs",
+        Some(2035),
+        "queue_manager",
+        &["refuses the connection", "channel authentication record"],
+    ),
+    (
+        "66-qm-log-only-amq9777-no-rules",
+        Some(2035),
+        "queue_manager",
+        &["USERSRC(NOACCESS)", "CN=tradecap01"],
+    ),
+    (
+        "67-java-2035-after-cert-switch",
+        Some(2035),
+        "queue_manager",
+        &["refuses the connection", "JMSWMQ2013"],
+    ),
+    (
+        "68-rebuilt-qm-without-its-certificate-label",
+        Some(2393),
+        "queue_manager",
+        &["no personal certificate", "ibmwebspheremqqmpay2"],
+    ),
+    (
+        "69-ccdt-cipherspec-channel-sslciph-blank",
+        Some(2393),
+        "queue_manager",
+        &["names ANY_TLS12_OR_HIGHER", "blank SSLCIPH"],
+    ),
+    (
+        "70-liberty-jms-2397-amq9641",
+        Some(2397),
+        "client",
+        &["names no CipherSpec", "APP.TLS.SVRCONN"],
+    ),
+    (
+        "71-renewed-cert-new-dn-pasted-old",
+        Some(2035),
+        "queue_manager",
+        &["USERSRC(NOACCESS)", "CN=orders-svc.prod"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -220,6 +220,10 @@ pub struct Resolved {
     /// What a diagnosis supposes of certificate checks a ticket without certificate dates
     /// cannot decide (empty for a plain prediction).
     pub supposed_faults: Vec<SupposedFault>,
+    /// The client certificate's DN as the queue manager's AMQ9777 quotes it, standing in for a
+    /// client certificate nobody pasted when CHLAUTH records are compared (None: the
+    /// certificate's own DN).
+    pub client_peer_dn: Option<String>,
     /// Chain reports already computed (by target and anchors): a diagnosis predicts many
     /// variations of one case, and the chains never change between them.
     pub chains: ChainCache,
@@ -239,6 +243,29 @@ pub enum SupposedFault {
     /// The partner's chain does not reach a CA this side trusts (a missing intermediate or an
     /// untrusted root; its AMQ9633 with a chain validation error such as 575010).
     ChainUntrusted(super::supposition::Side),
+    /// The client offers a CipherSpec the channel's SSLCIPH does not accept (AMQ9631 on the
+    /// queue manager, AMQ9641 on the client), where the ticket does not state the client's.
+    CipherSpecRefused,
+    /// The client's channel definition names no CipherSpec while the queue manager's channel has
+    /// one: "Channel startup also fails when only one end of the channel defines a CipherSpec".
+    NoClientCipherSpec,
+    /// A channel authentication record blocks the channel after the handshake (2035).
+    ChlauthBlocked(Blocked),
+    /// The queue manager's key repository holds no personal certificate under the label it
+    /// looks for (CERTLABL, else `ibmwebspheremq<qmname>`): its AMQ9637 without the client's
+    /// AMQ9642.
+    QmNoCertificate,
+}
+
+/// Which channel authentication block a diagnosis supposes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocked {
+    /// An SSLPEERMAP (or other) record with USERSRC(NOACCESS): AMQ9777.
+    NoAccess,
+    /// The channel's user, as mapped, is in a BLOCKUSER list: AMQ9776.
+    User,
+    /// 2035 with no message seen: a record, or the user's authorities, refuse it.
+    Unseen,
 }
 
 /// Finds a certificate by selector: `sha256:` + fingerprint prefix, an exact RFC 4514 subject, or
@@ -506,6 +533,7 @@ impl Case {
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
             supposed_faults: Vec::new(),
+            client_peer_dn: None,
             chains: ChainCache::default(),
             problems,
         }
@@ -645,6 +673,7 @@ impl Case {
             sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
             chlauth: defs.chlauth,
+            certlabl: defs.qmgr.certlabl,
             tls: self.queue_manager.tls,
         }
     }

@@ -162,6 +162,10 @@ pub struct ChannelDef {
     /// SSLCIPH.
     #[serde(default)]
     pub sslciph: Option<String>,
+    /// Whether the definition states SSLCIPH blank (`SSLCIPH( )` in DISPLAY output, `SSLCIPH(' ')`):
+    /// the channel does not use TLS, which is not the same as a definition that does not say.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sslciph_blank: bool,
     /// SSLCAUTH.
     #[serde(default)]
     pub sslcauth: SslCauth,
@@ -297,6 +301,9 @@ pub struct QmConfig {
     pub sslev: SslEvents,
     /// Channel authentication records (SET CHLAUTH, DISPLAY CHLAUTH), as runmqsc keeps them.
     pub chlauth: Vec<ChlauthRule>,
+    /// The queue manager's CERTLABL (ALTER or DISPLAY QMGR), when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certlabl: Option<String>,
 }
 
 impl ClientConfig {

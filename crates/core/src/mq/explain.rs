@@ -21,6 +21,8 @@ use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side
 use crate::verify::trace::Outcome;
 use serde::Serialize;
 
+mod neighbours;
+
 /// AMQ ids the Java client model predicts (in its JMQI exception chain).
 const JAVA_MODELLED: &[&str] = &["AMQ9204", "AMQ9771"];
 
@@ -48,6 +50,12 @@ pub struct Observed {
     /// "The certificate validation error was N" (GSKit's 5750xx, OpenSSL's verify error).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validation_error: Option<u32>,
+    /// What its inserts say (CipherSpecs, the blocked DN or user).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<super::inserts::Detail>,
+    /// The queue manager its header names (`QMgr(…)`).
+    #[serde(skip)]
+    pub qmgr: Option<String>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
@@ -116,6 +124,15 @@ impl Observations {
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
                 validation_error: message.validation_error,
+                detail: super::inserts::read(
+                    &base(&message.id),
+                    &[
+                        message.text.as_str(),
+                        message.explanation.as_deref().unwrap_or_default(),
+                    ]
+                    .join(" "),
+                ),
+                qmgr: message.qmgr.clone(),
                 modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
                     || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
@@ -152,6 +169,8 @@ impl Observations {
             channel: None,
             certificate: None,
             validation_error: None,
+            detail: None,
+            qmgr: None,
             modelled: true,
         });
     }
@@ -811,12 +830,16 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
+    let read = neighbours::read(&mut resolved, observed);
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
         let mut questions = questions(case, &resolved, &observed.ocsp_text);
         questions.extend(key_repository_question(&resolved, observed));
         questions.extend(fault_questions(&resolved, observed));
+        questions.extend(neighbours::cipher_question(&resolved, observed));
+        questions.extend(neighbours::chlauth_question(&resolved, observed));
+        questions.extend(neighbours::qm_certificate_question(observed));
         questions
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
@@ -951,7 +974,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             score: other.score,
         });
     }
-    let supposes = words(&best.combo);
+    let mut supposes = read.taken;
+    supposes.extend(words(&best.combo));
+    let mut contradictions = contradictions;
+    contradictions.extend(read.contradictions);
     finish(
         case,
         observed,
@@ -1113,6 +1139,9 @@ fn summary(diagnosis: &Diagnosis) -> String {
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
         let name = &r.short_name;
+        // The client's library speaks for the client only (the queue manager's checks are
+        // GSKit's or OpenSSL's).
+        let library = library.filter(|_| r.side == Side::Client);
         let text = match &r.finding {
             Finding::Revoked { url } => format!(
                 "{whose} ({name}) is revoked: {url} says so, and {who} refuses a revoked certificate{}",
@@ -1194,7 +1223,11 @@ fn summary(diagnosis: &Diagnosis) -> String {
 /// The TLS library of a Java or managed .NET client that refused the queue manager's
 /// certificate, when one did (its refusal is not an OCSPAuthentication policy).
 fn refusing_library(diagnosis: &Diagnosis) -> Option<&'static str> {
-    if diagnosis.outcome.reason_code == Some(2397) {
+    // 2397 is JSSE's revocation verdict only when JSSE's revocation check is what failed (a
+    // refused CipherSpec also ends a Java client with 2397).
+    if diagnosis.outcome.reason_code == Some(2397)
+        && decisive(diagnosis).is_some_and(|s| s.id == "java.revocation")
+    {
         return Some("JSSE");
     }
     diagnosis
@@ -1263,6 +1296,10 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                     .as_ref()
                     .map(|c| format!(" about '{c}'"))
                     .unwrap_or_default()
+                    + &m.detail
+                        .as_ref()
+                        .map(|d| format!(": {}", d.words()))
+                        .unwrap_or_default()
             )
         })
         .collect();

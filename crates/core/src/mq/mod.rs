@@ -17,6 +17,7 @@ pub mod ffst;
 pub mod index;
 pub mod ini;
 pub mod ini_kind;
+pub mod inserts;
 pub mod java;
 pub mod keystore_text;
 pub mod lint;

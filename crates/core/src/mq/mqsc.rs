@@ -339,6 +339,10 @@ impl MqscDefinitions {
                 self.channels.push(ChannelDef {
                     name: name.to_owned(),
                     sslciph: attr("SSLCIPH"),
+                    sslciph_blank: o
+                        .attributes
+                        .get("SSLCIPH")
+                        .is_some_and(|v| v.stored().trim().is_empty()),
                     sslcauth,
                     sslpeer: attr("SSLPEER"),
                     certlabl: attr("CERTLABL"),

@@ -211,6 +211,30 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Partial,
         source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.2.0/com.ibm.mq.dev.doc/q120660_.html",
     },
+    Assumption {
+        id: "cipherspec-one-sided",
+        text: "A client whose channel definition names no CipherSpec, against a queue manager channel with SSLCIPH, is assumed to log AMQ9641 with the insert 'SSLCIPH(' ') -> SSLCIPH(????)' (its own CipherSpec blank, the remote one unknown) and to get 2393 (2397 for the Java classes); the queue manager's message (AMQ9639 'did not specify a CipherSpec' here) is not read from IBM's catalogue. IBM documents only that channel startup fails when one end alone defines a CipherSpec. The reverse (the client names a CipherSpec, the channel's SSLCIPH is blank) is assumed to end with 2393, no message of either side being predicted.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches ; https://setgetweb.com/p/MQ92/ref.con/q082230_.htm (SSLCIPH) ; Channel SSL Error event (MQRQ_SSL_CIPHER_SPEC_ERROR) https://ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q049770_.htm",
+    },
+    Assumption {
+        id: "qm-no-certificate",
+        text: "A queue manager with no personal certificate under the label it looks for is assumed to log AMQ9637 'Channel is lacking a certificate' (the text IBM shows for a queue manager whose client sent none, APAR IT15978, read here as this end lacking one) and to close the connection, the client logging AMQ9665 and getting 2393 (2397 for the Java classes).",
+        certainty: Certainty::Unconfirmed,
+        source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978 (AMQ9637 text) ; https://www.ibm.com/docs/en/ibm-mq/9.3?topic=mechanisms-digital-certificate-labels-understanding-requirements",
+    },
+    Assumption {
+        id: "chlauth-dn-from-log",
+        text: "The DN that the queue manager's AMQ9777 quotes as the channel's active SSLPEER value is compared with the SSLPEERMAP records in place of a client certificate nobody pasted, or of a pasted one whose subject differs (the certificate in use is then another, said as a contradiction); records with SSLCERTI are not compared (the issuer is not known).",
+        certainty: Certainty::Partial,
+        source: "SET CHLAUTH (SSLPEER matched against the certificate's DN): https://www.ibm.com/docs/en/ibm-mq/9.3?topic=commands-set-chlauth ; AMQ9777 inserts as logged",
+    },
+    Assumption {
+        id: "chlauth-supposed",
+        text: "The ticket shows 2035 after a TLS handshake that nothing refused but no CHLAUTH record that explains it: a channel authentication record (or the user's authorities, which mqocsp does not model) is supposed to refuse the connection.",
+        certainty: Certainty::Partial,
+        source: "2035 MQRC_NOT_AUTHORIZED: https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

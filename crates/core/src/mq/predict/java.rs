@@ -27,6 +27,42 @@ fn java_log(b: &mut Builder<'_>, id: &str, text: String, certainty: Certainty) {
     });
 }
 
+/// The head of the exception chain a Java client shows when the queue manager refuses its
+/// CipherSpec (AMQ9641 follows it in the JMQI chain; IBM Cloud's JMS TLS tutorial,
+/// https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md ).
+pub(super) fn cipher_refused(b: &mut Builder<'_>) {
+    let qm = b.resolved.qm.name.clone();
+    let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    java_log(
+        b,
+        "JMSWMQ0018",
+        format!(
+            "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        ),
+        Certainty::Partial,
+    );
+    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2397' ('MQRC_JSSE_ERROR').".into(), Certainty::Confirmed);
+}
+
+/// The exception chain a Java client shows when the queue manager refuses the connection with
+/// 2035 after the handshake (a CHLAUTH block). IBM, "Return code= 2035 MQRC_NOT_AUTHORIZED"
+/// (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q039180_.html): an IBM MQ
+/// classes for JMS application shows 2035 as JMSWMQ2013 (invalid security authentication); IBM's
+/// CHLAUTH technote (support node 196563) lists "MQ classes for JMS => JMSWMQ2013" for it.
+pub(super) fn not_authorized(b: &mut Builder<'_>) {
+    let qm = b.resolved.qm.name.clone();
+    let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    java_log(
+        b,
+        "JMSWMQ2013",
+        format!(
+            "JMSWMQ2013: The security authentication was not valid that was supplied for queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        ),
+        Certainty::Partial,
+    );
+    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2035' ('MQRC_NOT_AUTHORIZED').".into(), Certainty::Confirmed);
+}
+
 /// The exception chain the application shows for a JSSE failure.
 fn jsse_failure(b: &mut Builder<'_>, id: &str, message: &str) {
     let qm = b.resolved.qm.name.clone();

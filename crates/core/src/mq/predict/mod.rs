@@ -29,6 +29,7 @@ mod validity;
 pub use assumptions::ASSUMPTIONS;
 use assumptions::assumption;
 use checks::check_partner;
+pub(crate) use chlauth::profile_matches as chlauth_profile_matches;
 use logs::compare_with_logs;
 
 /// One line expected in an error log.
@@ -474,6 +475,10 @@ fn run(b: &mut Builder<'_>) {
             return;
         }
     }
+    // A client that names no CipherSpec against a channel that has one never starts TLS.
+    if !cipher::one_sided(b) {
+        return;
+    }
     // 2. The handshake: SNI and the queue manager's certificate.
     let sni = resolved.sni();
     let channel = b.channel.clone();
@@ -508,6 +513,10 @@ fn run(b: &mut Builder<'_>) {
     // policy. Without the queue manager's certificate that half cannot be predicted; the
     // queue manager's checks of the client still can (a ticket often has one side only).
     let qm_cert = resolved.qm_cert.clone();
+    // The queue manager needs a personal certificate under its label to send at all.
+    if !validity::qm_personal_certificate(b) {
+        return;
+    }
     // The queue manager checks its own certificate before it sends it (APAR IT32081).
     if let Some(own) = &qm_cert
         && !validity::own_certificate(b, Side::QueueManager, own)
