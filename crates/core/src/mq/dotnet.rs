@@ -351,52 +351,6 @@ fn boolean(value: &str) -> Option<bool> {
     }
 }
 
-/// Files what a ticket says about a managed .NET client into its case: the revocation settings
-/// and platform, and the SSLPEERNAME when the case has none; each with its line and column.
-/// Returns the lines read.
-pub fn file_reading(
-    text: &str,
-    case: &mut super::case::Case,
-    filed: &mut Vec<String>,
-) -> Vec<usize> {
-    let reading = DotnetReading::read(text);
-    let lines = reading.read.iter().map(|r| r.line).collect();
-    for read in &reading.read {
-        filed.push(format!(
-            "line {}, column {}: .NET {}",
-            read.line, read.column, read.what
-        ));
-    }
-    if !reading.settings.is_empty() {
-        case.client.dotnet = Some(reading.settings);
-    }
-    if let Some(peer) = reading.peer_name
-        && case.client.peer_name.is_none()
-    {
-        case.client.peer_name = Some(peer);
-    }
-    let c = reading.connection;
-    if c.channel.is_some() || c.host.is_some() {
-        let mut mqcd = case.client.mqcd.clone().unwrap_or_default();
-        if let Some(channel) = c.channel {
-            mqcd.channel_name = channel;
-        }
-        if let Some(host) = c.host {
-            mqcd.conn_name = Some(format!("{host}({})", c.port.as_deref().unwrap_or("1414")));
-        }
-        if c.cipher_spec.is_some() {
-            mqcd.cipher_spec = c.cipher_spec;
-        }
-        case.client.mqcd = Some(mqcd);
-    }
-    if let Some(qm) = c.queue_manager
-        && case.queue_manager.name.is_empty()
-    {
-        case.queue_manager.name = qm;
-    }
-    lines
-}
-
 /// Line ranges (first, last) less the given lines: what is left unread once a reader took them.
 pub fn without_lines(ranges: Vec<(usize, usize)>, taken: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

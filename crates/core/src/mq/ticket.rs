@@ -508,7 +508,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
             }
         ));
         if kind == super::java::ClientKind::Dotnet {
-            dotnet_lines = super::dotnet::file_reading(text, &mut case, &mut filed);
+            dotnet_lines = file_dotnet(text, &mut case, &mut filed);
         }
         if kind == super::java::ClientKind::Java {
             spring_properties(text, &mut case, &mut filed);
@@ -586,6 +586,48 @@ impl Ticket {
     pub fn explain(&self) -> Explanation {
         explain(&self.case, &self.observed)
     }
+}
+
+/// Files what a ticket says about a managed .NET client into its case: the revocation settings
+/// and platform, and the SSLPEERNAME when the case has none; each with its line and column.
+/// Returns the lines read.
+fn file_dotnet(text: &str, case: &mut Case, filed: &mut Vec<String>) -> Vec<usize> {
+    let reading = super::dotnet::DotnetReading::read(text);
+    let lines = reading.read.iter().map(|r| r.line).collect();
+    for read in &reading.read {
+        filed.push(format!(
+            "line {}, column {}: .NET {}",
+            read.line, read.column, read.what
+        ));
+    }
+    if !reading.settings.is_empty() {
+        case.client.dotnet = Some(reading.settings);
+    }
+    if let Some(peer) = reading.peer_name
+        && case.client.peer_name.is_none()
+    {
+        case.client.peer_name = Some(peer);
+    }
+    let c = reading.connection;
+    if c.channel.is_some() || c.host.is_some() {
+        let mut mqcd = case.client.mqcd.clone().unwrap_or_default();
+        if let Some(channel) = c.channel {
+            mqcd.channel_name = channel;
+        }
+        if let Some(host) = c.host {
+            mqcd.conn_name = Some(format!("{host}({})", c.port.as_deref().unwrap_or("1414")));
+        }
+        if c.cipher_spec.is_some() {
+            mqcd.cipher_spec = c.cipher_spec;
+        }
+        case.client.mqcd = Some(mqcd);
+    }
+    if let Some(qm) = c.queue_manager
+        && case.queue_manager.name.is_empty()
+    {
+        case.queue_manager.name = qm;
+    }
+    lines
 }
 
 #[cfg(test)]
