@@ -464,23 +464,23 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             "client_kind": resolved_kind.0.word(),
             "live": live,
         });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        println!(
+        outln!(
             "client kind: {}",
             mqocsp_core::mq::sources::describe(resolved_kind.0, &resolved_kind.1, &resolved_kind.2)
         );
-        println!(
+        outln!(
             "SNI {} · {} · {}",
             live.probe.sni,
             live.probe.protocol.as_deref().unwrap_or("no TLS"),
             live.probe.cipher_suite.as_deref().unwrap_or("-")
         );
         for subject in &live.probe.chain {
-            println!("  presented: {subject}");
+            outln!("  presented: {subject}");
         }
         for q in &live.ocsp {
-            println!(
+            outln!(
                 "  OCSP {} about {}: {}",
                 q.url,
                 q.certificate,
@@ -491,7 +491,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             );
         }
         for f in &live.crl {
-            println!(
+            outln!(
                 "  CRL {} for {}: {}",
                 f.url,
                 f.certificate,
@@ -501,7 +501,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
                     .unwrap_or_default()
             );
         }
-        print!("{}", crate::mq::text(&case, &diagnosis));
+        out!("{}", crate::mq::text(&case, &diagnosis));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -186,12 +186,12 @@ fn undecodable(json: bool, path: &Path, what: &str, decoded: &Decoded) -> ExitCo
             "steps": [],
             "problems": problems,
         });
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
     } else {
-        println!(
+        outln!(
             "INVALID: {} does not decode as {what}: {why}.",
             path.display()
         );
@@ -207,13 +207,13 @@ fn print(
     headline: String,
 ) -> ExitCode {
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
     } else {
-        print!("{}", trace.text());
-        println!("\n{headline}");
+        out!("{}", trace.text());
+        outln!("\n{headline}");
     }
     if verdict == "valid" {
         ExitCode::SUCCESS

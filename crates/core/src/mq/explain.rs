@@ -1215,7 +1215,23 @@ fn summary(diagnosis: &Diagnosis) -> String {
             "{result}, although {}: the policy in force accepts that.",
             trim_period(&step.explanation)
         ),
-        Some(step) => format!("{}. {result}.", capitalise(&trim_period(&step.explanation))),
+        Some(step) => {
+            // A step that already ends in the outcome ("… and MQCONNX fails with 2035") leaves it
+            // to the result sentence, which also names the logs.
+            let mut cause = trim_period(&step.explanation);
+            if let Some(code) = outcome.reason_code {
+                let said = format!("MQCONNX fails with {code}");
+                if let Some(kept) = cause.strip_suffix(&said) {
+                    cause = kept
+                        .trim_end()
+                        .trim_end_matches(" and")
+                        .trim_end_matches(',')
+                        .trim_end()
+                        .to_owned();
+                }
+            }
+            format!("{}. {result}.", capitalise(&cause))
+        }
         None => format!("Both sides accept each other's certificates. {result}."),
     }
 }
