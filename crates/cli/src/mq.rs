@@ -189,6 +189,7 @@ fn explanation_text(e: &Explanation, filed: &[String]) -> String {
         .map(|a| format!("{} (if {})", a.summary, a.supposes.join("; ")))
         .collect();
     list(&mut out, "Also fits", &alternatives);
+    list(&mut out, "To tell them apart", &e.tell_apart);
     if !e.observed.messages.is_empty() {
         out.push_str(&format!(
             "\nObserved ({}matching the prediction)\n",

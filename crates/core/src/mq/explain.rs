@@ -285,6 +285,12 @@ pub struct Alternative {
     pub supposes: Vec<String>,
     /// Its fit (higher is better; the best explanation's is `Explanation::score`).
     pub score: i32,
+    /// The reason code it predicts (`None`: MQCONNX connects).
+    pub reason_code: Option<u32>,
+    /// The message ids it predicts in the client's log.
+    pub client_log: Vec<String>,
+    /// The message ids it predicts in the queue manager's log.
+    pub queue_manager_log: Vec<String>,
 }
 
 /// The diagnosis of a ticket.
@@ -302,6 +308,9 @@ pub struct Explanation {
     pub alternatives: Vec<Alternative>,
     /// Where what was pasted contradicts what was observed.
     pub contradictions: Vec<String>,
+    /// What to ask the customer for when several explanations fit: each log the ticket lacks
+    /// whose messages differ between them, with what each possible content would mean.
+    pub tell_apart: Vec<String>,
     /// The MQ client kind the model applies.
     pub client_kind: &'static str,
     /// The fit of the best explanation.
@@ -811,7 +820,12 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
             .iter()
             .filter_map(|m| m.certificate.clone())
             .collect();
-        for text in e.supposes.iter_mut().chain(e.contradictions.iter_mut()) {
+        for text in e
+            .supposes
+            .iter_mut()
+            .chain(e.contradictions.iter_mut())
+            .chain(e.tell_apart.iter_mut())
+        {
             *text = rename(text);
         }
         for alternative in &mut e.alternatives {
@@ -972,6 +986,9 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             summary: text,
             supposes: words(&other.combo),
             score: other.score,
+            reason_code: other.diagnosis.outcome.reason_code,
+            client_log: log_ids(&other.diagnosis.client_log),
+            queue_manager_log: log_ids(&other.diagnosis.queue_manager_log),
         });
     }
     let mut supposes = read.taken;
@@ -989,6 +1006,83 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         searched,
     )
     .with_contradictions(contradictions)
+}
+
+/// The message ids of a predicted log, as written.
+fn log_ids(log: &[super::predict::LogEntry]) -> Vec<String> {
+    log.iter().map(|l| l.id.clone()).collect()
+}
+
+/// For each side whose log the ticket does not show, when the best explanation and the others
+/// that fit predict different messages there: the log to ask for, and what each content would
+/// point to. Explanations are named by their cause (the summary up to its first `:` or `;`).
+fn tell_apart(
+    observed: &Observations,
+    best: (&str, &[String], &[String]),
+    alternatives: &[Alternative],
+) -> Vec<String> {
+    let short = |summary: &str| -> String {
+        let end = [": ", "; ", ". "]
+            .iter()
+            .filter_map(|sep| summary.find(sep))
+            .min()
+            .unwrap_or(summary.len());
+        let cause = summary[..end].trim().trim_end_matches('.');
+        // Mid-sentence: "the queue manager …", not "The queue manager …".
+        match cause.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => cause.to_owned(),
+        }
+    };
+    let mut out = Vec::new();
+    for side in [Side::Client, Side::QueueManager] {
+        if observed.pasted(side) {
+            continue;
+        }
+        let pick = |client: &[String], qm: &[String]| -> String {
+            let ids = match side {
+                Side::Client => client,
+                Side::QueueManager => qm,
+            };
+            if ids.is_empty() {
+                "nothing".to_owned()
+            } else {
+                ids.join(" + ")
+            }
+        };
+        // Each distinct content of this log, with the causes that predict it, best first.
+        let mut contents: Vec<(String, Vec<String>)> = Vec::new();
+        let all = std::iter::once((best.0.to_owned(), pick(best.1, best.2))).chain(
+            alternatives
+                .iter()
+                .map(|a| (a.summary.clone(), pick(&a.client_log, &a.queue_manager_log))),
+        );
+        for (summary, content) in all {
+            let cause = short(&summary);
+            match contents.iter_mut().find(|(c, _)| *c == content) {
+                Some((_, causes)) if !causes.contains(&cause) => causes.push(cause),
+                Some(_) => {}
+                None => contents.push((content, vec![cause])),
+            }
+        }
+        if contents.len() < 2 {
+            continue;
+        }
+        let log = match side {
+            Side::Client => {
+                "the client's error log (AMQERR01.LOG in the client's errors directory, or the application's exception)"
+            }
+            Side::QueueManager => {
+                "the queue manager's error log (AMQERR01.LOG in the queue manager's errors directory) from the time of the attempt"
+            }
+        };
+        let meanings: Vec<String> = contents
+            .iter()
+            .map(|(content, causes)| format!("{content}: {}", causes.join(" or ")))
+            .collect();
+        out.push(format!("Ask for {log}: {}", meanings.join("; ")));
+    }
+    out
 }
 
 impl Explanation {
@@ -1054,6 +1148,15 @@ fn finish(
         }
     }
     let cause = cause(&diagnosis, observed);
+    let tell_apart = tell_apart(
+        observed,
+        (
+            &cause.summary,
+            &log_ids(&diagnosis.client_log),
+            &log_ids(&diagnosis.queue_manager_log),
+        ),
+        &alternatives,
+    );
     Explanation {
         cause,
         observed: observed.clone(),
@@ -1061,6 +1164,7 @@ fn finish(
         supposes,
         alternatives,
         contradictions,
+        tell_apart,
         client_kind: case.client.kind.unwrap_or_default().word(),
         score,
         searched,
