@@ -24,6 +24,7 @@ pub mod mqsc;
 pub mod openssl_text;
 pub mod predict;
 pub mod quote;
+pub mod redact;
 pub mod report;
 pub mod revocation;
 pub mod session;
