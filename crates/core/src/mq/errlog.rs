@@ -37,7 +37,7 @@ use serde::Serialize;
 mod header;
 mod json;
 pub(crate) use header::header_fields;
-pub use header::{QUEUE_MANAGER_PROGRAMS, side_of};
+pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
 
 /// How an entry was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -302,10 +302,17 @@ impl LogMessage {
             self.action.as_deref().unwrap_or_default(),
         ]
         .join(" ");
-        self.channel = quoted_after(&body, "channel '");
+        // English, then the Japanese catalogue's words (the seed's Japanese original:
+        // `チャネル 'X' の…`, `検証できなかった証明書の詳細は '…' です。`,
+        // `証明書の検証エラーは 575032 です。`).
+        self.channel =
+            quoted_after(&body, "channel '").or_else(|| quoted_after(&body, "チャネル '"));
         self.certificate = quoted_after(&body, "could not be validated are '")
-            .or_else(|| quoted_after(&body, "certificate in question are '"));
-        self.validation_error = number_after(&body, "validation error was");
+            .or_else(|| quoted_after(&body, "certificate in question are '"))
+            .or_else(|| quoted_after(&body, "証明書の詳細は '"))
+            .or_else(|| quoted_after(&body, "'[Class=]").map(|rest| format!("[Class=]{rest}")));
+        self.validation_error = number_after(&body, "validation error was")
+            .or_else(|| number_after(&body, "検証エラーは"));
         self.certificate_details = self.certificate.as_deref().and_then(certificate_details);
         self.meaning = match lookup(&self.id) {
             Some(Lookup::Message(m)) => Some(m.meaning.to_owned()),
@@ -385,6 +392,8 @@ fn push_text(target: &mut Option<String>, line: &str) {
 struct Header {
     line: usize,
     fields: LogMessage,
+    /// A field whose value an e-mail client broke over lines: its first line and the text so far.
+    open: Option<(usize, String)>,
 }
 
 impl LogFacts {
@@ -435,36 +444,53 @@ impl LogFacts {
                 header = None;
                 continue;
             }
-            if let Some((time, used)) = logtime::leading(line) {
-                let rest = line
-                    .get(used..)
-                    .unwrap_or_default()
-                    .trim_start_matches([']', ' ', '-'])
-                    .trim();
-                if rest.starts_with("Process(") || rest.starts_with("Program(") {
-                    let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
-                    fields.set_time(time);
-                    facts.header_fields(&mut fields, rest, number);
-                    if let Some(previous) = header.replace(Header {
-                        line: number,
-                        fields,
-                    }) {
-                        facts.problems.push(LogProblem {
-                            line: previous.line,
-                            message: "an entry header with no AMQ message after it".into(),
-                        });
-                    }
-                    current = None;
-                    continue;
+            if let Some((time, pairs)) = entry_header(line) {
+                let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
+                fields.set_time(time);
+                facts.set_fields(&mut fields, pairs, number);
+                if let Some(previous) = header.replace(Header {
+                    line: number,
+                    fields,
+                    open: None,
+                }) {
+                    facts.problems.push(LogProblem {
+                        line: previous.line,
+                        message: "an entry header with no AMQ message after it".into(),
+                    });
                 }
+                current = None;
+                continue;
+            }
+            if let Some((time, _)) = logtime::leading(line) {
                 facts.times.push((time.at, number));
             }
             if let Some(pending) = header.as_mut().filter(|_| current.is_none())
                 && !trimmed.is_empty()
-                && header_fields(trimmed).is_some()
             {
-                facts.header_fields(&mut pending.fields, trimmed, number);
-                continue;
+                // A field an e-mail client broke over lines is read whole: its value goes on
+                // until the parenthesis closes (at most a few lines).
+                if let Some((start, joined)) =
+                    pending.open.take_if(|_| leading_id(trimmed).is_some())
+                {
+                    facts.header_fields(&mut pending.fields, &joined, start);
+                } else if let Some((start, mut joined)) = pending.open.take() {
+                    joined.push(' ');
+                    joined.push_str(trimmed);
+                    if header::opens_field(&joined) && number - start < 6 {
+                        pending.open = Some((start, joined));
+                    } else {
+                        facts.header_fields(&mut pending.fields, &joined, start);
+                    }
+                    continue;
+                }
+                if header::opens_field(trimmed) && leading_id(trimmed).is_none() {
+                    pending.open = Some((number, trimmed.to_owned()));
+                    continue;
+                }
+                if header_fields(trimmed).is_some() {
+                    facts.header_fields(&mut pending.fields, trimmed, number);
+                    continue;
+                }
             }
             // runmqsc's DISPLAY answers (AMQ8414I, …) are configuration, not log messages.
             if super::display::block_object(trimmed).is_some() {
@@ -492,8 +518,9 @@ impl LogFacts {
             }
             if let Some(message) = current.and_then(|i| facts.messages.get_mut(i)) {
                 match trimmed {
-                    "EXPLANATION:" => section = Section::Explanation,
-                    "ACTION:" => section = Section::Action,
+                    // The Japanese catalogue heads them 説明: and 処置: (the seed shows 説明:).
+                    "EXPLANATION:" | "説明:" | "説明：" => section = Section::Explanation,
+                    "ACTION:" | "処置:" | "処置：" => section = Section::Action,
                     "" if section == Section::Text => section = Section::Gap,
                     "" => {}
                     _ => match section {
@@ -559,15 +586,17 @@ impl LogFacts {
         facts
     }
 
+    fn set_fields(&mut self, fields: &mut LogMessage, pairs: Vec<(String, String)>, line: usize) {
+        for (name, value) in pairs {
+            if let Err(message) = fields.set_field(&name, &value) {
+                self.problems.push(LogProblem { line, message });
+            }
+        }
+    }
+
     fn header_fields(&mut self, fields: &mut LogMessage, text: &str, line: usize) {
         match header_fields(text) {
-            Some(pairs) => {
-                for (name, value) in pairs {
-                    if let Err(message) = fields.set_field(&name, &value) {
-                        self.problems.push(LogProblem { line, message });
-                    }
-                }
-            }
+            Some(pairs) => self.set_fields(fields, pairs, line),
             None => self.problems.push(LogProblem {
                 line,
                 message: format!("'{text}' is not a list of Name(value) header fields"),

@@ -40,21 +40,11 @@ pub struct Ticket {
     pub unread: Vec<(usize, usize)>,
 }
 
-/// `11/30/2026 04:40:12 PM - Process(…)`, `2026-11-30 16:40:12 - Process(…)`, or an entry's
-/// `Time(…)` line: where an AMQERR01.LOG entry begins.
+/// `11/30/2026 04:40:12 PM - Process(…)`, `2026/11/30 16:40:12 - プロセス(…)`: where an
+/// AMQERR01.LOG entry begins, as the error log reader decides it. Application logs that start
+/// with a date (Spring, log4j, `[2026/11/30 …] MQCONNX`) have no header fields.
 fn is_entry_header(line: &str) -> bool {
-    let t = unquote(line).trim();
-    let starts_with_date = t.get(..10).is_some_and(|d| {
-        let b = d.as_bytes();
-        (b.get(2) == Some(&b'/') && b.get(5) == Some(&b'/'))
-            || (b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-'))
-            || (b.get(4) == Some(&b'/') && b.get(7) == Some(&b'/'))
-    }) && t
-        .get(..1)
-        .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()));
-    // MQ's entry header names the process on its first line; application logs that start
-    // with a date (Spring, log4j) do not.
-    starts_with_date && t.contains("Process(")
+    super::errlog::entry_header(unquote(line).trim()).is_some()
 }
 
 /// A line without e-mail quoting (`> `, `>> `), as every reader strips it.
@@ -62,15 +52,40 @@ fn unquote(line: &str) -> &str {
     line.get(super::quote::quote_prefix(line)..).unwrap_or(line)
 }
 
-fn field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    let start = text.find(&format!("{name}("))? + name.len() + 1;
-    let rest = text.get(start..)?;
-    let end = rest.find(')')?;
-    rest.get(..end).map(str::trim)
+/// The header fields of an entry (its date line and the field lines before its message), read
+/// by the error log reader's rules (English names; a value broken over lines joined).
+fn header_of(body: &str) -> Vec<(String, String)> {
+    super::errlog::LogFacts::parse(body)
+        .messages
+        .first()
+        .map(|m| {
+            [
+                ("QMgr", m.qmgr.clone()),
+                ("Program", m.program.clone()),
+                ("VRMF", m.vrmf.clone()),
+            ]
+            .into_iter()
+            .filter_map(|(n, v)| v.map(|v| (n.to_owned(), v)))
+            .collect()
+        })
+        .unwrap_or_else(|| {
+            body.lines()
+                .next()
+                .and_then(super::errlog::entry_header)
+                .map(|(_, fields)| fields)
+                .unwrap_or_default()
+        })
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.trim())
 }
 
 /// Which side wrote an entry, from its header; `hint` is what the prose around it says.
-fn side_of(header: &str, body: &str, hint: Option<Side>) -> (Side, String) {
+fn side_of(header: &[(String, String)], body: &str, hint: Option<Side>) -> (Side, String) {
     // The header decides as the error log reader decides it (QMgr, a queue manager program).
     if let Some(decided) = super::errlog::side_of(field(header, "QMgr"), field(header, "Program")) {
         return decided;
@@ -376,11 +391,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
                 .map(|l| unquote(l))
                 .collect();
             let body = body.join("\n");
-            let header: String = body
-                .lines()
-                .take_while(|l| !l.trim_start().starts_with("AMQ"))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let header = header_of(&body);
             let (side, side_reason) = side_of(&header, &body, hint);
             let vrmf = field(&header, "VRMF").map(str::to_owned);
             if side == Side::Client
@@ -450,7 +461,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
         if quoted_id {
             let id = bare.get(..8).unwrap_or(bare).trim_end_matches(':');
             if !is_command_output(id) {
-                let side = side_of("", bare, hint).0;
+                let side = side_of(&[], bare, hint).0;
                 let log = match side {
                     Side::Client => &mut case.client.error_log,
                     Side::QueueManager => &mut case.queue_manager.error_log,
@@ -576,8 +587,22 @@ impl Ticket {
 mod tests {
     use super::*;
 
+    fn fields(text: &str) -> Vec<(String, String)> {
+        crate::mq::errlog::header_fields(text).unwrap_or_default()
+    }
+
     #[test]
     fn entry_headers_and_sides() {
+        assert!(is_entry_header(
+            "2026/11/30 16:40:12 - プロセス(3344.17) ユーザー(mqm) プログラム(amqrmppa)"
+        ));
+        // An e-mail client broke the first line inside a value: the fields before still count.
+        assert!(is_entry_header(
+            "> 11/30/2026 04:40:12 PM - Process(48213.1) User(ord"
+        ));
+        assert!(!is_entry_header(
+            "[2026/11/30 06:00:01.221] MQCONNX start qmgr:MQPRD01"
+        ));
         assert!(is_entry_header(
             "11/30/2026 04:40:12 PM - Process(12345.6) User(mqm) Program(amqrmppa)"
         ));
@@ -586,16 +611,19 @@ mod tests {
         ));
         assert!(!is_entry_header("AMQ9633E: Bad SSL certificate"));
         assert_eq!(
-            side_of("Process(1) Program(amqrmppa) Host(h)", "", None).0,
-            Side::QueueManager
-        );
-        assert_eq!(side_of("Program(myapp) QMgr()", "", None).0, Side::Client);
-        assert_eq!(
-            side_of("Program(java) VRMF(9.3.0.5) QMgr(QM1)", "", None).0,
+            side_of(&fields("Process(1) Program(amqrmppa) Host(h)"), "", None).0,
             Side::QueueManager
         );
         assert_eq!(
-            side_of("", "AMQ9633: Bad SSL certificate", None).0,
+            side_of(&fields("Program(myapp) QMgr()"), "", None).0,
+            Side::Client
+        );
+        assert_eq!(
+            side_of(&fields("Program(java) VRMF(9.3.0.5) QMgr(QM1)"), "", None).0,
+            Side::QueueManager
+        );
+        assert_eq!(
+            side_of(&[], "AMQ9633: Bad SSL certificate", None).0,
             Side::QueueManager
         );
     }
