@@ -263,6 +263,14 @@ impl Resolved {
             .map(|s| s.answer)
     }
 
+    /// The trust anchors of one side's key repository.
+    pub fn trust_mut(&mut self, side: super::revocation::Side) -> &mut Vec<Certificate> {
+        match side {
+            super::revocation::Side::Client => &mut self.client_trust,
+            super::revocation::Side::QueueManager => &mut self.qm_trust,
+        }
+    }
+
     /// How `target` chains to `anchors` through the case's certificates (the material and what
     /// a listener presented), checked as MQ checks a partner (any purpose; legacy algorithms
     /// allowed: the key repository decides, not a web policy).

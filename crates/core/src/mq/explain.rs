@@ -300,7 +300,72 @@ enum Change {
     Policy(Side, OcspAuthentication),
     SslCauth(SslCauth),
     Java(JavaSettings),
+    /// The side's key repository holds this certificate as a trust anchor.
+    Trust(Side, Box<crate::certificate::Certificate>),
     Nothing,
+}
+
+/// The top of the partner's chain as pasted, when the ticket shows none of `side`'s key
+/// repository: the certificate its key repository must hold (or the one above it) for the chain
+/// to validate. `None` when that side's trust is pasted, or when only the partner's own
+/// certificate is (trusting it would skip its revocation check).
+fn unpasted_anchor(resolved: &Resolved, side: Side) -> Option<crate::certificate::Certificate> {
+    let (partner, anchors) = match side {
+        Side::Client => (&resolved.qm_cert, &resolved.client_trust),
+        Side::QueueManager => (&resolved.client_cert, &resolved.qm_trust),
+    };
+    let partner = partner.as_ref().filter(|_| anchors.is_empty())?;
+    let mut top = partner.clone();
+    // Up by issuer name through what was pasted (a chain is a few certificates long).
+    for _ in 0..8 {
+        if top.self_issued {
+            break;
+        }
+        match resolved
+            .material
+            .certificates()
+            .find(|c| c.subject == top.issuer && c.fingerprints != top.fingerprints)
+        {
+            Some(issuer) => top = issuer.clone(),
+            None => break,
+        }
+    }
+    (top.fingerprints != partner.fingerprints).then_some(top)
+}
+
+/// Whether each side's key repository trusts the partner's chain, where the ticket shows no
+/// key repository: believed (the logs then show no chain failure), unless the logs say otherwise.
+fn trust_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
+    let mut out = Vec::new();
+    for side in [Side::Client, Side::QueueManager] {
+        let Some(top) = unpasted_anchor(resolved, side) else {
+            continue;
+        };
+        let (who, whose) = side_words(side);
+        let holder = if side == Side::Client {
+            "the client's key repository"
+        } else {
+            "the queue manager's key repository"
+        };
+        let name = top.short_name();
+        out.push(vec![
+            Choice {
+                change: Change::Trust(side, Box::new(top)),
+                cost: 0,
+                words: format!(
+                    "{holder} (not pasted) holds the CA of {whose}: {name} or the CA above it"
+                ),
+                contradicts: None,
+            },
+            Choice {
+                change: Change::Nothing,
+                cost: 2,
+                words: format!("{holder} (not pasted) lacks the CA of {whose}, so {who} cannot validate the chain"),
+                contradicts: None,
+            },
+        ]);
+    }
+    out
 }
 
 fn side_words(side: Side) -> (&'static str, &'static str) {
@@ -665,7 +730,18 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
-        questions(case, &resolved, &observed.ocsp_text)
+        // The other questions are asked of the chains as they validate under the cheapest
+        // trust supposition (a path that validates is the path MQ checks for revocation).
+        let trust = trust_questions(&resolved);
+        let mut trusting = resolved.clone();
+        for question in &trust {
+            if let Some(Change::Trust(side, anchor)) = question.first().map(|c| &c.change) {
+                trusting.trust_mut(*side).push((**anchor).clone());
+            }
+        }
+        let mut all = trust;
+        all.extend(questions(case, &trusting, &observed.ocsp_text));
+        all
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
     let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -697,6 +773,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     );
     let base_sslcauth = resolved.qm.channel.sslcauth;
     let base_java = resolved.client.java.clone();
+    let base_trust = (resolved.client_trust.clone(), resolved.qm_trust.clone());
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -710,6 +787,8 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.qm.ssl.ocsp_authentication.value = base_policies.1;
         resolved.qm.channel.sslcauth = base_sslcauth;
         resolved.client.java = base_java.clone();
+        resolved.client_trust.clone_from(&base_trust.0);
+        resolved.qm_trust.clone_from(&base_trust.1);
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -721,6 +800,9 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 }
                 Some(Change::SslCauth(value)) => resolved.qm.channel.sslcauth = *value,
                 Some(Change::Java(settings)) => resolved.client.java = settings.clone(),
+                Some(Change::Trust(side, anchor)) => {
+                    resolved.trust_mut(*side).push((**anchor).clone())
+                }
                 _ => {}
             }
         }

@@ -4,6 +4,7 @@
 pub mod case;
 pub mod ccdt;
 pub mod cmdline;
+pub mod csource;
 pub mod codes;
 pub mod config;
 pub mod display;

@@ -359,6 +359,29 @@ pub fn read(text: &str, at: &str) -> Ticket {
     let decoded = decode(text);
     let (mut case, mut filed) = super::sort::auto_case(&decoded, text, at);
     case.title = "Ticket".to_owned();
+    // C code that fills the MQ structures, when no command line says how the client connects.
+    let csource = super::csource::read(text)
+        .filter(|_| case.client.command_line.is_none() && case.client.mqcno.is_none());
+    if let Some(c) = &csource {
+        case.client.mqcno = Some(c.mqcno.clone());
+        if case.client.mqcd.is_none() {
+            case.client.mqcd = c.mqcd.clone();
+        }
+        let records = c
+            .mqcno
+            .sco
+            .as_ref()
+            .map_or(0, |s| s.auth_info_records.len());
+        filed.push(format!(
+            "lines {}-{}: the C code's MQCNO (version {}), MQSCO and {records} MQAIR record(s) to the client",
+            c.lines.first().unwrap_or(&0),
+            c.lines.last().unwrap_or(&0),
+            c.mqcno.version
+        ));
+        for (line, column, what) in &c.problems {
+            filed.push(format!("line {line}, column {column}: {what}"));
+        }
+    }
     // The error logs are read below, entry by entry, with the side each header names.
     case.client.error_log.clear();
     case.queue_manager.error_log.clear();
@@ -561,6 +584,9 @@ pub fn read(text: &str, at: &str) -> Ticket {
             !entries
                 .iter()
                 .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
+                && !csource
+                    .as_ref()
+                    .is_some_and(|c| (*first..=*last).all(|l| c.lines.contains(&l)))
                 && !observed
                     .messages
                     .iter()
