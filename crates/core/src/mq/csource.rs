@@ -189,7 +189,9 @@ pub fn read(text: &str) -> Option<CSource> {
                     "AuthInfoType" => match value.as_str() {
                         "MQAIT_OCSP" | "2" => air.auth_info_type = AuthInfoType::MqaitOcsp,
                         "MQAIT_CRL_LDAP" | "1" => air.auth_info_type = AuthInfoType::MqaitCrlLdap,
-                        _ => problem(format!("{var}.AuthInfoType = {value}: not MQAIT_OCSP or MQAIT_CRL_LDAP")),
+                        _ => problem(format!(
+                            "{var}.AuthInfoType = {value}: not MQAIT_OCSP or MQAIT_CRL_LDAP"
+                        )),
                     },
                     "OCSPResponderURL" => air.ocsp_responder_url = Some(value),
                     "AuthInfoConnName" => air.auth_info_conn_name = Some(value),
@@ -293,7 +295,10 @@ mod tests {
 
     #[test]
     fn prose_and_other_code_are_not_mq_structures() {
-        assert_eq!(read("we set the URL in the code\nint x = 3;\nfoo.bar = 2;"), None);
+        assert_eq!(
+            read("we set the URL in the code\nint x = 3;\nfoo.bar = 2;"),
+            None
+        );
     }
 
     #[test]

@@ -307,8 +307,9 @@ enum Change {
 
 /// The top of the partner's chain as pasted, when the ticket shows none of `side`'s key
 /// repository: the certificate its key repository must hold (or the one above it) for the chain
-/// to validate. `None` when that side's trust is pasted, or when only the partner's own
-/// certificate is (trusting it would skip its revocation check).
+/// to validate. `None` when that side's trust is pasted. When only the partner's own
+/// certificate is pasted, it is the anchor: its issuer is unknown, so its revocation cannot be
+/// asked about (said in the supposition).
 fn unpasted_anchor(resolved: &Resolved, side: Side) -> Option<crate::certificate::Certificate> {
     let (partner, anchors) = match side {
         Side::Client => (&resolved.qm_cert, &resolved.client_trust),
@@ -330,7 +331,7 @@ fn unpasted_anchor(resolved: &Resolved, side: Side) -> Option<crate::certificate
             None => break,
         }
     }
-    (top.fingerprints != partner.fingerprints).then_some(top)
+    Some(top)
 }
 
 /// Whether each side's key repository trusts the partner's chain, where the ticket shows no
@@ -348,13 +349,23 @@ fn trust_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
             "the queue manager's key repository"
         };
         let name = top.short_name();
+        let alone = match side {
+            Side::Client => resolved.qm_cert.as_ref(),
+            Side::QueueManager => resolved.client_cert.as_ref(),
+        }
+        .is_some_and(|p| p.fingerprints == top.fingerprints);
+        let words = if alone {
+            format!(
+                "{holder} (not pasted) holds the CA that issued {whose} ({name}); that CA was not pasted, so mqocsp cannot ask about {name}'s revocation"
+            )
+        } else {
+            format!("{holder} (not pasted) holds the CA of {whose}: {name} or the CA above it")
+        };
         out.push(vec![
             Choice {
                 change: Change::Trust(side, Box::new(top)),
                 cost: 0,
-                words: format!(
-                    "{holder} (not pasted) holds the CA of {whose}: {name} or the CA above it"
-                ),
+                words,
                 contradicts: None,
             },
             Choice {
@@ -685,23 +696,9 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.client.trust = vec!["www.sd.pulsarintegration.com".into()];
         stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
         let mut e = search(&stand, stand.resolve(), observed);
-        // In sentences the stand-ins are named by their role, never by their seed names.
-        let rename = |text: &str| {
-            text.replace(&format!("({})", names[0]), "(not pasted)")
-                .replace(&format!("({})", names[1]), "(not pasted)")
-                .replace(names[0], "the queue manager's certificate")
-                .replace(names[1], "the client's certificate")
-                .replace(
-                    &format!("OCSP responder {}", super::examples::SERVER_RESPONDER),
-                    "OCSP responder named in the certificate's AIA",
-                )
-                .replace(
-                    &format!("OCSP responder {}", super::examples::CLIENT_RESPONDER),
-                    "OCSP responder named in the certificate's AIA",
-                )
-                .replace(super::examples::SERVER_RESPONDER, "the AIA responder")
-                .replace(super::examples::CLIENT_RESPONDER, "the AIA responder")
-        };
+        // The stand-ins are named by their role, never by their seed names, everywhere.
+        let rename = super::standin::rename;
+        super::standin::rename_diagnosis(&mut e.diagnosis);
         e.cause.summary = rename(&e.cause.summary);
         e.cause.certificates = observed
             .messages
@@ -864,7 +861,15 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             score: other.score,
         });
     }
-    let supposes = words(&best.combo);
+    let mut supposes = words(&best.combo);
+    // A value the customer redacted is unknown: what the diagnosis took it to be is a supposition.
+    supposes.extend(
+        best.diagnosis
+            .lint
+            .iter()
+            .filter(|l| l.id == "ocsp-url-redacted")
+            .map(|l| l.message.clone()),
+    );
     finish(
         case,
         observed,

@@ -4,9 +4,9 @@
 pub mod case;
 pub mod ccdt;
 pub mod cmdline;
-pub mod csource;
 pub mod codes;
 pub mod config;
+pub mod csource;
 pub mod display;
 pub mod env;
 pub mod errlog;
@@ -34,4 +34,5 @@ pub mod sni;
 pub mod sort;
 pub mod split;
 pub mod sslpeer;
+pub mod standin;
 pub mod ticket;

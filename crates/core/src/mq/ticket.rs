@@ -555,6 +555,27 @@ pub fn read(text: &str, at: &str) -> Ticket {
         case.queue_manager.error_log.push('\n');
         observed.add_log(Side::QueueManager, &body, number);
     }
+    // The channel the logs name, when nothing else in the ticket names one (the prediction's
+    // messages then name it too).
+    let unnamed = case.client.command_line.is_none()
+        && case.client.ccdt_json.is_none()
+        && case.client.mqcd.is_none()
+        && super::mqsc::MqscDefinitions::parse(&case.queue_manager.mqsc)
+            .channels
+            .is_empty();
+    if unnamed
+        && let Some(channel) = observed
+            .messages
+            .iter()
+            .filter_map(|m| m.channel.as_deref())
+            .find(|c| !c.is_empty() && !c.contains('?'))
+    {
+        filed.push(format!("the channel {channel}, as the logs name it"));
+        case.client.mqcd = Some(super::config::Mqcd {
+            channel_name: channel.to_owned(),
+            ..super::config::Mqcd::default()
+        });
+    }
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
