@@ -310,7 +310,14 @@ impl LogMessage {
         self.certificate = quoted_after(&body, "could not be validated are '")
             .or_else(|| quoted_after(&body, "certificate in question are '"))
             .or_else(|| quoted_after(&body, "証明書の詳細は '"))
-            .or_else(|| quoted_after(&body, "'[Class=]").map(|rest| format!("[Class=]{rest}")));
+            .or_else(|| quoted_after(&body, "'[Class=]").map(|rest| format!("[Class=]{rest}")))
+            // The header's inserts carry the same detail (CommentInsert2 of AMQ9633/AMQ9716).
+            .or_else(|| {
+                self.comment_inserts
+                    .iter()
+                    .find(|c| c.contains("[Subject=]") || c.contains("[#=]"))
+                    .cloned()
+            });
         self.validation_error = number_after(&body, "validation error was")
             .or_else(|| number_after(&body, "検証エラーは"));
         self.certificate_details = self.certificate.as_deref().and_then(certificate_details);
@@ -444,14 +451,15 @@ impl LogFacts {
                 header = None;
                 continue;
             }
-            if let Some((time, pairs)) = entry_header(line) {
+            if let Some((time, pairs, tail)) = header::entry_header_rest(line) {
                 let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
                 fields.set_time(time);
                 facts.set_fields(&mut fields, pairs, number);
+                let open = header::opens_field(tail).then(|| (number, tail.to_owned()));
                 if let Some(previous) = header.replace(Header {
                     line: number,
                     fields,
-                    open: None,
+                    open,
                 }) {
                     facts.problems.push(LogProblem {
                         line: previous.line,

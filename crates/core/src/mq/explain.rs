@@ -44,6 +44,15 @@ pub struct Observed {
     /// The certificate named (AMQ9633, AMQ9716 inserts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
+    /// That certificate's serial (GSKit's `[#=]`), lowercase hex without leading zeros.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// That certificate's subject (GSKit's `[Subject=]`, OpenSSL's `/C=…/CN=…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// "The certificate validation error was N" (GSKit 575xxx, OpenSSL's verify code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation_error: Option<u32>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
@@ -111,6 +120,16 @@ impl Observations {
                 time: time_at(message.line),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
+                serial: message
+                    .certificate_details
+                    .as_ref()
+                    .and_then(|d| d.serial.as_deref())
+                    .map(normal_serial),
+                subject: message
+                    .certificate_details
+                    .as_ref()
+                    .and_then(|d| d.subject.clone()),
+                validation_error: message.validation_error,
                 modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
                     || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
@@ -143,6 +162,9 @@ impl Observations {
             time: None,
             channel: None,
             certificate: None,
+            serial: None,
+            subject: None,
+            validation_error: None,
             modelled: true,
         });
     }
@@ -665,6 +687,7 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             }
         }
     }
+    score += inserts_fit(diagnosis, observed);
     // Reason codes seen for the connection (the last one a ticket quotes is the outcome).
     if let Some(reason) = observed.reasons.last() {
         let predicted = diagnosis.outcome.reason_code.unwrap_or(0);
@@ -676,6 +699,65 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
         }
     }
     (score, exact)
+}
+
+/// What the inserts of the observed AMQ9633/AMQ9716 say against the predicted message of the
+/// same id: the same certificate (serial, else subject) counts for, another against; a GSKit
+/// validation error the seed shows for an OCSP revocation (575032) counts for a prediction of a
+/// revocation and against one of a chain failure, and the other way round for 575010 (IBM's
+/// AMQ9633 technote gives it for a certificate that fails validation against the local CAs:
+/// https://www.ibm.com/support/pages/node/1081227).
+fn inserts_fit(diagnosis: &Diagnosis, observed: &Observations) -> i32 {
+    let mut score = 0;
+    for m in &observed.messages {
+        let log = match m.side {
+            Side::Client => &diagnosis.client_log,
+            Side::QueueManager => &diagnosis.queue_manager_log,
+        };
+        let Some(predicted) = log.iter().find(|l| base(&l.id) == base(&m.id)) else {
+            continue;
+        };
+        // A stand-in certificate is never the customer's: names cannot be compared.
+        if super::standin::names_one(&predicted.text) {
+            continue;
+        }
+        let details = predicted
+            .text
+            .split('\'')
+            .find_map(super::errlog::certificate_details);
+        let predicted_serial = details
+            .as_ref()
+            .and_then(|d| d.serial.as_deref())
+            .map(normal_serial);
+        match (&m.serial, &predicted_serial) {
+            (Some(seen), Some(said)) if seen == said => score += 2,
+            (Some(_), Some(_)) => score -= 3,
+            _ => {
+                let cn = |dn: &str| {
+                    dn.split([',', '/'])
+                        .find_map(|p| p.trim().strip_prefix("CN="))
+                        .map(str::to_ascii_lowercase)
+                };
+                let said = details
+                    .as_ref()
+                    .and_then(|d| d.subject.as_deref())
+                    .and_then(cn);
+                match (m.subject.as_deref().and_then(cn), said) {
+                    (Some(seen), Some(said)) if seen == said => score += 2,
+                    (Some(_), Some(_)) => score -= 3,
+                    _ => {}
+                }
+            }
+        }
+        let revoked = predicted.text.contains("575032") || predicted.text.contains("(e) an OCSP");
+        match m.validation_error {
+            Some(575032) if revoked => score += 1,
+            Some(575032) => score -= 2,
+            Some(575010) if revoked => score -= 2,
+            _ => {}
+        }
+    }
+    score
 }
 
 /// Explains a case from what its logs show. A ticket with logs but no certificate at all is
@@ -697,7 +779,39 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
         let mut e = search(&stand, stand.resolve(), observed);
         // The stand-ins are named by their role, never by their seed names, everywhere.
-        let rename = super::standin::rename;
+        // Where a log names the certificate it refused (AMQ9633/AMQ9716 inserts), the sentence
+        // names it too: the queue manager's log names the client's, the client's the queue
+        // manager's.
+        let named = |side: Side| {
+            observed
+                .messages
+                .iter()
+                .filter(|m| m.side == side)
+                .find_map(|m| m.subject.as_deref())
+                .and_then(|dn| {
+                    dn.split([',', '/'])
+                        .find_map(|p| p.trim().strip_prefix("CN="))
+                        .map(str::to_owned)
+                })
+                // A name the customer redacted names nothing.
+                .filter(|cn| super::redact::placeholder(cn).is_none())
+        };
+        let logged = [
+            (names[0], named(Side::Client)),
+            (names[1], named(Side::QueueManager)),
+        ];
+        let rename = |text: &str| {
+            let mut text = text.to_owned();
+            for (stand_in, cn) in &logged {
+                if let Some(cn) = cn {
+                    text = text.replace(
+                        &format!("({stand_in})"),
+                        &format!("({cn}, as the log names it; not pasted)"),
+                    );
+                }
+            }
+            super::standin::rename(&text)
+        };
         super::standin::rename_diagnosis(&mut e.diagnosis);
         e.cause.summary = rename(&e.cause.summary);
         e.cause.certificates = observed
@@ -862,6 +976,24 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         });
     }
     let mut supposes = words(&best.combo);
+    // MQCONNX refused its parameters before any TLS: what responders or key repositories would
+    // have done does not enter the explanation.
+    if best
+        .diagnosis
+        .lint
+        .iter()
+        .any(|l| l.reason_code.is_some() && l.reason_code == best.diagnosis.outcome.reason_code)
+    {
+        supposes = best
+            .combo
+            .iter()
+            .zip(&questions)
+            .filter_map(|(i, q)| q.get(*i))
+            .filter(|c| matches!(c.change, Change::Policy(..) | Change::Java(_)))
+            .filter(|c| !c.words.is_empty())
+            .map(|c| c.words.clone())
+            .collect();
+    }
     // A value the customer redacted is unknown: what the diagnosis took it to be is a supposition.
     supposes.extend(
         best.diagnosis
@@ -870,7 +1002,13 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             .filter(|l| l.id == "ocsp-url-redacted")
             .map(|l| l.message.clone()),
     );
-    finish(
+    // Explanations that fit exactly as well, blaming another side or certificate: the ticket
+    // cannot tell them apart, and the cause says so rather than pick one silently.
+    let tied = alternatives
+        .iter()
+        .filter(|a| a.score == best.score)
+        .count();
+    let mut explained = finish(
         case,
         observed,
         best.diagnosis,
@@ -880,7 +1018,15 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         best.exact && !observed.is_empty(),
         searched,
     )
-    .with_contradictions(contradictions)
+    .with_contradictions(contradictions);
+    if tied > 0 {
+        explained.cause.summary = format!(
+            "The ticket cannot tell {} explanations apart (no log or insert decides; see the alternatives). The first: {}",
+            tied + 1,
+            explained.cause.summary
+        );
+    }
+    explained
 }
 
 impl Explanation {

@@ -19,6 +19,11 @@ const NAMES: &[(&str, &str)] = &[
     ("www.pulsarintegration.com", "the client's CA"),
 ];
 
+/// Whether a text names a stand-in certificate or CA.
+pub fn names_one(text: &str) -> bool {
+    NAMES.iter().any(|(name, _)| text.contains(name))
+}
+
 /// A sentence with the stand-ins named by their role: a quoted insert that names one (a DN, a
 /// GSKit `[Class=]…` detail) becomes the role, `(name)` becomes `(not pasted)`, the stand-in
 /// responders become the certificate's AIA responder.

@@ -191,6 +191,14 @@ fn reason_codes(line: &str) -> Vec<u32> {
         "fails with",
         "failed with",
         "error ",
+        "stopped",
+        "returns",
+        "returned",
+        "gets ",
+        "got ",
+        "getting ",
+        "reports ",
+        "reported ",
     ];
     for (index, word) in text.split(|c: char| !c.is_ascii_digit()).enumerate() {
         let _ = index;
@@ -354,6 +362,121 @@ fn one_queue_manager(
         .collect()
 }
 
+/// A ticket that quotes a Java client and a C client of the same queue manager: the one that
+/// fails is the ticket's subject, the other's lines are set aside (and said to be). `None` when
+/// the ticket has only one of them, or both fail or both connect (then nothing is set aside).
+fn one_client(
+    entries: &[Entry],
+    java_lines: &[usize],
+    observed: &mut Observations,
+    filed: &mut Vec<String>,
+) -> Option<super::java::ClientKind> {
+    use super::java::ClientKind;
+    let in_c_entry = |line: usize| {
+        entries
+            .iter()
+            .any(|e| e.side == Side::Client && e.lines.0 <= line && line <= e.lines.1)
+    };
+    let is_java = |line: usize| java_lines.contains(&line) && !in_c_entry(line);
+    let c_logged = entries.iter().any(|e| e.side == Side::Client);
+    if !c_logged || java_lines.is_empty() {
+        return None;
+    }
+    let fails = |java: bool| {
+        observed
+            .messages
+            .iter()
+            .any(|m| m.side == Side::Client && is_java(m.line) == java && m.id.ends_with('E'))
+            || observed
+                .reasons
+                .iter()
+                .any(|r| r.code != 0 && is_java(r.line) == java)
+    };
+    let (c_fails, java_fails) = (fails(false), fails(true));
+    let kept = match (c_fails, java_fails) {
+        (true, false) => ClientKind::C,
+        (false, true) => ClientKind::Java,
+        _ => return None,
+    };
+    let set_aside = |line: usize| (kept == ClientKind::C) == is_java(line);
+    let first = observed
+        .messages
+        .iter()
+        .map(|m| m.line)
+        .chain(observed.reasons.iter().map(|r| r.line))
+        .chain(java_lines.iter().copied())
+        .filter(|l| set_aside(*l) && (kept == ClientKind::Java || in_c_entry(*l) || is_java(*l)))
+        .min();
+    observed
+        .messages
+        .retain(|m| !(m.side == Side::Client && set_aside(m.line)));
+    observed.reasons.retain(|r| !set_aside(r.line));
+    filed.push(format!(
+        "the ticket quotes a Java/JMS client and a C client; the {} client fails and is diagnosed, the {} client's lines (from line {}) are set aside{}",
+        if kept == ClientKind::C { "C" } else { "Java" },
+        if kept == ClientKind::C { "Java" } else { "C" },
+        first.unwrap_or_default(),
+        if kept == ClientKind::C {
+            " (a Java client checks no revocation unless the JVM runs with com.sun.net.ssl.checkRevocation=true, and ignores the OCSP settings of mqclient.ini and the CCDT: IBM q013350)"
+        } else {
+            ""
+        }
+    ));
+    Some(kept)
+}
+
+/// The chain `openssl s_client -showcerts` printed is what the listener presents: it joins the
+/// case as the presented chain, and its leaf is the queue manager's certificate, whatever else
+/// was pasted as the queue manager's (the listener's word beats a file someone picked).
+fn presented_chain(
+    decoded: &crate::decode::Decoded,
+    text: &str,
+    case: &mut Case,
+    filed: &mut Vec<String>,
+) {
+    use crate::decode::ObjectBody;
+    let Some(s_client) = super::openssl_text::parse(text).s_client else {
+        return;
+    };
+    // Each `N s:… i:…` entry is followed by its PEM block (-showcerts), before the next entry.
+    let mut chain = Vec::new();
+    for (index, entry) in s_client.chain.iter().enumerate() {
+        let next = s_client.chain.get(index + 1).map_or(usize::MAX, |e| e.line);
+        let cert = decoded.objects.iter().find_map(|o| match &o.body {
+            ObjectBody::Certificate(c)
+                if o.source.start.line > entry.line && o.source.start.line < next =>
+            {
+                Some((c, &o.der, o.source.start.line))
+            }
+            _ => None,
+        });
+        match cert {
+            Some(found) => chain.push(found),
+            // Without -showcerts only the names are printed: the chain stops being known here.
+            None => break,
+        }
+    }
+    let Some((leaf, _, line)) = chain.first() else {
+        return;
+    };
+    let ders: Vec<Vec<u8>> = chain.iter().map(|(_, der, _)| (*der).clone()).collect();
+    case.evidence.set_presented(&ders);
+    let selector = format!("sha256:{}", leaf.fingerprints.sha256);
+    if case.queue_manager.certificate.as_deref() != Some(selector.as_str()) {
+        // A certificate filed as the queue manager's that the listener does not present is
+        // not the one in use; if it was filed as the client's, it stays there.
+        if case.client.certificate.as_deref() == Some(selector.as_str()) {
+            case.client.certificate = None;
+        }
+        case.queue_manager.certificate = Some(selector);
+    }
+    filed.push(format!(
+        "line {line}: openssl s_client shows the listener presenting {} certificate(s), {} first: the presented chain, and the queue manager's certificate",
+        chain.len(),
+        leaf.short_name()
+    ));
+}
+
 /// Reads a ticket pasted whole; `at` is the evaluation time when the logs give none.
 pub fn read(text: &str, at: &str) -> Ticket {
     let decoded = decode(text);
@@ -392,6 +515,8 @@ pub fn read(text: &str, at: &str) -> Ticket {
     let mut index = 0;
     let mut first_time: Option<Timestamp> = None;
     let mut detected: Option<(super::java::ClientKind, &'static str, usize)> = None;
+    // Lines of a Java client's output (its stack trace, its connection messages).
+    let mut java_lines: Vec<usize> = Vec::new();
     let mut qm_entries: Vec<(String, String, usize)> = Vec::new();
     while let Some(line) = lines.get(index) {
         let number = index + 1;
@@ -451,10 +576,13 @@ pub fn read(text: &str, at: &str) -> Ticket {
             index = end.max(index + 1);
             continue;
         }
-        if let Some((kind, word)) = super::java::kind_in(line)
-            && detected.is_none()
-        {
-            detected = Some((kind, word, number));
+        if let Some((kind, word)) = super::java::kind_in(line) {
+            if kind == super::java::ClientKind::Java {
+                java_lines.push(number);
+            }
+            if detected.is_none() {
+                detected = Some((kind, word, number));
+            }
         }
         // A Java stack trace: JMS ids, the JMQI exception's AMQ ids, JSSE's verdict; the lines
         // are the Java client's log.
@@ -469,6 +597,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
         .iter()
         .any(|w| line.contains(w));
         if java_line {
+            java_lines.push(number);
             case.client.error_log.push_str(unquote(line));
             case.client.error_log.push('\n');
             if !unquote(line).trim_start().starts_with("AMQ") {
@@ -530,6 +659,19 @@ pub fn read(text: &str, at: &str) -> Ticket {
         }
         index += 1;
     }
+    if let Some((super::java::ClientKind::Java, _, _)) = detected
+        && one_client(&entries, &java_lines, &mut observed, &mut filed)
+            == Some(super::java::ClientKind::C)
+    {
+        detected = None;
+        case.client.error_log = case
+            .client
+            .error_log
+            .lines()
+            .filter(|l| super::java::kind_in(l).is_none())
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
     if let Some((kind, word, line)) = detected {
         case.client.kind = Some(kind);
         filed.push(format!(
@@ -576,6 +718,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
             ..super::config::Mqcd::default()
         });
     }
+    presented_chain(&decoded, text, &mut case, &mut filed);
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
@@ -680,6 +823,10 @@ mod tests {
         assert_eq!(reason_codes("MQCONNX fails with 2393 since Friday"), [2393]);
         assert_eq!(reason_codes("we get MQRC_SSL_INITIALIZATION_ERROR"), [2393]);
         assert_eq!(reason_codes("CompCd=02 ReasonCd=2393"), [2393]);
+        assert_eq!(
+            reason_codes("our client stopped at 07:31 with 2393. Error log"),
+            [2393]
+        );
         assert!(reason_codes("the server has 2393 users").is_empty());
         assert!(reason_codes("port 1414 is open").is_empty());
     }

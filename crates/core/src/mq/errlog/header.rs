@@ -29,6 +29,9 @@ pub const QUEUE_MANAGER_PROGRAMS: &[(&str, &str)] = &[
     ("endmqm", "the queue manager end command"),
 ];
 
+/// A header's fields: English name and value, in order.
+pub type Fields = Vec<(String, String)>;
+
 /// Header field names as a localized MQ writes them, with the English name they stand for.
 /// ASSUMPTION (no IBM page read shows a localized header): a Japanese AMQERR01.LOG translates the
 /// header's names as the Japanese message catalogue translates the words (プロセス process,
@@ -62,16 +65,22 @@ fn field_name(name: &str) -> Option<&str> {
 /// `11/30/2026 04:40:12 PM - Process(…) User(…) Program(…)`, `2026/11/30 16:40:12 - プロセス(…)`.
 /// Returns the time and the fields. One reader for the error log reader and the ticket reader.
 pub fn entry_header(line: &str) -> Option<(LogTime, Vec<(String, String)>)> {
+    entry_header_rest(line).map(|(time, fields, _)| (time, fields))
+}
+
+/// [`entry_header`] with the text after the fields it could read: a field an e-mail client broke
+/// at the end of the line (`Program(C:\Program`), to be joined with the next line.
+pub(crate) fn entry_header_rest(line: &str) -> Option<(LogTime, Fields, &str)> {
     let (time, used) = logtime::leading(line)?;
     let rest = line.get(used..)?.trim_start_matches([']', ' ', '-']).trim();
-    let fields = leading_fields(rest);
+    let (fields, tail) = leading_fields(rest);
     let (first, _) = fields.first()?;
-    matches!(first.as_str(), "Process" | "Program").then_some((time, fields))
+    matches!(first.as_str(), "Process" | "Program").then_some((time, fields, tail))
 }
 
 /// The fields at the start of a header line, up to the first that cannot be read (a line an
-/// e-mail client broke inside a value keeps the fields before the break).
-pub(crate) fn leading_fields(text: &str) -> Vec<(String, String)> {
+/// e-mail client broke inside a value keeps the fields before the break), and the rest.
+pub(crate) fn leading_fields(text: &str) -> (Vec<(String, String)>, &str) {
     let mut out = Vec::new();
     let mut rest = text.trim();
     while let Some(open) = rest.find('(') {
@@ -84,7 +93,7 @@ pub(crate) fn leading_fields(text: &str) -> Vec<(String, String)> {
         out.extend(fields);
         rest = rest.get(close + 1..).unwrap_or_default().trim_start();
     }
-    out
+    (out, rest)
 }
 
 /// Whether a header line opens a field it does not close: `CommentInsert2([Class=]… O=Pulsar`
