@@ -479,8 +479,12 @@ fn presented_chain(
 
 /// Reads a ticket pasted whole; `at` is the evaluation time when the logs give none.
 pub fn read(text: &str, at: &str) -> Ticket {
-    let decoded = decode(text);
-    let (mut case, mut filed) = super::sort::auto_case(&decoded, text, at);
+    read_decoded(text, &decode(text), at)
+}
+
+/// [`read`] for a paste already decoded (the page decodes once per paste and shares it).
+pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> Ticket {
+    let (mut case, mut filed) = super::sort::auto_case(decoded, text, at);
     case.title = "Ticket".to_owned();
     // C code that fills the MQ structures, when no command line says how the client connects.
     let csource = super::csource::read(text)
@@ -718,7 +722,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
             ..super::config::Mqcd::default()
         });
     }
-    presented_chain(&decoded, text, &mut case, &mut filed);
+    presented_chain(decoded, text, &mut case, &mut filed);
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
@@ -740,7 +744,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
             entry.side_reason
         ));
     }
-    let unread = super::sort::sort(&decoded, text)
+    let unread = super::sort::sort(decoded, text)
         .unread
         .into_iter()
         .filter(|(first, last)| {
@@ -815,6 +819,28 @@ mod tests {
         assert_eq!(
             side_of(&[], "AMQ9633: Bad SSL certificate", None).0,
             Side::QueueManager
+        );
+    }
+
+    #[test]
+    fn the_chain_s_client_printed_is_the_queue_managers_whatever_was_pasted_first() {
+        let old = include_str!("../../../../testdata/fixtures/queue-manager.pem");
+        let qm = include_str!("../../../../testdata/tickets/pki/qm.pem");
+        let issuing = include_str!("../../../../testdata/tickets/pki/issuing.pem");
+        let text = format!(
+            "The certificate we think the QM has:\n{old}\n$ openssl s_client -connect mqprd01:1414 -showcerts\nCONNECTED(00000003)\n---\nCertificate chain\n 0 s:CN = mqprd01.northwind.example\n   i:CN = Northwind Issuing CA 1\n{qm}\n 1 s:CN = Northwind Issuing CA 1\n   i:CN = Northwind Root CA 2025\n{issuing}\n---\n"
+        );
+        let ticket = read(&text, "2026-12-01T00:00:00Z");
+        let resolved = ticket.case.resolve();
+        assert_eq!(
+            resolved.qm_cert.map(|c| c.short_name()).as_deref(),
+            Some("mqprd01.northwind.example")
+        );
+        assert_eq!(ticket.case.evidence.presented.len(), 2);
+        assert!(
+            ticket.filed.iter().any(|f| f.contains("openssl s_client")),
+            "{:?}",
+            ticket.filed
         );
     }
 
