@@ -54,3 +54,31 @@ test('a Java ticket is diagnosed as a Java client', async () => {
   assert.match(await page.locator('[data-field="verdict"]').textContent(), /java client/);
   await page.close();
 });
+
+// The verify panel checks a certificate for the role of the slot it was filed in: the client's
+// certificate for clientAuth (the app's certificate allows only that), the queue manager's for
+// serverAuth; no choice of the user is needed.
+test('the verify panel takes a certificate\'s role from its slot', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(relay.url);
+  await page.getByLabel(/Paste what the customer sent/).fill(ticket('27-s-client-showcerts-firewall'));
+  await page.locator('[data-field="verdict-headline"]').waitFor({ timeout: 15000 });
+  const target = page.locator('#verify-target');
+  const eku = page.locator('.step[data-step-id="chain.extended_key_usage"]');
+  const pick = async (name) => {
+    const value = await page.locator('#verify-target option', { hasText: name }).first().getAttribute('value');
+    await target.selectOption(value);
+  };
+  await pick('orders-svc');
+  await page.waitForFunction(() => document.querySelector('#verify-purpose')?.value === 'client', null, { timeout: 10000 });
+  assert.match(await eku.textContent(), /client/i);
+  assert.equal(await eku.locator('.mark').getAttribute('aria-label'), 'Pass');
+  await pick('mqprd01.northwind.example');
+  await page.waitForFunction(() => document.querySelector('#verify-purpose')?.value === 'server', null, { timeout: 10000 });
+  assert.match(await eku.textContent(), /server/i);
+  assert.equal(await eku.locator('.mark').getAttribute('aria-label'), 'Pass');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

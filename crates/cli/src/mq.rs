@@ -436,7 +436,10 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
             }
         }
         for problem in &facts.problems {
-            println!("line {}: not understood: {}", problem.line, problem.message);
+            println!(
+                "line {}, column {}: not understood: {}",
+                problem.line, problem.column, problem.message
+            );
         }
         if let Some((time, line)) = facts.times.first() {
             println!(

@@ -582,10 +582,7 @@ impl Case {
     fn qm_config(&self, channel: &str, problem: &mut impl FnMut(&str, String)) -> QmConfig {
         let defs = MqscDefinitions::parse(&self.queue_manager.mqsc);
         for p in &defs.problems {
-            problem(
-                "queue_manager.mqsc",
-                format!("line {}: {}", p.line, p.message),
-            );
+            problem("queue_manager.mqsc", p.to_string());
         }
         let ini = Ini::parse(&self.queue_manager.qm_ini);
         for p in &ini.problems {

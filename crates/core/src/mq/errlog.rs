@@ -120,8 +120,35 @@ pub struct LogMessage {
 pub struct LogProblem {
     /// 1-based line.
     pub line: usize,
+    /// 1-based column (in characters, e-mail quoting included) of what could not be read.
+    pub column: usize,
     /// What could not be read.
     pub message: String,
+}
+
+impl std::fmt::Display for LogProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+/// The column (1-based, in characters) of `needle` on line `line` of `text`, else of the line's
+/// first character that is not blank or e-mail quoting.
+fn column_of(text: &str, line: usize, needle: &str) -> usize {
+    let raw = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let at = raw
+        .find(needle)
+        .filter(|_| !needle.is_empty())
+        .unwrap_or_else(|| {
+            let skipped = super::quote::quote_prefix(raw);
+            let rest = raw.get(skipped..).unwrap_or_default();
+            skipped + rest.len() - rest.trim_start().len()
+        });
+    raw.get(..at).unwrap_or_default().chars().count() + 1
 }
 
 /// Everything read from a log excerpt.
@@ -463,6 +490,7 @@ impl LogFacts {
                 }) {
                     facts.problems.push(LogProblem {
                         line: previous.line,
+                        column: 0,
                         message: "an entry header with no AMQ message after it".into(),
                     });
                 }
@@ -566,6 +594,7 @@ impl LogFacts {
         if let Some(h) = header {
             facts.problems.push(LogProblem {
                 line: h.line,
+                column: 0,
                 message: "an entry header with no AMQ message after it".into(),
             });
         }
@@ -588,6 +617,18 @@ impl LogFacts {
                 facts.times.push((time, f.line));
             }
         }
+        // Where in its line each problem is: the field or text it quotes, else the line's start.
+        for problem in facts.problems.iter_mut().filter(|p| p.column == 0) {
+            let needle = match problem.message.strip_prefix('\'') {
+                Some(rest) => rest.split('\'').next().unwrap_or_default(),
+                None => problem
+                    .message
+                    .split_once(')')
+                    .filter(|(field, _)| field.contains('(') && !field.contains(' '))
+                    .map_or("", |(field, _)| field),
+            };
+            problem.column = column_of(text, problem.line, needle);
+        }
         facts.times.sort_by_key(|(_, line)| *line);
         facts.times.dedup();
         facts.ffst = facts.ffsts.first().cloned();
@@ -597,7 +638,11 @@ impl LogFacts {
     fn set_fields(&mut self, fields: &mut LogMessage, pairs: Vec<(String, String)>, line: usize) {
         for (name, value) in pairs {
             if let Err(message) = fields.set_field(&name, &value) {
-                self.problems.push(LogProblem { line, message });
+                self.problems.push(LogProblem {
+                    line,
+                    column: 0,
+                    message,
+                });
             }
         }
     }
@@ -607,6 +652,7 @@ impl LogFacts {
             Some(pairs) => self.set_fields(fields, pairs, line),
             None => self.problems.push(LogProblem {
                 line,
+                column: 0,
                 message: format!("'{text}' is not a list of Name(value) header fields"),
             }),
         }

@@ -419,3 +419,12 @@ AMQ9633E: チャネル 'PL81N.MQICHL' の SSL 証明書が不正です。
         Some("2026-11-30T07:40:12Z")
     );
 }
+
+#[test]
+fn log_problems_carry_line_and_column() {
+    let text = "> 11/30/2026 04:40:12 PM - Process(1.1) Program(app)\n>     Time(not-a-time) Host(h)\n> AMQ9633E: Bad SSL certificate for channel 'X'.\n";
+    let facts = LogFacts::parse(text);
+    let p = &facts.problems[0];
+    assert_eq!((p.line, p.column), (2, 7), "{p}");
+    assert!(p.message.starts_with("Time(not-a-time)"), "{p}");
+}
