@@ -136,21 +136,6 @@ impl std::fmt::Display for LogProblem {
     }
 }
 
-/// The column (1-based, in characters) of `needle` on line `line` of `text`, else of the line's
-/// first character that is not blank or e-mail quoting.
-fn column_of(text: &str, line: usize, needle: &str) -> usize {
-    let raw = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-    let at = raw
-        .find(needle)
-        .filter(|_| !needle.is_empty())
-        .unwrap_or_else(|| {
-            let skipped = super::quote::quote_prefix(raw);
-            let rest = raw.get(skipped..).unwrap_or_default();
-            skipped + rest.len() - rest.trim_start().len()
-        });
-    raw.get(..at).unwrap_or_default().chars().count() + 1
-}
-
 /// Everything read from a log excerpt.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct LogFacts {
@@ -627,7 +612,7 @@ impl LogFacts {
                     .filter(|(field, _)| field.contains('(') && !field.contains(' '))
                     .map_or("", |(field, _)| field),
             };
-            problem.column = column_of(text, problem.line, needle);
+            problem.column = super::quote::column_of(text, problem.line, needle);
         }
         facts.times.sort_by_key(|(_, line)| *line);
         facts.times.dedup();

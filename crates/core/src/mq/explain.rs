@@ -733,11 +733,7 @@ fn inserts_fit(diagnosis: &Diagnosis, observed: &Observations) -> i32 {
             (Some(seen), Some(said)) if seen == said => score += 2,
             (Some(_), Some(_)) => score -= 3,
             _ => {
-                let cn = |dn: &str| {
-                    dn.split([',', '/'])
-                        .find_map(|p| p.trim().strip_prefix("CN="))
-                        .map(str::to_ascii_lowercase)
-                };
+                let cn = |dn: &str| common_name(dn).map(|n| n.to_ascii_lowercase());
                 let said = details
                     .as_ref()
                     .and_then(|d| d.subject.as_deref())
@@ -758,6 +754,13 @@ fn inserts_fit(diagnosis: &Diagnosis, observed: &Observations) -> i32 {
         }
     }
     score
+}
+
+/// The CN of a DN as GSKit (`CN=a,O=b`) or OpenSSL (`/C=GB/CN=a`) writes it.
+fn common_name(dn: &str) -> Option<String> {
+    dn.split([',', '/'])
+        .find_map(|p| p.trim().strip_prefix("CN="))
+        .map(str::to_owned)
 }
 
 /// Explains a case from what its logs show. A ticket with logs but no certificate at all is
@@ -788,11 +791,7 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                 .iter()
                 .filter(|m| m.side == side)
                 .find_map(|m| m.subject.as_deref())
-                .and_then(|dn| {
-                    dn.split([',', '/'])
-                        .find_map(|p| p.trim().strip_prefix("CN="))
-                        .map(str::to_owned)
-                })
+                .and_then(common_name)
                 // A name the customer redacted names nothing.
                 .filter(|cn| super::redact::placeholder(cn).is_none())
         };

@@ -43,19 +43,6 @@ impl std::fmt::Display for MqscProblem {
     }
 }
 
-/// The column of the first character that is not blank or e-mail quoting on `line` (1-based).
-fn first_column(text: &str, line: usize) -> usize {
-    let raw = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-    let skipped = super::quote::quote_prefix(raw);
-    let rest = raw.get(skipped..).unwrap_or_default();
-    let blanks = rest.len() - rest.trim_start().len();
-    raw.get(..skipped + blanks)
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1
-}
-
 /// SSLEV: whether the queue manager raises TLS events (`MQEVR_DISABLED` is the default: IBM,
 /// SSLEvent attribute, https://www.ibm.com/docs/en/ibm-mq/9.3?topic=qmgr-sslevent-mqlong).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -211,7 +198,7 @@ impl MqscDefinitions {
         defs.sslev = defs.qmgr.sslev;
         // A problem about a statement as a whole points at the statement's first character.
         for problem in defs.problems.iter_mut().filter(|p| p.column == 0) {
-            problem.column = first_column(text, problem.line);
+            problem.column = super::quote::column_of(text, problem.line, "");
         }
         defs.problems.sort_by_key(|p| (p.line, p.column));
         defs
