@@ -97,7 +97,7 @@ pub fn analyse(case: &Case) -> Analysis {
     let resolved = measured("resolve", || case.resolve());
     let explanation = Rc::new(measured("predict", || {
         let mut observed = Observations::of_case(case);
-        for (code, line) in mqocsp_core::mq::ticket::reported(&case.material) {
+        for (code, line) in mqocsp_core::mq::ticket::reported_in(case) {
             observed.add_reason(code, line);
         }
         observed.add_openssl_text(&case.material, 1);

@@ -275,6 +275,24 @@ pub fn reported(text: &str) -> Vec<(u32, usize)> {
     out
 }
 
+/// [`reported`] for a case read from a ticket: when the case's client is not a Java client, what
+/// a Java client's lines report (its connection working, its reason codes) is another client's
+/// and left out, as the ticket reader sets it aside.
+pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
+    use super::java::ClientKind;
+    let java = case.client.kind == Some(ClientKind::Java);
+    let lines: Vec<&str> = case.material.lines().collect();
+    reported(&case.material)
+        .into_iter()
+        .filter(|(_, line)| {
+            java || lines
+                .get(line.saturating_sub(1))
+                .and_then(|l| super::java::kind_in(l))
+                .is_none_or(|(kind, _)| kind != ClientKind::Java)
+        })
+        .collect()
+}
+
 /// Whether a line says the connection works (an observation as much as a reason code).
 fn says_connected(line: &str) -> bool {
     let lower = unquote(line).to_ascii_lowercase();
@@ -842,6 +860,20 @@ mod tests {
             "{:?}",
             ticket.filed
         );
+    }
+
+    #[test]
+    fn a_java_client_that_connects_is_set_aside_when_the_c_client_fails() {
+        let text = include_str!("../../../../testdata/tickets/26-java-and-c-clients-same-qm.txt");
+        let ticket = read(text, "2026-12-01T00:00:00Z");
+        assert_ne!(
+            ticket.case.client.kind,
+            Some(super::super::java::ClientKind::Java)
+        );
+        assert!(!ticket.observed.reasons.iter().any(|r| r.code == 0));
+        // The page reads the same from the case it keeps.
+        let codes: Vec<u32> = reported_in(&ticket.case).iter().map(|(c, _)| *c).collect();
+        assert!(codes.contains(&2393) && !codes.contains(&0), "{codes:?}");
     }
 
     #[test]
