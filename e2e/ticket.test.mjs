@@ -66,19 +66,35 @@ test('the verify panel takes a certificate\'s role from its slot', async () => {
   await page.getByLabel(/Paste what the customer sent/).fill(ticket('27-s-client-showcerts-firewall'));
   await page.locator('[data-field="verdict-headline"]').waitFor({ timeout: 15000 });
   const target = page.locator('#verify-target');
-  const eku = page.locator('.step[data-step-id="chain.extended_key_usage"]');
+  // The leaf's own extended key usage step.
+  const eku = (name) => page.locator('.step[data-step-id="chain.extended_key_usage"]', { hasText: name });
   const pick = async (name) => {
     const value = await page.locator('#verify-target option', { hasText: name }).first().getAttribute('value');
     await target.selectOption(value);
   };
+  // The key repository holds the issuing CA (the ticket pastes no root).
+  await page.locator('.anchors label.anchor', { hasText: 'Northwind Issuing CA 1' }).locator('input').check();
   await pick('orders-svc');
   await page.waitForFunction(() => document.querySelector('#verify-purpose')?.value === 'client', null, { timeout: 10000 });
-  assert.match(await eku.textContent(), /client/i);
-  assert.equal(await eku.locator('.mark').getAttribute('aria-label'), 'Pass');
+  assert.match(await eku('orders-svc').textContent(), /allows clientAuth/);
+  assert.equal(await eku('orders-svc').locator('.mark').getAttribute('aria-label'), 'Pass');
   await pick('mqprd01.northwind.example');
   await page.waitForFunction(() => document.querySelector('#verify-purpose')?.value === 'server', null, { timeout: 10000 });
-  assert.match(await eku.textContent(), /server/i);
-  assert.equal(await eku.locator('.mark').getAttribute('aria-label'), 'Pass');
+  assert.match(await eku('mqprd01').textContent(), /allows serverAuth/);
+  assert.equal(await eku('mqprd01').locator('.mark').getAttribute('aria-label'), 'Pass');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// A Java client that connects and a C client that fails, in one ticket: the page diagnoses the
+// C client, as the command line does (the Java client's "connected" line is set aside).
+test('a ticket quoting a Java and a C client is diagnosed for the failing C client', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(relay.url);
+  await page.getByLabel(/Paste what the customer sent/).fill(ticket('26-java-and-c-clients-same-qm'));
+  const headline = page.locator('[data-field="verdict-headline"]');
+  await headline.waitFor({ timeout: 15000 });
+  assert.match(await headline.textContent(), /2393 MQRC_SSL_INITIALIZATION_ERROR/);
+  assert.match(await page.locator('[data-field="verdict-cause"]').textContent(), /mqprd01\.northwind\.example\) is revoked/);
   await page.close();
 });
