@@ -119,7 +119,11 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "17-mqair-v1-first-of-two",
         Some(2393),
         "client",
-        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "first MQAIR is version 1",
+        ],
     ),
     (
         "18-uppercase-http-url",

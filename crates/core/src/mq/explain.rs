@@ -1205,7 +1205,12 @@ fn summary(diagnosis: &Diagnosis) -> String {
                 format!("{why}; {policy}")
             }
         };
-        return format!("{}. {result}.", capitalise(&text));
+        let why_this_responder = if r.side == Side::Client {
+            ignored_responder(diagnosis)
+        } else {
+            String::new()
+        };
+        return format!("{}{why_this_responder}. {result}.", capitalise(&text));
     }
     let failed = diagnosis
         .steps
@@ -1240,6 +1245,20 @@ fn summary(diagnosis: &Diagnosis) -> String {
         ),
         Some(step) => format!("{}. {result}.", capitalise(&trim_period(&step.explanation))),
         None => format!("Both sides accept each other's certificates. {result}."),
+    }
+}
+
+/// Why the client asks the responder it asks, when the application named another that MQ
+/// ignores: a version 1 first MQAIR (no OCSPResponderURL field), an MQCNO below version 4 (no
+/// MQSCO at all). Said in the cause, since that is what the customer must change.
+fn ignored_responder(diagnosis: &Diagnosis) -> String {
+    let has = |id: &str| diagnosis.lint.iter().any(|l| l.id == id);
+    if has("mqcno-version") {
+        " (the MQAIR's OCSPResponderURL is not used: MQCNO is below version 4, so the MQSCO and its MQAIR records are ignored)".into()
+    } else if has("mqair-version-1") {
+        " (the OCSPResponderURL the application sets is not used: the first MQAIR is version 1, which has no such field, and only the first MQAIR counts for OCSP)".into()
+    } else {
+        String::new()
     }
 }
 
