@@ -380,7 +380,9 @@ pub fn certificate_details(text: &str) -> Option<CertificateDetails> {
         }
         return Some(details);
     }
-    let rest = text.strip_prefix("Certificate ")?;
+    // `Certificate /C=…/CN=… was revoked by …`, or the bare `/C=…/CN=…` an OpenSSL queue
+    // manager's AMQ9716 names (the seed walk-through).
+    let rest = text.strip_prefix("Certificate ").unwrap_or(text);
     let subject = rest.split(" was ").next().unwrap_or(rest).trim();
     subject.starts_with('/').then(|| CertificateDetails {
         subject: Some(subject.to_owned()),

@@ -428,3 +428,17 @@ fn log_problems_carry_line_and_column() {
     assert_eq!((p.line, p.column), (2, 7), "{p}");
     assert!(p.message.starts_with("Time(not-a-time)"), "{p}");
 }
+
+#[test]
+fn an_openssl_queue_managers_bare_subject_is_the_certificate() {
+    let text = "AMQ9716: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'. The details of the certificate in question are '/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com'.\n";
+    let facts = LogFacts::parse(text);
+    let details = facts.messages[0].certificate_details.clone().unwrap();
+    assert_eq!(
+        details.subject.as_deref(),
+        Some(
+            "/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com"
+        )
+    );
+    assert_eq!(certificate_details("sslv3 alert bad certificate"), None);
+}
