@@ -1080,13 +1080,24 @@ fn finish(
             && diagnosis.outcome.reason_code.unwrap_or(0) != reason.code
         {
             contradictions.push(format!(
-                "the ticket shows reason code {} (line {}), but the best explanation predicts {}",
+                "the ticket shows reason code {} (line {}), but the best explanation predicts {}{}",
                 reason.code,
                 reason.line,
                 diagnosis
                     .outcome
                     .reason_code
-                    .map_or_else(|| "a connection".to_owned(), |c| c.to_string())
+                    .map_or_else(|| "a connection".to_owned(), |c| c.to_string()),
+                // The client's reason for a refusal by the channel's SSLPEER is an assumption
+                // mqocsp has not verified: the ticket's code is likelier than the model's.
+                if diagnosis
+                    .assumptions
+                    .iter()
+                    .any(|a| a.id == "qm-sslpeer-client-reason")
+                {
+                    ", a reason code mqocsp assumes without an IBM source for the C client (see the assumptions): the ticket's code is the better evidence"
+                } else {
+                    ""
+                }
             ));
         }
     }
@@ -1490,6 +1501,28 @@ mod tests {
             !e.supposes.iter().any(|s| s.contains("answers unknown")),
             "printed, not supposed: {:?}",
             e.supposes
+        );
+    }
+
+    #[test]
+    fn a_2393_with_the_channels_sslpeer_refusing_keeps_the_cause_and_says_the_code_is_assumed() {
+        let case = example("channel-sslpeer-mismatch").unwrap_or_else(|| unreachable!());
+        let e = explain(
+            &case,
+            &observed(
+                "",
+                "AMQ9636E: SSL distinguished name does not match peer name, channel 'PL81N.MQICHL'.",
+                Some(2393),
+            ),
+        );
+        assert!(e.cause.summary.contains("SSLPEER"), "{}", e.cause.summary);
+        assert!(
+            e.contradictions
+                .iter()
+                .any(|c| c.contains("2393")
+                    && c.contains("the ticket's code is the better evidence")),
+            "{:?}",
+            e.contradictions
         );
     }
 
