@@ -808,6 +808,9 @@ mod tests {
         assert!(is_entry_header(
             "2026/11/30 16:40:12 - プロセス(3344.17) ユーザー(mqm) プログラム(amqrmppa)"
         ));
+        assert!(is_entry_header(
+            "2026/11/30 16:40:12 - プロセス （3344.17） ユーザー （mqm） プログラム （amqrmppa）"
+        ));
         // An e-mail client broke the first line inside a value: the fields before still count.
         assert!(is_entry_header(
             "> 11/30/2026 04:40:12 PM - Process(48213.1) User(ord"

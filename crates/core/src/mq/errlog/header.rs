@@ -83,15 +83,20 @@ pub(crate) fn entry_header_rest(line: &str) -> Option<(LogTime, Fields, &str)> {
 pub(crate) fn leading_fields(text: &str) -> (Vec<(String, String)>, &str) {
     let mut out = Vec::new();
     let mut rest = text.trim();
-    while let Some(open) = rest.find('(') {
-        let Some(close) = rest.get(open..).and_then(|r| r.find(')')).map(|c| c + open) else {
+    // Full-width parentheses (a Japanese header) count as parentheses.
+    while let Some(open) = rest.find(['(', '（']) {
+        let Some((close, width)) = rest
+            .get(open..)
+            .and_then(|r| r.char_indices().find(|(_, c)| matches!(c, ')' | '）')))
+            .map(|(at, c)| (at + open, c.len_utf8()))
+        else {
             break;
         };
-        let Some(fields) = rest.get(..=close).and_then(header_fields) else {
+        let Some(fields) = rest.get(..close + width).and_then(header_fields) else {
             break;
         };
         out.extend(fields);
-        rest = rest.get(close + 1..).unwrap_or_default().trim_start();
+        rest = rest.get(close + width..).unwrap_or_default().trim_start();
     }
     (out, rest)
 }
