@@ -124,42 +124,43 @@ fn hint_of(line: &str) -> Option<Side> {
     let output = [
         "amq", "mqconn", "qmgr:", "process(", "[20", "reasoncd", "host(",
     ];
-    if lower.len() > 200 || output.iter().any(|w| lower.contains(w)) {
+    if lower.chars().count() > 200 || output.iter().any(|w| lower.contains(w)) {
         return None;
     }
-    let qm = [
+    // English and the Japanese words for the same (キュー・マネージャー queue manager, サーバー
+    // server, クライアント client, アプリ application).
+    const QM: &[&str] = &[
         "queue manager",
         "qmgr",
         "server side",
         "qm log",
         "qm side",
         "mq server",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    let client = ["client", "application", "app side", "app log"]
-        .iter()
-        .any(|w| lower.contains(w));
-    match (qm, client) {
-        (true, false) => Some(Side::QueueManager),
-        (false, true) => Some(Side::Client),
-        // "the client's queue manager…" and the like: the first word decides.
-        (true, true) => {
-            let q = lower
-                .find("queue manager")
-                .or(lower.find("qmgr"))
-                .unwrap_or(usize::MAX);
-            let c = lower
-                .find("client")
-                .or(lower.find("application"))
-                .unwrap_or(usize::MAX);
-            Some(if q < c {
-                Side::QueueManager
-            } else {
-                Side::Client
-            })
-        }
-        _ => None,
+        "キュー・マネージャー",
+        "キューマネージャー",
+        "キュー・マネージャ",
+        "サーバー側",
+        "サーバ側",
+    ];
+    const CLIENT: &[&str] = &[
+        "client",
+        "application",
+        "app side",
+        "app log",
+        "クライアント",
+        "アプリ",
+    ];
+    // The first word that names a side decides ("the client's queue manager…").
+    let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
+    match (first(QM), first(CLIENT)) {
+        (Some(_), None) => Some(Side::QueueManager),
+        (None, Some(_)) => Some(Side::Client),
+        (Some(q), Some(c)) => Some(if q < c {
+            Side::QueueManager
+        } else {
+            Side::Client
+        }),
+        (None, None) => None,
     }
 }
 
@@ -655,10 +656,12 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
                 "clean",
                 "no message",
                 "no entries",
+                // 何も (出ていません): nothing (is written).
+                "何も",
             ]
             .iter()
             .any(|w| lower.contains(w))
-                && lower.contains("log")
+                && (lower.contains("log") || lower.contains("ログ"))
             {
                 match side {
                     Side::Client => observed.client_log = true,
@@ -877,6 +880,19 @@ mod tests {
         // The page reads the same from the case it keeps.
         let codes: Vec<u32> = reported_in(&ticket.case).iter().map(|(c, _)| *c).collect();
         assert!(codes.contains(&2393) && !codes.contains(&0), "{codes:?}");
+    }
+
+    #[test]
+    fn japanese_prose_says_whose_log_follows() {
+        assert_eq!(
+            hint_of("キュー・マネージャー側のエラーログです。"),
+            Some(Side::QueueManager)
+        );
+        assert_eq!(hint_of("クライアント側のログ:"), Some(Side::Client));
+        assert_eq!(
+            hint_of("the client's queue manager log"),
+            Some(Side::Client)
+        );
     }
 
     #[test]
