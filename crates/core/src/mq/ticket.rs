@@ -753,6 +753,19 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             "evaluation time {time}, the time of the first log entry"
         ));
     }
+    // Localized header names are read by an assumption (errlog::LOCALIZED_FIELDS): said where used.
+    if let Some(entry) = entries.iter().find(|e| {
+        lines.get(e.lines.0.saturating_sub(1)).is_some_and(|l| {
+            super::errlog::LOCALIZED_FIELDS
+                .iter()
+                .any(|(local, _)| l.contains(local))
+        })
+    }) {
+        filed.push(format!(
+            "line {}: the log headers are localized (プロセス, ユーザー, プログラム, …): read as Process, User, Program, … — an assumption, no IBM page read shows a localized header",
+            entry.lines.0
+        ));
+    }
     for entry in &entries {
         filed.push(format!(
             "lines {}-{}: the {} log ({})",
@@ -880,6 +893,23 @@ mod tests {
         // The page reads the same from the case it keeps.
         let codes: Vec<u32> = reported_in(&ticket.case).iter().map(|(c, _)| *c).collect();
         assert!(codes.contains(&2393) && !codes.contains(&0), "{codes:?}");
+    }
+
+    #[test]
+    fn a_localized_header_is_read_and_the_assumption_said() {
+        let text =
+            include_str!("../../../../testdata/tickets/22-japanese-qm-log-client-revoked.txt");
+        let ticket = read(text, "2026-12-01T00:00:00Z");
+        assert_eq!(ticket.entries[0].side, Side::QueueManager);
+        assert_eq!(ticket.entries[1].side, Side::Client);
+        assert!(
+            ticket
+                .filed
+                .iter()
+                .any(|f| f.contains("localized") && f.contains("assumption")),
+            "{:?}",
+            ticket.filed
+        );
     }
 
     #[test]
