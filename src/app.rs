@@ -170,9 +170,11 @@ pub fn app() -> Html {
                         .lines()
                         .any(|l| mqocsp_core::mq::java::kind_in(l).is_some()));
             let at = state.at.to_string();
-            state.dispatch(work::decode_paste(text.clone()).into());
+            // Decoded once: the paste view and the ticket reader share the objects.
+            let decoded = work::decode_text(&text);
+            state.dispatch(work::decoded_paste(text.clone(), decoded.clone()).into());
             if ticket {
-                state.dispatch(work::ticket_case(&text, &at).into());
+                state.dispatch(work::ticket_case(&text, &decoded, &at).into());
             }
         })
     };

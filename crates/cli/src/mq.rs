@@ -447,7 +447,12 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
             }
         }
         for problem in &facts.problems {
-            outln!("line {}: not understood: {}", problem.line, problem.message);
+            outln!(
+                "line {}, column {}: not understood: {}",
+                problem.line,
+                problem.column,
+                problem.message
+            );
         }
         if let Some((time, line)) = facts.times.first() {
             outln!(

@@ -279,6 +279,81 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["USERSRC(NOACCESS)", "CN=orders-svc.prod"],
     ),
+    // The first of two MQAIR records is version 1: its URL is ignored, the AIA responder
+    // (unreachable from the batch network) is asked.
+    (
+        "26-mqair-v1-first-of-two",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "first MQAIR is version 1",
+        ],
+    ),
+    (
+        "27-uppercase-http-url",
+        Some(2553),
+        "client",
+        &["HTTP://OCSP.NORTHWIND.EXAMPLE:8080/", "lowercase http://"],
+    ),
+    (
+        "28-channel-sslpeer-wildcard",
+        Some(2059),
+        "queue_manager",
+        &["SSLPEER", "orders-svc"],
+    ),
+    // Redacted values are unknown, not wrong: no 2553 for http://xxx.xxx.xxx.xxx:xxxx.
+    (
+        "29-redacted-everything",
+        Some(2393),
+        "client",
+        &["is revoked", "http://xxx.xxx.xxx.xxx:xxxx"],
+    ),
+    (
+        "30-japanese-client-responder-down",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
+    ),
+    (
+        "31-japanese-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "32-outlook-rewrapped-windows-crlf",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    // Only the reason code: several explanations fit, and the cause says it cannot choose.
+    (
+        "33-only-mqconnx-and-mqrc",
+        Some(2393),
+        "queue_manager",
+        &["cannot tell", "explanations apart"],
+    ),
+    (
+        "34-qm-log-only-responder-down",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    // The JMS portal connects (no revocation check in its JVM); the C job is the one that fails.
+    (
+        "35-java-and-c-clients-same-qm",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    (
+        "36-s-client-showcerts-firewall",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -23,7 +23,9 @@ fn a_reason_code_alone_asks_for_both_logs_with_what_each_would_mean() {
     assert!(qm.contains("nothing: "), "{qm}");
     assert!(qm.contains("AMQ9716"), "{qm}");
     assert!(
-        e.tell_apart.iter().any(|t| t.starts_with("Ask for the client's error log")),
+        e.tell_apart
+            .iter()
+            .any(|t| t.starts_with("Ask for the client's error log")),
         "{:#?}",
         e.tell_apart
     );
@@ -45,7 +47,9 @@ EXPLANATION:\nIBM MQ failed to determine the revocation status of the remote SSL
     let ticket = read(&ticket, "2026-11-30T10:00:00Z");
     let e = explain(&ticket.case, &ticket.observed);
     assert!(
-        !e.tell_apart.iter().any(|t| t.contains("queue manager's error log")),
+        !e.tell_apart
+            .iter()
+            .any(|t| t.contains("queue manager's error log")),
         "{:#?}",
         e.tell_apart
     );

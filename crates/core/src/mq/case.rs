@@ -316,6 +316,14 @@ impl Resolved {
             .map(|s| s.answer)
     }
 
+    /// The trust anchors of one side's key repository.
+    pub fn trust_mut(&mut self, side: super::revocation::Side) -> &mut Vec<Certificate> {
+        match side {
+            super::revocation::Side::Client => &mut self.client_trust,
+            super::revocation::Side::QueueManager => &mut self.qm_trust,
+        }
+    }
+
     /// How `target` chains to `anchors` through the case's certificates (the material and what
     /// a listener presented), checked as MQ checks a partner (any purpose; legacy algorithms
     /// allowed: the key repository decides, not a web policy).
@@ -631,10 +639,7 @@ impl Case {
     fn qm_config(&self, channel: &str, problem: &mut impl FnMut(&str, String)) -> QmConfig {
         let defs = MqscDefinitions::parse(&self.queue_manager.mqsc);
         for p in &defs.problems {
-            problem(
-                "queue_manager.mqsc",
-                format!("line {}: {}", p.line, p.message),
-            );
+            problem("queue_manager.mqsc", p.to_string());
         }
         let ini = Ini::parse(&self.queue_manager.qm_ini);
         for p in &ini.problems {

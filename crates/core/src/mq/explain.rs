@@ -47,7 +47,13 @@ pub struct Observed {
     /// The certificate named (AMQ9633, AMQ9716 inserts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
-    /// "The certificate validation error was N" (GSKit's 5750xx, OpenSSL's verify error).
+    /// That certificate's serial (GSKit's `[#=]`), lowercase hex without leading zeros.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// That certificate's subject (GSKit's `[Subject=]`, OpenSSL's `/C=…/CN=…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// "The certificate validation error was N" (GSKit 575xxx, OpenSSL's verify code).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validation_error: Option<u32>,
     /// What its inserts say (CipherSpecs, the blocked DN or user).
@@ -123,6 +129,15 @@ impl Observations {
                 time: time_at(message.line),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
+                serial: message
+                    .certificate_details
+                    .as_ref()
+                    .and_then(|d| d.serial.as_deref())
+                    .map(normal_serial),
+                subject: message
+                    .certificate_details
+                    .as_ref()
+                    .and_then(|d| d.subject.clone()),
                 validation_error: message.validation_error,
                 detail: super::inserts::read(
                     &base(&message.id),
@@ -168,6 +183,8 @@ impl Observations {
             time: None,
             channel: None,
             certificate: None,
+            serial: None,
+            subject: None,
             validation_error: None,
             detail: None,
             qmgr: None,
@@ -355,7 +372,83 @@ enum Change {
     Fault(super::case::SupposedFault),
     /// The managed .NET client's switches, with the SSLPEERNAME to suppose when none is known.
     Dotnet(DotnetSettings, Option<String>),
+    /// The side's key repository holds this certificate as a trust anchor.
+    Trust(Side, Box<crate::certificate::Certificate>),
     Nothing,
+}
+
+/// The top of the partner's chain as pasted, when the ticket shows none of `side`'s key
+/// repository: the certificate its key repository must hold (or the one above it) for the chain
+/// to validate. `None` when that side's trust is pasted. When only the partner's own
+/// certificate is pasted, it is the anchor: its issuer is unknown, so its revocation cannot be
+/// asked about (said in the supposition).
+fn unpasted_anchor(resolved: &Resolved, side: Side) -> Option<crate::certificate::Certificate> {
+    let (partner, anchors) = match side {
+        Side::Client => (&resolved.qm_cert, &resolved.client_trust),
+        Side::QueueManager => (&resolved.client_cert, &resolved.qm_trust),
+    };
+    let partner = partner.as_ref().filter(|_| anchors.is_empty())?;
+    let mut top = partner.clone();
+    // Up by issuer name through what was pasted (a chain is a few certificates long).
+    for _ in 0..8 {
+        if top.self_issued {
+            break;
+        }
+        match resolved
+            .material
+            .certificates()
+            .find(|c| c.subject == top.issuer && c.fingerprints != top.fingerprints)
+        {
+            Some(issuer) => top = issuer.clone(),
+            None => break,
+        }
+    }
+    Some(top)
+}
+
+/// Whether each side's key repository trusts the partner's chain, where the ticket shows no
+/// key repository: believed (the logs then show no chain failure), unless the logs say otherwise.
+fn trust_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
+    let mut out = Vec::new();
+    for side in [Side::Client, Side::QueueManager] {
+        let Some(top) = unpasted_anchor(resolved, side) else {
+            continue;
+        };
+        let (who, whose) = side_words(side);
+        let holder = if side == Side::Client {
+            "the client's key repository"
+        } else {
+            "the queue manager's key repository"
+        };
+        let name = top.short_name();
+        let alone = match side {
+            Side::Client => resolved.qm_cert.as_ref(),
+            Side::QueueManager => resolved.client_cert.as_ref(),
+        }
+        .is_some_and(|p| p.fingerprints == top.fingerprints);
+        let words = if alone {
+            format!(
+                "{holder} (not pasted) holds the CA that issued {whose} ({name}); that CA was not pasted, so mqocsp cannot ask about {name}'s revocation"
+            )
+        } else {
+            format!("{holder} (not pasted) holds the CA of {whose}: {name} or the CA above it")
+        };
+        out.push(vec![
+            Choice {
+                change: Change::Trust(side, Box::new(top)),
+                cost: 0,
+                words,
+                contradicts: None,
+            },
+            Choice {
+                change: Change::Nothing,
+                cost: 2,
+                words: format!("{holder} (not pasted) lacks the CA of {whose}, so {who} cannot validate the chain"),
+                contradicts: None,
+            },
+        ]);
+    }
+    out
 }
 
 fn side_words(side: Side) -> (&'static str, &'static str) {
@@ -766,6 +859,7 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             }
         }
     }
+    score += inserts_fit(diagnosis, observed);
     // Reason codes seen for the connection (the last one a ticket quotes is the outcome).
     if let Some(reason) = observed.reasons.last() {
         let predicted = diagnosis.outcome.reason_code.unwrap_or(0);
@@ -777,6 +871,74 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
         }
     }
     (score, exact)
+}
+
+/// What the inserts of the observed AMQ9633/AMQ9716 say against the predicted message of the
+/// same id: the same certificate (serial, else subject) counts for, another against; a GSKit
+/// validation error the seed shows for an OCSP revocation (575032) counts for a prediction of a
+/// revocation and against one of a chain failure, and the other way round for 575010 (IBM's
+/// AMQ9633 technote gives it for a certificate that fails validation against the local CAs:
+/// https://www.ibm.com/support/pages/node/1081227).
+fn inserts_fit(diagnosis: &Diagnosis, observed: &Observations) -> i32 {
+    let mut score = 0;
+    for m in &observed.messages {
+        let log = match m.side {
+            Side::Client => &diagnosis.client_log,
+            Side::QueueManager => &diagnosis.queue_manager_log,
+        };
+        let Some(predicted) = log.iter().find(|l| base(&l.id) == base(&m.id)) else {
+            continue;
+        };
+        // A stand-in certificate is never the customer's: names cannot be compared.
+        if super::standin::names_one(&predicted.text) {
+            continue;
+        }
+        let details = predicted
+            .text
+            .split('\'')
+            .find_map(super::errlog::certificate_details);
+        let predicted_serial = details
+            .as_ref()
+            .and_then(|d| d.serial.as_deref())
+            .map(normal_serial);
+        match (&m.serial, &predicted_serial) {
+            (Some(seen), Some(said)) if seen == said => score += 2,
+            (Some(_), Some(_)) => score -= 3,
+            _ => {
+                let cn = |dn: &str| common_name(dn).map(|n| n.to_ascii_lowercase());
+                let said = details
+                    .as_ref()
+                    .and_then(|d| d.subject.as_deref())
+                    .and_then(cn);
+                match (m.subject.as_deref().and_then(cn), said) {
+                    (Some(seen), Some(said)) if seen == said => score += 2,
+                    (Some(_), Some(_)) => score -= 3,
+                    _ => {}
+                }
+            }
+        }
+        // The validation error itself is compared where the prediction states one (above, in
+        // `fit`); a revocation the prediction words without a number still speaks against a
+        // chain error the log shows.
+        let revoked = predicted.text.contains("(e) an OCSP");
+        let states_number = super::errlog::validation_error(&predicted.text).is_some();
+        if !states_number {
+            match m.validation_error {
+                Some(575032) if revoked => score += 1,
+                Some(575032) => score -= 2,
+                Some(575010) if revoked => score -= 2,
+                _ => {}
+            }
+        }
+    }
+    score
+}
+
+/// The CN of a DN as GSKit (`CN=a,O=b`) or OpenSSL (`/C=GB/CN=a`) writes it.
+fn common_name(dn: &str) -> Option<String> {
+    dn.split([',', '/'])
+        .find_map(|p| p.trim().strip_prefix("CN="))
+        .map(str::to_owned)
 }
 
 /// Explains a case from what its logs show. A ticket with logs but no certificate at all is
@@ -797,35 +959,44 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.client.trust = vec!["www.sd.pulsarintegration.com".into()];
         stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
         let mut e = search(&stand, stand.resolve(), observed);
-        // In sentences the stand-ins are named by their role, never by their seed names.
-        let rename = |text: &str| {
-            text.replace(&format!("({})", names[0]), "(not pasted)")
-                .replace(&format!("({})", names[1]), "(not pasted)")
-                .replace(names[0], "the queue manager's certificate")
-                .replace(names[1], "the client's certificate")
-                .replace(
-                    &format!("OCSP responder {}", super::examples::SERVER_RESPONDER),
-                    "OCSP responder named in the certificate's AIA",
-                )
-                .replace(
-                    &format!("OCSP responder {}", super::examples::CLIENT_RESPONDER),
-                    "OCSP responder named in the certificate's AIA",
-                )
-                .replace(super::examples::SERVER_RESPONDER, "the AIA responder")
-                .replace(super::examples::CLIENT_RESPONDER, "the AIA responder")
+        // The stand-ins are named by their role, never by their seed names, everywhere.
+        // Where a log names the certificate it refused (AMQ9633/AMQ9716 inserts), the sentence
+        // names it too: the queue manager's log names the client's, the client's the queue
+        // manager's.
+        let named = |side: Side| {
+            observed
+                .messages
+                .iter()
+                .filter(|m| m.side == side)
+                .find_map(|m| m.subject.as_deref())
+                .and_then(common_name)
+                // A name the customer redacted names nothing.
+                .filter(|cn| super::redact::placeholder(cn).is_none())
         };
+        let logged = [
+            (names[0], named(Side::Client)),
+            (names[1], named(Side::QueueManager)),
+        ];
+        let rename = |text: &str| {
+            let mut text = text.to_owned();
+            for (stand_in, cn) in &logged {
+                if let Some(cn) = cn {
+                    text = text.replace(
+                        &format!("({stand_in})"),
+                        &format!("({cn}, as the log names it; not pasted)"),
+                    );
+                }
+            }
+            super::standin::rename(&text)
+        };
+        super::standin::rename_diagnosis(&mut e.diagnosis);
         e.cause.summary = rename(&e.cause.summary);
         e.cause.certificates = observed
             .messages
             .iter()
             .filter_map(|m| m.certificate.clone())
             .collect();
-        for text in e
-            .supposes
-            .iter_mut()
-            .chain(e.contradictions.iter_mut())
-            .chain(e.tell_apart.iter_mut())
-        {
+        for text in e.supposes.iter_mut().chain(e.contradictions.iter_mut()) {
             *text = rename(text);
         }
         for alternative in &mut e.alternatives {
@@ -834,6 +1005,16 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                 *text = rename(text);
             }
         }
+        // Said again from the renamed sentences (the logs each predicts do not change).
+        e.tell_apart = tell_apart(
+            observed,
+            (
+                &e.cause.summary,
+                &log_ids(&e.diagnosis.client_log),
+                &log_ids(&e.diagnosis.queue_manager_log),
+            ),
+            &e.alternatives,
+        );
         e.supposes.insert(
             0,
             "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
@@ -848,13 +1029,23 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
-        let mut questions = questions(case, &resolved, &observed.ocsp_text);
-        questions.extend(key_repository_question(&resolved, observed));
-        questions.extend(fault_questions(&resolved, observed));
-        questions.extend(neighbours::cipher_question(&resolved, observed));
-        questions.extend(neighbours::chlauth_question(&resolved, observed));
-        questions.extend(neighbours::qm_certificate_question(observed));
-        questions
+        // The other questions are asked of the chains as they validate under the cheapest
+        // trust supposition (a path that validates is the path MQ checks for revocation).
+        let trust = trust_questions(&resolved);
+        let mut trusting = resolved.clone();
+        for question in &trust {
+            if let Some(Change::Trust(side, anchor)) = question.first().map(|c| &c.change) {
+                trusting.trust_mut(*side).push((**anchor).clone());
+            }
+        }
+        let mut all = trust;
+        all.extend(questions(case, &trusting, &observed.ocsp_text));
+        all.extend(key_repository_question(&trusting, observed));
+        all.extend(fault_questions(&trusting, observed));
+        all.extend(neighbours::cipher_question(&trusting, observed));
+        all.extend(neighbours::chlauth_question(&trusting, observed));
+        all.extend(neighbours::qm_certificate_question(observed));
+        all
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
     let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -891,6 +1082,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client.dotnet.clone(),
         resolved.client.mqcd.peer_name.clone(),
     );
+    let base_trust = (resolved.client_trust.clone(), resolved.qm_trust.clone());
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -908,6 +1100,8 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client.settings_complete = base_complete;
         resolved.client.dotnet = base_dotnet.0.clone();
         resolved.client.mqcd.peer_name = base_dotnet.1.clone();
+        resolved.client_trust.clone_from(&base_trust.0);
+        resolved.qm_trust.clone_from(&base_trust.1);
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -926,6 +1120,9 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                     if peer.is_some() {
                         resolved.client.mqcd.peer_name = peer.clone();
                     }
+                }
+                Some(Change::Trust(side, anchor)) => {
+                    resolved.trust_mut(*side).push((**anchor).clone())
                 }
                 _ => {}
             }
@@ -991,11 +1188,53 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             queue_manager_log: log_ids(&other.diagnosis.queue_manager_log),
         });
     }
-    let mut supposes = read.taken;
-    supposes.extend(words(&best.combo));
+    let mut supposes = words(&best.combo);
+    // MQCONNX refused its parameters before any TLS: what responders or key repositories would
+    // have done does not enter the explanation.
+    if best
+        .diagnosis
+        .lint
+        .iter()
+        .any(|l| l.reason_code.is_some() && l.reason_code == best.diagnosis.outcome.reason_code)
+    {
+        supposes = best
+            .combo
+            .iter()
+            .zip(&questions)
+            .filter_map(|(i, q)| q.get(*i))
+            .filter(|c| {
+                // What decides a parameter refusal: the settings themselves.
+                matches!(
+                    c.change,
+                    Change::Policy(..) | Change::Java(_) | Change::SettingsComplete
+                )
+            })
+            .filter(|c| !c.words.is_empty())
+            .map(|c| c.words.clone())
+            .collect();
+    }
+    // A value the customer redacted is unknown: what the diagnosis took it to be is a supposition.
+    supposes.extend(
+        best.diagnosis
+            .lint
+            .iter()
+            .filter(|l| l.id == "ocsp-url-redacted")
+            .map(|l| l.message.clone()),
+    );
+    // Explanations that fit exactly as well, blaming another side or certificate: the ticket
+    // cannot tell them apart, and the cause says so rather than pick one silently.
+    let supposes = {
+        let mut all = read.taken;
+        all.extend(supposes);
+        all
+    };
     let mut contradictions = contradictions;
     contradictions.extend(read.contradictions);
-    finish(
+    let tied = alternatives
+        .iter()
+        .filter(|a| a.score == best.score)
+        .count();
+    let mut explained = finish(
         case,
         observed,
         best.diagnosis,
@@ -1005,7 +1244,15 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         best.exact && !observed.is_empty(),
         searched,
     )
-    .with_contradictions(contradictions)
+    .with_contradictions(contradictions);
+    if tied > 0 {
+        explained.cause.summary = format!(
+            "The ticket cannot tell {} explanations apart (no log or insert decides; see the alternatives). The first: {}",
+            tied + 1,
+            explained.cause.summary
+        );
+    }
+    explained
 }
 
 /// The message ids of a predicted log, as written.
@@ -1022,6 +1269,10 @@ fn tell_apart(
     alternatives: &[Alternative],
 ) -> Vec<String> {
     let short = |summary: &str| -> String {
+        // A tie says so first ("The ticket cannot tell N explanations apart … The first: …").
+        let summary = summary
+            .split_once("The first: ")
+            .map_or(summary, |(_, first)| first);
         let end = [": ", "; ", ". "]
             .iter()
             .filter_map(|sep| summary.find(sep))
@@ -1137,13 +1388,24 @@ fn finish(
             && diagnosis.outcome.reason_code.unwrap_or(0) != reason.code
         {
             contradictions.push(format!(
-                "the ticket shows reason code {} (line {}), but the best explanation predicts {}",
+                "the ticket shows reason code {} (line {}), but the best explanation predicts {}{}",
                 reason.code,
                 reason.line,
                 diagnosis
                     .outcome
                     .reason_code
-                    .map_or_else(|| "a connection".to_owned(), |c| c.to_string())
+                    .map_or_else(|| "a connection".to_owned(), |c| c.to_string()),
+                // The client's reason for a refusal by the channel's SSLPEER is an assumption
+                // mqocsp has not verified: the ticket's code is likelier than the model's.
+                if diagnosis
+                    .assumptions
+                    .iter()
+                    .any(|a| a.id == "qm-sslpeer-client-reason")
+                {
+                    ", a reason code mqocsp assumes without an IBM source for the C client (see the assumptions): the ticket's code is the better evidence"
+                } else {
+                    ""
+                }
             ));
         }
     }
@@ -1286,7 +1548,12 @@ fn summary(diagnosis: &Diagnosis) -> String {
                 format!("{why}; {policy}")
             }
         };
-        return format!("{}. {result}.", capitalise(&text));
+        let why_this_responder = if r.side == Side::Client {
+            ignored_responder(diagnosis)
+        } else {
+            String::new()
+        };
+        return format!("{}{why_this_responder}. {result}.", capitalise(&text));
     }
     let failed = diagnosis
         .steps
@@ -1355,6 +1622,20 @@ fn refusing_library(diagnosis: &Diagnosis) -> Option<&'static str> {
         .iter()
         .any(|s| s.id.starts_with("dotnet.") && s.outcome == Outcome::Fail)
         .then_some("SslStream")
+}
+
+/// Why the client asks the responder it asks, when the application named another that MQ
+/// ignores: a version 1 first MQAIR (no OCSPResponderURL field), an MQCNO below version 4 (no
+/// MQSCO at all). Said in the cause, since that is what the customer must change.
+fn ignored_responder(diagnosis: &Diagnosis) -> String {
+    let has = |id: &str| diagnosis.lint.iter().any(|l| l.id == id);
+    if has("mqcno-version") {
+        " (the MQAIR's OCSPResponderURL is not used: MQCNO is below version 4, so the MQSCO and its MQAIR records are ignored)".into()
+    } else if has("mqair-version-1") {
+        " (the OCSPResponderURL the application sets is not used: the first MQAIR is version 1, which has no such field, and only the first MQAIR counts for OCSP)".into()
+    } else {
+        String::new()
+    }
 }
 
 fn trim_period(text: &str) -> String {
@@ -1593,6 +1874,28 @@ mod tests {
             !e.supposes.iter().any(|s| s.contains("answers unknown")),
             "printed, not supposed: {:?}",
             e.supposes
+        );
+    }
+
+    #[test]
+    fn a_2393_with_the_channels_sslpeer_refusing_keeps_the_cause_and_says_the_code_is_assumed() {
+        let case = example("channel-sslpeer-mismatch").unwrap_or_else(|| unreachable!());
+        let e = explain(
+            &case,
+            &observed(
+                "",
+                "AMQ9636E: SSL distinguished name does not match peer name, channel 'PL81N.MQICHL'.",
+                Some(2393),
+            ),
+        );
+        assert!(e.cause.summary.contains("SSLPEER"), "{}", e.cause.summary);
+        assert!(
+            e.contradictions
+                .iter()
+                .any(|c| c.contains("2393")
+                    && c.contains("the ticket's code is the better evidence")),
+            "{:?}",
+            e.contradictions
         );
     }
 

@@ -21,16 +21,29 @@ use super::display;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// A problem in MQSC text, with the line its statement starts on.
+/// A problem in MQSC text, with where it is: the line its statement starts on and the column of
+/// the offending word (or of the statement's first character).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MqscProblem {
     /// 1-based line.
     pub line: usize,
+    /// 1-based column (in characters, e-mail quoting included).
+    pub column: usize,
     /// What is wrong.
     pub message: String,
 }
 
 pub use super::config::SslEvents;
+
+impl std::fmt::Display for MqscProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
 
 /// The queue manager's own attributes, from `ALTER QMGR` or `DISPLAY QMGR`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -173,12 +186,20 @@ impl MqscDefinitions {
         }
         defs.sslcrlnl = defs.qmgr.sslcrlnl.clone();
         defs.sslev = defs.qmgr.sslev;
-        defs.problems.sort_by_key(|p| p.line);
+        // A problem about a statement as a whole points at the statement's first character.
+        for problem in defs.problems.iter_mut().filter(|p| p.column == 0) {
+            problem.column = super::quote::column_of(text, problem.line, "");
+        }
+        defs.problems.sort_by_key(|p| (p.line, p.column));
         defs
     }
 
     fn problem(&mut self, line: usize, message: String) {
-        self.problems.push(MqscProblem { line, message });
+        self.problems.push(MqscProblem {
+            line,
+            column: 0,
+            message,
+        });
     }
 
     fn apply(
