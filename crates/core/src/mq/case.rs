@@ -317,10 +317,10 @@ impl Resolved {
     }
 
     /// The trust anchors of one side's key repository.
-    pub fn trust_mut(&mut self, side: super::revocation::Side) -> &mut Vec<Certificate> {
+    pub fn trust_mut(&mut self, side: super::supposition::Side) -> &mut Vec<Certificate> {
         match side {
-            super::revocation::Side::Client => &mut self.client_trust,
-            super::revocation::Side::QueueManager => &mut self.qm_trust,
+            super::supposition::Side::Client => &mut self.client_trust,
+            super::supposition::Side::QueueManager => &mut self.qm_trust,
         }
     }
 

@@ -350,51 +350,7 @@ impl LogMessage {
     }
 }
 
-/// A certificate as AMQ9633, AMQ9716 and FFST comments name it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct CertificateDetails {
-    /// `[Class=]` (`GSKVALMethod::X509`), GSKit only.
-    pub class: Option<String>,
-    /// `[Issuer=]`.
-    pub issuer: Option<String>,
-    /// `[#=]`: the serial number as GSKit writes it.
-    pub serial: Option<String>,
-    /// `[Subject=]`, or the `/C=…/CN=…` name an OpenSSL queue manager writes.
-    pub subject: Option<String>,
-}
-
-/// Reads the certificate in an AMQ9633 / AMQ9716 insert or an FFST comment: GSKit's
-/// `[Class=]GSKVALMethod::X509[Issuer=]CN=…[#=]0a1b[Subject=]CN=…` (IBM technote on AMQ9633's
-/// details: https://www.ibm.com/support/pages/node/1081227), or an OpenSSL queue manager's
-/// `Certificate /C=…/CN=… was revoked by …` (the seed walk-through). `None` when neither.
-pub fn certificate_details(text: &str) -> Option<CertificateDetails> {
-    let text = text.trim();
-    if text.contains("[Subject=]") || text.contains("[Issuer=]") || text.contains("[#=]") {
-        let mut details = CertificateDetails::default();
-        for part in text.split('[').skip(1) {
-            let Some((name, value)) = part.split_once("=]") else {
-                continue;
-            };
-            let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-            match name {
-                "Class" => details.class = value,
-                "Issuer" => details.issuer = value,
-                "#" => details.serial = value,
-                "Subject" => details.subject = value,
-                _ => {}
-            }
-        }
-        return Some(details);
-    }
-    // `Certificate /C=…/CN=… was revoked by …`, or the bare `/C=…/CN=…` an OpenSSL queue
-    // manager's AMQ9716 names (the seed walk-through).
-    let rest = text.strip_prefix("Certificate ").unwrap_or(text);
-    let subject = rest.split(" was ").next().unwrap_or(rest).trim();
-    subject.starts_with('/').then(|| CertificateDetails {
-        subject: Some(subject.to_owned()),
-        ..CertificateDetails::default()
-    })
-}
+pub use super::inserts::{CertificateDetails, certificate_details};
 
 /// Which part of an entry the following lines belong to.
 #[derive(Clone, Copy, PartialEq, Eq)]
