@@ -1599,6 +1599,11 @@ fn summary(diagnosis: &Diagnosis) -> String {
                         .trim_end_matches(',')
                         .trim_end()
                         .to_owned();
+                } else if cause.contains(&said)
+                    && let Some(logs) = result.find("(client log:").map(|at| &result[at..])
+                {
+                    // The step said the outcome in its own words: only the logs are added.
+                    return format!("{} {logs}.", capitalise(&cause));
                 }
             }
             format!("{}. {result}.", capitalise(&cause))
