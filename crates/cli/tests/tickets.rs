@@ -354,6 +354,13 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "mqprd01.northwind.example"],
     ),
+    // APAR IT44272: ClientRevocationChecks=REQUIRED with no CCDT and no MQSCO on 9.3.0.
+    (
+        "37-clientrevocationchecks-no-ccdt",
+        Some(2059),
+        "client",
+        &["ClientRevocationChecks=REQUIRED", "IT44272"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -289,3 +289,29 @@ fn the_validation_error_tells_a_chain_problem_from_a_revocation() {
         );
     }
 }
+
+#[test]
+fn client_revocation_checks_required_without_ccdt_or_mqsco_is_2059_before_9_3_5() {
+    // APAR IT44272: MQCONNX looks for the CCDT, logs AMQ9518E and fails with 2059.
+    let d = diagnose("client-revocation-checks-no-ccdt");
+    assert_eq!(d.outcome.reason_code, Some(2059), "{:#?}", d.steps);
+    assert_eq!(
+        d.client_log.first().map(|l| l.id.as_str()),
+        Some("AMQ9518E")
+    );
+    // Fixed by design from 9.3.5: the connection goes on to the handshake.
+    let mut fixed = example("client-revocation-checks-no-ccdt").unwrap();
+    fixed.client.mq_version = Some("9.3.5.0".into());
+    assert_ne!(predict(&fixed).outcome.reason_code, Some(2059));
+    // A CCDT (here named by MQCHLLIB) is what ClientRevocationChecks reads: no failure.
+    let mut with_ccdt = example("client-revocation-checks-no-ccdt").unwrap();
+    with_ccdt
+        .client
+        .environment
+        .insert("MQCHLLIB".into(), "/var/mqm/ccdt".into());
+    assert_ne!(predict(&with_ccdt).outcome.reason_code, Some(2059));
+    // A case that does not state the client's settings in full may have a CCDT: no verdict.
+    let mut partial = example("client-revocation-checks-no-ccdt").unwrap();
+    partial.client.settings_complete = false;
+    assert_ne!(predict(&partial).outcome.reason_code, Some(2059));
+}

@@ -564,6 +564,7 @@ impl Case {
             client.mqcno = mqcno.clone();
         }
         if let Some(text) = &self.client.ccdt_json {
+            client.ccdt = true;
             match super::ccdt::parse(text) {
                 Ok(channels) => {
                     let wanted = client.mqcd.channel_name.clone();

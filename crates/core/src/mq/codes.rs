@@ -235,6 +235,15 @@ pub const MESSAGES: &[Message] = &[
         source: "https://ibm.com/support/pages/node/6256630",
     },
     Message {
+        id: "AMQ9518",
+        title: "File '<path>/AMQCLCHL.TAB' not found.",
+        meaning: "The client looked for its channel definition table and did not find it; with ClientRevocationChecks=REQUIRED and neither a CCDT nor an MQSCO, MQCONNX then fails with 2059 (before MQ 9.3.5).",
+        side: "client",
+        severity: Some('E'),
+        certainty: Certainty::Confirmed,
+        source: "https://www.ibm.com/support/pages/apar/IT44272",
+    },
+    Message {
         id: "AMQ9665",
         title: "SSL connection closed by remote end of channel '<channel>'.",
         meaning: "The partner ended the TLS connection during or right after the handshake. It carries no reason of its own: read the partner's error log (AMQ9716, AMQ9633, AMQ9637, ...).",

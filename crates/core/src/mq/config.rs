@@ -221,6 +221,9 @@ pub struct ClientConfig {
     pub settings_complete: bool,
     /// The managed .NET client's revocation settings.
     pub dotnet: super::dotnet::DotnetSettings,
+    /// Whether the case gives the client a CCDT (a JSON CCDT, or the AUTHINFO records of a
+    /// binary one).
+    pub ccdt: bool,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).
@@ -307,6 +310,16 @@ pub struct QmConfig {
 }
 
 impl ClientConfig {
+    /// Whether the client has a CCDT: one in the case, or its environment naming one (MQCHLLIB,
+    /// MQCHLTAB, MQCCDTURL).
+    pub fn has_ccdt(&self) -> bool {
+        self.ccdt
+            || !self.ccdt_authinfo.is_empty()
+            || ["MQCHLLIB", "MQCHLTAB", "MQCCDTURL"]
+                .iter()
+                .any(|name| self.env(name).is_some_and(|v| !v.trim().is_empty()))
+    }
+
     /// The MQSCO in force: only when MQCNO is version 4 or later.
     pub fn effective_sco(&self) -> Option<&Mqsco> {
         self.mqcno.sco.as_ref().filter(|_| self.mqcno.version >= 4)

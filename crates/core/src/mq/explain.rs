@@ -658,18 +658,35 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
 /// a question, never a conclusion from silence (a ticket rarely quotes every setting).
 fn key_repository_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
     let client = &resolved.client;
-    let open = !client.settings_complete && client.key_repository().is_none();
-    (open && observed.reasons.iter().any(|r| r.code == 2381)).then(|| {
-        vec![
-            Choice::as_stated(),
-            Choice {
-                change: Change::SettingsComplete,
-                cost: 1,
-                words: "the client names no key repository anywhere (no MQSCO.KeyRepository with MQCNO version 4 or later, no MQSSLKEYR, no SSLKeyRepository in mqclient.ini)".into(),
-                contradicts: None,
-            },
-        ]
-    })
+    if client.settings_complete {
+        return None;
+    }
+    let seen = |code: u32| observed.reasons.iter().any(|r| r.code == code);
+    let words = if client.key_repository().is_none() && seen(2381) {
+        "the client names no key repository anywhere (no MQSCO.KeyRepository with MQCNO version 4 or later, no MQSSLKEYR, no SSLKeyRepository in mqclient.ini)"
+    } else if client
+        .ssl
+        .client_revocation_checks
+        .as_ref()
+        .is_some_and(|s| s.value == super::ini::ClientRevocationChecks::Required)
+        && client.effective_sco().is_none()
+        && !client.has_ccdt()
+        && (seen(2059) || observed.messages.iter().any(|m| base(&m.id) == "AMQ9518"))
+    {
+        // APAR IT44272: ClientRevocationChecks=REQUIRED looks for a CCDT the client does not use.
+        "the client uses neither a CCDT nor an MQSCO (its channel comes from MQCD or MQSERVER)"
+    } else {
+        return None;
+    };
+    Some(vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::SettingsComplete,
+            cost: 1,
+            words: words.into(),
+            contradicts: None,
+        },
+    ])
 }
 
 /// Certificate problems a side's log names (AMQ9797: its own certificate; AMQ9658: a

@@ -92,6 +92,20 @@ pub(super) fn examples() -> Vec<(&'static str, Case)> {
     out.push(("no-key-repository", case));
 
     let mut case = base(
+        "ClientRevocationChecks=REQUIRED without a CCDT or an MQSCO (MQ 9.3.0)",
+        "An MQ 9.3.0 client names its channel with MQCD and its key repository with MQSSLKEYR, uses no CCDT and leaves MQCNO at version 1 (no MQSCO); its mqclient.ini says ClientRevocationChecks=REQUIRED. Before 9.3.5 MQCONNX looks for the CCDT, logs AMQ9518E and fails with 2059 (APAR IT44272). Not part of the seed.",
+        "2022-02-02T13:22:24Z",
+    );
+    case.client.command_line = Some(COMMAND_LINE.replace(" MQCNO_VERSION_4", ""));
+    case.client
+        .environment
+        .insert("MQSSLKEYR".into(), "/var/mqm/ssl/key".into());
+    case.client.mqclient_ini = "SSL:\n   ClientRevocationChecks=REQUIRED\n".into();
+    case.client.mq_version = Some("9.3.0.5".into());
+    case.client.settings_complete = true;
+    out.push(("client-revocation-checks-no-ccdt", case));
+
+    let mut case = base(
         "CHLAUTH maps the client's certificate to a blocked user",
         "TLS succeeds on both sides, then the queue manager's SSLPEERMAP record maps the client's DN to MCAUSER('mqm'), which the default BLOCKUSER('*MQADMIN') record blocks: the queue manager logs AMQ9776E and the application gets 2035 MQRC_NOT_AUTHORIZED, not a TLS reason code. Not part of the seed.",
         "2022-02-02T13:22:24Z",

@@ -212,6 +212,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.2.0/com.ibm.mq.dev.doc/q120660_.html",
     },
     Assumption {
+        id: "client-revocation-checks-version",
+        text: "The client's MQ version is not known: a release before 9.3.5 is assumed, where ClientRevocationChecks=REQUIRED without a CCDT or MQSCO ends MQCONNX with 2059 and AMQ9518E; from 9.3.5 IBM addressed this by design.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/support/pages/apar/IT44272 (no version in the case)",
+    },
+    Assumption {
         id: "cipherspec-one-sided",
         text: "A client whose channel definition names no CipherSpec, against a queue manager channel with SSLCIPH, is assumed to log AMQ9641 with the insert 'SSLCIPH(' ') -> SSLCIPH(????)' (its own CipherSpec blank, the remote one unknown) and to get 2393 (2397 for the Java classes); the queue manager's message (AMQ9639 'did not specify a CipherSpec' here) is not read from IBM's catalogue. IBM documents only that channel startup fails when one end alone defines a CipherSpec. The reverse (the client names a CipherSpec, the channel's SSLCIPH is blank) is assumed to end with 2393, no message of either side being predicted.",
         certainty: Certainty::Unconfirmed,

@@ -17,6 +17,7 @@ mod assumptions;
 mod checks;
 mod chlauth;
 mod cipher;
+mod client_revocation;
 mod dotnet;
 mod inserts;
 mod java;
@@ -474,6 +475,10 @@ fn run(b: &mut Builder<'_>) {
             b.fix(&item.title, item.fix.clone(), None);
             return;
         }
+    }
+    // ClientRevocationChecks=REQUIRED without a CCDT or MQSCO (APAR IT44272).
+    if kind == crate::mq::java::ClientKind::C && !client_revocation::ccdt_required(b) {
+        return;
     }
     // A client that names no CipherSpec against a channel that has one never starts TLS.
     if !cipher::one_sided(b) {
