@@ -59,6 +59,29 @@ pub struct JavaSettings {
 }
 
 impl JavaSettings {
+    /// The settings as the JVM names them (`com.sun.net.ssl.checkRevocation=true, …`), or
+    /// `none` when none is set.
+    pub fn words(&self) -> String {
+        let mut out = Vec::new();
+        if let Some(on) = self.check_revocation {
+            out.push(format!("com.sun.net.ssl.checkRevocation={on}"));
+        }
+        if let Some(on) = self.ocsp_enable {
+            out.push(format!("ocsp.enable={on}"));
+        }
+        if let Some(url) = &self.ocsp_responder_url {
+            out.push(format!("ocsp.responderURL={url}"));
+        }
+        if let Some(on) = self.enable_crldp {
+            out.push(format!("com.sun.security.enableCRLDP={on}"));
+        }
+        if out.is_empty() {
+            "none".into()
+        } else {
+            out.join(", ")
+        }
+    }
+
     /// Whether JSSE checks revocation.
     pub fn checks_revocation(&self) -> bool {
         self.check_revocation.unwrap_or(false)
@@ -118,6 +141,12 @@ fn assignments(line: &str) -> Vec<(String, String)> {
         }
     }
     for word in line.split_whitespace() {
+        // `JAVA_TOOL_OPTIONS=-Dname=value` or `JAVA_OPTS="-Dname=value …`: the option is what
+        // follows the variable.
+        let word = match word.find("-D") {
+            Some(at) if at > 0 && word[..at].ends_with(['=', '"', '\'']) => &word[at..],
+            _ => word,
+        };
         let word = word.trim_start_matches("-D").trim_matches(['"', '\'', ',']);
         if let Some((name, value)) = word.split_once('=')
             && name.contains('.')

@@ -231,9 +231,11 @@ fn reason_codes(line: &str) -> Vec<u32> {
 /// Spring Boot's `ibm.mq.*` properties (application.properties or YAML flattened) and the
 /// JMS connection factory's names for the same: queue manager, channel, connection name, cipher
 /// suite, peer name.
-fn spring_properties(text: &str, case: &mut Case, filed: &mut Vec<String>) {
+/// Returns the lines read.
+fn spring_properties(text: &str, case: &mut Case, filed: &mut Vec<String>) -> Vec<usize> {
     let mut mqcd = case.client.mqcd.clone().unwrap_or_default();
     let mut found = false;
+    let mut lines = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let line = unquote(line).trim();
         let Some((name, value)) = line.split_once(['=', ':']) else {
@@ -252,6 +254,7 @@ fn spring_properties(text: &str, case: &mut Case, filed: &mut Vec<String>) {
             _ => continue,
         }
         found = true;
+        lines.push(number + 1);
         filed.push(format!(
             "line {}: {} (Spring Boot property)",
             number + 1,
@@ -261,6 +264,7 @@ fn spring_properties(text: &str, case: &mut Case, filed: &mut Vec<String>) {
     if found {
         case.client.mqcd = Some(mqcd);
     }
+    lines
 }
 
 /// Reason codes a ticket quotes outside its logs (prose, application output), and the lines
@@ -712,10 +716,17 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             dotnet_lines = file_dotnet(text, &mut case, &mut filed);
         }
         if kind == super::java::ClientKind::Java {
-            spring_properties(text, &mut case, &mut filed);
+            dotnet_lines.extend(spring_properties(text, &mut case, &mut filed));
             let settings = super::java::JavaSettings::read(text);
             if !settings.is_empty() {
-                filed.push(format!("JVM revocation settings: {settings:?}"));
+                // The lines that set them (JVM options, java.security).
+                dotnet_lines.extend(
+                    text.lines()
+                        .enumerate()
+                        .filter(|(_, l)| !super::java::JavaSettings::read(l).is_empty())
+                        .map(|(i, _)| i + 1),
+                );
+                filed.push(format!("JVM revocation settings: {}", settings.words()));
                 case.client.java = Some(settings);
             }
         }
@@ -799,10 +810,11 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             .into_iter()
             .filter(|(first, last)| {
                 // Lines the ticket reader itself took (log entries, stack traces, quoted codes,
-                // C code).
-                !entries
-                    .iter()
-                    .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
+                // C code, a Java client's lines).
+                !(*first..=*last).all(|l| java_lines.contains(&l))
+                    && !entries
+                        .iter()
+                        .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
                     && !csource
                         .as_ref()
                         .is_some_and(|c| (*first..=*last).all(|l| c.lines.contains(&l)))
