@@ -1290,10 +1290,21 @@ fn tell_apart(
         let summary = summary
             .split_once("The first: ")
             .map_or(summary, |(_, first)| first);
-        let end = [": ", "; ", ". "]
-            .iter()
-            .filter_map(|sep| summary.find(sep))
-            .min()
+        // The first `: `, `; ` or `. ` outside parentheses ends the cause.
+        let mut depth = 0usize;
+        let bytes = summary.as_bytes();
+        let end = (0..bytes.len())
+            .find(|&i| {
+                match bytes[i] {
+                    b'(' => depth += 1,
+                    b')' => depth = depth.saturating_sub(1),
+                    b':' | b';' | b'.' if depth == 0 => {
+                        return bytes.get(i + 1) == Some(&b' ');
+                    }
+                    _ => {}
+                }
+                false
+            })
             .unwrap_or(summary.len());
         let cause = summary[..end].trim().trim_end_matches('.');
         // Mid-sentence: "the queue manager …", not "The queue manager …".
