@@ -1293,9 +1293,11 @@ fn tell_apart(
         // The first `: `, `; ` or `. ` outside parentheses ends the cause.
         let mut depth = 0usize;
         let bytes = summary.as_bytes();
-        let end = (0..bytes.len())
-            .find(|&i| {
-                match bytes[i] {
+        let end = bytes
+            .iter()
+            .enumerate()
+            .find(|&(i, byte)| {
+                match byte {
                     b'(' => depth += 1,
                     b')' => depth = depth.saturating_sub(1),
                     b':' | b';' | b'.' if depth == 0 => {
@@ -1305,7 +1307,7 @@ fn tell_apart(
                 }
                 false
             })
-            .unwrap_or(summary.len());
+            .map_or(summary.len(), |(i, _)| i);
         let cause = summary[..end].trim().trim_end_matches('.');
         // Mid-sentence: "the queue manager …", not "The queue manager …".
         match cause.strip_prefix("The ") {
