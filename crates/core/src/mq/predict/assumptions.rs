@@ -81,9 +81,9 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "sslpeer-model",
-        text: "Peer names are checked after the TLS handshake, the client's SSLPeerName first. Repeated attribute types count in the order MQ prints the DN (most specific first, as DISPLAY CHSTATUS shows SSLPEER); '*' is honoured anywhere in a value, though IBM documents only the trailing form.",
+        text: "Peer names are checked after the TLS handshake, the client's SSLPeerName first. Repeated attribute types count in the order MQ prints the DN (most specific first, as DISPLAY CHSTATUS shows SSLPEER); '*' counts at the beginning, the end or both ends of a value, as IBM documents (one inside a value is refused, as runmqsc would).",
         certainty: Certainty::Partial,
-        source: "mq-reference §11 (IBM's SSLPEER rules; where else '*' may appear is UNCONFIRMED)",
+        source: "mq-reference §11 (IBM's SSLPEER rules: the wildcard at the beginning, the end or both)",
     },
     Assumption {
         id: "client-peer-name-2398",
