@@ -15,7 +15,7 @@ use crate::general_name::{GeneralName, KeyPurpose, KeyUsageFlags, NameContext, l
 use crate::hex;
 use crate::oids;
 use crate::reader::{Fields, Malformed, content, oid};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_parser::extensions::{GeneralName as X509GeneralName, ParsedExtension, X509Extension};
 use x509_parser::prelude::FromDer;
 
@@ -25,7 +25,7 @@ pub const OID_OCSP_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
 pub const OID_OCSP_NOCHECK: &str = "1.3.6.1.5.5.7.48.1.5";
 
 /// One extension.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extension {
     /// Dotted OID.
     pub oid: String,
@@ -40,7 +40,7 @@ pub struct Extension {
 }
 
 /// The readable value of an extension.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ExtensionValue {
     /// basicConstraints (§4.2.1.9).
