@@ -163,7 +163,8 @@ pub fn app() -> Html {
                 .iter()
                 .any(|w| text.contains(w));
             let at = state.at.to_string();
-            state.dispatch(work::decode_paste(text.clone()).into());
+            let decoded = state.clone();
+            work::decode_paste(text.clone(), move |action| decoded.dispatch(action.into()));
             if ticket {
                 state.dispatch(work::ticket_case(&text, &at).into());
             }
@@ -181,7 +182,8 @@ pub fn app() -> Html {
         let (state, file_error) = (state.clone(), file_error.clone());
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
             file_error.set(None);
-            state.dispatch(work::decode_file(name, &bytes).into());
+            let decoded = state.clone();
+            work::decode_file(name, bytes, move |action| decoded.dispatch(action.into()));
         })
     };
     let on_file_error = {
