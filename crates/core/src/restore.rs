@@ -10,7 +10,7 @@
 use crate::certificate::{Certificate, signature_algorithms_agree};
 use crate::decode::DecodedObject;
 use crate::der::{self, Node, Tag};
-use crate::location::SourceFormat;
+use crate::location::{Source, SourceFormat};
 use crate::ocsp::OcspResponse;
 use crate::{ObjectBody, oids};
 
@@ -18,6 +18,25 @@ use crate::{ObjectBody, oids};
 const OID_EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
 
 impl DecodedObject {
+    /// The object whose `source` and `body` were read back (from JSON), made whole from `der`.
+    pub fn restored(source: Source, body: ObjectBody, der: Vec<u8>) -> Self {
+        let mut object = Self {
+            source,
+            body,
+            der: Vec::new(),
+            tree: Node {
+                tag: Tag::NULL,
+                offset: 0,
+                header_len: 0,
+                content_len: 0,
+                children: Vec::new(),
+                encapsulates: false,
+            },
+        };
+        object.restore(der);
+        object
+    }
+
     /// Puts back what JSON does not carry, from `der`, the bytes the object was decoded from:
     /// `der`, `tree` and the DER-derived fields of its body. A value read from JSON and restored
     /// with its own DER equals the value that was written.
