@@ -67,6 +67,21 @@ fn attribute(attr: &AttributeTypeAndValue<'_>) -> NameAttribute {
     }
 }
 
+/// The RFC 4514 string of RDNs in encoding order: most specific RDN first, `,` between RDNs,
+/// `+` inside a multi-valued RDN, values escaped.
+fn rfc4514(rdns: &[Vec<NameAttribute>]) -> String {
+    rdns.iter()
+        .rev()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|a| format!("{}={}", a.name, escape(&a.value)))
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// The OIDs [`short_name`] names.
 const SHORT_NAMED: [&str; 16] = [
     "2.5.4.3",
@@ -170,19 +185,8 @@ impl DistinguishedName {
             .iter()
             .map(|rdn| rdn.iter().map(attribute).collect())
             .collect();
-        let rfc4514 = rdns
-            .iter()
-            .rev()
-            .map(|rdn| {
-                rdn.iter()
-                    .map(|a| format!("{}={}", a.name, escape(&a.value)))
-                    .collect::<Vec<_>>()
-                    .join("+")
-            })
-            .collect::<Vec<_>>()
-            .join(",");
         Self {
-            rfc4514,
+            rfc4514: rfc4514(&rdns),
             attributes: rdns.into_iter().flatten().collect(),
         }
     }
@@ -246,7 +250,7 @@ impl DistinguishedName {
 
 #[cfg(test)]
 mod tests {
-    use super::{DistinguishedName, NameAttribute, escape, unescape};
+    use super::{DistinguishedName, NameAttribute, escape, rfc4514, unescape};
 
     fn dn(pairs: &[(&str, &str)]) -> DistinguishedName {
         DistinguishedName {
@@ -303,22 +307,12 @@ mod tests {
         ];
         // C, then O, then a multi-valued RDN of OU and 1.2.3.4, then CN, as from_x509 writes it.
         let rdns = [
-            &attributes[..1],
-            &attributes[1..2],
-            &attributes[2..4],
-            &attributes[4..],
+            attributes[..1].to_vec(),
+            attributes[1..2].to_vec(),
+            attributes[2..4].to_vec(),
+            attributes[4..].to_vec(),
         ];
-        let rfc4514 = rdns
-            .iter()
-            .rev()
-            .map(|rdn| {
-                rdn.iter()
-                    .map(|a| format!("{}={}", a.name, escape(&a.value)))
-                    .collect::<Vec<_>>()
-                    .join("+")
-            })
-            .collect::<Vec<_>>()
-            .join(",");
+        let rfc4514 = rfc4514(&rdns);
         let name = DistinguishedName {
             rfc4514: rfc4514.clone(),
             attributes,
