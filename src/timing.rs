@@ -20,7 +20,7 @@ pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
 /// page cannot see) as the measure `mqocsp:<name>`, ending now.
 #[cfg(target_arch = "wasm32")]
 pub fn record(name: &str, duration: f64) {
-    use wasm_bindgen::{JsCast as _, JsValue};
+    use wasm_bindgen::JsCast as _;
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return;
     };
@@ -33,7 +33,7 @@ pub fn record(name: &str, duration: f64) {
     let _ = js_sys::Reflect::set(&options, &"duration".into(), &duration.into());
     // web-sys has no binding for measure's options form (User Timing Level 3).
     if let Ok(measure) = js_sys::Reflect::get(&performance, &"measure".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
     {
         let _ = measure.call2(&performance, &format!("mqocsp:{name}").into(), &options);
     }

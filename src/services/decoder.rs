@@ -79,6 +79,8 @@ struct ObjectIn {
 }
 
 #[derive(Deserialize)]
+// Read once and moved into an ObjectBody at once, which is as large (see its own allow).
+#[allow(clippy::large_enum_variant)]
 enum BodyIn {
     Certificate(Certificate),
     OcspResponse(OcspResponse),
@@ -201,10 +203,9 @@ struct Client {
     worker: web_sys::Worker,
     next: u32,
     in_flight: BTreeMap<u32, InFlight>,
-    _handlers: (
-        Closure<dyn FnMut(web_sys::MessageEvent)>,
-        Closure<dyn FnMut(web_sys::Event)>,
-    ),
+    // The worker's handlers, kept alive with it.
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
@@ -310,7 +311,8 @@ fn start() -> Result<Client, String> {
         worker,
         next: 1,
         in_flight: BTreeMap::new(),
-        _handlers: (on_message, on_error),
+        _on_message: on_message,
+        _on_error: on_error,
     })
 }
 
@@ -382,7 +384,8 @@ fn fail(why: &str) {
                 client.worker.terminate();
                 // This may run inside one of those handlers: they must outlive the call, and
                 // the terminated worker calls them no more.
-                std::mem::forget(client._handlers);
+                std::mem::forget(client._on_message);
+                std::mem::forget(client._on_error);
                 client.in_flight
             })
             .unwrap_or_default();
