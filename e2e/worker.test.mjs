@@ -74,3 +74,16 @@ test('when the worker cannot start, the page decodes the paste itself and says w
   await page.locator('[data-field="summary"]', { hasText: '1 object' }).waitFor({ timeout: 15000 });
   await context.close();
 });
+
+test('the relay built with the page in it serves the worker too', async () => {
+  const builtIn = await startRelay([], { embedded: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(builtIn.url);
+    await pasteTwo(page);
+    assert.deepEqual(await measures(page), { decode: 0, 'decode-worker': 1, 'decode-receive': 1 });
+    await page.close();
+  } finally {
+    await builtIn.stop();
+  }
+});
