@@ -87,13 +87,17 @@ export function screenshotPath(name) {
  * an issuing CA (serial 02 under the root) signs the queue manager's certificate and runs the
  * responder, which then knows leaf serials only; the listener started on `dir` sends the chain.
  * Returns PEMs, the URL and a stop function. */
-export async function opensslResponder({ status = 'good', intermediate = false } = {}) {
+export async function opensslResponder({ status = 'good', intermediate = false, aia = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mqocsp-e2e-ocsp-'));
+  // With `aia`, the queue manager's certificate names this responder in its AIA (the only
+  // source a Java or managed .NET client asks).
+  const port = await freePort();
+  const aiaExt = aia ? ['-addext', `authorityInfoAccess=OCSP;URI:http://127.0.0.1:${port}/`] : [];
   const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
     '-days', '3650', '-subj', '/C=AU/O=Pulsar/CN=e2e Root CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
   run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'qm.key', '-out', 'qm.csr', '-subj', '/C=AU/O=Pulsar/CN=qm-e2e',
-    '-addext', 'subjectAltName=DNS:qm-e2e', '-addext', 'extendedKeyUsage=serverAuth,clientAuth']);
+    '-addext', 'subjectAltName=DNS:qm-e2e', '-addext', 'extendedKeyUsage=serverAuth,clientAuth', ...aiaExt]);
   const signer = intermediate ? 'issuing' : 'ca';
   if (intermediate) {
     run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'issuing.key', '-out', 'issuing.csr', '-subj', '/C=AU/O=Pulsar/CN=e2e Issuing CA',
@@ -110,7 +114,6 @@ export async function opensslResponder({ status = 'good', intermediate = false }
     unknown: `V\t${digits}Z\t\t02\tunknown\t/C=AU/O=Pulsar/CN=someone-else`,
   }[status];
   writeFileSync(join(dir, 'index.txt'), `${line}\n`);
-  const port = await freePort();
   const child = spawn('openssl', ['ocsp', '-index', 'index.txt', '-CA', `${signer}.pem`, '-rsigner', `${signer}.pem`, '-rkey', `${signer}.key`, '-port', String(port), '-ignore_err'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   await new Promise((resolve, reject) => {

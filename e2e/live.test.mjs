@@ -15,6 +15,8 @@ let strangerListener;
 let issuingResponder;
 let issuingListener;
 let cdp;
+let aiaResponder;
+let aiaListener;
 let relay;
 let browser;
 
@@ -30,7 +32,9 @@ before(async () => {
   demandingListener = await startTlsServer(responder.dir, ['-Verify', '1']);
   closedPort = await freePort();
   cdp = await crlDistributionPoint();
-  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port, strangerResponder.port, strangerListener.port, issuingResponder.port, issuingListener.port, cdp.port]
+  aiaResponder = await opensslResponder({ status: 'revoked', aia: true });
+  aiaListener = await startTlsServer(aiaResponder.dir);
+  relay = await startRelay([responder.port, listener.port, revokedResponder.port, revokedListener.port, closedPort, demandingListener.port, strangerResponder.port, strangerListener.port, issuingResponder.port, issuingListener.port, cdp.port, aiaResponder.port, aiaListener.port]
     .flatMap((port) => ['--allow', `127.0.0.1:${port}`]));
   browser = await launchBrowser();
 });
@@ -48,6 +52,8 @@ after(async () => {
   issuingResponder?.stop();
   revokedResponder?.stop();
   cdp?.stop();
+  aiaListener?.stop();
+  aiaResponder?.stop();
 });
 
 test('asking the responder live turns an assumed-down responder into a good answer', async () => {
@@ -222,5 +228,30 @@ test('with CDPCheckExtensions=YES the page fetches the CRL through the relay, an
   await page.locator('#ask-live').click();
   await page.locator('[data-field="client-log"]', { hasText: 'AMQ9633E' }).waitFor({ timeout: 10000 });
   await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.close();
+});
+
+test('a live probe for a managed .NET client asks the certificate\'s AIA responder and predicts with the .NET model', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(relay.tokenUrl);
+  // A .NET application's settings pasted with no case open: the case is a managed .NET client's.
+  await page.getByLabel(/Paste what the customer sent/).fill([
+    'using IBM.WMQ;',
+    'MQEnvironment.Hostname = "127.0.0.1";',
+    `MQEnvironment.Port = ${aiaListener.port};`,
+    'MQEnvironment.Channel = "TO.QM1";',
+    'MQEnvironment.SSLPeerName = "CN=qm-e2e";',
+    'MQEnvironment.SSLCertRevocationCheck = true;',
+    aiaResponder.caPem,
+  ].join('\n'));
+  await page.locator('[data-field="verdict"]', { hasText: /dotnet client/ }).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('#probe-target').inputValue(), `127.0.0.1:${aiaListener.port}`);
+  await page.locator('#probe-live').click();
+  // The live log says whose sources are asked: the case's kind.
+  await page.locator('[data-field="live-log"]', { hasText: 'a managed .NET client' }).first().waitFor({ timeout: 15000 });
+  await page.locator('[data-field="live-log"]', { hasText: `http://127.0.0.1:${aiaResponder.port}/ answered about qm-e2e` }).waitFor({ timeout: 15000 });
+  await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
+  await page.locator('[data-field="client-log"]', { hasText: 'X509ChainStatus Revoked' }).first().waitFor({ timeout: 10000 });
+  await page.screenshot({ path: screenshotPath('live-probe-dotnet.png'), fullPage: false });
   await page.close();
 });

@@ -38,6 +38,7 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
             ),
             fingerprint,
             certificate: true,
+            ca: cert.self_issued || cert.basic_constraints().is_some_and(|(ca, _)| ca),
         }),
         ObjectBody::OcspResponse(response) => {
             let label = match &response.basic {
@@ -57,6 +58,7 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
                 label,
                 fingerprint,
                 certificate: false,
+                ca: false,
             })
         }
         _ => None,
@@ -161,13 +163,22 @@ pub fn app() -> Html {
                     "CertPathValidatorException",
                 ]
                 .iter()
-                .any(|w| text.contains(w));
+                .any(|w| text.contains(w))
+                // Or the core sees a Java or .NET client in it (exceptions, settings, code).
+                || (state.case.is_none()
+                    && text
+                        .lines()
+                        .any(|l| mqocsp_core::mq::java::kind_in(l).is_some()));
             let at = state.at.to_string();
-            let decoded = state.clone();
-            work::decode_paste(text.clone(), move |action| decoded.dispatch(action.into()));
-            if ticket {
-                state.dispatch(work::ticket_case(&text, &at).into());
-            }
+            // Decoded once, in the decode worker: the paste view and the ticket reader share the
+            // objects when they are back (a newer paste's request drops this one's answer).
+            let state = state.clone();
+            work::decode_paste(text, move |text, decoded| {
+                state.dispatch(work::decoded_paste(text.clone(), decoded.clone()).into());
+                if ticket {
+                    state.dispatch(work::ticket_case(&text, &decoded, &at).into());
+                }
+            });
         })
     };
     let on_edit = {
@@ -240,12 +251,17 @@ pub fn app() -> Html {
         },
     );
     let choices = use_memo((state.decoded.clone(), files), |(decoded, files)| {
-        decoded
-            .objects
-            .iter()
-            .chain(files.iter().flat_map(|f| f.objects.iter()))
-            .filter_map(choice)
-            .collect::<Vec<Choice>>()
+        measured("choices", || {
+            // A certificate or response pasted again is the same choice.
+            let mut seen = std::collections::HashSet::new();
+            decoded
+                .objects
+                .iter()
+                .chain(files.iter().flat_map(|f| f.objects.iter()))
+                .filter_map(choice)
+                .filter(|c| seen.insert(c.fingerprint.clone()))
+                .collect::<Vec<Choice>>()
+        })
     });
     let on_example = {
         let state = state.clone();
@@ -293,14 +309,14 @@ pub fn app() -> Html {
     let sorted = use_memo(
         (
             state.decoded.clone(),
-            state.text.clone(),
+            state.decoded_text.clone(),
             (*analysis).clone(),
         ),
         |(decoded, text, analysis)| match analysis {
             Some(analysis) if analysis.resolved.material.objects.len() > decoded.objects.len() => {
                 mqocsp_core::mq::sort::sort(&analysis.resolved.material, text)
             }
-            _ => mqocsp_core::mq::sort::sort(decoded, text),
+            _ => measured("sort", || mqocsp_core::mq::sort::sort(decoded, text)),
         },
     );
     let on_pick = {

@@ -38,6 +38,9 @@ pub struct State {
     pub pending: bool,
     /// What the core decoded from `text`.
     pub decoded: Rc<Decoded>,
+    /// The text `decoded` came from (while a paste is pending, `text` is already newer): what
+    /// is derived from the decoded objects and their text follows this, not every keystroke.
+    pub decoded_text: Rc<str>,
     /// Dropped or picked files, in the order they came.
     pub files: Vec<FileInput>,
     /// The evaluation time: validity remarks are relative to it.
@@ -120,6 +123,7 @@ impl State {
             text: String::new(),
             pending: false,
             decoded: Rc::default(),
+            decoded_text: Rc::from(""),
             files: Vec::new(),
             at: now,
             at_text: now.to_string(),

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use mqocsp_testkit::fixtures;
-use mqocsp_testkit::pki::{CertSpec, self_signed};
+use mqocsp_testkit::pki::{Authority, CertSpec, self_signed};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -115,6 +115,23 @@ fn fire(target: &Element, kind: &str) {
     })
     .unwrap();
     target.dispatch_event(&event).unwrap();
+}
+
+/// Sets the value of the input or select `selector` and fires `kind` (`input`, `change`) on it,
+/// as typing or choosing does.
+fn set_field(root: &Element, selector: &str, value: &str, kind: &str) {
+    let field = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} on the page"));
+    match field.dyn_ref::<web_sys::HtmlSelectElement>() {
+        Some(select) => select.set_value(value),
+        None => field
+            .dyn_ref::<HtmlInputElement>()
+            .expect("an input or a select")
+            .set_value(value),
+    }
+    fire(&field, kind);
 }
 
 async fn paste(root: &Element, text: &str) {
@@ -414,14 +431,7 @@ async fn verify_view_steps_through_the_trace_by_keyboard() {
         text(&verdicts)
     );
     // The GSKit profile: nextUpdate absent passes, as the MQ client did in the seed.
-    let profile: web_sys::HtmlSelectElement = root
-        .query_selector("#verify-profile")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    profile.set_value("gskit");
-    fire(&profile, "change");
+    set_field(&root, "#verify-profile", "gskit", "change");
     let steps = root.query_selector(".steps").unwrap().unwrap();
     let key = |k: &str| {
         let init = web_sys::KeyboardEventInit::new();
@@ -692,4 +702,55 @@ async fn new_case_from_a_paste_files_what_it_can() {
     assert!(log.contains("as trusted by both sides"), "{log}");
     assert!(log.contains("the MQSC at line"), "{log}");
     wait_for(&root, "[data-field='mq-outcome']").await;
+}
+
+/// The Verify view takes what `verify-chain` takes: pasted CRLs join the check, and a maximum
+/// number of intermediate CAs can be set.
+#[wasm_bindgen_test]
+async fn verify_view_uses_pasted_crls_and_a_depth_limit() {
+    use mqocsp_testkit::crl::{CrlSpec, crl, pem};
+    let root_ca = Authority::root(&CertSpec::new("Page Depth Root").organization("mqocsp"));
+    let ica = root_ca.intermediate(&CertSpec::new("Page Depth ICA").organization("mqocsp"));
+    let leaf = ica.issue(
+        &CertSpec::new("qm1.example.test")
+            .dns(&["qm1.example.test"])
+            .tls()
+            .serial(&[0x2a]),
+    );
+    let root = mount().await;
+    set_field(&root, "#at-input", "2026-11-26T12:00:00Z", "input");
+    let chain = [
+        leaf.pem.as_str(),
+        ica.certificate.pem.as_str(),
+        root_ca.certificate.pem.as_str(),
+    ]
+    .concat();
+    paste(&root, &chain).await;
+    let verdicts = wait_for(&root, "[data-field='verdicts']").await;
+    text_contains(&root, &verdicts, "Chain:").await;
+    set_field(&root, "#verify-profile", "gskit", "change");
+    text_contains(&root, &verdicts, "Chain: valid").await;
+    let crls = wait_for(&root, "[data-field='crls-used']").await;
+    assert!(text(&crls).contains("No pasted CRL"), "{}", text(&crls));
+    // One intermediate: at most 0 leaves no path; clearing the field lifts the limit.
+    set_field(&root, "#verify-max-depth", "0", "change");
+    text_contains(&root, &verdicts, "Chain: invalid").await;
+    set_field(&root, "#verify-max-depth", "1", "change");
+    text_contains(&root, &verdicts, "Chain: valid").await;
+    // The intermediate's CRL listing the leaf, pasted too: used, and the chain is refused.
+    let mut revoked = CrlSpec::good();
+    revoked.revoked = vec![vec![0x2a]];
+    let with_crl = format!("{chain}{}", pem(&crl(&ica.certificate, &revoked)));
+    paste(&root, &with_crl).await;
+    let crls = wait_for(&root, "[data-field='crls-used']").await;
+    text_contains(&root, &crls, "1 pasted CRL is checked").await;
+    set_field(&root, "#verify-profile", "gskit", "change");
+    let verdicts = wait_for(&root, "[data-field='verdicts']").await;
+    text_contains(&root, &verdicts, "Chain: invalid").await;
+    let crl_step = wait_for(&root, "[data-step-id='chain.crl']").await;
+    assert!(
+        crl_step.class_name().contains("fail"),
+        "{}",
+        crl_step.class_name()
+    );
 }

@@ -30,6 +30,10 @@ fn button(
     html! { <button type="button" class="file-as" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
 }
 
+/// At most this many items are listed in one slot: a bundle of a thousand certificates would
+/// otherwise put a thousand rows of buttons on the page, none of them a sensible case.
+const SLOT_LIMIT: usize = 50;
+
 /// The list.
 #[function_component(Found)]
 pub fn found(props: &FoundProps) -> Html {
@@ -111,15 +115,22 @@ pub fn found(props: &FoundProps) -> Html {
     html! {
         <section class="found" aria-label="Found in the paste">
             <h2>{ "Found in the paste, by slot" }</h2>
+            if sorted.repeated > 0 {
+                <p class="hint" data-field="repeated">{ format!("{} repeated cop{} of certificates listed below (each is listed once)", sorted.repeated, if sorted.repeated == 1 { "y" } else { "ies" }) }</p>
+            }
             { for Slot::ALL.into_iter().map(|slot| {
                 let here: Vec<Html> = items.iter().filter(|(s, _)| *s == slot).map(|(_, item)| item.clone()).collect();
+                let more = here.len().saturating_sub(SLOT_LIMIT);
                 html! {
                     <section class="slot" aria-label={slot.label()} data-slot={format!("{slot:?}")}>
                         <h3>{ slot.label() }</h3>
                         if here.is_empty() {
                             <p class="hint">{ "nothing found" }</p>
                         } else {
-                            <ul>{ for here }</ul>
+                            <ul>{ for here.into_iter().take(SLOT_LIMIT) }</ul>
+                        }
+                        if more > 0 {
+                            <p class="hint">{ format!("and {more} more, not listed: a case files a few certificates; the cards below show every one") }</p>
                         }
                     </section>
                 }

@@ -120,6 +120,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
             { list("Supposed (the ticket does not say)", "verdict-supposes", &e.supposes) }
             { list("Contradictions", "verdict-contradictions", &e.contradictions) }
             { list("Also fits", "verdict-alternatives", &alternatives) }
+            { list("To tell them apart", "verdict-tell-apart", &e.tell_apart) }
         </section>
     }
 }

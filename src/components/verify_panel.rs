@@ -18,6 +18,8 @@ pub struct Choice {
     pub label: String,
     /// Whether it is a certificate (else an OCSP response).
     pub certificate: bool,
+    /// Whether it can anchor a path: a CA certificate (basicConstraints cA) or a self-issued one.
+    pub ca: bool,
 }
 
 /// Props of [`VerifyPanel`].
@@ -173,6 +175,14 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
             }));
         })
     };
+    let set_max_depth = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            // Empty (or not a number): no limit, as verify-chain without --max-depth.
+            on_select.emit(SelectionChange::MaxDepth(value.trim().parse().ok()));
+        })
+    };
     let certificates: Vec<&Choice> = props.choices.iter().filter(|c| c.certificate).collect();
     let responses: Vec<&Choice> = props.choices.iter().filter(|c| !c.certificate).collect();
     let selection = &props.selection;
@@ -204,7 +214,9 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
                     </label>
                     <fieldset class="anchors">
                         <legend>{ "Trust anchors (the key repository's CA certificates)" }</legend>
-                        { for certificates.iter().map(|c| {
+                        // A key repository's trust anchors are CA (or self-signed) certificates;
+                        // listing every leaf of a large bundle would bury them.
+                        { for certificates.iter().filter(|c| c.ca || selection.anchors.contains(&c.fingerprint)).map(|c| {
                             let on_select = props.on_select.clone();
                             let fingerprint = c.fingerprint.clone();
                             let onchange = Callback::from(move |_: Event| on_select.emit(SelectionChange::ToggleAnchor(fingerprint.clone())));
@@ -228,6 +240,17 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
                         </select>
                     </label>
                     <label class="legacy"><input type="checkbox" checked={selection.legacy == LegacyAlgorithms::Allow} onchange={toggle_legacy} />{ "Allow SHA-1 and RSA keys below 2048 bits" }</label>
+                    <label>{ "At most " }
+                        <input id="verify-max-depth" type="number" min="0" max="20" placeholder="any"
+                            value={selection.max_depth.map(|d| d.to_string()).unwrap_or_default()}
+                            onchange={set_max_depth} />
+                        { " intermediate CAs (as verify-chain --max-depth)" }
+                    </label>
+                    <p class="hint" data-field="crls-used">{ match props.report.crls_used {
+                        0 => "No pasted CRL is from the issuer of the certificate in question: revocation is not checked by CRL.".to_owned(),
+                        1 => "1 pasted CRL is checked (RFC 5280 §6.3), as verify-chain --crl.".to_owned(),
+                        n => format!("{n} pasted CRLs are checked (RFC 5280 §6.3), as verify-chain --crl."),
+                    } }</p>
                 </div>
                 { verdict(&props.report) }
                 <div class="stepper-controls">

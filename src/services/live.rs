@@ -26,13 +26,17 @@ pub fn ask(state: &UseReducerHandle<State>, resolved: Option<&Resolved>) {
         None => Session::new(case, None, now()),
     };
     let first = session.next(&mut super::nonce);
+    // The session's first line says which client kind's sources it asks (the case's kind).
+    let mut lines: Vec<String> = session.events().iter().map(|e| e.text.clone()).collect();
+    let shown = lines.len();
     if first == Task::Done {
-        state.dispatch(LiveAction::Started(vec!["No certificate to ask about: name the queue manager's (and the client's) certificate and a responder URL first.".into()]).into());
+        lines.push("Nothing to ask: name the queue manager's (and the client's) certificate and a responder URL, or turn the client kind's revocation checking on.".into());
+        state.dispatch(LiveAction::Started(lines).into());
         return;
     }
-    state.dispatch(LiveAction::Started(Vec::new()).into());
+    state.dispatch(LiveAction::Started(lines).into());
     live_now(state);
-    drive(state.clone(), token, session, first);
+    drive(state.clone(), token, session, first, shown);
 }
 
 /// Probes the listener `target` (HOST:PORT) for `channel` through the relay, then asks the
@@ -60,6 +64,16 @@ pub fn probe(
         mqcd.conn_name.get_or_insert_with(|| target.clone());
         case.client.mqcd = Some(mqcd);
     }
+    // Whose sources the session asks: the client kind, which a renamed channel does not change.
+    let kind = {
+        let describe = |client: &mqocsp_core::mq::config::ClientConfig| {
+            mqocsp_core::mq::sources::describe(client.kind, &client.java, &client.dotnet)
+        };
+        match resolved {
+            Some(resolved) => describe(&resolved.client),
+            None => describe(&case.resolve().client),
+        }
+    };
     // The dial's SNI and CipherSpec come from the shared resolution unless the form changed the
     // channel (then the case is resolved anew).
     let mut session = match resolved {
@@ -72,14 +86,14 @@ pub fn probe(
     if let Task::Handshake(dial) = &first {
         state.dispatch(
             LiveAction::Started(vec![format!(
-                "probing {} with SNI {} through the relay…",
+                "probing {} with SNI {} through the relay, as {kind}…",
                 dial.target, dial.sni
             )])
             .into(),
         );
     }
     live_now(state);
-    drive(state.clone(), token, session, first);
+    drive(state.clone(), token, session, first, 0);
 }
 
 /// Live answers are about now: the evaluation time moves to now (and the live log says so when
@@ -101,10 +115,16 @@ fn live_now(state: &UseReducerHandle<State>) {
 /// Drives a live session: each task it sets goes through the relay, each answer goes back to
 /// it, and what it recorded joins the page's case as it comes (the session decides what to ask
 /// and when to stop; the page only moves bytes).
-fn drive(state: UseReducerHandle<State>, token: String, mut session: Session, first: Task) {
+/// `shown` is how many of the session's log lines the page already shows.
+fn drive(
+    state: UseReducerHandle<State>,
+    token: String,
+    mut session: Session,
+    first: Task,
+    mut shown: usize,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut task = first;
-        let mut shown = 0;
         loop {
             match task {
                 Task::Handshake(dial) => match super::probe_via_relay(&token, &dial).await {
@@ -117,6 +137,11 @@ fn drive(state: UseReducerHandle<State>, token: String, mut session: Session, fi
                     }
                 },
                 Task::Fetch(fetch) => {
+                    // What the session said while planning (whose sources it asks) comes first.
+                    for event in session.events().get(shown..).unwrap_or_default() {
+                        state.dispatch(LiveAction::Note(event.text.clone()).into());
+                    }
+                    shown = session.events().len();
                     state.dispatch(
                         LiveAction::Note(match fetch.kind {
                             FetchKind::Ocsp => format!(

@@ -23,14 +23,16 @@ pub fn decode_text(text: &str) -> Rc<Decoded> {
 }
 
 /// The paste box held `text` when the typing paused: decodes it in the decode worker (see
-/// [`decoder`]) and hands `deliver` its decoded objects when they are back.
-pub fn decode_paste(text: String, deliver: impl FnOnce(PasteAction) + 'static) {
+/// [`decoder`]) and hands `deliver` the text and its decoded objects when they are back.
+pub fn decode_paste(text: String, deliver: impl FnOnce(String, Rc<Decoded>) + 'static) {
     decoder::decode(Input::Text(text.clone()), move |decoded| {
-        deliver(PasteAction::Decoded {
-            text,
-            decoded: Rc::new(decoded),
-        });
+        deliver(text, Rc::new(decoded));
     });
+}
+
+/// The paste `text`, already decoded as `decoded`.
+pub fn decoded_paste(text: String, decoded: Rc<Decoded>) -> PasteAction {
+    PasteAction::Decoded { text, decoded }
 }
 
 /// A dropped or picked file, decoded from its bytes in the decode worker.
@@ -62,13 +64,19 @@ pub fn open_example(name: &str) -> Option<CaseAction> {
 /// Starts a case around the paste, read as a ticket: everything filed that has one sensible
 /// place, each error log entry on the side its header names, the client kind.
 pub fn new_case(state: &State) -> CaseAction {
-    ticket_case(&state.text, &state.at.to_string())
+    // The paste is decoded already unless a decode is still pending.
+    let decoded = if state.pending {
+        decode_text(&state.text)
+    } else {
+        state.decoded.clone()
+    };
+    ticket_case(&state.text, &decoded, &state.at.to_string())
 }
 
-/// A case read from `text` as a ticket.
-pub fn ticket_case(text: &str, at: &str) -> CaseAction {
+/// A case read from `text` (decoded as `decoded`) as a ticket.
+pub fn ticket_case(text: &str, decoded: &Decoded, at: &str) -> CaseAction {
     let (case, filed) = measured("file-case", || {
-        let ticket = mqocsp_core::mq::ticket::read(text, at);
+        let ticket = mqocsp_core::mq::ticket::read_decoded(text, decoded, at);
         (ticket.case, ticket.filed)
     });
     CaseAction::New {
@@ -96,7 +104,7 @@ pub fn analyse(case: &Case) -> Analysis {
     let resolved = measured("resolve", || case.resolve());
     let explanation = Rc::new(measured("predict", || {
         let mut observed = Observations::of_case(case);
-        for (code, line) in mqocsp_core::mq::ticket::reported(&case.material) {
+        for (code, line) in mqocsp_core::mq::ticket::reported_in(case) {
             observed.add_reason(code, line);
         }
         observed.add_openssl_text(&case.material, 1);

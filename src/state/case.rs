@@ -78,6 +78,7 @@ impl State {
             CaseAction::Load { case, decoded } => {
                 let case = *case;
                 self.text = case.material.clone();
+                self.decoded_text = Rc::from(case.material.as_str());
                 self.decoded = decoded;
                 self.pending = false;
                 if let Some(at) = Timestamp::parse_rfc3339(&case.at) {

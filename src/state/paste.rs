@@ -75,6 +75,8 @@ pub enum SelectionChange {
     Purpose(Purpose),
     /// Accept legacy algorithms.
     Legacy(LegacyAlgorithms),
+    /// Most intermediate CAs allowed (none: no limit).
+    MaxDepth(Option<usize>),
 }
 
 impl State {
@@ -94,6 +96,7 @@ impl State {
                 self.pending = false;
                 self.shown = PAGE_SIZE;
                 self.reset_verification();
+                self.decoded_text = Rc::from(text.as_str());
                 if let Some(case) = self.case.as_mut() {
                     case.material = text;
                 }
@@ -147,6 +150,7 @@ impl State {
             SelectionChange::Profile(profile) => selection.profile = profile,
             SelectionChange::Purpose(purpose) => selection.purpose = Some(purpose),
             SelectionChange::Legacy(legacy) => selection.legacy = legacy,
+            SelectionChange::MaxDepth(depth) => selection.max_depth = depth,
         }
         self.selection = Some(selection);
         self.step = 0;

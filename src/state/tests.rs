@@ -21,7 +21,11 @@ fn delivered(decode: impl FnOnce(Box<dyn FnOnce(PasteAction)>)) -> PasteAction {
 }
 
 fn decode_paste(text: String) -> PasteAction {
-    delivered(|deliver| work::decode_paste(text, deliver))
+    delivered(|deliver| {
+        work::decode_paste(text, move |text, decoded| {
+            deliver(work::decoded_paste(text, decoded));
+        })
+    })
 }
 
 #[test]
@@ -39,6 +43,20 @@ fn edit_keeps_text_and_decode_waits() {
     assert!(!s.pending);
     assert_eq!(s.text, "-----BEGIN CERTIFICATE-----\nMII");
     assert_eq!(s.decoded.problems.len(), 1);
+}
+
+#[test]
+fn the_decoded_text_moves_with_the_decode_not_with_each_keystroke() {
+    let s = reduce(state(), PasteAction::Edit("first".into()));
+    let s = reduce(s.clone(), decode_paste(s.text.clone()));
+    assert_eq!(&*s.decoded_text, "first");
+    let s = reduce(s, PasteAction::Edit("first and more".into()));
+    assert_eq!(
+        &*s.decoded_text, "first",
+        "typing does not re-derive from the text"
+    );
+    let s = reduce(s.clone(), decode_paste(s.text.clone()));
+    assert_eq!(&*s.decoded_text, "first and more");
 }
 
 #[test]

@@ -3,6 +3,17 @@
 //! Exit codes are part of the interface: 0 when everything decoded (or verified), 1 when part of
 //! the input failed while the rest is still printed, 2 when the input could not be used at all.
 
+/// `println!` that ends the program quietly when the reader went away (`mqocsp … | head`), as
+/// Unix tools do, instead of panicking on the broken pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::emit(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!`, as [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::emit(format_args!($($arg)*)) };
+}
+
 mod decode;
 mod mq;
 mod probe;
@@ -61,5 +72,18 @@ fn main() -> ExitCode {
             eprintln!("mqocsp: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Writes to stdout; a closed pipe ends the program (exit 0: the reader has what it wanted).
+pub(crate) fn emit(text: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("mqocsp: cannot write the output: {error}");
+        std::process::exit(2);
     }
 }

@@ -189,6 +189,7 @@ fn explanation_text(e: &Explanation, filed: &[String]) -> String {
         .map(|a| format!("{} (if {})", a.summary, a.supposes.join("; ")))
         .collect();
     list(&mut out, "Also fits", &alternatives);
+    list(&mut out, "To tell them apart", &e.tell_apart);
     if !e.observed.messages.is_empty() {
         out.push_str(&format!(
             "\nObserved ({}matching the prediction)\n",
@@ -264,10 +265,10 @@ pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
             "traces": {"client": diagnosis.client_trace.steps, "queue_manager": diagnosis.queue_manager_trace.steps},
             "problems": diagnosis.problems,
         });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        print!("{}", explanation_text(&explanation, &filed));
-        print!("{}", text(&case, diagnosis));
+        out!("{}", explanation_text(&explanation, &filed));
+        out!("{}", text(&case, diagnosis));
     }
     Ok(if diagnosis.problems.is_empty() {
         ExitCode::SUCCESS
@@ -281,7 +282,7 @@ pub(crate) fn run_examples(args: &ExamplesArgs) -> anyhow::Result<ExitCode> {
         let Some(case) = example(name) else {
             bail!("no built-in case '{name}'")
         };
-        println!("{}", case.to_json());
+        outln!("{}", case.to_json());
         return Ok(ExitCode::SUCCESS);
     }
     let list = examples();
@@ -290,10 +291,10 @@ pub(crate) fn run_examples(args: &ExamplesArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|(name, c)| json!({"name": name, "title": c.title, "description": c.description}))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&items)?);
+        outln!("{}", serde_json::to_string_pretty(&items)?);
     } else {
         for (name, case) in &list {
-            println!("{name:<32} {}", case.title);
+            outln!("{name:<32} {}", case.title);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -302,15 +303,25 @@ pub(crate) fn run_examples(args: &ExamplesArgs) -> anyhow::Result<ExitCode> {
 pub(crate) fn run_mqrc(args: &MqrcArgs) -> anyhow::Result<ExitCode> {
     match lookup(&args.query) {
         Some(Lookup::Reason(rc)) => {
-            println!(
+            outln!(
                 "{} 0x{:08x} {}\n\n{}\n\nCertainty: {:?}. Source: {}",
-                rc.code, rc.code, rc.name, rc.meaning, rc.certainty, rc.source
+                rc.code,
+                rc.code,
+                rc.name,
+                rc.meaning,
+                rc.certainty,
+                rc.source
             );
         }
         Some(Lookup::Message(m)) => {
-            println!(
+            outln!(
                 "{}: {}\n\n{}\n\nLogged by: {}\nCertainty: {:?}. Source: {}",
-                m.id, m.title, m.meaning, m.side, m.certainty, m.source
+                m.id,
+                m.title,
+                m.meaning,
+                m.side,
+                m.certainty,
+                m.source
             );
         }
         None => bail!(
@@ -322,7 +333,7 @@ pub(crate) fn run_mqrc(args: &MqrcArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub(crate) fn run_sni(args: &SniArgs) -> anyhow::Result<ExitCode> {
-    println!("{}", channel_sni(&args.channel));
+    outln!("{}", channel_sni(&args.channel));
     if let Some(warning) = route_warning(&args.channel) {
         eprintln!("note: {warning}");
     }
@@ -355,18 +366,18 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
     };
     let facts = LogFacts::parse(&text);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&facts)?);
+        outln!("{}", serde_json::to_string_pretty(&facts)?);
     } else {
         if facts.messages.is_empty() && facts.reason_codes.is_empty() && facts.ffsts.is_empty() {
-            println!("No AMQ message, reason code or FFST found.");
+            outln!("No AMQ message, reason code or FFST found.");
         }
         for (code, line) in &facts.reason_codes {
             let name = mqocsp_core::mq::codes::reason_name(*code)
                 .unwrap_or("(not a TLS/OCSP reason code mqocsp knows)");
-            println!("line {line}: reason code {code} {name}");
+            outln!("line {line}: reason code {code} {name}");
         }
         for m in &facts.messages {
-            println!(
+            outln!(
                 "line {}: {}{}",
                 m.line,
                 m.id,
@@ -375,7 +386,7 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
                     .map_or_else(String::new, |c| format!(" on channel '{c}'"))
             );
             if let Some(time) = m.time {
-                println!(
+                outln!(
                     "    written at {time}{}",
                     m.time_assumption
                         .as_ref()
@@ -393,30 +404,30 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
             .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name} {v}")))
             .collect();
             if !header.is_empty() {
-                println!("    {}", header.join(", "));
+                outln!("    {}", header.join(", "));
             }
             if let (Some(side), Some(reason)) = (m.side, &m.side_reason) {
                 let side = match side {
                     Side::Client => "the client",
                     Side::QueueManager => "the queue manager",
                 };
-                println!("    written by {side}: {reason}");
+                outln!("    written by {side}: {reason}");
             }
             if let Some(cert) = &m.certificate {
-                println!("    certificate: {cert}");
+                outln!("    certificate: {cert}");
             }
             if let Some(error) = m.validation_error {
-                println!("    validation error: {error}");
+                outln!("    validation error: {error}");
             }
             if !m.comment_inserts.is_empty() {
-                println!("    comment inserts: {}", m.comment_inserts.join(" | "));
+                outln!("    comment inserts: {}", m.comment_inserts.join(" | "));
             }
             if let Some(meaning) = &m.meaning {
-                println!("    {meaning}");
+                outln!("    {meaning}");
             }
         }
         for ffst in &facts.ffsts {
-            println!(
+            outln!(
                 "line {}: FFST probe {} major errorcode {}{}{}",
                 ffst.line,
                 ffst.probe_id.as_deref().unwrap_or("?"),
@@ -432,14 +443,19 @@ pub(crate) fn run_log(args: &LogArgs) -> anyhow::Result<ExitCode> {
                 .into_iter()
                 .flatten()
             {
-                println!("    {comment}");
+                outln!("    {comment}");
             }
         }
         for problem in &facts.problems {
-            println!("line {}: not understood: {}", problem.line, problem.message);
+            outln!(
+                "line {}, column {}: not understood: {}",
+                problem.line,
+                problem.column,
+                problem.message
+            );
         }
         if let Some((time, line)) = facts.times.first() {
-            println!(
+            outln!(
                 "first timestamp (line {line}): {time} — use it as --at / the page's evaluation time"
             );
         }

@@ -7,8 +7,10 @@
 use anyhow::Context as _;
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::config::{AuthInfoType, Mqair, Mqcd, Mqcno, Mqsco, QmTls, SslCauth};
+use mqocsp_core::mq::dotnet::{DotnetReading, DotnetSettings, Platform};
 use mqocsp_core::mq::evidence::ProbeEvidence;
 use mqocsp_core::mq::ini::OcspAuthentication;
+use mqocsp_core::mq::java::{ClientKind, JavaSettings};
 use mqocsp_core::mq::predict::predict;
 use mqocsp_core::mq::session::{Dial, Fetch, FetchKind, Observed, Session, Task};
 use mqocsp_tlsprobe::Handshake;
@@ -46,6 +48,16 @@ pub(crate) struct ProbeArgs {
     /// SSLPeerName: the DN pattern the queue manager's certificate must match (IBM's SSLPEER rules).
     #[arg(long)]
     peer_name: Option<String>,
+    /// Which client to model: c (GSKit, MQ's responder order), java (JSSE: the JVM's settings,
+    /// see --client-option) or dotnet (managed .NET: the certificates' AIA/CDP).
+    #[arg(long, value_parser = ["c", "java", "dotnet"], default_value = "c")]
+    client_kind: String,
+    /// A setting of the client kind, repeatable: for java a JVM option or security property
+    /// (`-Dcom.sun.net.ssl.checkRevocation=true`, `ocsp.enable=true`, `ocsp.responderURL=URL`,
+    /// `-Dcom.sun.security.enableCRLDP=true`); for dotnet `SSLCertRevocationCheck=true` and
+    /// `platform=windows|linux`.
+    #[arg(long)]
+    client_option: Vec<String>,
     /// Write the case (with the live evidence) to this file; the page can open it.
     #[arg(long)]
     case_out: Option<PathBuf>,
@@ -334,9 +346,59 @@ fn case_of(args: &ProbeArgs, now: mqocsp_core::Timestamp) -> anyhow::Result<Case
         .ocsp_authentication
         .as_deref()
         .and_then(OcspAuthentication::parse);
+    client_kind(args, &mut case)?;
     case.queue_manager.tls = QmTls::Gskit;
     case.queue_manager.sslcauth = Some(SslCauth::Optional);
     Ok(case)
+}
+
+/// The client kind and its settings from `--client-kind` and `--client-option`; an option the
+/// kind does not read is an error naming it.
+fn client_kind(args: &ProbeArgs, case: &mut Case) -> anyhow::Result<()> {
+    let options = args.client_option.join("\n");
+    match args.client_kind.as_str() {
+        "java" => {
+            case.client.kind = Some(ClientKind::Java);
+            let settings = JavaSettings::read(&options);
+            for option in &args.client_option {
+                if JavaSettings::read(option).is_empty() {
+                    anyhow::bail!(
+                        "--client-option '{option}' is not a JVM revocation setting (com.sun.net.ssl.checkRevocation, ocsp.enable, ocsp.responderURL, com.sun.security.enableCRLDP)"
+                    );
+                }
+            }
+            case.client.java = Some(settings);
+        }
+        "dotnet" => {
+            case.client.kind = Some(ClientKind::Dotnet);
+            let mut settings = DotnetSettings::default();
+            for option in &args.client_option {
+                let (name, value) = option.split_once('=').unwrap_or((option, ""));
+                match (
+                    name.trim().to_ascii_lowercase().as_str(),
+                    value.trim().to_ascii_lowercase().as_str(),
+                ) {
+                    ("platform", "windows") => settings.platform = Some(Platform::Windows),
+                    ("platform", "linux") => settings.platform = Some(Platform::Linux),
+                    _ => {
+                        let read = DotnetReading::read(option).settings;
+                        if read.revocation_check.is_none() {
+                            anyhow::bail!(
+                                "--client-option '{option}' is not a .NET setting (SSLCertRevocationCheck=true|false, platform=windows|linux)"
+                            );
+                        }
+                        settings.revocation_check = read.revocation_check;
+                    }
+                }
+            }
+            case.client.dotnet = Some(settings);
+        }
+        _ if !args.client_option.is_empty() => {
+            anyhow::bail!("--client-option needs --client-kind java or dotnet")
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// 16 random bytes for an OCSP nonce.
@@ -383,6 +445,10 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
         crl,
     };
     let diagnosis = predict(&case);
+    let resolved_kind = {
+        let client = case.resolve().client;
+        (client.kind, client.java, client.dotnet)
+    };
     if let Some(path) = &args.case_out {
         std::fs::write(path, case.to_json())
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -395,21 +461,26 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             "steps": diagnosis.steps,
             "assumptions": diagnosis.assumptions,
             "fixes": diagnosis.fixes,
+            "client_kind": resolved_kind.0.word(),
             "live": live,
         });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        println!(
+        outln!(
+            "client kind: {}",
+            mqocsp_core::mq::sources::describe(resolved_kind.0, &resolved_kind.1, &resolved_kind.2)
+        );
+        outln!(
             "SNI {} · {} · {}",
             live.probe.sni,
             live.probe.protocol.as_deref().unwrap_or("no TLS"),
             live.probe.cipher_suite.as_deref().unwrap_or("-")
         );
         for subject in &live.probe.chain {
-            println!("  presented: {subject}");
+            outln!("  presented: {subject}");
         }
         for q in &live.ocsp {
-            println!(
+            outln!(
                 "  OCSP {} about {}: {}",
                 q.url,
                 q.certificate,
@@ -420,7 +491,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
             );
         }
         for f in &live.crl {
-            println!(
+            outln!(
                 "  CRL {} for {}: {}",
                 f.url,
                 f.certificate,
@@ -430,7 +501,7 @@ pub(crate) fn run(args: &ProbeArgs) -> anyhow::Result<ExitCode> {
                     .unwrap_or_default()
             );
         }
-        print!("{}", crate::mq::text(&case, &diagnosis));
+        out!("{}", crate::mq::text(&case, &diagnosis));
     }
     Ok(ExitCode::SUCCESS)
 }

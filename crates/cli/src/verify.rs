@@ -53,11 +53,18 @@ pub(crate) struct ChainArgs {
     /// Trust anchors (the key repository's CA certificates).
     #[arg(long, required = true)]
     trust: Vec<PathBuf>,
-    /// A DNS name or IP address the certificate must carry.
+    /// A DNS name, IP address or mailbox (`user@example.com`) the certificate must carry in its
+    /// subjectAltName.
     #[arg(long)]
     peer_name: Option<String>,
     /// What the certificate is for: server (a queue manager's), client (an MQ client's), any.
-    #[arg(long, default_value = "server", value_parser = ["server", "client", "any"])]
+    /// The extKeyUsage names serverAuth, clientAuth and anyExtendedKeyUsage are accepted too (as
+    /// path-validation suites such as x509-limbo write them).
+    #[arg(
+        long,
+        default_value = "server",
+        value_parser = ["server", "client", "any", "serverAuth", "clientAuth", "anyExtendedKeyUsage"]
+    )]
     purpose: String,
     /// rfc5280 (strict: profile violations fail the path, no CN fallback for --peer-name) or
     /// gskit (what the MQ client is documented to check; other violations are warnings).
@@ -179,12 +186,12 @@ fn undecodable(json: bool, path: &Path, what: &str, decoded: &Decoded) -> ExitCo
             "steps": [],
             "problems": problems,
         });
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
     } else {
-        println!(
+        outln!(
             "INVALID: {} does not decode as {what}: {why}.",
             path.display()
         );
@@ -200,13 +207,13 @@ fn print(
     headline: String,
 ) -> ExitCode {
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
     } else {
-        print!("{}", trace.text());
-        println!("\n{headline}");
+        out!("{}", trace.text());
+        outln!("\n{headline}");
     }
     if verdict == "valid" {
         ExitCode::SUCCESS
@@ -276,8 +283,8 @@ pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
         ChainProfile::Rfc5280
     };
     let purpose = match args.purpose.as_str() {
-        "client" => Purpose::ClientAuth,
-        "any" => Purpose::Any,
+        "client" | "clientAuth" => Purpose::ClientAuth,
+        "any" | "anyExtendedKeyUsage" => Purpose::Any,
         _ => Purpose::ServerAuth,
     };
     let at = args.common.at();

@@ -4,26 +4,9 @@
 
 use mqocsp_testkit::scratch::ScratchDir;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 mod common;
-
-fn openssl(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("openssl")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("running openssl")
-}
-
-fn must(dir: &Path, args: &[&str]) {
-    let out = openssl(dir, args);
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::{must, openssl};
 
 /// Default extensions of each role; a case's lines are appended (openssl keeps the last value
 /// of a key, so a case can override one).

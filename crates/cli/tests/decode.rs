@@ -308,17 +308,67 @@ fn unusable_verify_input_exits_2() {
 #[test]
 fn ocsp_responses_that_say_nothing_usable_exit_1_and_still_show() {
     let dir = ScratchDir::new("cli-ocsp-problems");
-    // successful (0) without responseBytes; an undefined status (4).
-    for (name, status, says) in [
-        ("no-bytes.der", 0u8, "responseBytes is absent"),
-        ("status-4.der", 4u8, "does not define"),
+    use mqocsp_testkit::der::{enumerated, explicit, octets, oid, seq};
+    // A successful response whose responseType is not id-pkix-ocsp-basic.
+    let other_type = seq(&[
+        enumerated(0),
+        explicit(
+            0,
+            &seq(&[oid("1.3.6.1.5.5.7.48.1.99"), octets(&[0x05, 0x00])]),
+        ),
+    ]);
+    // successful (0) without responseBytes; an undefined status (4); an unknown type.
+    for (name, der, says) in [
+        (
+            "no-bytes.der",
+            mqocsp_testkit::ocsp::status_only(0),
+            "responseBytes is absent",
+        ),
+        (
+            "status-4.der",
+            mqocsp_testkit::ocsp::status_only(4),
+            "does not define",
+        ),
+        ("other-type.der", other_type, "only id-pkix-ocsp-basic"),
     ] {
-        let file = dir.write(name, mqocsp_testkit::ocsp::status_only(status));
+        let file = dir.write(name, der);
         let out = mqocsp(["decode", "--json", file.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{name}");
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(json["objects"][0]["kind"], "ocsp_response", "{name}");
         let problems = json["problems"].to_string();
         assert!(problems.contains(says), "{name}: {problems}");
+    }
+}
+
+#[test]
+fn verify_ocsp_max_age_refuses_a_response_older_than_the_policy() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/fixtures");
+    let f = |name: &str| fixtures.join(name).display().to_string();
+    // The fixture's thisUpdate is before the evaluation time; a 1-second policy refuses it, a
+    // policy of years accepts it (as `openssl ocsp -status_age`).
+    for (max_age, code, outcome) in [("1", 1, "fail"), ("100000000", 0, "pass")] {
+        let out = mqocsp([
+            "verify-ocsp",
+            "--json",
+            "--response",
+            &f("ocsp-queue-manager-good.pem"),
+            "--issuer",
+            &f("server-ca.pem"),
+            "--cert",
+            &f("queue-manager.pem"),
+            "--at=2022-02-02T16:46:35Z",
+            "--max-age",
+            max_age,
+        ]);
+        assert_eq!(out.status.code(), Some(code), "--max-age {max_age}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let step = json["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "ocsp.max_age")
+            .expect("a max-age step");
+        assert_eq!(step["outcome"], outcome, "--max-age {max_age}");
     }
 }

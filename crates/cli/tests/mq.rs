@@ -134,3 +134,20 @@ fn explain_log_reads_a_quoted_twelve_hour_queue_manager_entry() {
     );
     assert!(out.contains("comment inserts: PL81N.MQICHL"), "{out}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // `mqocsp diagnose … | head -1`: the pipe closes after the first line; the rest of the
+    // output meets a broken pipe, which must end the program without a panic.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+        .args(["diagnose", "--example", "client-revoked"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("mqocsp runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("mqocsp ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

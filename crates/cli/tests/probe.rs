@@ -287,12 +287,8 @@ fn unreachable_listener_and_case_out() {
     assert!(case.title.contains("Live probe"));
 }
 
-/// CDPCheckExtensions=YES against a real CRL distribution point: the CRL `openssl ca -gencrl`
-/// writes, served over plain HTTP, decides; without it the status is unknown.
-#[test]
-fn crl_distribution_point_is_fetched_and_decides() {
-    let mut ca = seed();
-    let cdp = HttpFile::start("ca.crl", ca.dir().join("crl.der"));
+/// A server certificate (serial 05, cdp.example.test) naming `cdp` as its CRL distribution point.
+fn issue_with_cdp(ca: &mut OpensslCa, cdp: &HttpFile) {
     ca.issue(
         "cdp",
         "/C=AU/O=Pulsar/CN=cdp.example.test",
@@ -302,6 +298,15 @@ fn crl_distribution_point_is_fetched_and_decides() {
             cdp.url()
         ),
     );
+}
+
+/// CDPCheckExtensions=YES against a real CRL distribution point: the CRL `openssl ca -gencrl`
+/// writes, served over plain HTTP, decides; without it the status is unknown.
+#[test]
+fn crl_distribution_point_is_fetched_and_decides() {
+    let mut ca = seed();
+    let cdp = HttpFile::start("ca.crl", ca.dir().join("crl.der"));
+    issue_with_cdp(&mut ca, &cdp);
     let ini = ca.dir().join("mqclient.ini");
     std::fs::write(
         &ini,
@@ -345,4 +350,110 @@ fn crl_distribution_point_is_fetched_and_decides() {
     assert_eq!(revoked["outcome"]["reason_code"], 2393, "{revoked:#}");
     assert_eq!(ids(&revoked["outcome"]["client_log"]), ["AMQ9633E"]);
     assert_eq!(cdp.served(), 2);
+}
+
+/// `--client-kind java`: JSSE asks `ocsp.responderURL` (not the MQAIR URL `--ocsp-url` gives, which
+/// the Java classes cannot use), and the prediction is the Java model's (2397, JSSE's verdict).
+#[test]
+fn java_kind_asks_the_jvms_responder_and_predicts_2397() {
+    let mut ca = seed();
+    ca.revoke(1, "210929080911Z", None);
+    let responder = OcspServer::start(&ca);
+    let server = TlsServer::start(&ca, "qm", &[]);
+    let dead = format!("http://127.0.0.1:{}/", free_port());
+    let responder_url = format!("--client-option=ocsp.responderURL={}", responder.url());
+    let json = probe(
+        &server,
+        &ca,
+        &dead,
+        &[
+            "--client-kind",
+            "java",
+            "--client-option=-Dcom.sun.net.ssl.checkRevocation=true",
+            "--client-option=ocsp.enable=true",
+            &responder_url,
+        ],
+    );
+    assert_eq!(json["client_kind"], "java");
+    let asked: Vec<&str> = json["live"]["ocsp"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(asked, [responder.url().as_str()], "{json:#}");
+    assert_eq!(json["outcome"]["reason_code"], 2397, "{json:#}");
+    assert!(
+        ids(&json["outcome"]["client_log"]).contains(&"JSSE:REVOKED".to_owned()),
+        "{json:#}"
+    );
+    // Without checkRevocation the JVM asks nothing and connects.
+    let off = probe(&server, &ca, &dead, &["--client-kind", "java"]);
+    assert_eq!(off["live"]["ocsp"].as_array().unwrap().len(), 0, "{off:#}");
+    assert_eq!(off["outcome"]["connected"], true, "{off:#}");
+}
+
+/// `--client-kind dotnet`: the chain engine fetches the CRL the certificate names (the MQAIR URL
+/// is not asked), and the prediction is the .NET model's (2393, chain status Revoked).
+#[test]
+fn dotnet_kind_fetches_the_certificates_cdp_and_predicts_chain_status_revoked() {
+    let mut ca = seed();
+    let cdp = HttpFile::start("ca.crl", ca.dir().join("crl.der"));
+    issue_with_cdp(&mut ca, &cdp);
+    ca.revoke(5, "240101000000Z", Some("keyCompromise"));
+    let _ = ca.crl();
+    let server = TlsServer::start(&ca, "cdp", &[]);
+    let dead = format!("http://127.0.0.1:{}/", free_port());
+    let json = probe(
+        &server,
+        &ca,
+        &dead,
+        &[
+            "--client-kind",
+            "dotnet",
+            "--client-option",
+            "SSLCertRevocationCheck=true",
+            "--client-option",
+            "platform=linux",
+            "--peer-name",
+            "CN=cdp.example.test",
+        ],
+    );
+    assert_eq!(json["client_kind"], "dotnet");
+    assert_eq!(
+        json["live"]["ocsp"].as_array().unwrap().len(),
+        0,
+        "{json:#}"
+    );
+    assert_eq!(json["live"]["crl"][0]["http_status"], 200, "{json:#}");
+    assert_eq!(json["outcome"]["reason_code"], 2393, "{json:#}");
+    assert_eq!(
+        ids(&json["outcome"]["client_log"]),
+        [
+            "NET:MQException",
+            "NET:AuthenticationException",
+            "NET:Revoked"
+        ],
+        "{json:#}"
+    );
+    // An option the kind does not read is refused, naming it.
+    let out = Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+        .args([
+            "probe",
+            &server.address(),
+            "--channel",
+            CHANNEL,
+            "--client-kind",
+            "dotnet",
+            "--client-option",
+            "ocsp.enable=true",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("'ocsp.enable=true' is not a .NET setting"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

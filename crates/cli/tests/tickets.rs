@@ -108,6 +108,31 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         &["is revoked", "mqprd01.northwind.example"],
     ),
     (
+        "40-dotnet-linux-responder-unreachable",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "SslStream",
+        ],
+    ),
+    (
+        "41-dotnet-framework-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example", "SslStream"],
+    ),
+    (
+        "42-dotnet-mqclient-ini-ocsp-ignored",
+        None,
+        "none",
+        &[
+            "SSLCertRevocationCheck is not set",
+            "uses only the server specified in the certificate",
+        ],
+    ),
+    (
         "16-two-queue-managers",
         Some(2393),
         "queue_manager",
@@ -175,6 +200,159 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "does not reach a CA certificate",
             "missing intermediate or an untrusted root",
         ],
+    ),
+    (
+        "60-client-names-no-cipherspec-amq9641",
+        Some(2393),
+        "client",
+        &["names no CipherSpec", "SSLCIPH(TLS_AES_256_GCM_SHA384)"],
+    ),
+    (
+        "61-renewed-cert-blocked-by-sslpeermap",
+        Some(2035),
+        "queue_manager",
+        &[
+            "SSLPEER('O=Example Corp,C=GB') USERSRC(NOACCESS)",
+            "CN=orders-svc,OU=Apps",
+        ],
+    ),
+    (
+        "62-windows-qm-log-amq9631-only",
+        Some(2393),
+        "queue_manager",
+        &[
+            "TLS_RSA_WITH_AES_256_CBC_SHA256",
+            "SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)",
+        ],
+    ),
+    (
+        "63-ccdt-and-channel-agree-but-amq9641",
+        Some(2393),
+        "queue_manager",
+        &["really offers", "probably not the one pasted"],
+    ),
+    (
+        "64-display-chlauth-blockuser-amq9776",
+        Some(2035),
+        "queue_manager",
+        &["BLOCKUSER", "USERLIST(*MQADMIN)"],
+    ),
+    (
+        "65-2035-after-clean-handshake-no-logs",
+        Some(2035),
+        "queue_manager",
+        &["refuses the connection", "channel authentication record"],
+    ),
+    (
+        "66-qm-log-only-amq9777-no-rules",
+        Some(2035),
+        "queue_manager",
+        &["USERSRC(NOACCESS)", "CN=tradecap01"],
+    ),
+    (
+        "67-java-2035-after-cert-switch",
+        Some(2035),
+        "queue_manager",
+        &["refuses the connection", "JMSWMQ2013"],
+    ),
+    (
+        "68-rebuilt-qm-without-its-certificate-label",
+        Some(2393),
+        "queue_manager",
+        &["no personal certificate", "ibmwebspheremqqmpay2"],
+    ),
+    (
+        "69-ccdt-cipherspec-channel-sslciph-blank",
+        Some(2393),
+        "queue_manager",
+        &["names ANY_TLS12_OR_HIGHER", "blank SSLCIPH"],
+    ),
+    (
+        "70-liberty-jms-2397-amq9641",
+        Some(2397),
+        "client",
+        &["names no CipherSpec", "APP.TLS.SVRCONN"],
+    ),
+    (
+        "71-renewed-cert-new-dn-pasted-old",
+        Some(2035),
+        "queue_manager",
+        &["USERSRC(NOACCESS)", "CN=orders-svc.prod"],
+    ),
+    // The first of two MQAIR records is version 1: its URL is ignored, the AIA responder
+    // (unreachable from the batch network) is asked.
+    (
+        "26-mqair-v1-first-of-two",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "first MQAIR is version 1",
+        ],
+    ),
+    (
+        "27-uppercase-http-url",
+        Some(2553),
+        "client",
+        &["HTTP://OCSP.NORTHWIND.EXAMPLE:8080/", "lowercase http://"],
+    ),
+    (
+        "28-channel-sslpeer-wildcard",
+        Some(2059),
+        "queue_manager",
+        &["SSLPEER", "orders-svc"],
+    ),
+    // Redacted values are unknown, not wrong: no 2553 for http://xxx.xxx.xxx.xxx:xxxx.
+    (
+        "29-redacted-everything",
+        Some(2393),
+        "client",
+        &["is revoked", "http://xxx.xxx.xxx.xxx:xxxx"],
+    ),
+    (
+        "30-japanese-client-responder-down",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
+    ),
+    (
+        "31-japanese-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "32-outlook-rewrapped-windows-crlf",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    // Only the reason code: several explanations fit, and the cause says it cannot choose.
+    (
+        "33-only-mqconnx-and-mqrc",
+        Some(2393),
+        "queue_manager",
+        &["cannot tell", "explanations apart"],
+    ),
+    (
+        "34-qm-log-only-responder-down",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    // The JMS portal connects (no revocation check in its JVM); the C job is the one that fails.
+    (
+        "35-java-and-c-clients-same-qm",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    (
+        "36-s-client-showcerts-firewall",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
     ),
 ];
 

@@ -55,13 +55,80 @@ pub const OID_RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
 /// id-mgf1 (RFC 4055 §2.2).
 const OID_MGF1: &str = "1.2.840.113549.1.1.8";
 
+/// A hash function of RSASSA-PSS parameters, chosen by its OID (RFC 4055 §2.1, RFC 5754 §2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HashAlgorithm {
+    /// id-sha1 (1.3.14.3.2.26).
+    Sha1,
+    /// id-sha256 (2.16.840.1.101.3.4.2.1).
+    Sha256,
+    /// id-sha384 (2.16.840.1.101.3.4.2.2).
+    Sha384,
+    /// id-sha512 (2.16.840.1.101.3.4.2.3).
+    Sha512,
+    /// Any other, by dotted OID.
+    Other(String),
+}
+
+impl HashAlgorithm {
+    /// From a dotted OID.
+    pub fn from_oid(dotted: &str) -> Self {
+        match dotted {
+            "1.3.14.3.2.26" => Self::Sha1,
+            "2.16.840.1.101.3.4.2.1" => Self::Sha256,
+            "2.16.840.1.101.3.4.2.2" => Self::Sha384,
+            "2.16.840.1.101.3.4.2.3" => Self::Sha512,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for HashAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Sha1 => "sha1",
+            Self::Sha256 => "sha256",
+            Self::Sha384 => "sha384",
+            Self::Sha512 => "sha512",
+            Self::Other(oid) => oids::name(oid).unwrap_or(oid),
+        })
+    }
+}
+
+impl Serialize for HashAlgorithm {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Reads back the name `Serialize` writes: one of the four, else a name from [`oids::NAMES`]
+/// (names are unique there), else the dotted OID itself.
+impl<'de> Deserialize<'de> for HashAlgorithm {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(match name.as_str() {
+            "sha1" => Self::Sha1,
+            "sha256" => Self::Sha256,
+            "sha384" => Self::Sha384,
+            "sha512" => Self::Sha512,
+            other => Self::Other(
+                oids::NAMES
+                    .iter()
+                    .find(|(_, known)| *known == other)
+                    .map_or(other, |(dotted, _)| *dotted)
+                    .to_owned(),
+            ),
+        })
+    }
+}
+
 /// RSASSA-PSS-params (RFC 4055 §3.1), with the defaults filled in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PssParameters {
-    /// The hash (`sha256`, …; `sha1` when the field is absent).
-    pub hash: String,
+    /// The hash (SHA-1 when the field is absent).
+    pub hash: HashAlgorithm,
     /// MGF1's hash; `None` when the mask generation function is not MGF1.
-    pub mgf1_hash: Option<String>,
+    pub mgf1_hash: Option<HashAlgorithm>,
     /// saltLength in bytes (20 when absent).
     pub salt_length: u32,
     /// trailerField (1 when absent, the only value RFC 4055 allows).
@@ -70,12 +137,14 @@ pub struct PssParameters {
 
 impl std::fmt::Display for PssParameters {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mgf1 = self
+            .mgf1_hash
+            .as_ref()
+            .map_or_else(|| "(not MGF1)".to_owned(), ToString::to_string);
         write!(
             f,
-            "{}, MGF1 with {}, salt {} bytes",
-            self.hash,
-            self.mgf1_hash.as_deref().unwrap_or("(not MGF1)"),
-            self.salt_length
+            "{}, MGF1 with {mgf1}, salt {} bytes",
+            self.hash, self.salt_length
         )?;
         if self.trailer_field != 1 {
             write!(f, ", trailer field {}", self.trailer_field)?;
@@ -100,8 +169,7 @@ impl Algorithm {
         let mut algorithm = Self::from_oid(&id.algorithm.to_id_string());
         if algorithm.oid == OID_RSASSA_PSS {
             let name = |oid: &x509_parser::oid_registry::Oid<'_>| {
-                let dotted = oid.to_id_string();
-                oids::name(&dotted).unwrap_or(&dotted).to_owned()
+                HashAlgorithm::from_oid(&oid.to_id_string())
             };
             algorithm.pss = Some(match SignatureAlgorithm::try_from(id) {
                 Ok(SignatureAlgorithm::RSASSA_PSS(params)) => Some(PssParameters {
@@ -240,8 +308,38 @@ pub struct Certificate {
 }
 
 /// Why DER bytes are not a certificate.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CertificateError(pub String);
+#[derive(Clone, Debug, PartialEq)]
+pub enum CertificateError {
+    /// The bytes are not one strict DER value (X.690 §10).
+    NotDer(crate::der::DerError),
+    /// The bytes end before the certificate does.
+    Truncated {
+        /// How many bytes there are.
+        size: usize,
+    },
+    /// The X.509 parser refuses the structure (RFC 5280 §4.1).
+    Structure(x509_parser::error::X509Error),
+    /// A field does not have the shape RFC 5280 §4.1 gives it.
+    Malformed(Malformed),
+}
+
+impl std::fmt::Display for CertificateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotDer(error) => write!(f, "{error}"),
+            Self::Truncated { size } => {
+                write!(
+                    f,
+                    "the {size} bytes end before the certificate does (truncated)"
+                )
+            }
+            Self::Structure(error) => write!(f, "{error}"),
+            Self::Malformed(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for CertificateError {}
 
 /// SHA-1 and SHA-256 of `der`.
 pub(crate) fn fingerprints(der: &[u8]) -> Fingerprints {
@@ -256,21 +354,21 @@ impl Certificate {
     /// Decodes one DER certificate (strict DER, nothing after it).
     pub fn parse(der: &[u8]) -> Result<Self, CertificateError> {
         let tree = crate::der::parse(der);
-        match (tree.root, tree.problems.first()) {
+        match (tree.root, tree.problems.into_iter().next()) {
             (Some(root), None) => Self::from_der(der, &root),
-            (_, Some(problem)) => Err(CertificateError(problem.to_string())),
-            (None, None) => Err(CertificateError("no DER value".to_owned())),
+            (_, Some(problem)) => Err(CertificateError::NotDer(problem)),
+            (None, None) => Err(CertificateError::NotDer(crate::der::DerError::Empty)),
         }
     }
 
     /// Decodes one DER certificate, given its bytes and their DER tree.
     pub fn from_der(der: &[u8], root: &Node) -> Result<Self, CertificateError> {
-        let (_, parsed) = X509Certificate::from_der(der)
-            .map_err(|error| CertificateError(describe(&error, der.len())))?;
-        let spans = spans(root).map_err(|error| CertificateError(error.to_string()))?;
+        let (_, parsed) =
+            X509Certificate::from_der(der).map_err(|error| describe(error, der.len()))?;
+        let spans = spans(root).map_err(CertificateError::Malformed)?;
         let extensions = match root.child(0).and_then(|tbs| extensions_node(tbs)) {
             Some(list) => read_extensions(list, der, "tbsCertificate.extensions")
-                .map_err(|error| CertificateError(error.to_string()))?,
+                .map_err(CertificateError::Malformed)?,
             None => Vec::new(),
         };
         let issuer = DistinguishedName::from_x509(parsed.issuer());
@@ -379,47 +477,48 @@ impl Certificate {
             .map_or_else(|| self.subject.rfc4514.clone(), str::to_owned)
     }
 
-    /// Every CRL distribution point's full names, as the CDP extension lists them (URIs as
-    /// written).
-    pub fn crl_distribution_points(&self) -> Vec<&str> {
+    /// Every CRL distribution point's full names, as the CDP extension lists them.
+    pub fn crl_distribution_points(&self) -> Vec<&GeneralName> {
         self.extensions
             .iter()
             .filter_map(|ext| match &ext.value {
-                ExtensionValue::CrlDistributionPoints { points } => Some(points),
+                ExtensionValue::CrlDistributionPoints { points, .. } => Some(points),
                 _ => None,
             })
             .flatten()
-            .map(String::as_str)
             .collect()
     }
 
     /// The URLs of the CRL distribution points, in certificate order (other name forms are left
     /// out).
     pub fn crl_urls(&self) -> Vec<&str> {
-        self.extensions
-            .iter()
-            .filter_map(|ext| match &ext.value {
-                ExtensionValue::CrlDistributionPoints { points } => Some(points),
-                _ => None,
-            })
-            .flatten()
-            .map(String::as_str)
-            .filter(|point| point.contains("://"))
-            .collect()
+        uris(self.crl_distribution_points())
     }
 
-    /// The OCSP responder URLs from the AIA extension, in certificate order.
+    /// The OCSP responder URLs from the AIA extension, in certificate order (other name forms,
+    /// which no client can ask, are left out).
     pub fn ocsp_urls(&self) -> Vec<&str> {
-        self.extensions
-            .iter()
-            .filter_map(|ext| match &ext.value {
-                ExtensionValue::AuthorityInfoAccess { ocsp, .. } => Some(ocsp),
-                _ => None,
-            })
-            .flatten()
-            .map(String::as_str)
-            .collect()
+        uris(
+            self.extensions
+                .iter()
+                .filter_map(|ext| match &ext.value {
+                    ExtensionValue::AuthorityInfoAccess { ocsp, .. } => Some(ocsp),
+                    _ => None,
+                })
+                .flatten(),
+        )
     }
+}
+
+/// The URIs among `names`.
+fn uris<'a>(names: impl IntoIterator<Item = &'a GeneralName>) -> Vec<&'a str> {
+    names
+        .into_iter()
+        .filter_map(|name| match name {
+            GeneralName::Uri(uri) => Some(uri.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {
@@ -509,19 +608,38 @@ fn spans(root: &Node) -> Result<CertificateSpans, Malformed> {
     })
 }
 
-fn describe(error: &x509_parser::nom::Err<x509_parser::error::X509Error>, size: usize) -> String {
+fn describe(
+    error: x509_parser::nom::Err<x509_parser::error::X509Error>,
+    size: usize,
+) -> CertificateError {
     use x509_parser::nom::Err;
     match error {
-        Err::Incomplete(_) => {
-            format!("the {size} bytes end before the certificate does (truncated)")
-        }
-        Err::Error(inner) | Err::Failure(inner) => inner.to_string(),
+        Err::Incomplete(_) => CertificateError::Truncated { size },
+        Err::Error(inner) | Err::Failure(inner) => CertificateError::Structure(inner),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{Certificate, CertificateError};
     use crate::hex::unsigned_integer as serial_hex;
+
+    #[test]
+    fn bytes_that_are_not_a_certificate_say_why_as_a_variant() {
+        assert!(matches!(
+            Certificate::parse(&[0x30, 0x05, 0x02]),
+            Err(CertificateError::NotDer(_))
+        ));
+        assert!(matches!(
+            Certificate::parse(&[]),
+            Err(CertificateError::NotDer(_))
+        ));
+        // A well-formed DER NULL is not a Certificate SEQUENCE.
+        assert!(matches!(
+            Certificate::parse(&[0x05, 0x00]),
+            Err(CertificateError::Structure(_))
+        ));
+    }
 
     #[test]
     fn serial_hex_drops_sign_byte_only() {

@@ -344,7 +344,7 @@ fn decode_der(
             };
             Certificate::from_der(bytes, &root)
                 .map(ObjectBody::Certificate)
-                .map_err(|e| bad(e.0))
+                .map_err(|e| bad(e.to_string()))
         }
         Kind::Crl => Crl::from_der(der, &root)
             .map(ObjectBody::Crl)

@@ -67,17 +67,26 @@ pub enum ExtensionValue {
     },
     /// authorityInfoAccess (§4.2.2.1): where to ask OCSP and fetch the issuer.
     AuthorityInfoAccess {
-        /// OCSP responder locations (`id-ad-ocsp`).
-        ocsp: Vec<String>,
-        /// Issuer certificate locations (`id-ad-caIssuers`).
-        ca_issuers: Vec<String>,
+        /// OCSP responder locations (`id-ad-ocsp`), serialised as the URI itself.
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
+        ocsp: Vec<GeneralName>,
+        /// Issuer certificate locations (`id-ad-caIssuers`), serialised as the URI itself.
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
+        ca_issuers: Vec<GeneralName>,
         /// Other access methods, `method: location`.
         other: Vec<String>,
     },
     /// cRLDistributionPoints (§4.2.1.13).
     CrlDistributionPoints {
-        /// Full names of every distribution point.
-        points: Vec<String>,
+        /// Full names of every distribution point, serialised as the URI itself.
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
+        points: Vec<GeneralName>,
+        /// A distribution point is named relative to the CRL issuer (not resolved).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        relative_to_issuer: bool,
+        /// A distribution point names only its cRLIssuer.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        issuer_only: bool,
     },
     /// subjectKeyIdentifier (§4.2.1.2).
     SubjectKeyIdentifier {
@@ -107,8 +116,12 @@ pub enum ExtensionValue {
     },
     /// issuingDistributionPoint (§5.2.5): which certificates and reasons a CRL covers.
     IssuingDistributionPoint {
-        /// distributionPoint full names (URIs as written, other forms as displayed).
-        names: Vec<String>,
+        /// distributionPoint full names, serialised as the URI itself.
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
+        names: Vec<GeneralName>,
+        /// distributionPoint is a nameRelativeToCRLIssuer, which mqocsp does not resolve.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        relative_to_issuer: bool,
         /// onlyContainsUserCerts.
         only_user: bool,
         /// onlyContainsCACerts.
@@ -270,14 +283,16 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
         ParsedExtension::AuthorityInfoAccess(aia) => {
             let (mut ocsp, mut ca_issuers, mut other) = (Vec::new(), Vec::new(), Vec::new());
             for access in &aia.accessdescs {
-                let location = match &access.access_location {
-                    X509GeneralName::URI(uri) => (*uri).to_owned(),
-                    name => general_name(name),
-                };
+                let location =
+                    GeneralName::from_x509(&access.access_location, NameContext::Certificate);
                 match access.access_method.to_id_string().as_str() {
                     "1.3.6.1.5.5.7.48.1" => ocsp.push(location),
                     "1.3.6.1.5.5.7.48.2" => ca_issuers.push(location),
-                    method => other.push(format!("{}: {location}", oid_label(method))),
+                    method => other.push(format!(
+                        "{}: {}",
+                        oid_label(method),
+                        location_text(&location)
+                    )),
                 }
             }
             ExtensionValue::AuthorityInfoAccess {
@@ -288,22 +303,23 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
         }
         ParsedExtension::CRLDistributionPoints(points) => {
             use x509_parser::extensions::DistributionPointName;
-            let mut names = Vec::new();
+            let (mut names, mut relative_to_issuer, mut issuer_only) = (Vec::new(), false, false);
             for point in points.iter() {
                 match &point.distribution_point {
                     Some(DistributionPointName::FullName(full)) => {
-                        names.extend(full.iter().map(|name| match name {
-                            X509GeneralName::URI(uri) => (*uri).to_owned(),
-                            other => general_name(other),
-                        }));
+                        names.extend(typed_names(full));
                     }
                     Some(DistributionPointName::NameRelativeToCRLIssuer(_)) => {
-                        names.push("(name relative to the CRL issuer)".to_owned());
+                        relative_to_issuer = true;
                     }
-                    None => names.push("(CRL issuer only)".to_owned()),
+                    None => issuer_only = true,
                 }
             }
-            ExtensionValue::CrlDistributionPoints { points: names }
+            ExtensionValue::CrlDistributionPoints {
+                points: names,
+                relative_to_issuer,
+                issuer_only,
+            }
         }
         ParsedExtension::SubjectKeyIdentifier(id) => ExtensionValue::SubjectKeyIdentifier {
             key_id: hex::lower(id.0),
@@ -342,20 +358,15 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
         ParsedExtension::IssuingDistributionPoint(idp) => {
             use x509_parser::extensions::DistributionPointName;
             let names = match &idp.distribution_point {
-                Some(DistributionPointName::FullName(full)) => full
-                    .iter()
-                    .map(|name| match name {
-                        X509GeneralName::URI(uri) => (*uri).to_owned(),
-                        other => general_name(other),
-                    })
-                    .collect(),
-                Some(DistributionPointName::NameRelativeToCRLIssuer(_)) => {
-                    vec!["(name relative to the CRL issuer)".to_owned()]
-                }
-                None => Vec::new(),
+                Some(DistributionPointName::FullName(full)) => typed_names(full),
+                _ => Vec::new(),
             };
             ExtensionValue::IssuingDistributionPoint {
                 names,
+                relative_to_issuer: matches!(
+                    idp.distribution_point,
+                    Some(DistributionPointName::NameRelativeToCRLIssuer(_))
+                ),
                 only_user: idp.only_contains_user_certs,
                 only_ca: idp.only_contains_ca_certs,
                 only_some_reasons: idp.only_some_reasons.is_some(),
@@ -375,6 +386,54 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
         },
         _ => ExtensionValue::Unknown { der: raw() },
     }
+}
+
+/// A location as people read it: a URI as written, another name form with its label.
+pub(crate) fn location_text(name: &GeneralName) -> String {
+    match name {
+        GeneralName::Uri(uri) => uri.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Serialises locations as [`location_text`] does.
+fn locations<S: serde::Serializer>(
+    names: &[GeneralName],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(names.iter().map(location_text))
+}
+
+/// Reads back what [`locations`] writes: a text that begins with a label `Display` writes for
+/// another form (`DNS:`, `IP:`, `DirName:`, …) is that form, any other text a URI as written.
+/// The written form cannot tell one case apart: a URI whose text itself begins with such a
+/// label (`DNS:x` as a URI) reads back as the labelled form.
+fn read_locations<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<GeneralName>, D::Error> {
+    const LABELS: [&str; 9] = [
+        "DNS:",
+        "email:",
+        "IP:",
+        "DirName:",
+        "RID:",
+        "othername:",
+        "X400Address",
+        "EDIPartyName",
+        "invalid name (tag ",
+    ];
+    Vec::<String>::deserialize(deserializer)?
+        .into_iter()
+        .map(|text| {
+            if LABELS.iter().any(|label| text.starts_with(label)) {
+                GeneralName::from_display(&text).ok_or_else(|| {
+                    serde::de::Error::custom(format!("'{text}' is not a location as written"))
+                })
+            } else {
+                Ok(GeneralName::Uri(text))
+            }
+        })
+        .collect()
 }
 
 fn typed_names(names: &[X509GeneralName<'_>]) -> Vec<GeneralName> {
@@ -400,13 +459,32 @@ impl ExtensionValue {
                 ca_issuers,
                 other,
             } => {
-                let mut parts: Vec<String> =
-                    ocsp.iter().map(|url| format!("OCSP - {url}")).collect();
-                parts.extend(ca_issuers.iter().map(|url| format!("CA Issuers - {url}")));
+                let mut parts: Vec<String> = ocsp
+                    .iter()
+                    .map(|url| format!("OCSP - {}", location_text(url)))
+                    .collect();
+                parts.extend(
+                    ca_issuers
+                        .iter()
+                        .map(|url| format!("CA Issuers - {}", location_text(url))),
+                );
                 parts.extend(other.iter().cloned());
                 list(&parts)
             }
-            Self::CrlDistributionPoints { points } => list(points),
+            Self::CrlDistributionPoints {
+                points,
+                relative_to_issuer,
+                issuer_only,
+            } => {
+                let mut parts: Vec<String> = points.iter().map(location_text).collect();
+                if *relative_to_issuer {
+                    parts.push("(name relative to the CRL issuer)".to_owned());
+                }
+                if *issuer_only {
+                    parts.push("(CRL issuer only)".to_owned());
+                }
+                list(&parts)
+            }
             Self::SubjectKeyIdentifier { key_id } => key_id.clone(),
             Self::AuthorityKeyIdentifier {
                 key_id,
@@ -432,14 +510,16 @@ impl ExtensionValue {
             }
             Self::IssuingDistributionPoint {
                 names,
+                relative_to_issuer,
                 only_user,
                 only_ca,
                 only_some_reasons,
                 indirect,
                 only_attribute,
             } => {
-                let mut parts = names.clone();
+                let mut parts: Vec<String> = names.iter().map(location_text).collect();
                 for (set, word) in [
+                    (*relative_to_issuer, "a name relative to the CRL issuer"),
                     (*only_user, "only user certificates"),
                     (*only_ca, "only CA certificates"),
                     (*only_some_reasons, "only some reasons"),

@@ -448,7 +448,7 @@ fn basic(node: &Node, der: &[u8]) -> Result<(BasicOcspResponse, EmbeddedProblems
                     "embedded certificate {} (byte {}): {}",
                     index + 1,
                     cert.offset,
-                    error.0
+                    error
                 )),
                 None => problems.push(format!(
                     "embedded certificate {} (byte {}) is not DER",

@@ -22,6 +22,14 @@ impl Timestamp {
         OffsetDateTime::from_unix_timestamp(seconds).ok().map(Self)
     }
 
+    /// The time without its fraction of a second. Certificate times carry whole seconds (RFC 5280
+    /// §4.1.2.5.1, §4.1.2.5.2: no fractional seconds), so an evaluation time is compared at that
+    /// granularity: 5 ms after a notAfter of 00:00:00 is still within it, the reading CAs in the
+    /// Web PKI are held to (Mozilla bug 1715455).
+    pub fn whole_seconds(self) -> Self {
+        Self(self.0.replace_nanosecond(0).unwrap_or(self.0))
+    }
+
     /// Parses RFC 3339 (`2026-11-26T14:00:00Z`, offsets allowed).
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
         OffsetDateTime::parse(text.trim(), &Rfc3339).ok().map(Self)

@@ -170,6 +170,8 @@ fn fixes_apply_as_what_ifs() {
     assert_eq!(predict(&case).outcome.reason_code, Some(2393));
 }
 
+const SEED_URL: &str = "http://nsca.example.test:2560/";
+
 fn lint_ids(case: &Case) -> Vec<String> {
     predict(case).lint.iter().map(|l| l.id.clone()).collect()
 }
@@ -265,6 +267,26 @@ fn each_lint_fails_and_passes() {
         let found = with(edit.as_ref());
         assert!(found.iter().any(|f| f == id), "{id} not found in {found:?}");
     }
+    // A redacted URL is unknown, not malformed: no 2553, and the finding says so. Its scheme
+    // is still seen: an uppercase one is 2553 whatever the rest hides.
+    for redacted in [
+        "http://<ipaddr or hostname>: <port>/",
+        "http://xxx.xxx.xxx.xxx:xxxx",
+        "http://****:2560/",
+    ] {
+        let mut case = good.clone();
+        case.client.command_line = Some(line.replace(SEED_URL, redacted));
+        let d = predict(&case);
+        assert_eq!(d.outcome.reason_code, None, "{redacted}");
+        assert!(
+            d.lint.iter().any(|l| l.id == "ocsp-url-redacted"),
+            "{redacted}: {:?}",
+            d.lint
+        );
+    }
+    let mut upper = good.clone();
+    upper.client.command_line = Some(line.replace(SEED_URL, "HTTP://<hostname>:<port>/"));
+    assert_eq!(predict(&upper).outcome.reason_code, Some(2553));
     // The 2553 and 2381 lints stop MQCONNX with their reason codes.
     assert_eq!(
         predict(&example("ocsp-url-uppercase").unwrap())

@@ -2,8 +2,11 @@
 //! back and restored, every object of every fixture equals the one decoded, and the JSON written
 //! is the JSON `mqocsp decode --json` prints, unchanged.
 
+use mqocsp_core::certificate::HashAlgorithm;
 use mqocsp_core::decode::{Decoded, DecodedObject, Problem};
+use mqocsp_core::extension::ExtensionValue;
 use mqocsp_core::general_name::{GeneralName, IpRange, KeyPurpose};
+use mqocsp_core::name::DistinguishedName;
 use mqocsp_core::ocsp::build_request;
 use mqocsp_core::{Certificate, ObjectBody, decode, decode_bytes, oids};
 use mqocsp_testkit::der::{
@@ -174,6 +177,41 @@ fn general_names_and_purposes_read_back_from_their_text() {
         assert_eq!(
             serde_json::from_str::<GeneralName>(&json).unwrap(),
             name,
+            "{json}"
+        );
+    }
+    // Locations (CRL distribution points, AIA) write a URI bare and other forms labelled.
+    let points = ExtensionValue::CrlDistributionPoints {
+        points: vec![
+            GeneralName::Uri("http://crl.example.test/ca.crl".into()),
+            GeneralName::Uri("ldap://ldap.example.test/cn=CA?certificateRevocationList".into()),
+            GeneralName::Directory(DistinguishedName::from_rfc4514("CN=CRL1,O=Example").unwrap()),
+            GeneralName::Dns("crl.example.test".into()),
+        ],
+        relative_to_issuer: false,
+        issuer_only: true,
+    };
+    let json = serde_json::to_string(&points).unwrap();
+    assert!(
+        json.contains(r#""http://crl.example.test/ca.crl""#),
+        "{json}"
+    );
+    assert_eq!(
+        serde_json::from_str::<ExtensionValue>(&json).unwrap(),
+        points,
+        "{json}"
+    );
+    // Every hash mqocsp names (RSASSA-PSS parameters), and an unnamed one, comes back.
+    for dotted in oids::NAMES
+        .iter()
+        .map(|(dotted, _)| *dotted)
+        .chain(["1.2.3.4.5"])
+    {
+        let hash = HashAlgorithm::from_oid(dotted);
+        let json = serde_json::to_string(&hash).unwrap();
+        assert_eq!(
+            serde_json::from_str::<HashAlgorithm>(&json).unwrap(),
+            hash,
             "{json}"
         );
     }

@@ -7,11 +7,11 @@ use mqocsp_core::verify::{
     verify_chain,
 };
 use mqocsp_core::{Certificate, decode_bytes};
-use mqocsp_testkit::der::{algorithm, bits, explicit, generalized_time, int, seq};
+use mqocsp_testkit::crl::{CrlSpec, crl};
+use mqocsp_testkit::der::{int, seq};
 use mqocsp_testkit::ocsp::extension;
 use mqocsp_testkit::pki::{Authority, CertSpec, Issued};
 use rcgen::KeyUsagePurpose;
-use rcgen::SigningKey as _;
 
 fn cert(issued: &Issued) -> Certificate {
     Certificate::parse(&issued.der).expect("a test certificate")
@@ -19,54 +19,6 @@ fn cert(issued: &Issued) -> Certificate {
 
 const AT: &str = "2026-11-26T12:00:00Z";
 const LEAF_SERIAL: &[u8] = &[0x2a];
-
-/// How to build one CRL.
-#[derive(Clone)]
-struct CrlSpec {
-    this_update: &'static str,
-    next_update: Option<&'static str>,
-    revoked: Vec<Vec<u8>>,
-    extensions: Vec<Vec<u8>>,
-}
-
-impl CrlSpec {
-    fn good() -> Self {
-        Self {
-            this_update: "20261120000000",
-            next_update: Some("20261210000000"),
-            revoked: vec![],
-            extensions: vec![extension("2.5.29.20", false, &int(&[7]))],
-        }
-    }
-}
-
-/// A v2 CRL from `issuer`, signed with its Ed25519 key.
-fn crl(issuer: &Issued, spec: &CrlSpec) -> Vec<u8> {
-    let issuer_cert = cert(issuer);
-    let mut tbs = vec![
-        int(&[1]),
-        algorithm("1.3.101.112", false),
-        issuer_cert.subject_der.clone(),
-    ];
-    tbs.push(generalized_time(spec.this_update));
-    if let Some(next) = spec.next_update {
-        tbs.push(generalized_time(next));
-    }
-    if !spec.revoked.is_empty() {
-        let entries: Vec<Vec<u8>> = spec
-            .revoked
-            .iter()
-            .map(|serial| seq(&[int(serial), generalized_time("20261101000000")]))
-            .collect();
-        tbs.push(seq(&entries));
-    }
-    if !spec.extensions.is_empty() {
-        tbs.push(explicit(0, &seq(&spec.extensions)));
-    }
-    let tbs = seq(&tbs);
-    let signature = issuer.key.sign(&tbs).expect("Ed25519 signing");
-    seq(&[tbs, algorithm("1.3.101.112", false), bits(&signature)])
-}
 
 struct Pki {
     root: Authority,
@@ -244,4 +196,51 @@ fn gskit_profile_does_not_require_crl_number_or_next_update() {
     assert!(!verify(&pki, std::slice::from_ref(&der), ChainProfile::Rfc5280).valid);
     let report = verify(&pki, &[der], ChainProfile::Gskit);
     assert!(report.valid, "{}", report.trace.text());
+}
+
+/// The page's Verify view takes the same inputs as `verify-chain`: pasted CRLs and a maximum
+/// number of intermediates.
+#[test]
+fn workbench_uses_pasted_crls_and_the_depth_limit() {
+    use mqocsp_core::verify::workbench::{Selection, default_selection, verify_selection};
+    let root = Authority::root(&CertSpec::new("Depth Root").organization("mqocsp"));
+    let ica = root.intermediate(&CertSpec::new("Depth ICA").organization("mqocsp"));
+    let leaf = ica.issue(
+        &CertSpec::new("qm1.example.test")
+            .dns(&["qm1.example.test"])
+            .tls()
+            .serial(LEAF_SERIAL),
+    );
+    let mut revoked = CrlSpec::good();
+    revoked.revoked = vec![LEAF_SERIAL.to_vec()];
+    let pasted = [
+        decode_bytes(leaf.pem.as_bytes()),
+        decode_bytes(ica.certificate.pem.as_bytes()),
+        decode_bytes(root.certificate.pem.as_bytes()),
+    ];
+    let with_crl = decode_bytes(&crl(&ica.certificate, &revoked));
+    let at = Timestamp::parse_rfc3339(AT).unwrap();
+    let objects: Vec<_> = pasted.iter().flat_map(|d| d.objects.iter()).collect();
+    let selection = Selection {
+        profile: mqocsp_core::verify::Profile::Gskit,
+        ..default_selection(&objects)
+    };
+    let report = verify_selection(&objects, &selection, at);
+    assert_eq!(report.chain_valid, Some(true), "{}", report.trace.text());
+    assert_eq!(report.crls_used, 0);
+    // One intermediate: a limit of 0 leaves no path, 1 is enough.
+    for (depth, valid) in [(0, false), (1, true)] {
+        let limited = Selection {
+            max_depth: Some(depth),
+            ..selection.clone()
+        };
+        let report = verify_selection(&objects, &limited, at);
+        assert_eq!(report.chain_valid, Some(valid), "depth {depth}");
+    }
+    // The issuer's CRL listing the leaf: used, and the chain is refused.
+    let mut all = objects.clone();
+    all.extend(with_crl.objects.iter());
+    let report = verify_selection(&all, &selection, at);
+    assert_eq!(report.crls_used, 1);
+    assert_eq!(report.chain_valid, Some(false), "{}", report.trace.text());
 }

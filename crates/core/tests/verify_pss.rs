@@ -3,7 +3,7 @@
 //! lengths and hashes, an OCSP response, and tampered signatures.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mqocsp_core::certificate::PssParameters;
+use mqocsp_core::certificate::{HashAlgorithm, PssParameters};
 use mqocsp_core::ocsp::OcspResponse;
 use mqocsp_core::verify::{
     ChainInput, LegacyAlgorithms, OcspInput, Outcome, Profile, Purpose, verify_chain, verify_ocsp,
@@ -79,8 +79,8 @@ fn openssl_pss_certificates_verify_with_any_salt_length_and_tampering_fails() {
     assert_eq!(
         root.signature_algorithm.pss,
         Some(Some(PssParameters {
-            hash: "sha256".into(),
-            mgf1_hash: Some("sha256".into()),
+            hash: HashAlgorithm::Sha256,
+            mgf1_hash: Some(HashAlgorithm::Sha256),
             salt_length: 222,
             trailer_field: 1,
         }))
@@ -197,17 +197,21 @@ fn pss_parameters_decide_the_check() {
     // The salt the signature was made with is 222 bytes; claiming the hash length fails.
     assert_eq!(with(&|p| p.salt_length = 32), Err(SignatureError::Invalid));
     assert_eq!(
-        with(&|p| p.mgf1_hash = Some("sha384".into())),
+        with(&|p| p.mgf1_hash = Some(HashAlgorithm::Sha384)),
         Err(SignatureError::Invalid)
     );
-    let unsupported = with(&|p| p.hash = "md5".into()).unwrap_err().to_string();
+    let unsupported = with(&|p| p.hash = HashAlgorithm::from_oid("1.2.840.113549.2.5"))
+        .unwrap_err()
+        .to_string();
     assert!(
         unsupported.contains("the hash md5 is not supported"),
         "{unsupported}"
     );
     let trailer = with(&|p| p.trailer_field = 2).unwrap_err().to_string();
     assert!(trailer.contains("trailerField must be 1"), "{trailer}");
-    let sha1 = with(&|p| p.hash = "sha1".into()).unwrap_err().to_string();
+    let sha1 = with(&|p| p.hash = HashAlgorithm::Sha1)
+        .unwrap_err()
+        .to_string();
     assert!(sha1.contains("SHA-1"), "{sha1}");
     let mut absent = leaf.signature_algorithm.clone();
     absent.pss = Some(None);

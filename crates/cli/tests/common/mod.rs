@@ -43,3 +43,22 @@ pub fn golden(folder: &str, name: &str) -> PathBuf {
         .join(folder)
         .join(name)
 }
+
+/// Runs the real `openssl` in `dir`.
+pub fn openssl(dir: &Path, args: &[&str]) -> Output {
+    Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("running openssl")
+}
+
+/// Runs the real `openssl` in `dir`, which must succeed.
+pub fn must(dir: &Path, args: &[&str]) {
+    let out = openssl(dir, args);
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

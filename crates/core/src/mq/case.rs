@@ -105,6 +105,9 @@ pub struct ClientSide {
     /// The JVM's revocation settings, for a Java client.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub java: Option<super::java::JavaSettings>,
+    /// The managed .NET client's revocation settings (SSLCertRevocationCheck, platform).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dotnet: Option<super::dotnet::DotnetSettings>,
     /// The client's MQ version (VRMF, `9.3.0.5`), as a log header or the customer says; when
     /// absent the current release is assumed (and the diagnosis says so).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -213,10 +216,14 @@ pub struct Resolved {
     pub evidence: Evidence,
     /// What a diagnosis supposes of responders the case says nothing about (empty for a plain
     /// prediction); a certificate-specific supposition wins over one about every certificate.
-    pub supposed: Vec<super::revocation::Supposition>,
+    pub supposed: Vec<super::supposition::Supposition>,
     /// What a diagnosis supposes of certificate checks a ticket without certificate dates
     /// cannot decide (empty for a plain prediction).
     pub supposed_faults: Vec<SupposedFault>,
+    /// The client certificate's DN as the queue manager's AMQ9777 quotes it, standing in for a
+    /// client certificate nobody pasted when CHLAUTH records are compared (None: the
+    /// certificate's own DN).
+    pub client_peer_dn: Option<String>,
     /// Chain reports already computed (by target and anchors): a diagnosis predicts many
     /// variations of one case, and the chains never change between them.
     pub chains: ChainCache,
@@ -229,13 +236,36 @@ pub struct Resolved {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SupposedFault {
     /// This side's own certificate is outside its validity period (its AMQ9797E).
-    OwnOutOfValidity(super::revocation::Side),
+    OwnOutOfValidity(super::supposition::Side),
     /// A CA certificate of the partner's chain is outside its validity period, found by this
     /// side (its AMQ9658E).
-    ChainOutOfValidity(super::revocation::Side),
+    ChainOutOfValidity(super::supposition::Side),
     /// The partner's chain does not reach a CA this side trusts (a missing intermediate or an
     /// untrusted root; its AMQ9633 with a chain validation error such as 575010).
-    ChainUntrusted(super::revocation::Side),
+    ChainUntrusted(super::supposition::Side),
+    /// The client offers a CipherSpec the channel's SSLCIPH does not accept (AMQ9631 on the
+    /// queue manager, AMQ9641 on the client), where the ticket does not state the client's.
+    CipherSpecRefused,
+    /// The client's channel definition names no CipherSpec while the queue manager's channel has
+    /// one: "Channel startup also fails when only one end of the channel defines a CipherSpec".
+    NoClientCipherSpec,
+    /// A channel authentication record blocks the channel after the handshake (2035).
+    ChlauthBlocked(Blocked),
+    /// The queue manager's key repository holds no personal certificate under the label it
+    /// looks for (CERTLABL, else `ibmwebspheremq<qmname>`): its AMQ9637 without the client's
+    /// AMQ9642.
+    QmNoCertificate,
+}
+
+/// Which channel authentication block a diagnosis supposes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocked {
+    /// An SSLPEERMAP (or other) record with USERSRC(NOACCESS): AMQ9777.
+    NoAccess,
+    /// The channel's user, as mapped, is in a BLOCKUSER list: AMQ9776.
+    User,
+    /// 2035 with no message seen: a record, or the user's authorities, refuse it.
+    Unseen,
 }
 
 /// Finds a certificate by selector: `sha256:` + fingerprint prefix, an exact RFC 4514 subject, or
@@ -271,8 +301,8 @@ impl Resolved {
         &self,
         url: &str,
         certificate: &str,
-    ) -> Option<super::revocation::Supposed> {
-        let about = |s: &&super::revocation::Supposition| super::evidence::same_url(&s.url, url);
+    ) -> Option<super::supposition::Supposed> {
+        let about = |s: &&super::supposition::Supposition| super::evidence::same_url(&s.url, url);
         self.supposed
             .iter()
             .filter(about)
@@ -284,6 +314,14 @@ impl Resolved {
                     .find(|s| s.certificate.is_none())
             })
             .map(|s| s.answer)
+    }
+
+    /// The trust anchors of one side's key repository.
+    pub fn trust_mut(&mut self, side: super::supposition::Side) -> &mut Vec<Certificate> {
+        match side {
+            super::supposition::Side::Client => &mut self.client_trust,
+            super::supposition::Side::QueueManager => &mut self.qm_trust,
+        }
     }
 
     /// How `target` chains to `anchors` through the case's certificates (the material and what
@@ -503,6 +541,7 @@ impl Case {
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
             supposed_faults: Vec::new(),
+            client_peer_dn: None,
             chains: ChainCache::default(),
             problems,
         }
@@ -578,6 +617,7 @@ impl Case {
         client.settings_complete = self.client.settings_complete;
         client.kind = self.client.kind.unwrap_or_default();
         client.java = self.client.java.clone().unwrap_or_default();
+        client.dotnet = self.client.dotnet.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {
             match super::config::MqVersion::parse(text) {
                 Some(version) => client.mq_version = Some(version),
@@ -599,10 +639,7 @@ impl Case {
     fn qm_config(&self, channel: &str, problem: &mut impl FnMut(&str, String)) -> QmConfig {
         let defs = MqscDefinitions::parse(&self.queue_manager.mqsc);
         for p in &defs.problems {
-            problem(
-                "queue_manager.mqsc",
-                format!("line {}: {}", p.line, p.message),
-            );
+            problem("queue_manager.mqsc", p.to_string());
         }
         let ini = Ini::parse(&self.queue_manager.qm_ini);
         for p in &ini.problems {
@@ -641,6 +678,7 @@ impl Case {
             sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
             chlauth: defs.chlauth,
+            certlabl: defs.qmgr.certlabl,
             tls: self.queue_manager.tls,
         }
     }

@@ -74,6 +74,16 @@ fn conn_name(value: &str) -> String {
     }
 }
 
+/// Whether a bare word after a name's value can only be the rest of that name: not an option,
+/// not an MQ constant the command line takes, not output that followed the command.
+fn split_rest(token: &str) -> bool {
+    !token.starts_with(['-', '[', '>', '"'])
+        && !token.starts_with("MQ")
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '/'))
+}
+
 fn version(word: &str, prefix: &str) -> Option<u32> {
     word.strip_prefix(prefix).and_then(|n| n.parse().ok())
 }
@@ -97,7 +107,29 @@ impl ClientApp {
         }
         while let Some((column, token)) = iter.next() {
             let mut value = |name: &str, problems: &mut Vec<CmdProblem>| match iter.next() {
-                Some((_, v)) if !v.starts_with('-') => Some(v),
+                Some((_, v)) if !v.starts_with('-') => {
+                    let mut v = v;
+                    // A redacted value with blanks (`<ipaddr or hostname>:<port>`) runs to its
+                    // closing `>`; a name a copy broke in two (`PL81N.MQ ICHL`: MQ names hold
+                    // no blanks) is joined, and both are said.
+                    while v.matches('<').count() > v.matches('>').count()
+                        && let Some((_, more)) = iter.next_if(|(_, t)| !t.starts_with('-'))
+                    {
+                        v = format!("{v} {more}");
+                    }
+                    if matches!(name, "-ch" | "-qm" | "-cl" | "-cs")
+                        && let Some((at, more)) = iter.next_if(|(_, t)| split_rest(t))
+                    {
+                        problems.push(CmdProblem {
+                            column: at,
+                            message: format!(
+                                "'{more}' is taken as the rest of {name} {v} (a name holds no blank: split by a copy?), giving {v}{more}"
+                            ),
+                        });
+                        v.push_str(&more);
+                    }
+                    Some(v)
+                }
                 other => {
                     problems.push(CmdProblem {
                         column,
@@ -206,8 +238,19 @@ mod tests {
             .collect();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].0, 31);
-        assert!(problems[0].1.contains("'ICHL' is not an option"));
+        assert!(
+            problems[0].1.contains("giving PL81N.MQICHL"),
+            "{problems:?}"
+        );
+        assert_eq!(app.mqcd.channel_name, "PL81N.MQICHL");
         assert!(problems[1].1.contains("-kr needs a value"));
+        // A redacted host with blanks is one value.
+        let app = ClientApp::parse("mqpgfc -x <ipaddr or hostname>:<port> -ch APP.SVRCONN");
+        assert!(app.problems.is_empty(), "{:?}", app.problems);
+        assert_eq!(
+            app.mqcd.conn_name.as_deref(),
+            Some("<ipaddr or hostname>:<port>")
+        );
         // Without MQAIR_VERSION_2 the record stays version 1.
         let app = ClientApp::parse(r#"mqpgfc -ru "http://h:2560/" MQAIT_OCSP MQCNO_VERSION_4"#);
         assert_eq!(app.mqcno.sco.unwrap().auth_info_records[0].version, 1);

@@ -264,7 +264,7 @@ pub const MESSAGES: &[Message] = &[
     Message {
         id: "AMQ9637",
         title: "Channel is lacking a certificate.",
-        meaning: "Logged with AMQ9642 on the partner: the client sent no certificate.",
+        meaning: "Logged with AMQ9642 on the partner: the client sent no certificate. Without AMQ9642 from the client, the queue manager itself may lack its personal certificate (none under CERTLABL or ibmwebspheremq<qmname> in its key repository: an assumption, see qm-no-certificate).",
         side: "queue manager",
         severity: Some('E'),
         certainty: Certainty::Confirmed,
@@ -296,6 +296,15 @@ pub const MESSAGES: &[Message] = &[
         severity: Some('E'),
         certainty: Certainty::Confirmed,
         source: "title as logged (MQ 8.0, amqrmppa): https://portal2portal.blogspot.com/2015/11/amq9631-cipherspec-negotiated-during.html ; IBM AMQ9xxx messages: https://ibm.com/docs/en/SSFKSJ_9.3.0/reference/amq9.html ; side: https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=client-cipherspec-support-managed-net",
+    },
+    Message {
+        id: "AMQ9639",
+        title: "Remote channel '<channel>' did not specify a CipherSpec.",
+        meaning: "The queue manager's channel has SSLCIPH but the client started the channel without TLS (its channel definition names no CipherSpec; MQSERVER cannot name one). Give the client's channel definition the CipherSpec (CCDT, MQCD SSLCipherSpec, the JMS connection factory).",
+        side: "queue manager",
+        severity: None,
+        certainty: Certainty::Unconfirmed,
+        source: "mq-reference §1.2 (no copy of the message found); IBM, CipherSpec mismatches: https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches",
     },
     Message {
         id: "AMQ9658",

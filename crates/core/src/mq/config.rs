@@ -162,6 +162,10 @@ pub struct ChannelDef {
     /// SSLCIPH.
     #[serde(default)]
     pub sslciph: Option<String>,
+    /// Whether the definition states SSLCIPH blank (`SSLCIPH( )` in DISPLAY output, `SSLCIPH(' ')`):
+    /// the channel does not use TLS, which is not the same as a definition that does not say.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sslciph_blank: bool,
     /// SSLCAUTH.
     #[serde(default)]
     pub sslcauth: SslCauth,
@@ -215,6 +219,8 @@ pub struct ClientConfig {
     pub java: super::java::JavaSettings,
     /// Whether every place a setting can come from is stated (`Case` `settings_complete`).
     pub settings_complete: bool,
+    /// The managed .NET client's revocation settings.
+    pub dotnet: super::dotnet::DotnetSettings,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).
@@ -292,9 +298,12 @@ pub struct QmConfig {
     /// The TLS library.
     pub tls: QmTls,
     /// SSLEV: whether TLS events are written (DISABLED by default).
-    pub sslev: super::mqsc::SslEvents,
+    pub sslev: SslEvents,
     /// Channel authentication records (SET CHLAUTH, DISPLAY CHLAUTH), as runmqsc keeps them.
-    pub chlauth: Vec<super::mqsc::ChlauthRule>,
+    pub chlauth: Vec<ChlauthRule>,
+    /// The queue manager's CERTLABL (ALTER or DISPLAY QMGR), when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certlabl: Option<String>,
 }
 
 impl ClientConfig {
@@ -418,5 +427,60 @@ impl ClientConfig {
             };
         }
         self.ssl.fips_required.clone()
+    }
+}
+
+/// SSLEV: whether the queue manager raises TLS events (`MQEVR_DISABLED` is the default: IBM,
+/// SSLEvent attribute, https://www.ibm.com/docs/en/ibm-mq/9.3?topic=qmgr-sslevent-mqlong).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum SslEvents {
+    /// `SSLEV(ENABLED)`: Channel SSL Error / Warning events are written.
+    Enabled,
+    /// `SSLEV(DISABLED)`, the default.
+    #[default]
+    Disabled,
+}
+
+/// One channel authentication record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ChlauthRule {
+    /// The channel profile (`APP.SVRCONN`, `*`).
+    pub profile: String,
+    /// TYPE: `SSLPEERMAP`, `ADDRESSMAP`, `USERMAP`, `QMGRMAP`, `BLOCKUSER`, `BLOCKADDR`.
+    pub kind: String,
+    /// SSLPEER pattern (SSLPEERMAP).
+    pub sslpeer: Option<String>,
+    /// SSLCERTI: the issuer's DN (SSLPEERMAP).
+    pub sslcerti: Option<String>,
+    /// ADDRESS pattern.
+    pub address: Option<String>,
+    /// CLNTUSER (USERMAP).
+    pub clntuser: Option<String>,
+    /// QMNAME (QMGRMAP).
+    pub qmname: Option<String>,
+    /// USERSRC: `MAP`, `NOACCESS`, `CHANNEL`.
+    pub usersrc: Option<String>,
+    /// MCAUSER the rule maps to.
+    pub mcauser: Option<String>,
+    /// USERLIST (BLOCKUSER), folded as runmqsc stores them.
+    pub userlist: Vec<String>,
+    /// WARN(YES): the rule only warns.
+    pub warn: bool,
+    /// 1-based line of the statement or block that set it.
+    pub line: usize,
+}
+
+impl ChlauthRule {
+    /// The key runmqsc keeps one record per.
+    pub(crate) fn key(&self) -> (String, String, String) {
+        let discriminator = self
+            .sslpeer
+            .clone()
+            .or_else(|| self.address.clone())
+            .or_else(|| self.clntuser.clone())
+            .or_else(|| self.qmname.clone())
+            .unwrap_or_default();
+        (self.profile.clone(), self.kind.clone(), discriminator)
     }
 }

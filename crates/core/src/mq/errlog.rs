@@ -37,7 +37,7 @@ use serde::Serialize;
 mod header;
 mod json;
 pub(crate) use header::header_fields;
-pub use header::{QUEUE_MANAGER_PROGRAMS, side_of};
+pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
 
 /// How an entry was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -120,8 +120,20 @@ pub struct LogMessage {
 pub struct LogProblem {
     /// 1-based line.
     pub line: usize,
+    /// 1-based column (in characters, e-mail quoting included) of what could not be read.
+    pub column: usize,
     /// What could not be read.
     pub message: String,
+}
+
+impl std::fmt::Display for LogProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
 }
 
 /// Everything read from a log excerpt.
@@ -308,10 +320,24 @@ impl LogMessage {
             self.action.as_deref().unwrap_or_default(),
         ]
         .join(" ");
-        self.channel = quoted_after(&body, "channel '");
+        // English, then the Japanese catalogue's words (the seed's Japanese original:
+        // `チャネル 'X' の…`, `検証できなかった証明書の詳細は '…' です。`,
+        // `証明書の検証エラーは 575032 です。`).
+        self.channel =
+            quoted_after(&body, "channel '").or_else(|| quoted_after(&body, "チャネル '"));
         self.certificate = quoted_after(&body, "could not be validated are '")
-            .or_else(|| quoted_after(&body, "certificate in question are '"));
-        self.validation_error = number_after(&body, "validation error was");
+            .or_else(|| quoted_after(&body, "certificate in question are '"))
+            .or_else(|| quoted_after(&body, "証明書の詳細は '"))
+            .or_else(|| quoted_after(&body, "'[Class=]").map(|rest| format!("[Class=]{rest}")))
+            // The header's inserts carry the same detail (CommentInsert2 of AMQ9633/AMQ9716).
+            .or_else(|| {
+                self.comment_inserts
+                    .iter()
+                    .find(|c| c.contains("[Subject=]") || c.contains("[#=]"))
+                    .cloned()
+            });
+        self.validation_error = number_after(&body, "validation error was")
+            .or_else(|| number_after(&body, "検証エラーは"));
         self.certificate_details = self.certificate.as_deref().and_then(certificate_details);
         self.meaning = match lookup(&self.id) {
             Some(Lookup::Message(m)) => Some(m.meaning.to_owned()),
@@ -324,49 +350,7 @@ impl LogMessage {
     }
 }
 
-/// A certificate as AMQ9633, AMQ9716 and FFST comments name it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct CertificateDetails {
-    /// `[Class=]` (`GSKVALMethod::X509`), GSKit only.
-    pub class: Option<String>,
-    /// `[Issuer=]`.
-    pub issuer: Option<String>,
-    /// `[#=]`: the serial number as GSKit writes it.
-    pub serial: Option<String>,
-    /// `[Subject=]`, or the `/C=…/CN=…` name an OpenSSL queue manager writes.
-    pub subject: Option<String>,
-}
-
-/// Reads the certificate in an AMQ9633 / AMQ9716 insert or an FFST comment: GSKit's
-/// `[Class=]GSKVALMethod::X509[Issuer=]CN=…[#=]0a1b[Subject=]CN=…` (IBM technote on AMQ9633's
-/// details: https://www.ibm.com/support/pages/node/1081227), or an OpenSSL queue manager's
-/// `Certificate /C=…/CN=… was revoked by …` (the seed walk-through). `None` when neither.
-pub fn certificate_details(text: &str) -> Option<CertificateDetails> {
-    let text = text.trim();
-    if text.contains("[Subject=]") || text.contains("[Issuer=]") || text.contains("[#=]") {
-        let mut details = CertificateDetails::default();
-        for part in text.split('[').skip(1) {
-            let Some((name, value)) = part.split_once("=]") else {
-                continue;
-            };
-            let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-            match name {
-                "Class" => details.class = value,
-                "Issuer" => details.issuer = value,
-                "#" => details.serial = value,
-                "Subject" => details.subject = value,
-                _ => {}
-            }
-        }
-        return Some(details);
-    }
-    let rest = text.strip_prefix("Certificate ")?;
-    let subject = rest.split(" was ").next().unwrap_or(rest).trim();
-    subject.starts_with('/').then(|| CertificateDetails {
-        subject: Some(subject.to_owned()),
-        ..CertificateDetails::default()
-    })
-}
+pub use super::inserts::{CertificateDetails, certificate_details};
 
 /// Which part of an entry the following lines belong to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -391,6 +375,8 @@ fn push_text(target: &mut Option<String>, line: &str) {
 struct Header {
     line: usize,
     fields: LogMessage,
+    /// A field whose value an e-mail client broke over lines: its first line and the text so far.
+    open: Option<(usize, String)>,
 }
 
 impl LogFacts {
@@ -441,36 +427,55 @@ impl LogFacts {
                 header = None;
                 continue;
             }
-            if let Some((time, used)) = logtime::leading(line) {
-                let rest = line
-                    .get(used..)
-                    .unwrap_or_default()
-                    .trim_start_matches([']', ' ', '-'])
-                    .trim();
-                if rest.starts_with("Process(") || rest.starts_with("Program(") {
-                    let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
-                    fields.set_time(time);
-                    facts.header_fields(&mut fields, rest, number);
-                    if let Some(previous) = header.replace(Header {
-                        line: number,
-                        fields,
-                    }) {
-                        facts.problems.push(LogProblem {
-                            line: previous.line,
-                            message: "an entry header with no AMQ message after it".into(),
-                        });
-                    }
-                    current = None;
-                    continue;
+            if let Some((time, pairs, tail)) = header::entry_header_rest(line) {
+                let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
+                fields.set_time(time);
+                facts.set_fields(&mut fields, pairs, number);
+                let open = header::opens_field(tail).then(|| (number, tail.to_owned()));
+                if let Some(previous) = header.replace(Header {
+                    line: number,
+                    fields,
+                    open,
+                }) {
+                    facts.problems.push(LogProblem {
+                        line: previous.line,
+                        column: 0,
+                        message: "an entry header with no AMQ message after it".into(),
+                    });
                 }
+                current = None;
+                continue;
+            }
+            if let Some((time, _)) = logtime::leading(line) {
                 facts.times.push((time.at, number));
             }
             if let Some(pending) = header.as_mut().filter(|_| current.is_none())
                 && !trimmed.is_empty()
-                && header_fields(trimmed).is_some()
             {
-                facts.header_fields(&mut pending.fields, trimmed, number);
-                continue;
+                // A field an e-mail client broke over lines is read whole: its value goes on
+                // until the parenthesis closes (at most a few lines).
+                if let Some((start, joined)) =
+                    pending.open.take_if(|_| leading_id(trimmed).is_some())
+                {
+                    facts.header_fields(&mut pending.fields, &joined, start);
+                } else if let Some((start, mut joined)) = pending.open.take() {
+                    joined.push(' ');
+                    joined.push_str(trimmed);
+                    if header::opens_field(&joined) && number - start < 6 {
+                        pending.open = Some((start, joined));
+                    } else {
+                        facts.header_fields(&mut pending.fields, &joined, start);
+                    }
+                    continue;
+                }
+                if header::opens_field(trimmed) && leading_id(trimmed).is_none() {
+                    pending.open = Some((number, trimmed.to_owned()));
+                    continue;
+                }
+                if header_fields(trimmed).is_some() {
+                    facts.header_fields(&mut pending.fields, trimmed, number);
+                    continue;
+                }
             }
             // runmqsc's DISPLAY answers (AMQ8414I, …) are configuration, not log messages.
             if super::display::block_object(trimmed).is_some() {
@@ -498,8 +503,9 @@ impl LogFacts {
             }
             if let Some(message) = current.and_then(|i| facts.messages.get_mut(i)) {
                 match trimmed {
-                    "EXPLANATION:" => section = Section::Explanation,
-                    "ACTION:" => section = Section::Action,
+                    // The Japanese catalogue heads them 説明: and 処置: (the seed shows 説明:).
+                    "EXPLANATION:" | "説明:" | "説明：" => section = Section::Explanation,
+                    "ACTION:" | "処置:" | "処置：" => section = Section::Action,
                     "" if section == Section::Text => section = Section::Gap,
                     "" => {}
                     _ => match section {
@@ -537,6 +543,7 @@ impl LogFacts {
         if let Some(h) = header {
             facts.problems.push(LogProblem {
                 line: h.line,
+                column: 0,
                 message: "an entry header with no AMQ message after it".into(),
             });
         }
@@ -559,23 +566,42 @@ impl LogFacts {
                 facts.times.push((time, f.line));
             }
         }
+        // Where in its line each problem is: the field or text it quotes, else the line's start.
+        for problem in facts.problems.iter_mut().filter(|p| p.column == 0) {
+            let needle = match problem.message.strip_prefix('\'') {
+                Some(rest) => rest.split('\'').next().unwrap_or_default(),
+                None => problem
+                    .message
+                    .split_once(')')
+                    .filter(|(field, _)| field.contains('(') && !field.contains(' '))
+                    .map_or("", |(field, _)| field),
+            };
+            problem.column = super::quote::column_of(text, problem.line, needle);
+        }
         facts.times.sort_by_key(|(_, line)| *line);
         facts.times.dedup();
         facts.ffst = facts.ffsts.first().cloned();
         facts
     }
 
+    fn set_fields(&mut self, fields: &mut LogMessage, pairs: Vec<(String, String)>, line: usize) {
+        for (name, value) in pairs {
+            if let Err(message) = fields.set_field(&name, &value) {
+                self.problems.push(LogProblem {
+                    line,
+                    column: 0,
+                    message,
+                });
+            }
+        }
+    }
+
     fn header_fields(&mut self, fields: &mut LogMessage, text: &str, line: usize) {
         match header_fields(text) {
-            Some(pairs) => {
-                for (name, value) in pairs {
-                    if let Err(message) = fields.set_field(&name, &value) {
-                        self.problems.push(LogProblem { line, message });
-                    }
-                }
-            }
+            Some(pairs) => self.set_fields(fields, pairs, line),
             None => self.problems.push(LogProblem {
                 line,
+                column: 0,
                 message: format!("'{text}' is not a list of Name(value) header fields"),
             }),
         }

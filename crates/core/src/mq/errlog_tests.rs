@@ -382,3 +382,63 @@ fn certificate_details_from_gskit_and_openssl_inserts() {
         Some("01")
     );
 }
+
+#[test]
+fn a_japanese_entry_reads_its_localized_header_and_inserts() {
+    // The header names localized (an assumption, see LOCALIZED_FIELDS), the message text as
+    // the seed's Japanese original shows it.
+    let text = "\
+2026/11/30 16:40:12 - プロセス(3344.17) ユーザー(MUSR_MQADMIN) プログラム(amqrmppa.exe)
+                    ホスト(WINMQ01) インストール(Installation1)
+                    VRMF(9.3.0.10) QMgr(PL81N)
+                    Time(2026-11-30T07:40:12.097Z)
+AMQ9633E: チャネル 'PL81N.MQICHL' の SSL 証明書が不正です。
+
+説明:
+(e) OCSP 応答側はそれが失効したことを示している。
+検証できなかった証明書の詳細は '[Class=]GSKVALMethod::X509[Issuer=]CN=Pulsar CA,C=JP[#=]02[Subject=]CN=client.pulsar,C=JP' です。
+証明書の検証エラーは 575032 です。
+----- amqccisa.c : 8789 -------------------------------------------------------
+";
+    let facts = LogFacts::parse(text);
+    assert!(facts.problems.is_empty(), "{:?}", facts.problems);
+    let m = &facts.messages[0];
+    assert_eq!(m.id, "AMQ9633E");
+    assert_eq!(m.header_line, Some(1));
+    assert_eq!(m.program.as_deref(), Some("amqrmppa.exe"));
+    assert_eq!(m.user.as_deref(), Some("MUSR_MQADMIN"));
+    assert_eq!(m.installation.as_deref(), Some("Installation1"));
+    assert_eq!(m.side, Some(Side::QueueManager));
+    assert_eq!(m.channel.as_deref(), Some("PL81N.MQICHL"));
+    assert_eq!(m.validation_error, Some(575032));
+    let details = m.certificate_details.clone().unwrap();
+    assert_eq!(details.serial.as_deref(), Some("02"));
+    assert_eq!(details.subject.as_deref(), Some("CN=client.pulsar,C=JP"));
+    assert_eq!(
+        m.time.map(|t| t.to_string()).as_deref(),
+        Some("2026-11-30T07:40:12Z")
+    );
+}
+
+#[test]
+fn log_problems_carry_line_and_column() {
+    let text = "> 11/30/2026 04:40:12 PM - Process(1.1) Program(app)\n>     Time(not-a-time) Host(h)\n> AMQ9633E: Bad SSL certificate for channel 'X'.\n";
+    let facts = LogFacts::parse(text);
+    let p = &facts.problems[0];
+    assert_eq!((p.line, p.column), (2, 7), "{p}");
+    assert!(p.message.starts_with("Time(not-a-time)"), "{p}");
+}
+
+#[test]
+fn an_openssl_queue_managers_bare_subject_is_the_certificate() {
+    let text = "AMQ9716: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'. The details of the certificate in question are '/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com'.\n";
+    let facts = LogFacts::parse(text);
+    let details = facts.messages[0].certificate_details.clone().unwrap();
+    assert_eq!(
+        details.subject.as_deref(),
+        Some(
+            "/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com"
+        )
+    );
+    assert_eq!(certificate_details("sslv3 alert bad certificate"), None);
+}

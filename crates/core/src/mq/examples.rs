@@ -7,8 +7,11 @@
 
 use super::case::{Case, ClientSide, FORMAT, QmSide, Responder, ResponderState, VERSION};
 use super::config::QmTls;
+use super::dotnet::{DotnetSettings, Platform};
 use super::java::{ClientKind, JavaSettings};
 use std::collections::BTreeMap;
+
+mod neighbours;
 
 /// Certificates that stand in for a ticket that pasted none (the seed's: the queue manager's
 /// chain, the client's chain), with their short names; the diagnosis names them as stand-ins.
@@ -75,6 +78,7 @@ pub(super) fn base(title: &str, description: &str, at: &str) -> Case {
             kind: None,
             java: None,
             settings_complete: false,
+            dotnet: None,
         },
         queue_manager: QmSide {
             name: "PL81N".to_owned(),
@@ -231,7 +235,8 @@ pub fn examples() -> Vec<(&'static str, Case)> {
     ) + "ALTER QMGR SSLEV(ENABLED)\n";
     out.push(("channel-sslpeer-mismatch", case));
     out.extend(java_examples());
-    out.extend(super::examples_neighbours::examples());
+    out.extend(neighbours::examples());
+    out.extend(dotnet_examples());
     out
 }
 
@@ -298,6 +303,69 @@ fn java_examples() -> Vec<(&'static str, Case)> {
     case.client.mqclient_ini = "SSL:\n  OCSPAuthentication=REQUIRED\n".to_owned();
     revoke_server(&mut case);
     out.push(("java-ocsp-in-c-settings", case));
+    out
+}
+
+/// The seed's setup with a managed .NET application (IBM MQ classes for .NET over SslStream) on
+/// Windows instead of mqpgfc: SSLCertRevocationCheck and the certificates' AIA decide revocation;
+/// the application sets SSLPEERNAME (without it the managed client validates nothing).
+fn dotnet(title: &str, description: &str, revocation_check: Option<bool>) -> Case {
+    let mut case = base(title, description, "2022-02-02T16:46:29Z");
+    case.client.kind = Some(ClientKind::Dotnet);
+    case.client.dotnet = Some(DotnetSettings {
+        revocation_check,
+        platform: Some(Platform::Windows),
+    });
+    case.client.command_line = Some(COMMAND_LINE.replace(
+        r#" -ru "http://nsca.example.test:2560/" -tr MQAIR_VERSION_2 MQAIT_OCSP"#,
+        "",
+    ));
+    case.client.peer_name = Some("CN=www.sd.pulsarintegration.PL81N.com".to_owned());
+    case
+}
+
+fn dotnet_examples() -> Vec<(&'static str, Case)> {
+    let mut out = Vec::new();
+    let mut case = dotnet(
+        ".NET client: the queue manager's certificate is revoked",
+        "A managed .NET application with MQEnvironment.SSLCertRevocationCheck = true and an SSLPEERNAME: the Windows chain engine asks the AIA responder of the queue manager's certificate, which answers revoked; SslStream throws an AuthenticationException (chain status Revoked) inside the MQException. Not part of the seed.",
+        Some(true),
+    );
+    revoke_server(&mut case);
+    out.push(("dotnet-server-revoked", case));
+    let mut case = dotnet(
+        ".NET client: the AIA responder cannot be reached",
+        "SSLCertRevocationCheck on, the responder named in the queue manager's certificate stopped: the chain status is RevocationStatusUnknown and OfflineRevocation, and the managed client refuses the certificate (there is no WARN policy for SslStream). Not part of the seed.",
+        Some(true),
+    );
+    if let Some(r) = responder(&mut case, SERVER_RESPONDER) {
+        r.state = ResponderState::Down;
+    }
+    out.push(("dotnet-responder-down", case));
+    let mut case = dotnet(
+        ".NET client: revocation checking off",
+        "SSLCertRevocationCheck is not set (default false): SslStream checks the chain with X509RevocationMode.NoCheck, so the revoked queue manager certificate is accepted and the application connects. Not part of the seed.",
+        None,
+    );
+    revoke_server(&mut case);
+    out.push(("dotnet-revocation-off", case));
+    let mut case = dotnet(
+        ".NET client: OCSP configured in the MQAIR and mqclient.ini",
+        "The typical .NET mistake: OCSP is set up as for a C client (an MQAIR naming the responder, OCSPAuthentication=REQUIRED in mqclient.ini), but the managed .NET client's revocation check uses only the servers named in the certificate, and only with SSLCertRevocationCheck: without it the revoked certificate is accepted. Not part of the seed.",
+        None,
+    );
+    case.client.command_line = Some(COMMAND_LINE.to_owned());
+    case.client.mqclient_ini = "SSL:\n  OCSPAuthentication=REQUIRED\n".to_owned();
+    revoke_server(&mut case);
+    out.push(("dotnet-ocsp-in-c-settings", case));
+    let mut case = dotnet(
+        ".NET client: revocation on but no SSLPEERNAME",
+        "SSLCertRevocationCheck = true but no SSLPEERNAME: IBM documents that the managed .NET client then accepts the server certificate as-is, so the revoked queue manager certificate is accepted. Not part of the seed.",
+        Some(true),
+    );
+    case.client.peer_name = None;
+    revoke_server(&mut case);
+    out.push(("dotnet-no-peer-name", case));
     out
 }
 

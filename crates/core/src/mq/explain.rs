@@ -12,6 +12,7 @@
 use super::case::{Case, Resolved};
 use super::codes::{Lookup, lookup, reason_name};
 use super::config::SslCauth;
+use super::dotnet::DotnetSettings;
 use super::errlog::LogFacts;
 use super::ini::{OcspAuthentication, Source};
 use super::java::{ClientKind, JavaSettings};
@@ -19,6 +20,8 @@ use super::predict::{Diagnosis, Finding, predict_resolved};
 use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side};
 use crate::verify::trace::Outcome;
 use serde::Serialize;
+
+mod neighbours;
 
 /// AMQ ids the Java client model predicts (in its JMQI exception chain).
 const JAVA_MODELLED: &[&str] = &["AMQ9204", "AMQ9771"];
@@ -44,9 +47,21 @@ pub struct Observed {
     /// The certificate named (AMQ9633, AMQ9716 inserts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
-    /// "The certificate validation error was N" (GSKit's 5750xx, OpenSSL's verify error).
+    /// That certificate's serial (GSKit's `[#=]`), lowercase hex without leading zeros.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// That certificate's subject (GSKit's `[Subject=]`, OpenSSL's `/C=…/CN=…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// "The certificate validation error was N" (GSKit 575xxx, OpenSSL's verify code).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validation_error: Option<u32>,
+    /// What its inserts say (CipherSpecs, the blocked DN or user).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<super::inserts::Detail>,
+    /// The queue manager its header names (`QMgr(…)`).
+    #[serde(skip)]
+    pub qmgr: Option<String>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
@@ -114,7 +129,25 @@ impl Observations {
                 time: time_at(message.line),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
+                serial: message
+                    .certificate_details
+                    .as_ref()
+                    .and_then(|d| d.serial.as_deref())
+                    .map(normal_serial),
+                subject: message
+                    .certificate_details
+                    .as_ref()
+                    .and_then(|d| d.subject.clone()),
                 validation_error: message.validation_error,
+                detail: super::inserts::read(
+                    &base(&message.id),
+                    &[
+                        message.text.as_str(),
+                        message.explanation.as_deref().unwrap_or_default(),
+                    ]
+                    .join(" "),
+                ),
+                qmgr: message.qmgr.clone(),
                 modelled: matches!(lookup(&base(&message.id)), Some(Lookup::Message(_)))
                     || JAVA_MODELLED.contains(&base(&message.id).as_str()),
             });
@@ -124,7 +157,10 @@ impl Observations {
         }
         // A Java client's log is its exception chain: JMS ids and JSSE's verdict.
         for (index, line) in text.lines().enumerate() {
-            for id in super::java::java_ids(line) {
+            for id in super::java::java_ids(line)
+                .into_iter()
+                .chain(super::dotnet::dotnet_ids(line))
+            {
                 self.add_message(side, &id, first_line + index);
             }
         }
@@ -147,7 +183,11 @@ impl Observations {
             time: None,
             channel: None,
             certificate: None,
+            serial: None,
+            subject: None,
             validation_error: None,
+            detail: None,
+            qmgr: None,
             modelled: true,
         });
     }
@@ -262,6 +302,12 @@ pub struct Alternative {
     pub supposes: Vec<String>,
     /// Its fit (higher is better; the best explanation's is `Explanation::score`).
     pub score: i32,
+    /// The reason code it predicts (`None`: MQCONNX connects).
+    pub reason_code: Option<u32>,
+    /// The message ids it predicts in the client's log.
+    pub client_log: Vec<String>,
+    /// The message ids it predicts in the queue manager's log.
+    pub queue_manager_log: Vec<String>,
 }
 
 /// The diagnosis of a ticket.
@@ -279,6 +325,9 @@ pub struct Explanation {
     pub alternatives: Vec<Alternative>,
     /// Where what was pasted contradicts what was observed.
     pub contradictions: Vec<String>,
+    /// What to ask the customer for when several explanations fit: each log the ticket lacks
+    /// whose messages differ between them, with what each possible content would mean.
+    pub tell_apart: Vec<String>,
     /// The MQ client kind the model applies.
     pub client_kind: &'static str,
     /// The fit of the best explanation.
@@ -321,7 +370,85 @@ enum Change {
     SettingsComplete,
     /// A certificate problem the logs show and no pasted date decides.
     Fault(super::case::SupposedFault),
+    /// The managed .NET client's switches, with the SSLPEERNAME to suppose when none is known.
+    Dotnet(DotnetSettings, Option<String>),
+    /// The side's key repository holds this certificate as a trust anchor.
+    Trust(Side, Box<crate::certificate::Certificate>),
     Nothing,
+}
+
+/// The top of the partner's chain as pasted, when the ticket shows none of `side`'s key
+/// repository: the certificate its key repository must hold (or the one above it) for the chain
+/// to validate. `None` when that side's trust is pasted. When only the partner's own
+/// certificate is pasted, it is the anchor: its issuer is unknown, so its revocation cannot be
+/// asked about (said in the supposition).
+fn unpasted_anchor(resolved: &Resolved, side: Side) -> Option<crate::certificate::Certificate> {
+    let (partner, anchors) = match side {
+        Side::Client => (&resolved.qm_cert, &resolved.client_trust),
+        Side::QueueManager => (&resolved.client_cert, &resolved.qm_trust),
+    };
+    let partner = partner.as_ref().filter(|_| anchors.is_empty())?;
+    let mut top = partner.clone();
+    // Up by issuer name through what was pasted (a chain is a few certificates long).
+    for _ in 0..8 {
+        if top.self_issued {
+            break;
+        }
+        match resolved
+            .material
+            .certificates()
+            .find(|c| c.subject == top.issuer && c.fingerprints != top.fingerprints)
+        {
+            Some(issuer) => top = issuer.clone(),
+            None => break,
+        }
+    }
+    Some(top)
+}
+
+/// Whether each side's key repository trusts the partner's chain, where the ticket shows no
+/// key repository: believed (the logs then show no chain failure), unless the logs say otherwise.
+fn trust_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
+    let mut out = Vec::new();
+    for side in [Side::Client, Side::QueueManager] {
+        let Some(top) = unpasted_anchor(resolved, side) else {
+            continue;
+        };
+        let (who, whose) = side_words(side);
+        let holder = if side == Side::Client {
+            "the client's key repository"
+        } else {
+            "the queue manager's key repository"
+        };
+        let name = top.short_name();
+        let alone = match side {
+            Side::Client => resolved.qm_cert.as_ref(),
+            Side::QueueManager => resolved.client_cert.as_ref(),
+        }
+        .is_some_and(|p| p.fingerprints == top.fingerprints);
+        let words = if alone {
+            format!(
+                "{holder} (not pasted) holds the CA that issued {whose} ({name}); that CA was not pasted, so mqocsp cannot ask about {name}'s revocation"
+            )
+        } else {
+            format!("{holder} (not pasted) holds the CA of {whose}: {name} or the CA above it")
+        };
+        out.push(vec![
+            Choice {
+                change: Change::Trust(side, Box::new(top)),
+                cost: 0,
+                words,
+                contradicts: None,
+            },
+            Choice {
+                change: Change::Nothing,
+                cost: 2,
+                words: format!("{holder} (not pasted) lacks the CA of {whose}, so {who} cannot validate the chain"),
+                contradicts: None,
+            },
+        ]);
+    }
+    out
 }
 
 fn side_words(side: Side) -> (&'static str, &'static str) {
@@ -368,13 +495,17 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
         let Some(partner) = partner else { continue };
         let report = resolved.verify_chain(partner, anchors);
         let path = resolved.path(&report, partner, anchors);
-        let java = side == Side::Client && resolved.client.kind == ClientKind::Java;
+        // A Java or managed .NET client chooses its own sources (mq::sources), not MQ's.
+        let own = side == Side::Client && resolved.client.kind != ClientKind::C;
         let (who, whose) = side_words(side);
         // Every source nobody has evidence of is supposed to answer good, except what the
         // question varies: the first certificate whose source is open.
-        let open: Vec<(String, &crate::certificate::Certificate)> = if java {
-            out.extend(java_questions(&resolved.client.java));
-            java_open(resolved, &path)
+        let open: Vec<(String, &crate::certificate::Certificate)> = if own {
+            out.extend(match resolved.client.kind {
+                ClientKind::Dotnet => dotnet_questions(resolved),
+                _ => java_questions(&resolved.client.java),
+            });
+            super::sources::open_sources(resolved, resolved.client.kind, &path)
         } else {
             let check = check_side(resolved, side, &path);
             if !check.checked {
@@ -463,7 +594,7 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
                 ),
             ]);
         }
-        if java {
+        if own {
             continue;
         }
         // The policy: a stated value is believed unless the logs cannot be explained with it.
@@ -611,34 +742,6 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
     out
 }
 
-/// The sources a Java client would ask (with revocation on) that nobody has evidence of.
-fn java_open<'p>(
-    resolved: &Resolved,
-    path: &'p [crate::certificate::Certificate],
-) -> Vec<(String, &'p crate::certificate::Certificate)> {
-    let settings = &resolved.client.java;
-    let mut out = Vec::new();
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            break;
-        };
-        let Some(url) = settings
-            .ocsp_responder_url
-            .clone()
-            .or_else(|| cert.ocsp_urls().first().map(|u| (*u).to_owned()))
-        else {
-            continue;
-        };
-        let mut trace = crate::verify::trace::Trace::default();
-        if let Answer::Unknown(Unknown::NoEvidence { .. }) =
-            super::revocation::answer_of(resolved, &url, cert, issuer, &mut trace)
-        {
-            out.push((url, cert));
-        }
-    }
-    out
-}
-
 /// Whether the JVM checks revocation, where the ticket does not say.
 fn java_questions(settings: &JavaSettings) -> Vec<Vec<Choice>> {
     if settings.checks_revocation() && settings.ocsp_enable == Some(true) {
@@ -651,17 +754,51 @@ fn java_questions(settings: &JavaSettings) -> Vec<Vec<Choice>> {
     };
     let stated_off = settings.check_revocation == Some(false);
     vec![vec![
-        Choice {
-            change: Change::Nothing,
-            cost: 0,
-            words: String::new(),
-            contradicts: None,
-        },
+        Choice::as_stated(),
         Choice {
             change: Change::Java(on),
             cost: if stated_off { 4 } else { 1 },
             words: "the JVM runs with -Dcom.sun.net.ssl.checkRevocation=true and ocsp.enable=true".into(),
             contradicts: stated_off.then(|| "the JVM options pasted say com.sun.net.ssl.checkRevocation=false, but the exception shows a revocation check: the options pasted are probably not the ones in use".to_owned()),
+        },
+    ]]
+}
+
+/// Whether the managed .NET client checks revocation (and acts on it: it needs an SSLPEERNAME),
+/// where the ticket does not say.
+fn dotnet_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
+    let settings = &resolved.client.dotnet;
+    let peer = resolved
+        .client
+        .mqcd
+        .peer_name
+        .clone()
+        .filter(|p| !p.trim().is_empty());
+    if settings.checks_revocation() && peer.is_some() {
+        return Vec::new();
+    }
+    // A pattern that matches the queue manager's certificate: its CN.
+    let supposed_peer = match (&peer, &resolved.qm_cert) {
+        (None, Some(qm)) => Some(format!("CN={}", qm.short_name())),
+        _ => None,
+    };
+    let stated_off = settings.revocation_check == Some(false);
+    let on = DotnetSettings {
+        revocation_check: Some(true),
+        ..settings.clone()
+    };
+    vec![vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::Dotnet(on, supposed_peer.clone()),
+            cost: if stated_off { 4 } else { 1 },
+            words: match (settings.checks_revocation(), supposed_peer.is_some()) {
+                (true, _) => "the application sets an SSLPEERNAME the ticket does not show (without one the managed client validates nothing)",
+                (false, true) => "the application sets SSLCertRevocationCheck = true and an SSLPEERNAME the ticket does not show",
+                (false, false) => "the application sets SSLCertRevocationCheck = true",
+            }
+            .into(),
+            contradicts: stated_off.then(|| "the .NET settings pasted say SSLCertRevocationCheck=false, but the exception shows a revocation check: the settings pasted are probably not the ones in use".to_owned()),
         },
     ]]
 }
@@ -680,7 +817,8 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             Side::Client => &diagnosis.client_log,
             Side::QueueManager => &diagnosis.queue_manager_log,
         };
-        let mut predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+        let predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
+        let mut predicted = super::dotnet::comparable(predicted, &seen);
         predicted.sort();
         predicted.dedup();
         for id in &predicted {
@@ -721,6 +859,7 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             }
         }
     }
+    score += inserts_fit(diagnosis, observed);
     // Reason codes seen for the connection (the last one a ticket quotes is the outcome).
     if let Some(reason) = observed.reasons.last() {
         let predicted = diagnosis.outcome.reason_code.unwrap_or(0);
@@ -732,6 +871,74 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
         }
     }
     (score, exact)
+}
+
+/// What the inserts of the observed AMQ9633/AMQ9716 say against the predicted message of the
+/// same id: the same certificate (serial, else subject) counts for, another against; a GSKit
+/// validation error the seed shows for an OCSP revocation (575032) counts for a prediction of a
+/// revocation and against one of a chain failure, and the other way round for 575010 (IBM's
+/// AMQ9633 technote gives it for a certificate that fails validation against the local CAs:
+/// https://www.ibm.com/support/pages/node/1081227).
+fn inserts_fit(diagnosis: &Diagnosis, observed: &Observations) -> i32 {
+    let mut score = 0;
+    for m in &observed.messages {
+        let log = match m.side {
+            Side::Client => &diagnosis.client_log,
+            Side::QueueManager => &diagnosis.queue_manager_log,
+        };
+        let Some(predicted) = log.iter().find(|l| base(&l.id) == base(&m.id)) else {
+            continue;
+        };
+        // A stand-in certificate is never the customer's: names cannot be compared.
+        if super::standin::names_one(&predicted.text) {
+            continue;
+        }
+        let details = predicted
+            .text
+            .split('\'')
+            .find_map(super::errlog::certificate_details);
+        let predicted_serial = details
+            .as_ref()
+            .and_then(|d| d.serial.as_deref())
+            .map(normal_serial);
+        match (&m.serial, &predicted_serial) {
+            (Some(seen), Some(said)) if seen == said => score += 2,
+            (Some(_), Some(_)) => score -= 3,
+            _ => {
+                let cn = |dn: &str| common_name(dn).map(|n| n.to_ascii_lowercase());
+                let said = details
+                    .as_ref()
+                    .and_then(|d| d.subject.as_deref())
+                    .and_then(cn);
+                match (m.subject.as_deref().and_then(cn), said) {
+                    (Some(seen), Some(said)) if seen == said => score += 2,
+                    (Some(_), Some(_)) => score -= 3,
+                    _ => {}
+                }
+            }
+        }
+        // The validation error itself is compared where the prediction states one (above, in
+        // `fit`); a revocation the prediction words without a number still speaks against a
+        // chain error the log shows.
+        let revoked = predicted.text.contains("(e) an OCSP");
+        let states_number = super::errlog::validation_error(&predicted.text).is_some();
+        if !states_number {
+            match m.validation_error {
+                Some(575032) if revoked => score += 1,
+                Some(575032) => score -= 2,
+                Some(575010) if revoked => score -= 2,
+                _ => {}
+            }
+        }
+    }
+    score
+}
+
+/// The CN of a DN as GSKit (`CN=a,O=b`) or OpenSSL (`/C=GB/CN=a`) writes it.
+fn common_name(dn: &str) -> Option<String> {
+    dn.split([',', '/'])
+        .find_map(|p| p.trim().strip_prefix("CN="))
+        .map(str::to_owned)
 }
 
 /// Explains a case from what its logs show. A ticket with logs but no certificate at all is
@@ -752,23 +959,37 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.client.trust = vec!["www.sd.pulsarintegration.com".into()];
         stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
         let mut e = search(&stand, stand.resolve(), observed);
-        // In sentences the stand-ins are named by their role, never by their seed names.
-        let rename = |text: &str| {
-            text.replace(&format!("({})", names[0]), "(not pasted)")
-                .replace(&format!("({})", names[1]), "(not pasted)")
-                .replace(names[0], "the queue manager's certificate")
-                .replace(names[1], "the client's certificate")
-                .replace(
-                    &format!("OCSP responder {}", super::examples::SERVER_RESPONDER),
-                    "OCSP responder named in the certificate's AIA",
-                )
-                .replace(
-                    &format!("OCSP responder {}", super::examples::CLIENT_RESPONDER),
-                    "OCSP responder named in the certificate's AIA",
-                )
-                .replace(super::examples::SERVER_RESPONDER, "the AIA responder")
-                .replace(super::examples::CLIENT_RESPONDER, "the AIA responder")
+        // The stand-ins are named by their role, never by their seed names, everywhere.
+        // Where a log names the certificate it refused (AMQ9633/AMQ9716 inserts), the sentence
+        // names it too: the queue manager's log names the client's, the client's the queue
+        // manager's.
+        let named = |side: Side| {
+            observed
+                .messages
+                .iter()
+                .filter(|m| m.side == side)
+                .find_map(|m| m.subject.as_deref())
+                .and_then(common_name)
+                // A name the customer redacted names nothing.
+                .filter(|cn| super::redact::placeholder(cn).is_none())
         };
+        let logged = [
+            (names[0], named(Side::Client)),
+            (names[1], named(Side::QueueManager)),
+        ];
+        let rename = |text: &str| {
+            let mut text = text.to_owned();
+            for (stand_in, cn) in &logged {
+                if let Some(cn) = cn {
+                    text = text.replace(
+                        &format!("({stand_in})"),
+                        &format!("({cn}, as the log names it; not pasted)"),
+                    );
+                }
+            }
+            super::standin::rename(&text)
+        };
+        super::standin::rename_diagnosis(&mut e.diagnosis);
         e.cause.summary = rename(&e.cause.summary);
         e.cause.certificates = observed
             .messages
@@ -784,6 +1005,16 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                 *text = rename(text);
             }
         }
+        // Said again from the renamed sentences (the logs each predicts do not change).
+        e.tell_apart = tell_apart(
+            observed,
+            (
+                &e.cause.summary,
+                &log_ids(&e.diagnosis.client_log),
+                &log_ids(&e.diagnosis.queue_manager_log),
+            ),
+            &e.alternatives,
+        );
         e.supposes.insert(
             0,
             "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
@@ -794,13 +1025,27 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
+    let read = neighbours::read(&mut resolved, observed);
     let questions = if observed.is_empty() {
         Vec::new()
     } else {
-        let mut questions = questions(case, &resolved, &observed.ocsp_text);
-        questions.extend(key_repository_question(&resolved, observed));
-        questions.extend(fault_questions(&resolved, observed));
-        questions
+        // The other questions are asked of the chains as they validate under the cheapest
+        // trust supposition (a path that validates is the path MQ checks for revocation).
+        let trust = trust_questions(&resolved);
+        let mut trusting = resolved.clone();
+        for question in &trust {
+            if let Some(Change::Trust(side, anchor)) = question.first().map(|c| &c.change) {
+                trusting.trust_mut(*side).push((**anchor).clone());
+            }
+        }
+        let mut all = trust;
+        all.extend(questions(case, &trusting, &observed.ocsp_text));
+        all.extend(key_repository_question(&trusting, observed));
+        all.extend(fault_questions(&trusting, observed));
+        all.extend(neighbours::cipher_question(&trusting, observed));
+        all.extend(neighbours::chlauth_question(&trusting, observed));
+        all.extend(neighbours::qm_certificate_question(observed));
+        all
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
     let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -833,6 +1078,11 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     let base_sslcauth = resolved.qm.channel.sslcauth;
     let base_java = resolved.client.java.clone();
     let base_complete = resolved.client.settings_complete;
+    let base_dotnet = (
+        resolved.client.dotnet.clone(),
+        resolved.client.mqcd.peer_name.clone(),
+    );
+    let base_trust = (resolved.client_trust.clone(), resolved.qm_trust.clone());
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -848,6 +1098,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.qm.channel.sslcauth = base_sslcauth;
         resolved.client.java = base_java.clone();
         resolved.client.settings_complete = base_complete;
+        resolved.client.dotnet = base_dotnet.0.clone();
+        resolved.client.mqcd.peer_name = base_dotnet.1.clone();
+        resolved.client_trust.clone_from(&base_trust.0);
+        resolved.qm_trust.clone_from(&base_trust.1);
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -861,6 +1115,15 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 Some(Change::Java(settings)) => resolved.client.java = settings.clone(),
                 Some(Change::SettingsComplete) => resolved.client.settings_complete = true,
                 Some(Change::Fault(fault)) => resolved.supposed_faults.push(*fault),
+                Some(Change::Dotnet(settings, peer)) => {
+                    resolved.client.dotnet = settings.clone();
+                    if peer.is_some() {
+                        resolved.client.mqcd.peer_name = peer.clone();
+                    }
+                }
+                Some(Change::Trust(side, anchor)) => {
+                    resolved.trust_mut(*side).push((**anchor).clone())
+                }
                 _ => {}
             }
         }
@@ -920,10 +1183,58 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
             summary: text,
             supposes: words(&other.combo),
             score: other.score,
+            reason_code: other.diagnosis.outcome.reason_code,
+            client_log: log_ids(&other.diagnosis.client_log),
+            queue_manager_log: log_ids(&other.diagnosis.queue_manager_log),
         });
     }
-    let supposes = words(&best.combo);
-    finish(
+    let mut supposes = words(&best.combo);
+    // MQCONNX refused its parameters before any TLS: what responders or key repositories would
+    // have done does not enter the explanation.
+    if best
+        .diagnosis
+        .lint
+        .iter()
+        .any(|l| l.reason_code.is_some() && l.reason_code == best.diagnosis.outcome.reason_code)
+    {
+        supposes = best
+            .combo
+            .iter()
+            .zip(&questions)
+            .filter_map(|(i, q)| q.get(*i))
+            .filter(|c| {
+                // What decides a parameter refusal: the settings themselves.
+                matches!(
+                    c.change,
+                    Change::Policy(..) | Change::Java(_) | Change::SettingsComplete
+                )
+            })
+            .filter(|c| !c.words.is_empty())
+            .map(|c| c.words.clone())
+            .collect();
+    }
+    // A value the customer redacted is unknown: what the diagnosis took it to be is a supposition.
+    supposes.extend(
+        best.diagnosis
+            .lint
+            .iter()
+            .filter(|l| l.id == "ocsp-url-redacted")
+            .map(|l| l.message.clone()),
+    );
+    // Explanations that fit exactly as well, blaming another side or certificate: the ticket
+    // cannot tell them apart, and the cause says so rather than pick one silently.
+    let supposes = {
+        let mut all = read.taken;
+        all.extend(supposes);
+        all
+    };
+    let mut contradictions = contradictions;
+    contradictions.extend(read.contradictions);
+    let tied = alternatives
+        .iter()
+        .filter(|a| a.score == best.score)
+        .count();
+    let mut explained = finish(
         case,
         observed,
         best.diagnosis,
@@ -933,7 +1244,96 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         best.exact && !observed.is_empty(),
         searched,
     )
-    .with_contradictions(contradictions)
+    .with_contradictions(contradictions);
+    if tied > 0 {
+        explained.cause.summary = format!(
+            "The ticket cannot tell {} explanations apart (no log or insert decides; see the alternatives). The first: {}",
+            tied + 1,
+            explained.cause.summary
+        );
+    }
+    explained
+}
+
+/// The message ids of a predicted log, as written.
+fn log_ids(log: &[super::predict::LogEntry]) -> Vec<String> {
+    log.iter().map(|l| l.id.clone()).collect()
+}
+
+/// For each side whose log the ticket does not show, when the best explanation and the others
+/// that fit predict different messages there: the log to ask for, and what each content would
+/// point to. Explanations are named by their cause (the summary up to its first `:` or `;`).
+fn tell_apart(
+    observed: &Observations,
+    best: (&str, &[String], &[String]),
+    alternatives: &[Alternative],
+) -> Vec<String> {
+    let short = |summary: &str| -> String {
+        // A tie says so first ("The ticket cannot tell N explanations apart … The first: …").
+        let summary = summary
+            .split_once("The first: ")
+            .map_or(summary, |(_, first)| first);
+        let end = [": ", "; ", ". "]
+            .iter()
+            .filter_map(|sep| summary.find(sep))
+            .min()
+            .unwrap_or(summary.len());
+        let cause = summary[..end].trim().trim_end_matches('.');
+        // Mid-sentence: "the queue manager …", not "The queue manager …".
+        match cause.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => cause.to_owned(),
+        }
+    };
+    let mut out = Vec::new();
+    for side in [Side::Client, Side::QueueManager] {
+        if observed.pasted(side) {
+            continue;
+        }
+        let pick = |client: &[String], qm: &[String]| -> String {
+            let ids = match side {
+                Side::Client => client,
+                Side::QueueManager => qm,
+            };
+            if ids.is_empty() {
+                "nothing".to_owned()
+            } else {
+                ids.join(" + ")
+            }
+        };
+        // Each distinct content of this log, with the causes that predict it, best first.
+        let mut contents: Vec<(String, Vec<String>)> = Vec::new();
+        let all = std::iter::once((best.0.to_owned(), pick(best.1, best.2))).chain(
+            alternatives
+                .iter()
+                .map(|a| (a.summary.clone(), pick(&a.client_log, &a.queue_manager_log))),
+        );
+        for (summary, content) in all {
+            let cause = short(&summary);
+            match contents.iter_mut().find(|(c, _)| *c == content) {
+                Some((_, causes)) if !causes.contains(&cause) => causes.push(cause),
+                Some(_) => {}
+                None => contents.push((content, vec![cause])),
+            }
+        }
+        if contents.len() < 2 {
+            continue;
+        }
+        let log = match side {
+            Side::Client => {
+                "the client's error log (AMQERR01.LOG in the client's errors directory, or the application's exception)"
+            }
+            Side::QueueManager => {
+                "the queue manager's error log (AMQERR01.LOG in the queue manager's errors directory) from the time of the attempt"
+            }
+        };
+        let meanings: Vec<String> = contents
+            .iter()
+            .map(|(content, causes)| format!("{content}: {}", causes.join(" or ")))
+            .collect();
+        out.push(format!("Ask for {log}: {}", meanings.join("; ")));
+    }
+    out
 }
 
 impl Explanation {
@@ -988,17 +1388,37 @@ fn finish(
             && diagnosis.outcome.reason_code.unwrap_or(0) != reason.code
         {
             contradictions.push(format!(
-                "the ticket shows reason code {} (line {}), but the best explanation predicts {}",
+                "the ticket shows reason code {} (line {}), but the best explanation predicts {}{}",
                 reason.code,
                 reason.line,
                 diagnosis
                     .outcome
                     .reason_code
-                    .map_or_else(|| "a connection".to_owned(), |c| c.to_string())
+                    .map_or_else(|| "a connection".to_owned(), |c| c.to_string()),
+                // The client's reason for a refusal by the channel's SSLPEER is an assumption
+                // mqocsp has not verified: the ticket's code is likelier than the model's.
+                if diagnosis
+                    .assumptions
+                    .iter()
+                    .any(|a| a.id == "qm-sslpeer-client-reason")
+                {
+                    ", a reason code mqocsp assumes without an IBM source for the C client (see the assumptions): the ticket's code is the better evidence"
+                } else {
+                    ""
+                }
             ));
         }
     }
     let cause = cause(&diagnosis, observed);
+    let tell_apart = tell_apart(
+        observed,
+        (
+            &cause.summary,
+            &log_ids(&diagnosis.client_log),
+            &log_ids(&diagnosis.queue_manager_log),
+        ),
+        &alternatives,
+    );
     Explanation {
         cause,
         observed: observed.clone(),
@@ -1006,6 +1426,7 @@ fn finish(
         supposes,
         alternatives,
         contradictions,
+        tell_apart,
         client_kind: case.client.kind.unwrap_or_default().word(),
         score,
         searched,
@@ -1026,7 +1447,11 @@ fn side_of_step(id: &str) -> Option<Side> {
     if id == "mq.client_certificate" {
         return Some(Side::QueueManager);
     }
-    if id.starts_with("mq.client") || id.starts_with("java.") || id == "mq.connx" || id == "mq.sni"
+    if id.starts_with("mq.client")
+        || id.starts_with("java.")
+        || id.starts_with("dotnet.")
+        || id == "mq.connx"
+        || id == "mq.sni"
     {
         Some(Side::Client)
     } else if id.starts_with("mq.qm") {
@@ -1071,21 +1496,24 @@ fn summary(diagnosis: &Diagnosis) -> String {
             .map(|s| s.outcome)
     };
     // A revocation finding that refused the connection or warned about it decides the story.
+    let library = refusing_library(diagnosis);
     let decisive = diagnosis.revocation.iter().find(|r| {
         matches!(policy_step(r.side), Some(Outcome::Fail | Outcome::Warn))
             || matches!(r.finding, Finding::Revoked { .. })
-            || outcome.reason_code == Some(2397)
+            || library.is_some()
     });
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
         let name = &r.short_name;
+        // The client's library speaks for the client only (the queue manager's checks are
+        // GSKit's or OpenSSL's).
+        let library = library.filter(|_| r.side == Side::Client);
         let text = match &r.finding {
             Finding::Revoked { url } => format!(
                 "{whose} ({name}) is revoked: {url} says so, and {who} refuses a revoked certificate{}",
-                if diagnosis.outcome.reason_code == Some(2397) {
-                    " (JSSE)"
-                } else {
-                    " under any OCSPAuthentication"
+                match library {
+                    Some(library) => format!(" ({library})"),
+                    None => " under any OCSPAuthentication".to_owned(),
                 }
             ),
             Finding::Undetermined(unknown) => {
@@ -1103,8 +1531,15 @@ fn summary(diagnosis: &Diagnosis) -> String {
                         "{who} cannot rely on the OCSP responder's answer about {whose} ({name}): {why}"
                     ),
                 };
-                let policy = if diagnosis.outcome.reason_code == Some(2397) {
-                    "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine"
+                let policy = if let Some(library) = library {
+                    match library {
+                        "JSSE" => {
+                            "with revocation checking on, JSSE refuses a certificate whose revocation status it cannot determine"
+                        }
+                        _ => {
+                            "with SSLCertRevocationCheck on, SslStream refuses a certificate whose revocation status it cannot determine (chain status RevocationStatusUnknown)"
+                        }
+                    }
                 } else if policy_step(r.side) == Some(Outcome::Warn) {
                     "OCSPAuthentication=WARN lets the connection continue with a warning"
                 } else {
@@ -1113,22 +1548,27 @@ fn summary(diagnosis: &Diagnosis) -> String {
                 format!("{why}; {policy}")
             }
         };
-        return format!("{}. {result}.", capitalise(&text));
+        let why_this_responder = if r.side == Side::Client {
+            ignored_responder(diagnosis)
+        } else {
+            String::new()
+        };
+        return format!("{}{why_this_responder}. {result}.", capitalise(&text));
     }
     let failed = diagnosis
         .steps
         .iter()
         .find(|s| s.outcome == Outcome::Fail && s.id != "mq.observed");
     // A Java client that checks no revocation connects whatever the responders say.
-    let unchecked = diagnosis
-        .steps
-        .iter()
-        .find(|s| s.id == "java.revocation" && s.outcome == Outcome::Skip);
+    let unchecked = diagnosis.steps.iter().find(|s| {
+        ((s.id == "java.revocation" || s.id == "dotnet.revocation") && s.outcome == Outcome::Skip)
+            || (s.id == "dotnet.validation" && s.outcome == Outcome::Warn)
+    });
     if let (None, Some(step)) = (failed, unchecked) {
         let ignored = diagnosis
             .steps
             .iter()
-            .find(|s| s.id == "java.ignored")
+            .find(|s| s.id == "java.ignored" || s.id == "dotnet.ignored")
             .map(|s| format!(" {}", trim_period(&s.explanation)))
             .unwrap_or_default();
         let mut text = format!(
@@ -1146,8 +1586,55 @@ fn summary(diagnosis: &Diagnosis) -> String {
             "{result}, although {}: the policy in force accepts that.",
             trim_period(&step.explanation)
         ),
-        Some(step) => format!("{}. {result}.", capitalise(&trim_period(&step.explanation))),
+        Some(step) => {
+            // A step that already ends in the outcome ("… and MQCONNX fails with 2035") leaves it
+            // to the result sentence, which also names the logs.
+            let mut cause = trim_period(&step.explanation);
+            if let Some(code) = outcome.reason_code {
+                let said = format!("MQCONNX fails with {code}");
+                if let Some(kept) = cause.strip_suffix(&said) {
+                    cause = kept
+                        .trim_end()
+                        .trim_end_matches(" and")
+                        .trim_end_matches(',')
+                        .trim_end()
+                        .to_owned();
+                }
+            }
+            format!("{}. {result}.", capitalise(&cause))
+        }
         None => format!("Both sides accept each other's certificates. {result}."),
+    }
+}
+
+/// The TLS library of a Java or managed .NET client that refused the queue manager's
+/// certificate, when one did (its refusal is not an OCSPAuthentication policy).
+fn refusing_library(diagnosis: &Diagnosis) -> Option<&'static str> {
+    // 2397 is JSSE's revocation verdict only when JSSE's revocation check is what failed (a
+    // refused CipherSpec also ends a Java client with 2397).
+    if diagnosis.outcome.reason_code == Some(2397)
+        && decisive(diagnosis).is_some_and(|s| s.id == "java.revocation")
+    {
+        return Some("JSSE");
+    }
+    diagnosis
+        .steps
+        .iter()
+        .any(|s| s.id.starts_with("dotnet.") && s.outcome == Outcome::Fail)
+        .then_some("SslStream")
+}
+
+/// Why the client asks the responder it asks, when the application named another that MQ
+/// ignores: a version 1 first MQAIR (no OCSPResponderURL field), an MQCNO below version 4 (no
+/// MQSCO at all). Said in the cause, since that is what the customer must change.
+fn ignored_responder(diagnosis: &Diagnosis) -> String {
+    let has = |id: &str| diagnosis.lint.iter().any(|l| l.id == id);
+    if has("mqcno-version") {
+        " (the MQAIR's OCSPResponderURL is not used: MQCNO is below version 4, so the MQSCO and its MQAIR records are ignored)".into()
+    } else if has("mqair-version-1") {
+        " (the OCSPResponderURL the application sets is not used: the first MQAIR is version 1, which has no such field, and only the first MQAIR counts for OCSP)".into()
+    } else {
+        String::new()
     }
 }
 
@@ -1175,7 +1662,11 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
         .iter()
         .filter(|s| s.outcome == Outcome::Fail && !s.subject.is_empty())
         .filter(|s| {
-            s.id.ends_with("_revocation") || s.id.ends_with("_chain") || s.id.ends_with("_policy")
+            // MQ's own steps (`mq.client_revocation`) and a Java or .NET client's
+            // (`java.revocation`, `dotnet.chain`).
+            ["_revocation", "_chain", "_policy", ".revocation", ".chain"]
+                .iter()
+                .any(|end| s.id.ends_with(end))
         })
         .map(|s| s.subject.clone())
         .collect();
@@ -1206,6 +1697,10 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                     .as_ref()
                     .map(|c| format!(" about '{c}'"))
                     .unwrap_or_default()
+                    + &m.detail
+                        .as_ref()
+                        .map(|d| format!(": {}", d.words()))
+                        .unwrap_or_default()
             )
         })
         .collect();
@@ -1379,6 +1874,28 @@ mod tests {
             !e.supposes.iter().any(|s| s.contains("answers unknown")),
             "printed, not supposed: {:?}",
             e.supposes
+        );
+    }
+
+    #[test]
+    fn a_2393_with_the_channels_sslpeer_refusing_keeps_the_cause_and_says_the_code_is_assumed() {
+        let case = example("channel-sslpeer-mismatch").unwrap_or_else(|| unreachable!());
+        let e = explain(
+            &case,
+            &observed(
+                "",
+                "AMQ9636E: SSL distinguished name does not match peer name, channel 'PL81N.MQICHL'.",
+                Some(2393),
+            ),
+        );
+        assert!(e.cause.summary.contains("SSLPEER"), "{}", e.cause.summary);
+        assert!(
+            e.contradictions
+                .iter()
+                .any(|c| c.contains("2393")
+                    && c.contains("the ticket's code is the better evidence")),
+            "{:?}",
+            e.contradictions
         );
     }
 

@@ -69,10 +69,10 @@ pub fn field(line: &str) -> Option<(String, String)> {
 
 impl Ffst {
     /// The certificate Comment1 names (TLS probes write GSKit's `[Class=]…[Subject=]…`).
-    pub fn certificate(&self) -> Option<super::errlog::CertificateDetails> {
+    pub fn certificate(&self) -> Option<super::inserts::CertificateDetails> {
         self.comment1
             .as_deref()
-            .and_then(super::errlog::certificate_details)
+            .and_then(super::inserts::certificate_details)
     }
 
     /// Sets the field `name` (as the FDC writes it) read at `line`.

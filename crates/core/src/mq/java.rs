@@ -155,8 +155,13 @@ pub fn kind_in(line: &str) -> Option<(ClientKind, &'static str)> {
         "System.Security.Authentication",
         "RemoteCertificateChainErrors",
         "SSLCertRevocationCheck",
-        "amqmdnetstd",
+        "amqmdnet",
         "X509ChainStatus",
+        "IBM.XMS",
+        "XMSC.WMQ_",
+        "IBMMQDotnetClient",
+        "TRANSPORT_MQSERIES_MANAGED",
+        "MQEnvironment.SSL",
     ];
     if let Some(word) = JAVA.iter().find(|w| line.contains(*w)) {
         return Some((ClientKind::Java, word));

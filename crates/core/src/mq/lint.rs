@@ -111,6 +111,11 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             }
             if first.version >= 2 && first.auth_info_type == AuthInfoType::MqaitOcsp {
                 match &first.ocsp_responder_url {
+                    // Only the scheme of a redacted URL can be judged: the rest is unknown, so
+                    // it is taken as well formed, and said to be.
+                    Some(url) if url.starts_with("http://") && let Some(what) = super::redact::placeholder(url) => out.push(finding("ocsp-url-redacted", "The OCSPResponderURL is redacted",
+                        format!("OCSPResponderURL '{url}' is redacted in the ticket ({what}): mqocsp cannot see whether the real URL is well formed and takes it as one. Were it not (a space, a missing host), MQCONNX would fail with 2553 MQRC_OCSP_URL_ERROR before connecting."),
+                        "Nothing to change if the real URL is http://host:port/ in lowercase; otherwise write it so.".into(), None, URL_RULE)),
                     Some(url) if !valid_ocsp_url(url) => out.push(finding("ocsp-url", "OCSPResponderURL must start with lowercase http://",
                         format!("OCSPResponderURL '{url}' is not a well-formed HTTP URL (it must begin with lowercase http://; https is not accepted): MQCONNX fails with 2553 MQRC_OCSP_URL_ERROR before connecting."),
                         "Write the responder URL as http://host:port/ in lowercase, or use MQAIT_CRL_LDAP if OCSP is not wanted.".into(), Some(2553), URL_RULE)),

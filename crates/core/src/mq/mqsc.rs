@@ -21,25 +21,28 @@ use super::display;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// A problem in MQSC text, with the line its statement starts on.
+/// A problem in MQSC text, with where it is: the line its statement starts on and the column of
+/// the offending word (or of the statement's first character).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MqscProblem {
     /// 1-based line.
     pub line: usize,
+    /// 1-based column (in characters, e-mail quoting included).
+    pub column: usize,
     /// What is wrong.
     pub message: String,
 }
 
-/// SSLEV: whether the queue manager raises TLS events (`MQEVR_DISABLED` is the default: IBM,
-/// SSLEvent attribute, https://www.ibm.com/docs/en/ibm-mq/9.3?topic=qmgr-sslevent-mqlong).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum SslEvents {
-    /// `SSLEV(ENABLED)`: Channel SSL Error / Warning events are written.
-    Enabled,
-    /// `SSLEV(DISABLED)`, the default.
-    #[default]
-    Disabled,
+pub use super::config::SslEvents;
+
+impl std::fmt::Display for MqscProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
 }
 
 /// The queue manager's own attributes, from `ALTER QMGR` or `DISPLAY QMGR`.
@@ -127,7 +130,7 @@ struct Statement {
 mod read;
 
 mod chlauth;
-pub use chlauth::ChlauthRule;
+pub use super::config::ChlauthRule;
 
 /// An object being built: its attributes, the line that defined it.
 #[derive(Clone, Debug)]
@@ -183,12 +186,20 @@ impl MqscDefinitions {
         }
         defs.sslcrlnl = defs.qmgr.sslcrlnl.clone();
         defs.sslev = defs.qmgr.sslev;
-        defs.problems.sort_by_key(|p| p.line);
+        // A problem about a statement as a whole points at the statement's first character.
+        for problem in defs.problems.iter_mut().filter(|p| p.column == 0) {
+            problem.column = super::quote::column_of(text, problem.line, "");
+        }
+        defs.problems.sort_by_key(|p| (p.line, p.column));
         defs
     }
 
     fn problem(&mut self, line: usize, message: String) {
-        self.problems.push(MqscProblem { line, message });
+        self.problems.push(MqscProblem {
+            line,
+            column: 0,
+            message,
+        });
     }
 
     fn apply(
@@ -349,6 +360,10 @@ impl MqscDefinitions {
                 self.channels.push(ChannelDef {
                     name: name.to_owned(),
                     sslciph: attr("SSLCIPH"),
+                    sslciph_blank: o
+                        .attributes
+                        .get("SSLCIPH")
+                        .is_some_and(|v| v.stored().trim().is_empty()),
                     sslcauth,
                     sslpeer: attr("SSLPEER"),
                     certlabl: attr("CERTLABL"),

@@ -13,6 +13,23 @@ enum Continue {
     Minus,
 }
 
+/// Where a piece of a statement starts: its character offset in the assembled statement, its
+/// line and column in the text.
+struct Piece {
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+/// The line and column of the character at `index` of a statement assembled from `pieces`.
+fn position(pieces: &[Piece], index: usize) -> (usize, usize) {
+    pieces
+        .iter()
+        .rev()
+        .find(|p| p.at <= index)
+        .map_or((0, 0), |p| (p.line, p.column + (index - p.at)))
+}
+
 /// A DISPLAY block being read.
 struct Block {
     line: usize,
@@ -28,6 +45,9 @@ pub(super) fn statements(
     let mut out = Vec::new();
     let mut qmgr = None;
     let mut buffer = String::new();
+    // Where each piece of a statement continued over lines came from.
+    let mut pieces: Vec<Piece> = Vec::new();
+    let originals: Vec<&str> = text.lines().collect();
     let mut start = 0;
     let mut pending: Option<Continue> = None;
     let mut block: Option<Block> = None;
@@ -70,6 +90,7 @@ pub(super) fn statements(
                     None if trimmed.get(7..9).is_some_and(|s| s.starts_with('E')) => {
                         problems.push(MqscProblem {
                             line: number,
+                            column: 0,
                             message: format!("runmqsc answered: {trimmed}"),
                         })
                     }
@@ -96,7 +117,7 @@ pub(super) fn statements(
             continue;
         }
         if line.trim_start().starts_with('*') && pending.is_none() {
-            problems.push(MqscProblem { line: number, message: "runmqsc treats a line as a comment only when * is in the first position; this indented one is read as a comment here".into() });
+            problems.push(MqscProblem { line: number, column: 0, message: "runmqsc treats a line as a comment only when * is in the first position; this indented one is read as a comment here".into() });
             continue;
         }
         if buffer.is_empty() && pending.is_none() {
@@ -107,6 +128,19 @@ pub(super) fn statements(
             Some(Continue::Minus) | None => line,
         };
         let piece = piece.trim_end();
+        // The piece's first column in the line as pasted (quoting included): the piece is a
+        // slice of that line, so its offset is the distance between the two.
+        let original = originals.get(index).copied().unwrap_or(raw);
+        let column = (piece.as_ptr() as usize)
+            .checked_sub(original.as_ptr() as usize)
+            .filter(|offset| *offset <= original.len())
+            .and_then(|offset| original.get(..offset))
+            .map_or(1, |before| before.chars().count() + 1);
+        pieces.push(Piece {
+            at: buffer.chars().count(),
+            line: number,
+            column,
+        });
         if let Some(rest) = piece.strip_suffix('+') {
             buffer.push_str(rest);
             pending = Some(Continue::Plus);
@@ -115,10 +149,11 @@ pub(super) fn statements(
             pending = Some(Continue::Minus);
         } else {
             buffer.push_str(piece.strip_suffix(';').unwrap_or(piece));
-            if let Some(statement) = statement(&buffer, start, problems) {
+            if let Some(statement) = statement(&buffer, start, &pieces, problems) {
                 out.push(statement);
             }
             buffer.clear();
+            pieces.clear();
         }
     }
     if let Some(done) = block {
@@ -127,6 +162,7 @@ pub(super) fn statements(
     if !buffer.trim().is_empty() {
         problems.push(MqscProblem {
             line: start,
+            column: 0,
             message: "the statement ends with a continuation character but nothing follows".into(),
         });
     }
@@ -138,6 +174,7 @@ fn shown(block: Block, problems: &mut Vec<MqscProblem>) -> Option<Statement> {
     let Some(fields) = super::super::errlog::header_fields(&block.text) else {
         problems.push(MqscProblem {
             line: block.line,
+            column: 0,
             message: format!(
                 "the DISPLAY {} answer could not be read as NAME(value) pairs",
                 block.object
@@ -153,6 +190,7 @@ fn shown(block: Block, problems: &mut Vec<MqscProblem>) -> Option<Statement> {
     if name.is_none() && block.object != "QMGR" {
         problems.push(MqscProblem {
             line: block.line,
+            column: 0,
             message: format!(
                 "the DISPLAY {} answer has no {}(…) naming it",
                 block.object,
@@ -175,7 +213,12 @@ fn shown(block: Block, problems: &mut Vec<MqscProblem>) -> Option<Statement> {
 }
 
 /// Reads `KEYWORD(value)` pairs and bare words of one statement.
-fn statement(text: &str, line: usize, problems: &mut Vec<MqscProblem>) -> Option<Statement> {
+fn statement(
+    text: &str,
+    line: usize,
+    pieces: &[Piece],
+    problems: &mut Vec<MqscProblem>,
+) -> Option<Statement> {
     let mut words: Vec<(String, Option<Value>)> = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let separator = |c: char| c.is_whitespace() || c == ',';
@@ -185,6 +228,7 @@ fn statement(text: &str, line: usize, problems: &mut Vec<MqscProblem>) -> Option
             i += 1;
             continue;
         }
+        let word_at = i;
         let mut word = String::new();
         while let Some(&c) = chars.get(i).filter(|c| !separator(**c) && **c != '(') {
             word.push(c);
@@ -205,8 +249,10 @@ fn statement(text: &str, line: usize, problems: &mut Vec<MqscProblem>) -> Option
             loop {
                 match chars.get(i) {
                     None => {
+                        let (at_line, column) = position(pieces, word_at);
                         problems.push(MqscProblem {
-                            line,
+                            line: if at_line == 0 { line } else { at_line },
+                            column,
                             message: format!("{word}( has no closing parenthesis"),
                         });
                         return None;
@@ -240,8 +286,10 @@ fn statement(text: &str, line: usize, problems: &mut Vec<MqscProblem>) -> Option
             });
         } else if word.is_empty() {
             // A stray `(`.
+            let (at_line, column) = position(pieces, i);
             problems.push(MqscProblem {
-                line,
+                line: if at_line == 0 { line } else { at_line },
+                column,
                 message: "a value in parentheses without a keyword before it".into(),
             });
             i += 1;

@@ -213,8 +213,36 @@ fn display_output_reads_as_the_same_definitions() {
 #[test]
 fn a_quoted_transcript_with_crlf_reads_the_same() {
     let quoted: String = TRANSCRIPT.lines().map(|l| format!("> {l}\r\n")).collect();
-    let defs = MqscDefinitions::parse(&quoted);
-    assert_eq!(defs, MqscDefinitions::parse(TRANSCRIPT));
+    let mut defs = MqscDefinitions::parse(&quoted);
+    let plain = MqscDefinitions::parse(TRANSCRIPT);
+    // Columns count the quoting the user sees: two characters further right.
+    for (quoted, plain) in defs.problems.iter_mut().zip(&plain.problems) {
+        assert_eq!(quoted.column, plain.column + 2, "{quoted}");
+        quoted.column = plain.column;
+    }
+    assert_eq!(defs, plain);
+}
+
+#[test]
+fn problems_carry_line_and_column() {
+    // A keyword whose value is never closed, on the continuation line of a statement.
+    let text = "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) +\n   SSLCIPH(ANY_TLS12 SSLCAUTH(REQUIRED\nDEFINE QMGR\n";
+    let defs = MqscDefinitions::parse(text);
+    let found: Vec<(usize, usize, &str)> = defs
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert!(
+        found.contains(&(2, 4, "SSLCIPH( has no closing parenthesis")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, c, m)| (*l, *c) == (3, 1) && m.contains("DEFINE QMGR")),
+        "{found:?}"
+    );
 }
 
 #[test]

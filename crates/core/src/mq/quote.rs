@@ -55,6 +55,22 @@ pub fn unquote(text: &str) -> String {
     out
 }
 
+/// The column (1-based, in characters, e-mail quoting counted) of `needle` on line `line` of
+/// `text`; with an empty or absent needle, of the line's first character that is neither blank
+/// nor quoting. What a problem's position points at.
+pub fn column_of(text: &str, line: usize, needle: &str) -> usize {
+    let raw = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let at = raw
+        .find(needle)
+        .filter(|_| !needle.is_empty())
+        .unwrap_or_else(|| {
+            let skipped = quote_prefix(raw);
+            let rest = raw.get(skipped..).unwrap_or_default();
+            skipped + rest.len() - rest.trim_start().len()
+        });
+    raw.get(..at).unwrap_or_default().chars().count() + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,41 +12,7 @@ use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::verify::{OcspInput, Profile, verify_ocsp};
 use serde::Serialize;
 
-/// What a diagnosis supposes a responder answers, where the case has no evidence of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Supposed {
-    /// It answers good.
-    Good,
-    /// It answers revoked.
-    Revoked,
-    /// It answers unknown.
-    Unknown,
-    /// It cannot be reached.
-    Unreachable,
-}
-
-/// A supposition about one responder: what it answers about one certificate (`certificate` is a
-/// SHA-256 fingerprint), or about every certificate (`None`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Supposition {
-    /// The responder URL.
-    pub url: String,
-    /// The certificate, or every one.
-    pub certificate: Option<String>,
-    /// The answer supposed.
-    pub answer: Supposed,
-}
-
-/// Which side checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// The MQ client, checking the queue manager's certificate.
-    Client,
-    /// The queue manager, checking the client's certificate.
-    QueueManager,
-}
+pub use super::supposition::{Side, Supposed, Supposition};
 
 /// Why a status is unknown: AMQ9716's causes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -257,6 +223,28 @@ pub(crate) fn answer_of(
     trace: &mut Trace,
 ) -> Answer {
     ask(resolved, url, cert, issuer, trace)
+}
+
+/// What the CRL at distribution point `url` says about `cert` (issued by `issuer`), for a client
+/// model that chooses its own sources (the managed .NET client's chain engine): a CRL from the
+/// material, checked as MQ's own CDP check does.
+pub(crate) fn crl_answer_of(
+    resolved: &Resolved,
+    url: &str,
+    cert: &Certificate,
+    issuer: &Certificate,
+) -> (Answer, String) {
+    let (answer, (_, text)) = ask_crl(
+        resolved,
+        (
+            url,
+            "the certificate's CDP",
+            RevokedBy::CrlDistributionPoint,
+        ),
+        cert,
+        issuer,
+    );
+    (answer, text)
 }
 
 /// What the responder at `url` answers about `cert` (issued by `issuer`): its live reply when one

@@ -20,6 +20,7 @@ use super::evidence::{CrlReply, Der, OcspReply, ProbeEvidence, Reply};
 use super::ini::OutboundSni;
 use super::revocation::{Side, candidate_urls, crl_distribution_points};
 use super::sni::channel_sni;
+use super::sources::{SourceKind, client_sources};
 use crate::certificate::Certificate;
 use crate::ocsp::CertStatus;
 use crate::timestamp::Timestamp;
@@ -196,6 +197,14 @@ impl Session {
                 }
                 Stage::Plan => {
                     let resolved = self.resolved.take().unwrap_or_else(|| self.case.resolve());
+                    let client = &resolved.client;
+                    self.events.push(Event {
+                        side: Some(Side::Client),
+                        text: format!(
+                            "sources asked as {}",
+                            super::sources::describe(client.kind, &client.java, &client.dotnet)
+                        ),
+                    });
                     self.groups = plan(&resolved);
                     self.stage = Stage::Ask { group: 0, index: 0 };
                 }
@@ -465,28 +474,54 @@ fn plan(resolved: &Resolved) -> Vec<Vec<Planned>> {
             let Some(issuer) = path.get(position + 1) else {
                 break;
             };
-            let mut group: Vec<Planned> = candidate_urls(resolved, side, cert)
-                .into_iter()
-                .map(|(url, _)| Planned {
-                    side,
-                    kind: FetchKind::Ocsp,
-                    url,
-                    cert: cert.clone(),
-                    issuer: Some(issuer.clone()),
-                })
-                .collect();
-            group.extend(
-                crl_distribution_points(resolved, side, cert)
+            // A Java or managed .NET client asks its own sources (mq::sources), not MQ's.
+            let own = match side {
+                Side::Client => client_sources(
+                    resolved.client.kind,
+                    &resolved.client.java,
+                    &resolved.client.dotnet,
+                    cert,
+                ),
+                Side::QueueManager => None,
+            };
+            let group: Vec<Planned> = match own {
+                Some(sources) => sources
                     .into_iter()
-                    .filter(|u| u.starts_with("http://"))
-                    .map(|url| Planned {
+                    .filter(|s| s.kind == SourceKind::Ocsp || s.url.starts_with("http://"))
+                    .map(|s| Planned {
                         side,
-                        kind: FetchKind::Crl,
-                        url: url.to_owned(),
+                        kind: match s.kind {
+                            SourceKind::Ocsp => FetchKind::Ocsp,
+                            SourceKind::Crl => FetchKind::Crl,
+                        },
+                        url: s.url,
                         cert: cert.clone(),
-                        issuer: None,
-                    }),
-            );
+                        issuer: (s.kind == SourceKind::Ocsp).then(|| issuer.clone()),
+                    })
+                    .collect(),
+                None => candidate_urls(resolved, side, cert)
+                    .into_iter()
+                    .map(|(url, _)| Planned {
+                        side,
+                        kind: FetchKind::Ocsp,
+                        url,
+                        cert: cert.clone(),
+                        issuer: Some(issuer.clone()),
+                    })
+                    .chain(
+                        crl_distribution_points(resolved, side, cert)
+                            .into_iter()
+                            .filter(|u| u.starts_with("http://"))
+                            .map(|url| Planned {
+                                side,
+                                kind: FetchKind::Crl,
+                                url: url.to_owned(),
+                                cert: cert.clone(),
+                                issuer: None,
+                            }),
+                    )
+                    .collect(),
+            };
             if !group.is_empty() {
                 groups.push(group);
             }
@@ -738,8 +773,16 @@ mod tests {
         assert!(matches!(session.next(&mut nonce), Task::Fetch(_)));
         assert_eq!(
             session.events().len(),
-            2,
-            "the probe and the chain joining the case"
+            3,
+            "the probe, the chain joining the case, whose sources are asked"
+        );
+        assert!(
+            session
+                .events()
+                .last()
+                .is_some_and(|e| e.text.contains("a C client (GSKit)")),
+            "{:?}",
+            session.events()
         );
     }
 

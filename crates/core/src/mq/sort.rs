@@ -8,77 +8,7 @@ use crate::decode::Decoded;
 use crate::general_name::KeyPurpose;
 use serde::Serialize;
 
-/// What a piece of pasted text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TextKind {
-    /// An `SSL:` stanza (mqclient.ini or qm.ini).
-    SslStanza,
-    /// MQSC commands (DEFINE / ALTER AUTHINFO, CHANNEL, NAMELIST, QMGR).
-    Mqsc,
-    /// An mqpgfc-style command line.
-    CommandLine,
-    /// A JSON CCDT.
-    Ccdt,
-    /// openssl index.txt rows.
-    IndexTxt,
-    /// Error log lines (AMQERR01.LOG entries, AMQERR01.json lines, MQCONNX output).
-    ErrorLog,
-    /// An ini file with stanzas other than SSL (mqclient.ini, qm.ini or mqs.ini: see `ini_kind`).
-    Ini,
-    /// `runmqsc` output: DISPLAY answers (AMQ8414I, AMQ8408I, AMQ8566I, AMQ8550I), echo lines.
-    RunmqscOutput,
-    /// An FFST (FDC file) header.
-    Ffst,
-    /// Environment variable lines (`export MQSSLKEYR=…`).
-    Environment,
-    /// `openssl s_client` output.
-    OpensslSClient,
-    /// `openssl ocsp -resp_text` output.
-    OpensslOcsp,
-    /// A binary CCDT (AMQCLCHL.TAB) pasted or dropped as text.
-    BinaryCcdt,
-    /// `runmqakm -cert -list/-details` or `keytool -list` output: a key repository's labels.
-    KeystoreList,
-    /// `openssl x509 -text` output: certificates as text.
-    OpensslX509,
-}
-
-impl TextKind {
-    /// What people call it.
-    pub fn noun(&self) -> &'static str {
-        match self {
-            Self::SslStanza => "an SSL stanza (mqclient.ini or qm.ini)",
-            Self::Mqsc => "MQSC commands",
-            Self::CommandLine => "an mqpgfc command line",
-            Self::Ccdt => "a JSON CCDT",
-            Self::IndexTxt => "openssl index.txt rows",
-            Self::ErrorLog => "error log lines",
-            Self::Ini => "an ini file (mqclient.ini, qm.ini or mqs.ini)",
-            Self::RunmqscOutput => "runmqsc output",
-            Self::Ffst => "an FFST (FDC file)",
-            Self::Environment => "environment variables",
-            Self::OpensslSClient => "openssl s_client output",
-            Self::OpensslOcsp => "openssl ocsp output",
-            Self::BinaryCcdt => "a binary CCDT (AMQCLCHL.TAB)",
-            Self::KeystoreList => "a key repository listing (runmqakm or keytool)",
-            Self::OpensslX509 => "openssl x509 -text output",
-        }
-    }
-}
-
-/// A piece of MQ text found in the paste.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FoundText {
-    /// What it is.
-    pub kind: TextKind,
-    /// 1-based first line.
-    pub line: usize,
-    /// 1-based last line.
-    pub end_line: usize,
-    /// Its text, without e-mail quoting and carriage returns, one line per line of the paste.
-    pub text: String,
-}
+pub use super::split::{FoundText, TextKind};
 
 /// The role a certificate most likely plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -99,6 +29,8 @@ pub enum Role {
 pub struct Sorted {
     /// Certificates by role: SHA-256, short name, role.
     pub certificates: Vec<(String, String, Role)>,
+    /// Copies of a certificate already listed, left out of `certificates`.
+    pub repeated: usize,
     /// OCSP responses pasted.
     pub ocsp_responses: usize,
     /// MQ texts found outside the PEM blocks.
@@ -124,13 +56,23 @@ fn role(cert: &Certificate) -> Role {
 }
 
 /// Files what was decoded from `text` and finds the MQ texts around it.
+/// Each certificate is listed once, however often it was pasted (a bundle repeats them); the
+/// copies left out are counted in [`Sorted::repeated`].
 pub fn sort(decoded: &Decoded, text: &str) -> Sorted {
     let texts = super::split::pieces(text);
+    let mut seen = std::collections::HashSet::new();
+    let mut repeated = 0;
+    let mut certificates = Vec::new();
+    for c in decoded.certificates() {
+        if seen.insert(c.fingerprints.sha256.as_str()) {
+            certificates.push((c.fingerprints.sha256.clone(), c.short_name(), role(c)));
+        } else {
+            repeated += 1;
+        }
+    }
     Sorted {
-        certificates: decoded
-            .certificates()
-            .map(|c| (c.fingerprints.sha256.clone(), c.short_name(), role(c)))
-            .collect(),
+        certificates,
+        repeated,
         ocsp_responses: decoded.ocsp_responses().count(),
         unread: super::split::unread(text, &texts),
         texts,
@@ -284,6 +226,20 @@ mod tests {
         );
         assert!(sorted.texts[1].text.contains("ALTER QMGR SSLCRLNL(NL)"));
         assert_eq!(sorted.texts[3].text.lines().count(), 2);
+    }
+
+    #[test]
+    fn a_certificate_pasted_again_is_listed_once_and_its_copies_counted() {
+        let material = crate::mq::examples::example("good")
+            .unwrap_or_else(|| unreachable!())
+            .material;
+        let once = sort(&crate::decode(&material), &material);
+        assert!(once.certificates.len() >= 2);
+        assert_eq!(once.repeated, 0);
+        let thrice = format!("{material}\n{material}\n{material}");
+        let sorted = sort(&crate::decode(&thrice), &thrice);
+        assert_eq!(sorted.certificates, once.certificates);
+        assert_eq!(sorted.repeated, 2 * once.certificates.len());
     }
 }
 

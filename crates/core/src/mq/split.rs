@@ -5,8 +5,79 @@
 //! left to the decoder, except inside `openssl s_client -showcerts` output, which keeps them so its
 //! lines stay in order.
 
-use super::sort::{FoundText, TextKind};
 use super::{display, env, errlog::header_fields, ffst::Ffst, logtime};
+use serde::Serialize;
+/// What a piece of pasted text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextKind {
+    /// An `SSL:` stanza (mqclient.ini or qm.ini).
+    SslStanza,
+    /// MQSC commands (DEFINE / ALTER AUTHINFO, CHANNEL, NAMELIST, QMGR).
+    Mqsc,
+    /// An mqpgfc-style command line.
+    CommandLine,
+    /// A JSON CCDT.
+    Ccdt,
+    /// openssl index.txt rows.
+    IndexTxt,
+    /// Error log lines (AMQERR01.LOG entries, AMQERR01.json lines, MQCONNX output).
+    ErrorLog,
+    /// An ini file with stanzas other than SSL (mqclient.ini, qm.ini or mqs.ini: see `ini_kind`).
+    Ini,
+    /// `runmqsc` output: DISPLAY answers (AMQ8414I, AMQ8408I, AMQ8566I, AMQ8550I), echo lines.
+    RunmqscOutput,
+    /// An FFST (FDC file) header.
+    Ffst,
+    /// Environment variable lines (`export MQSSLKEYR=…`).
+    Environment,
+    /// `openssl s_client` output.
+    OpensslSClient,
+    /// `openssl ocsp -resp_text` output.
+    OpensslOcsp,
+    /// A binary CCDT (AMQCLCHL.TAB) pasted or dropped as text.
+    BinaryCcdt,
+    /// `runmqakm -cert -list/-details` or `keytool -list` output: a key repository's labels.
+    KeystoreList,
+    /// `openssl x509 -text` output: certificates as text.
+    OpensslX509,
+}
+
+impl TextKind {
+    /// What people call it.
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Self::SslStanza => "an SSL stanza (mqclient.ini or qm.ini)",
+            Self::Mqsc => "MQSC commands",
+            Self::CommandLine => "an mqpgfc command line",
+            Self::Ccdt => "a JSON CCDT",
+            Self::IndexTxt => "openssl index.txt rows",
+            Self::ErrorLog => "error log lines",
+            Self::Ini => "an ini file (mqclient.ini, qm.ini or mqs.ini)",
+            Self::RunmqscOutput => "runmqsc output",
+            Self::Ffst => "an FFST (FDC file)",
+            Self::Environment => "environment variables",
+            Self::OpensslSClient => "openssl s_client output",
+            Self::OpensslOcsp => "openssl ocsp output",
+            Self::BinaryCcdt => "a binary CCDT (AMQCLCHL.TAB)",
+            Self::KeystoreList => "a key repository listing (runmqakm or keytool)",
+            Self::OpensslX509 => "openssl x509 -text output",
+        }
+    }
+}
+
+/// A piece of MQ text found in the paste.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FoundText {
+    /// What it is.
+    pub kind: TextKind,
+    /// 1-based first line.
+    pub line: usize,
+    /// 1-based last line.
+    pub end_line: usize,
+    /// Its text, without e-mail quoting and carriage returns, one line per line of the paste.
+    pub text: String,
+}
 
 /// Stanzas of mqclient.ini, qm.ini and mqs.ini (see `ini_kind`).
 const INI_STANZAS: &[&str] = &[

@@ -322,6 +322,34 @@ fn colon_hex(lower_hex: &str) -> String {
 }
 
 impl PeerDn {
+    /// A DN as MQ writes it (`CN=…,OU=…,O=…`, most specific first), e.g. quoted by a log:
+    /// attributes split at commas outside double quotes, types upper case, values trimmed.
+    pub fn parse(text: &str) -> Self {
+        let mut attributes = Vec::new();
+        let mut current = String::new();
+        let mut quoted = false;
+        let mut push = |part: &str| {
+            if let Some((name, value)) = part.split_once('=') {
+                attributes.push((
+                    name.trim().to_ascii_uppercase(),
+                    value.trim().trim_matches('"').to_owned(),
+                ));
+            }
+        };
+        for c in text.chars() {
+            match c {
+                '"' => {
+                    quoted = !quoted;
+                    current.push(c);
+                }
+                ',' if !quoted => push(&std::mem::take(&mut current)),
+                _ => current.push(c),
+            }
+        }
+        push(&current);
+        Self { attributes }
+    }
+
     /// The DN MQ builds from `cert`.
     pub fn of(cert: &Certificate) -> Self {
         let mut attributes = vec![("SERIALNUMBER".to_owned(), colon_hex(&cert.serial))];

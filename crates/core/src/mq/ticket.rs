@@ -40,21 +40,11 @@ pub struct Ticket {
     pub unread: Vec<(usize, usize)>,
 }
 
-/// `11/30/2026 04:40:12 PM - Process(…)`, `2026-11-30 16:40:12 - Process(…)`, or an entry's
-/// `Time(…)` line: where an AMQERR01.LOG entry begins.
+/// `11/30/2026 04:40:12 PM - Process(…)`, `2026/11/30 16:40:12 - プロセス(…)`: where an
+/// AMQERR01.LOG entry begins, as the error log reader decides it. Application logs that start
+/// with a date (Spring, log4j, `[2026/11/30 …] MQCONNX`) have no header fields.
 fn is_entry_header(line: &str) -> bool {
-    let t = unquote(line).trim();
-    let starts_with_date = t.get(..10).is_some_and(|d| {
-        let b = d.as_bytes();
-        (b.get(2) == Some(&b'/') && b.get(5) == Some(&b'/'))
-            || (b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-'))
-            || (b.get(4) == Some(&b'/') && b.get(7) == Some(&b'/'))
-    }) && t
-        .get(..1)
-        .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()));
-    // MQ's entry header names the process on its first line; application logs that start
-    // with a date (Spring, log4j) do not.
-    starts_with_date && t.contains("Process(")
+    super::errlog::entry_header(unquote(line).trim()).is_some()
 }
 
 /// A line without e-mail quoting (`> `, `>> `), as every reader strips it.
@@ -62,15 +52,40 @@ fn unquote(line: &str) -> &str {
     line.get(super::quote::quote_prefix(line)..).unwrap_or(line)
 }
 
-fn field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    let start = text.find(&format!("{name}("))? + name.len() + 1;
-    let rest = text.get(start..)?;
-    let end = rest.find(')')?;
-    rest.get(..end).map(str::trim)
+/// The header fields of an entry (its date line and the field lines before its message), read
+/// by the error log reader's rules (English names; a value broken over lines joined).
+fn header_of(body: &str) -> Vec<(String, String)> {
+    super::errlog::LogFacts::parse(body)
+        .messages
+        .first()
+        .map(|m| {
+            [
+                ("QMgr", m.qmgr.clone()),
+                ("Program", m.program.clone()),
+                ("VRMF", m.vrmf.clone()),
+            ]
+            .into_iter()
+            .filter_map(|(n, v)| v.map(|v| (n.to_owned(), v)))
+            .collect()
+        })
+        .unwrap_or_else(|| {
+            body.lines()
+                .next()
+                .and_then(super::errlog::entry_header)
+                .map(|(_, fields)| fields)
+                .unwrap_or_default()
+        })
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.trim())
 }
 
 /// Which side wrote an entry, from its header; `hint` is what the prose around it says.
-fn side_of(header: &str, body: &str, hint: Option<Side>) -> (Side, String) {
+fn side_of(header: &[(String, String)], body: &str, hint: Option<Side>) -> (Side, String) {
     // The header decides as the error log reader decides it (QMgr, a queue manager program).
     if let Some(decided) = super::errlog::side_of(field(header, "QMgr"), field(header, "Program")) {
         return decided;
@@ -109,42 +124,43 @@ fn hint_of(line: &str) -> Option<Side> {
     let output = [
         "amq", "mqconn", "qmgr:", "process(", "[20", "reasoncd", "host(",
     ];
-    if lower.len() > 200 || output.iter().any(|w| lower.contains(w)) {
+    if lower.chars().count() > 200 || output.iter().any(|w| lower.contains(w)) {
         return None;
     }
-    let qm = [
+    // English and the Japanese words for the same (キュー・マネージャー queue manager, サーバー
+    // server, クライアント client, アプリ application).
+    const QM: &[&str] = &[
         "queue manager",
         "qmgr",
         "server side",
         "qm log",
         "qm side",
         "mq server",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    let client = ["client", "application", "app side", "app log"]
-        .iter()
-        .any(|w| lower.contains(w));
-    match (qm, client) {
-        (true, false) => Some(Side::QueueManager),
-        (false, true) => Some(Side::Client),
-        // "the client's queue manager…" and the like: the first word decides.
-        (true, true) => {
-            let q = lower
-                .find("queue manager")
-                .or(lower.find("qmgr"))
-                .unwrap_or(usize::MAX);
-            let c = lower
-                .find("client")
-                .or(lower.find("application"))
-                .unwrap_or(usize::MAX);
-            Some(if q < c {
-                Side::QueueManager
-            } else {
-                Side::Client
-            })
-        }
-        _ => None,
+        "キュー・マネージャー",
+        "キューマネージャー",
+        "キュー・マネージャ",
+        "サーバー側",
+        "サーバ側",
+    ];
+    const CLIENT: &[&str] = &[
+        "client",
+        "application",
+        "app side",
+        "app log",
+        "クライアント",
+        "アプリ",
+    ];
+    // The first word that names a side decides ("the client's queue manager…").
+    let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
+    match (first(QM), first(CLIENT)) {
+        (Some(_), None) => Some(Side::QueueManager),
+        (None, Some(_)) => Some(Side::Client),
+        (Some(q), Some(c)) => Some(if q < c {
+            Side::QueueManager
+        } else {
+            Side::Client
+        }),
+        (None, None) => None,
     }
 }
 
@@ -176,6 +192,14 @@ fn reason_codes(line: &str) -> Vec<u32> {
         "fails with",
         "failed with",
         "error ",
+        "stopped",
+        "returns",
+        "returned",
+        "gets ",
+        "got ",
+        "getting ",
+        "reports ",
+        "reported ",
     ];
     for (index, word) in text.split(|c: char| !c.is_ascii_digit()).enumerate() {
         let _ = index;
@@ -250,6 +274,24 @@ pub fn reported(text: &str) -> Vec<(u32, usize)> {
         }
     }
     out
+}
+
+/// [`reported`] for a case read from a ticket: when the case's client is not a Java client, what
+/// a Java client's lines report (its connection working, its reason codes) is another client's
+/// and left out, as the ticket reader sets it aside.
+pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
+    use super::java::ClientKind;
+    let java = case.client.kind == Some(ClientKind::Java);
+    let lines: Vec<&str> = case.material.lines().collect();
+    reported(&case.material)
+        .into_iter()
+        .filter(|(_, line)| {
+            java || lines
+                .get(line.saturating_sub(1))
+                .and_then(|l| super::java::kind_in(l))
+                .is_none_or(|(kind, _)| kind != ClientKind::Java)
+        })
+        .collect()
 }
 
 /// Whether a line says the connection works (an observation as much as a reason code).
@@ -339,11 +381,153 @@ fn one_queue_manager(
         .collect()
 }
 
+/// A ticket that quotes a Java client and a C client of the same queue manager: the one that
+/// fails is the ticket's subject, the other's lines are set aside (and said to be). `None` when
+/// the ticket has only one of them, or both fail or both connect (then nothing is set aside).
+fn one_client(
+    entries: &[Entry],
+    java_lines: &[usize],
+    observed: &mut Observations,
+    filed: &mut Vec<String>,
+) -> Option<super::java::ClientKind> {
+    use super::java::ClientKind;
+    let in_c_entry = |line: usize| {
+        entries
+            .iter()
+            .any(|e| e.side == Side::Client && e.lines.0 <= line && line <= e.lines.1)
+    };
+    let is_java = |line: usize| java_lines.contains(&line) && !in_c_entry(line);
+    let c_logged = entries.iter().any(|e| e.side == Side::Client);
+    if !c_logged || java_lines.is_empty() {
+        return None;
+    }
+    let fails = |java: bool| {
+        observed
+            .messages
+            .iter()
+            .any(|m| m.side == Side::Client && is_java(m.line) == java && m.id.ends_with('E'))
+            || observed
+                .reasons
+                .iter()
+                .any(|r| r.code != 0 && is_java(r.line) == java)
+    };
+    let (c_fails, java_fails) = (fails(false), fails(true));
+    let kept = match (c_fails, java_fails) {
+        (true, false) => ClientKind::C,
+        (false, true) => ClientKind::Java,
+        _ => return None,
+    };
+    let set_aside = |line: usize| (kept == ClientKind::C) == is_java(line);
+    let first = observed
+        .messages
+        .iter()
+        .map(|m| m.line)
+        .chain(observed.reasons.iter().map(|r| r.line))
+        .chain(java_lines.iter().copied())
+        .filter(|l| set_aside(*l) && (kept == ClientKind::Java || in_c_entry(*l) || is_java(*l)))
+        .min();
+    observed
+        .messages
+        .retain(|m| !(m.side == Side::Client && set_aside(m.line)));
+    observed.reasons.retain(|r| !set_aside(r.line));
+    filed.push(format!(
+        "the ticket quotes a Java/JMS client and a C client; the {} client fails and is diagnosed, the {} client's lines (from line {}) are set aside{}",
+        if kept == ClientKind::C { "C" } else { "Java" },
+        if kept == ClientKind::C { "Java" } else { "C" },
+        first.unwrap_or_default(),
+        if kept == ClientKind::C {
+            " (a Java client checks no revocation unless the JVM runs with com.sun.net.ssl.checkRevocation=true, and ignores the OCSP settings of mqclient.ini and the CCDT: IBM q013350)"
+        } else {
+            ""
+        }
+    ));
+    Some(kept)
+}
+
+/// The chain `openssl s_client -showcerts` printed is what the listener presents: it joins the
+/// case as the presented chain, and its leaf is the queue manager's certificate, whatever else
+/// was pasted as the queue manager's (the listener's word beats a file someone picked).
+fn presented_chain(
+    decoded: &crate::decode::Decoded,
+    text: &str,
+    case: &mut Case,
+    filed: &mut Vec<String>,
+) {
+    use crate::decode::ObjectBody;
+    let Some(s_client) = super::openssl_text::parse(text).s_client else {
+        return;
+    };
+    // Each `N s:… i:…` entry is followed by its PEM block (-showcerts), before the next entry.
+    let mut chain = Vec::new();
+    for (index, entry) in s_client.chain.iter().enumerate() {
+        let next = s_client.chain.get(index + 1).map_or(usize::MAX, |e| e.line);
+        let cert = decoded.objects.iter().find_map(|o| match &o.body {
+            ObjectBody::Certificate(c)
+                if o.source.start.line > entry.line && o.source.start.line < next =>
+            {
+                Some((c, &o.der, o.source.start.line))
+            }
+            _ => None,
+        });
+        match cert {
+            Some(found) => chain.push(found),
+            // Without -showcerts only the names are printed: the chain stops being known here.
+            None => break,
+        }
+    }
+    let Some((leaf, _, line)) = chain.first() else {
+        return;
+    };
+    let ders: Vec<Vec<u8>> = chain.iter().map(|(_, der, _)| (*der).clone()).collect();
+    case.evidence.set_presented(&ders);
+    let selector = format!("sha256:{}", leaf.fingerprints.sha256);
+    if case.queue_manager.certificate.as_deref() != Some(selector.as_str()) {
+        // A certificate filed as the queue manager's that the listener does not present is
+        // not the one in use; if it was filed as the client's, it stays there.
+        if case.client.certificate.as_deref() == Some(selector.as_str()) {
+            case.client.certificate = None;
+        }
+        case.queue_manager.certificate = Some(selector);
+    }
+    filed.push(format!(
+        "line {line}: openssl s_client shows the listener presenting {} certificate(s), {} first: the presented chain, and the queue manager's certificate",
+        chain.len(),
+        leaf.short_name()
+    ));
+}
+
 /// Reads a ticket pasted whole; `at` is the evaluation time when the logs give none.
 pub fn read(text: &str, at: &str) -> Ticket {
-    let decoded = decode(text);
-    let (mut case, mut filed) = super::sort::auto_case(&decoded, text, at);
+    read_decoded(text, &decode(text), at)
+}
+
+/// [`read`] for a paste already decoded (the page decodes once per paste and shares it).
+pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> Ticket {
+    let (mut case, mut filed) = super::sort::auto_case(decoded, text, at);
     case.title = "Ticket".to_owned();
+    // C code that fills the MQ structures, when no command line says how the client connects.
+    let csource = super::csource::read(text)
+        .filter(|_| case.client.command_line.is_none() && case.client.mqcno.is_none());
+    if let Some(c) = &csource {
+        case.client.mqcno = Some(c.mqcno.clone());
+        if case.client.mqcd.is_none() {
+            case.client.mqcd = c.mqcd.clone();
+        }
+        let records = c
+            .mqcno
+            .sco
+            .as_ref()
+            .map_or(0, |s| s.auth_info_records.len());
+        filed.push(format!(
+            "lines {}-{}: the C code's MQCNO (version {}), MQSCO and {records} MQAIR record(s) to the client",
+            c.lines.first().unwrap_or(&0),
+            c.lines.last().unwrap_or(&0),
+            c.mqcno.version
+        ));
+        for (line, column, what) in &c.problems {
+            filed.push(format!("line {line}, column {column}: {what}"));
+        }
+    }
     // The error logs are read below, entry by entry, with the side each header names.
     case.client.error_log.clear();
     case.queue_manager.error_log.clear();
@@ -354,6 +538,8 @@ pub fn read(text: &str, at: &str) -> Ticket {
     let mut index = 0;
     let mut first_time: Option<Timestamp> = None;
     let mut detected: Option<(super::java::ClientKind, &'static str, usize)> = None;
+    // Lines of a Java client's output (its stack trace, its connection messages).
+    let mut java_lines: Vec<usize> = Vec::new();
     let mut qm_entries: Vec<(String, String, usize)> = Vec::new();
     while let Some(line) = lines.get(index) {
         let number = index + 1;
@@ -376,11 +562,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
                 .map(|l| unquote(l))
                 .collect();
             let body = body.join("\n");
-            let header: String = body
-                .lines()
-                .take_while(|l| !l.trim_start().starts_with("AMQ"))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let header = header_of(&body);
             let (side, side_reason) = side_of(&header, &body, hint);
             let vrmf = field(&header, "VRMF").map(str::to_owned);
             if side == Side::Client
@@ -417,10 +599,13 @@ pub fn read(text: &str, at: &str) -> Ticket {
             index = end.max(index + 1);
             continue;
         }
-        if let Some((kind, word)) = super::java::kind_in(line)
-            && detected.is_none()
-        {
-            detected = Some((kind, word, number));
+        if let Some((kind, word)) = super::java::kind_in(line) {
+            if kind == super::java::ClientKind::Java {
+                java_lines.push(number);
+            }
+            if detected.is_none() {
+                detected = Some((kind, word, number));
+            }
         }
         // A Java stack trace: JMS ids, the JMQI exception's AMQ ids, JSSE's verdict; the lines
         // are the Java client's log.
@@ -435,6 +620,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
         .iter()
         .any(|w| line.contains(w));
         if java_line {
+            java_lines.push(number);
             case.client.error_log.push_str(unquote(line));
             case.client.error_log.push('\n');
             if !unquote(line).trim_start().starts_with("AMQ") {
@@ -450,7 +636,7 @@ pub fn read(text: &str, at: &str) -> Ticket {
         if quoted_id {
             let id = bare.get(..8).unwrap_or(bare).trim_end_matches(':');
             if !is_command_output(id) {
-                let side = side_of("", bare, hint).0;
+                let side = side_of(&[], bare, hint).0;
                 let log = match side {
                     Side::Client => &mut case.client.error_log,
                     Side::QueueManager => &mut case.queue_manager.error_log,
@@ -470,10 +656,12 @@ pub fn read(text: &str, at: &str) -> Ticket {
                 "clean",
                 "no message",
                 "no entries",
+                // 何も (出ていません): nothing (is written).
+                "何も",
             ]
             .iter()
             .any(|w| lower.contains(w))
-                && lower.contains("log")
+                && (lower.contains("log") || lower.contains("ログ"))
             {
                 match side {
                     Side::Client => observed.client_log = true,
@@ -496,6 +684,20 @@ pub fn read(text: &str, at: &str) -> Ticket {
         }
         index += 1;
     }
+    let mut dotnet_lines = Vec::new();
+    if let Some((super::java::ClientKind::Java, _, _)) = detected
+        && one_client(&entries, &java_lines, &mut observed, &mut filed)
+            == Some(super::java::ClientKind::C)
+    {
+        detected = None;
+        case.client.error_log = case
+            .client
+            .error_log
+            .lines()
+            .filter(|l| super::java::kind_in(l).is_none())
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
     if let Some((kind, word, line)) = detected {
         case.client.kind = Some(kind);
         filed.push(format!(
@@ -506,6 +708,9 @@ pub fn read(text: &str, at: &str) -> Ticket {
                 super::java::ClientKind::C => "C",
             }
         ));
+        if kind == super::java::ClientKind::Dotnet {
+            dotnet_lines = file_dotnet(text, &mut case, &mut filed);
+        }
         if kind == super::java::ClientKind::Java {
             spring_properties(text, &mut case, &mut filed);
             let settings = super::java::JavaSettings::read(text);
@@ -533,6 +738,28 @@ pub fn read(text: &str, at: &str) -> Ticket {
             "the queue manager's TLS library is {library}: {why}"
         ));
     }
+    // The channel the logs name, when nothing else in the ticket names one (the prediction's
+    // messages then name it too).
+    let unnamed = case.client.command_line.is_none()
+        && case.client.ccdt_json.is_none()
+        && case.client.mqcd.is_none()
+        && super::mqsc::MqscDefinitions::parse(&case.queue_manager.mqsc)
+            .channels
+            .is_empty();
+    if unnamed
+        && let Some(channel) = observed
+            .messages
+            .iter()
+            .filter_map(|m| m.channel.as_deref())
+            .find(|c| !c.is_empty() && !c.contains('?'))
+    {
+        filed.push(format!("the channel {channel}, as the logs name it"));
+        case.client.mqcd = Some(super::config::Mqcd {
+            channel_name: channel.to_owned(),
+            ..super::config::Mqcd::default()
+        });
+    }
+    presented_chain(decoded, text, &mut case, &mut filed);
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
@@ -540,6 +767,19 @@ pub fn read(text: &str, at: &str) -> Ticket {
         case.at = time.to_string();
         filed.push(format!(
             "evaluation time {time}, the time of the first log entry"
+        ));
+    }
+    // Localized header names are read by an assumption (errlog::LOCALIZED_FIELDS): said where used.
+    if let Some(entry) = entries.iter().find(|e| {
+        lines.get(e.lines.0.saturating_sub(1)).is_some_and(|l| {
+            super::errlog::LOCALIZED_FIELDS
+                .iter()
+                .any(|(local, _)| l.contains(local))
+        })
+    }) {
+        filed.push(format!(
+            "line {}: the log headers are localized (プロセス, ユーザー, プログラム, …): read as Process, User, Program, … — an assumption, no IBM page read shows a localized header",
+            entry.lines.0
         ));
     }
     for entry in &entries {
@@ -554,20 +794,24 @@ pub fn read(text: &str, at: &str) -> Ticket {
             entry.side_reason
         ));
     }
-    let unread = super::sort::sort(&decoded, text)
-        .unread
-        .into_iter()
-        .filter(|(first, last)| {
-            // Lines the ticket reader itself took (log entries, stack traces, quoted codes).
-            !entries
-                .iter()
-                .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
-                && !observed
-                    .messages
+    let unread =
+        super::dotnet::without_lines(super::sort::sort(decoded, text).unread, &dotnet_lines)
+            .into_iter()
+            .filter(|(first, last)| {
+                // Lines the ticket reader itself took (log entries, stack traces, quoted codes,
+                // C code).
+                !entries
                     .iter()
-                    .any(|m| *first <= m.line && m.line <= *last)
-        })
-        .collect();
+                    .any(|e| e.lines.0 <= *first && *last <= e.lines.1)
+                    && !csource
+                        .as_ref()
+                        .is_some_and(|c| (*first..=*last).all(|l| c.lines.contains(&l)))
+                    && !observed
+                        .messages
+                        .iter()
+                        .any(|m| *first <= m.line && m.line <= *last)
+            })
+            .collect();
     Ticket {
         case,
         observed,
@@ -584,12 +828,71 @@ impl Ticket {
     }
 }
 
+/// Files what a ticket says about a managed .NET client into its case: the revocation settings
+/// and platform, and the SSLPEERNAME when the case has none; each with its line and column.
+/// Returns the lines read.
+fn file_dotnet(text: &str, case: &mut Case, filed: &mut Vec<String>) -> Vec<usize> {
+    let reading = super::dotnet::DotnetReading::read(text);
+    let lines = reading.read.iter().map(|r| r.line).collect();
+    for read in &reading.read {
+        filed.push(format!(
+            "line {}, column {}: .NET {}",
+            read.line, read.column, read.what
+        ));
+    }
+    if !reading.settings.is_empty() {
+        case.client.dotnet = Some(reading.settings);
+    }
+    if let Some(peer) = reading.peer_name
+        && case.client.peer_name.is_none()
+    {
+        case.client.peer_name = Some(peer);
+    }
+    let c = reading.connection;
+    if c.channel.is_some() || c.host.is_some() {
+        let mut mqcd = case.client.mqcd.clone().unwrap_or_default();
+        if let Some(channel) = c.channel {
+            mqcd.channel_name = channel;
+        }
+        if let Some(host) = c.host {
+            mqcd.conn_name = Some(format!("{host}({})", c.port.as_deref().unwrap_or("1414")));
+        }
+        if c.cipher_spec.is_some() {
+            mqcd.cipher_spec = c.cipher_spec;
+        }
+        case.client.mqcd = Some(mqcd);
+    }
+    if let Some(qm) = c.queue_manager
+        && case.queue_manager.name.is_empty()
+    {
+        case.queue_manager.name = qm;
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fields(text: &str) -> Vec<(String, String)> {
+        crate::mq::errlog::header_fields(text).unwrap_or_default()
+    }
+
     #[test]
     fn entry_headers_and_sides() {
+        assert!(is_entry_header(
+            "2026/11/30 16:40:12 - プロセス(3344.17) ユーザー(mqm) プログラム(amqrmppa)"
+        ));
+        assert!(is_entry_header(
+            "2026/11/30 16:40:12 - プロセス （3344.17） ユーザー （mqm） プログラム （amqrmppa）"
+        ));
+        // An e-mail client broke the first line inside a value: the fields before still count.
+        assert!(is_entry_header(
+            "> 11/30/2026 04:40:12 PM - Process(48213.1) User(ord"
+        ));
+        assert!(!is_entry_header(
+            "[2026/11/30 06:00:01.221] MQCONNX start qmgr:MQPRD01"
+        ));
         assert!(is_entry_header(
             "11/30/2026 04:40:12 PM - Process(12345.6) User(mqm) Program(amqrmppa)"
         ));
@@ -598,17 +901,86 @@ mod tests {
         ));
         assert!(!is_entry_header("AMQ9633E: Bad SSL certificate"));
         assert_eq!(
-            side_of("Process(1) Program(amqrmppa) Host(h)", "", None).0,
-            Side::QueueManager
-        );
-        assert_eq!(side_of("Program(myapp) QMgr()", "", None).0, Side::Client);
-        assert_eq!(
-            side_of("Program(java) VRMF(9.3.0.5) QMgr(QM1)", "", None).0,
+            side_of(&fields("Process(1) Program(amqrmppa) Host(h)"), "", None).0,
             Side::QueueManager
         );
         assert_eq!(
-            side_of("", "AMQ9633: Bad SSL certificate", None).0,
+            side_of(&fields("Program(myapp) QMgr()"), "", None).0,
+            Side::Client
+        );
+        assert_eq!(
+            side_of(&fields("Program(java) VRMF(9.3.0.5) QMgr(QM1)"), "", None).0,
             Side::QueueManager
+        );
+        assert_eq!(
+            side_of(&[], "AMQ9633: Bad SSL certificate", None).0,
+            Side::QueueManager
+        );
+    }
+
+    #[test]
+    fn the_chain_s_client_printed_is_the_queue_managers_whatever_was_pasted_first() {
+        let old = include_str!("../../../../testdata/fixtures/queue-manager.pem");
+        let qm = include_str!("../../../../testdata/tickets/pki/qm.pem");
+        let issuing = include_str!("../../../../testdata/tickets/pki/issuing.pem");
+        let text = format!(
+            "The certificate we think the QM has:\n{old}\n$ openssl s_client -connect mqprd01:1414 -showcerts\nCONNECTED(00000003)\n---\nCertificate chain\n 0 s:CN = mqprd01.northwind.example\n   i:CN = Northwind Issuing CA 1\n{qm}\n 1 s:CN = Northwind Issuing CA 1\n   i:CN = Northwind Root CA 2025\n{issuing}\n---\n"
+        );
+        let ticket = read(&text, "2026-12-01T00:00:00Z");
+        let resolved = ticket.case.resolve();
+        assert_eq!(
+            resolved.qm_cert.map(|c| c.short_name()).as_deref(),
+            Some("mqprd01.northwind.example")
+        );
+        assert_eq!(ticket.case.evidence.presented.len(), 2);
+        assert!(
+            ticket.filed.iter().any(|f| f.contains("openssl s_client")),
+            "{:?}",
+            ticket.filed
+        );
+    }
+
+    #[test]
+    fn a_java_client_that_connects_is_set_aside_when_the_c_client_fails() {
+        let text = include_str!("../../../../testdata/tickets/35-java-and-c-clients-same-qm.txt");
+        let ticket = read(text, "2026-12-01T00:00:00Z");
+        assert_ne!(
+            ticket.case.client.kind,
+            Some(super::super::java::ClientKind::Java)
+        );
+        assert!(!ticket.observed.reasons.iter().any(|r| r.code == 0));
+        // The page reads the same from the case it keeps.
+        let codes: Vec<u32> = reported_in(&ticket.case).iter().map(|(c, _)| *c).collect();
+        assert!(codes.contains(&2393) && !codes.contains(&0), "{codes:?}");
+    }
+
+    #[test]
+    fn a_localized_header_is_read_and_the_assumption_said() {
+        let text =
+            include_str!("../../../../testdata/tickets/31-japanese-qm-log-client-revoked.txt");
+        let ticket = read(text, "2026-12-01T00:00:00Z");
+        assert_eq!(ticket.entries[0].side, Side::QueueManager);
+        assert_eq!(ticket.entries[1].side, Side::Client);
+        assert!(
+            ticket
+                .filed
+                .iter()
+                .any(|f| f.contains("localized") && f.contains("assumption")),
+            "{:?}",
+            ticket.filed
+        );
+    }
+
+    #[test]
+    fn japanese_prose_says_whose_log_follows() {
+        assert_eq!(
+            hint_of("キュー・マネージャー側のエラーログです。"),
+            Some(Side::QueueManager)
+        );
+        assert_eq!(hint_of("クライアント側のログ:"), Some(Side::Client));
+        assert_eq!(
+            hint_of("the client's queue manager log"),
+            Some(Side::Client)
         );
     }
 
@@ -617,6 +989,10 @@ mod tests {
         assert_eq!(reason_codes("MQCONNX fails with 2393 since Friday"), [2393]);
         assert_eq!(reason_codes("we get MQRC_SSL_INITIALIZATION_ERROR"), [2393]);
         assert_eq!(reason_codes("CompCd=02 ReasonCd=2393"), [2393]);
+        assert_eq!(
+            reason_codes("our client stopped at 07:31 with 2393. Error log"),
+            [2393]
+        );
         assert!(reason_codes("the server has 2393 users").is_empty());
         assert!(reason_codes("port 1414 is open").is_empty());
     }

@@ -3,7 +3,7 @@
 //! search is bounded by a depth limit and the build-call [`Budget`].
 
 use super::budget::{Budget, Exhausted};
-use super::chain::ChainInput;
+use super::input::ChainInput;
 use crate::certificate::Certificate;
 
 /// Why a search branch ended without reaching an anchor.

@@ -7,22 +7,25 @@
 
 use super::budget::Budget;
 use super::build::{DeadEnd, Pool, build};
-use super::key_policy::{eku_step, key_size_step};
+use super::common_name::common_name_step;
+use super::key_policy::{eku_step, key_size_step, tls_server_eku_step};
 use super::names::{
     CommonNameFallback, ConstraintFailure, constrained_names, name_constraint_violation,
     peer_name_matches,
 };
-use super::path_crl::CrlSource;
 use super::path_crl::revocation_step;
 use super::profile::{ChainProfile, Role, profile_step};
 use super::signature::{LegacyAlgorithms, verify_signature};
-use super::trace::{Outcome, Step, StepBuilder, Trace};
+use super::trace::{Outcome, Step, Trace};
 use crate::certificate::Certificate;
 use crate::extension::ExtensionValue;
-use crate::general_name::{KeyPurpose, KeyUsageFlags};
+use crate::general_name::KeyUsageFlags;
 use crate::present::relative;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
+
+use super::input::step;
+pub use super::input::{ChainInput, Purpose};
 use std::collections::HashMap;
 
 /// Most certificates in one path. webpki allows 6 intermediates; MQ key repositories rarely
@@ -32,56 +35,6 @@ pub const MAX_PATH_LEN: usize = 8;
 /// Most candidate paths explored, so that a bag of cross-signed certificates cannot make the
 /// search explode (with the build [`Budget`]).
 pub const MAX_PATHS: usize = super::build::MAX_PATHS;
-
-/// What the end-entity certificate is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Purpose {
-    /// TLS server: the queue manager's certificate as the MQ client checks it.
-    ServerAuth,
-    /// TLS client: the MQ client's certificate as the queue manager checks it.
-    ClientAuth,
-    /// No extended key usage is required.
-    Any,
-}
-
-impl Purpose {
-    /// The KeyPurposeId the purpose needs.
-    pub(super) fn eku(&self) -> Option<&'static str> {
-        match self {
-            Self::ServerAuth => Some(KeyPurpose::SERVER_AUTH),
-            Self::ClientAuth => Some(KeyPurpose::CLIENT_AUTH),
-            Self::Any => None,
-        }
-    }
-}
-
-/// What a chain verification takes.
-#[derive(Clone, Copy, Debug)]
-pub struct ChainInput<'a> {
-    /// The certificate to verify.
-    pub target: &'a Certificate,
-    /// Certificates that may be intermediates (any order, duplicates, extras).
-    pub untrusted: &'a [Certificate],
-    /// Trust anchors (the key repository's CA certificates).
-    pub anchors: &'a [Certificate],
-    /// Evaluation time.
-    pub at: Timestamp,
-    /// What the target is for.
-    pub purpose: Purpose,
-    /// A DNS name or IP address the target must carry.
-    pub peer_name: Option<&'a str>,
-    /// SHA-1 and small RSA keys.
-    pub legacy: LegacyAlgorithms,
-    /// Which rules: RFC 5280 strictly, or what GSKit is documented to check.
-    pub profile: ChainProfile,
-    /// CRLs to check the path's certificates against (RFC 5280 §6.3); none for no check.
-    pub crls: &'a [CrlSource<'a>],
-    /// Most intermediate CA certificates allowed between the target and the anchor, as
-    /// `openssl verify -verify_depth` counts them (neither counts); `None` for mqocsp's own
-    /// limit ([`MAX_PATH_LEN`] certificates in all).
-    pub max_depth: Option<usize>,
-}
 
 /// One candidate path, target first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -133,15 +86,6 @@ const UNDERSTOOD: &[&str] = &[
     "1.3.6.1.5.5.7.48.1.5",
 ];
 
-pub(super) fn step(
-    id: &'static str,
-    title: &str,
-    cert: &Certificate,
-    reference: &'static str,
-) -> StepBuilder {
-    StepBuilder::new(id, title, cert.short_name(), reference)
-}
-
 fn validity(cert: &Certificate, at: Timestamp, is_anchor: bool) -> Step {
     let builder = step("chain.validity", "Validity period", cert, RFC5280_VALIDITY).evidence(
         &cert.fingerprints.sha256,
@@ -153,6 +97,7 @@ fn validity(cert: &Certificate, at: Timestamp, is_anchor: bool) -> Step {
     } else {
         "The certificate"
     };
+    let at = at.whole_seconds();
     if at < cert.not_before {
         builder.done(
             Outcome::Fail,
@@ -376,6 +321,9 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>)
         if !is_anchor || (role != Role::Leaf && input.profile == ChainProfile::Rfc5280) {
             steps.extend(eku_step(cert, input.purpose, role, input.profile));
         }
+        if role == Role::Leaf {
+            steps.extend(tls_server_eku_step(cert, input.purpose, input.profile));
+        }
     }
     // RFC 5280 §6.1.3 (b)/(c) and §6.1.4 (g): every certificate below a CA with nameConstraints
     // is checked against them, except self-issued CA certificates (key rollover).
@@ -592,10 +540,13 @@ pub fn verify_chain(input: &ChainInput<'_>) -> ChainReport {
     if let Some(peer) = input.peer_name {
         trace.push(peer_step(input.target, peer, input.profile));
     }
-    let peer_ok = trace
+    trace
         .steps
-        .iter()
-        .all(|s| s.id != "chain.peer_name" || s.outcome != Outcome::Fail);
+        .extend(common_name_step(input.target, input.profile));
+    // Steps about the target's identity hold whichever path is taken.
+    let peer_ok = trace.steps.iter().all(|s| {
+        !matches!(s.id, "chain.peer_name" | "chain.common_name") || s.outcome != Outcome::Fail
+    });
     ChainReport {
         valid: paths.iter().any(|p| p.valid) && peer_ok,
         paths,

@@ -1,7 +1,7 @@
 //! Key and purpose policy for every certificate of a path: the key's algorithm and size, and
 //! the extended key usage the purpose needs (on CA certificates too).
 
-use super::chain::{Purpose, step};
+use super::input::{Purpose, step};
 use super::profile::{ChainProfile, Role};
 use super::signature::LegacyAlgorithms;
 use super::trace::{Outcome, Step};
@@ -35,6 +35,59 @@ pub(super) fn eku_step(
         (Some(list_), Role::Leaf, _) => builder.done(Outcome::Fail, format!("extKeyUsage is {} without {label}.", list(list_))),
         (Some(list_), _, ChainProfile::Rfc5280) => builder.done(Outcome::Fail, format!("This CA's extKeyUsage ({}) lacks {label}: it restricts what the CA may issue (openssl, rustls-webpki and Go all refuse the path).", list(list_))),
         (Some(list_), _, ChainProfile::Gskit) => builder.done(Outcome::Warn, format!("This CA's extKeyUsage ({}) lacks {label}; many verifiers (openssl, webpki, newer GSKit) treat that as a restriction on what it may issue.", list(list_))),
+    })
+}
+
+/// KeyPurposeIds a TLS server certificate must not carry (CA/B Forum BR §7.1.2.7.10); the
+/// precertificate signing purpose is RFC 6962 §3.1's.
+const NOT_FOR_TLS_SERVERS: [&str; 6] = [
+    KeyPurpose::ANY,
+    KeyPurpose::CODE_SIGNING,
+    KeyPurpose::EMAIL_PROTECTION,
+    KeyPurpose::TIME_STAMPING,
+    KeyPurpose::OCSP_SIGNING,
+    "1.3.6.1.4.1.11129.2.4.4",
+];
+
+/// The CA/B Forum profile of a TLS server certificate's extKeyUsage (BR §7.1.2.7.6: not
+/// critical; §7.1.2.7.10: serverAuth, optionally clientAuth, none of [`NOT_FOR_TLS_SERVERS`]),
+/// checked in the strict profile on the certificate being verified for serverAuth. Without the
+/// extension RFC 5280 §4.2.1.12 allows every purpose, and so does mqocsp (limbo's
+/// rfc5280::eku::ee-without-eku).
+pub(super) fn tls_server_eku_step(
+    cert: &Certificate,
+    purpose: Purpose,
+    profile: ChainProfile,
+) -> Option<Step> {
+    if purpose != Purpose::ServerAuth || profile != ChainProfile::Rfc5280 {
+        return None;
+    }
+    let purposes = cert.purposes()?;
+    let builder = step(
+        "chain.tls_server_eku",
+        "extKeyUsage fits a TLS server certificate",
+        cert,
+        "CA/B Forum BR §7.1.2.7.6, §7.1.2.7.10",
+    );
+    let critical = cert.extension("2.5.29.37").is_some_and(|e| e.critical);
+    let foreign: Vec<String> = purposes
+        .iter()
+        .filter(|p| NOT_FOR_TLS_SERVERS.iter().any(|&oid| p.is(oid)))
+        .map(ToString::to_string)
+        .collect();
+    Some(match (critical, foreign.is_empty()) {
+        (false, true) => builder.done(Outcome::Pass, format!("extKeyUsage is {}.", list(purposes))),
+        (true, _) => builder.done(
+            Outcome::Fail,
+            "extKeyUsage is marked critical; a TLS server certificate's must not be.",
+        ),
+        (false, false) => builder.done(
+            Outcome::Fail,
+            format!(
+                "extKeyUsage also names {}, which a TLS server certificate must not carry.",
+                foreign.join(", ")
+            ),
+        ),
     })
 }
 

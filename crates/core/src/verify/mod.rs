@@ -3,12 +3,13 @@
 pub mod budget;
 mod build;
 pub mod chain;
+mod common_name;
 pub mod crl;
 mod idna;
+mod input;
 mod key_policy;
 pub(crate) mod names;
 pub mod ocsp;
-mod ocsp_checks;
 pub mod path_crl;
 pub mod profile;
 pub mod signature;

@@ -74,6 +74,21 @@ pub(crate) fn peer_name_matches(
             .map(ToString::to_string)
             .ok_or_else(has);
     }
+    // A mailbox (limbo's RFC822 peer names) against rfc822Name entries: RFC 5280 §4.2.1.6 makes
+    // them RFC 5321 Mailboxes, whose local part is compared exactly and whose domain is
+    // case-insensitive (RFC 5321 §2.4). No CN or emailAddress fallback.
+    if let Some((local, domain)) = peer.rsplit_once('@') {
+        return sans
+            .iter()
+            .find(|n| {
+                matches!(n, GeneralName::Email(mailbox)
+                if mailbox.rsplit_once('@').is_some_and(|(l, d)| {
+                    l == local && dns_normal(d) == dns_normal(domain)
+                }))
+            })
+            .map(ToString::to_string)
+            .ok_or_else(has);
+    }
     // A host typed with Unicode labels is compared as the A-labels certificates carry.
     let ascii = super::idna::to_ascii(peer).unwrap_or_default();
     let peer = ascii.as_str();
@@ -107,19 +122,35 @@ fn same_ip(a: &IpAddr, b: &IpAddr) -> bool {
     a.to_canonical() == b.to_canonical()
 }
 
+/// Which kind of subtree a name is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Subtree {
+    /// Every name the certificate may stand for must be inside.
+    Permitted,
+    /// No name the certificate may stand for may be inside.
+    Excluded,
+}
+
 /// A DNS name is within a constraint when it equals it or lies below it. A wildcard name
-/// `*.S` is within when `S` is, and (for excluded subtrees) intersects a constraint one label
-/// below `S`, since the wildcard can stand for that label.
-fn dns_within(name: &str, constraint: &str) -> bool {
+/// `*.S` is within when `S` is. Against an excluded subtree it also counts when it meets a
+/// constraint one label below `S`, since the wildcard can stand for that label; against a
+/// permitted one that is not enough, since it can stand for names outside too
+/// (CVE-2025-61727: `*.example.com` under a permitted `foo.example.com`).
+fn dns_within(name: &str, constraint: &str, subtree: Subtree) -> bool {
+    // Both sides normalised alike: an excluded `evil.example.` must still catch `evil.example`
+    // (a fuzzing find, fuzz/regressions/name_constraints/).
     let (name, constraint) = (
         dns_normal(name),
-        constraint.trim_start_matches('.').to_ascii_lowercase(),
+        dns_normal(constraint.trim_start_matches('.')),
     );
     let below = |n: &str| {
         constraint.is_empty() || n == constraint || n.ends_with(&format!(".{constraint}"))
     };
     if below(&name) {
         return true;
+    }
+    if subtree == Subtree::Permitted {
+        return false;
     }
     match name.strip_prefix("*.") {
         Some(suffix) => constraint
@@ -223,10 +254,10 @@ pub(crate) fn constrained_names(cert: &Certificate) -> Vec<GeneralName> {
 
 /// Whether `name` lies within the subtree `constraint`; `None` when the forms differ (or the
 /// form is one mqocsp does not compare).
-fn within(name: &GeneralName, constraint: &GeneralName) -> Option<bool> {
+fn within(name: &GeneralName, constraint: &GeneralName, subtree: Subtree) -> Option<bool> {
     use GeneralName as G;
     match (name, constraint) {
-        (G::Dns(n), G::Dns(c)) => Some(dns_within(n, c)),
+        (G::Dns(n), G::Dns(c)) => Some(dns_within(n, c, subtree)),
         (G::Ip(ip), G::IpRange(range)) => Some(range.contains(&ip.to_canonical())),
         (G::Email(n), G::Email(c)) => Some(email_within(n, c)),
         (G::Uri(n), G::Uri(c)) => Some(uri_within(n, c)),
@@ -312,7 +343,7 @@ pub(crate) fn name_constraint_violation(
             budget
                 .name_comparison()
                 .map_err(ConstraintFailure::Budget)?;
-            if within(name, constraint) == Some(true) {
+            if within(name, constraint, Subtree::Excluded) == Some(true) {
                 return Err(ConstraintFailure::Violation(format!(
                     "{name} is inside the excluded subtree {constraint}."
                 )));
@@ -324,7 +355,7 @@ pub(crate) fn name_constraint_violation(
             budget
                 .name_comparison()
                 .map_err(ConstraintFailure::Budget)?;
-            match within(name, constraint) {
+            match within(name, constraint, Subtree::Permitted) {
                 Some(true) => {
                     inside = true;
                     break;
@@ -444,6 +475,37 @@ mod tests {
                 &mut budget,
             );
             assert_eq!(result.is_err(), hit, "*.example.com vs {constraint}");
+        }
+        // A trailing dot on either side changes nothing.
+        for (name, constraint) in [
+            ("evil.example", "evil.example."),
+            ("evil.example.", "evil.example"),
+        ] {
+            let result = name_constraint_violation(
+                &[GeneralName::Dns(name.into())],
+                &[],
+                &[GeneralName::Dns(constraint.into())],
+                &mut budget,
+            );
+            assert!(result.is_err(), "{name} against excluded {constraint}");
+        }
+        // Permitted: the wildcard must lie wholly inside (CVE-2025-61727).
+        for (constraint, allowed) in [
+            ("example.com", true),
+            ("foo.example.com", false),
+            ("other.org", false),
+        ] {
+            let result = name_constraint_violation(
+                &wildcard,
+                &[GeneralName::Dns(constraint.into())],
+                &[],
+                &mut budget,
+            );
+            assert_eq!(
+                result.is_ok(),
+                allowed,
+                "*.example.com in permitted {constraint}"
+            );
         }
     }
 

@@ -4,10 +4,11 @@
 //! at once. Two profiles: `rfc6960` (strict) and `gskit` (what the MQ client does per IBM's "basic
 //! and standard OCSP policies": producedAt and thisUpdate are not checked, nextUpdate is).
 
-use super::ocsp_checks::{critical_extensions_step, nonce_step, time_steps};
+mod checks;
+
 use super::signature::{LegacyAlgorithms, oid, verify_signature};
 use super::trace::{Outcome, Step, StepBuilder, Trace};
-use crate::certificate::Certificate;
+use crate::certificate::{Certificate, HashAlgorithm};
 use crate::general_name::{KeyPurpose, list};
 use crate::hex;
 use crate::ocsp::{
@@ -16,6 +17,7 @@ use crate::ocsp::{
 };
 use crate::present::relative;
 use crate::timestamp::Timestamp;
+use checks::{critical_extensions_step, nonce_step, time_steps};
 use serde::Serialize;
 
 /// Clock skew tolerated on thisUpdate / producedAt (5 minutes, as RFC 5019 §4 suggests).
@@ -183,14 +185,16 @@ fn algorithm_step(ctx: &Context<'_>) -> Step {
             "signatureAlgorithm",
         );
     // RSASSA-PSS counts by the hash its parameters name.
-    let pss_hash = algorithm
-        .pss
-        .as_ref()
-        .map(|p| p.as_ref().map_or("", |p| p.hash.as_str()));
+    let pss_hash = algorithm.pss.as_ref().map(|p| p.as_ref().map(|p| &p.hash));
     let legacy = matches!(algorithm.oid.as_str(), oid::RSA_SHA1 | oid::ECDSA_SHA1)
-        || pss_hash == Some("sha1");
+        || pss_hash == Some(Some(&HashAlgorithm::Sha1));
     let accepted = ACCEPTED.contains(&algorithm.oid.as_str())
-        || matches!(pss_hash, Some("sha256" | "sha384" | "sha512"));
+        || matches!(
+            pss_hash,
+            Some(Some(
+                HashAlgorithm::Sha256 | HashAlgorithm::Sha384 | HashAlgorithm::Sha512
+            ))
+        );
     match (accepted, legacy, ctx.input.legacy) {
         (true, _, _) => builder.done(Outcome::Pass, format!("{} ({}).", algorithm.describe(), algorithm.oid)),
         (_, true, LegacyAlgorithms::Allow) => builder.done(Outcome::Warn, format!("{} is SHA-1 based; accepted because legacy algorithms are allowed. Many responders still sign with SHA-1 by default.", algorithm.name)),
@@ -377,6 +381,7 @@ fn valid_at_produced_step(ctx: &Context<'_>, cert: &Certificate) -> Step {
 }
 
 fn validity_outcome(cert: &Certificate, at: Timestamp) -> (Outcome, String) {
+    let at = at.whole_seconds();
     if at < cert.not_before {
         (
             Outcome::Fail,

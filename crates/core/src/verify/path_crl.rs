@@ -2,23 +2,14 @@
 //! certificate of the path, whether each can be used, and what the usable ones say.
 
 use super::budget::Budget;
-use super::chain::{ChainInput, step};
 use super::crl::CrlVerdict;
+pub use super::input::CrlSource;
+use super::input::{ChainInput, step};
 use super::profile::ChainProfile;
 use super::signature::{LegacyAlgorithms, verify_signature};
 use super::trace::{Outcome, Step};
 use crate::certificate::Certificate;
-use crate::crl::Crl;
 use crate::timestamp::Timestamp;
-
-/// A CRL given for path validation (`verify-chain --crl`), with the DER its spans point into.
-#[derive(Clone, Copy, Debug)]
-pub struct CrlSource<'a> {
-    /// The decoded CRL.
-    pub crl: &'a Crl,
-    /// Its DER.
-    pub der: &'a [u8],
-}
 
 /// Why a CRL cannot answer for a certificate (RFC 5280 §6.3.3).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +114,7 @@ pub(crate) fn path_crl_verdict(
         }
         if let ExtensionValue::IssuingDistributionPoint {
             names,
+            relative_to_issuer,
             only_user,
             only_ca,
             only_some_reasons,
@@ -146,9 +138,16 @@ pub(crate) fn path_crl_verdict(
                     "only CA certificates, and this is an end-entity certificate",
                 ));
             }
+            if *relative_to_issuer {
+                return Err(CrlProblem::OutOfScope(
+                    "a distribution point named relative to the CRL issuer, which mqocsp does not resolve",
+                ));
+            }
             if !names.is_empty() {
+                // RFC 5280 §6.3.3 (b)(2)(i): one of the IDP's names must be one of the
+                // certificate's distribution point names, compared as names, not as text.
                 let points = cert.crl_distribution_points();
-                if !names.iter().any(|n| points.contains(&n.as_str())) {
+                if !names.iter().any(|n| points.contains(&n)) {
                     return Err(CrlProblem::OutOfScope(
                         "a distribution point that is not one of the certificate's",
                     ));

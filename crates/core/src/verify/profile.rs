@@ -105,6 +105,8 @@ pub enum ProfileViolation {
     KeyCertSignWithoutCa,
     /// A CA certificate without keyUsage (§4.2.1.3).
     CaWithoutKeyUsage,
+    /// keyUsage with no bit set (§4.2.1.3: at least one MUST be).
+    KeyUsageEmpty,
     /// nameConstraints in a certificate that is not a CA (§4.2.1.10).
     NameConstraintsInNonCa,
     /// nameConstraints not marked critical (§4.2.1.10).
@@ -116,6 +118,16 @@ pub enum ProfileViolation {
     },
     /// A critical authorityInfoAccess (§4.2.2.1).
     AuthorityInfoAccessCritical,
+    /// A critical subjectAltName beside a non-empty subject (RFC 5280 §4.2.1.6: SHOULD NOT;
+    /// CA/B Forum BR §7.1.2.7.12: MUST NOT).
+    SanCriticalWithSubject,
+    /// A self-signed root's authorityKeyIdentifier names an issuer or a serial number (CA/B
+    /// Forum BR §7.1.2.1.3: only keyIdentifier, equal to the subjectKeyIdentifier).
+    RootAuthorityKeyIdNamesIssuer,
+    /// The certificate being verified says cA=TRUE although its keyUsage forbids certificate
+    /// signing (CA/B Forum BR §7.1.2.7.8: a subscriber certificate's cA MUST be FALSE); a
+    /// self-issued one, trusted as itself, is exempt.
+    LeafIsCa,
     /// policyConstraints or inhibitAnyPolicy not marked critical (§4.2.1.11, §4.2.1.14).
     PolicyExtensionNotCritical {
         /// Its name.
@@ -124,34 +136,41 @@ pub enum ProfileViolation {
 }
 
 impl ProfileViolation {
-    /// The RFC section.
+    /// Where the rule is written.
     pub fn reference(&self) -> &'static str {
         match self {
-            Self::SerialNegative | Self::SerialZero | Self::SerialTooLong { .. } => "§4.1.2.2",
-            Self::SignatureAlgorithmMismatch => "§4.1.1.2",
-            Self::ExtensionsNeedVersion3 { .. } => "§4.1.2.1",
-            Self::OldVersionCa { .. } => "§6.1.4 (k)",
-            Self::DuplicateExtension { .. } | Self::Unreadable { .. } => "§4.2",
-            Self::IssuerEmpty => "§4.1.2.4",
-            Self::CaSubjectEmpty => "§4.1.2.6",
+            Self::SanCriticalWithSubject => "RFC 5280 §4.2.1.6; CA/B Forum BR §7.1.2.7.12",
+            Self::LeafIsCa => "CA/B Forum BR §7.1.2.7.8",
+            Self::RootAuthorityKeyIdNamesIssuer => "CA/B Forum BR §7.1.2.1.3",
+            Self::SerialNegative | Self::SerialZero | Self::SerialTooLong { .. } => {
+                "RFC 5280 §4.1.2.2"
+            }
+            Self::SignatureAlgorithmMismatch => "RFC 5280 §4.1.1.2",
+            Self::ExtensionsNeedVersion3 { .. } => "RFC 5280 §4.1.2.1",
+            Self::OldVersionCa { .. } => "RFC 5280 §6.1.4 (k)",
+            Self::DuplicateExtension { .. } | Self::Unreadable { .. } => "RFC 5280 §4.2",
+            Self::IssuerEmpty => "RFC 5280 §4.1.2.4",
+            Self::CaSubjectEmpty => "RFC 5280 §4.1.2.6",
             Self::EmptySubjectWithoutCriticalSan
             | Self::SanEmpty
-            | Self::SanEntryInvalid { .. } => "§4.2.1.6",
+            | Self::SanEntryInvalid { .. } => "RFC 5280 §4.2.1.6",
             Self::AuthorityKeyIdMissing
             | Self::AuthorityKeyIdCritical
             | Self::AuthorityKeyIdWithoutKeyId
-            | Self::SelfSignedKeyIdMismatch => "§4.2.1.1",
-            Self::SubjectKeyIdMissing | Self::SubjectKeyIdCritical => "§4.2.1.2",
-            Self::BasicConstraintsNotCritical | Self::PathLenMisplaced => "§4.2.1.9",
-            Self::KeyCertSignWithoutCa | Self::CaWithoutKeyUsage => "§4.2.1.3",
+            | Self::SelfSignedKeyIdMismatch => "RFC 5280 §4.2.1.1",
+            Self::SubjectKeyIdMissing | Self::SubjectKeyIdCritical => "RFC 5280 §4.2.1.2",
+            Self::BasicConstraintsNotCritical | Self::PathLenMisplaced => "RFC 5280 §4.2.1.9",
+            Self::KeyCertSignWithoutCa | Self::CaWithoutKeyUsage | Self::KeyUsageEmpty => {
+                "RFC 5280 §4.2.1.3"
+            }
             Self::NameConstraintsInNonCa
             | Self::NameConstraintsNotCritical
-            | Self::NameConstraintMalformed { .. } => "§4.2.1.10",
-            Self::AuthorityInfoAccessCritical => "§4.2.2.1",
+            | Self::NameConstraintMalformed { .. } => "RFC 5280 §4.2.1.10",
+            Self::AuthorityInfoAccessCritical => "RFC 5280 §4.2.2.1",
             Self::PolicyExtensionNotCritical {
                 name: "policyConstraints",
-            } => "§4.2.1.11",
-            Self::PolicyExtensionNotCritical { .. } => "§4.2.1.14",
+            } => "RFC 5280 §4.2.1.11",
+            Self::PolicyExtensionNotCritical { .. } => "RFC 5280 §4.2.1.14",
         }
     }
 }
@@ -211,6 +230,7 @@ impl fmt::Display for ProfileViolation {
                 f.write_str("keyUsage asserts keyCertSign but basicConstraints does not say cA=TRUE")
             }
             Self::CaWithoutKeyUsage => f.write_str("a CA certificate has no keyUsage extension"),
+            Self::KeyUsageEmpty => f.write_str("keyUsage is present with no usage asserted"),
             Self::NameConstraintsInNonCa => {
                 f.write_str("nameConstraints appears in a certificate that is not a CA")
             }
@@ -219,6 +239,15 @@ impl fmt::Display for ProfileViolation {
             Self::AuthorityInfoAccessCritical => {
                 f.write_str("authorityInfoAccess is marked critical")
             }
+            Self::SanCriticalWithSubject => {
+                f.write_str("subjectAltName is marked critical although the subject is not empty")
+            }
+            Self::RootAuthorityKeyIdNamesIssuer => f.write_str(
+                "this root's authorityKeyIdentifier carries authorityCertIssuer or authorityCertSerialNumber",
+            ),
+            Self::LeafIsCa => f.write_str(
+                "the certificate being verified says cA=TRUE but may not sign certificates: an end-entity certificate must say cA=FALSE",
+            ),
             Self::PolicyExtensionNotCritical { name } => write!(f, "{name} is not marked critical"),
         }
     }
@@ -285,6 +314,9 @@ fn name_violations(cert: &Certificate, is_ca: bool, out: &mut Vec<ProfileViolati
     }
     if subject_empty && critical(cert, OID_SAN) != Some(true) {
         out.push(ProfileViolation::EmptySubjectWithoutCriticalSan);
+    }
+    if !subject_empty && critical(cert, OID_SAN) == Some(true) {
+        out.push(ProfileViolation::SanCriticalWithSubject);
     }
     if let Some(ExtensionValue::AltNames { names }) = cert.extension(OID_SAN).map(|e| &e.value) {
         if names.is_empty() {
@@ -401,6 +433,9 @@ fn ca_violations(cert: &Certificate, out: &mut Vec<ProfileViolation>) {
     if cert_sign && !ca {
         out.push(ProfileViolation::KeyCertSignWithoutCa);
     }
+    if usages.is_some_and(|u| u.0 == 0) {
+        out.push(ProfileViolation::KeyUsageEmpty);
+    }
     if ca && cert.version == 3 && cert.extension(OID_KEY_USAGE).is_none() {
         out.push(ProfileViolation::CaWithoutKeyUsage);
     }
@@ -437,6 +472,27 @@ pub(crate) fn violations(cert: &Certificate, role: Role) -> Vec<ProfileViolation
             version: cert.version,
         });
     }
+    // A CA may be verified as the last certificate of a path (RFC 5280 §4.2.1.9 notes that it
+    // can be; limbo's pathlen::validation-ignores-pathlen-in-leaf), but one saying cA=TRUE while
+    // its keyUsage forbids certificate signing is an end-entity certificate mislabelled.
+    let cannot_sign = cert
+        .key_usages()
+        .is_some_and(|u| !u.has(KeyUsageFlags::KEY_CERT_SIGN));
+    if role == Role::Leaf
+        && !cert.self_issued
+        && cannot_sign
+        && cert.basic_constraints().is_some_and(|(ca, _)| ca)
+    {
+        out.push(ProfileViolation::LeafIsCa);
+    }
+    if role == Role::Anchor
+        && cert.self_issued
+        && let Some(ExtensionValue::AuthorityKeyIdentifier { issuer, serial, .. }) =
+            cert.extension(OID_AKI).map(|e| &e.value)
+        && (!issuer.is_empty() || serial.is_some())
+    {
+        out.push(ProfileViolation::RootAuthorityKeyIdNamesIssuer);
+    }
     name_violations(cert, is_ca, &mut out);
     key_id_violations(cert, is_ca, &mut out);
     ca_violations(cert, &mut out);
@@ -461,7 +517,7 @@ pub(crate) fn profile_step(cert: &Certificate, role: Role, profile: ChainProfile
     }
     let listed: Vec<String> = found
         .iter()
-        .map(|v| format!("{v} (RFC 5280 {})", v.reference()))
+        .map(|v| format!("{v} ({})", v.reference()))
         .collect();
     match profile {
         ChainProfile::Rfc5280 => builder.done(

@@ -1,6 +1,6 @@
 //! Checking one signature with one public key (ring), under an algorithm policy.
 
-use crate::certificate::{Algorithm, Certificate, PssParameters};
+use crate::certificate::{Algorithm, Certificate, HashAlgorithm, PssParameters};
 use num_bigint::BigUint;
 use ring::digest;
 use ring::signature::{self, UnparsedPublicKey, VerificationAlgorithm};
@@ -125,14 +125,14 @@ fn ring_algorithm(
 /// What a successful check is worth noting: a legacy algorithm the policy let through.
 pub type LegacyNote = Option<String>;
 
-/// The hashes RSASSA-PSS may use here.
-fn pss_digest(name: &str) -> Option<&'static digest::Algorithm> {
-    Some(match name {
-        "sha256" => &digest::SHA256,
-        "sha384" => &digest::SHA384,
-        "sha512" => &digest::SHA512,
-        "sha1" => &digest::SHA1_FOR_LEGACY_USE_ONLY,
-        _ => return None,
+/// The hashes RSASSA-PSS may use here, chosen by OID.
+fn pss_digest(hash: &HashAlgorithm) -> Option<&'static digest::Algorithm> {
+    Some(match hash {
+        HashAlgorithm::Sha256 => &digest::SHA256,
+        HashAlgorithm::Sha384 => &digest::SHA384,
+        HashAlgorithm::Sha512 => &digest::SHA512,
+        HashAlgorithm::Sha1 => &digest::SHA1_FOR_LEGACY_USE_ONLY,
+        HashAlgorithm::Other(_) => return None,
     })
 }
 
@@ -190,7 +190,7 @@ fn verify_pss(
     })?;
     let mgf_hash = params
         .mgf1_hash
-        .as_deref()
+        .as_ref()
         .and_then(pss_digest)
         .ok_or_else(|| {
             unsupported(
@@ -299,7 +299,7 @@ fn verify_rsassa_pss(
         )));
     }
     let mut legacy = Vec::new();
-    if params.hash == "sha1" {
+    if params.hash == HashAlgorithm::Sha1 {
         legacy.push("a SHA-1 signature (rsassa-pss)".to_owned());
     }
     if n.bits() < 2048 {

@@ -79,6 +79,14 @@ impl Trace {
         self.steps.iter().find(|step| step.outcome == Outcome::Fail)
     }
 
+    /// The first failing step as "title — explanation" (empty when none failed), for a sentence
+    /// that says why a chain was refused.
+    pub fn first_failure_words(&self) -> String {
+        self.first_failure()
+            .map(|s| format!("{} — {}", s.title, s.explanation))
+            .unwrap_or_default()
+    }
+
     /// Whether no step failed.
     pub fn passed(&self) -> bool {
         self.first_failure().is_none()

@@ -27,6 +27,8 @@ pub struct Selection {
     pub purpose: Option<Purpose>,
     /// SHA-1 and small RSA keys.
     pub legacy: LegacyAlgorithms,
+    /// Most intermediate CAs between the target and the anchor, as `verify-chain --max-depth`.
+    pub max_depth: Option<usize>,
 }
 
 /// The outcome of [`verify_selection`].
@@ -40,6 +42,8 @@ pub struct WorkbenchReport {
     pub response_valid: Option<bool>,
     /// The status the response gives for the target.
     pub cert_status: Option<CertStatus>,
+    /// How many pasted CRLs the chain check used.
+    pub crls_used: usize,
 }
 
 /// The SHA-256 fingerprint of a decoded object's DER.
@@ -153,7 +157,7 @@ pub fn verify_selection(
             Profile::Gskit => super::ChainProfile::Gskit,
         },
         crls: &crls,
-        max_depth: None,
+        max_depth: selection.max_depth,
         target,
         untrusted: &untrusted,
         anchors: &anchors,
@@ -163,6 +167,7 @@ pub fn verify_selection(
         legacy: selection.legacy,
     });
     report.chain_valid = Some(chain.valid);
+    report.crls_used = crls.len();
     report.trace.extend(chain.trace);
     let response: Option<&OcspResponse> = selection.response.as_deref().and_then(|fp| {
         objects.iter().find_map(|o| match &o.body {

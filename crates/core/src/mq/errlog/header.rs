@@ -1,6 +1,7 @@
 //! The header of an AMQERR01.LOG entry: its `Name(value)` fields and the side they name.
 
 use super::Side;
+use crate::mq::logtime::{self, LogTime};
 
 /// Queue manager processes (IBM, "IBM MQ processes on Multiplatforms":
 /// https://www.ibm.com/support/pages/node/6855367 , and the programs named in IBM's error-log
@@ -28,24 +29,112 @@ pub const QUEUE_MANAGER_PROGRAMS: &[(&str, &str)] = &[
     ("endmqm", "the queue manager end command"),
 ];
 
+/// A header's fields: English name and value, in order.
+pub type Fields = Vec<(String, String)>;
+
+/// Header field names as a localized MQ writes them, with the English name they stand for.
+/// ASSUMPTION (no IBM page read shows a localized header): a Japanese AMQERR01.LOG translates the
+/// header's names as the Japanese message catalogue translates the words (プロセス process,
+/// ユーザー user, プログラム program, ホスト host, インストール installation); VRMF, QMgr, Time and
+/// the inserts keep their names. Full-width parentheses and a space before `(` are accepted.
+pub const LOCALIZED_FIELDS: &[(&str, &str)] = &[
+    ("プロセス", "Process"),
+    ("ユーザー", "User"),
+    ("ユーザ", "User"),
+    ("プログラム", "Program"),
+    ("ホスト", "Host"),
+    ("インストール済み環境", "Installation"),
+    ("インストール", "Installation"),
+    ("キュー・マネージャー", "QMgr"),
+];
+
+/// A header field's name in English: itself when it is ASCII, the English name of a localized
+/// one, `None` when it is neither.
+fn field_name(name: &str) -> Option<&str> {
+    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Some(name);
+    }
+    LOCALIZED_FIELDS
+        .iter()
+        .find(|(local, _)| *local == name)
+        .map(|(_, english)| *english)
+}
+
+/// Where an AMQERR01.LOG entry begins: a line that starts with the local date and time followed
+/// by header fields, the first of them `Process(…)` or `Program(…)` (or their localized names):
+/// `11/30/2026 04:40:12 PM - Process(…) User(…) Program(…)`, `2026/11/30 16:40:12 - プロセス(…)`.
+/// Returns the time and the fields. One reader for the error log reader and the ticket reader.
+pub fn entry_header(line: &str) -> Option<(LogTime, Vec<(String, String)>)> {
+    entry_header_rest(line).map(|(time, fields, _)| (time, fields))
+}
+
+/// [`entry_header`] with the text after the fields it could read: a field an e-mail client broke
+/// at the end of the line (`Program(C:\Program`), to be joined with the next line.
+pub(crate) fn entry_header_rest(line: &str) -> Option<(LogTime, Fields, &str)> {
+    let (time, used) = logtime::leading(line)?;
+    let rest = line.get(used..)?.trim_start_matches([']', ' ', '-']).trim();
+    let (fields, tail) = leading_fields(rest);
+    let (first, _) = fields.first()?;
+    matches!(first.as_str(), "Process" | "Program").then_some((time, fields, tail))
+}
+
+/// The fields at the start of a header line, up to the first that cannot be read (a line an
+/// e-mail client broke inside a value keeps the fields before the break), and the rest.
+pub(crate) fn leading_fields(text: &str) -> (Vec<(String, String)>, &str) {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    // Full-width parentheses (a Japanese header) count as parentheses.
+    while let Some(open) = rest.find(['(', '（']) {
+        let Some((close, width)) = rest
+            .get(open..)
+            .and_then(|r| r.char_indices().find(|(_, c)| matches!(c, ')' | '）')))
+            .map(|(at, c)| (at + open, c.len_utf8()))
+        else {
+            break;
+        };
+        let Some(fields) = rest.get(..close + width).and_then(header_fields) else {
+            break;
+        };
+        out.extend(fields);
+        rest = rest.get(close + width..).unwrap_or_default().trim_start();
+    }
+    (out, rest)
+}
+
+/// Whether a header line opens a field it does not close: `CommentInsert2([Class=]… O=Pulsar`
+/// (an e-mail client broke it; the rest follows on the next line).
+pub(crate) fn opens_field(text: &str) -> bool {
+    let text = text.trim();
+    let depth = text.chars().fold(0i32, |d, c| match c {
+        '(' | '（' => d + 1,
+        ')' | '）' => d - 1,
+        _ => d,
+    });
+    depth > 0
+        && text
+            .find(['(', '（'])
+            .and_then(|open| text.get(..open))
+            .is_some_and(|name| field_name(name.trim()).is_some())
+}
+
 /// `Name(value) Name(value)`: the fields of a header line, or `None` when the line is not only
-/// fields. Values may hold balanced parentheses.
+/// fields. Values may hold balanced parentheses. Names are given in English (see
+/// [`LOCALIZED_FIELDS`]).
 pub(crate) fn header_fields(text: &str) -> Option<Vec<(String, String)>> {
+    let text = text.replace('（', "(").replace('）', ")");
     let mut out = Vec::new();
     let mut rest = text.trim();
     while !rest.is_empty() {
         let open = rest.find('(')?;
-        let name = rest.get(..open)?.trim();
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return None;
-        }
+        let name = field_name(rest.get(..open)?.trim())?;
         let mut depth = 0usize;
         let mut close = None;
-        for (i, c) in rest.char_indices().skip(open) {
+        // Byte offsets from `open`: a localized name before it is several bytes a character.
+        for (i, c) in rest.char_indices().filter(|(i, _)| *i >= open) {
             match c {
                 '(' => depth += 1,
                 ')' => {
-                    depth -= 1;
+                    depth = depth.saturating_sub(1);
                     if depth == 0 {
                         close = Some(i);
                         break;

@@ -13,10 +13,13 @@ impl LogFacts {
         let value: serde_json::Value = match serde_json::from_str(line) {
             Ok(value) => value,
             Err(e) => {
+                // serde's column counts within the trimmed line: the caller trimmed nothing
+                // but leading blanks and quoting, which `column_of` finds again.
                 self.problems.push(LogProblem {
                     line: number,
+                    column: 0,
                     message: format!(
-                        "a JSON log line that is not valid JSON (column {}): {e}",
+                        "a JSON log line that is not valid JSON (at its character {}): {e}",
                         e.column()
                     ),
                 });
@@ -38,6 +41,7 @@ impl LogFacts {
         let Some((id, severity)) = get("ibm_messageID").and_then(|id| id_at(id.trim(), 0)) else {
             self.problems.push(LogProblem {
                 line: number,
+                column: 0,
                 message: "a JSON log line whose ibm_messageID is not an AMQ message id".into(),
             });
             return;
@@ -55,6 +59,7 @@ impl LogFacts {
             {
                 self.problems.push(LogProblem {
                     line: number,
+                    column: 0,
                     message: problem,
                 });
             }

@@ -6,50 +6,7 @@
 //! record of that type for the profile. What the rules do to a connection is the predictor's.
 
 use super::{MqscDefinitions, Statement, Value};
-use serde::Serialize;
-
-/// One channel authentication record.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct ChlauthRule {
-    /// The channel profile (`APP.SVRCONN`, `*`).
-    pub profile: String,
-    /// TYPE: `SSLPEERMAP`, `ADDRESSMAP`, `USERMAP`, `QMGRMAP`, `BLOCKUSER`, `BLOCKADDR`.
-    pub kind: String,
-    /// SSLPEER pattern (SSLPEERMAP).
-    pub sslpeer: Option<String>,
-    /// SSLCERTI: the issuer's DN (SSLPEERMAP).
-    pub sslcerti: Option<String>,
-    /// ADDRESS pattern.
-    pub address: Option<String>,
-    /// CLNTUSER (USERMAP).
-    pub clntuser: Option<String>,
-    /// QMNAME (QMGRMAP).
-    pub qmname: Option<String>,
-    /// USERSRC: `MAP`, `NOACCESS`, `CHANNEL`.
-    pub usersrc: Option<String>,
-    /// MCAUSER the rule maps to.
-    pub mcauser: Option<String>,
-    /// USERLIST (BLOCKUSER), folded as runmqsc stores them.
-    pub userlist: Vec<String>,
-    /// WARN(YES): the rule only warns.
-    pub warn: bool,
-    /// 1-based line of the statement or block that set it.
-    pub line: usize,
-}
-
-impl ChlauthRule {
-    /// The key runmqsc keeps one record per.
-    fn key(&self) -> (String, String, String) {
-        let discriminator = self
-            .sslpeer
-            .clone()
-            .or_else(|| self.address.clone())
-            .or_else(|| self.clntuser.clone())
-            .or_else(|| self.qmname.clone())
-            .unwrap_or_default();
-        (self.profile.clone(), self.kind.clone(), discriminator)
-    }
-}
+use crate::mq::config::ChlauthRule;
 
 impl MqscDefinitions {
     /// Applies a SET CHLAUTH statement or a DISPLAY CHLAUTH answer.

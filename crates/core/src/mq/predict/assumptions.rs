@@ -169,6 +169,72 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Unconfirmed,
         source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.0.0/com.ibm.mq.sec.doc/q135040_.html (GSKit) ; seed walk-through",
     },
+    Assumption {
+        id: "java-ibm-jre",
+        text: "The Java model follows OpenJDK/Oracle JSSE (also IBM Semeru Runtimes, which ship OpenJDK's JSSE). On IBM's own SDK (IBMJSSE2: IBM SDK for Java 8, WebSphere's IbmPKIX trust manager) revocation is switched on by com.ibm.jsse2.checkRevocation and CRL distribution points by com.ibm.security.enableCRLDP (both read here as their com.sun equivalents); its CertPathValidatorException texts are worded differently and are not modelled.",
+        certainty: Certainty::Partial,
+        source: "IBM WebSphere 8.5.5 'Enabling certificate revocation checking with the default IbmPKIX trust manager' (com.ibm.jsse2.checkRevocation, com.ibm.security.enableCRLDP, ocsp.enable); IBM SDK 8 JSSE2 'known differences from Oracle' page",
+    },
+    Assumption {
+        id: "dotnet-reason",
+        text: "When SslStream refuses the queue manager's certificate, the managed .NET application gets IBM.WMQ.MQException reason 2393 MQRC_SSL_INITIALIZATION_ERROR with the AuthenticationException as its inner exception; IBM's list of .NET TLS reason codes names none for a rejected server certificate.",
+        certainty: Certainty::Unconfirmed,
+        source: "IBM 'Error handling when using TLS' (.NET, q029690: lists MQRC_SSL_NOT_ALLOWED, _PEER_NAME_MISMATCH, _PEER_NAME_ERROR, KEY_REPOSITORY_ERROR only); field reports of 2393 from .NET clients",
+    },
+    Assumption {
+        id: "dotnet-client-log",
+        text: "Which AMQ messages, if any, the managed .NET client writes to its own error log for a refused handshake is not documented: only the exception chain (MQException, AuthenticationException, the X509ChainStatus) is predicted on the client's side; the chain status texts are Windows' (CryptoAPI) or OpenSSL's as .NET reports them.",
+        certainty: Certainty::Unconfirmed,
+        source: "no IBM source; .NET 5+ AuthenticationException text 'The remote certificate is invalid because of errors in the certificate chain: …' as seen in dotnet/runtime issues",
+    },
+    Assumption {
+        id: "dotnet-revocation-mode",
+        text: "SSLCertRevocationCheck=true makes the managed client pass checkCertificateRevocation to SslStream, i.e. X509RevocationMode.Online with the default X509RevocationFlag.ExcludeRoot: every certificate but the root is checked, a status that cannot be determined refuses the certificate.",
+        certainty: Certainty::Partial,
+        source: "IBM 'Revocation check' (managed .NET: 'done by the certificate chaining engine'); Microsoft X509RevocationMode and X509RevocationFlag (ExcludeRoot default)",
+    },
+    Assumption {
+        id: "dotnet-platform",
+        text: "The ticket does not say where the .NET application runs: Windows (the CryptoAPI chain engine: OCSP at the AIA, then every HTTP CDP) is assumed.",
+        certainty: Certainty::Unconfirmed,
+        source: "no evidence in the case",
+    },
+    Assumption {
+        id: "dotnet-linux-sources",
+        text: "On Linux, .NET asks OCSP at the certificate's AIA and falls back to its first CRL distribution point only; older releases ask OCSP for the end-entity certificate only, so a CA certificate without a CDP gives RevocationStatusUnknown ('unable to get certificate CRL') there.",
+        certainty: Certainty::Partial,
+        source: "dotnet/corefx PR 35367 (OCSP on Linux), dotnet/runtime issues 79212 and 121253",
+    },
+    Assumption {
+        id: "dotnet-no-peer-name",
+        text: "Without SSLPEERNAME the managed .NET client accepts the queue manager's certificate as-is (no chain or revocation verdict applies), as IBM's MQ 9.2 SSLPEERNAME page says; that the client in use still behaves so is assumed.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.2.0/com.ibm.mq.dev.doc/q120660_.html",
+    },
+    Assumption {
+        id: "cipherspec-one-sided",
+        text: "A client whose channel definition names no CipherSpec, against a queue manager channel with SSLCIPH, is assumed to log AMQ9641 with the insert 'SSLCIPH(' ') -> SSLCIPH(????)' (its own CipherSpec blank, the remote one unknown) and to get 2393 (2397 for the Java classes); the queue manager's message (AMQ9639 'did not specify a CipherSpec' here) is not read from IBM's catalogue. IBM documents only that channel startup fails when one end alone defines a CipherSpec. The reverse (the client names a CipherSpec, the channel's SSLCIPH is blank) is assumed to end with 2393, no message of either side being predicted.",
+        certainty: Certainty::Unconfirmed,
+        source: "https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches ; https://setgetweb.com/p/MQ92/ref.con/q082230_.htm (SSLCIPH) ; Channel SSL Error event (MQRQ_SSL_CIPHER_SPEC_ERROR) https://ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q049770_.htm",
+    },
+    Assumption {
+        id: "qm-no-certificate",
+        text: "A queue manager with no personal certificate under the label it looks for is assumed to log AMQ9637 'Channel is lacking a certificate' (the text IBM shows for a queue manager whose client sent none, APAR IT15978, read here as this end lacking one) and to close the connection, the client logging AMQ9665 and getting 2393 (2397 for the Java classes).",
+        certainty: Certainty::Unconfirmed,
+        source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978 (AMQ9637 text) ; https://www.ibm.com/docs/en/ibm-mq/9.3?topic=mechanisms-digital-certificate-labels-understanding-requirements",
+    },
+    Assumption {
+        id: "chlauth-dn-from-log",
+        text: "The DN that the queue manager's AMQ9777 quotes as the channel's active SSLPEER value is compared with the SSLPEERMAP records in place of a client certificate nobody pasted, or of a pasted one whose subject differs (the certificate in use is then another, said as a contradiction); records with SSLCERTI are not compared (the issuer is not known).",
+        certainty: Certainty::Partial,
+        source: "SET CHLAUTH (SSLPEER matched against the certificate's DN): https://www.ibm.com/docs/en/ibm-mq/9.3?topic=commands-set-chlauth ; AMQ9777 inserts as logged",
+    },
+    Assumption {
+        id: "chlauth-supposed",
+        text: "The ticket shows 2035 after a TLS handshake that nothing refused but no CHLAUTH record that explains it: a channel authentication record (or the user's authorities, which mqocsp does not model) is supposed to refuse the connection.",
+        certainty: Certainty::Partial,
+        source: "2035 MQRC_NOT_AUTHORIZED: https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

@@ -2,6 +2,7 @@
 //! certificate but the root, and its OCSPAuthentication policy; with the names each TLS stack
 //! prints in its log.
 
+use super::inserts::{IBM_AMQ9633, gskit_name, openssl_name};
 use super::{Builder, Change, Event};
 use crate::certificate::Certificate;
 use crate::mq::codes::Certainty;
@@ -10,38 +11,7 @@ use crate::mq::ini::OcspAuthentication;
 use crate::mq::revocation::{Answer, RevokedBy, Side, SideCheck, Unknown, check_side};
 use crate::verify::trace::Outcome;
 
-/// `/C=JP/ST=Chiba/O=…/CN=…`: how OpenSSL prints a name in the queue manager's log.
-pub(super) fn openssl_name(cert: &Certificate) -> String {
-    cert.subject
-        .attributes
-        .iter()
-        .map(|a| {
-            format!(
-                "/{}={}",
-                if a.name == "E" {
-                    "emailAddress"
-                } else {
-                    &a.name
-                },
-                a.value
-            )
-        })
-        .collect()
-}
-
-/// `[Class=]GSKVALMethod::X509[Issuer=]…[#=]01[Subject=]…`: how GSKit describes a certificate.
-pub(super) fn gskit_name(cert: &Certificate) -> String {
-    let dn = |s: &str| s.replace("E=", "EMAIL=");
-    format!(
-        "[Class=]GSKVALMethod::X509[Issuer=]{}[#=]{}[Subject=]{}",
-        dn(&cert.issuer.rfc4514),
-        cert.serial,
-        dn(&cert.subject.rfc4514)
-    )
-}
-
 const IBM_AMQ9716: &str = "https://ibm.com/support/pages/node/6256630";
-pub(super) const IBM_AMQ9633: &str = "https://www.ibm.com/support/pages/node/1081227";
 const IBM_POLICY: &str =
     "https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.0.0/com.ibm.mq.con.doc/q019040_.html";
 

@@ -2,7 +2,9 @@
 //! or the application) against the channel's SSLCIPH, with IBM's alias CipherSpecs. After the
 //! handshake the queue manager compares the negotiated CipherSpec with SSLCIPH and refuses a
 //! mismatch (AMQ9631). Only a case that states both CipherSpecs is compared: a ticket that does
-//! not quote one of them leaves the question open.
+//! not quote one of them leaves the question open, which the diagnosis search answers from the
+//! logs (a refusal or a client without a CipherSpec it supposes, `explain/neighbours.rs`). One
+//! end with a CipherSpec and the other with none fails before any handshake.
 
 use super::{Builder, Event};
 use crate::mq::codes::Certainty;
@@ -212,10 +214,165 @@ fn accepts(channel: &CipherSpec, negotiated: &Negotiated) -> Option<bool> {
     }
 }
 
+/// IBM, "CipherSpec mismatches": "Channel startup also fails when only one end of the channel
+/// defines a CipherSpec"; the Channel SSL Error event's MQRQ_SSL_CIPHER_SPEC_ERROR covers "A
+/// CipherSpec has only been specified on one end of the TLS channel" (q049770).
+const IBM_MISMATCHES: &str =
+    "https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches";
+
+/// The refusal both supposed failures share: the client's reason (2397 for the Java classes, as
+/// IBM shows AMQ9641 with it; 2393 assumed for a C client), its AMQ9641 and the event.
+fn refused(b: &mut Builder<'_>, insert: &str) {
+    let resolved = b.resolved;
+    let channel = b.channel.clone();
+    let java = resolved.client.kind == crate::mq::java::ClientKind::Java;
+    b.fail(if java { 2397 } else { 2393 });
+    b.assume("cipherspec-client-side");
+    if java {
+        // IBM Cloud's JMS TLS tutorial shows the chain: JMSWMQ0018, JMSCMQ0001 2397, AMQ9641.
+        super::java::cipher_refused(b);
+    }
+    let host = resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    b.client_log(
+        "AMQ9641",
+        format!("Remote CipherSpec error for channel '{channel}' to host '{host}'.{insert}"),
+        Certainty::Partial,
+    );
+    b.diagnosis.events.push(Event {
+        reason: 2371,
+        name: "MQRC_CHANNEL_SSL_ERROR".into(),
+        qualifier: "MQRQ_SSL_CIPHER_SPEC_ERROR".into(),
+    });
+}
+
+/// One end of the channel names a CipherSpec and the other none: a client whose channel
+/// definition names none against a channel that has one (a diagnosis supposes it from AMQ9641's
+/// insert), or a client that names one against a channel whose SSLCIPH is stated blank. No
+/// handshake completes and channel startup fails. False when that is the case.
+pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
+    if !tls_to_plain_channel(b) {
+        return false;
+    }
+    let resolved = b.resolved;
+    if !resolved
+        .supposed_faults
+        .contains(&crate::mq::case::SupposedFault::NoClientCipherSpec)
+    {
+        return true;
+    }
+    let channel = b.channel.clone();
+    let sslciph = resolved.qm.channel.sslciph.clone().map_or_else(
+        || "an SSLCIPH the ticket does not show".to_owned(),
+        |c| format!("SSLCIPH({c})"),
+    );
+    b.step(
+        "mq.client_cipherspec",
+        "Both ends of the channel name a CipherSpec",
+        &channel,
+        IBM_MISMATCHES,
+        Outcome::Fail,
+        format!("The client's channel definition names no CipherSpec (supposed by the diagnosis: the ticket does not state it), so it starts the channel without TLS; the queue manager's channel {channel} has {sslciph}. IBM: channel startup fails when only one end of the channel defines a CipherSpec."),
+    );
+    b.assume("cipherspec-one-sided");
+    b.qm_log(
+        "AMQ9639",
+        format!("Remote channel '{channel}' did not specify a CipherSpec."),
+        Certainty::Unconfirmed,
+    );
+    refused(
+        b,
+        " The remote end has indicated a CipherSpec error 'SSLCIPH(' ') -> SSLCIPH(????)'.",
+    );
+    b.fix(
+        "Give the client's channel definition the CipherSpec",
+        format!("The client must start the channel with TLS: set its CipherSpec (MQCD SSLCipherSpec, the CCDT's SSLCIPH or cipherSpecification, the JMS connection factory's SSLCIPHERSUITE) to one the channel accepts ({sslciph}, or an alias such as ANY_TLS12_OR_HIGHER on both ends). The MQSERVER variable cannot name a CipherSpec, and mqclient.ini has no CipherSpec attribute."),
+        None,
+    );
+    false
+}
+
+/// IBM, "SSL Cipher Specification (SSLCIPH)": "If one end of the channel has a blank SSLCIPH
+/// attribute, the other end of the channel must also have a blank SSLCIPH attribute."
+const IBM_SSLCIPH: &str = "https://setgetweb.com/p/MQ92/ref.con/q082230_.htm";
+
+/// A client that names a CipherSpec against a channel whose definition states SSLCIPH blank: the
+/// client starts TLS on a channel that does not use it. False when that is the case.
+fn tls_to_plain_channel(b: &mut Builder<'_>) -> bool {
+    let resolved = b.resolved;
+    let (Some(client), true) = (
+        resolved
+            .client
+            .mqcd
+            .cipher_spec
+            .clone()
+            .filter(|c| !c.trim().is_empty()),
+        resolved.qm.channel.sslciph.is_none() && resolved.qm.channel.sslciph_blank,
+    ) else {
+        return true;
+    };
+    let channel = b.channel.clone();
+    b.step(
+        "mq.qm_cipherspec",
+        "Both ends of the channel name a CipherSpec",
+        &channel,
+        IBM_SSLCIPH,
+        Outcome::Fail,
+        format!("The client names {client} but the queue manager's channel {channel} has a blank SSLCIPH: the client starts a TLS handshake on a channel that does not use TLS. IBM: if one end of the channel has a blank SSLCIPH, the other end must too."),
+    );
+    b.assume("cipherspec-one-sided");
+    b.fail(2393);
+    b.fix(
+        "Give the channel the CipherSpec, or take it from the client",
+        format!("ALTER CHANNEL({channel}) CHLTYPE(SVRCONN) SSLCIPH({client}) (or a minimum protocol alias such as ANY_TLS12_OR_HIGHER on both ends) when the channel is meant to use TLS; otherwise the client's CipherSpec must be blank too."),
+        None,
+    );
+    false
+}
+
+/// A refusal the diagnosis supposes where the ticket does not state the client's CipherSpec (or
+/// states CipherSpecs that match, which it then says contradict the logs).
+fn supposed_refusal(b: &mut Builder<'_>) -> bool {
+    let resolved = b.resolved;
+    let channel = b.channel.clone();
+    let required = resolved.qm.channel.sslciph.clone();
+    let client = resolved.client.mqcd.cipher_spec.clone();
+    let title = "The queue manager compares the negotiated CipherSpec with SSLCIPH";
+    let sslciph = required.as_deref().map_or_else(
+        || "SSLCIPH (not shown)".to_owned(),
+        |c| format!("SSLCIPH({c})"),
+    );
+    let text = match &client {
+        None => format!(
+            "Supposed by the diagnosis: the client offers a CipherSpec the ticket does not state, which the channel's {sslciph} does not accept, so the queue manager ends the channel after the handshake."
+        ),
+        Some(pasted) => format!(
+            "Supposed by the diagnosis: the CipherSpec the client really offers is not one the channel's {sslciph} accepts, so the queue manager ends the channel after the handshake; the {pasted} pasted for the client would be accepted, so the client's definition in use is probably not the one pasted."
+        ),
+    };
+    b.step(
+        "mq.qm_cipherspec",
+        title,
+        &channel,
+        IBM_AMQ9631,
+        Outcome::Fail,
+        text,
+    );
+    b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '(not known)'.", required.clone().unwrap_or_else(|| "(not stated)".into())), Certainty::Confirmed);
+    refused(b, "");
+    b.fix("Use the same CipherSpec on both ends", format!("Find the CipherSpec the client offers (its MQCD SSLCipherSpec, CCDT or connection factory; the queue manager's AMQ9631 names the negotiated one) and make it one the channel's {sslciph} accepts — or set both ends to a minimum protocol alias such as ANY_TLS12_OR_HIGHER, as IBM recommends."), None);
+    false
+}
+
 /// The client's CipherSpec against the channel's SSLCIPH, after the handshake. False when the
 /// queue manager ends the channel here.
 pub(super) fn compare(b: &mut Builder<'_>) -> bool {
     let resolved = b.resolved;
+    if resolved
+        .supposed_faults
+        .contains(&crate::mq::case::SupposedFault::CipherSpecRefused)
+    {
+        return supposed_refusal(b);
+    }
     let (Some(client_text), Some(channel_text)) = (
         resolved.client.mqcd.cipher_spec.clone(),
         resolved.qm.channel.sslciph.clone(),
@@ -279,23 +436,10 @@ pub(super) fn compare(b: &mut Builder<'_>) -> bool {
         }
         Some(false) => {
             b.step("mq.qm_cipherspec", title, &channel, IBM_AMQ9631, Outcome::Fail, format!("The client offers {} and the channel has SSLCIPH({}): the handshake negotiates {got}, which the channel does not accept, so the queue manager ends the channel.", client.name(), required.name()));
+            b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '{got}'.", required.name()), Certainty::Confirmed);
             // The IBM MQ classes for Java report a refused CipherSpec as AMQ9641 with 2397
             // (IBM Cloud's JMS TLS tutorial); a C client's reason is an assumption.
-            let java = resolved.client.kind == crate::mq::java::ClientKind::Java;
-            b.fail(if java { 2397 } else { 2393 });
-            b.assume("cipherspec-client-side");
-            b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '{got}'.", required.name()), Certainty::Confirmed);
-            let host = resolved.client.mqcd.conn_name.clone().unwrap_or_default();
-            b.client_log(
-                "AMQ9641",
-                format!("Remote CipherSpec error for channel '{channel}' to host '{host}'."),
-                Certainty::Partial,
-            );
-            b.diagnosis.events.push(Event {
-                reason: 2371,
-                name: "MQRC_CHANNEL_SSL_ERROR".into(),
-                qualifier: "MQRQ_SSL_CIPHER_SPEC_ERROR".into(),
-            });
+            refused(b, "");
             b.fix("Use the same CipherSpec on both ends", format!("Set the client's CipherSpec (mqpgfc -cs, MQCD SSLCipherSpec or the CCDT's cipherSpecification) to {} — or set both ends to a minimum protocol alias such as ANY_TLS12_OR_HIGHER (ALTER CHANNEL({channel}) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)), as IBM recommends.", required.name()), None);
             false
         }

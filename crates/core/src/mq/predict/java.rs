@@ -11,7 +11,8 @@ use crate::mq::codes::Certainty;
 use crate::mq::java::{
     JSSE_NETWORK, JSSE_REVOKED, JSSE_UNDETERMINED, JSSE_UNKNOWN, JSSE_UNTRUSTED,
 };
-use crate::mq::revocation::{Answer, Side, Unknown, answer_of};
+use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of};
+use crate::mq::sources::{SourceKind, java_sources};
 use crate::verify::trace::{Outcome, Trace};
 
 const IBM_CCDT_OCSP: &str =
@@ -24,6 +25,42 @@ fn java_log(b: &mut Builder<'_>, id: &str, text: String, certainty: Certainty) {
         text,
         certainty,
     });
+}
+
+/// The head of the exception chain a Java client shows when the queue manager refuses its
+/// CipherSpec (AMQ9641 follows it in the JMQI chain; IBM Cloud's JMS TLS tutorial,
+/// https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md ).
+pub(super) fn cipher_refused(b: &mut Builder<'_>) {
+    let qm = b.resolved.qm.name.clone();
+    let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    java_log(
+        b,
+        "JMSWMQ0018",
+        format!(
+            "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        ),
+        Certainty::Partial,
+    );
+    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2397' ('MQRC_JSSE_ERROR').".into(), Certainty::Confirmed);
+}
+
+/// The exception chain a Java client shows when the queue manager refuses the connection with
+/// 2035 after the handshake (a CHLAUTH block). IBM, "Return code= 2035 MQRC_NOT_AUTHORIZED"
+/// (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.tro.doc/q039180_.html): an IBM MQ
+/// classes for JMS application shows 2035 as JMSWMQ2013 (invalid security authentication); IBM's
+/// CHLAUTH technote (support node 196563) lists "MQ classes for JMS => JMSWMQ2013" for it.
+pub(super) fn not_authorized(b: &mut Builder<'_>) {
+    let qm = b.resolved.qm.name.clone();
+    let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
+    java_log(
+        b,
+        "JMSWMQ2013",
+        format!(
+            "JMSWMQ2013: The security authentication was not valid that was supplied for queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        ),
+        Certainty::Partial,
+    );
+    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2035' ('MQRC_NOT_AUTHORIZED').".into(), Certainty::Confirmed);
 }
 
 /// The exception chain the application shows for a JSSE failure.
@@ -71,14 +108,11 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
     let anchors = &resolved.client_trust;
     let report = resolved.verify_chain(qm_cert, anchors);
     b.diagnosis.client_trace.extend(report.trace.clone());
+    b.assume("java-ibm-jre");
     let path = resolved.path(&report, qm_cert, anchors);
     let name = qm_cert.short_name();
     if !report.valid {
-        let first = report
-            .trace
-            .first_failure()
-            .map(|s| format!("{} — {}", s.title, s.explanation))
-            .unwrap_or_default();
+        let first = report.trace.first_failure_words();
         b.step(
             "java.chain",
             "JSSE validates the queue manager's chain against the trust store",
@@ -101,21 +135,10 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         &name,
         OPENJDK_REVOCATION,
         Outcome::Pass,
-        format!(
-            "Valid: {}.",
-            path.iter()
-                .map(Certificate::short_name)
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ),
+        format!("Valid: {}.", super::own_client::chain_words(&path)),
     );
     // What the C client's configuration says about OCSP does not reach the Java classes.
-    let c_sources = resolved
-        .client
-        .effective_sco()
-        .is_some_and(|sco| !sco.auth_info_records.is_empty())
-        || !resolved.client.ccdt_authinfo.is_empty()
-        || resolved.client.ssl.ocsp_authentication.source != crate::mq::ini::Source::Default;
+    let c_sources = super::own_client::c_ocsp_configured(resolved);
     if c_sources {
         b.step("java.ignored", "OCSP settings the Java classes do not use", &name, IBM_CCDT_OCSP, Outcome::Warn, "The case has MQAIR/CCDT/mqclient.ini OCSP settings: IBM MQ classes for Java/JMS cannot use the OCSP information of a CCDT or MQAIR; only the JVM's settings (com.sun.net.ssl.checkRevocation, ocsp.enable, ocsp.responderURL) decide.".into());
     }
@@ -128,22 +151,17 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         let Some(issuer) = path.get(position + 1) else {
             break;
         };
-        let url = if ocsp {
-            settings
-                .ocsp_responder_url
-                .clone()
-                .or_else(|| cert.ocsp_urls().first().map(|u| (*u).to_owned()))
-        } else {
-            None
-        };
         let subject = cert.short_name();
-        let Some(url) = url else {
+        // OCSP first (ocsp.enable), then the CRL distribution points (enableCRLDP): the default
+        // PKIXRevocationChecker falls back from one to the other unless NO_FALLBACK is set.
+        let sources = java_sources(&settings, cert);
+        if sources.is_empty() {
             let why = if ocsp {
                 "ocsp.enable=true but neither ocsp.responderURL nor the certificate's AIA names a responder"
             } else {
                 "ocsp.enable is not true, so JSSE looks only for CRLs"
             };
-            b.step("java.revocation", "JSSE revocation checking", &subject, OPENJDK_REVOCATION, Outcome::Fail, format!("{why}, and no CRL is available (com.sun.security.enableCRLDP {}): the revocation status cannot be determined.", if settings.enable_crldp == Some(true) { "is true but the CRL is not in the case" } else { "is not true" }));
+            b.step("java.revocation", "JSSE revocation checking", &subject, OPENJDK_REVOCATION, Outcome::Fail, format!("{why}, and no CRL is available (com.sun.security.enableCRLDP {}): the revocation status cannot be determined.", if settings.enable_crldp == Some(true) { "is true but the certificate names no HTTP CRL distribution point" } else { "is not true" }));
             jsse_failure(
                 b,
                 JSSE_UNDETERMINED,
@@ -151,78 +169,122 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             );
             b.fix("Turn on OCSP in the JVM", "Set the security property ocsp.enable=true (java.security or Security.setProperty) so that JSSE asks the certificate's AIA responder, or -Dcom.sun.security.enableCRLDP=true for CRLs.".into(), None);
             return false;
-        };
-        let mut trace = Trace::default();
-        let answer = answer_of(resolved, &url, cert, issuer, &mut trace);
-        b.diagnosis.client_trace.extend(trace);
-        match answer {
-            Answer::Good | Answer::NotChecked => {
-                b.step(
-                    "java.revocation",
-                    "JSSE asks the OCSP responder",
-                    &subject,
-                    OPENJDK_REVOCATION,
-                    Outcome::Pass,
-                    format!("{url} answers good."),
-                );
-            }
-            Answer::Revoked { url, .. } => {
-                b.step(
-                    "java.revocation",
-                    "JSSE asks the OCSP responder",
-                    &subject,
-                    OPENJDK_REVOCATION,
-                    Outcome::Fail,
-                    format!("{url} answers revoked: JSSE rejects the chain."),
-                );
-                b.diagnosis.revocation.push(super::Revocation {
-                    side: Side::Client,
-                    certificate: cert.subject.rfc4514.clone(),
-                    short_name: subject.clone(),
-                    finding: super::Finding::Revoked { url },
-                });
-                jsse_failure(
-                    b,
-                    JSSE_REVOKED,
-                    &format!(
-                        "Certificate has been revoked, reason: UNSPECIFIED, authority: {}",
-                        issuer.subject.rfc4514
-                    ),
-                );
-                b.fix("Renew the revoked certificate", format!("{subject} is revoked: the queue manager needs a new certificate. No JVM setting accepts a revoked certificate."), None);
-                return false;
-            }
-            Answer::Unknown(unknown) => {
-                let (id, message, text) = match &unknown {
-                    Unknown::NotKnown { .. } => (
-                        JSSE_UNKNOWN,
-                        "Certificate's revocation status is unknown",
-                        format!("{url} answers unknown"),
-                    ),
-                    Unknown::Unverifiable { why } => (
-                        JSSE_UNDETERMINED,
-                        "Could not determine revocation status",
-                        format!("{url}'s answer cannot be relied on ({why})"),
-                    ),
-                    _ => (
-                        JSSE_NETWORK,
-                        "Unable to determine revocation status due to network error",
-                        format!("{url} cannot be reached"),
-                    ),
-                };
-                b.step("java.revocation", "JSSE asks the OCSP responder", &subject, OPENJDK_REVOCATION, Outcome::Fail, format!("{text}: JSSE has no soft-fail by default (PKIXRevocationChecker.Option.SOFT_FAIL is not set by SunJSSE), so the handshake fails."));
-                b.diagnosis.revocation.push(super::Revocation {
-                    side: Side::Client,
-                    certificate: cert.subject.rfc4514.clone(),
-                    short_name: subject.clone(),
-                    finding: super::Finding::Undetermined(unknown.clone()),
-                });
-                b.step("mq.client_policy", "JSSE refuses an undetermined status", &subject, OPENJDK_REVOCATION, Outcome::Fail, "With revocation checking on, JSSE refuses a certificate whose status it cannot determine; mqclient.ini's OCSPAuthentication does not apply to Java.".into());
-                jsse_failure(b, id, message);
-                b.fix("Make the responder reachable from the JVM", format!("Let the JVM reach {url} (the OCSP client honours -Dhttp.proxyHost/-Dhttp.proxyPort), or set -Docsp.responderURL to a responder it can reach; -Dcom.sun.security.ocsp.timeout raises the timeout (seconds)."), None);
-                return false;
+        }
+        // The first source's failure is what JSSE reports when no source decides.
+        let mut first_unknown: Option<(Unknown, String)> = None;
+        let mut decided = false;
+        for (index, source) in sources.iter().enumerate() {
+            let url = &source.url;
+            let (title, answer, detail) = match source.kind {
+                SourceKind::Ocsp => {
+                    let mut trace = Trace::default();
+                    let answer = answer_of(resolved, url, cert, issuer, &mut trace);
+                    b.diagnosis.client_trace.extend(trace);
+                    ("JSSE asks the OCSP responder", answer, None)
+                }
+                SourceKind::Crl => {
+                    let (answer, text) = crl_answer_of(resolved, url, cert, issuer);
+                    ("JSSE fetches the CRL (enableCRLDP)", answer, Some(text))
+                }
+            };
+            let more = index + 1 < sources.len();
+            match answer {
+                Answer::Good | Answer::NotChecked => {
+                    b.step(
+                        "java.revocation",
+                        title,
+                        &subject,
+                        OPENJDK_REVOCATION,
+                        Outcome::Pass,
+                        format!("{url} answers good."),
+                    );
+                    decided = true;
+                    break;
+                }
+                Answer::Revoked { url, .. } => {
+                    b.step(
+                        "java.revocation",
+                        title,
+                        &subject,
+                        OPENJDK_REVOCATION,
+                        Outcome::Fail,
+                        match &detail {
+                            Some(text) => format!(
+                                "{}: revoked — JSSE rejects the chain.",
+                                text.trim_end_matches('.')
+                            ),
+                            None => format!("{url} answers revoked: JSSE rejects the chain."),
+                        },
+                    );
+                    b.diagnosis.revocation.push(super::Revocation {
+                        side: Side::Client,
+                        certificate: cert.subject.rfc4514.clone(),
+                        short_name: subject.clone(),
+                        finding: super::Finding::Revoked { url },
+                    });
+                    jsse_failure(
+                        b,
+                        JSSE_REVOKED,
+                        &format!(
+                            "Certificate has been revoked, reason: UNSPECIFIED, authority: {}",
+                            issuer.subject.rfc4514
+                        ),
+                    );
+                    b.fix("Renew the revoked certificate", format!("{subject} is revoked: the queue manager needs a new certificate. No JVM setting accepts a revoked certificate."), None);
+                    return false;
+                }
+                Answer::Unknown(unknown) if more => {
+                    b.step("java.revocation", title, &subject, OPENJDK_REVOCATION, Outcome::Warn, format!("{}: no status ({}); PKIXRevocationChecker falls back to the next source (its NO_FALLBACK option is not set by SunJSSE).", detail.as_deref().unwrap_or(url).trim_end_matches('.'), unknown_words(&unknown)));
+                    first_unknown.get_or_insert((unknown, url.clone()));
+                }
+                Answer::Unknown(unknown) => {
+                    let (unknown, url) = first_unknown.take().unwrap_or((unknown, url.clone()));
+                    let (id, message, text) = match &unknown {
+                        Unknown::NotKnown { .. } => (
+                            JSSE_UNKNOWN,
+                            "Certificate's revocation status is unknown",
+                            format!("{url} answers unknown"),
+                        ),
+                        Unknown::Unverifiable { why } => (
+                            JSSE_UNDETERMINED,
+                            "Could not determine revocation status",
+                            format!("{url}'s answer cannot be relied on ({why})"),
+                        ),
+                        _ => (
+                            JSSE_NETWORK,
+                            "Unable to determine revocation status due to network error",
+                            format!("{url} cannot be reached"),
+                        ),
+                    };
+                    let fell_back = if sources.len() > 1 {
+                        " and no other source gave a status"
+                    } else {
+                        ""
+                    };
+                    b.step("java.revocation", title, &subject, OPENJDK_REVOCATION, Outcome::Fail, format!("{text}{fell_back}: JSSE has no soft-fail by default (PKIXRevocationChecker.Option.SOFT_FAIL is not set by SunJSSE), so the handshake fails."));
+                    b.diagnosis.revocation.push(super::Revocation {
+                        side: Side::Client,
+                        certificate: cert.subject.rfc4514.clone(),
+                        short_name: subject.clone(),
+                        finding: super::Finding::Undetermined(unknown.clone()),
+                    });
+                    b.step("mq.client_policy", "JSSE refuses an undetermined status", &subject, OPENJDK_REVOCATION, Outcome::Fail, "With revocation checking on, JSSE refuses a certificate whose status it cannot determine; mqclient.ini's OCSPAuthentication does not apply to Java.".into());
+                    jsse_failure(b, id, message);
+                    b.fix("Make the responder reachable from the JVM", format!("Let the JVM reach {url} (the OCSP client honours -Dhttp.proxyHost/-Dhttp.proxyPort), or set -Docsp.responderURL to a responder it can reach; -Dcom.sun.security.ocsp.timeout raises the timeout (seconds)."), None);
+                    return false;
+                }
             }
         }
+        debug_assert!(decided, "every path through the sources decides or returns");
     }
     true
+}
+
+/// Why a source gave no status, in a few words.
+fn unknown_words(unknown: &Unknown) -> String {
+    match unknown {
+        Unknown::Unreachable { url } => format!("{url} cannot be reached"),
+        Unknown::NotKnown { why } | Unknown::Unverifiable { why } => why.clone(),
+        Unknown::NoEvidence { url } => format!("the case has no answer from {url}"),
+    }
 }

@@ -17,8 +17,11 @@ mod assumptions;
 mod checks;
 mod chlauth;
 mod cipher;
+mod dotnet;
+mod inserts;
 mod java;
 mod logs;
+mod own_client;
 mod peer;
 mod probe;
 mod validity;
@@ -26,6 +29,7 @@ mod validity;
 pub use assumptions::ASSUMPTIONS;
 use assumptions::assumption;
 use checks::check_partner;
+pub(crate) use chlauth::profile_matches as chlauth_profile_matches;
 use logs::compare_with_logs;
 
 /// One line expected in an error log.
@@ -449,8 +453,9 @@ fn run(b: &mut Builder<'_>) {
     let resolved = b.resolved;
     let kind = resolved.client.kind;
     // 1. MQCONNX's own checks, before any network traffic (the C client's structures; the Java
-    // classes take their settings from the JVM and the connection factory).
-    let c_lint = if kind == crate::mq::java::ClientKind::Java {
+    // classes take their settings from the JVM and the connection factory, the managed .NET
+    // client from MQEnvironment).
+    let c_lint = if kind != crate::mq::java::ClientKind::C {
         Vec::new()
     } else {
         b.diagnosis.lint.clone()
@@ -469,6 +474,10 @@ fn run(b: &mut Builder<'_>) {
             b.fix(&item.title, item.fix.clone(), None);
             return;
         }
+    }
+    // A client that names no CipherSpec against a channel that has one never starts TLS.
+    if !cipher::one_sided(b) {
+        return;
     }
     // 2. The handshake: SNI and the queue manager's certificate.
     let sni = resolved.sni();
@@ -504,6 +513,10 @@ fn run(b: &mut Builder<'_>) {
     // policy. Without the queue manager's certificate that half cannot be predicted; the
     // queue manager's checks of the client still can (a ticket often has one side only).
     let qm_cert = resolved.qm_cert.clone();
+    // The queue manager needs a personal certificate under its label to send at all.
+    if !validity::qm_personal_certificate(b) {
+        return;
+    }
     // The queue manager checks its own certificate before it sends it (APAR IT32081).
     if let Some(own) = &qm_cert
         && !validity::own_certificate(b, Side::QueueManager, own)
@@ -513,6 +526,11 @@ fn run(b: &mut Builder<'_>) {
     match &qm_cert {
         Some(qm_cert) if kind == crate::mq::java::ClientKind::Java => {
             if !java::check_server(b, qm_cert) {
+                return;
+            }
+        }
+        Some(qm_cert) if kind == crate::mq::java::ClientKind::Dotnet => {
+            if !dotnet::check_server(b, qm_cert) {
                 return;
             }
         }

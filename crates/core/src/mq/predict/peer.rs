@@ -50,8 +50,12 @@ pub(super) fn client_peer_name(b: &mut Builder<'_>, qm_cert: &Certificate) -> bo
         Err(mismatch) => {
             b.step("mq.client_peer_name", title, &qm_cert.short_name(), RULES, Outcome::Fail, format!("SSLPeerName '{text}' does not match the queue manager's DN '{}': {mismatch}. The handshake completed, then the client ends the connection.", dn.text()));
             b.fail(2398);
-            b.assume("client-peer-name-2398");
-            b.client_log("AMQ9636", amq9636(&channel, &dn), Certainty::Partial);
+            if b.resolved.client.kind == crate::mq::java::ClientKind::Dotnet {
+                super::dotnet::peer_name_mismatch(b);
+            } else {
+                b.assume("client-peer-name-2398");
+                b.client_log("AMQ9636", amq9636(&channel, &dn), Certainty::Partial);
+            }
             b.assume("qm-log-after-client-peer-mismatch");
             let suggested = dn.suggested_pattern();
             b.fix("Match SSLPeerName to the queue manager's certificate", format!("The queue manager presents '{}'. Set SSLPeerName (MQCD, mqpgfc -cp, or certificatePeerName in the CCDT) to a pattern it matches, such as '{suggested}'; if it is the wrong certificate, correct the queue manager's CERTLABL instead.", dn.text()), Some(Change::ClientPeerName { value: suggested }));

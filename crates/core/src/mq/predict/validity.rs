@@ -5,7 +5,7 @@
 //! that finds it logs (per TLS library) and what its partner sees.
 
 use super::Builder;
-use super::checks::{IBM_AMQ9633, gskit_name, openssl_name};
+use super::inserts::{IBM_AMQ9633, gskit_name, openssl_name};
 use crate::certificate::Certificate;
 use crate::mq::case::SupposedFault;
 use crate::mq::codes::Certainty;
@@ -205,6 +205,57 @@ pub(super) fn own_certificate(b: &mut Builder<'_>, side: Side, cert: &Certificat
     false
 }
 
+/// IBM, "Digital certificate labels, understanding the requirements": a queue manager sends the
+/// personal certificate labelled by CERTLABL, by default `ibmwebspheremq` followed by its name
+/// folded to lower case; IBM, CERTLABL: "The queue manager CERTLABL is checked and must be a
+/// valid personal certificate".
+const IBM_LABELS: &str = "https://www.ibm.com/docs/en/ibm-mq/9.3?topic=mechanisms-digital-certificate-labels-understanding-requirements";
+
+/// A queue manager whose key repository has no personal certificate under the label it looks
+/// for (a diagnosis supposes it from the queue manager's AMQ9637 without the client's AMQ9642):
+/// it has nothing to send, and the handshake ends. False when that is supposed.
+pub(super) fn qm_personal_certificate(b: &mut Builder<'_>) -> bool {
+    if !b
+        .resolved
+        .supposed_faults
+        .contains(&SupposedFault::QmNoCertificate)
+    {
+        return true;
+    }
+    let label = qm_label(b);
+    let channel = b.channel.clone();
+    b.step(
+        "mq.qm_label",
+        "The queue manager finds its personal certificate",
+        &label,
+        IBM_LABELS,
+        Outcome::Fail,
+        format!("Supposed by the diagnosis (the queue manager's AMQ9637 says it lacks a certificate, and the client's log shows no AMQ9642): the queue manager's key repository has no personal certificate labelled '{label}', so it has none to send and the handshake ends."),
+    );
+    b.assume("qm-no-certificate");
+    b.fail(if b.resolved.client.kind == ClientKind::Java {
+        2397
+    } else {
+        2393
+    });
+    b.qm_log(
+        "AMQ9637",
+        format!("Channel is lacking a certificate. The channel is lacking a certificate to use for the SSL handshake. The channel name is '{channel}' (if '????' it is unknown at this stage in the SSL processing)."),
+        Certainty::Partial,
+    );
+    b.client_log(
+        "AMQ9665",
+        format!("SSL connection closed by remote end of channel '{channel}'."),
+        Certainty::Unconfirmed,
+    );
+    b.fix(
+        "Give the queue manager its personal certificate",
+        format!("runmqakm -cert -list -db <SSLKEYR>.kdb -stashed shows the labels: the queue manager's personal certificate (marked '-') must be labelled '{label}' — rename it (runmqakm -cert -rename) or set ALTER QMGR CERTLABL('<its label>') — then REFRESH SECURITY TYPE(SSL)."),
+        None,
+    );
+    false
+}
+
 /// The label the client's certificate is looked up by: MQSCO (v5+) > MQCD (v11+) > mqclient.ini
 /// CertificateLabel (MQCERTLABL before it, PARTIAL: mq-reference §4) > `ibmwebspheremq<user>`
 /// (IBM q120500, q120550).
@@ -238,6 +289,7 @@ fn qm_label(b: &Builder<'_>) -> String {
     qm.channel
         .certlabl
         .clone()
+        .or_else(|| qm.certlabl.clone())
         .unwrap_or_else(|| format!("ibmwebspheremq{}", qm.name.to_ascii_lowercase()))
 }
 

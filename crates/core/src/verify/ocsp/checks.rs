@@ -2,10 +2,10 @@
 //! §4.4): producedAt, thisUpdate and nextUpdate in their order and against the evaluation time,
 //! the local maximum age, critical extensions, and the nonce.
 
-use super::ocsp::{Context, GSKIT_POLICY, Profile, RFC_NONCE, RFC_TIME, SKEW_SECONDS};
-use super::trace::{Outcome, Step};
+use super::{Context, GSKIT_POLICY, Profile, RFC_NONCE, RFC_TIME, SKEW_SECONDS};
 use crate::ocsp::SingleResponse;
 use crate::present::relative;
+use crate::verify::trace::{Outcome, Step};
 
 pub(super) fn time_steps(ctx: &Context<'_>, single: Option<&SingleResponse>) -> Vec<Step> {
     let (at, profile) = (ctx.input.at, ctx.input.profile);

@@ -3,17 +3,17 @@
 //! Built on the seed's setup (`examples::base`); the chains that need an intermediate CA are the
 //! tickets' Northwind PKI (`testdata/tickets/pki`).
 
-use super::case::Case;
-use super::config::QmTls;
-use super::examples::{COMMAND_LINE, MQSC, base};
+use super::{COMMAND_LINE, MQSC, base};
+use crate::mq::case::Case;
+use crate::mq::config::QmTls;
 
-const NW_QM: &str = include_str!("../../../../testdata/tickets/pki/qm.pem");
-const NW_ISSUING: &str = include_str!("../../../../testdata/tickets/pki/issuing.pem");
-const NW_ROOT: &str = include_str!("../../../../testdata/tickets/pki/root.pem");
-const CLIENT: &str = include_str!("../../../../testdata/fixtures/client.pem");
-const CLIENT_CA: &str = include_str!("../../../../testdata/fixtures/client-ca.pem");
+const NW_QM: &str = include_str!("../../../../../testdata/tickets/pki/qm.pem");
+const NW_ISSUING: &str = include_str!("../../../../../testdata/tickets/pki/issuing.pem");
+const NW_ROOT: &str = include_str!("../../../../../testdata/tickets/pki/root.pem");
+const CLIENT: &str = include_str!("../../../../../testdata/fixtures/client.pem");
+const CLIENT_CA: &str = include_str!("../../../../../testdata/fixtures/client-ca.pem");
 /// The seed's queue manager CA: the "old CA" a client's key repository still holds.
-const SERVER_CA: &str = include_str!("../../../../testdata/fixtures/server-ca.pem");
+const SERVER_CA: &str = include_str!("../../../../../testdata/fixtures/server-ca.pem");
 
 /// The seed's setup with the queue manager's certificate replaced by Northwind's
 /// mqprd01.northwind.example, issued by an intermediate CA (`material` says which of its chain
@@ -25,8 +25,7 @@ fn northwind_qm(title: &str, description: &str, material: &[&str]) -> Case {
     case.queue_manager.tls = QmTls::Gskit;
     case.queue_manager.name = "MQPRD01".into();
     // The seed's server-side responder knows the seed's queue manager only.
-    case.responders
-        .retain(|r| r.url == super::examples::CLIENT_RESPONDER);
+    case.responders.retain(|r| r.url == super::CLIENT_RESPONDER);
     case
 }
 
