@@ -170,12 +170,15 @@ pub fn app() -> Html {
                         .lines()
                         .any(|l| mqocsp_core::mq::java::kind_in(l).is_some()));
             let at = state.at.to_string();
-            // Decoded once: the paste view and the ticket reader share the objects.
-            let decoded = work::decode_text(&text);
-            state.dispatch(work::decoded_paste(text.clone(), decoded.clone()).into());
-            if ticket {
-                state.dispatch(work::ticket_case(&text, &decoded, &at).into());
-            }
+            // Decoded once, in the decode worker: the paste view and the ticket reader share the
+            // objects when they are back (a newer paste's request drops this one's answer).
+            let state = state.clone();
+            work::decode_paste(text, move |text, decoded| {
+                state.dispatch(work::decoded_paste(text.clone(), decoded.clone()).into());
+                if ticket {
+                    state.dispatch(work::ticket_case(&text, &decoded, &at).into());
+                }
+            });
         })
     };
     let on_edit = {
@@ -190,7 +193,8 @@ pub fn app() -> Html {
         let (state, file_error) = (state.clone(), file_error.clone());
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
             file_error.set(None);
-            state.dispatch(work::decode_file(name, &bytes).into());
+            let decoded = state.clone();
+            work::decode_file(name, bytes, move |action| decoded.dispatch(action.into()));
         })
     };
     let on_file_error = {

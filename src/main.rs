@@ -1,7 +1,11 @@
 //! Entry point of the page: install the panic banner, take the relay token from the address,
-//! mount [`mqocsp_web::App`].
+//! mount [`mqocsp_web::App`]; in the page's decode worker, answer decode requests instead.
 
 fn main() {
+    // The same wasm is the page's decode worker (static/worker.js loads it there).
+    if mqocsp_web::services::decoder::serve_in_worker() {
+        return;
+    }
     mqocsp_web::services::install_panic_banner();
     // Read the relay's token now, so it leaves the address bar before anything renders.
     let _ = mqocsp_web::services::relay_token();

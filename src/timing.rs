@@ -16,6 +16,33 @@ pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Records `duration` ms of work done elsewhere (in the decode worker, whose own measures the
+/// page cannot see) as the measure `mqocsp:<name>`, ending now.
+#[cfg(target_arch = "wasm32")]
+pub fn record(name: &str, duration: f64) {
+    use wasm_bindgen::JsCast as _;
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &"start".into(),
+        &(performance.now() - duration).into(),
+    );
+    let _ = js_sys::Reflect::set(&options, &"duration".into(), &duration.into());
+    // web-sys has no binding for measure's options form (User Timing Level 3).
+    if let Ok(measure) = js_sys::Reflect::get(&performance, &"measure".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = measure.call2(&performance, &format!("mqocsp:{name}").into(), &options);
+    }
+}
+
+/// Records nothing (no browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn record(_name: &str, _duration: f64) {}
+
 /// Runs `work` (no browser, nothing to record).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn measured<T>(_name: &str, work: impl FnOnce() -> T) -> T {

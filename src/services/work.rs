@@ -1,14 +1,16 @@
 //! The page's heavy work: decoding, filing a case. Each function turns an intent into the action
 //! that carries its result, so the reducer only stores results (it never decodes). Each records
-//! a User Timing measure (`mqocsp:decode`, `mqocsp:file-case`) for `scripts/bench-page`.
+//! a User Timing measure (`mqocsp:decode`, `mqocsp:file-case`) for `scripts/bench-page`; a paste
+//! or a file is decoded in the decode worker, which the page records as `mqocsp:decode-worker`.
 
+use crate::services::decoder::{self, Input};
 use crate::state::{CaseAction, FileInput, PasteAction, State};
 use crate::timing::measured;
 use mqocsp_core::mq::case::{Case, Resolved};
 use mqocsp_core::mq::errlog::LogFacts;
 use mqocsp_core::mq::explain::{Explanation, Observations, explain_resolved};
 use mqocsp_core::mq::predict::Diagnosis;
-use mqocsp_core::{Decoded, Timestamp, decode, decode_bytes};
+use mqocsp_core::{Decoded, Timestamp, decode};
 use std::rc::Rc;
 
 /// Decodes pasted text (nothing to decode in blank text).
@@ -20,10 +22,12 @@ pub fn decode_text(text: &str) -> Rc<Decoded> {
     })
 }
 
-/// The paste box held `text` when the typing paused: its decoded objects.
-pub fn decode_paste(text: String) -> PasteAction {
-    let decoded = decode_text(&text);
-    decoded_paste(text, decoded)
+/// The paste box held `text` when the typing paused: decodes it in the decode worker (see
+/// [`decoder`]) and hands `deliver` the text and its decoded objects when they are back.
+pub fn decode_paste(text: String, deliver: impl FnOnce(String, Rc<Decoded>) + 'static) {
+    decoder::decode(Input::Text(text.clone()), move |decoded| {
+        deliver(text, Rc::new(decoded));
+    });
 }
 
 /// The paste `text`, already decoded as `decoded`.
@@ -31,13 +35,16 @@ pub fn decoded_paste(text: String, decoded: Rc<Decoded>) -> PasteAction {
     PasteAction::Decoded { text, decoded }
 }
 
-/// A dropped or picked file, decoded from its bytes.
-pub fn decode_file(name: String, bytes: &[u8]) -> PasteAction {
-    PasteAction::AddFile(FileInput {
-        name,
-        size: bytes.len(),
-        decoded: Rc::new(measured("decode", || decode_bytes(bytes))),
-    })
+/// A dropped or picked file, decoded from its bytes in the decode worker.
+pub fn decode_file(name: String, bytes: Vec<u8>, deliver: impl FnOnce(PasteAction) + 'static) {
+    let size = bytes.len();
+    decoder::decode(Input::Bytes(bytes), move |decoded| {
+        deliver(PasteAction::AddFile(FileInput {
+            name,
+            size,
+            decoded: Rc::new(decoded),
+        }));
+    });
 }
 
 /// Opens `case`: its material becomes the paste, decoded.

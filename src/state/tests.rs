@@ -12,6 +12,22 @@ fn reduce(state: Rc<State>, action: impl Into<Action>) -> Rc<State> {
     state.reduce(action.into())
 }
 
+/// What a decode service hands back (natively at once: there is no worker outside a browser).
+fn delivered(decode: impl FnOnce(Box<dyn FnOnce(PasteAction)>)) -> PasteAction {
+    let out = Rc::new(std::cell::RefCell::new(None));
+    let into = out.clone();
+    decode(Box::new(move |action| *into.borrow_mut() = Some(action)));
+    out.take().expect("delivered at once")
+}
+
+fn decode_paste(text: String) -> PasteAction {
+    delivered(|deliver| {
+        work::decode_paste(text, move |text, decoded| {
+            deliver(work::decoded_paste(text, decoded));
+        })
+    })
+}
+
 #[test]
 fn edit_keeps_text_and_decode_waits() {
     let s = reduce(
@@ -23,7 +39,7 @@ fn edit_keeps_text_and_decode_waits() {
         s.decoded.problems.is_empty(),
         "nothing decoded before the pause"
     );
-    let s = reduce(s.clone(), work::decode_paste(s.text.clone()));
+    let s = reduce(s.clone(), decode_paste(s.text.clone()));
     assert!(!s.pending);
     assert_eq!(s.text, "-----BEGIN CERTIFICATE-----\nMII");
     assert_eq!(s.decoded.problems.len(), 1);
@@ -32,14 +48,14 @@ fn edit_keeps_text_and_decode_waits() {
 #[test]
 fn the_decoded_text_moves_with_the_decode_not_with_each_keystroke() {
     let s = reduce(state(), PasteAction::Edit("first".into()));
-    let s = reduce(s.clone(), work::decode_paste(s.text.clone()));
+    let s = reduce(s.clone(), decode_paste(s.text.clone()));
     assert_eq!(&*s.decoded_text, "first");
     let s = reduce(s, PasteAction::Edit("first and more".into()));
     assert_eq!(
         &*s.decoded_text, "first",
         "typing does not re-derive from the text"
     );
-    let s = reduce(s.clone(), work::decode_paste(s.text.clone()));
+    let s = reduce(s.clone(), decode_paste(s.text.clone()));
     assert_eq!(&*s.decoded_text, "first and more");
 }
 
@@ -49,7 +65,7 @@ fn a_decode_of_older_text_is_dropped() {
         state(),
         PasteAction::Edit("-----BEGIN CERTIFICATE-----\nMII".into()),
     );
-    let stale = work::decode_paste(s.text.clone());
+    let stale = decode_paste(s.text.clone());
     let s = reduce(s, PasteAction::Edit("something else".into()));
     let after = reduce(s.clone(), stale);
     assert!(Rc::ptr_eq(&s, &after), "the older text's result is dropped");
@@ -76,7 +92,9 @@ fn bad_time_keeps_the_previous_one_and_says_why() {
 fn files_decode_as_bytes_and_can_be_removed() {
     let s = reduce(
         state(),
-        work::decode_file("x.der".into(), &[0x30, 0x03, 0x02, 0x01, 0x05]),
+        delivered(|deliver| {
+            work::decode_file("x.der".into(), vec![0x30, 0x03, 0x02, 0x01, 0x05], deliver)
+        }),
     );
     assert_eq!(s.files.len(), 1);
     assert_eq!(

@@ -20,22 +20,34 @@ use crate::name::DistinguishedName;
 use crate::oids;
 use crate::reader::Malformed;
 use crate::timestamp::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 
 pub use crate::name::NameAttribute;
 
 /// An algorithm identifier: dotted OID and name, and the RSASSA-PSS parameters when it is PSS.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Algorithm {
     /// Dotted OID.
     pub oid: String,
     /// Name where known, else the OID again.
     pub name: String,
     /// RSASSA-PSS only: the parameters, `None` inside when they are absent or unreadable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present_or_null"
+    )]
     pub pss: Option<Option<PssParameters>>,
+}
+
+/// Reads a field that is present (`Some`), as `null` or a value: `Some(None)` is written as `null`,
+/// while an absent field stays `None` by `default`.
+fn present_or_null<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<PssParameters>>, D::Error> {
+    Option::<PssParameters>::deserialize(deserializer).map(Some)
 }
 
 /// id-RSASSA-PSS (RFC 4055 §3.1).
@@ -89,8 +101,29 @@ impl Serialize for HashAlgorithm {
     }
 }
 
+/// Reads back the name `Serialize` writes: one of the four, else a name from [`oids::NAMES`]
+/// (names are unique there), else the dotted OID itself.
+impl<'de> Deserialize<'de> for HashAlgorithm {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(match name.as_str() {
+            "sha1" => Self::Sha1,
+            "sha256" => Self::Sha256,
+            "sha384" => Self::Sha384,
+            "sha512" => Self::Sha512,
+            other => Self::Other(
+                oids::NAMES
+                    .iter()
+                    .find(|(_, known)| *known == other)
+                    .map_or(other, |(dotted, _)| *dotted)
+                    .to_owned(),
+            ),
+        })
+    }
+}
+
 /// RSASSA-PSS-params (RFC 4055 §3.1), with the defaults filled in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PssParameters {
     /// The hash (SHA-1 when the field is absent).
     pub hash: HashAlgorithm,
@@ -176,7 +209,7 @@ impl Algorithm {
 }
 
 /// The subject's public key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicKeyInfo {
     /// Key algorithm (`rsaEncryption`, `id-ecPublicKey`, `ed25519`, ...).
     pub algorithm: Algorithm,
@@ -190,7 +223,7 @@ pub struct PublicKeyInfo {
 }
 
 /// Certificate fingerprints, lowercase hex without separators.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprints {
     /// SHA-1 of the DER.
     pub sha1: String,
@@ -199,7 +232,7 @@ pub struct Fingerprints {
 }
 
 /// Where the main fields are in the certificate's DER.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateSpans {
     /// tbsCertificate (what the signature covers).
     pub tbs: Span,
@@ -222,7 +255,7 @@ pub struct CertificateSpans {
 }
 
 /// The decoded facts of one certificate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Certificate {
     /// X.509 version as people count it: 1, 2 or 3.
     pub version: u32,
@@ -517,7 +550,7 @@ fn public_key(cert: &X509Certificate<'_>) -> PublicKeyInfo {
 }
 
 /// tbsCertificate.signature (after the optional version) against the outer signatureAlgorithm.
-fn signature_algorithms_agree(root: &Node, der: &[u8]) -> bool {
+pub(crate) fn signature_algorithms_agree(root: &Node, der: &[u8]) -> bool {
     let Some(tbs) = root.child(0) else {
         return false;
     };

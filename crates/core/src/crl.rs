@@ -16,11 +16,11 @@ use crate::hex::unsigned_integer as serial_hex;
 use crate::name::DistinguishedName;
 use crate::reader::{Fields, Malformed};
 use crate::timestamp::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_parser::prelude::{CertificateRevocationList, FromDer};
 
 /// One revoked certificate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevokedEntry {
     /// Serial number, hex.
     pub serial: String,
@@ -33,7 +33,7 @@ pub struct RevokedEntry {
 }
 
 /// A decoded CRL.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Crl {
     /// Version as people count it (1 or 2).
     pub version: u32,

@@ -10,26 +10,40 @@ use crate::location::{Location, Source, SourceFormat};
 use crate::ocsp::{OcspRequest, OcspResponse};
 use crate::sniff::{Kind, pkcs7_members, sniff};
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A decoded object and where it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecodedObject {
     /// Where it is in the paste.
     pub source: Source,
     /// What it is.
     #[serde(flatten)]
     pub body: ObjectBody,
-    /// Its DER bytes; every span in `body` and `tree` points into them.
+    /// Its DER bytes; every span in `body` and `tree` points into them. Not in JSON: a value
+    /// read from JSON gets them back by [`DecodedObject::restore`].
     #[serde(skip)]
     pub der: Vec<u8>,
-    /// Its DER tree.
-    #[serde(skip)]
+    /// Its DER tree (not in JSON; rebuilt by [`DecodedObject::restore`]).
+    #[serde(skip, default = "unrestored_tree")]
     pub tree: Node,
 }
 
+/// The tree of an object read from JSON until [`DecodedObject::restore`] parses its DER: an
+/// empty value at offset 0.
+fn unrestored_tree() -> Node {
+    Node {
+        tag: der::Tag::NULL,
+        offset: 0,
+        header_len: 0,
+        content_len: 0,
+        children: Vec::new(),
+        encapsulates: false,
+    }
+}
+
 /// The kinds of object mqocsp decodes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 // Objects live once in a Vec; boxing the largest variant would only add indirection.
 #[allow(clippy::large_enum_variant)]
@@ -57,7 +71,7 @@ impl ObjectBody {
 }
 
 /// Everything decoded from one paste.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decoded {
     /// Objects in paste order.
     pub objects: Vec<DecodedObject>,
@@ -66,8 +80,20 @@ pub struct Decoded {
 }
 
 /// A problem, serialised as `{"message": ..., "at": {...} | null}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// That is all a reader sees of it, so two problems are equal when they say the same words at
+/// the same place, whichever [`DecodeError`] variant holds them: one read back from JSON (a
+/// [`DecodeError::Reported`]) equals the one that was written.
+#[derive(Clone, Debug)]
 pub struct Problem(pub DecodeError);
+
+impl PartialEq for Problem {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.at() == other.0.at() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for Problem {}
 
 impl Serialize for Problem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -75,6 +101,19 @@ impl Serialize for Problem {
         out.serialize_field("message", &self.0.to_string())?;
         out.serialize_field("at", &self.0.at())?;
         out.end()
+    }
+}
+
+/// Reads `{"message", "at"}` back as a [`DecodeError::Reported`].
+impl<'de> Deserialize<'de> for Problem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Written {
+            message: String,
+            at: Option<Location>,
+        }
+        let Written { message, at } = Written::deserialize(deserializer)?;
+        Ok(Self(DecodeError::Reported { message, at }))
     }
 }
 

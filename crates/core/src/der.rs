@@ -10,7 +10,7 @@
 //! signatures are computed over DER.
 
 use crate::oids;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Deepest nesting accepted. Real certificates and OCSP responses nest about 12 levels; the
@@ -24,7 +24,7 @@ pub const MAX_NODES: usize = 200_000;
 pub const PREVIEW_BYTES: usize = 32;
 
 /// A byte range `start..end` within an object's DER.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -55,7 +55,7 @@ impl Span {
 }
 
 /// The class bits of an identifier octet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TagClass {
     /// Types defined by X.680 (SEQUENCE, INTEGER, ...).
@@ -69,7 +69,7 @@ pub enum TagClass {
 }
 
 /// An identifier: class, constructed bit and number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tag {
     /// Class.
     pub class: TagClass,
@@ -156,7 +156,7 @@ fn universal_name(number: u32) -> Option<&'static str> {
 }
 
 /// A decoded primitive value, for previews. Size-capped: long values end in `…`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Primitive {
     /// BOOLEAN.
@@ -181,7 +181,7 @@ pub enum Primitive {
 }
 
 /// One node of the tree.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     /// Identifier.
     pub tag: Tag,

@@ -114,6 +114,15 @@ pub enum DecodeError {
         /// The first object that was skipped.
         at: Location,
     },
+    /// A problem read back from its JSON form (`{"message", "at"}`, see
+    /// [`crate::decode::Problem`]), as a page's worker sends it: the words and the place as
+    /// reported. Which variant said them is not in the JSON, so it is not known here.
+    Reported {
+        /// The problem's text, as `Display` wrote it.
+        message: String,
+        /// Where it is, when it has a place.
+        at: Option<Location>,
+    },
 }
 
 impl DecodeError {
@@ -133,6 +142,7 @@ impl DecodeError {
             | Self::BadObject { at, .. }
             | Self::PrivateKey { at, .. }
             | Self::TooManyObjects { at } => Some(*at),
+            Self::Reported { at, .. } => *at,
         }
     }
 }
@@ -211,6 +221,7 @@ impl fmt::Display for DecodeError {
                 "{at}: more than {} objects in one paste; the rest were not decoded",
                 crate::limits::MAX_OBJECTS
             ),
+            Self::Reported { message, .. } => f.write_str(message),
         }
     }
 }

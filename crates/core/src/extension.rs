@@ -15,7 +15,7 @@ use crate::general_name::{GeneralName, KeyPurpose, KeyUsageFlags, NameContext, l
 use crate::hex;
 use crate::oids;
 use crate::reader::{Fields, Malformed, content, oid};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_parser::extensions::{GeneralName as X509GeneralName, ParsedExtension, X509Extension};
 use x509_parser::prelude::FromDer;
 
@@ -25,7 +25,7 @@ pub const OID_OCSP_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
 pub const OID_OCSP_NOCHECK: &str = "1.3.6.1.5.5.7.48.1.5";
 
 /// One extension.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extension {
     /// Dotted OID.
     pub oid: String,
@@ -40,7 +40,7 @@ pub struct Extension {
 }
 
 /// The readable value of an extension.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ExtensionValue {
     /// basicConstraints (§4.2.1.9).
@@ -68,10 +68,10 @@ pub enum ExtensionValue {
     /// authorityInfoAccess (§4.2.2.1): where to ask OCSP and fetch the issuer.
     AuthorityInfoAccess {
         /// OCSP responder locations (`id-ad-ocsp`), serialised as the URI itself.
-        #[serde(serialize_with = "locations")]
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
         ocsp: Vec<GeneralName>,
         /// Issuer certificate locations (`id-ad-caIssuers`), serialised as the URI itself.
-        #[serde(serialize_with = "locations")]
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
         ca_issuers: Vec<GeneralName>,
         /// Other access methods, `method: location`.
         other: Vec<String>,
@@ -79,13 +79,13 @@ pub enum ExtensionValue {
     /// cRLDistributionPoints (§4.2.1.13).
     CrlDistributionPoints {
         /// Full names of every distribution point, serialised as the URI itself.
-        #[serde(serialize_with = "locations")]
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
         points: Vec<GeneralName>,
         /// A distribution point is named relative to the CRL issuer (not resolved).
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         relative_to_issuer: bool,
         /// A distribution point names only its cRLIssuer.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         issuer_only: bool,
     },
     /// subjectKeyIdentifier (§4.2.1.2).
@@ -117,10 +117,10 @@ pub enum ExtensionValue {
     /// issuingDistributionPoint (§5.2.5): which certificates and reasons a CRL covers.
     IssuingDistributionPoint {
         /// distributionPoint full names, serialised as the URI itself.
-        #[serde(serialize_with = "locations")]
+        #[serde(serialize_with = "locations", deserialize_with = "read_locations")]
         names: Vec<GeneralName>,
         /// distributionPoint is a nameRelativeToCRLIssuer, which mqocsp does not resolve.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         relative_to_issuer: bool,
         /// onlyContainsUserCerts.
         only_user: bool,
@@ -402,6 +402,38 @@ fn locations<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(names.iter().map(location_text))
+}
+
+/// Reads back what [`locations`] writes: a text that begins with a label `Display` writes for
+/// another form (`DNS:`, `IP:`, `DirName:`, …) is that form, any other text a URI as written.
+/// The written form cannot tell one case apart: a URI whose text itself begins with such a
+/// label (`DNS:x` as a URI) reads back as the labelled form.
+fn read_locations<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<GeneralName>, D::Error> {
+    const LABELS: [&str; 9] = [
+        "DNS:",
+        "email:",
+        "IP:",
+        "DirName:",
+        "RID:",
+        "othername:",
+        "X400Address",
+        "EDIPartyName",
+        "invalid name (tag ",
+    ];
+    Vec::<String>::deserialize(deserializer)?
+        .into_iter()
+        .map(|text| {
+            if LABELS.iter().any(|label| text.starts_with(label)) {
+                GeneralName::from_display(&text).ok_or_else(|| {
+                    serde::de::Error::custom(format!("'{text}' is not a location as written"))
+                })
+            } else {
+                Ok(GeneralName::Uri(text))
+            }
+        })
+        .collect()
 }
 
 fn typed_names(names: &[X509GeneralName<'_>]) -> Vec<GeneralName> {

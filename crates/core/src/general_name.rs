@@ -22,7 +22,8 @@
 use crate::hex;
 use crate::name::DistinguishedName;
 use crate::oids;
-use serde::{Serialize, Serializer};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -213,6 +214,54 @@ impl Serialize for GeneralName {
     }
 }
 
+impl GeneralName {
+    /// Reads back the text `Display` writes (`DNS:…`, `IP:10.0.0.0/255.0.0.0`, `DirName:CN=…`),
+    /// so a serialised name deserialises to the same value. `None` for text `Display` never
+    /// writes. One exception: a range whose address is not 4 or 16 octets (never made by
+    /// [`GeneralName::from_x509`]) is written like an invalid iPAddress and reads back as one.
+    pub fn from_display(text: &str) -> Option<Self> {
+        let (form, rest) = match text.split_once(':') {
+            Some((form, rest)) if !form.contains(' ') => (form, rest),
+            _ => ("", text),
+        };
+        Some(match form {
+            "DNS" => Self::Dns(rest.to_owned()),
+            "email" => Self::Email(rest.to_owned()),
+            "URI" => Self::Uri(rest.to_owned()),
+            "RID" => Self::RegisteredId(rest.to_owned()),
+            "othername" => Self::Other(rest.to_owned()),
+            "DirName" => Self::Directory(DistinguishedName::from_rfc4514(rest)?),
+            "IP" => match rest.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+                Some(octets) => Self::invalid(7, &hex::parse_lenient(octets)?),
+                None => match rest.split_once('/') {
+                    Some((address, mask)) => Self::IpRange(IpRange {
+                        address: ip_octets(&address.parse().ok()?),
+                        mask: ip_octets(&mask.parse().ok()?),
+                    }),
+                    None => Self::Ip(rest.parse().ok()?),
+                },
+            },
+            _ => match text {
+                "X400Address" => Self::X400Address,
+                "EDIPartyName" => Self::EdiPartyName,
+                _ => {
+                    let (tag, octets) =
+                        text.strip_prefix("invalid name (tag ")?.split_once("): ")?;
+                    Self::invalid(tag.parse().ok()?, &hex::parse_lenient(octets)?)
+                }
+            },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for GeneralName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::from_display(&text)
+            .ok_or_else(|| D::Error::custom(format!("'{text}' is not a GeneralName as written")))
+    }
+}
+
 /// keyUsage bits (RFC 5280 §4.2.1.3), bit 0 (digitalSignature) as the lowest bit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyUsageFlags(pub u16);
@@ -271,6 +320,22 @@ impl Serialize for KeyUsageFlags {
     }
 }
 
+/// Reads back the names `Serialize` writes. Bits after decipherOnly (8), which RFC 5280 does not
+/// define and which have no name, are not written and so do not come back.
+impl<'de> Deserialize<'de> for KeyUsageFlags {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut flags = 0;
+        for name in Vec::<String>::deserialize(deserializer)? {
+            let bit = Self::NAMES
+                .iter()
+                .position(|known| *known == name)
+                .ok_or_else(|| D::Error::custom(format!("'{name}' is not a keyUsage bit")))?;
+            flags |= 1 << bit;
+        }
+        Ok(Self(flags))
+    }
+}
+
 /// An extKeyUsage KeyPurposeId, by dotted OID.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyPurpose(pub String);
@@ -320,6 +385,37 @@ impl fmt::Display for KeyPurpose {
 impl Serialize for KeyPurpose {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl KeyPurpose {
+    /// The purpose whose [`KeyPurpose::label`] is `label`: a name mqocsp knows, else the dotted
+    /// OID itself. Names are unique (a test checks), so this is the label's one OID.
+    pub fn from_label(label: &str) -> Self {
+        let known = [
+            Self::SERVER_AUTH,
+            Self::CLIENT_AUTH,
+            Self::CODE_SIGNING,
+            Self::EMAIL_PROTECTION,
+            Self::TIME_STAMPING,
+            Self::OCSP_SIGNING,
+            Self::ANY,
+        ]
+        .into_iter()
+        .find(|dotted| Self::label(dotted) == label)
+        .or_else(|| {
+            oids::NAMES
+                .iter()
+                .find(|(_, name)| *name == label)
+                .map(|(dotted, _)| *dotted)
+        });
+        Self(known.unwrap_or(label).to_owned())
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyPurpose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Self::from_label(&String::deserialize(deserializer)?))
     }
 }
 

@@ -45,6 +45,7 @@ pub mod ocsp;
 pub mod oids;
 pub mod present;
 pub mod reader;
+pub mod restore;
 pub mod sniff;
 pub mod timestamp;
 pub mod verify;

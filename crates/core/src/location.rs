@@ -1,12 +1,12 @@
 //! Where something is in the pasted text, and where a decoded object came from.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A position in the pasted text: byte offset plus the 1-based line and column a person sees.
 ///
 /// Columns count characters, not bytes, so they match what an editor shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// Byte offset from the start of the paste.
     pub offset: usize,
@@ -32,7 +32,7 @@ impl fmt::Display for Location {
 }
 
 /// How an object was written in the paste.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "format", rename_all = "snake_case")]
 pub enum SourceFormat {
     /// An RFC 7468 PEM block, with its label (`CERTIFICATE`, `OCSP RESPONSE`, ...).
@@ -58,7 +58,7 @@ pub enum SourceFormat {
 }
 
 /// Where a decoded object came from in the paste.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// How it was written.
     #[serde(flatten)]

@@ -1,11 +1,11 @@
 //! Distinguished names as RFC 4514 strings and as attribute lists.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_parser::der_parser::asn1_rs::ToDer;
 use x509_parser::x509::{AttributeTypeAndValue, X509Name};
 
 /// One attribute of a distinguished name, in the order of the encoding (most general first).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameAttribute {
     /// Short name (`CN`, `O`, `C`, ...) or the dotted OID when mqocsp has no name for it.
     pub name: String,
@@ -16,7 +16,7 @@ pub struct NameAttribute {
 }
 
 /// A distinguished name: the RFC 4514 string and the attribute list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DistinguishedName {
     /// RFC 4514 form: most specific RDN first, `,` between RDNs, `+` inside a multi-valued RDN.
     pub rfc4514: String,
@@ -67,6 +67,78 @@ fn attribute(attr: &AttributeTypeAndValue<'_>) -> NameAttribute {
     }
 }
 
+/// The RFC 4514 string of RDNs in encoding order: most specific RDN first, `,` between RDNs,
+/// `+` inside a multi-valued RDN, values escaped.
+fn rfc4514(rdns: &[Vec<NameAttribute>]) -> String {
+    rdns.iter()
+        .rev()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|a| format!("{}={}", a.name, escape(&a.value)))
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The OIDs [`short_name`] names.
+const SHORT_NAMED: [&str; 16] = [
+    "2.5.4.3",
+    "2.5.4.4",
+    "2.5.4.5",
+    "2.5.4.6",
+    "2.5.4.7",
+    "2.5.4.8",
+    "2.5.4.9",
+    "2.5.4.10",
+    "2.5.4.11",
+    "2.5.4.12",
+    "2.5.4.17",
+    "2.5.4.42",
+    "2.5.4.46",
+    "0.9.2342.19200300.100.1.1",
+    "0.9.2342.19200300.100.1.25",
+    "1.2.840.113549.1.9.1",
+];
+
+/// The non-empty pieces of `text` between `separator`s that no `\` escapes.
+fn split_unescaped(text: &str, separator: char) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut escaped) = (0, false);
+    for (index, character) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if character == '\\' {
+            escaped = true;
+        } else if character == separator {
+            pieces.push(text.get(start..index).unwrap_or_default());
+            start = index + separator.len_utf8();
+        }
+    }
+    pieces.push(text.get(start..).unwrap_or_default());
+    pieces.retain(|piece| !piece.is_empty());
+    pieces
+}
+
+/// Undoes [`escape`]: `\00` is NUL, `\` before any other character is that character.
+fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut characters = value.chars().peekable();
+    while let Some(character) = characters.next() {
+        if character != '\\' {
+            out.push(character);
+        } else if characters.peek() == Some(&'0') {
+            characters.next();
+            characters.next();
+            out.push('\0');
+        } else if let Some(next) = characters.next() {
+            out.push(next);
+        }
+    }
+    out
+}
+
 /// Escapes a value as RFC 4514 §2.4 requires.
 fn escape(value: &str) -> String {
     if value.starts_with('#')
@@ -113,21 +185,38 @@ impl DistinguishedName {
             .iter()
             .map(|rdn| rdn.iter().map(attribute).collect())
             .collect();
-        let rfc4514 = rdns
-            .iter()
-            .rev()
-            .map(|rdn| {
-                rdn.iter()
-                    .map(|a| format!("{}={}", a.name, escape(&a.value)))
-                    .collect::<Vec<_>>()
-                    .join("+")
-            })
-            .collect::<Vec<_>>()
-            .join(",");
         Self {
-            rfc4514,
+            rfc4514: rfc4514(&rdns),
             attributes: rdns.into_iter().flatten().collect(),
         }
+    }
+
+    /// Reads back an RFC 4514 string this module wrote ([`DistinguishedName::from_x509`]):
+    /// RDNs split at unescaped `,` (written most specific first, so reversed into encoding
+    /// order), attributes at unescaped `+`, escapes undone as [`escape`] made them. `None` when
+    /// an attribute has no `=`.
+    pub fn from_rfc4514(text: &str) -> Option<Self> {
+        let mut rdns: Vec<Vec<NameAttribute>> = Vec::new();
+        for rdn in split_unescaped(text, ',') {
+            let mut attributes = Vec::new();
+            for pair in split_unescaped(rdn, '+') {
+                let (name, value) = pair.split_once('=')?;
+                let oid = SHORT_NAMED
+                    .iter()
+                    .find(|oid| short_name(oid) == Some(name))
+                    .map_or(name, |oid| *oid);
+                attributes.push(NameAttribute {
+                    name: name.to_owned(),
+                    oid: oid.to_owned(),
+                    value: unescape(value),
+                });
+            }
+            rdns.push(attributes);
+        }
+        Some(Self {
+            rfc4514: text.to_owned(),
+            attributes: rdns.into_iter().rev().flatten().collect(),
+        })
     }
 
     /// Whether two names are the same name (RFC 5280 §7.1): the same attribute types in the same
@@ -161,7 +250,7 @@ impl DistinguishedName {
 
 #[cfg(test)]
 mod tests {
-    use super::{DistinguishedName, NameAttribute, escape};
+    use super::{DistinguishedName, NameAttribute, escape, rfc4514, unescape};
 
     fn dn(pairs: &[(&str, &str)]) -> DistinguishedName {
         DistinguishedName {
@@ -200,5 +289,40 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(escape(input), expected, "escaping {input:?}");
         }
+    }
+
+    #[test]
+    fn rfc4514_text_reads_back_to_the_same_name() {
+        let attribute = |oid: &str, name: &str, value: &str| NameAttribute {
+            name: name.to_owned(),
+            oid: oid.to_owned(),
+            value: value.to_owned(),
+        };
+        let attributes = vec![
+            attribute("2.5.4.6", "C", "GB"),
+            attribute("2.5.4.10", "O", "A, B + \"C\" <d>;\\ "),
+            attribute("2.5.4.11", "OU", "#not hex"),
+            attribute("1.2.3.4", "1.2.3.4", "#0c03616263"),
+            attribute("2.5.4.3", "CN", "x=y\0z"),
+        ];
+        // C, then O, then a multi-valued RDN of OU and 1.2.3.4, then CN, as from_x509 writes it.
+        let rdns = [
+            attributes[..1].to_vec(),
+            attributes[1..2].to_vec(),
+            attributes[2..4].to_vec(),
+            attributes[4..].to_vec(),
+        ];
+        let rfc4514 = rfc4514(&rdns);
+        let name = DistinguishedName {
+            rfc4514: rfc4514.clone(),
+            attributes,
+        };
+        assert_eq!(DistinguishedName::from_rfc4514(&rfc4514), Some(name));
+        assert_eq!(unescape(&escape(" lead")), " lead");
+        assert_eq!(
+            DistinguishedName::from_rfc4514("").map(|n| n.attributes.len()),
+            Some(0)
+        );
+        assert_eq!(DistinguishedName::from_rfc4514("CN"), None);
     }
 }

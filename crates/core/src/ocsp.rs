@@ -26,13 +26,13 @@ use crate::hex::unsigned_integer as serial_hex;
 use crate::name::DistinguishedName;
 use crate::reader::{Fields, Malformed, content, explicit, oid, small_int, time};
 use crate::timestamp::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// `id-pkix-ocsp-basic`.
 pub const OID_BASIC: &str = "1.3.6.1.5.5.7.48.1.1";
 
 /// OCSPResponseStatus (RFC 6960 §4.2.1), with the RFC's words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ResponseStatus {
     /// 0: the response has valid confirmations.
@@ -79,7 +79,7 @@ impl ResponseStatus {
 }
 
 /// CertID (RFC 6960 §4.1.1): which certificate a request or response is about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertId {
     /// Hash algorithm of the two hashes.
     pub hash_algorithm: Algorithm,
@@ -94,7 +94,7 @@ pub struct CertId {
 }
 
 /// CertStatus (RFC 6960 §4.2.1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum CertStatus {
     /// The certificate is not revoked.
@@ -129,7 +129,7 @@ impl CertStatus {
 }
 
 /// SingleResponse (RFC 6960 §4.2.1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SingleResponse {
     /// Which certificate.
     pub cert_id: CertId,
@@ -146,7 +146,7 @@ pub struct SingleResponse {
 }
 
 /// ResponderID (RFC 6960 §4.2.1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "snake_case")]
 pub enum ResponderId {
     /// byName: the responder certificate's subject.
@@ -162,7 +162,7 @@ pub enum ResponderId {
 }
 
 /// Where the parts a signature check needs are, in the response's DER.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BasicResponseSpans {
     /// tbsResponseData: what the signature covers.
     pub tbs_response_data: Span,
@@ -177,7 +177,7 @@ pub struct BasicResponseSpans {
 }
 
 /// BasicOCSPResponse (RFC 6960 §4.2.1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BasicOcspResponse {
     /// Version as people count it (1).
     pub version: u32,
@@ -202,7 +202,7 @@ pub struct BasicOcspResponse {
 }
 
 /// An OCSP response.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OcspResponse {
     /// responseStatus.
     pub response_status: ResponseStatus,
@@ -218,7 +218,7 @@ pub struct OcspResponse {
 }
 
 /// An OCSP request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OcspRequest {
     /// Version as people count it (1).
     pub version: u32,

@@ -2,10 +2,10 @@
 //! base64 blob is still decoded as what it really is.
 
 use crate::der::{Node, Primitive, Tag};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kinds of object mqocsp decodes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// X.509 certificate.

@@ -192,7 +192,9 @@ fn has_src(tag: &str) -> bool {
 }
 
 /// The page's Content-Security-Policy: only this origin, WebAssembly allowed, and the inline
-/// scripts of `index.html` (Trunk's loader) by their SHA-256, so no other script can run.
+/// scripts of `index.html` (Trunk's loader) by their SHA-256, so no other script can run. The
+/// page's decode worker (`worker.js`, which loads the same wasm) may come from this origin only;
+/// the worker runs under this same policy, served with its script.
 /// `index_html` must be the very bytes served: [`app`] hashes the copy it serves.
 pub fn content_security_policy(index_html: &str) -> String {
     use base64::Engine as _;
@@ -218,8 +220,8 @@ pub fn content_security_policy(index_html: &str) -> String {
     }
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'none'; frame-ancestors 'none'"
+         img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
 }
 

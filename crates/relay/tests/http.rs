@@ -105,6 +105,8 @@ async fn page_carries_a_strict_csp_with_the_loader_hash() {
         "{csp}"
     );
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    // The page's decode worker, from this origin only.
+    assert!(csp.contains("worker-src 'self'"), "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
 }
 

@@ -1,0 +1,89 @@
+// Decoding off the main thread (issue #14 item 6): a paste is decoded in the page's decode worker
+// (static/worker.js running the page's own wasm), and when that worker cannot run the page decodes
+// on its own thread, says why in the console, and loses nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay, launchBrowser, opensslCertificate } from './harness.mjs';
+
+let relay;
+let browser;
+let pem;
+
+before(async () => {
+  relay = await startRelay();
+  browser = await launchBrowser();
+  pem = opensslCertificate('/C=JP/O=Pulsar/CN=worker.example.test', '0x0b0c');
+});
+
+after(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+/** The page's User Timing measures by name: how many of each. */
+const measures = (page) =>
+  page.evaluate(() => Object.fromEntries(['decode', 'decode-worker', 'decode-receive']
+    .map((n) => [n, performance.getEntriesByName(`mqocsp:${n}`).length])));
+
+/** Pastes two copies of the certificate and waits for them and the subject on screen. */
+async function pasteTwo(page) {
+  await page.getByLabel(/Paste what the customer sent/).fill(`${pem}\n${pem}`);
+  await page.locator('[data-field="summary"]', { hasText: '2 objects' }).waitFor({ timeout: 15000 });
+  const subject = page.locator('[data-field="subject"] .value').first();
+  assert.equal(await subject.textContent(), 'CN=worker.example.test,O=Pulsar,C=JP');
+}
+
+test('a paste is decoded in the worker, not on the page', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // Errors, and the page's own warnings (a fallback to decoding on the page warns).
+    if (message.type() === 'error' || /mqocsp/.test(message.text())) errors.push(message.text());
+  });
+  await page.goto(relay.url);
+  await pasteTwo(page);
+  // The worker's decode came back (its duration recorded on the page) in a batch the page read;
+  // the page itself decoded nothing.
+  assert.deepEqual(await measures(page), { decode: 0, 'decode-worker': 1, 'decode-receive': 1 });
+  // Under the relay's Content-Security-Policy, without a violation or a fallback warning.
+  assert.deepEqual(errors, []);
+  const script = await fetch(new URL('worker.js', relay.url));
+  assert.equal(script.status, 200);
+  assert.match(script.headers.get('content-type'), /javascript/);
+  await page.close();
+});
+
+test('when the worker cannot start, the page decodes the paste itself and says why', async () => {
+  const context = await browser.newContext();
+  // The worker's script fails to load (as a stale or blocked file would).
+  await context.route('**/worker.js*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  const logged = [];
+  page.on('console', (message) => logged.push(message.text()));
+  const crashes = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  await page.goto(relay.url);
+  await pasteTwo(page);
+  assert.equal((await measures(page))['decode-worker'], 0);
+  assert.ok((await measures(page)).decode >= 1, 'decoded on the page');
+  assert.ok(logged.some((text) => /mqocsp: the worker failed.*decoding on the page/.test(text)), logged.join('\n'));
+  assert.deepEqual(crashes, []);
+  // Later pastes decode on the page too.
+  await page.getByLabel(/Paste what the customer sent/).fill(pem);
+  await page.locator('[data-field="summary"]', { hasText: '1 object' }).waitFor({ timeout: 15000 });
+  await context.close();
+});
+
+test('the relay built with the page in it serves the worker too', async () => {
+  const builtIn = await startRelay([], { embedded: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(builtIn.url);
+    await pasteTwo(page);
+    assert.deepEqual(await measures(page), { decode: 0, 'decode-worker': 1, 'decode-receive': 1 });
+    await page.close();
+  } finally {
+    await builtIn.stop();
+  }
+});
