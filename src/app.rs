@@ -214,9 +214,17 @@ pub fn app() -> Html {
         })
     };
     // The case resolved once per change, shared by the prediction, the live plan and the panels.
-    let analysis = use_memo(state.case_at_time(), |case| {
-        case.as_ref().map(|case| Shared::new(work::analyse(case)))
-    });
+    let analysis = use_memo(
+        (
+            state.case_at_time(),
+            Shared::from_rc(state.decoded.clone()),
+            state.decoded_text.clone(),
+        ),
+        |(case, decoded, text)| {
+            case.as_ref()
+                .map(|case| Shared::new(work::analyse(case, Some((decoded, text)))))
+        },
+    );
     let mut selection = state.effective_selection();
     // A certificate filed as the client's is checked as a TLS client certificate (clientAuth),
     // one filed as the queue manager's as a server certificate, unless the user chose.

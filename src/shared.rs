@@ -14,6 +14,11 @@ impl<T> Shared<T> {
     pub fn new(value: T) -> Self {
         Self(Rc::new(value))
     }
+
+    /// Shares a value already behind an `Rc` (equal to another `Shared` of the same `Rc`).
+    pub fn from_rc(value: Rc<T>) -> Self {
+        Self(value)
+    }
 }
 
 impl<T> Clone for Shared<T> {

@@ -99,9 +99,13 @@ pub struct Analysis {
     pub log_times: Vec<(String, Timestamp)>,
 }
 
-/// Resolves `case` once and predicts from that.
-pub fn analyse(case: &Case) -> Analysis {
-    let resolved = measured("resolve", || case.resolve());
+/// Resolves `case` once and predicts from that. `decoded` is the paste as already decoded, with
+/// the text it came from: when that text is the case's material, it is not decoded again.
+pub fn analyse(case: &Case, decoded: Option<(&Decoded, &str)>) -> Analysis {
+    let resolved = measured("resolve", || match decoded {
+        Some((decoded, text)) if text == case.material => case.resolve_decoded(decoded),
+        _ => case.resolve(),
+    });
     let explanation = Rc::new(measured("predict", || {
         let mut observed = Observations::of_case(case);
         for (code, line) in mqocsp_core::mq::ticket::reported_in(case) {

@@ -440,6 +440,17 @@ impl Case {
 
     /// Parses every text of the case.
     pub fn resolve(&self) -> Resolved {
+        self.resolve_from(None)
+    }
+
+    /// [`Case::resolve`] with the material already decoded by the caller (`material` must be
+    /// what [`crate::decode`] gives for `self.material`): a page that decoded the paste off its
+    /// main thread does not decode it again there.
+    pub fn resolve_decoded(&self, material: &Decoded) -> Resolved {
+        self.resolve_from(Some(material))
+    }
+
+    fn resolve_from(&self, decoded: Option<&Decoded>) -> Resolved {
         let mut problems = Vec::new();
         let at = Timestamp::parse_rfc3339(&self.at).unwrap_or_else(|| {
             problems.push(CaseProblem {
@@ -448,10 +459,10 @@ impl Case {
             });
             Timestamp(time::OffsetDateTime::UNIX_EPOCH)
         });
-        let mut material = if self.material.trim().is_empty() {
-            Decoded::default()
-        } else {
-            decode(&self.material)
+        let mut material = match decoded {
+            Some(decoded) => decoded.clone(),
+            None if self.material.trim().is_empty() => Decoded::default(),
+            None => decode(&self.material),
         };
         problems.extend(material.problems.iter().map(|p| CaseProblem {
             part: "material".into(),
