@@ -7,7 +7,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_WASM = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'mqocsp-web.wasm');
+// The page's own profile (Cargo.toml `wasm-release`, named by index.html's data-cargo-profile).
+export const DEFAULT_WASM = join(ROOT, 'target', 'wasm32-unknown-unknown', 'wasm-release', 'mqocsp-web.wasm');
 
 /** Reads a LEB128 unsigned integer at `at`; returns [value, next offset]. */
 function leb(bytes, at) {
