@@ -46,21 +46,58 @@ pub(crate) fn dns_matches(pattern: &str, name: &str) -> bool {
     }
 }
 
+/// The certificate identifier a peer name matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PeerMatch {
+    /// A subjectAltName entry.
+    AltName(GeneralName),
+    /// The subject CN, where the profile falls back to it (no subjectAltName at all).
+    CommonName(String),
+}
+
+impl std::fmt::Display for PeerMatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::AltName(name) => write!(f, "{name}"),
+            Self::CommonName(cn) => write!(f, "CN={cn} (no subjectAltName)"),
+        }
+    }
+}
+
+/// Why no identifier of the certificate matched a peer name: what the certificate has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PeerMismatch {
+    /// Its subjectAltName entries (none: no subjectAltName).
+    AltNames(Vec<GeneralName>),
+    /// Its subject CN, compared because it has no subjectAltName and the profile falls back.
+    CommonName(String),
+    /// No subjectAltName, and a CN the profile does not take as a host name identifier.
+    CommonNameNotAnIdentifier(String),
+}
+
+impl std::fmt::Display for PeerMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::AltNames(names) if names.is_empty() => f.write_str("no subjectAltName"),
+            Self::AltNames(names) => f.write_str(&crate::general_name::list(names)),
+            Self::CommonName(cn) => write!(f, "CN={cn}"),
+            Self::CommonNameNotAnIdentifier(cn) => write!(
+                f,
+                "no subjectAltName; the subject CN={cn} is not a host name identifier (RFC 9525 §6.3)"
+            ),
+        }
+    }
+}
+
 /// Matches `peer` (a host name or an IP address in any textual form) against the certificate's
-/// identifiers. Returns the identifier that matched, or what the certificate has.
+/// identifiers: the identifier that matched, or what the certificate has.
 pub(crate) fn peer_name_matches(
     cert: &Certificate,
     peer: &str,
     fallback: CommonNameFallback,
-) -> Result<String, String> {
+) -> Result<PeerMatch, PeerMismatch> {
     let sans = cert.alt_names();
-    let has = || {
-        if sans.is_empty() {
-            "no subjectAltName".to_owned()
-        } else {
-            crate::general_name::list(sans)
-        }
-    };
+    let has = || PeerMismatch::AltNames(sans.to_vec());
     // IP forms are normalised by parsing (RFC 9525 §6.2.2 compares the octets).
     let peer_ip = peer
         .trim_start_matches('[')
@@ -71,7 +108,7 @@ pub(crate) fn peer_name_matches(
         return sans
             .iter()
             .find(|n| matches!(n, GeneralName::Ip(address) if same_ip(address, &ip)))
-            .map(ToString::to_string)
+            .map(|n| PeerMatch::AltName(n.clone()))
             .ok_or_else(has);
     }
     // A mailbox (limbo's RFC822 peer names) against rfc822Name entries: RFC 5280 §4.2.1.6 makes
@@ -86,7 +123,7 @@ pub(crate) fn peer_name_matches(
                     l == local && dns_normal(d) == dns_normal(domain)
                 }))
             })
-            .map(ToString::to_string)
+            .map(|n| PeerMatch::AltName(n.clone()))
             .ok_or_else(has);
     }
     // A host typed with Unicode labels is compared as the A-labels certificates carry.
@@ -96,7 +133,7 @@ pub(crate) fn peer_name_matches(
         .iter()
         .find(|n| matches!(n, GeneralName::Dns(pattern) if dns_matches(pattern, peer)))
     {
-        return Ok(found.to_string());
+        return Ok(PeerMatch::AltName(found.clone()));
     }
     let cn_allowed = fallback == CommonNameFallback::WithoutSubjectAltName && sans.is_empty();
     let cn = cert
@@ -106,13 +143,9 @@ pub(crate) fn peer_name_matches(
         .find(|a| a.oid == OID_COMMON_NAME)
         .map(|a| a.value.as_str());
     match cn {
-        Some(cn) if cn_allowed && dns_matches(cn, peer) => {
-            Ok(format!("CN={cn} (no subjectAltName)"))
-        }
-        Some(cn) if cn_allowed => Err(format!("CN={cn}")),
-        Some(cn) if sans.is_empty() => Err(format!(
-            "no subjectAltName; the subject CN={cn} is not a host name identifier (RFC 9525 §6.3)"
-        )),
+        Some(cn) if cn_allowed && dns_matches(cn, peer) => Ok(PeerMatch::CommonName(cn.to_owned())),
+        Some(cn) if cn_allowed => Err(PeerMismatch::CommonName(cn.to_owned())),
+        Some(cn) if sans.is_empty() => Err(PeerMismatch::CommonNameNotAnIdentifier(cn.to_owned())),
         _ => Err(has()),
     }
 }
