@@ -195,7 +195,7 @@ pub struct CaseProblem {
 #[derive(Clone, Debug)]
 pub struct Resolved {
     /// The decoded material.
-    pub material: Decoded,
+    pub material: std::sync::Arc<Decoded>,
     /// The client.
     pub client: ClientConfig,
     /// The queue manager.
@@ -343,10 +343,15 @@ impl Resolved {
         {
             return report.clone();
         }
+        // Each certificate once, however often it was pasted (path building would drop the
+        // copies anyway, after cloning them).
+        let mut seen = std::collections::HashSet::new();
         let untrusted: Vec<Certificate> = self
             .material
             .certificates()
-            .filter(|c| c.fingerprints != target.fingerprints)
+            .filter(|c| {
+                c.fingerprints != target.fingerprints && seen.insert(c.fingerprints.sha256.as_str())
+            })
             .cloned()
             .collect();
         let report = crate::verify::verify_chain(&ChainInput {
@@ -540,7 +545,7 @@ impl Case {
         let client = self.client_config(&mut problem);
         let qm = self.qm_config(&client.mqcd.channel_name, &mut problem);
         Resolved {
-            material,
+            material: std::sync::Arc::new(material),
             client,
             qm,
             client_cert,
