@@ -29,6 +29,10 @@ pub fn names_one(text: &str) -> bool {
 /// responders become the certificate's AIA responder.
 pub fn rename(text: &str) -> String {
     let mut out = gskit_details(&quoted_inserts(text));
+    // A stand-in's whole DN, unquoted (a fix naming the certificate), is its role too.
+    for (dn, role) in stand_in_dns() {
+        out = out.replace(dn.as_str(), role);
+    }
     for (name, role) in NAMES {
         out = out
             .replace(&format!("({name})"), "(not pasted)")
@@ -43,6 +47,28 @@ pub fn rename(text: &str) -> String {
             .replace(url, "the AIA responder");
     }
     out
+}
+
+/// The stand-ins' subject DNs (RFC 4514, as the model writes them), longest first, with the role
+/// each plays; read once from the stand-in certificates themselves.
+fn stand_in_dns() -> &'static [(String, &'static str)] {
+    static DNS: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    DNS.get_or_init(|| {
+        let (material, _) = super::examples::stand_ins();
+        let decoded = crate::decode(&material);
+        let mut out: Vec<(String, &'static str)> = decoded
+            .certificates()
+            .filter_map(|cert| {
+                let dn = &cert.subject.rfc4514;
+                NAMES
+                    .iter()
+                    .find(|(name, _)| dn.contains(&format!("CN={name}")))
+                    .map(|(_, role)| (dn.clone(), *role))
+            })
+            .collect();
+        out.sort_by_key(|(dn, _)| std::cmp::Reverse(dn.len()));
+        out
+    })
 }
 
 /// `'…'` segments that name a stand-in become `'<role>, not pasted'`: a DN or certificate detail
@@ -145,6 +171,24 @@ mod tests {
                 "checks www.sd.pulsarintegration.PL81N.com (www.pulsarintegration.PL921WC.com) at http://nsca.example.test:2560/"
             ),
             "checks the queue manager's certificate (not pasted) at the AIA responder"
+        );
+    }
+
+    #[test]
+    fn a_stand_in_dn_outside_quotes_becomes_its_role_whole() {
+        // A fix names the revoked certificate by its DN, unquoted.
+        let (dn, _) = stand_in_dns()
+            .iter()
+            .find(|(_, role)| *role == "the client's certificate")
+            .unwrap_or_else(|| panic!("{:?}", stand_in_dns()));
+        let renamed = rename(&format!("{dn} is revoked: issue a new certificate."));
+        assert_eq!(
+            renamed,
+            "the client's certificate is revoked: issue a new certificate."
+        );
+        assert!(
+            !renamed.to_ascii_lowercase().contains("pulsar"),
+            "{renamed}"
         );
     }
 }
