@@ -4,12 +4,14 @@
 //! and the Linux chain engine asks only the first CDP.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mqocsp_core::mq::case::{Case, ClientSide, QmSide};
+mod common;
+
+use common::{client_ids, openssl_case};
+use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::dotnet::{DotnetSettings, Platform};
 use mqocsp_core::mq::java::ClientKind;
-use mqocsp_core::mq::predict::{Diagnosis, predict};
+use mqocsp_core::mq::predict::predict;
 use mqocsp_core::mq::sources::{SourceKind, dotnet_sources};
-use mqocsp_testkit::fixtures::pem as pem_block;
 use mqocsp_testkit::openssl::{OpensslCa, SERVER_EXTENSIONS};
 
 const QM: &str = "/C=GB/O=Example/CN=qm1.example.test";
@@ -28,42 +30,17 @@ fn with_cdps(ca: &mut OpensslCa) {
 }
 
 fn case(ca: &OpensslCa, crl: Option<&[u8]>, peer: Option<&str>, trusted: bool) -> Case {
-    let mut material = ca.cert_pem();
-    material.push_str(&std::fs::read_to_string(ca.dir().join("qm.pem")).unwrap());
-    if let Some(crl) = crl {
-        material.push_str(&pem_block("X509 CRL", crl));
+    let mut case = openssl_case(ca, crl, ".NET");
+    if trusted {
+        case.client.trust = vec![".NET Test CA".into()];
     }
-    let now = mqocsp_core::Timestamp(time::OffsetDateTime::now_utc()).to_string();
-    Case {
-        material,
-        client: ClientSide {
-            command_line: Some(
-                "mqpgfc -qm QM1 -ch QM1.SVRCONN -x qm1.example.test(1414) -cs ANY_TLS12".into(),
-            ),
-            trust: if trusted {
-                vec![".NET Test CA".into()]
-            } else {
-                Vec::new()
-            },
-            peer_name: peer.map(str::to_owned),
-            kind: Some(ClientKind::Dotnet),
-            dotnet: Some(DotnetSettings {
-                revocation_check: Some(true),
-                platform: Some(Platform::Windows),
-            }),
-            ..ClientSide::default()
-        },
-        queue_manager: QmSide {
-            mqsc: "DEFINE CHANNEL(QM1.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12) SSLCAUTH(OPTIONAL)\n".into(),
-            certificate: Some("qm1.example.test".into()),
-            ..QmSide::default()
-        },
-        ..Case::new(".NET", &now)
-    }
-}
-
-fn client_ids(d: &Diagnosis) -> Vec<&str> {
-    d.client_log.iter().map(|l| l.id.as_str()).collect()
+    case.client.peer_name = peer.map(str::to_owned);
+    case.client.kind = Some(ClientKind::Dotnet);
+    case.client.dotnet = Some(DotnetSettings {
+        revocation_check: Some(true),
+        platform: Some(Platform::Windows),
+    });
+    case
 }
 
 #[test]

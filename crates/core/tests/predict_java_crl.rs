@@ -4,10 +4,12 @@
 //! OCSP failure stands. The live session asks the same sources (`mq::sources::java_sources`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use mqocsp_core::mq::case::{Case, ClientSide, QmSide};
+mod common;
+
+use common::{client_ids, openssl_case};
+use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::java::{ClientKind, JSSE_NETWORK, JSSE_REVOKED, JavaSettings};
-use mqocsp_core::mq::predict::{Diagnosis, predict};
-use mqocsp_testkit::fixtures::pem as pem_block;
+use mqocsp_core::mq::predict::predict;
 use mqocsp_testkit::openssl::OpensslCa;
 
 const QM: &str = "/C=GB/O=Example/CN=qm1.example.test";
@@ -22,39 +24,16 @@ fn issue_qm(ca: &mut OpensslCa) {
 }
 
 fn case(ca: &OpensslCa, crl: Option<&[u8]>, crldp: bool) -> Case {
-    let mut material = ca.cert_pem();
-    material.push_str(&std::fs::read_to_string(ca.dir().join("qm.pem")).unwrap());
-    if let Some(crl) = crl {
-        material.push_str(&pem_block("X509 CRL", crl));
-    }
-    let now = mqocsp_core::Timestamp(time::OffsetDateTime::now_utc()).to_string();
-    Case {
-        material,
-        client: ClientSide {
-            command_line: Some(
-                "mqpgfc -qm QM1 -ch QM1.SVRCONN -x qm1.example.test(1414) -cs ANY_TLS12".into(),
-            ),
-            trust: vec!["Java Test CA".into()],
-            kind: Some(ClientKind::Java),
-            java: Some(JavaSettings {
-                check_revocation: Some(true),
-                ocsp_enable: Some(true),
-                enable_crldp: Some(crldp),
-                ..JavaSettings::default()
-            }),
-            ..ClientSide::default()
-        },
-        queue_manager: QmSide {
-            mqsc: "DEFINE CHANNEL(QM1.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12) SSLCAUTH(OPTIONAL)\n".into(),
-            certificate: Some("qm1.example.test".into()),
-            ..QmSide::default()
-        },
-        ..Case::new("Java CRL fallback", &now)
-    }
-}
-
-fn client_ids(d: &Diagnosis) -> Vec<&str> {
-    d.client_log.iter().map(|l| l.id.as_str()).collect()
+    let mut case = openssl_case(ca, crl, "Java CRL fallback");
+    case.client.trust = vec!["Java Test CA".into()];
+    case.client.kind = Some(ClientKind::Java);
+    case.client.java = Some(JavaSettings {
+        check_revocation: Some(true),
+        ocsp_enable: Some(true),
+        enable_crldp: Some(crldp),
+        ..JavaSettings::default()
+    });
+    case
 }
 
 #[test]
