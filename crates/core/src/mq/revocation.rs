@@ -49,6 +49,19 @@ impl Unknown {
             Self::Unverifiable { .. } => 'c',
         }
     }
+
+    /// Why no status came, in a few words (a client library that asks its own sources treats
+    /// a responder nothing speaks for as unreachable).
+    pub fn words(&self) -> String {
+        match self {
+            Self::Unreachable { url } => format!("{url} cannot be reached"),
+            Self::NoEvidence { url } => {
+                format!("nothing in the case says {url} answers; taken as unreachable")
+            }
+            Self::NotKnown { why } => format!("unknown: {why}"),
+            Self::Unverifiable { why } => format!("the answer cannot be relied on: {why}"),
+        }
+    }
 }
 
 /// The answer for one certificate.

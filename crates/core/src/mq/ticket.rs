@@ -688,7 +688,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         }
         index += 1;
     }
-    let mut dotnet_lines = Vec::new();
+    // Lines a client-kind reader took (.NET settings, Spring properties, JVM options).
+    let mut taken_lines = Vec::new();
     if let Some((super::java::ClientKind::Java, _, _)) = detected
         && one_client(&entries, &java_lines, &mut observed, &mut filed)
             == Some(super::java::ClientKind::C)
@@ -713,14 +714,14 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             }
         ));
         if kind == super::java::ClientKind::Dotnet {
-            dotnet_lines = file_dotnet(text, &mut case, &mut filed);
+            taken_lines = file_dotnet(text, &mut case, &mut filed);
         }
         if kind == super::java::ClientKind::Java {
-            dotnet_lines.extend(spring_properties(text, &mut case, &mut filed));
+            taken_lines.extend(spring_properties(text, &mut case, &mut filed));
             let settings = super::java::JavaSettings::read(text);
             if !settings.is_empty() {
                 // The lines that set them (JVM options, java.security).
-                dotnet_lines.extend(
+                taken_lines.extend(
                     text.lines()
                         .enumerate()
                         .filter(|(_, l)| !super::java::JavaSettings::read(l).is_empty())
@@ -806,7 +807,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         ));
     }
     let unread =
-        super::dotnet::without_lines(super::sort::sort(decoded, text).unread, &dotnet_lines)
+        super::dotnet::without_lines(super::sort::sort(decoded, text).unread, &taken_lines)
             .into_iter()
             .filter(|(first, last)| {
                 // Lines the ticket reader itself took (log entries, stack traces, quoted codes,

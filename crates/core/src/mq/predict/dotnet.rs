@@ -238,7 +238,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                     return false;
                 }
                 Answer::Unknown(unknown) => {
-                    b.step("dotnet.revocation", "The chain engine checks revocation", &subject, MS_MODE, Outcome::Warn, format!("{said}: no answer it can use ({}); the engine goes on to the next source the certificate names.", words(&unknown)));
+                    b.step("dotnet.revocation", "The chain engine checks revocation", &subject, MS_MODE, Outcome::Warn, format!("{said}: no answer it can use ({}); the engine goes on to the next source the certificate names.", unknown.words()));
                     last = Some(unknown);
                 }
             }
@@ -254,7 +254,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             unknown,
             Unknown::Unreachable { .. } | Unknown::NoEvidence { .. }
         );
-        b.step("dotnet.revocation", "The chain engine checks revocation", &subject, MS_MODE, Outcome::Fail, format!("No source gave a status ({}): chain status RevocationStatusUnknown{}. With X509RevocationMode.Online the managed client refuses the certificate; there is no WARN policy (mqclient.ini's OCSPAuthentication is a GSKit setting).", words(&unknown), if offline { ", OfflineRevocation" } else { "" }));
+        b.step("dotnet.revocation", "The chain engine checks revocation", &subject, MS_MODE, Outcome::Fail, format!("No source gave a status ({}): chain status RevocationStatusUnknown{}. With X509RevocationMode.Online the managed client refuses the certificate; there is no WARN policy (mqclient.ini's OCSPAuthentication is a GSKit setting).", unknown.words(), if offline { ", OfflineRevocation" } else { "" }));
         b.diagnosis.revocation.push(super::Revocation {
             side: Side::Client,
             certificate: cert.subject.rfc4514.clone(),
@@ -271,17 +271,6 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         return false;
     }
     true
-}
-
-fn words(unknown: &Unknown) -> String {
-    match unknown {
-        Unknown::Unreachable { url } => format!("{url} cannot be reached"),
-        Unknown::NoEvidence { url } => {
-            format!("nothing in the case says {url} answers; taken as unreachable")
-        }
-        Unknown::NotKnown { why } => format!("unknown: {why}"),
-        Unknown::Unverifiable { why } => format!("the answer cannot be relied on: {why}"),
-    }
 }
 
 /// What the C client's configuration says about OCSP does not reach the managed client.

@@ -234,7 +234,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                     return false;
                 }
                 Answer::Unknown(unknown) if more => {
-                    b.step("java.revocation", title, &subject, OPENJDK_REVOCATION, Outcome::Warn, format!("{}: no status ({}); PKIXRevocationChecker falls back to the next source (its NO_FALLBACK option is not set by SunJSSE).", detail.as_deref().unwrap_or(url).trim_end_matches('.'), unknown_words(&unknown)));
+                    b.step("java.revocation", title, &subject, OPENJDK_REVOCATION, Outcome::Warn, format!("{}: no status ({}); PKIXRevocationChecker falls back to the next source (its NO_FALLBACK option is not set by SunJSSE).", detail.as_deref().unwrap_or(url).trim_end_matches('.'), unknown.words()));
                     first_unknown.get_or_insert((unknown, url.clone()));
                 }
                 Answer::Unknown(unknown) => {
@@ -278,13 +278,4 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         debug_assert!(decided, "every path through the sources decides or returns");
     }
     true
-}
-
-/// Why a source gave no status, in a few words.
-fn unknown_words(unknown: &Unknown) -> String {
-    match unknown {
-        Unknown::Unreachable { url } => format!("{url} cannot be reached"),
-        Unknown::NotKnown { why } | Unknown::Unverifiable { why } => why.clone(),
-        Unknown::NoEvidence { url } => format!("the case has no answer from {url}"),
-    }
 }

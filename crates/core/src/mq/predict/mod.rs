@@ -477,7 +477,7 @@ fn run(b: &mut Builder<'_>) {
         }
     }
     // ClientRevocationChecks=REQUIRED without a CCDT or MQSCO (APAR IT44272).
-    if kind == crate::mq::java::ClientKind::C && !client_revocation::ccdt_required(b) {
+    if !client_revocation::ccdt_required(b) {
         return;
     }
     // A client that names no CipherSpec against a channel that has one never starts TLS.
