@@ -10,13 +10,15 @@ use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
 use crate::components::verdict::Verdict;
 use crate::components::verify_panel::{Choice, VerifyPanel};
-use crate::services::work::{self, Analysis};
+use crate::hooks::use_answer;
+use crate::services::work;
+use crate::services::worker::{self, Analysed};
 use crate::shared::Shared;
 use crate::state::{Action, CaseAction, CaseEdit, PasteAction, SelectionChange, State};
 use crate::timing::measured;
 use mqocsp_core::der::Span;
 use mqocsp_core::mq::predict::Change;
-use mqocsp_core::verify::workbench::{fingerprint, verify_selection};
+use mqocsp_core::verify::workbench::{WorkbenchReport, fingerprint};
 use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -66,8 +68,8 @@ fn choice(object: &DecodedObject) -> Option<Choice> {
 }
 
 /// Times worth evaluating at: the first OCSP response's producedAt, the first time in each
-/// pasted log (read once per case change, in the analysis).
-fn time_picks(state: &State, analysis: Option<&Analysis>) -> Vec<(String, mqocsp_core::Timestamp)> {
+/// pasted log (read once per case change, with the prediction).
+fn time_picks(state: &State, analysed: Option<&Analysed>) -> Vec<(String, mqocsp_core::Timestamp)> {
     let mut picks = Vec::new();
     if let Some(produced) = state.objects().iter().find_map(|o| match &o.body {
         ObjectBody::OcspResponse(r) => r.basic.as_ref().map(|b| b.produced_at),
@@ -76,7 +78,7 @@ fn time_picks(state: &State, analysis: Option<&Analysis>) -> Vec<(String, mqocsp
         picks.push(("OCSP producedAt".to_owned(), produced));
     }
     picks.extend(
-        analysis
+        analysed
             .into_iter()
             .flat_map(|a| a.log_times.iter().cloned()),
     );
@@ -213,51 +215,82 @@ pub fn app() -> Html {
             state.dispatch(PasteAction::ShowStep(step, highlight).into())
         })
     };
-    // The case resolved once per change, shared by the prediction, the live plan and the panels.
-    let analysis = use_memo(
+    // The case resolved once per change, shared by the live plan and the panels; the paste's
+    // objects are used when the paste is the case's material.
+    let paste_is_material = |case: &mqocsp_core::mq::case::Case, text: &str| case.material == text;
+    let resolved = use_memo(
         (
             state.case_at_time(),
             Shared::from_rc(state.decoded.clone()),
             state.decoded_text.clone(),
         ),
-        |(case, decoded, text)| {
-            case.as_ref()
-                .map(|case| Shared::new(work::analyse(case, Some((decoded, text)))))
+        move |(case, decoded, text)| {
+            case.as_ref().map(|case| {
+                Shared::new(measured("resolve", || {
+                    if paste_is_material(case, text) {
+                        case.resolve_decoded(decoded)
+                    } else {
+                        case.resolve()
+                    }
+                }))
+            })
         },
     );
+    // Its prediction, in the worker (the previous one is shown, marked busy, until it is back).
+    let analysed = use_answer(
+        (
+            state.case_at_time(),
+            Shared::from_rc(state.decoded.clone()),
+            state.decoded_text.clone(),
+        ),
+        move |(case, decoded, text), deliver: Box<dyn FnOnce(Option<Shared<Analysed>>)>| {
+            match case {
+                None => deliver(None),
+                Some(case) => {
+                    let paste = paste_is_material(&case, &text).then(|| decoded.rc());
+                    worker::analyse(case, paste, move |analysed| {
+                        deliver(Some(Shared::new(analysed)))
+                    });
+                }
+            }
+        },
+    );
+    let analysed_now: Option<Shared<Analysed>> =
+        analysed.value.as_ref().and_then(|a| (**a).clone());
     let mut selection = state.effective_selection();
     // A certificate filed as the client's is checked as a TLS client certificate (clientAuth),
     // one filed as the queue manager's as a server certificate, unless the user chose.
     if selection.purpose.is_none()
-        && let (Some(target), Some(analysis)) = (&selection.target, analysis.as_ref())
+        && let (Some(target), Some(resolved)) = (&selection.target, resolved.as_ref())
     {
         let is = |cert: &Option<mqocsp_core::Certificate>| {
             cert.as_ref()
                 .is_some_and(|c| &c.fingerprints.sha256 == target)
         };
-        if is(&analysis.resolved.client_cert) {
+        if is(&resolved.client_cert) {
             selection.purpose = Some(mqocsp_core::verify::Purpose::ClientAuth);
-        } else if is(&analysis.resolved.qm_cert) {
+        } else if is(&resolved.qm_cert) {
             selection.purpose = Some(mqocsp_core::verify::Purpose::ServerAuth);
         }
     }
     let files: Vec<Rc<Decoded>> = state.files.iter().map(|f| f.decoded.clone()).collect();
-    let report = use_memo(
+    // The Verify view's checks, in the worker: a pathological chain never blocks the page.
+    let report = use_answer(
         (
-            state.decoded.clone(),
-            files.clone(),
+            Shared::from_rc(state.decoded.clone()),
+            files.iter().cloned().map(Shared::from_rc).collect::<Vec<_>>(),
             selection.clone(),
             state.at,
         ),
-        |(decoded, files, selection, at)| {
-            let objects: Vec<&DecodedObject> = decoded
-                .objects
-                .iter()
-                .chain(files.iter().flat_map(|f| f.objects.iter()))
+        |(decoded, files, selection, at), deliver: Box<dyn FnOnce(WorkbenchReport)>| {
+            let inputs = std::iter::once(decoded.rc())
+                .chain(files.iter().map(Shared::rc))
                 .collect();
-            measured("verify", || verify_selection(&objects, selection, *at))
+            worker::verify(selection, at, inputs, deliver);
         },
     );
+    let report_pending = report.pending;
+    let report = report.value.unwrap_or_default();
     let choices = use_memo((state.decoded.clone(), files), |(decoded, files)| {
         measured("choices", || {
             // A certificate or response pasted again is the same choice.
@@ -274,9 +307,8 @@ pub fn app() -> Html {
     let on_example = {
         let state = state.clone();
         Callback::from(move |name: String| {
-            if let Some(action) = work::open_example(&name) {
-                state.dispatch(action.into());
-            }
+            let state = state.clone();
+            work::open_example(&name, move |action| state.dispatch(action.into()));
         })
     };
     let on_new = {
@@ -290,39 +322,36 @@ pub fn app() -> Html {
     let on_import = {
         let state = state.clone();
         Callback::from(move |case: mqocsp_core::mq::case::Case| {
-            state.dispatch(work::open_case(case).into())
+            let state = state.clone();
+            work::open_case(case, move |action| state.dispatch(action.into()));
         })
     };
     let on_live = {
-        let (state, analysis) = (state.clone(), analysis.clone());
-        Callback::from(move |()| {
-            let resolved = analysis.as_ref().as_ref().map(|a| &a.resolved);
-            crate::services::live::ask(&state, resolved)
-        })
+        let (state, resolved) = (state.clone(), resolved.clone());
+        Callback::from(move |()| crate::services::live::ask(&state, resolved.as_deref()))
     };
     let on_probe = {
-        let (state, analysis) = (state.clone(), analysis.clone());
+        let (state, resolved) = (state.clone(), resolved.clone());
         Callback::from(move |(target, channel): (String, String)| {
-            let resolved = analysis.as_ref().as_ref().map(|a| &a.resolved);
-            crate::services::live::probe(&state, resolved, target, channel)
+            crate::services::live::probe(&state, resolved.as_deref(), target, channel)
         })
     };
     let on_apply = {
         let state = state.clone();
         Callback::from(move |change: Change| state.dispatch(CaseAction::Apply(change).into()))
     };
-    let picks = time_picks(&state, analysis.as_ref().as_ref().map(|a| &**a));
+    let picks = time_picks(&state, analysed_now.as_deref());
     // What the paste holds, by slot; with an open case, also what live checks brought into it
     // (a listener's chain is typed evidence in the case, not text in the paste).
     let sorted = use_memo(
         (
             state.decoded.clone(),
             state.decoded_text.clone(),
-            (*analysis).clone(),
+            (*resolved).clone(),
         ),
-        |(decoded, text, analysis)| match analysis {
-            Some(analysis) if analysis.resolved.material.objects.len() > decoded.objects.len() => {
-                mqocsp_core::mq::sort::sort(&analysis.resolved.material, text)
+        |(decoded, text, resolved)| match resolved {
+            Some(resolved) if resolved.material.objects.len() > decoded.objects.len() => {
+                mqocsp_core::mq::sort::sort(&resolved.material, text)
             }
             _ => measured("sort", || mqocsp_core::mq::sort::sort(decoded, text)),
         },
@@ -341,8 +370,8 @@ pub fn app() -> Html {
         if state.problem_count() == 1 { "" } else { "s" },
         if state.pending { " (decoding…)" } else { "" }
     );
-    let resolved = (*analysis).clone();
-    let diagnosis = resolved.as_ref().map(|a| a.diagnosis.clone());
+    let resolved = (*resolved).clone();
+    let analysis_pending = analysed.pending && state.case.is_some();
     html! {
         <main class="workbench">
             <header class="masthead">
@@ -359,13 +388,13 @@ pub fn app() -> Html {
                 }
                 <EvaluationTime text={state.at_text.clone()} error={state.at_error.clone()} on_text={on_time} {on_now} {picks} {on_pick} />
             </section>
-            if let Some(analysis) = resolved.as_ref() {
-                <Verdict explanation={analysis.explanation.clone()} />
+            if let (Some(analysed), true) = (analysed_now.clone(), state.case.is_some()) {
+                <Verdict {analysed} pending={analysis_pending} />
             }
             <Found sorted={sorted.clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
-            <DiagnosePanel case={state.case.clone()} {resolved} {diagnosis} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />
-            <VerifyPanel choices={choices.clone()} {selection} {report} step={state.step} {on_select} {on_step} />
+            <DiagnosePanel case={state.case.clone()} {resolved} analysed={analysed_now} pending={analysis_pending} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />
+            <VerifyPanel choices={choices.clone()} {selection} {report} pending={report_pending} step={state.step} {on_select} {on_step} />
             <section class="decoded" aria-label="Decoded objects" aria-live="polite">
                 <p class="summary" data-field="summary">{ summary }</p>
                 <DecodedList decoded={state.decoded.clone()} at={state.at} shown={state.shown} on_more={on_more.clone()} highlight={state.highlight.clone()} />

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod services;
 pub mod shared;
 pub mod state;

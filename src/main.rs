@@ -1,9 +1,9 @@
 //! Entry point of the page: install the panic banner, take the relay token from the address,
-//! mount [`mqocsp_web::App`]; in the page's decode worker, answer decode requests instead.
+//! mount [`mqocsp_web::App`]; in the page's worker, answer its requests instead.
 
 fn main() {
-    // The same wasm is the page's decode worker (static/worker.js loads it there).
-    if mqocsp_web::services::decoder::serve_in_worker() {
+    // The same wasm is the page's worker (static/worker.js loads it there).
+    if mqocsp_web::services::worker::serve_in_worker() {
         return;
     }
     mqocsp_web::services::install_panic_banner();

@@ -2,7 +2,7 @@
 //! and the relay calls of the live checks; [`work`] does the page's heavy work and [`live`]
 //! drives the live workflows.
 
-pub mod decoder;
+pub mod worker;
 pub mod live;
 pub mod restore;
 pub mod work;

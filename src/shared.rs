@@ -19,6 +19,11 @@ impl<T> Shared<T> {
     pub fn from_rc(value: Rc<T>) -> Self {
         Self(value)
     }
+
+    /// The `Rc` shared.
+    pub fn rc(&self) -> Rc<T> {
+        Rc::clone(&self.0)
+    }
 }
 
 impl<T> Clone for Shared<T> {

@@ -1,5 +1,5 @@
-// The page's decode worker (issue #14 item 6): the page's own wasm, loaded here as a module worker,
-// answers decode requests off the main thread (src/services/decoder.rs). The page passes the
+// The page's worker (issue #14 item 6): the page's own wasm, loaded here as a module worker,
+// decodes, predicts and verifies off the main thread (src/services/worker.rs). The page passes the
 // hashed files Trunk wrote for it: `?glue=/mqocsp-web-….js&wasm=/mqocsp-web-…_bg.wasm`. The
 // wasm's main() sees a worker scope and installs its message handler.
 const early = [];

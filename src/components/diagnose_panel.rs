@@ -1,7 +1,7 @@
 //! The MQ view: a built-in case or the user's own, its configuration, what-if controls, and the
 //! predicted outcome with both sides' logs side by side.
 
-use crate::services::work::Analysis;
+use crate::services::worker::Analysed;
 use crate::shared::Shared;
 use crate::state::CaseEdit;
 use mqocsp_core::mq::case::{Case, Resolved, ResponderState};
@@ -9,7 +9,6 @@ use mqocsp_core::mq::examples::examples;
 use mqocsp_core::mq::ini::OcspAuthentication;
 use mqocsp_core::mq::predict::{Change, Diagnosis, LogEntry};
 use mqocsp_core::verify::Outcome;
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -18,10 +17,12 @@ use yew::prelude::*;
 pub struct DiagnosePanelProps {
     /// The case, when one is open.
     pub case: Option<Case>,
-    /// The case resolved (once per change, shared with the prediction and the live plan).
-    pub resolved: Option<Shared<Analysis>>,
-    /// Its diagnosis.
-    pub diagnosis: Option<Rc<Diagnosis>>,
+    /// The case resolved (once per change, shared with the live plan).
+    pub resolved: Option<Shared<Resolved>>,
+    /// Its diagnosis (made in the worker).
+    pub analysed: Option<Shared<Analysed>>,
+    /// Whether a newer diagnosis is on its way (the case changed since this one).
+    pub pending: bool,
     /// Load a built-in case.
     pub on_example: Callback<String>,
     /// Start a case around the paste.
@@ -410,8 +411,8 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                         }) }
                     </div>
                     <h3>{ "As MQ reads it" }</h3>
-                    if let Some(analysis) = &props.resolved {
-                        { as_mq_sees_it(&analysis.resolved) }
+                    if let Some(resolved) = &props.resolved {
+                        { as_mq_sees_it(resolved) }
                     }
                 </details>
                 <div class="what-if-controls">
@@ -429,16 +430,20 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
                     }) }
                 </div>
                 <div class="live">
-                    if let Some(analysis) = &props.resolved {
-                        { probe_form(&analysis.resolved, &props.on_probe) }
+                    if let Some(resolved) = &props.resolved {
+                        { probe_form(resolved, &props.on_probe) }
                     }
                     <button type="button" id="ask-live" onclick={props.on_live.reform(|_: MouseEvent| ())}>{ "Ask the responders now (through the relay)" }</button>
                     <ul class="live-log" data-field="live-log" aria-live="polite">
                         { for props.live_log.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
                     </ul>
                 </div>
-                if let Some(diagnosis) = &props.diagnosis {
-                    { outcome_view(diagnosis, &props.on_apply) }
+                if let Some(analysed) = &props.analysed {
+                    <div class="outcome-wrap" aria-busy={props.pending.to_string()}>
+                        { outcome_view(&analysed.explanation.diagnosis, &props.on_apply) }
+                    </div>
+                } else {
+                    <p class="hint" data-field="predicting">{ "Predicting…" }</p>
                 }
             } else {
                 <p class="hint">{ "Load a built-in case to see the seed's scenarios predicted, or start a case around what you pasted." }</p>

@@ -2,16 +2,19 @@
 //! side's log was predicted to show next to what the ticket shows (matches and mismatches
 //! marked), what the cause supposes or contradicts, and the fix. The workbench follows below.
 
+use crate::services::worker::Analysed;
+use crate::shared::Shared;
 use mqocsp_core::mq::explain::Explanation;
 use mqocsp_core::mq::revocation::Side;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Verdict`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct VerdictProps {
     /// The diagnosis of the open case.
-    pub explanation: Rc<Explanation>,
+    pub analysed: Shared<Analysed>,
+    /// Whether a newer diagnosis is on its way (the case changed since this one).
+    pub pending: bool,
 }
 
 fn base(id: &str) -> &str {
@@ -79,7 +82,7 @@ fn list(title: &str, field: &'static str, items: &[String]) -> Html {
 /// The verdict banner and its evidence.
 #[function_component(Verdict)]
 pub fn verdict(props: &VerdictProps) -> Html {
-    let e = &props.explanation;
+    let e: &Explanation = &props.analysed.explanation;
     let o = &e.diagnosis.outcome;
     let headline = match o.reason_code {
         Some(code) => format!(
@@ -96,7 +99,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
         .map(|f| format!("{}: {}", f.title, f.detail))
         .collect();
     html! {
-        <section class="verdict" aria-label="Diagnosis" data-field="verdict">
+        <section class="verdict" aria-label="Diagnosis" data-field="verdict" aria-busy={props.pending.to_string()}>
             <h2>{ "Diagnosis" }</h2>
             <div class={classes!("verdict-banner", if o.connected { "good" } else { "bad" })} role="status">
                 <p class="verdict-headline" data-field="verdict-headline">{ headline }</p>

@@ -31,6 +31,8 @@ pub struct VerifyPanelProps {
     pub selection: Selection,
     /// The trace and verdicts.
     pub report: Rc<WorkbenchReport>,
+    /// Whether a newer report is on its way (the selection or the paste changed since this one).
+    pub pending: bool,
     /// The step shown.
     pub step: usize,
     /// Called when the selection changes.
@@ -192,7 +194,7 @@ pub fn verify_panel(props: &VerifyPanelProps) -> Html {
         Purpose::Any => "any",
     };
     html! {
-        <section class="verify" aria-label="Verify">
+        <section class="verify" aria-label="Verify" aria-busy={props.pending.to_string()}>
             <h2>{ "Verify" }</h2>
             if certificates.is_empty() {
                 <p class="hint">{ "Paste certificates (and an OCSP response) to verify them." }</p>

@@ -14,6 +14,7 @@ pub fn restore(state: &UseReducerHandle<State>) -> Result<(), String> {
             None => return Ok(()),
         },
     };
-    state.dispatch(super::work::open_case(case).into());
+    let state = state.clone();
+    super::work::open_case(case, move |action| state.dispatch(action.into()));
     Ok(())
 }

@@ -37,6 +37,7 @@ pub mod fuzz;
 pub mod general_name;
 pub mod hex;
 pub mod input;
+pub mod interned;
 pub mod limits;
 pub mod location;
 pub mod mq;

@@ -183,7 +183,7 @@ pub struct Responder {
 }
 
 /// A problem found while reading a case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct CaseProblem {
     /// Which part (`client.mqclient_ini`, `queue_manager.mqsc`, `material`, ...).
     pub part: String,

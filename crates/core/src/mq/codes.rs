@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// How well a fact is sourced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Read in the cited IBM source.

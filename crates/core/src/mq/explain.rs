@@ -30,7 +30,7 @@ const JAVA_MODELLED: &[&str] = &["AMQ9204", "AMQ9771"];
 pub const MAX_HYPOTHESES: usize = 160;
 
 /// One message seen in a pasted log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Observed {
     /// Whose log.
     pub side: Side,
@@ -60,14 +60,14 @@ pub struct Observed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<super::inserts::Detail>,
     /// The queue manager its header names (`QMgr(…)`).
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub qmgr: Option<String>,
     /// Whether mqocsp models this message (others are shown, not matched).
     pub modelled: bool,
 }
 
 /// A reason code seen in the ticket.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ObservedReason {
     /// The code.
     pub code: u32,
@@ -76,7 +76,7 @@ pub struct ObservedReason {
 }
 
 /// Everything observed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Observations {
     /// Messages, in ticket order.
     pub messages: Vec<Observed>,
@@ -92,7 +92,7 @@ pub struct Observations {
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TextAnswer {
     /// The serial asked about (lowercase hex, no leading zeros).
     pub serial: String,
@@ -280,7 +280,7 @@ fn base(id: &str) -> String {
 }
 
 /// The cause, as a support engineer would put it in the ticket.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Cause {
     /// One sentence to paste into the ticket.
     pub summary: String,
@@ -294,7 +294,7 @@ pub struct Cause {
 }
 
 /// Another explanation that fits (nearly) as well.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Alternative {
     /// In one sentence.
     pub summary: String,
@@ -311,7 +311,7 @@ pub struct Alternative {
 }
 
 /// The diagnosis of a ticket.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Explanation {
     /// The cause.
     pub cause: Cause,
@@ -329,7 +329,8 @@ pub struct Explanation {
     /// whose messages differ between them, with what each possible content would mean.
     pub tell_apart: Vec<String>,
     /// The MQ client kind the model applies.
-    pub client_kind: &'static str,
+    #[serde(deserialize_with = "crate::interned::text")]
+    pub client_kind: crate::interned::Text,
     /// The fit of the best explanation.
     pub score: i32,
     /// How many explanations were tried.

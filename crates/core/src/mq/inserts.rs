@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// What one message's inserts say.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Detail {
     /// AMQ9631: "The CipherSpec required in the local channel definition is 'X'. The name of the

@@ -7,7 +7,7 @@ use super::sslpeer::{self, PeerPattern};
 use serde::Serialize;
 
 /// One finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Lint {
     /// Stable id (`mqair-version-1`).
     pub id: String,
@@ -20,7 +20,8 @@ pub struct Lint {
     /// The reason code MQCONNX fails with, when it does.
     pub reason_code: Option<u32>,
     /// Where the rule comes from.
-    pub reference: &'static str,
+    #[serde(deserialize_with = "crate::interned::text")]
+    pub reference: crate::interned::Text,
 }
 
 fn finding(

@@ -15,7 +15,7 @@ use serde::Serialize;
 pub use super::supposition::{Side, Supposed, Supposition};
 
 /// Why a status is unknown: AMQ9716's causes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "cause", rename_all = "snake_case")]
 pub enum Unknown {
     /// (a) the responder could not be reached.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// What a diagnosis supposes a responder answers, where the case has no evidence of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Supposed {
     /// It answers good.
@@ -31,7 +31,7 @@ pub struct Supposition {
 }
 
 /// Which side checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// The MQ client, checking the queue manager's certificate.

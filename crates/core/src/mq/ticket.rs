@@ -280,6 +280,18 @@ pub fn reported(text: &str) -> Vec<(u32, usize)> {
     out
 }
 
+/// The diagnosis of an open case, as the page shows it: what its logs show, the reason codes
+/// its material quotes (a Java client's set aside as [`reported_in`] says) and what `openssl
+/// ocsp` output in its material says; predicted over `resolved`, the case already resolved.
+pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation {
+    let mut observed = Observations::of_case(case);
+    for (code, line) in reported_in(case) {
+        observed.add_reason(code, line);
+    }
+    observed.add_openssl_text(&case.material, 1);
+    super::explain::explain_resolved(case, resolved, &observed)
+}
+
 /// [`reported`] for a case read from a ticket: when the case's client is not a Java client, what
 /// a Java client's lines report (its connection working, its reason codes) is another client's
 /// and left out, as the ticket reader sets it aside.

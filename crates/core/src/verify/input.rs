@@ -12,7 +12,7 @@ use crate::timestamp::Timestamp;
 use serde::Serialize;
 
 /// What the end-entity certificate is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
     /// TLS server: the queue manager's certificate as the MQ client checks it.

@@ -33,7 +33,7 @@ pub(super) const RFC_NONCE: &str = "RFC 6960 §4.4.1";
 pub(super) const GSKIT_POLICY: &str = "IBM MQ 9.2 \"Basic and standard OCSP policies\" (q012960)";
 
 /// Which rules to apply.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Profile {
     /// RFC 6960 strictly.

@@ -7,7 +7,7 @@ use ring::signature::{self, UnparsedPublicKey, VerificationAlgorithm};
 use std::fmt;
 
 /// Whether SHA-1 signatures and RSA keys below 2048 bits are accepted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LegacyAlgorithms {
     /// Refuse them (the default: CA/Browser Forum and NIST SP 800-131A).
     #[default]

@@ -6,7 +6,7 @@ use crate::der::Span;
 use serde::Serialize;
 
 /// How a check came out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The check holds.
@@ -32,7 +32,7 @@ impl Outcome {
 }
 
 /// Bytes a step is about: a span of one object, named by the SHA-256 of its DER.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Evidence {
     /// SHA-256 (lowercase hex) of the object's DER.
     pub object: String,
@@ -43,10 +43,11 @@ pub struct Evidence {
 }
 
 /// One check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Step {
     /// Stable identifier of the kind of check (`chain.signature`, `ocsp.next_update`).
-    pub id: &'static str,
+    #[serde(deserialize_with = "crate::interned::text")]
+    pub id: crate::interned::Text,
     /// What was checked, in a few words.
     pub title: String,
     /// Which certificate or response the check is about.
@@ -58,11 +59,12 @@ pub struct Step {
     /// The bytes the check looked at.
     pub evidence: Vec<Evidence>,
     /// Where the rule comes from (an RFC section or an IBM documentation URL).
-    pub reference: &'static str,
+    #[serde(deserialize_with = "crate::interned::text")]
+    pub reference: crate::interned::Text,
 }
 
 /// The steps of one verification, in order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Trace {
     /// The steps.
     pub steps: Vec<Step>,

@@ -13,7 +13,7 @@ use crate::ocsp::{CertStatus, OcspResponse};
 use crate::timestamp::Timestamp;
 
 /// What the user picked; objects are named by the SHA-256 of their DER.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Selection {
     /// The certificate in question.
     pub target: Option<String>,
@@ -32,7 +32,7 @@ pub struct Selection {
 }
 
 /// The outcome of [`verify_selection`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WorkbenchReport {
     /// Every step, chain first, then OCSP.
     pub trace: Trace,

@@ -34,7 +34,7 @@ pub(crate) use chlauth::profile_matches as chlauth_profile_matches;
 use logs::compare_with_logs;
 
 /// One line expected in an error log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct LogEntry {
     /// The message id as logged (`AMQ9716E`; an OpenSSL queue manager logs `AMQ9716`).
     pub id: String,
@@ -45,7 +45,7 @@ pub struct LogEntry {
 }
 
 /// A channel event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Event {
     /// Reason code.
     pub reason: u32,
@@ -56,20 +56,23 @@ pub struct Event {
 }
 
 /// A fact the prediction relies on that IBM does not document (or only partly).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Assumption {
     /// Stable id.
-    pub id: &'static str,
+    #[serde(deserialize_with = "crate::interned::text")]
+    pub id: crate::interned::Text,
     /// The assumption.
-    pub text: &'static str,
+    #[serde(deserialize_with = "crate::interned::text")]
+    pub text: crate::interned::Text,
     /// How sure.
     pub certainty: Certainty,
     /// The evidence it rests on.
-    pub source: &'static str,
+    #[serde(deserialize_with = "crate::interned::text")]
+    pub source: crate::interned::Text,
 }
 
 /// A change that would alter the outcome; `change` can be applied as a what-if.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Fix {
     /// In a few words.
     pub title: String,
@@ -80,7 +83,7 @@ pub struct Fix {
 }
 
 /// A what-if change to a case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
     /// Set the client's OCSPAuthentication.
@@ -148,7 +151,7 @@ impl Change {
 }
 
 /// The headline of a diagnosis.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Prediction {
     /// Whether MQCONNX connects.
     pub connected: bool,
@@ -167,7 +170,7 @@ pub struct Prediction {
 }
 
 /// What one side's revocation check found that decides the outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Revocation {
     /// The side checking.
     pub side: Side,
@@ -180,7 +183,7 @@ pub struct Revocation {
 }
 
 /// A revocation finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "finding", rename_all = "snake_case")]
 pub enum Finding {
     /// A source says it is revoked.
@@ -193,7 +196,7 @@ pub enum Finding {
 }
 
 /// Everything predicted about a case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Diagnosis {
     /// The headline.
     pub outcome: Prediction,

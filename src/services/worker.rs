@@ -1,0 +1,845 @@
+//! The page's heavy work off its main thread (#14 item 6, #19 item 6): one wasm, two roles. In a
+//! dedicated worker (`static/worker.js` loads this same wasm there) [`serve_in_worker`] answers
+//! requests; on the page, [`decode`], [`analyse`] and [`verify`] send each request to that worker
+//! and hand the result back through a callback.
+//!
+//! Three jobs cross:
+//! - **decode** `{generation, keep, text}` or `{generation, keep, bytes}`: the answer is a run of
+//!   batches `{generation, batch, der}` of at most [`BATCH`] objects each (their JSON, the bodies
+//!   as `mqocsp decode --json` writes them, plus their DER back to back), then `{generation,
+//!   done, problems, took}`. The page reads one batch per message event and restores each object
+//!   from its DER ([`DecodedObject::restored`]), so no single main-thread task reads a thousand
+//!   objects at once. The worker keeps what it decoded (the text too), named by the request's
+//!   generation: later jobs name it instead of sending it again.
+//! - **analyse** `{generation, keep, analyse: case JSON, paste}`: resolve the case and explain it
+//!   ([`Analysed`]). When the case's material is the text of a decode the worker keeps, `paste`
+//!   names that decode and the material is left out of the JSON: neither is sent or decoded again.
+//! - **verify** `{generation, keep, verify: selection JSON, at, inputs}`: the Verify view's chain
+//!   and OCSP checks over the objects of the decodes named in `inputs`.
+//!
+//! The answers of analyse and verify are `{generation, analysed | verified: JSON, took}`, or
+//! `{generation, refused: why}` when the worker could not do the job (the page then does it
+//! itself). `keep` names every decode the page still holds or waits for: the worker forgets the
+//! others, so it holds no more than the page does.
+//!
+//! A newer request of the same job supersedes an older one still on its way (a newer paste, case
+//! or selection): the older one's answer is dropped. Files are never superseded (each dropped
+//! file is kept).
+//!
+//! When no worker can be made (no glue script and wasm to load, as in the wasm-bindgen tests of
+//! tests/paste.rs, which serve no `worker.js`) or the worker fails, the work runs on the page as
+//! before, and the console says why: nothing the user pasted is lost.
+
+use crate::timing::{measured, record};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use mqocsp_core::crl::Crl;
+use mqocsp_core::decode::{Decoded, DecodedObject, ObjectBody, Problem};
+use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::errlog::LogFacts;
+use mqocsp_core::mq::explain::Explanation;
+use mqocsp_core::ocsp::{OcspRequest, OcspResponse};
+use mqocsp_core::verify::workbench::{Selection, WorkbenchReport, verify_selection};
+use mqocsp_core::{Certificate, Source, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::prelude::*;
+
+/// Objects per answer message: reading back 100 certificates (JSON, DER trees) took about 13 ms
+/// on the page in scripts/bench-page, well under the 50 ms a long task starts at.
+pub const BATCH: usize = 100;
+
+/// What to decode.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// Pasted text.
+    Text(String),
+    /// A file's bytes.
+    Bytes(Vec<u8>),
+}
+
+impl Input {
+    fn decode_here(&self) -> Decoded {
+        match self {
+            Self::Text(text) if text.trim().is_empty() => Decoded::default(),
+            Self::Text(text) => measured("decode", || mqocsp_core::decode(text)),
+            Self::Bytes(bytes) => measured("decode", || mqocsp_core::decode_bytes(bytes)),
+        }
+    }
+}
+
+/// What is derived from an open case, in the worker or (without one) on the page.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Analysed {
+    /// The cause, from the logs' symptoms, and the prediction under it.
+    pub explanation: Explanation,
+    /// The first time in each side's pasted error log, worth evaluating at.
+    pub log_times: Vec<(String, Timestamp)>,
+}
+
+impl Analysed {
+    /// Explains `case`, resolved from `material` (its material, already decoded) when given.
+    pub fn of(case: &Case, material: Option<&Decoded>) -> Self {
+        let resolved = match material {
+            Some(material) => case.resolve_decoded(material),
+            None => case.resolve(),
+        };
+        let explanation = mqocsp_core::mq::ticket::explain_case(case, resolved);
+        let log_times = [
+            ("client", &case.client.error_log),
+            ("queue manager", &case.queue_manager.error_log),
+        ]
+        .into_iter()
+        .filter_map(|(side, text)| {
+            let (at, _) = *LogFacts::parse(text).times.first()?;
+            Some((format!("time in the {side} log"), at))
+        })
+        .collect();
+        Self {
+            explanation,
+            log_times,
+        }
+    }
+}
+
+/// The Verify view's checks over `inputs` (the paste and each file).
+fn verify_here(inputs: &[Rc<Decoded>], selection: &Selection, at: Timestamp) -> WorkbenchReport {
+    let objects: Vec<&DecodedObject> = inputs.iter().flat_map(|d| d.objects.iter()).collect();
+    verify_selection(&objects, selection, at)
+}
+
+/// One object as the worker writes it: its source, its body's JSON as `decode --json` writes
+/// it, the length of its DER. The body is tagged by an outer key (`{"Certificate": {...}}`),
+/// not by the `"kind"` field inside it as in `decode --json`: reading an inner tag makes serde
+/// buffer the whole certificate first, which made reading back take three times as long as
+/// decoding (measured with scripts/bench-page).
+#[derive(Serialize)]
+struct ObjectOut<'a> {
+    source: &'a Source,
+    body: BodyOut<'a>,
+    length: usize,
+}
+
+#[derive(Serialize)]
+enum BodyOut<'a> {
+    Certificate(&'a Certificate),
+    OcspResponse(&'a OcspResponse),
+    OcspRequest(&'a OcspRequest),
+    Crl(&'a Crl),
+}
+
+/// One object as the page reads it.
+#[derive(Deserialize)]
+struct ObjectIn {
+    source: Source,
+    body: BodyIn,
+    length: usize,
+}
+
+#[derive(Deserialize)]
+// Read once and moved into an ObjectBody at once, which is as large (see its own allow).
+#[allow(clippy::large_enum_variant)]
+enum BodyIn {
+    Certificate(Certificate),
+    OcspResponse(OcspResponse),
+    OcspRequest(OcspRequest),
+    Crl(Crl),
+}
+
+impl<'a> From<&'a DecodedObject> for ObjectOut<'a> {
+    fn from(object: &'a DecodedObject) -> Self {
+        let body = match &object.body {
+            ObjectBody::Certificate(c) => BodyOut::Certificate(c),
+            ObjectBody::OcspResponse(r) => BodyOut::OcspResponse(r),
+            ObjectBody::OcspRequest(r) => BodyOut::OcspRequest(r),
+            ObjectBody::Crl(c) => BodyOut::Crl(c),
+        };
+        Self {
+            source: &object.source,
+            body,
+            length: object.der.len(),
+        }
+    }
+}
+
+impl From<BodyIn> for ObjectBody {
+    fn from(body: BodyIn) -> Self {
+        match body {
+            BodyIn::Certificate(c) => Self::Certificate(c),
+            BodyIn::OcspResponse(r) => Self::OcspResponse(r),
+            BodyIn::OcspRequest(r) => Self::OcspRequest(r),
+            BodyIn::Crl(c) => Self::Crl(c),
+        }
+    }
+}
+
+/// A batch's JSON as the worker writes it.
+fn write_batch(objects: &[DecodedObject]) -> String {
+    let out: Vec<ObjectOut<'_>> = objects.iter().map(ObjectOut::from).collect();
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn message(fields: &[(&str, JsValue)]) -> Object {
+    let out = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&out, &JsValue::from_str(key), value);
+    }
+    out
+}
+
+/// A list of decode generations as a JS array.
+fn generations(list: impl IntoIterator<Item = u32>) -> JsValue {
+    list.into_iter()
+        .map(JsValue::from)
+        .collect::<Array>()
+        .into()
+}
+
+/// A JS array of decode generations.
+fn read_generations(value: &JsValue) -> Vec<u32> {
+    if !Array::is_array(value) {
+        return Vec::new();
+    }
+    Array::from(value)
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .map(|v| v as u32)
+        .collect()
+}
+
+// ----- the worker's side -----
+
+/// A decode the worker keeps for later jobs.
+struct Kept {
+    /// The text decoded, when it was text.
+    text: Option<String>,
+    decoded: Rc<Decoded>,
+}
+
+thread_local! {
+    static KEPT: RefCell<BTreeMap<u32, Kept>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// When this wasm runs in a dedicated worker: installs the request handler and returns `true`
+/// (the caller then starts no page).
+pub fn serve_in_worker() -> bool {
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return false;
+    };
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("mqocsp worker: {info}").into());
+    }));
+    let answering = scope.clone();
+    let handler =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            answer(&answering, &event.data());
+        });
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    handler.forget();
+    true
+}
+
+fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
+    let generation = get(request, "generation");
+    let keep: BTreeSet<u32> = read_generations(&get(request, "keep")).into_iter().collect();
+    KEPT.with_borrow_mut(|kept| kept.retain(|g, _| keep.contains(g)));
+    let now = || scope.performance().map_or(0.0, |p| p.now());
+    let start = now();
+    if let Some(case) = get(request, "analyse").as_string() {
+        let out = match analyse_in_worker(&case, get(request, "paste").as_f64()) {
+            Ok(json) => ("analysed", JsValue::from(json)),
+            Err(why) => ("refused", JsValue::from(why)),
+        };
+        let took = now() - start;
+        let _ = scope.post_message(&message(&[
+            ("generation", generation),
+            out,
+            ("took", took.into()),
+        ]));
+        return;
+    }
+    if let Some(selection) = get(request, "verify").as_string() {
+        let inputs = read_generations(&get(request, "inputs"));
+        let at = get(request, "at").as_string().unwrap_or_default();
+        let out = match verify_in_worker(&selection, &at, &inputs) {
+            Ok(json) => ("verified", JsValue::from(json)),
+            Err(why) => ("refused", JsValue::from(why)),
+        };
+        let took = now() - start;
+        let _ = scope.post_message(&message(&[
+            ("generation", generation),
+            out,
+            ("took", took.into()),
+        ]));
+        return;
+    }
+    let text = get(request, "text").as_string();
+    let input = match &text {
+        Some(text) => Input::Text(text.clone()),
+        None => Input::Bytes(Uint8Array::new(&get(request, "bytes")).to_vec()),
+    };
+    let decoded = input.decode_here();
+    let took = now() - start;
+    for chunk in decoded.objects.chunks(BATCH) {
+        let der: Vec<u8> = chunk.iter().flat_map(|o| o.der.iter().copied()).collect();
+        let der = Uint8Array::from(der.as_slice());
+        let out = message(&[
+            ("generation", generation.clone()),
+            ("batch", write_batch(chunk).into()),
+            ("der", der.clone().into()),
+        ]);
+        let _ = scope.post_message_with_transfer(&out, &Array::of1(&der.buffer()));
+    }
+    let out = message(&[
+        ("generation", generation.clone()),
+        ("done", JsValue::TRUE),
+        (
+            "problems",
+            serde_json::to_string(&decoded.problems)
+                .unwrap_or_default()
+                .into(),
+        ),
+        ("took", took.into()),
+    ]);
+    let _ = scope.post_message(&out);
+    if let Some(generation) = generation.as_f64() {
+        KEPT.with_borrow_mut(|kept| {
+            kept.insert(
+                generation as u32,
+                Kept {
+                    text,
+                    decoded: Rc::new(decoded),
+                },
+            )
+        });
+    }
+}
+
+fn analyse_in_worker(case: &str, paste: Option<f64>) -> Result<String, String> {
+    let mut case: Case = serde_json::from_str(case)
+        .map_err(|error| format!("the case did not read in the worker: {error}"))?;
+    let analysed = match paste {
+        Some(paste) => KEPT.with_borrow(|kept| {
+            let kept = kept
+                .get(&(paste as u32))
+                .ok_or("the worker no longer holds the paste")?;
+            case.material = kept.text.clone().unwrap_or_default();
+            Ok::<_, String>(Analysed::of(&case, Some(&kept.decoded)))
+        })?,
+        None => Analysed::of(&case, None),
+    };
+    serde_json::to_string(&analysed).map_err(|error| error.to_string())
+}
+
+fn verify_in_worker(selection: &str, at: &str, inputs: &[u32]) -> Result<String, String> {
+    let selection: Selection = serde_json::from_str(selection)
+        .map_err(|error| format!("the selection did not read in the worker: {error}"))?;
+    let at = Timestamp::parse_rfc3339(at).ok_or("no evaluation time")?;
+    let decoded = KEPT.with_borrow(|kept| {
+        inputs
+            .iter()
+            .map(|g| {
+                kept.get(g)
+                    .map(|k| k.decoded.clone())
+                    .ok_or("the worker no longer holds an input")
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    serde_json::to_string(&verify_here(&decoded, &selection, at)).map_err(|e| e.to_string())
+}
+
+// ----- the page's side -----
+
+/// A job the page asks for, with what it needs to do the job itself when the worker cannot.
+enum Job {
+    Decode(Input),
+    Analyse {
+        case: Box<Case>,
+        paste: Option<Rc<Decoded>>,
+    },
+    Verify {
+        selection: Selection,
+        at: Timestamp,
+        inputs: Vec<Rc<Decoded>>,
+    },
+}
+
+/// Which jobs supersede each other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paste,
+    File,
+    Analyse,
+    Verify,
+}
+
+impl Job {
+    fn kind(&self) -> Kind {
+        match self {
+            Self::Decode(Input::Text(_)) => Kind::Paste,
+            Self::Decode(Input::Bytes(_)) => Kind::File,
+            Self::Analyse { .. } => Kind::Analyse,
+            Self::Verify { .. } => Kind::Verify,
+        }
+    }
+
+    /// The job, done on the page.
+    fn run_here(&self) -> Done {
+        match self {
+            Self::Decode(input) => Done::Decoded(Rc::new(input.decode_here())),
+            Self::Analyse { case, paste } => Done::Analysed(Box::new(measured("predict", || {
+                Analysed::of(case, paste.as_deref())
+            }))),
+            Self::Verify {
+                selection,
+                at,
+                inputs,
+            } => Done::Verified(measured("verify", || verify_here(inputs, selection, *at))),
+        }
+    }
+}
+
+/// A job's result.
+enum Done {
+    Decoded(Rc<Decoded>),
+    Analysed(Box<Analysed>),
+    Verified(WorkbenchReport),
+}
+
+type Deliver = Box<dyn FnOnce(Done)>;
+
+/// A request on its way: the job, what came back so far, who gets the result.
+struct InFlight {
+    job: Job,
+    objects: Vec<DecodedObject>,
+    deliver: Deliver,
+}
+
+/// A decode the worker keeps for the page: the page's objects (while the page holds them) and
+/// the text decoded.
+struct Held {
+    decoded: Weak<Decoded>,
+    text: Option<String>,
+}
+
+/// The page's worker and its requests.
+struct Client {
+    worker: web_sys::Worker,
+    next: u32,
+    in_flight: BTreeMap<u32, InFlight>,
+    held: BTreeMap<u32, Held>,
+    // The worker's handlers, kept alive with it.
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Client {
+    /// The decode the worker keeps for `decoded`, when it keeps one.
+    fn held(&self, decoded: &Rc<Decoded>) -> Option<(u32, &Held)> {
+        self.held
+            .iter()
+            .find(|(_, held)| std::ptr::eq(held.decoded.as_ptr(), Rc::as_ptr(decoded)))
+            .map(|(g, held)| (*g, held))
+    }
+
+    /// Decodes the page still holds or waits for: the worker may forget the rest.
+    fn keep(&mut self) -> JsValue {
+        self.held.retain(|_, held| held.decoded.strong_count() > 0);
+        let waited = self
+            .in_flight
+            .iter()
+            .filter(|(_, f)| matches!(f.job, Job::Decode(_)))
+            .map(|(g, _)| *g);
+        generations(self.held.keys().copied().chain(waited))
+    }
+
+    /// The request for `job` numbered `generation`, or `None` when the worker cannot do it (it
+    /// does not hold an input the job names).
+    fn request(&mut self, generation: u32, job: &Job) -> Option<Object> {
+        let keep = self.keep();
+        let mut fields = vec![("generation", JsValue::from(generation)), ("keep", keep)];
+        match job {
+            Job::Decode(Input::Text(text)) => fields.push(("text", JsValue::from_str(text))),
+            Job::Decode(Input::Bytes(bytes)) => {
+                fields.push(("bytes", Uint8Array::from(bytes.as_slice()).into()))
+            }
+            Job::Analyse { case, paste } => {
+                let same = paste
+                    .as_ref()
+                    .and_then(|paste| self.held(paste))
+                    .filter(|(_, held)| held.text.as_deref() == Some(case.material.as_str()));
+                let json = match same {
+                    Some((generation, _)) => {
+                        fields.push(("paste", generation.into()));
+                        // The worker has the material: it is not sent again.
+                        serde_json::to_string(&Case {
+                            material: String::new(),
+                            ..(**case).clone()
+                        })
+                    }
+                    None => serde_json::to_string(case),
+                };
+                fields.push(("analyse", json.ok()?.into()));
+            }
+            Job::Verify {
+                selection,
+                at,
+                inputs,
+            } => {
+                let mut named = Vec::new();
+                for input in inputs {
+                    match self.held(input) {
+                        Some((generation, _)) => named.push(generation),
+                        // An empty input (blank text decoded on the page) adds nothing.
+                        None if input.objects.is_empty() => {}
+                        None => return None,
+                    }
+                }
+                fields.push(("verify", serde_json::to_string(selection).ok()?.into()));
+                fields.push(("at", at.to_string().into()));
+                fields.push(("inputs", generations(named)));
+            }
+        }
+        Some(message(&fields))
+    }
+}
+
+thread_local! {
+    // Whether a worker was tried: `None` not yet, `Some(None)` working on the page.
+    static CLIENT: RefCell<Option<Option<Client>>> = const { RefCell::new(None) };
+}
+
+/// Decodes `input` (in the worker when there is one) and calls `deliver` with the result, later
+/// or at once. A `Text` request supersedes earlier text requests still on their way.
+pub fn decode(input: Input, deliver: impl FnOnce(Rc<Decoded>) + 'static) {
+    // Blank text has nothing to decode.
+    if matches!(&input, Input::Text(text) if text.trim().is_empty()) {
+        return deliver(Rc::new(Decoded::default()));
+    }
+    ask(
+        Job::Decode(input),
+        Box::new(move |done| {
+            if let Done::Decoded(decoded) = done {
+                deliver(decoded);
+            }
+        }),
+    );
+}
+
+/// Resolves and explains `case` (in the worker when there is one); `paste` is its material as
+/// already decoded, when the caller has it. A newer request supersedes this one.
+pub fn analyse(case: Case, paste: Option<Rc<Decoded>>, deliver: impl FnOnce(Analysed) + 'static) {
+    ask(
+        Job::Analyse {
+            case: Box::new(case),
+            paste,
+        },
+        Box::new(move |done| {
+            if let Done::Analysed(analysed) = done {
+                deliver(*analysed);
+            }
+        }),
+    );
+}
+
+/// Runs the Verify view's checks over `inputs` (in the worker when there is one). A newer
+/// request supersedes this one.
+pub fn verify(
+    selection: Selection,
+    at: Timestamp,
+    inputs: Vec<Rc<Decoded>>,
+    deliver: impl FnOnce(WorkbenchReport) + 'static,
+) {
+    ask(
+        Job::Verify {
+            selection,
+            at,
+            inputs,
+        },
+        Box::new(move |done| {
+            if let Done::Verified(report) = done {
+                deliver(report);
+            }
+        }),
+    );
+}
+
+/// Sends `job` to the worker, or does it here when there is none (outside a browser, as in the
+/// reducer's native tests, there never is).
+fn ask(job: Job, deliver: Deliver) {
+    if !cfg!(target_arch = "wasm32") {
+        return deliver(job.run_here());
+    }
+    let job_here = CLIENT.with_borrow_mut(|client| {
+        let client = client.get_or_insert_with(|| start().map_err(|why| warn_fallback(&why)).ok());
+        let Some(client) = client.as_mut() else {
+            return Some((job, deliver));
+        };
+        let generation = client.next;
+        client.next = client.next.wrapping_add(1);
+        let kind = job.kind();
+        if kind != Kind::File {
+            // An older request's answer would be dropped anyway: a newer one replaces it.
+            client.in_flight.retain(|_, flight| flight.job.kind() != kind);
+        }
+        let Some(request) = client.request(generation, &job) else {
+            return Some((job, deliver));
+        };
+        if client.worker.post_message(&request).is_err() {
+            return Some((job, deliver));
+        }
+        client.in_flight.insert(
+            generation,
+            InFlight {
+                job,
+                objects: Vec::new(),
+                deliver,
+            },
+        );
+        None
+    });
+    if let Some((job, deliver)) = job_here {
+        deliver(job.run_here());
+    }
+}
+
+fn warn_fallback(why: &str) {
+    web_sys::console::warn_1(
+        &format!("mqocsp: working on the page, not in a worker: {why}").into(),
+    );
+}
+
+/// The address of the link Trunk wrote into index.html matching `selector`: the glue script
+/// (`<link rel="modulepreload" href="/mqocsp-web-….js">`) or the wasm (`<link rel="preload"
+/// href="/mqocsp-web-…_bg.wasm">`; the glue's own default name for it is not Trunk's).
+fn linked(selector: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    document
+        .query_selector(selector)
+        .ok()??
+        .get_attribute("href")
+}
+
+fn start() -> Result<Client, String> {
+    let (Some(glue), Some(wasm)) = (
+        linked("link[rel=modulepreload][href$='.js']"),
+        linked("link[rel=preload][href$='.wasm']"),
+    ) else {
+        return Err("the page names no glue script and wasm to load in a worker".to_owned());
+    };
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    options.set_name("mqocsp work");
+    let url = format!(
+        "/worker.js?glue={}&wasm={}",
+        js_sys::encode_uri_component(&glue),
+        js_sys::encode_uri_component(&wasm)
+    );
+    let worker = web_sys::Worker::new_with_options(&url, &options)
+        .map_err(|error| format!("the worker could not be made: {error:?}"))?;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+            receive(&event.data());
+        });
+    // A script that does not load fires a plain Event, an exception in the worker an ErrorEvent
+    // with a message: read the message only when there is one.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let message = get(&event, "message").as_string();
+        fail(&format!(
+            "the worker failed: {}",
+            message.as_deref().unwrap_or("its script did not load")
+        ));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Client {
+        worker,
+        next: 1,
+        in_flight: BTreeMap::new(),
+        held: BTreeMap::new(),
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// What one message from the worker finished.
+enum Finished {
+    /// A job is done: deliver its result.
+    Done(Deliver, Done),
+    /// The worker could not do a job: do it here.
+    Refused(Box<InFlight>, String),
+}
+
+/// One message from the worker.
+fn receive(data: &JsValue) {
+    if let Some(why) = get(data, "failed").as_string() {
+        return fail(&format!("the worker could not start: {why}"));
+    }
+    let generation = get(data, "generation").as_f64().unwrap_or(0.0) as u32;
+    let took = get(data, "took").as_f64().unwrap_or(0.0);
+    let finished = CLIENT.with_borrow_mut(|client| {
+        let client = client.as_mut()?.as_mut()?;
+        // An answer for a request no longer wanted (a newer one superseded it) is dropped.
+        let flight = client.in_flight.get_mut(&generation)?;
+        if let Some(batch) = get(data, "batch").as_string() {
+            let der = Uint8Array::new(&get(data, "der")).to_vec();
+            match measured("decode-receive", || read_batch(&batch, &der)) {
+                Ok(objects) => flight.objects.extend(objects),
+                Err(why) => return Some(Err(why)),
+            }
+            return None;
+        }
+        let flight = client.in_flight.remove(&generation)?;
+        if let Some(why) = get(data, "refused").as_string() {
+            return Some(Ok(Finished::Refused(Box::new(flight), why)));
+        }
+        let done = if let Some(json) = get(data, "analysed").as_string() {
+            record("predict-worker", took);
+            match measured("predict-read", || serde_json::from_str::<Analysed>(&json)) {
+                Ok(analysed) => Done::Analysed(Box::new(analysed)),
+                Err(error) => {
+                    let why = format!("a prediction did not read back: {error}");
+                    return Some(Ok(Finished::Refused(Box::new(flight), why)));
+                }
+            }
+        } else if let Some(json) = get(data, "verified").as_string() {
+            record("verify-worker", took);
+            match measured("verify-read", || {
+                serde_json::from_str::<WorkbenchReport>(&json)
+            }) {
+                Ok(report) => Done::Verified(report),
+                Err(error) => {
+                    let why = format!("a verification did not read back: {error}");
+                    return Some(Ok(Finished::Refused(Box::new(flight), why)));
+                }
+            }
+        } else {
+            let problems: Vec<Problem> = get(data, "problems")
+                .as_string()
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
+            record("decode-worker", took);
+            let decoded = Decoded {
+                objects: flight.objects,
+                problems,
+            };
+            let text = match flight.job {
+                Job::Decode(Input::Text(text)) => Some(text),
+                _ => None,
+            };
+            // The page gets its objects as an Rc the worker's copy is tied to.
+            let decoded = Rc::new(decoded);
+            client.held.insert(
+                generation,
+                Held {
+                    decoded: Rc::downgrade(&decoded),
+                    text,
+                },
+            );
+            Done::Decoded(decoded)
+        };
+        Some(Ok(Finished::Done(flight.deliver, done)))
+    });
+    match finished {
+        Some(Ok(Finished::Done(deliver, done))) => deliver(done),
+        Some(Ok(Finished::Refused(flight, why))) => {
+            web_sys::console::warn_1(&format!("mqocsp: done on the page: {why}").into());
+            (flight.deliver)(flight.job.run_here());
+        }
+        Some(Err(why)) => fail(&why),
+        None => {}
+    }
+}
+
+/// A batch's objects, each restored from its DER.
+fn read_batch(json: &str, der: &[u8]) -> Result<Vec<DecodedObject>, String> {
+    // The JSON part alone is measured too (`mqocsp:decode-read`): the rest is restoring.
+    let batch: Vec<ObjectIn> = measured("decode-read", || serde_json::from_str(json))
+        .map_err(|error| format!("a batch did not read back: {error}"))?;
+    let mut rest = der;
+    let mut objects = Vec::with_capacity(batch.len());
+    for object in batch {
+        let (own, after) = rest
+            .split_at_checked(object.length)
+            .ok_or("a batch's DER is shorter than its lengths")?;
+        objects.push(DecodedObject::restored(
+            object.source,
+            object.body.into(),
+            own.to_vec(),
+        ));
+        rest = after;
+    }
+    Ok(objects)
+}
+
+/// The worker failed: say why, stop using it, and do whatever it still owed on the page.
+fn fail(why: &str) {
+    web_sys::console::error_1(&format!("mqocsp: {why}; working on the page from now on").into());
+    let owed = CLIENT.with_borrow_mut(|client| {
+        let owed = client
+            .take()
+            .flatten()
+            .map(|client| {
+                client.worker.terminate();
+                // This may run inside one of those handlers: they must outlive the call, and
+                // the terminated worker calls them no more.
+                std::mem::forget(client._on_message);
+                std::mem::forget(client._on_error);
+                client.in_flight
+            })
+            .unwrap_or_default();
+        *client = Some(None);
+        owed
+    });
+    for flight in owed.into_values() {
+        let done = flight.job.run_here();
+        (flight.deliver)(done);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Analysed, BATCH, read_batch, write_batch};
+    use mqocsp_testkit::pki::{CertSpec, self_signed};
+
+    /// A batch as the worker writes it (JSON plus the DER back to back) reads back to the same
+    /// objects on the page; a batch whose DER is cut short is refused, not misread.
+    #[test]
+    fn a_batch_reads_back_to_the_objects_written() {
+        let pems: String = ["one.example.test", "two.example.test"]
+            .iter()
+            .map(|name| self_signed(&CertSpec::new(name)).pem)
+            .collect();
+        let decoded = mqocsp_core::decode(&pems);
+        assert_eq!(decoded.objects.len(), 2);
+        let objects = &decoded.objects[..decoded.objects.len().min(BATCH)];
+        let json = write_batch(objects);
+        let der: Vec<u8> = objects.iter().flat_map(|o| o.der.clone()).collect();
+        assert_eq!(read_batch(&json, &der).unwrap(), decoded.objects);
+        assert!(read_batch(&json, &der[..der.len() - 1]).is_err());
+    }
+
+    /// What the worker sends for an open case reads back on the page to the same explanation
+    /// and log times, and the worker's way (material decoded once, resolved from it) explains
+    /// the case as resolving it afresh does.
+    #[test]
+    fn an_analysis_reads_back_as_the_page_would_have_made_it() {
+        for (name, case) in mqocsp_core::mq::examples::examples() {
+            let decoded = mqocsp_core::decode(&case.material);
+            let analysed = Analysed::of(&case, Some(&decoded));
+            let fresh = Analysed::of(&case, None);
+            assert_eq!(analysed.explanation, fresh.explanation, "{name}");
+            let json = serde_json::to_string(&analysed).unwrap();
+            let back: Analysed = serde_json::from_str(&json).unwrap();
+            assert_eq!(back.explanation, analysed.explanation, "{name}");
+            assert_eq!(back.log_times, analysed.log_times, "{name}");
+        }
+    }
+}
