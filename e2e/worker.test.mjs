@@ -1,8 +1,10 @@
-// Decoding off the main thread (issue #14 item 6): a paste is decoded in the page's decode worker
-// (static/worker.js running the page's own wasm), and when that worker cannot run the page decodes
-// on its own thread, says why in the console, and loses nothing.
+// Heavy work off the main thread (issues #14 item 6, #19 item 6): a paste is decoded, the open
+// case predicted and the Verify view's checks run in the page's worker (static/worker.js running
+// the page's own wasm), and when that worker cannot run the page does the work on its own thread,
+// says why in the console, and loses nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startRelay, launchBrowser, opensslCertificate } from './harness.mjs';
 
 let relay;
@@ -21,9 +23,11 @@ after(async () => {
 });
 
 /** The page's User Timing measures by name: how many of each. */
-const measures = (page) =>
-  page.evaluate(() => Object.fromEntries(['decode', 'decode-worker', 'decode-receive']
-    .map((n) => [n, performance.getEntriesByName(`mqocsp:${n}`).length])));
+const measures = (page, names = ['decode', 'decode-worker', 'decode-receive']) =>
+  page.evaluate((names) => Object.fromEntries(names
+    .map((n) => [n, performance.getEntriesByName(`mqocsp:${n}`).length])), names);
+
+const ticket = (name) => readFileSync(new URL(`../testdata/tickets/${name}.txt`, import.meta.url), 'utf8');
 
 /** Pastes two copies of the certificate and waits for them and the subject on screen. */
 async function pasteTwo(page) {
@@ -54,6 +58,36 @@ test('a paste is decoded in the worker, not on the page', async () => {
   await page.close();
 });
 
+test("a ticket's case is predicted and its certificate verified in the worker, and a what-if too", async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /mqocsp/.test(message.text())) errors.push(message.text());
+  });
+  await page.goto(relay.url);
+  await page.getByLabel(/Paste what the customer sent/).fill(ticket('03-server-revoked-with-ocsp-text'));
+  const verdict = page.locator('[data-field="verdict"][aria-busy="false"]');
+  await verdict.locator('[data-field="verdict-headline"]', { hasText: '2393' }).waitFor({ timeout: 15000 });
+  // The Verify view's report came from the worker too, for the queue manager's certificate.
+  await page.locator('section.verify[aria-busy="false"] .step').first().waitFor({ timeout: 15000 });
+  const names = ['predict', 'predict-worker', 'predict-read', 'verify', 'verify-worker', 'resolve'];
+  const first = await measures(page, names);
+  assert.equal(first.predict, 0, 'nothing predicted on the page');
+  assert.equal(first.verify, 0, 'nothing verified on the page');
+  assert.ok(first['predict-worker'] >= 1 && first['predict-read'] >= 1, JSON.stringify(first));
+  assert.ok(first['verify-worker'] >= 1, JSON.stringify(first));
+  // A what-if (the queue manager's certificate is the question; relax the client's policy) is
+  // predicted in the worker as well, and the banner follows it.
+  await page.locator('#client-policy').selectOption('WARN');
+  await page.locator('.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]', { hasText: /Connected|Not connected/ }).waitFor({ timeout: 15000 });
+  const after = await measures(page, names);
+  assert.equal(after.predict, 0, 'the what-if was not predicted on the page');
+  assert.ok(after['predict-worker'] > first['predict-worker'], JSON.stringify(after));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('when the worker cannot start, the page decodes the paste itself and says why', async () => {
   const context = await browser.newContext();
   // The worker's script fails to load (as a stale or blocked file would).
@@ -67,7 +101,7 @@ test('when the worker cannot start, the page decodes the paste itself and says w
   await pasteTwo(page);
   assert.equal((await measures(page))['decode-worker'], 0);
   assert.ok((await measures(page)).decode >= 1, 'decoded on the page');
-  assert.ok(logged.some((text) => /mqocsp: the worker failed.*decoding on the page/.test(text)), logged.join('\n'));
+  assert.ok(logged.some((text) => /mqocsp: the worker failed.*working on the page/.test(text)), logged.join('\n'));
   assert.deepEqual(crashes, []);
   // Later pastes decode on the page too.
   await page.getByLabel(/Paste what the customer sent/).fill(pem);

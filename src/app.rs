@@ -307,8 +307,9 @@ pub fn app() -> Html {
     let on_example = {
         let state = state.clone();
         Callback::from(move |name: String| {
-            let state = state.clone();
-            work::open_example(&name, move |action| state.dispatch(action.into()));
+            if let Some(action) = work::open_example(&name) {
+                state.dispatch(action.into());
+            }
         })
     };
     let on_new = {

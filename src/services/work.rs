@@ -56,11 +56,16 @@ pub fn open_case(case: Case, deliver: impl FnOnce(CaseAction) + 'static) {
     });
 }
 
-/// Opens the built-in case `name`, when there is one.
-pub fn open_example(name: &str, deliver: impl FnOnce(CaseAction) + 'static) {
-    if let Some(case) = mqocsp_core::mq::examples::example(name) {
-        open_case(case, deliver);
-    }
+/// Opens the built-in case `name`, when there is one. Built-in cases hold a few certificates:
+/// they are decoded here, at once (about a millisecond), so the page shows the case it was asked
+/// for from the next frame on, its prediction marked busy until the worker sends it.
+pub fn open_example(name: &str) -> Option<CaseAction> {
+    let case = mqocsp_core::mq::examples::example(name)?;
+    let decoded = decode_text(&case.material);
+    Some(CaseAction::Load {
+        case: Box::new(case),
+        decoded,
+    })
 }
 
 /// Starts a case around the paste, read as a ticket: everything filed that has one sensible

@@ -108,12 +108,7 @@ fn files_decode_as_bytes_and_can_be_removed() {
 
 #[test]
 fn a_loaded_example_brings_its_material_and_time() {
-    // Outside a browser the worker's job is done at once: the action is there on return.
-    let opened = Rc::new(std::cell::RefCell::new(None));
-    let keep = opened.clone();
-    work::open_example("server-revoked", move |action| *keep.borrow_mut() = Some(action));
-    let action = opened.borrow_mut().take().expect("the example opens");
-    let s = reduce(state(), action);
+    let s = reduce(state(), work::open_example("server-revoked").unwrap());
     let case = s.case.as_ref().unwrap();
     assert_eq!(s.text, case.material);
     assert!(s.object_count() > 0, "the material arrives decoded");
