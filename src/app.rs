@@ -1,5 +1,6 @@
 //! The page's root component.
 
+use std::sync::Arc;
 use crate::components::case_tools::CaseTools;
 use crate::components::diagnose_panel::DiagnosePanel;
 use crate::components::evaluation_time::{EvaluationTime, now};
@@ -20,7 +21,6 @@ use mqocsp_core::der::Span;
 use mqocsp_core::mq::predict::Change;
 use mqocsp_core::verify::workbench::{WorkbenchReport, fingerprint};
 use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// How an object is named in the verify view's pickers.
@@ -88,7 +88,7 @@ fn time_picks(state: &State, analysed: Option<&Analysed>) -> Vec<(String, mqocsp
 /// Props of [`DecodedList`].
 #[derive(Debug, Properties, PartialEq)]
 struct DecodedListProps {
-    decoded: Rc<Decoded>,
+    decoded: Arc<Decoded>,
     at: mqocsp_core::Timestamp,
     shown: usize,
     on_more: Callback<()>,
@@ -221,14 +221,14 @@ pub fn app() -> Html {
     let resolved = use_memo(
         (
             state.case_at_time(),
-            Shared::from_rc(state.decoded.clone()),
+            Shared::from_arc(state.decoded.clone()),
             state.decoded_text.clone(),
         ),
         move |(case, decoded, text)| {
             case.as_ref().map(|case| {
                 Shared::new(measured("resolve", || {
                     if paste_is_material(case, text) {
-                        case.resolve_decoded(decoded)
+                        case.resolve_shared(decoded.arc())
                     } else {
                         case.resolve()
                     }
@@ -240,14 +240,14 @@ pub fn app() -> Html {
     let analysed = use_answer(
         (
             state.case_at_time(),
-            Shared::from_rc(state.decoded.clone()),
+            Shared::from_arc(state.decoded.clone()),
             state.decoded_text.clone(),
         ),
         move |(case, decoded, text), deliver: Box<dyn FnOnce(Option<Shared<Analysed>>)>| {
             match case {
                 None => deliver(None),
                 Some(case) => {
-                    let paste = paste_is_material(&case, &text).then(|| decoded.rc());
+                    let paste = paste_is_material(&case, &text).then(|| decoded.arc());
                     worker::analyse(case, paste, move |analysed| {
                         deliver(Some(Shared::new(analysed)))
                     });
@@ -273,18 +273,18 @@ pub fn app() -> Html {
             selection.purpose = Some(mqocsp_core::verify::Purpose::ServerAuth);
         }
     }
-    let files: Vec<Rc<Decoded>> = state.files.iter().map(|f| f.decoded.clone()).collect();
+    let files: Vec<Arc<Decoded>> = state.files.iter().map(|f| f.decoded.clone()).collect();
     // The Verify view's checks, in the worker: a pathological chain never blocks the page.
     let report = use_answer(
         (
-            Shared::from_rc(state.decoded.clone()),
-            files.iter().cloned().map(Shared::from_rc).collect::<Vec<_>>(),
+            Shared::from_arc(state.decoded.clone()),
+            files.iter().cloned().map(Shared::from_arc).collect::<Vec<_>>(),
             selection.clone(),
             state.at,
         ),
         |(decoded, files, selection, at), deliver: Box<dyn FnOnce(WorkbenchReport)>| {
-            let inputs = std::iter::once(decoded.rc())
-                .chain(files.iter().map(Shared::rc))
+            let inputs = std::iter::once(decoded.arc())
+                .chain(files.iter().map(Shared::arc))
                 .collect();
             worker::verify(selection, at, inputs, deliver);
         },

@@ -19,6 +19,7 @@ pub use case::{CaseAction, CaseEdit};
 pub use live::LiveAction;
 pub use paste::{FileInput, PasteAction, SelectionChange};
 
+use std::sync::Arc;
 use mqocsp_core::der::Span;
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::verify::workbench::{Selection, default_selection};
@@ -37,7 +38,7 @@ pub struct State {
     /// Whether `decoded` lags behind `text` (a decode is scheduled or running).
     pub pending: bool,
     /// What the core decoded from `text`.
-    pub decoded: Rc<Decoded>,
+    pub decoded: Arc<Decoded>,
     /// The text `decoded` came from (while a paste is pending, `text` is already newer): what
     /// is derived from the decoded objects and their text follows this, not every keystroke.
     pub decoded_text: Rc<str>,
@@ -122,7 +123,7 @@ impl State {
         Self {
             text: String::new(),
             pending: false,
-            decoded: Rc::default(),
+            decoded: Arc::default(),
             decoded_text: Rc::from(""),
             files: Vec::new(),
             at: now,

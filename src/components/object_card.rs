@@ -1,11 +1,11 @@
 //! One decoded object as a card: key facts up front, details in sections, and on demand its
 //! ASN.1 tree and bytes. The words come from `mqocsp_core::present`, as the CLI prints them.
 
+use std::sync::Arc;
 use crate::components::der_view::DerView;
 use mqocsp_core::der::Span;
 use mqocsp_core::present::{Fact, Tone, card};
 use mqocsp_core::{Decoded, Timestamp};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`ObjectCard`].
@@ -14,7 +14,7 @@ pub struct ObjectCardProps {
     /// 1-based number shown on the card.
     pub number: usize,
     /// The decoded input the object belongs to (compared by pointer, so cheap).
-    pub decoded: Rc<Decoded>,
+    pub decoded: Arc<Decoded>,
     /// Index of the object in `decoded.objects`.
     pub index: usize,
     /// Evaluation time for validity remarks.

@@ -5,16 +5,16 @@
 //! `mqocsp:decode-worker`. The open case is predicted and the Verify view's checks run there too
 //! (see `app.rs`).
 
+use std::sync::Arc;
 use crate::services::worker::{self, Input};
 use crate::state::{CaseAction, FileInput, PasteAction, State};
 use crate::timing::measured;
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::{Decoded, decode};
-use std::rc::Rc;
 
 /// Decodes pasted text (nothing to decode in blank text).
-pub fn decode_text(text: &str) -> Rc<Decoded> {
-    Rc::new(if text.trim().is_empty() {
+pub fn decode_text(text: &str) -> Arc<Decoded> {
+    Arc::new(if text.trim().is_empty() {
         Decoded::default()
     } else {
         measured("decode", || decode(text))
@@ -23,12 +23,12 @@ pub fn decode_text(text: &str) -> Rc<Decoded> {
 
 /// The paste box held `text` when the typing paused: decodes it in the decode worker (see
 /// [`worker`]) and hands `deliver` the text and its decoded objects when they are back.
-pub fn decode_paste(text: String, deliver: impl FnOnce(String, Rc<Decoded>) + 'static) {
+pub fn decode_paste(text: String, deliver: impl FnOnce(String, Arc<Decoded>) + 'static) {
     worker::decode(Input::Text(text.clone()), move |decoded| deliver(text, decoded));
 }
 
 /// The paste `text`, already decoded as `decoded`.
-pub fn decoded_paste(text: String, decoded: Rc<Decoded>) -> PasteAction {
+pub fn decoded_paste(text: String, decoded: Arc<Decoded>) -> PasteAction {
     PasteAction::Decoded { text, decoded }
 }
 

@@ -43,7 +43,7 @@ use mqocsp_core::{Certificate, Source, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::{Rc, Weak};
+use std::sync::{Arc, Weak};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
@@ -81,9 +81,9 @@ pub struct Analysed {
 
 impl Analysed {
     /// Explains `case`, resolved from `material` (its material, already decoded) when given.
-    pub fn of(case: &Case, material: Option<&Decoded>) -> Self {
+    pub fn of(case: &Case, material: Option<Arc<Decoded>>) -> Self {
         let resolved = match material {
-            Some(material) => case.resolve_decoded(material),
+            Some(material) => case.resolve_shared(material),
             None => case.resolve(),
         };
         let explanation = mqocsp_core::mq::ticket::explain_case(case, resolved);
@@ -105,7 +105,7 @@ impl Analysed {
 }
 
 /// The Verify view's checks over `inputs` (the paste and each file).
-fn verify_here(inputs: &[Rc<Decoded>], selection: &Selection, at: Timestamp) -> WorkbenchReport {
+fn verify_here(inputs: &[Arc<Decoded>], selection: &Selection, at: Timestamp) -> WorkbenchReport {
     let objects: Vec<&DecodedObject> = inputs.iter().flat_map(|d| d.objects.iter()).collect();
     verify_selection(&objects, selection, at)
 }
@@ -219,7 +219,7 @@ fn read_generations(value: &JsValue) -> Vec<u32> {
 struct Kept {
     /// The text decoded, when it was text.
     text: Option<String>,
-    decoded: Rc<Decoded>,
+    decoded: Arc<Decoded>,
 }
 
 thread_local! {
@@ -315,7 +315,7 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
                 generation as u32,
                 Kept {
                     text,
-                    decoded: Rc::new(decoded),
+                    decoded: Arc::new(decoded),
                 },
             )
         });
@@ -331,7 +331,7 @@ fn analyse_in_worker(case: &str, paste: Option<f64>) -> Result<String, String> {
                 .get(&(paste as u32))
                 .ok_or("the worker no longer holds the paste")?;
             case.material = kept.text.clone().unwrap_or_default();
-            Ok::<_, String>(Analysed::of(&case, Some(&kept.decoded)))
+            Ok::<_, String>(Analysed::of(&case, Some(kept.decoded.clone())))
         })?,
         None => Analysed::of(&case, None),
     };
@@ -362,12 +362,12 @@ enum Job {
     Decode(Input),
     Analyse {
         case: Box<Case>,
-        paste: Option<Rc<Decoded>>,
+        paste: Option<Arc<Decoded>>,
     },
     Verify {
         selection: Selection,
         at: Timestamp,
-        inputs: Vec<Rc<Decoded>>,
+        inputs: Vec<Arc<Decoded>>,
     },
 }
 
@@ -393,9 +393,9 @@ impl Job {
     /// The job, done on the page.
     fn run_here(&self) -> Done {
         match self {
-            Self::Decode(input) => Done::Decoded(Rc::new(input.decode_here())),
+            Self::Decode(input) => Done::Decoded(Arc::new(input.decode_here())),
             Self::Analyse { case, paste } => Done::Analysed(Box::new(measured("predict", || {
-                Analysed::of(case, paste.as_deref())
+                Analysed::of(case, paste.clone())
             }))),
             Self::Verify {
                 selection,
@@ -408,7 +408,7 @@ impl Job {
 
 /// A job's result.
 enum Done {
-    Decoded(Rc<Decoded>),
+    Decoded(Arc<Decoded>),
     Analysed(Box<Analysed>),
     Verified(WorkbenchReport),
 }
@@ -442,10 +442,10 @@ struct Client {
 
 impl Client {
     /// The decode the worker keeps for `decoded`, when it keeps one.
-    fn held(&self, decoded: &Rc<Decoded>) -> Option<(u32, &Held)> {
+    fn held(&self, decoded: &Arc<Decoded>) -> Option<(u32, &Held)> {
         self.held
             .iter()
-            .find(|(_, held)| std::ptr::eq(held.decoded.as_ptr(), Rc::as_ptr(decoded)))
+            .find(|(_, held)| std::ptr::eq(held.decoded.as_ptr(), Arc::as_ptr(decoded)))
             .map(|(g, held)| (*g, held))
     }
 
@@ -518,10 +518,10 @@ thread_local! {
 
 /// Decodes `input` (in the worker when there is one) and calls `deliver` with the result, later
 /// or at once. A `Text` request supersedes earlier text requests still on their way.
-pub fn decode(input: Input, deliver: impl FnOnce(Rc<Decoded>) + 'static) {
+pub fn decode(input: Input, deliver: impl FnOnce(Arc<Decoded>) + 'static) {
     // Blank text has nothing to decode.
     if matches!(&input, Input::Text(text) if text.trim().is_empty()) {
-        return deliver(Rc::new(Decoded::default()));
+        return deliver(Arc::new(Decoded::default()));
     }
     ask(
         Job::Decode(input),
@@ -535,7 +535,7 @@ pub fn decode(input: Input, deliver: impl FnOnce(Rc<Decoded>) + 'static) {
 
 /// Resolves and explains `case` (in the worker when there is one); `paste` is its material as
 /// already decoded, when the caller has it. A newer request supersedes this one.
-pub fn analyse(case: Case, paste: Option<Rc<Decoded>>, deliver: impl FnOnce(Analysed) + 'static) {
+pub fn analyse(case: Case, paste: Option<Arc<Decoded>>, deliver: impl FnOnce(Analysed) + 'static) {
     ask(
         Job::Analyse {
             case: Box::new(case),
@@ -554,7 +554,7 @@ pub fn analyse(case: Case, paste: Option<Rc<Decoded>>, deliver: impl FnOnce(Anal
 pub fn verify(
     selection: Selection,
     at: Timestamp,
-    inputs: Vec<Rc<Decoded>>,
+    inputs: Vec<Arc<Decoded>>,
     deliver: impl FnOnce(WorkbenchReport) + 'static,
 ) {
     ask(
@@ -659,6 +659,9 @@ fn start() -> Result<Client, String> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The page's compiled wasm, so the worker neither fetches nor compiles it again and shares
+    // the code the page's use has optimised (static/worker.js waits for it).
+    let _ = worker.post_message(&message(&[("module", wasm_bindgen::module())]));
     Ok(Client {
         worker,
         next: 1,
@@ -735,11 +738,11 @@ fn receive(data: &JsValue) {
                 _ => None,
             };
             // The page gets its objects as an Rc the worker's copy is tied to.
-            let decoded = Rc::new(decoded);
+            let decoded = Arc::new(decoded);
             client.held.insert(
                 generation,
                 Held {
-                    decoded: Rc::downgrade(&decoded),
+                    decoded: Arc::downgrade(&decoded),
                     text,
                 },
             );
@@ -833,7 +836,7 @@ mod tests {
     fn an_analysis_reads_back_as_the_page_would_have_made_it() {
         for (name, case) in mqocsp_core::mq::examples::examples() {
             let decoded = mqocsp_core::decode(&case.material);
-            let analysed = Analysed::of(&case, Some(&decoded));
+            let analysed = Analysed::of(&case, Some(std::sync::Arc::new(decoded)));
             let fresh = Analysed::of(&case, None);
             assert_eq!(analysed.explanation, fresh.explanation, "{name}");
             let json = serde_json::to_string(&analysed).unwrap();

@@ -1,6 +1,7 @@
 //! The MQ case: loading one (with its material already decoded), starting one around the paste
 //! (already filed), editing it and applying what-if fixes.
 
+use std::sync::Arc;
 use super::{Changed, State};
 use mqocsp_core::Decoded;
 use mqocsp_core::Timestamp;
@@ -18,7 +19,7 @@ pub enum CaseAction {
         /// The case.
         case: Box<Case>,
         /// Its material, decoded.
-        decoded: Rc<Decoded>,
+        decoded: Arc<Decoded>,
     },
     /// A case was started around the paste; `filed` says what was filed automatically.
     New {

@@ -1,6 +1,7 @@
 //! The paste, the files, the evaluation time and what is verified. Decoded results arrive here
 //! already made (see `services::work`); reducing only stores them.
 
+use std::sync::Arc;
 use super::{Changed, PAGE_SIZE, State};
 use mqocsp_core::der::Span;
 use mqocsp_core::verify::{LegacyAlgorithms, Profile, Purpose};
@@ -15,7 +16,7 @@ pub struct FileInput {
     /// Its size in bytes.
     pub size: usize,
     /// What the core decoded from it.
-    pub decoded: Rc<Decoded>,
+    pub decoded: Arc<Decoded>,
 }
 
 /// What can happen to the paste, the files, the time and the verification picks.
@@ -28,7 +29,7 @@ pub enum PasteAction {
         /// The text that was decoded.
         text: String,
         /// What came of it.
-        decoded: Rc<Decoded>,
+        decoded: Arc<Decoded>,
     },
     /// A file was dropped or picked, and decoded.
     AddFile(FileInput),

@@ -448,14 +448,21 @@ impl Case {
         self.resolve_from(None)
     }
 
+    /// [`Case::resolve_decoded`] sharing the caller's decoded material instead of copying it
+    /// (it is copied only when live evidence adds objects to it): resolving a case over a
+    /// thousand pasted certificates then costs no copy of them.
+    pub fn resolve_shared(&self, material: std::sync::Arc<Decoded>) -> Resolved {
+        self.resolve_from(Some(material))
+    }
+
     /// [`Case::resolve`] with the material already decoded by the caller (`material` must be
     /// what [`crate::decode`] gives for `self.material`): a page that decoded the paste off its
     /// main thread does not decode it again there.
     pub fn resolve_decoded(&self, material: &Decoded) -> Resolved {
-        self.resolve_from(Some(material))
+        self.resolve_from(Some(std::sync::Arc::new(material.clone())))
     }
 
-    fn resolve_from(&self, decoded: Option<&Decoded>) -> Resolved {
+    fn resolve_from(&self, decoded: Option<std::sync::Arc<Decoded>>) -> Resolved {
         let mut problems = Vec::new();
         let at = Timestamp::parse_rfc3339(&self.at).unwrap_or_else(|| {
             problems.push(CaseProblem {
@@ -465,9 +472,9 @@ impl Case {
             Timestamp(time::OffsetDateTime::UNIX_EPOCH)
         });
         let mut material = match decoded {
-            Some(decoded) => decoded.clone(),
-            None if self.material.trim().is_empty() => Decoded::default(),
-            None => decode(&self.material),
+            Some(decoded) => decoded,
+            None if self.material.trim().is_empty() => std::sync::Arc::default(),
+            None => std::sync::Arc::new(decode(&self.material)),
         };
         problems.extend(material.problems.iter().map(|p| CaseProblem {
             part: "material".into(),
@@ -484,7 +491,7 @@ impl Case {
             }
             for object in found.objects {
                 if !material.objects.iter().any(|o| o.der == object.der) {
-                    material.objects.push(object);
+                    std::sync::Arc::make_mut(&mut material).objects.push(object);
                 }
             }
         }
@@ -545,7 +552,7 @@ impl Case {
         let client = self.client_config(&mut problem);
         let qm = self.qm_config(&client.mqcd.channel_name, &mut problem);
         Resolved {
-            material: std::sync::Arc::new(material),
+            material,
             client,
             qm,
             client_cert,
