@@ -1,6 +1,5 @@
 //! The page's root component.
 
-use std::sync::Arc;
 use crate::components::case_tools::CaseTools;
 use crate::components::diagnose_panel::DiagnosePanel;
 use crate::components::evaluation_time::{EvaluationTime, now};
@@ -21,6 +20,7 @@ use mqocsp_core::der::Span;
 use mqocsp_core::mq::predict::Change;
 use mqocsp_core::verify::workbench::{WorkbenchReport, fingerprint};
 use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
+use std::sync::Arc;
 use yew::prelude::*;
 
 /// How an object is named in the verify view's pickers.
@@ -141,9 +141,7 @@ pub fn app() -> Html {
     // Keep the case in this browser whenever it changes: nothing pasted is lost on reload.
     {
         let snapshot = state.snapshot();
-        use_effect_with(snapshot, |snapshot| {
-            crate::services::keep(snapshot.as_ref())
-        });
+        use_effect_with(snapshot, |snapshot| crate::services::keep(snapshot.clone()));
     }
     // A callback that dispatches its argument, made into an action.
     let dispatch = |make: fn(()) -> Action| {
@@ -155,22 +153,9 @@ pub fn app() -> Html {
     let on_decode = {
         let state = state.clone();
         Callback::from(move |text: String| {
-            // A ticket pasted with no case open becomes the case at once, so the diagnosis shows.
-            let ticket = state.case.is_none()
-                && [
-                    "AMQ",
-                    "JMSWMQ",
-                    "MQRC_",
-                    "ReasonCd",
-                    "CertPathValidatorException",
-                ]
-                .iter()
-                .any(|w| text.contains(w))
-                // Or the core sees a Java or .NET client in it (exceptions, settings, code).
-                || (state.case.is_none()
-                    && text
-                        .lines()
-                        .any(|l| mqocsp_core::mq::java::kind_in(l).is_some()));
+            // A ticket pasted with no case open becomes the case at once, so the diagnosis shows
+            // (the worker reads whether it is one).
+            let ticket = state.case.is_none();
             let at = state.at.to_string();
             // Decoded once, in the decode worker: the paste view and the ticket reader share the
             // objects when they are back (a newer paste's request drops this one's answer).
@@ -178,7 +163,10 @@ pub fn app() -> Html {
             work::decode_paste(text, move |text, decoded| {
                 state.dispatch(work::decoded_paste(text.clone(), decoded.clone()).into());
                 if ticket {
-                    state.dispatch(work::ticket_case(&text, &decoded, &at).into());
+                    let state = state.clone();
+                    work::ticket_case(text, Some(decoded), at, true, move |action| {
+                        state.dispatch(action.into())
+                    });
                 }
             });
         })
@@ -243,15 +231,14 @@ pub fn app() -> Html {
             Shared::from_arc(state.decoded.clone()),
             state.decoded_text.clone(),
         ),
-        move |(case, decoded, text), deliver: Box<dyn FnOnce(Option<Shared<Analysed>>)>| {
-            match case {
-                None => deliver(None),
-                Some(case) => {
-                    let paste = paste_is_material(&case, &text).then(|| decoded.arc());
-                    worker::analyse(case, paste, move |analysed| {
-                        deliver(Some(Shared::new(analysed)))
-                    });
-                }
+        move |(case, decoded, text), deliver: Box<dyn FnOnce(Option<Shared<Analysed>>)>| match case
+        {
+            None => deliver(None),
+            Some(case) => {
+                let paste = paste_is_material(&case, &text).then(|| decoded.arc());
+                worker::analyse(case, paste, move |analysed| {
+                    deliver(Some(Shared::new(analysed)))
+                });
             }
         },
     );
@@ -278,7 +265,11 @@ pub fn app() -> Html {
     let report = use_answer(
         (
             Shared::from_arc(state.decoded.clone()),
-            files.iter().cloned().map(Shared::from_arc).collect::<Vec<_>>(),
+            files
+                .iter()
+                .cloned()
+                .map(Shared::from_arc)
+                .collect::<Vec<_>>(),
             selection.clone(),
             state.at,
         ),
@@ -314,7 +305,10 @@ pub fn app() -> Html {
     };
     let on_new = {
         let state = state.clone();
-        Callback::from(move |()| state.dispatch(work::new_case(&state).into()))
+        Callback::from(move |()| {
+            let handle = state.clone();
+            work::new_case(&state, move |action| handle.dispatch(action.into()));
+        })
     };
     let on_case_edit = {
         let state = state.clone();

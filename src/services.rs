@@ -2,10 +2,10 @@
 //! and the relay calls of the live checks; [`work`] does the page's heavy work and [`live`]
 //! drives the live workflows.
 
-pub mod worker;
 pub mod live;
 pub mod restore;
 pub mod work;
+pub mod worker;
 
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::session::{Dial, Observed};
@@ -46,18 +46,17 @@ pub fn case_from_storage() -> Option<Case> {
     unpack(&packed).ok()
 }
 
-/// Keeps `case` in this browser (or forgets when `None`).
-pub fn keep(case: Option<&Case>) {
+/// Keeps `case` in this browser (or forgets when `None`); packing it runs in the worker.
+pub fn keep(case: Option<Case>) {
     use gloo_storage::Storage as _;
     if storage_allowed().is_none() {
         return;
     }
     match case {
         // A full or refused storage keeps the previous case; the page itself goes on.
-        Some(case) => {
-            let packed = crate::timing::measured("keep", || pack(case));
+        Some(case) => worker::pack(case, |packed| {
             let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, packed);
-        }
+        }),
         None => gloo_storage::LocalStorage::delete(STORAGE_KEY),
     }
 }

@@ -19,12 +19,12 @@ pub use case::{CaseAction, CaseEdit};
 pub use live::LiveAction;
 pub use paste::{FileInput, PasteAction, SelectionChange};
 
-use std::sync::Arc;
 use mqocsp_core::der::Span;
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::verify::workbench::{Selection, default_selection};
 use mqocsp_core::{Decoded, DecodedObject, Timestamp};
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::Reducible;
 
 /// How many cards are shown before "show more".

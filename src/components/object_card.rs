@@ -1,11 +1,11 @@
 //! One decoded object as a card: key facts up front, details in sections, and on demand its
 //! ASN.1 tree and bytes. The words come from `mqocsp_core::present`, as the CLI prints them.
 
-use std::sync::Arc;
 use crate::components::der_view::DerView;
 use mqocsp_core::der::Span;
 use mqocsp_core::present::{Fact, Tone, card};
 use mqocsp_core::{Decoded, Timestamp};
+use std::sync::Arc;
 use yew::prelude::*;
 
 /// Props of [`ObjectCard`].

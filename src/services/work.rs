@@ -5,12 +5,12 @@
 //! `mqocsp:decode-worker`. The open case is predicted and the Verify view's checks run there too
 //! (see `app.rs`).
 
-use std::sync::Arc;
 use crate::services::worker::{self, Input};
 use crate::state::{CaseAction, FileInput, PasteAction, State};
 use crate::timing::measured;
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::{Decoded, decode};
+use std::sync::Arc;
 
 /// Decodes pasted text (nothing to decode in blank text).
 pub fn decode_text(text: &str) -> Arc<Decoded> {
@@ -24,7 +24,9 @@ pub fn decode_text(text: &str) -> Arc<Decoded> {
 /// The paste box held `text` when the typing paused: decodes it in the decode worker (see
 /// [`worker`]) and hands `deliver` the text and its decoded objects when they are back.
 pub fn decode_paste(text: String, deliver: impl FnOnce(String, Arc<Decoded>) + 'static) {
-    worker::decode(Input::Text(text.clone()), move |decoded| deliver(text, decoded));
+    worker::decode(Input::Text(text.clone()), move |decoded| {
+        deliver(text, decoded)
+    });
 }
 
 /// The paste `text`, already decoded as `decoded`.
@@ -68,26 +70,38 @@ pub fn open_example(name: &str) -> Option<CaseAction> {
     })
 }
 
-/// Starts a case around the paste, read as a ticket: everything filed that has one sensible
-/// place, each error log entry on the side its header names, the client kind.
-pub fn new_case(state: &State) -> CaseAction {
-    // The paste is decoded already unless a decode is still pending.
-    let decoded = if state.pending {
-        decode_text(&state.text)
-    } else {
-        state.decoded.clone()
-    };
-    ticket_case(&state.text, &decoded, &state.at.to_string())
+/// Starts a case around the paste, read as a ticket (in the worker): everything filed that has
+/// one sensible place, each error log entry on the side its header names, the client kind.
+pub fn new_case(state: &State, deliver: impl FnOnce(CaseAction) + 'static) {
+    // The paste's objects, unless a decode is still pending (the worker then reads the text).
+    let decoded = (!state.pending).then(|| state.decoded.clone());
+    ticket_case(
+        state.text.clone(),
+        decoded,
+        state.at.to_string(),
+        false,
+        deliver,
+    );
 }
 
-/// A case read from `text` (decoded as `decoded`) as a ticket.
-pub fn ticket_case(text: &str, decoded: &Decoded, at: &str) -> CaseAction {
-    let (case, filed) = measured("file-case", || {
-        let ticket = mqocsp_core::mq::ticket::read_decoded(text, decoded, at);
-        (ticket.case, ticket.filed)
+/// A case read from `text` (decoded as `decoded`, when it was) as a ticket, in the worker; with
+/// `only_a_ticket`, only when the text reads as one ([`looks_like_ticket`]: otherwise `deliver`
+/// is not called).
+///
+/// [`looks_like_ticket`]: mqocsp_core::mq::ticket::looks_like_ticket
+pub fn ticket_case(
+    text: String,
+    decoded: Option<Arc<Decoded>>,
+    at: String,
+    only_a_ticket: bool,
+    deliver: impl FnOnce(CaseAction) + 'static,
+) {
+    worker::file_ticket(text, decoded, at, only_a_ticket, move |filed| {
+        if let Some(filed) = filed {
+            deliver(CaseAction::New {
+                case: Box::new(filed.case),
+                filed: filed.filed,
+            })
+        }
     });
-    CaseAction::New {
-        case: Box::new(case),
-        filed,
-    }
 }

@@ -104,6 +104,39 @@ impl Analysed {
     }
 }
 
+/// A case started around a pasted ticket: everything filed that has one sensible place, each
+/// error log entry on the side its header names, the client kind.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Filed {
+    /// The case.
+    pub case: Case,
+    /// What was filed where, in words.
+    pub filed: Vec<String>,
+}
+
+impl Filed {
+    /// Reads `text` (decoded as `decoded`, when it was) as a ticket at `at`; with
+    /// `only_a_ticket`, `None` when it does not read as one.
+    pub fn of(
+        text: &str,
+        decoded: Option<&Decoded>,
+        at: &str,
+        only_a_ticket: bool,
+    ) -> Option<Self> {
+        if only_a_ticket && !mqocsp_core::mq::ticket::looks_like_ticket(text) {
+            return None;
+        }
+        let ticket = match decoded {
+            Some(decoded) => mqocsp_core::mq::ticket::read_decoded(text, decoded, at),
+            None => mqocsp_core::mq::ticket::read(text, at),
+        };
+        Some(Self {
+            case: ticket.case,
+            filed: ticket.filed,
+        })
+    }
+}
+
 /// The Verify view's checks over `inputs` (the paste and each file).
 fn verify_here(inputs: &[Arc<Decoded>], selection: &Selection, at: Timestamp) -> WorkbenchReport {
     let objects: Vec<&DecodedObject> = inputs.iter().flat_map(|d| d.objects.iter()).collect();
@@ -248,28 +281,28 @@ pub fn serve_in_worker() -> bool {
 
 fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
     let generation = get(request, "generation");
-    let keep: BTreeSet<u32> = read_generations(&get(request, "keep")).into_iter().collect();
+    let keep: BTreeSet<u32> = read_generations(&get(request, "keep"))
+        .into_iter()
+        .collect();
     KEPT.with_borrow_mut(|kept| kept.retain(|g, _| keep.contains(g)));
     let now = || scope.performance().map_or(0.0, |p| p.now());
     let start = now();
-    if let Some(case) = get(request, "analyse").as_string() {
-        let out = match analyse_in_worker(&case, get(request, "paste").as_f64()) {
-            Ok(json) => ("analysed", JsValue::from(json)),
-            Err(why) => ("refused", JsValue::from(why)),
-        };
-        let took = now() - start;
-        let _ = scope.post_message(&message(&[
-            ("generation", generation),
-            out,
-            ("took", took.into()),
-        ]));
-        return;
-    }
-    if let Some(selection) = get(request, "verify").as_string() {
+    let field = |key: &str| get(request, key).as_string();
+    let done = if let Some(case) = field("analyse") {
+        Some(analyse_in_worker(&case, request).map(|json| ("analysed", json)))
+    } else if let Some(selection) = field("verify") {
         let inputs = read_generations(&get(request, "inputs"));
-        let at = get(request, "at").as_string().unwrap_or_default();
-        let out = match verify_in_worker(&selection, &at, &inputs) {
-            Ok(json) => ("verified", JsValue::from(json)),
+        let at = field("at").unwrap_or_default();
+        Some(verify_in_worker(&selection, &at, &inputs).map(|json| ("verified", json)))
+    } else if let Some(at) = field("file") {
+        let only_a_ticket = get(request, "only_a_ticket").is_truthy();
+        Some(file_in_worker(&at, only_a_ticket, request).map(|json| ("filed", json)))
+    } else {
+        field("pack").map(|case| pack_in_worker(&case, request).map(|packed| ("packed", packed)))
+    };
+    if let Some(done) = done {
+        let out = match done {
+            Ok((key, answer)) => (key, JsValue::from(answer)),
             Err(why) => ("refused", JsValue::from(why)),
         };
         let took = now() - start;
@@ -280,7 +313,7 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
         ]));
         return;
     }
-    let text = get(request, "text").as_string();
+    let text = field("text");
     let input = match &text {
         Some(text) => Input::Text(text.clone()),
         None => Input::Bytes(Uint8Array::new(&get(request, "bytes")).to_vec()),
@@ -322,20 +355,53 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
     }
 }
 
-fn analyse_in_worker(case: &str, paste: Option<f64>) -> Result<String, String> {
-    let mut case: Case = serde_json::from_str(case)
-        .map_err(|error| format!("the case did not read in the worker: {error}"))?;
-    let analysed = match paste {
+/// The text a job is about, and its objects when the worker decoded it already: a kept decode
+/// the request names (`paste`), or the text sent with it (`material`).
+fn material(request: &JsValue) -> Result<(String, Option<Arc<Decoded>>), String> {
+    match get(request, "paste").as_f64() {
         Some(paste) => KEPT.with_borrow(|kept| {
             let kept = kept
                 .get(&(paste as u32))
                 .ok_or("the worker no longer holds the paste")?;
-            case.material = kept.text.clone().unwrap_or_default();
-            Ok::<_, String>(Analysed::of(&case, Some(kept.decoded.clone())))
-        })?,
-        None => Analysed::of(&case, None),
-    };
-    serde_json::to_string(&analysed).map_err(|error| error.to_string())
+            Ok((
+                kept.text.clone().unwrap_or_default(),
+                Some(kept.decoded.clone()),
+            ))
+        }),
+        None => Ok((
+            get(request, "material").as_string().unwrap_or_default(),
+            None,
+        )),
+    }
+}
+
+/// A case sent without its material (it comes apart: see [`material`]).
+fn read_case(json: &str, request: &JsValue) -> Result<(Case, Option<Arc<Decoded>>), String> {
+    let mut case: Case = serde_json::from_str(json)
+        .map_err(|error| format!("the case did not read in the worker: {error}"))?;
+    let (text, decoded) = material(request)?;
+    case.material = text;
+    Ok((case, decoded))
+}
+
+fn analyse_in_worker(case: &str, request: &JsValue) -> Result<String, String> {
+    let (case, decoded) = read_case(case, request)?;
+    serde_json::to_string(&Analysed::of(&case, decoded)).map_err(|error| error.to_string())
+}
+
+fn file_in_worker(at: &str, only_a_ticket: bool, request: &JsValue) -> Result<String, String> {
+    let (text, decoded) = material(request)?;
+    let mut filed = Filed::of(&text, decoded.as_deref(), at, only_a_ticket);
+    // The page has the text: it is not sent back.
+    if let Some(filed) = filed.as_mut() {
+        filed.case.material.clear();
+    }
+    serde_json::to_string(&filed).map_err(|error| error.to_string())
+}
+
+fn pack_in_worker(case: &str, request: &JsValue) -> Result<String, String> {
+    let (case, _) = read_case(case, request)?;
+    Ok(mqocsp_core::mq::share::pack(&case))
 }
 
 fn verify_in_worker(selection: &str, at: &str, inputs: &[u32]) -> Result<String, String> {
@@ -369,6 +435,13 @@ enum Job {
         at: Timestamp,
         inputs: Vec<Arc<Decoded>>,
     },
+    FileTicket {
+        text: String,
+        paste: Option<Arc<Decoded>>,
+        at: String,
+        only_a_ticket: bool,
+    },
+    Pack(Box<Case>),
 }
 
 /// Which jobs supersede each other.
@@ -378,6 +451,8 @@ enum Kind {
     File,
     Analyse,
     Verify,
+    FileTicket,
+    Pack,
 }
 
 impl Job {
@@ -387,6 +462,8 @@ impl Job {
             Self::Decode(Input::Bytes(_)) => Kind::File,
             Self::Analyse { .. } => Kind::Analyse,
             Self::Verify { .. } => Kind::Verify,
+            Self::FileTicket { .. } => Kind::FileTicket,
+            Self::Pack(_) => Kind::Pack,
         }
     }
 
@@ -402,6 +479,20 @@ impl Job {
                 at,
                 inputs,
             } => Done::Verified(measured("verify", || verify_here(inputs, selection, *at))),
+            Self::FileTicket {
+                text,
+                paste,
+                at,
+                only_a_ticket,
+            } => Done::Filed(
+                measured("file-case", || {
+                    Filed::of(text, paste.as_deref(), at, *only_a_ticket)
+                })
+                .map(Box::new),
+            ),
+            Self::Pack(case) => {
+                Done::Packed(measured("keep", || mqocsp_core::mq::share::pack(case)))
+            }
         }
     }
 }
@@ -411,6 +502,8 @@ enum Done {
     Decoded(Arc<Decoded>),
     Analysed(Box<Analysed>),
     Verified(WorkbenchReport),
+    Filed(Option<Box<Filed>>),
+    Packed(String),
 }
 
 type Deliver = Box<dyn FnOnce(Done)>;
@@ -449,6 +542,18 @@ impl Client {
             .map(|(g, held)| (*g, held))
     }
 
+    /// Names the decode the worker keeps of `text` (`paste`), or sends `text` along
+    /// (`material`, as a string of its own: the JSON of a job stays small).
+    fn material(&self, text: &str, fields: &mut Vec<(&str, JsValue)>) {
+        let kept = self.held.iter().find(|(_, held)| {
+            held.decoded.strong_count() > 0 && held.text.as_deref() == Some(text)
+        });
+        match kept {
+            Some((generation, _)) => fields.push(("paste", (*generation).into())),
+            None => fields.push(("material", JsValue::from_str(text))),
+        }
+    }
+
     /// Decodes the page still holds or waits for: the worker may forget the rest.
     fn keep(&mut self) -> JsValue {
         self.held.retain(|_, held| held.decoded.strong_count() > 0);
@@ -470,23 +575,23 @@ impl Client {
             Job::Decode(Input::Bytes(bytes)) => {
                 fields.push(("bytes", Uint8Array::from(bytes.as_slice()).into()))
             }
-            Job::Analyse { case, paste } => {
-                let same = paste
-                    .as_ref()
-                    .and_then(|paste| self.held(paste))
-                    .filter(|(_, held)| held.text.as_deref() == Some(case.material.as_str()));
-                let json = match same {
-                    Some((generation, _)) => {
-                        fields.push(("paste", generation.into()));
-                        // The worker has the material: it is not sent again.
-                        serde_json::to_string(&Case {
-                            material: String::new(),
-                            ..(**case).clone()
-                        })
-                    }
-                    None => serde_json::to_string(case),
-                };
-                fields.push(("analyse", json.ok()?.into()));
+            Job::Analyse { case, .. } => {
+                fields.push(("analyse", case_without_material(case)?.into()));
+                self.material(&case.material, &mut fields);
+            }
+            Job::FileTicket {
+                text,
+                at,
+                only_a_ticket,
+                ..
+            } => {
+                fields.push(("file", at.into()));
+                fields.push(("only_a_ticket", JsValue::from_bool(*only_a_ticket)));
+                self.material(text, &mut fields);
+            }
+            Job::Pack(case) => {
+                fields.push(("pack", case_without_material(case)?.into()));
+                self.material(&case.material, &mut fields);
             }
             Job::Verify {
                 selection,
@@ -509,6 +614,15 @@ impl Client {
         }
         Some(message(&fields))
     }
+}
+
+/// `case`'s JSON without its material (sent apart, or named: see [`Client::material`]).
+fn case_without_material(case: &Case) -> Option<String> {
+    serde_json::to_string(&Case {
+        material: String::new(),
+        ..case.clone()
+    })
+    .ok()
 }
 
 thread_local! {
@@ -571,6 +685,44 @@ pub fn verify(
     );
 }
 
+/// Reads `text` as a ticket at `at` (in the worker when there is one); `paste` is `text` as
+/// already decoded, when the caller has it. With `only_a_ticket`, `deliver` gets `None` when
+/// the text does not read as a ticket. A newer request supersedes this one.
+pub fn file_ticket(
+    text: String,
+    paste: Option<Arc<Decoded>>,
+    at: String,
+    only_a_ticket: bool,
+    deliver: impl FnOnce(Option<Filed>) + 'static,
+) {
+    ask(
+        Job::FileTicket {
+            text,
+            paste,
+            at,
+            only_a_ticket,
+        },
+        Box::new(move |done| {
+            if let Done::Filed(filed) = done {
+                deliver(filed.map(|f| *f));
+            }
+        }),
+    );
+}
+
+/// Packs `case` as a share link's fragment does (in the worker when there is one: deflating a
+/// large paste takes tens of milliseconds). A newer request supersedes this one.
+pub fn pack(case: Case, deliver: impl FnOnce(String) + 'static) {
+    ask(
+        Job::Pack(Box::new(case)),
+        Box::new(move |done| {
+            if let Done::Packed(packed) = done {
+                deliver(packed);
+            }
+        }),
+    );
+}
+
 /// Sends `job` to the worker, or does it here when there is none (outside a browser, as in the
 /// reducer's native tests, there never is).
 fn ask(job: Job, deliver: Deliver) {
@@ -587,7 +739,9 @@ fn ask(job: Job, deliver: Deliver) {
         let kind = job.kind();
         if kind != Kind::File {
             // An older request's answer would be dropped anyway: a newer one replaces it.
-            client.in_flight.retain(|_, flight| flight.job.kind() != kind);
+            client
+                .in_flight
+                .retain(|_, flight| flight.job.kind() != kind);
         }
         let Some(request) = client.request(generation, &job) else {
             return Some((job, deliver));
@@ -712,6 +866,28 @@ fn receive(data: &JsValue) {
                     return Some(Ok(Finished::Refused(Box::new(flight), why)));
                 }
             }
+        } else if let Some(json) = get(data, "filed").as_string() {
+            record("file-case-worker", took);
+            match measured("file-case-read", || {
+                serde_json::from_str::<Option<Filed>>(&json)
+            }) {
+                Ok(mut filed) => {
+                    // The worker sent the case without the text it was read from.
+                    if let (Job::FileTicket { text, .. }, Some(filed)) =
+                        (&flight.job, filed.as_mut())
+                    {
+                        filed.case.material = text.clone();
+                    }
+                    Done::Filed(filed.map(Box::new))
+                }
+                Err(error) => {
+                    let why = format!("a filed case did not read back: {error}");
+                    return Some(Ok(Finished::Refused(Box::new(flight), why)));
+                }
+            }
+        } else if let Some(packed) = get(data, "packed").as_string() {
+            record("keep-worker", took);
+            Done::Packed(packed)
         } else if let Some(json) = get(data, "verified").as_string() {
             record("verify-worker", took);
             match measured("verify-read", || {

@@ -1,7 +1,6 @@
 //! The MQ case: loading one (with its material already decoded), starting one around the paste
 //! (already filed), editing it and applying what-if fixes.
 
-use std::sync::Arc;
 use super::{Changed, State};
 use mqocsp_core::Decoded;
 use mqocsp_core::Timestamp;
@@ -9,6 +8,7 @@ use mqocsp_core::mq::case::{Case, ResponderState};
 use mqocsp_core::mq::ini::OcspAuthentication;
 use mqocsp_core::mq::predict::Change;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// What can happen to the case.
 #[derive(Clone, Debug, PartialEq, Eq)]

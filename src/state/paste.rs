@@ -1,12 +1,12 @@
 //! The paste, the files, the evaluation time and what is verified. Decoded results arrive here
 //! already made (see `services::work`); reducing only stores them.
 
-use std::sync::Arc;
 use super::{Changed, PAGE_SIZE, State};
 use mqocsp_core::der::Span;
 use mqocsp_core::verify::{LegacyAlgorithms, Profile, Purpose};
 use mqocsp_core::{Decoded, Timestamp};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// A file the user dropped or picked, with what the core decoded from it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -93,6 +93,9 @@ mod tests {
     fn an_overlong_text_is_refused_with_its_length() {
         let long = "x".repeat(MAX_TEXT_BYTES + 1);
         let error = intern(&long).unwrap_err();
-        assert!(error.contains(&format!("{}", MAX_TEXT_BYTES + 1)), "{error}");
+        assert!(
+            error.contains(&format!("{}", MAX_TEXT_BYTES + 1)),
+            "{error}"
+        );
     }
 }

@@ -24,8 +24,16 @@ fn carried<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value:
         // Say where they differ, not both values in full.
         let (a, b) = (format!("{value:?}"), format!("{back:?}"));
         let at = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-        let around = |s: &str| s.get(at.saturating_sub(200)..(at + 200).min(s.len())).unwrap_or("").to_owned();
-        panic!("{what}: read back differently\nwritten: …{}…\nread:    …{}…", around(&a), around(&b));
+        let around = |s: &str| {
+            s.get(at.saturating_sub(200)..(at + 200).min(s.len()))
+                .unwrap_or("")
+                .to_owned()
+        };
+        panic!(
+            "{what}: read back differently\nwritten: …{}…\nread:    …{}…",
+            around(&a),
+            around(&b)
+        );
     }
     assert_eq!(serde_json::to_string(&back).unwrap(), json, "{what}");
 }

@@ -280,6 +280,21 @@ pub fn reported(text: &str) -> Vec<(u32, usize)> {
     out
 }
 
+/// Whether pasted `text` reads as a ticket (an MQ error, reason code or Java exception, or a
+/// Java or .NET client's settings or code), which the page then opens as a case at once.
+pub fn looks_like_ticket(text: &str) -> bool {
+    [
+        "AMQ",
+        "JMSWMQ",
+        "MQRC_",
+        "ReasonCd",
+        "CertPathValidatorException",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+        || text.lines().any(|l| super::java::kind_in(l).is_some())
+}
+
 /// The diagnosis of an open case, as the page shows it: what its logs show, the reason codes
 /// its material quotes (a Java client's set aside as [`reported_in`] says) and what `openssl
 /// ocsp` output in its material says; predicted over `resolved`, the case already resolved.
