@@ -160,8 +160,8 @@ pub fn app() -> Html {
             // Decoded once, in the decode worker: the paste view and the ticket reader share the
             // objects when they are back (a newer paste's request drops this one's answer).
             let state = state.clone();
-            work::decode_paste(text, move |text, decoded| {
-                state.dispatch(work::decoded_paste(text.clone(), decoded.clone()).into());
+            work::decode_paste(text, move |text, decoded, sorted| {
+                state.dispatch(work::decoded_paste(text.clone(), decoded.clone(), sorted).into());
                 if ticket {
                     let state = state.clone();
                     work::ticket_case(text, Some(decoded), at, true, move |action| {
@@ -338,16 +338,21 @@ pub fn app() -> Html {
     let picks = time_picks(&state, analysed_now.as_deref());
     // What the paste holds, by slot; with an open case, also what live checks brought into it
     // (a listener's chain is typed evidence in the case, not text in the paste).
+    // (Sorted in the worker with the decode, unless live answers added objects since.)
     let sorted = use_memo(
         (
-            state.decoded.clone(),
+            Shared::from_arc(state.decoded.clone()),
+            state.sorted.clone(),
             state.decoded_text.clone(),
             (*resolved).clone(),
         ),
-        |(decoded, text, resolved)| match resolved {
-            Some(resolved) if resolved.material.objects.len() > decoded.objects.len() => {
-                mqocsp_core::mq::sort::sort(&resolved.material, text)
+        |(decoded, sorted, text, resolved)| match (resolved, sorted) {
+            (Some(resolved), _) if resolved.material.objects.len() > decoded.objects.len() => {
+                measured("sort", || {
+                    mqocsp_core::mq::sort::sort(&resolved.material, text)
+                })
             }
+            (_, Some(sorted)) => (**sorted).clone(),
             _ => measured("sort", || mqocsp_core::mq::sort::sort(decoded, text)),
         },
     );

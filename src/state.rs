@@ -21,14 +21,16 @@ pub use paste::{FileInput, PasteAction, SelectionChange};
 
 use mqocsp_core::der::Span;
 use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::sort::Sorted;
 use mqocsp_core::verify::workbench::{Selection, default_selection};
 use mqocsp_core::{Decoded, DecodedObject, Timestamp};
 use std::rc::Rc;
 use std::sync::Arc;
 use yew::Reducible;
 
-/// How many cards are shown before "show more".
-pub const PAGE_SIZE: usize = 50;
+/// How many cards are shown before "show more" (each card is a few hundred DOM nodes: twenty
+/// keep the update that shows them well under a long task).
+pub const PAGE_SIZE: usize = 20;
 
 /// Everything the page shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +41,8 @@ pub struct State {
     pub pending: bool,
     /// What the core decoded from `text`.
     pub decoded: Arc<Decoded>,
+    /// What `decoded` holds by slot, when the worker sorted it (the page sorts it otherwise).
+    pub sorted: Option<Arc<Sorted>>,
     /// The text `decoded` came from (while a paste is pending, `text` is already newer): what
     /// is derived from the decoded objects and their text follows this, not every keystroke.
     pub decoded_text: Rc<str>,
@@ -124,6 +128,7 @@ impl State {
             text: String::new(),
             pending: false,
             decoded: Arc::default(),
+            sorted: None,
             decoded_text: Rc::from(""),
             files: Vec::new(),
             at: now,

@@ -394,17 +394,18 @@ async fn thousand_certificates_paste_stays_paged() {
     assert_eq!(text(&summary), "1000 objects, 0 problems");
     // The cards render in the same update or the next one.
     until(&root, "the cards", || count(&root, "article.card") > 0).await;
-    assert_eq!(count(&root, "article.card"), 50);
+    let page = mqocsp_web::state::PAGE_SIZE as u32;
+    assert_eq!(count(&root, "article.card"), page);
     let more = wait_for(&root, "button.more").await;
-    assert!(text(&more).contains("50 of 1000 shown"));
+    assert!(text(&more).contains(&format!("{page} of 1000 shown")));
     click(&more);
     until(&root, "the next page of cards", || {
-        count(&root, "article.card") > 50
+        count(&root, "article.card") > page
     })
     .await;
     assert_eq!(
         root.query_selector_all("article.card").unwrap().length(),
-        100
+        2 * page
     );
 }
 

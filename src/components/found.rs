@@ -81,7 +81,16 @@ pub fn found(props: &FoundProps) -> Html {
     if sorted.ocsp_responses > 0 {
         items.push((Slot::OcspResponses, html! { <li>{ format!("{} OCSP response(s): used as the answers of responders the case does not describe by index.txt", sorted.ocsp_responses) }</li> }));
     }
+    // Only what is listed is built: a paste of many tickets holds hundreds of texts.
+    let listed = |items: &[(Slot, Html)], slot: Slot| {
+        items.iter().filter(|(s, _)| *s == slot).count() >= SLOT_LIMIT
+    };
+    let mut unlisted = Vec::new();
     for piece in &sorted.texts {
+        if listed(&items, piece.kind.slot()) {
+            unlisted.push(piece.kind.slot());
+            continue;
+        }
         let text = piece.text.clone();
         let buttons = match piece.kind {
             TextKind::SslStanza | TextKind::Ini => html! { <>
@@ -120,7 +129,8 @@ pub fn found(props: &FoundProps) -> Html {
             }
             { for Slot::ALL.into_iter().map(|slot| {
                 let here: Vec<Html> = items.iter().filter(|(s, _)| *s == slot).map(|(_, item)| item.clone()).collect();
-                let more = here.len().saturating_sub(SLOT_LIMIT);
+                let more = here.len().saturating_sub(SLOT_LIMIT)
+                    + unlisted.iter().filter(|s| **s == slot).count();
                 html! {
                     <section class="slot" aria-label={slot.label()} data-slot={format!("{slot:?}")}>
                         <h3>{ slot.label() }</h3>
@@ -130,7 +140,7 @@ pub fn found(props: &FoundProps) -> Html {
                             <ul>{ for here.into_iter().take(SLOT_LIMIT) }</ul>
                         }
                         if more > 0 {
-                            <p class="hint">{ format!("and {more} more, not listed: a case files a few certificates; the cards below show every one") }</p>
+                            <p class="hint">{ format!("and {more} more, not listed: a case files only a few (the cards below show every object)") }</p>
                         }
                     </section>
                 }

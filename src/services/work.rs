@@ -9,6 +9,7 @@ use crate::services::worker::{self, Input};
 use crate::state::{CaseAction, FileInput, PasteAction, State};
 use crate::timing::measured;
 use mqocsp_core::mq::case::Case;
+use mqocsp_core::mq::sort::Sorted;
 use mqocsp_core::{Decoded, decode};
 use std::sync::Arc;
 
@@ -23,21 +24,32 @@ pub fn decode_text(text: &str) -> Arc<Decoded> {
 
 /// The paste box held `text` when the typing paused: decodes it in the decode worker (see
 /// [`worker`]) and hands `deliver` the text and its decoded objects when they are back.
-pub fn decode_paste(text: String, deliver: impl FnOnce(String, Arc<Decoded>) + 'static) {
-    worker::decode(Input::Text(text.clone()), move |decoded| {
-        deliver(text, decoded)
+pub fn decode_paste(
+    text: String,
+    deliver: impl FnOnce(String, Arc<Decoded>, Option<Arc<Sorted>>) + 'static,
+) {
+    worker::decode(Input::Text(text.clone()), move |decoded, sorted| {
+        deliver(text, decoded, sorted)
     });
 }
 
 /// The paste `text`, already decoded as `decoded`.
-pub fn decoded_paste(text: String, decoded: Arc<Decoded>) -> PasteAction {
-    PasteAction::Decoded { text, decoded }
+pub fn decoded_paste(
+    text: String,
+    decoded: Arc<Decoded>,
+    sorted: Option<Arc<Sorted>>,
+) -> PasteAction {
+    PasteAction::Decoded {
+        text,
+        decoded,
+        sorted,
+    }
 }
 
 /// A dropped or picked file, decoded from its bytes in the decode worker.
 pub fn decode_file(name: String, bytes: Vec<u8>, deliver: impl FnOnce(PasteAction) + 'static) {
     let size = bytes.len();
-    worker::decode(Input::Bytes(bytes), move |decoded| {
+    worker::decode(Input::Bytes(bytes), move |decoded, _| {
         deliver(PasteAction::AddFile(FileInput {
             name,
             size,
@@ -50,10 +62,11 @@ pub fn decode_file(name: String, bytes: Vec<u8>, deliver: impl FnOnce(PasteActio
 /// action that loads it.
 pub fn open_case(case: Case, deliver: impl FnOnce(CaseAction) + 'static) {
     let material = case.material.clone();
-    worker::decode(Input::Text(material), move |decoded| {
+    worker::decode(Input::Text(material), move |decoded, sorted| {
         deliver(CaseAction::Load {
             case: Box::new(case),
             decoded,
+            sorted,
         })
     });
 }
@@ -67,6 +80,7 @@ pub fn open_example(name: &str) -> Option<CaseAction> {
     Some(CaseAction::Load {
         case: Box::new(case),
         decoded,
+        sorted: None,
     })
 }
 

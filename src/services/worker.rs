@@ -37,6 +37,7 @@ use mqocsp_core::decode::{Decoded, DecodedObject, ObjectBody, Problem};
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::errlog::LogFacts;
 use mqocsp_core::mq::explain::Explanation;
+use mqocsp_core::mq::sort::{Sorted, sort};
 use mqocsp_core::ocsp::{OcspRequest, OcspResponse};
 use mqocsp_core::verify::workbench::{Selection, WorkbenchReport, verify_selection};
 use mqocsp_core::{Certificate, Source, Timestamp};
@@ -319,6 +320,11 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
         None => Input::Bytes(Uint8Array::new(&get(request, "bytes")).to_vec()),
     };
     let decoded = input.decode_here();
+    // What the paste holds, by slot (the page's "Found in the paste"): sorted here too, since
+    // reading a large paste's texts takes tens of milliseconds.
+    let sorted = text
+        .as_deref()
+        .map(|text| serde_json::to_string(&sort(&decoded, text)).unwrap_or_default());
     let took = now() - start;
     for chunk in decoded.objects.chunks(BATCH) {
         let der: Vec<u8> = chunk.iter().flat_map(|o| o.der.iter().copied()).collect();
@@ -340,6 +346,7 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
                 .into(),
         ),
         ("took", took.into()),
+        ("sorted", sorted.map_or(JsValue::UNDEFINED, JsValue::from)),
     ]);
     let _ = scope.post_message(&out);
     if let Some(generation) = generation.as_f64() {
@@ -470,7 +477,14 @@ impl Job {
     /// The job, done on the page.
     fn run_here(&self) -> Done {
         match self {
-            Self::Decode(input) => Done::Decoded(Arc::new(input.decode_here())),
+            Self::Decode(input) => {
+                let decoded = input.decode_here();
+                let sorted = match input {
+                    Input::Text(text) => Some(Arc::new(measured("sort", || sort(&decoded, text)))),
+                    Input::Bytes(_) => None,
+                };
+                Done::Decoded(Arc::new(decoded), sorted)
+            }
             Self::Analyse { case, paste } => Done::Analysed(Box::new(measured("predict", || {
                 Analysed::of(case, paste.clone())
             }))),
@@ -499,7 +513,7 @@ impl Job {
 
 /// A job's result.
 enum Done {
-    Decoded(Arc<Decoded>),
+    Decoded(Arc<Decoded>, Option<Arc<Sorted>>),
     Analysed(Box<Analysed>),
     Verified(WorkbenchReport),
     Filed(Option<Box<Filed>>),
@@ -632,16 +646,16 @@ thread_local! {
 
 /// Decodes `input` (in the worker when there is one) and calls `deliver` with the result, later
 /// or at once. A `Text` request supersedes earlier text requests still on their way.
-pub fn decode(input: Input, deliver: impl FnOnce(Arc<Decoded>) + 'static) {
+pub fn decode(input: Input, deliver: impl FnOnce(Arc<Decoded>, Option<Arc<Sorted>>) + 'static) {
     // Blank text has nothing to decode.
     if matches!(&input, Input::Text(text) if text.trim().is_empty()) {
-        return deliver(Arc::new(Decoded::default()));
+        return deliver(Arc::new(Decoded::default()), None);
     }
     ask(
         Job::Decode(input),
         Box::new(move |done| {
-            if let Done::Decoded(decoded) = done {
-                deliver(decoded);
+            if let Done::Decoded(decoded, sorted) = done {
+                deliver(decoded, sorted);
             }
         }),
     );
@@ -905,6 +919,9 @@ fn receive(data: &JsValue) {
                 .and_then(|json| serde_json::from_str(&json).ok())
                 .unwrap_or_default();
             record("decode-worker", took);
+            let sorted: Option<Sorted> = get(data, "sorted")
+                .as_string()
+                .and_then(|json| measured("sort-read", || serde_json::from_str(&json).ok()));
             let decoded = Decoded {
                 objects: flight.objects,
                 problems,
@@ -922,7 +939,7 @@ fn receive(data: &JsValue) {
                     text,
                 },
             );
-            Done::Decoded(decoded)
+            Done::Decoded(decoded, sorted.map(Arc::new))
         };
         Some(Ok(Finished::Done(flight.deliver, done)))
     });

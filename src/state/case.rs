@@ -7,6 +7,7 @@ use mqocsp_core::Timestamp;
 use mqocsp_core::mq::case::{Case, ResponderState};
 use mqocsp_core::mq::ini::OcspAuthentication;
 use mqocsp_core::mq::predict::Change;
+use mqocsp_core::mq::sort::Sorted;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -20,6 +21,8 @@ pub enum CaseAction {
         case: Box<Case>,
         /// Its material, decoded.
         decoded: Arc<Decoded>,
+        /// What the material holds by slot, when the worker sorted it.
+        sorted: Option<Arc<Sorted>>,
     },
     /// A case was started around the paste; `filed` says what was filed automatically.
     New {
@@ -76,11 +79,16 @@ pub enum CaseEdit {
 impl State {
     pub(crate) fn case(&mut self, action: CaseAction) -> Changed {
         match action {
-            CaseAction::Load { case, decoded } => {
+            CaseAction::Load {
+                case,
+                decoded,
+                sorted,
+            } => {
                 let case = *case;
                 self.text = case.material.clone();
                 self.decoded_text = Rc::from(case.material.as_str());
                 self.decoded = decoded;
+                self.sorted = sorted;
                 self.pending = false;
                 if let Some(at) = Timestamp::parse_rfc3339(&case.at) {
                     self.at = at;

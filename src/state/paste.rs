@@ -3,6 +3,7 @@
 
 use super::{Changed, PAGE_SIZE, State};
 use mqocsp_core::der::Span;
+use mqocsp_core::mq::sort::Sorted;
 use mqocsp_core::verify::{LegacyAlgorithms, Profile, Purpose};
 use mqocsp_core::{Decoded, Timestamp};
 use std::rc::Rc;
@@ -30,6 +31,8 @@ pub enum PasteAction {
         text: String,
         /// What came of it.
         decoded: Arc<Decoded>,
+        /// What it holds by slot, when the worker sorted it.
+        sorted: Option<Arc<Sorted>>,
     },
     /// A file was dropped or picked, and decoded.
     AddFile(FileInput),
@@ -90,7 +93,11 @@ impl State {
                 self.text = text;
                 self.pending = true;
             }
-            PasteAction::Decoded { text, decoded } => {
+            PasteAction::Decoded {
+                text,
+                decoded,
+                sorted,
+            } => {
                 if !self.pending || text != self.text {
                     return Changed::No;
                 }
@@ -102,6 +109,7 @@ impl State {
                     case.material = text;
                 }
                 self.decoded = decoded;
+                self.sorted = sorted;
             }
             PasteAction::AddFile(file) => self.files.push(file),
             PasteAction::RemoveFile(index) => {

@@ -22,8 +22,8 @@ fn delivered(decode: impl FnOnce(Box<dyn FnOnce(PasteAction)>)) -> PasteAction {
 
 fn decode_paste(text: String) -> PasteAction {
     delivered(|deliver| {
-        work::decode_paste(text, move |text, decoded| {
-            deliver(work::decoded_paste(text, decoded));
+        work::decode_paste(text, move |text, decoded, sorted| {
+            deliver(work::decoded_paste(text, decoded, sorted));
         })
     })
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 pub use super::split::{FoundText, TextKind};
 
 /// The role a certificate most likely plays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A self-signed CA: a trust anchor.
@@ -25,7 +25,7 @@ pub enum Role {
 }
 
 /// Everything filed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Sorted {
     /// Certificates by role: SHA-256, short name, role.
     pub certificates: Vec<(String, String, Role)>,

@@ -8,7 +8,7 @@
 use super::{display, env, errlog::header_fields, ffst::Ffst, logtime};
 use serde::Serialize;
 /// What a piece of pasted text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TextKind {
     /// An `SSL:` stanza (mqclient.ini or qm.ini).
@@ -67,7 +67,7 @@ impl TextKind {
 }
 
 /// A piece of MQ text found in the paste.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct FoundText {
     /// What it is.
     pub kind: TextKind,
