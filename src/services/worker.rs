@@ -871,75 +871,66 @@ fn receive(data: &JsValue) {
         if let Some(why) = get(data, "refused").as_string() {
             return Some(Ok(Finished::Refused(Box::new(flight), why)));
         }
-        let done = if let Some(json) = get(data, "analysed").as_string() {
-            record("predict-worker", took);
-            match measured("predict-read", || serde_json::from_str::<Analysed>(&json)) {
-                Ok(analysed) => Done::Analysed(Box::new(analysed)),
-                Err(error) => {
-                    let why = format!("a prediction did not read back: {error}");
-                    return Some(Ok(Finished::Refused(Box::new(flight), why)));
-                }
-            }
+        // A job's answer (`None`: the end of a decode).
+        let read = if let Some(json) = get(data, "analysed").as_string() {
+            Some(
+                read_back::<Analysed>("predict", "a prediction", took, &json)
+                    .map(|analysed| Done::Analysed(Box::new(analysed))),
+            )
         } else if let Some(json) = get(data, "filed").as_string() {
-            record("file-case-worker", took);
-            match measured("file-case-read", || {
-                serde_json::from_str::<Option<Filed>>(&json)
-            }) {
-                Ok(mut filed) => {
-                    // The worker sent the case without the text it was read from.
-                    if let (Job::FileTicket { text, .. }, Some(filed)) =
-                        (&flight.job, filed.as_mut())
-                    {
-                        filed.case.material = text.clone();
-                    }
-                    Done::Filed(filed.map(Box::new))
-                }
-                Err(error) => {
-                    let why = format!("a filed case did not read back: {error}");
-                    return Some(Ok(Finished::Refused(Box::new(flight), why)));
-                }
-            }
+            Some(
+                read_back::<Option<Filed>>("file-case", "a filed case", took, &json).map(
+                    |mut filed| {
+                        // The worker sent the case without the text it was read from.
+                        if let (Job::FileTicket { text, .. }, Some(filed)) =
+                            (&flight.job, filed.as_mut())
+                        {
+                            filed.case.material = text.clone();
+                        }
+                        Done::Filed(filed.map(Box::new))
+                    },
+                ),
+            )
         } else if let Some(packed) = get(data, "packed").as_string() {
             record("keep-worker", took);
-            Done::Packed(packed)
-        } else if let Some(json) = get(data, "verified").as_string() {
-            record("verify-worker", took);
-            match measured("verify-read", || {
-                serde_json::from_str::<WorkbenchReport>(&json)
-            }) {
-                Ok(report) => Done::Verified(report),
-                Err(error) => {
-                    let why = format!("a verification did not read back: {error}");
-                    return Some(Ok(Finished::Refused(Box::new(flight), why)));
-                }
-            }
+            Some(Ok(Done::Packed(packed)))
         } else {
-            let problems: Vec<Problem> = get(data, "problems")
-                .as_string()
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .unwrap_or_default();
-            record("decode-worker", took);
-            let sorted: Option<Sorted> = get(data, "sorted")
-                .as_string()
-                .and_then(|json| measured("sort-read", || serde_json::from_str(&json).ok()));
-            let decoded = Decoded {
-                objects: flight.objects,
-                problems,
-            };
-            let text = match flight.job {
-                Job::Decode(Input::Text(text)) => Some(text),
-                _ => None,
-            };
-            // The page gets its objects as an Rc the worker's copy is tied to.
-            let decoded = Arc::new(decoded);
-            client.held.insert(
-                generation,
-                Held {
-                    decoded: Arc::downgrade(&decoded),
-                    text,
-                },
-            );
-            Done::Decoded(decoded, sorted.map(Arc::new))
+            get(data, "verified").as_string().map(|json| {
+                read_back::<WorkbenchReport>("verify", "a verification", took, &json)
+                    .map(Done::Verified)
+            })
+        };
+        let done = match read {
+            Some(Ok(done)) => done,
+            Some(Err(why)) => return Some(Ok(Finished::Refused(Box::new(flight), why))),
+            None => {
+                let problems: Vec<Problem> = get(data, "problems")
+                    .as_string()
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default();
+                record("decode-worker", took);
+                let sorted: Option<Sorted> = get(data, "sorted")
+                    .as_string()
+                    .and_then(|json| measured("sort-read", || serde_json::from_str(&json).ok()));
+                let decoded = Decoded {
+                    objects: flight.objects,
+                    problems,
+                };
+                let text = match flight.job {
+                    Job::Decode(Input::Text(text)) => Some(text),
+                    _ => None,
+                };
+                // The page gets its objects as an Rc the worker's copy is tied to.
+                let decoded = Arc::new(decoded);
+                client.held.insert(
+                    generation,
+                    Held {
+                        decoded: Arc::downgrade(&decoded),
+                        text,
+                    },
+                );
+                Done::Decoded(decoded, sorted.map(Arc::new))
+            }
         };
         Some(Ok(Finished::Done(flight.deliver, done)))
     });
@@ -952,6 +943,19 @@ fn receive(data: &JsValue) {
         Some(Err(why)) => fail(&why),
         None => {}
     }
+}
+
+/// A job's answer read back: its JSON parsed (recorded as `mqocsp:<name>-read`), the worker's
+/// time recorded as `mqocsp:<name>-worker`; `what` names it when it does not read.
+fn read_back<T: serde::de::DeserializeOwned>(
+    name: &str,
+    what: &str,
+    took: f64,
+    json: &str,
+) -> Result<T, String> {
+    record(&format!("{name}-worker"), took);
+    measured(&format!("{name}-read"), || serde_json::from_str(json))
+        .map_err(|error| format!("{what} did not read back: {error}"))
 }
 
 /// A batch's objects, each restored from its DER.
