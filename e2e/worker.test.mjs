@@ -45,7 +45,11 @@ test('a paste is decoded in the worker, not on the page', async () => {
     // Errors, and the page's own warnings (a fallback to decoding on the page warns).
     if (message.type() === 'error' || /mqocsp/.test(message.text())) errors.push(message.text());
   });
+  // A fresh page starts its worker before anything is pasted (and warms it with a built-in
+  // case, unrecorded: src/services/worker.rs warm_up).
+  const started = page.waitForEvent('worker', { timeout: 10000 });
   await page.goto(relay.url);
+  await started;
   await pasteTwo(page);
   // The worker's decode came back (its duration recorded on the page) in a batch the page read;
   // the page itself decoded nothing.

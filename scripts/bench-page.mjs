@@ -11,12 +11,19 @@
 // its answers back `mqocsp:decode-receive`, `mqocsp:predict-read`, `mqocsp:verify-read`); "shown" times come from a
 // MutationObserver noting when the result appears in the DOM; long tasks from a PerformanceObserver.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { startRelay, launchBrowser, opensslResponder } from '../e2e/harness.mjs';
+
+/** The hand-written tickets of the corpus (crates/cli/tests/tickets.rs). */
+const TICKETS = fileURLToPath(new URL('../testdata/tickets/', import.meta.url));
+
+/** Every ticket of the corpus, in one text (as a support engineer might paste a whole thread). */
+const corpusTickets = () => readdirSync(TICKETS).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => readFileSync(join(TICKETS, f), 'utf8')).join('\n');
 
 // Installed before any page script: records when `selector` first matches (with `text` when given)
 // and every long task (a main-thread block over 50 ms).
@@ -120,9 +127,11 @@ async function whatIf(page, value) {
 
 /**
  * Runs the page measurements; `threeCertCase` is PEM text with three certificates and an OCSP
- * response, `bundle` the 1,000-certificate PEM. Returns rows of [measurement, figure, target].
+ * response, `bundle` the 1,000-certificate PEM, `tickets` a text of many tickets (by default every
+ * ticket of the corpus).
+ * Returns rows of [measurement, figure, target].
  */
-export async function pageTimings({ threeCertCase, threeCertSummary, bundle, runs }) {
+export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tickets = corpusTickets(), runs }) {
   const relay = await startRelay([]); // serving dist/ as trunk just built it
   const browser = await launchBrowser();
   const rows = [];
@@ -219,6 +228,36 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, run
       longest = Math.max(longest, await page.evaluate(() => window.__bench.longest));
       await context.close();
     }
+    // Every ticket of the corpus pasted at once on a fresh page (208 KB: logs, configurations,
+    // 85 objects): it becomes the case, is predicted, and its cards, "Found" rows and verdict are
+    // built. The longest block from the paste until the verdict is no longer busy.
+    const ticketsBlock = [];
+    const ticketsVerdict = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      await context.addInitScript(PROBE);
+      const page = await context.newPage();
+      await page.goto(relay.url);
+      await page.locator('#example-load').waitFor();
+      await page.evaluate(() => window.__bench.watch('verdict', '.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]'));
+      await page.evaluate((t) => { window.__bench.text = t; }, tickets);
+      const pasted = await page.evaluate(() => {
+        const at = performance.now();
+        const box = document.querySelector('#paste-input');
+        box.value = window.__bench.text;
+        delete window.__bench.text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        return at;
+      });
+      await page.locator('.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]').waitFor({ timeout: 60000 });
+      await page.locator('section.verify[aria-busy="false"]').waitFor();
+      ticketsVerdict.push((await page.evaluate(() => window.__bench.seen.verdict)) - pasted);
+      // The cards still being added (a few per task) finish well within this.
+      await page.waitForTimeout(500);
+      ticketsBlock.push(await longestSince(page, pasted));
+      longest = Math.max(longest, await page.evaluate(() => window.__bench.longest));
+      await context.close();
+    }
     rows.push(['3-certificate case + OCSP response: decode + verify + file + resolve + predict (work)', `${median(caseWork).toFixed(1)} ms`, '<= 50 ms']);
     rows.push(['  of which on the main thread (reading answers back, filing, resolving)', `${median(caseWorkPage).toFixed(1)} ms`, '']);
     rows.push(['  of which in the worker (decode, verify, predict)', `${median(caseWorkWorker).toFixed(1)} ms`, '']);
@@ -235,6 +274,8 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, run
     rows.push(['seed case client-responder-down: what-if click to the next frame after it (on screen)', `${median(whatIfShown).toFixed(1)} ms`, '']);
     rows.push([`  (the what-ifs: ${whatIfHeadlines})`, '', '']);
     rows.push(['seed case client-responder-down: what-if re-prediction (resolve + predict work)', `${median(whatIfWork).toFixed(1)} ms`, '']);
+    rows.push([`every ticket of testdata/tickets pasted at once (${(tickets.length / 1024).toFixed(0)} KB): paste to the verdict shown`, `${median(ticketsVerdict).toFixed(0)} ms`, '']);
+    rows.push(['every ticket pasted at once: longest main-thread block', `${median(ticketsBlock).toFixed(0)} ms`, '<= 50 ms']);
     rows.push(['longest main-thread block in all of the above', `${longest.toFixed(0)} ms`, '<= 200 ms']);
   } finally {
     await browser.close();

@@ -20,7 +20,7 @@ use mqocsp_core::der::Span;
 use mqocsp_core::mq::predict::Change;
 use mqocsp_core::verify::workbench::{WorkbenchReport, fingerprint};
 use mqocsp_core::{Decoded, DecodedObject, ObjectBody};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use yew::prelude::*;
 
 /// How an object is named in the verify view's pickers.
@@ -95,11 +95,67 @@ struct DecodedListProps {
     highlight: Option<(String, Span)>,
 }
 
-/// The cards of one input (the paste or a file), the first `shown` of them.
+/// Cards built or brought up to date per update: twenty cards are about 1,100 elements, and
+/// building them in one update held the main thread for 40–60 ms after a paste of many tickets
+/// (docs/performance.md); so did rebuilding them all when the evaluation time changed (a ticket
+/// becoming the case moves it to the case's time).
+const CARDS_PER_STEP: usize = 4;
+
+/// The evaluation time each of the first `shown` cards is built with in this update, given those
+/// of the cards built so far (`built`): at most `step` cards change, the earliest first (an
+/// outdated card takes `at`, then a missing card is added); the rest stay as they are. An update
+/// for which this returns `built` unchanged is the last one.
+fn cards_plan(
+    built: &[mqocsp_core::Timestamp],
+    at: mqocsp_core::Timestamp,
+    shown: usize,
+    step: usize,
+) -> Vec<mqocsp_core::Timestamp> {
+    let mut plan: Vec<_> = built.iter().copied().take(shown).collect();
+    let mut left = step;
+    for card in plan.iter_mut().filter(|card| **card != at) {
+        if left == 0 {
+            break;
+        }
+        *card = at;
+        left -= 1;
+    }
+    let missing = shown.saturating_sub(plan.len()).min(left);
+    plan.extend(std::iter::repeat_n(at, missing));
+    plan
+}
+
+/// The cards of one input (the paste or a file), the first `shown` of them, built and brought up
+/// to date a few per task (see [`cards_plan`]).
 #[function_component(DecodedList)]
 fn decoded_list(props: &DecodedListProps) -> Html {
     let total = props.decoded.objects.len();
     let shown = props.shown.min(total);
+    // Which input's cards are built, and the evaluation time of each (another input starts
+    // again from none).
+    let built = use_state(|| (Weak::<Decoded>::new(), Vec::new()));
+    let decoded = Arc::downgrade(&props.decoded);
+    let same = Weak::ptr_eq(&built.0, &decoded);
+    let plan = cards_plan(
+        if same { &built.1 } else { &[] },
+        props.at,
+        shown,
+        CARDS_PER_STEP,
+    );
+    {
+        let built = built.clone();
+        use_effect_with(
+            (plan.clone(), decoded.as_ptr() as usize),
+            move |(plan, _)| {
+                // The next few in a task of their own, after the browser had its turn.
+                let plan = plan.clone();
+                let next = (!same || built.1 != plan).then(|| {
+                    gloo_timers::callback::Timeout::new(0, move || built.set((decoded, plan)))
+                });
+                move || drop(next)
+            },
+        );
+    }
     let more = {
         let on_more = props.on_more.clone();
         Callback::from(move |_: MouseEvent| on_more.emit(()))
@@ -107,14 +163,19 @@ fn decoded_list(props: &DecodedListProps) -> Html {
     html! {
         <>
             <ProblemList problems={props.decoded.problems.clone()} />
-            { for (0..shown).map(|index| {
-                let highlight = props.highlight.as_ref().and_then(|(object, span)| {
-                    props.decoded.objects.get(index).filter(|o| fingerprint(o) == *object).map(|_| *span)
-                });
-                html! {
-                    <ObjectCard key={index} number={index + 1} decoded={props.decoded.clone()} {index} at={props.at} {highlight} />
-                }
-            }) }
+            // Keyed, and alone in their element: the cards added later are appended, and the
+            // cards built before them stay as they are (in a list with unkeyed siblings, Yew
+            // paired them by position from the end and rebuilt every card at each step).
+            <div class="cards">
+                { for plan.iter().enumerate().map(|(index, at)| {
+                    let highlight = props.highlight.as_ref().and_then(|(object, span)| {
+                        props.decoded.objects.get(index).filter(|o| fingerprint(o) == *object).map(|_| *span)
+                    });
+                    html! {
+                        <ObjectCard key={index} number={index + 1} decoded={props.decoded.clone()} {index} at={*at} {highlight} />
+                    }
+                }) }
+            </div>
             if shown < total {
                 <button type="button" class="more" onclick={more}>
                     { format!("Show more ({} of {total} shown)", shown) }
@@ -295,6 +356,8 @@ pub fn app() -> Html {
                 .collect::<Vec<Choice>>()
         })
     });
+    // The pickers' options are built in a task of their own (see `use_deferred`).
+    let choices = crate::hooks::use_deferred(choices.clone());
     let on_example = {
         let state = state.clone();
         Callback::from(move |name: String| {
@@ -348,14 +411,18 @@ pub fn app() -> Html {
         ),
         |(decoded, sorted, text, resolved)| match (resolved, sorted) {
             (Some(resolved), _) if resolved.material.objects.len() > decoded.objects.len() => {
-                measured("sort", || {
+                Shared::new(measured("sort", || {
                     mqocsp_core::mq::sort::sort(&resolved.material, text)
-                })
+                }))
             }
-            (_, Some(sorted)) => (**sorted).clone(),
-            _ => measured("sort", || mqocsp_core::mq::sort::sort(decoded, text)),
+            (_, Some(sorted)) => Shared::from_arc(sorted.clone()),
+            _ => Shared::new(measured("sort", || {
+                mqocsp_core::mq::sort::sort(decoded, text)
+            })),
         },
     );
+    // The rows are built in a task after the cards' first few (see `use_deferred`).
+    let sorted = crate::hooks::use_deferred((*sorted).clone());
     let on_pick = {
         let state = state.clone();
         Callback::from(move |at: mqocsp_core::Timestamp| {
@@ -413,5 +480,61 @@ pub fn app() -> Html {
                 }) }
             </section>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cards_plan;
+    use mqocsp_core::Timestamp;
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_unix(seconds).unwrap()
+    }
+
+    /// Steps `cards_plan` until it changes nothing, as the page's updates do.
+    fn steps(mut built: Vec<Timestamp>, now: Timestamp, shown: usize) -> Vec<Vec<Timestamp>> {
+        let mut seen = Vec::new();
+        loop {
+            let plan = cards_plan(&built, now, shown, 4);
+            if plan == built {
+                return seen;
+            }
+            seen.push(plan.clone());
+            built = plan;
+        }
+    }
+
+    /// A new input's cards come four per update, all at the evaluation time.
+    #[test]
+    fn a_new_input_is_built_a_few_cards_per_update() {
+        let updates = steps(Vec::new(), at(1), 10);
+        let lengths: Vec<usize> = updates.iter().map(Vec::len).collect();
+        assert_eq!(lengths, [4, 8, 10]);
+        assert!(updates.iter().flatten().all(|t| *t == at(1)));
+        // Fewer objects than a step: one update.
+        assert_eq!(steps(Vec::new(), at(1), 2), [vec![at(1); 2]]);
+        assert!(steps(Vec::new(), at(1), 0).is_empty());
+    }
+
+    /// A new evaluation time reaches the built cards four per update, the first cards first,
+    /// and the others keep theirs until their turn (none is dropped meanwhile).
+    #[test]
+    fn a_new_time_reaches_the_cards_a_few_per_update() {
+        let updates = steps(vec![at(1); 10], at(2), 10);
+        assert_eq!(updates.len(), 3);
+        assert_eq!(updates[0][..4], [at(2); 4]);
+        assert_eq!(updates[0][4..], [at(1); 6]);
+        assert_eq!(updates[2], vec![at(2); 10]);
+        assert!(updates.iter().all(|u| u.len() == 10));
+    }
+
+    /// Outdated cards are brought up to date before more are added; a shorter page drops the
+    /// cards past it at once.
+    #[test]
+    fn outdated_cards_come_before_new_ones() {
+        let plan = cards_plan(&[at(1), at(2)], at(2), 8, 4);
+        assert_eq!(plan, [at(2), at(2), at(2), at(2), at(2)]);
+        assert_eq!(cards_plan(&[at(1); 8], at(1), 3, 4), [at(1); 3]);
     }
 }

@@ -1,4 +1,5 @@
-//! [`use_answer`]: the latest answer of work done off the main thread.
+//! [`use_answer`]: the latest answer of work done off the main thread; [`use_deferred`]: a value
+//! that changes one task after its source, so building from it leaves the update that changed it.
 
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,4 +40,26 @@ where
         value: answer.as_ref().map(|(_, value)| value.clone()),
         pending: answer.as_ref().is_none_or(|(asked, _)| *asked != question),
     }
+}
+
+/// `value` as it was until one task after it changed (like React's `useDeferredValue`): what a
+/// component builds from it moves out of the update that changed it, into a task of its own. A
+/// paste of many tickets otherwise built the cards, the "Found" rows and the rest in one update
+/// of 50–75 ms (docs/performance.md). The first render gets `value` at once.
+#[hook]
+pub fn use_deferred<T>(value: T) -> T
+where
+    T: PartialEq + Clone + 'static,
+{
+    let shown = use_state(|| value.clone());
+    {
+        let shown = shown.clone();
+        use_effect_with(value.clone(), move |value| {
+            let value = value.clone();
+            let later = (*shown != value)
+                .then(|| gloo_timers::callback::Timeout::new(0, move || shown.set(value)));
+            move || drop(later)
+        });
+    }
+    (*shown).clone()
 }

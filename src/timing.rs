@@ -1,11 +1,29 @@
 //! User Timing for the page's heavy work: each call records a `mqocsp:<name>` measure (DevTools'
 //! Performance panel shows them; `scripts/bench` reads them in headless Chromium). Outside the
-//! browser (the reducer's native tests) the work simply runs.
+//! browser (the reducer's native tests) the work simply runs. Work that is not the user's (the
+//! worker's warm-up) runs [`unrecorded`].
+
+use std::cell::Cell;
+
+thread_local! {
+    static UNRECORDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work` recording no measure when `quiet` (work the user did not ask for).
+pub fn unrecorded<T>(quiet: bool, work: impl FnOnce() -> T) -> T {
+    let before = UNRECORDED.replace(quiet);
+    let out = work();
+    UNRECORDED.set(before);
+    out
+}
 
 /// Runs `work`, recording how long it took as the measure `mqocsp:<name>`.
 #[cfg(target_arch = "wasm32")]
 pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+    let Some(performance) = web_sys::window()
+        .and_then(|w| w.performance())
+        .filter(|_| !UNRECORDED.get())
+    else {
         return work();
     };
     let start = format!("mqocsp:{name}:start");
@@ -21,7 +39,10 @@ pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
 #[cfg(target_arch = "wasm32")]
 pub fn record(name: &str, duration: f64) {
     use wasm_bindgen::JsCast as _;
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+    let Some(performance) = web_sys::window()
+        .and_then(|w| w.performance())
+        .filter(|_| !UNRECORDED.get())
+    else {
         return;
     };
     let options = js_sys::Object::new();

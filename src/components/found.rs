@@ -2,17 +2,17 @@
 //! configuration, error logs): each certificate with its likely role and each MQ text (ini stanza,
 //! MQSC, command line, CCDT, index.txt, error log), with buttons that file it into the case.
 
+use crate::shared::Shared;
 use crate::state::CaseEdit;
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::sort::{Role, Slot, Sorted, TextKind};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Found`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct FoundProps {
     /// What the paste holds.
-    pub sorted: Rc<Sorted>,
+    pub sorted: Shared<Sorted>,
     /// The case, to show what is filed already.
     pub case: Option<Case>,
     /// Files a piece into the case.

@@ -1,4 +1,5 @@
-//! What the page opens with: the case in the link, else the last case kept in this browser.
+//! What the page opens with: the case in the link, else the last case kept in this browser, else
+//! nothing (and the worker is warmed for the first paste).
 
 use crate::state::State;
 use yew::UseReducerHandle;
@@ -11,7 +12,10 @@ pub fn restore(state: &UseReducerHandle<State>) -> Result<(), String> {
         Some(Err(error)) => return Err(format!("The share link could not be opened: {error}")),
         None => match super::case_from_storage() {
             Some(case) => case,
-            None => return Ok(()),
+            None => {
+                super::worker::warm_up();
+                return Ok(());
+            }
         },
     };
     let state = state.clone();

@@ -5,7 +5,8 @@
 //!
 //! Three jobs cross:
 //! - **decode** `{generation, keep, text}` or `{generation, keep, bytes}`: the answer is a run of
-//!   batches `{generation, batch, der}` of at most [`BATCH`] objects each (their JSON, the bodies
+//!   batches `{generation, batch, der}` of at most [`BATCH`] objects and [`BATCH_BYTES`] of JSON
+//!   each (their JSON, the bodies
 //!   as `mqocsp decode --json` writes them, plus their DER back to back), then `{generation,
 //!   done, problems, took}`. The page reads one batch per message event and restores each object
 //!   from its DER ([`DecodedObject::restored`]), so no single main-thread task reads a thousand
@@ -36,6 +37,7 @@ use mqocsp_core::crl::Crl;
 use mqocsp_core::decode::{Decoded, DecodedObject, ObjectBody, Problem};
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::errlog::LogFacts;
+use mqocsp_core::mq::examples::example;
 use mqocsp_core::mq::explain::Explanation;
 use mqocsp_core::mq::sort::{Sorted, sort};
 use mqocsp_core::ocsp::{OcspRequest, OcspResponse};
@@ -48,9 +50,14 @@ use std::sync::{Arc, Weak};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
-/// Objects per answer message: reading back 100 certificates (JSON, DER trees) took about 13 ms
-/// on the page in scripts/bench-page, well under the 50 ms a long task starts at.
+/// Most objects per answer message: reading back 100 certificates (JSON, DER trees) took about
+/// 13 ms on the page in scripts/bench-page, well under the 50 ms a long task starts at.
 pub const BATCH: usize = 100;
+
+/// Most JSON per answer message (an object larger than this goes alone): the page reads about
+/// 15–25 KB of it per millisecond, and 85 ticket objects (387 KB of JSON, certificates richer
+/// than a bundle's) took 20–34 ms in one message.
+pub const BATCH_BYTES: usize = 96 * 1024;
 
 /// What to decode.
 #[derive(Clone, Debug)]
@@ -210,9 +217,35 @@ impl From<BodyIn> for ObjectBody {
 }
 
 /// A batch's JSON as the worker writes it.
-fn write_batch(objects: &[DecodedObject]) -> String {
-    let out: Vec<ObjectOut<'_>> = objects.iter().map(ObjectOut::from).collect();
-    serde_json::to_string(&out).unwrap_or_default()
+/// The objects' answer messages: each a JSON array of at most `most` objects and (unless one
+/// object alone is larger) `bytes` of JSON, with the objects it holds.
+fn write_batches(
+    objects: &[DecodedObject],
+    most: usize,
+    bytes: usize,
+) -> Vec<(String, &[DecodedObject])> {
+    let mut batches = Vec::new();
+    let (mut json, mut first) = (String::new(), 0);
+    for (index, object) in objects.iter().enumerate() {
+        let one = serde_json::to_string(&ObjectOut::from(object)).unwrap_or_default();
+        let held = index - first;
+        if held > 0 && (held == most || json.len() + one.len() + 2 > bytes) {
+            let done = std::mem::take(&mut json);
+            batches.push((
+                format!("[{done}]"),
+                objects.get(first..index).unwrap_or_default(),
+            ));
+            first = index;
+        }
+        if !json.is_empty() {
+            json.push(',');
+        }
+        json.push_str(&one);
+    }
+    if let Some(rest) = objects.get(first..).filter(|rest| !rest.is_empty()) {
+        batches.push((format!("[{json}]"), rest));
+    }
+    batches
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -326,12 +359,12 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
         .as_deref()
         .map(|text| serde_json::to_string(&sort(&decoded, text)).unwrap_or_default());
     let took = now() - start;
-    for chunk in decoded.objects.chunks(BATCH) {
+    for (batch, chunk) in write_batches(&decoded.objects, BATCH, BATCH_BYTES) {
         let der: Vec<u8> = chunk.iter().flat_map(|o| o.der.iter().copied()).collect();
         let der = Uint8Array::from(der.as_slice());
         let out = message(&[
             ("generation", generation.clone()),
-            ("batch", write_batch(chunk).into()),
+            ("batch", batch.into()),
             ("der", der.clone().into()),
         ]);
         let _ = scope.post_message_with_transfer(&out, &Array::of1(&der.buffer()));
@@ -527,6 +560,8 @@ struct InFlight {
     job: Job,
     objects: Vec<DecodedObject>,
     deliver: Deliver,
+    /// A job of the warm-up ([`warm_up`]): its answer is read back unrecorded.
+    warm_up: bool,
 }
 
 /// A decode the worker keeps for the page: the page's objects (while the page holds them) and
@@ -658,6 +693,7 @@ pub fn decode(input: Input, deliver: impl FnOnce(Arc<Decoded>, Option<Arc<Sorted
                 deliver(decoded, sorted);
             }
         }),
+        false,
     );
 }
 
@@ -674,6 +710,7 @@ pub fn analyse(case: Case, paste: Option<Arc<Decoded>>, deliver: impl FnOnce(Ana
                 deliver(*analysed);
             }
         }),
+        false,
     );
 }
 
@@ -696,6 +733,7 @@ pub fn verify(
                 deliver(report);
             }
         }),
+        false,
     );
 }
 
@@ -721,6 +759,7 @@ pub fn file_ticket(
                 deliver(filed.map(|f| *f));
             }
         }),
+        false,
     );
 }
 
@@ -734,12 +773,13 @@ pub fn pack(case: Case, deliver: impl FnOnce(String) + 'static) {
                 deliver(packed);
             }
         }),
+        false,
     );
 }
 
 /// Sends `job` to the worker, or does it here when there is none (outside a browser, as in the
 /// reducer's native tests, there never is).
-fn ask(job: Job, deliver: Deliver) {
+fn ask(job: Job, deliver: Deliver, warm_up: bool) {
     if !cfg!(target_arch = "wasm32") {
         return deliver(job.run_here());
     }
@@ -769,6 +809,7 @@ fn ask(job: Job, deliver: Deliver) {
                 job,
                 objects: Vec::new(),
                 deliver,
+                warm_up,
             },
         );
         None
@@ -776,6 +817,42 @@ fn ask(job: Job, deliver: Deliver) {
     if let Some((job, deliver)) = job_here {
         deliver(job.run_here());
     }
+}
+
+/// The built-in case [`warm_up`] runs through the worker.
+const WARM_UP_CASE: &str = "client-responder-down";
+
+/// Runs a built-in case through the worker once, its answers dropped, when the page has asked
+/// nothing yet: a decode (certificates read back in a batch, the paste sorted) and an analysis
+/// (an explanation read back). The browser compiles wasm code lazily, on its first call, and the
+/// page's first read of a many-ticket paste's answer took 13–40 ms cold against 2–6 ms warm
+/// (docs/performance.md); this way the first paste meets code already compiled. It also starts
+/// the worker before the first paste needs it. Nothing runs when no worker can start: the work
+/// would then be the page's own.
+pub fn warm_up() {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let idle = CLIENT.with_borrow_mut(|client| {
+        if client.is_some() {
+            return false;
+        }
+        let started = start().map_err(|why| warn_fallback(&why)).ok();
+        let running = started.is_some();
+        *client = Some(started);
+        running
+    });
+    let Some(case) = idle.then(|| example(WARM_UP_CASE)).flatten() else {
+        return;
+    };
+    let ignore: fn(Done) = |_| {};
+    ask(
+        Job::Decode(Input::Text(case.material.clone())),
+        Box::new(ignore),
+        true,
+    );
+    let case = Box::new(case);
+    ask(Job::Analyse { case, paste: None }, Box::new(ignore), true);
 }
 
 fn warn_fallback(why: &str) {
@@ -854,6 +931,18 @@ fn receive(data: &JsValue) {
         return fail(&format!("the worker could not start: {why}"));
     }
     let generation = get(data, "generation").as_f64().unwrap_or(0.0) as u32;
+    let warm_up = CLIENT.with_borrow(|client| {
+        client
+            .as_ref()
+            .and_then(Option::as_ref)
+            .and_then(|client| client.in_flight.get(&generation))
+            .is_some_and(|flight| flight.warm_up)
+    });
+    crate::timing::unrecorded(warm_up, || receive_answer(data, generation));
+}
+
+/// One answer (or part of one) to the request numbered `generation`.
+fn receive_answer(data: &JsValue, generation: u32) {
     let took = get(data, "took").as_f64().unwrap_or(0.0);
     let finished = CLIENT.with_borrow_mut(|client| {
         let client = client.as_mut()?.as_mut()?;
@@ -936,6 +1025,8 @@ fn receive(data: &JsValue) {
     });
     match finished {
         Some(Ok(Finished::Done(deliver, done))) => deliver(done),
+        // The warm-up's job is not worth doing on the page.
+        Some(Ok(Finished::Refused(flight, _))) if flight.warm_up => {}
         Some(Ok(Finished::Refused(flight, why))) => {
             web_sys::console::warn_1(&format!("mqocsp: done on the page: {why}").into());
             (flight.deliver)(flight.job.run_here());
@@ -998,7 +1089,7 @@ fn fail(why: &str) {
         *client = Some(None);
         owed
     });
-    for flight in owed.into_values() {
+    for flight in owed.into_values().filter(|flight| !flight.warm_up) {
         let done = flight.job.run_here();
         (flight.deliver)(done);
     }
@@ -1006,24 +1097,70 @@ fn fail(why: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Analysed, BATCH, read_batch, write_batch};
+    use super::{Analysed, BATCH, BATCH_BYTES, read_batch, write_batches};
+    use mqocsp_core::DecodedObject;
     use mqocsp_testkit::pki::{CertSpec, self_signed};
 
+    /// Reads back every batch and joins the objects.
+    fn read_all(batches: &[(String, &[DecodedObject])]) -> Vec<DecodedObject> {
+        let mut objects = Vec::new();
+        for (json, held) in batches {
+            let der: Vec<u8> = held.iter().flat_map(|o| o.der.clone()).collect();
+            objects.extend(read_batch(json, &der).unwrap());
+        }
+        objects
+    }
+
     /// A batch as the worker writes it (JSON plus the DER back to back) reads back to the same
-    /// objects on the page; a batch whose DER is cut short is refused, not misread.
+    /// objects on the page; a batch whose DER is cut short is refused, not misread. Batches are
+    /// cut by count and by JSON size, and every object arrives once, in order.
     #[test]
-    fn a_batch_reads_back_to_the_objects_written() {
-        let pems: String = ["one.example.test", "two.example.test"]
+    fn batches_read_back_to_the_objects_written() {
+        let pems: String = ["one.example.test", "two.example.test", "three.example.test"]
             .iter()
             .map(|name| self_signed(&CertSpec::new(name)).pem)
             .collect();
         let decoded = mqocsp_core::decode(&pems);
-        assert_eq!(decoded.objects.len(), 2);
-        let objects = &decoded.objects[..decoded.objects.len().min(BATCH)];
-        let json = write_batch(objects);
-        let der: Vec<u8> = objects.iter().flat_map(|o| o.der.clone()).collect();
-        assert_eq!(read_batch(&json, &der).unwrap(), decoded.objects);
-        assert!(read_batch(&json, &der[..der.len() - 1]).is_err());
+        assert_eq!(decoded.objects.len(), 3);
+        let whole = write_batches(&decoded.objects, BATCH, BATCH_BYTES);
+        assert_eq!(whole.len(), 1);
+        assert_eq!(read_all(&whole), decoded.objects);
+        let (json, held) = &whole[0];
+        let der: Vec<u8> = held.iter().flat_map(|o| o.der.clone()).collect();
+        assert!(read_batch(json, &der[..der.len() - 1]).is_err());
+        // Two objects per batch: 2 + 1.
+        let by_count = write_batches(&decoded.objects, 2, BATCH_BYTES);
+        assert_eq!(
+            by_count.iter().map(|(_, o)| o.len()).collect::<Vec<_>>(),
+            [2, 1]
+        );
+        assert_eq!(read_all(&by_count), decoded.objects);
+        // A byte limit below one object's JSON: each object alone, none dropped.
+        let by_size = write_batches(&decoded.objects, BATCH, 10);
+        assert_eq!(
+            by_size.iter().map(|(_, o)| o.len()).collect::<Vec<_>>(),
+            [1, 1, 1]
+        );
+        assert_eq!(read_all(&by_size), decoded.objects);
+        // Room for about two objects' JSON.
+        let one = whole[0].0.len() / 3;
+        let by_bytes = write_batches(&decoded.objects, BATCH, 2 * one + one / 2);
+        assert_eq!(
+            by_bytes.iter().map(|(_, o)| o.len()).collect::<Vec<_>>(),
+            [2, 1]
+        );
+        assert!(
+            by_bytes
+                .iter()
+                .all(|(json, _)| json.len() <= 2 * one + one / 2)
+        );
+        assert!(write_batches(&[], BATCH, BATCH_BYTES).is_empty());
+    }
+
+    /// The case the worker is warmed with exists.
+    #[test]
+    fn the_warm_up_case_is_built_in() {
+        assert!(mqocsp_core::mq::examples::example(super::WARM_UP_CASE).is_some());
     }
 
     /// What the worker sends for an open case reads back on the page to the same explanation
