@@ -195,3 +195,12 @@ export async function startTlsServer(dir, extraArgs = []) {
   });
   return { port, stop() { child.kill(); } };
 }
+
+/** Types `text` into one of the case's configuration fields (`#client-cmdline`, `#qm-mqsc`…),
+ * opening the "Configuration" section first as a user would: while it is closed its fields are
+ * not laid out (a ticket's logs in them cost the page a long layout). */
+export async function fillConfig(page, selector, text) {
+  const config = page.locator('details.config');
+  if (!(await config.evaluate((d) => d.open))) await config.locator('summary').click();
+  await page.locator(selector).fill(text);
+}

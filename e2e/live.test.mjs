@@ -2,7 +2,7 @@
 // live answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, opensslResponder, startTlsServer, screenshotPath, freePort, crlDistributionPoint } from './harness.mjs';
+import { startRelay, launchBrowser, opensslResponder, startTlsServer, screenshotPath, freePort, crlDistributionPoint, fillConfig } from './harness.mjs';
 
 let responder;
 let listener;
@@ -71,8 +71,8 @@ test('asking the responder live turns an assumed-down responder into a good answ
   await page.getByRole('region', { name: 'Trust anchors' }).getByText('e2e Root CA').waitFor();
   assert.equal(await page.getByRole('region', { name: 'Error logs' }).getByText('nothing found').count(), 1);
   await page.locator('.config summary').click();
-  await page.locator('#client-cmdline').fill(`mqpgfc -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
-  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  await fillConfig(page, '#client-cmdline', `mqpgfc -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+  await fillConfig(page, '#qm-mqsc', 'DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
   // Nothing is known about the responder yet: mqocsp assumes it unreachable, and says so.
   await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
   await page.locator('#ask-live').click();
@@ -100,8 +100,8 @@ test('a live TLS probe through the relay brings the listener\'s chain into the c
   await page.getByLabel(/Paste what the customer sent/).fill(responder.caPem);
   await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
   await page.locator('.config summary').click();
-  await page.locator('#client-cmdline').fill(`mqpgfc -x 127.0.0.1:${listener.port} -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
-  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  await fillConfig(page, '#client-cmdline', `mqpgfc -x 127.0.0.1:${listener.port} -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+  await fillConfig(page, '#qm-mqsc', 'DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
   assert.equal(await page.locator('#probe-target').inputValue(), `127.0.0.1:${listener.port}`);
   await page.locator('#probe-live').click();
   await page.locator('[data-field="live-log"]', { hasText: /probe of 127\.0\.0\.1:\d+: TLSv1_3/ }).waitFor({ timeout: 15000 });
@@ -120,8 +120,8 @@ async function probePage(caPem, port, ocspUrl, policy = '') {
   await page.getByLabel(/Paste what the customer sent/).fill(caPem);
   await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
   await page.locator('.config summary').click();
-  await page.locator('#client-cmdline').fill(`mqpgfc -x 127.0.0.1:${port} -ch TO.QM1 -ru "${ocspUrl}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
-  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  await fillConfig(page, '#client-cmdline', `mqpgfc -x 127.0.0.1:${port} -ch TO.QM1 -ru "${ocspUrl}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+  await fillConfig(page, '#qm-mqsc', 'DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
   if (policy) await page.locator('#client-policy').selectOption(policy);
   await page.locator('#probe-live').click();
   return page;
@@ -214,9 +214,9 @@ test('with CDPCheckExtensions=YES the page fetches the CRL through the relay, an
   await page.locator('.found li', { hasText: 'qm-cdp' }).getByRole('button', { name: "the queue manager's" }).click();
   await page.locator('.found li', { hasText: 'e2e CDP CA' }).getByRole('button', { name: 'client trusts it' }).click();
   await page.locator('.config summary').click();
-  await page.locator('#client-cmdline').fill('mqpgfc -ch TO.QM1 MQCNO_VERSION_4');
-  await page.locator('#client-ini').fill('SSL:\n  OCSPCheckExtensions=NO\n  CDPCheckExtensions=YES\n');
-  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  await fillConfig(page, '#client-cmdline', 'mqpgfc -ch TO.QM1 MQCNO_VERSION_4');
+  await fillConfig(page, '#client-ini', 'SSL:\n  OCSPCheckExtensions=NO\n  CDPCheckExtensions=YES\n');
+  await fillConfig(page, '#qm-mqsc', 'DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
   // No CRL yet: its distribution point is assumed unreachable, AMQ9716E under REQUIRED.
   await page.locator('[data-field="mq-outcome"]', { hasText: 'ReasonCd=2393' }).waitFor({ timeout: 10000 });
   await page.locator('#ask-live').click();

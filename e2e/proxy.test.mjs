@@ -8,7 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startRelay, launchBrowser, opensslResponder, startTlsServer, freePort } from './harness.mjs';
+import { ROOT, startRelay, launchBrowser, opensslResponder, startTlsServer, freePort, fillConfig } from './harness.mjs';
 
 let responder;
 let listener;
@@ -86,8 +86,8 @@ test('behind the README\'s nginx, the page is served over https and probes throu
   await page.getByLabel(/Paste what the customer sent/).fill(responder.caPem);
   await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
   await page.locator('.config summary').click();
-  await page.locator('#client-cmdline').fill(`mqpgfc -x 127.0.0.1:${listener.port} -ch TO.QM1 MQCNO_VERSION_4`);
-  await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+  await fillConfig(page, '#client-cmdline', `mqpgfc -x 127.0.0.1:${listener.port} -ch TO.QM1 MQCNO_VERSION_4`);
+  await fillConfig(page, '#qm-mqsc', 'DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
   await page.locator('#probe-live').click();
   await page.locator('[data-field="live-log"]', { hasText: /probe of 127\.0\.0\.1:\d+: TLSv1_3/ }).waitFor({ timeout: 15000 });
   assert.ok(sockets.some((url) => url.startsWith(`wss://127.0.0.1:${proxyPort}/api/tunnel`)), sockets.join(', '));

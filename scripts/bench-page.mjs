@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import { startRelay, launchBrowser, opensslResponder } from '../e2e/harness.mjs';
+import { startRelay, launchBrowser, opensslResponder, fillConfig } from '../e2e/harness.mjs';
 
 /** The hand-written tickets of the corpus (crates/cli/tests/tickets.rs). */
 const TICKETS = fileURLToPath(new URL('../testdata/tickets/', import.meta.url));
@@ -300,8 +300,8 @@ export async function shareLinkGrowth() {
     await page.locator('.found li', { hasText: 'qm-e2e' }).getByRole('button', { name: "the queue manager's" }).click();
     await page.locator('.found li', { hasText: 'e2e Root CA' }).getByRole('button', { name: 'client trusts it' }).click();
     await page.locator('.config summary').click();
-    await page.locator('#client-cmdline').fill(`mqpgfc -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
-    await page.locator('#qm-mqsc').fill('DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
+    await fillConfig(page, '#client-cmdline', `mqpgfc -ch TO.QM1 -ru "${responder.url}" MQAIR_VERSION_2 MQAIT_OCSP MQCNO_VERSION_4`);
+    await fillConfig(page, '#qm-mqsc', 'DEFINE CHANNEL(TO.QM1) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL)');
     await page.locator('[data-field="mq-outcome"]').waitFor();
     const sizes = [];
     for (let round = 1; round <= 3; round++) {
