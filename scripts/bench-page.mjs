@@ -36,6 +36,12 @@ const PROBE = () => {
       bench.blocks.push({ start: entry.startTime, duration: entry.duration });
     }
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames (over 50 ms) also count the browser's style and layout work, which a
+  // long task may leave out: laying out a large paste in the textarea was one.
+  bench.frames = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.frames.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'long-animation-frame', buffered: true });
   bench.watch = (name, selector, text) => {
     const check = () => {
       const el = document.querySelector(selector);
@@ -43,6 +49,21 @@ const PROBE = () => {
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
     check();
+  };
+  // Pastes `bench.text` over the box's text as the browser does after Ctrl+A: a paste event
+  // carrying it (the page takes a large one over, src/components/paste_box.rs); when no handler
+  // cancels it, the whole text lands in the box at once and one input event follows.
+  bench.paste = () => {
+    const box = document.querySelector('#paste-input') ?? document.querySelector('#paste-held');
+    box.focus();
+    box.select?.();
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', bench.text);
+    if (box.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))) {
+      box.value = bench.text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    delete bench.text;
   };
   document.addEventListener('DOMContentLoaded', () => bench.watch('interactive', '#example-load'));
 };
@@ -77,23 +98,16 @@ async function paste(page, text, summary) {
   // protocol takes a task of about 40 ms that a real paste (the browser reading its clipboard)
   // does not have, and it would count as the page's block.
   await page.evaluate((t) => { window.__bench.text = t; }, text);
-  // As a paste lands: the whole text at once, then one input event.
-  await page.evaluate(() => {
-    window.__bench.pastedAt = performance.now();
-    const box = document.querySelector('#paste-input');
-    box.value = window.__bench.text;
-    delete window.__bench.text;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  await page.evaluate(() => { window.__bench.pastedAt = performance.now(); window.__bench.paste(); });
   await page.locator('[data-field="summary"]', { hasText: summary }).waitFor({ timeout: 60000 });
   return page.evaluate((s) => window.__bench.seen['summary:' + s], summary);
 }
 
 /** The longest main-thread block (ms) that started at or after `since` (performance.now()). A
  * long task is reported after it ends; two frames' wait lets the last one arrive. */
-async function longestSince(page, since) {
+async function longestSince(page, since, kind = 'blocks') {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
-  return page.evaluate((t) => Math.max(0, ...window.__bench.blocks.filter((b) => b.start + b.duration >= t).map((b) => b.duration)), since);
+  return page.evaluate(([t, kind]) => Math.max(0, ...window.__bench[kind].filter((b) => b.start + b.duration >= t).map((b) => b.duration)), [since, kind]);
 }
 
 /**
@@ -163,6 +177,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     const bundleRead = [];
     const bundleShown = [];
     const bundleBlock = [];
+    const bundleFrame = [];
     const bundleKeep = [];
     const whatIfDom = [];
     const whatIfShown = [];
@@ -200,6 +215,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
       const shown = await paste(page, bundle, '1000 objects');
       const pasted = await page.evaluate(() => window.__bench.pastedAt);
       bundleBlock.push(await longestSince(page, pasted));
+      bundleFrame.push(await longestSince(page, pasted, 'frames'));
       bundleKeep.push(await lastMeasure(page, 'keep'));
       const start = await decodeStart(page);
       // Decoded on the page (before #14 item 6, or when no worker could be made) or in the worker.
@@ -232,6 +248,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     // 85 objects): it becomes the case, is predicted, and its cards, "Found" rows and verdict are
     // built. The longest block from the paste until the verdict is no longer busy.
     const ticketsBlock = [];
+    const ticketsFrame = [];
     const ticketsVerdict = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
@@ -241,20 +258,14 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
       await page.locator('#example-load').waitFor();
       await page.evaluate(() => window.__bench.watch('verdict', '.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]'));
       await page.evaluate((t) => { window.__bench.text = t; }, tickets);
-      const pasted = await page.evaluate(() => {
-        const at = performance.now();
-        const box = document.querySelector('#paste-input');
-        box.value = window.__bench.text;
-        delete window.__bench.text;
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        return at;
-      });
+      const pasted = await page.evaluate(() => { const at = performance.now(); window.__bench.paste(); return at; });
       await page.locator('.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]').waitFor({ timeout: 60000 });
       await page.locator('section.verify[aria-busy="false"]').waitFor();
       ticketsVerdict.push((await page.evaluate(() => window.__bench.seen.verdict)) - pasted);
       // The cards still being added (a few per task) finish well within this.
       await page.waitForTimeout(500);
       ticketsBlock.push(await longestSince(page, pasted));
+      ticketsFrame.push(await longestSince(page, pasted, 'frames'));
       longest = Math.max(longest, await page.evaluate(() => window.__bench.longest));
       await context.close();
     }
@@ -269,6 +280,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     rows.push(['  of which reading their JSON (the rest: DER trees and fields restored)', `${median(bundleRead).toFixed(0)} ms`, '']);
     rows.push(['1,000-certificate paste: decode start to summary and first cards shown', `${median(bundleShown).toFixed(0)} ms`, '<= 1000 ms']);
     rows.push(['1,000-certificate paste: longest main-thread block', `${median(bundleBlock).toFixed(0)} ms`, '<= 50 ms']);
+    rows.push(['  longest animation frame (with the browser\'s style and layout)', `${median(bundleFrame).toFixed(0)} ms`, '']);
     rows.push(['1,000-certificate paste: keeping it in local storage (pack, per change)', `${median(bundleKeep).toFixed(0)} ms`, '']);
     rows.push(['seed case client-responder-down: what-if click to the new verdict in the DOM', `${median(whatIfDom).toFixed(1)} ms`, '<= 16 ms']);
     rows.push(['seed case client-responder-down: what-if click to the next frame after it (on screen)', `${median(whatIfShown).toFixed(1)} ms`, '']);
@@ -276,6 +288,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     rows.push(['seed case client-responder-down: what-if re-prediction (resolve + predict work)', `${median(whatIfWork).toFixed(1)} ms`, '']);
     rows.push([`every ticket of testdata/tickets pasted at once (${(tickets.length / 1024).toFixed(0)} KB): paste to the verdict shown`, `${median(ticketsVerdict).toFixed(0)} ms`, '']);
     rows.push(['every ticket pasted at once: longest main-thread block', `${median(ticketsBlock).toFixed(0)} ms`, '<= 50 ms']);
+    rows.push(['  longest animation frame (with the browser\'s style and layout)', `${median(ticketsFrame).toFixed(0)} ms`, '']);
     rows.push(['longest main-thread block in all of the above', `${longest.toFixed(0)} ms`, '<= 200 ms']);
   } finally {
     await browser.close();
