@@ -1,6 +1,7 @@
 //! Pathological inputs stay bounded (#19 item 6): a mesh of cross-signed CAs with one name and a
-//! leaf with a thousand names under a thousand constraints are decided within the budgets, in
-//! well under a second, and the trace says why a path was refused.
+//! leaf with a thousand names under a thousand constraints are decided within the work budgets
+//! (`verify::budget`: counted steps, not time, so no figure here depends on the machine), and the
+//! trace says why a path was refused.
 
 use mqocsp_core::Certificate;
 use mqocsp_core::Timestamp;
@@ -8,22 +9,17 @@ use mqocsp_core::verify::{
     ChainInput, ChainProfile, ChainReport, LegacyAlgorithms, Purpose, verify_chain,
 };
 use mqocsp_testkit::pki::{Authority, CertSpec, Issued};
-use std::time::{Duration, Instant};
 
 fn cert(issued: &Issued) -> Certificate {
     Certificate::parse(&issued.der).expect("a test certificate")
 }
 
-/// A debug build on a shared machine; the release CLI is several times faster.
-const LIMIT: Duration = Duration::from_secs(1);
-
-fn timed(
+fn verified(
     target: &Certificate,
     untrusted: &[Certificate],
     anchors: &[Certificate],
-) -> (ChainReport, Duration) {
-    let started = Instant::now();
-    let report = verify_chain(&ChainInput {
+) -> ChainReport {
+    verify_chain(&ChainInput {
         target,
         untrusted,
         anchors,
@@ -34,8 +30,7 @@ fn timed(
         profile: ChainProfile::Rfc5280,
         crls: &[],
         max_depth: None,
-    });
-    (report, started.elapsed())
+    })
 }
 
 /// `n` keys, all named "Mesh CA", each certified by every other: every ordering of them is a
@@ -65,9 +60,8 @@ fn cross_signed_mesh_without_an_anchor_stops_within_budget() {
             .tls(),
     );
     let unrelated = Authority::root(&CertSpec::new("Unrelated Root"));
-    let (report, took) = timed(&cert(&leaf), &cross, &[cert(&unrelated.certificate)]);
+    let report = verified(&cert(&leaf), &cross, &[cert(&unrelated.certificate)]);
     assert!(!report.valid);
-    assert!(took < LIMIT, "took {took:?}");
     let build = &report.trace.steps[0];
     assert_eq!(build.id, "chain.build");
     assert!(
@@ -85,9 +79,8 @@ fn cross_signed_mesh_with_an_anchor_is_valid_quickly() {
             .dns(&["qm1.example.test"])
             .tls(),
     );
-    let (report, took) = timed(&cert(&leaf), &cross, &[cert(&roots[0].certificate)]);
+    let report = verified(&cert(&leaf), &cross, &[cert(&roots[0].certificate)]);
     assert!(report.valid, "{}", report.trace.text());
-    assert!(took < LIMIT, "took {took:?}");
     assert!(report.paths.len() <= mqocsp_core::verify::chain::MAX_PATHS);
 }
 
@@ -106,13 +99,12 @@ fn thousand_names_against_thousand_constraints_exhaust_the_budget() {
     let names: Vec<String> = (0..1024).map(|i| format!("n{i}.example.com")).collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let leaf = ca.issue(&CertSpec::new("many.example.com").dns(&refs).tls());
-    let (report, took) = timed(
+    let report = verified(
         &cert(&leaf),
         &[cert(&ca.certificate)],
         &[cert(&root.certificate)],
     );
     assert!(!report.valid);
-    assert!(took < LIMIT * 2, "took {took:?}");
     let step = report
         .trace
         .steps
