@@ -91,3 +91,31 @@ test('a small paste goes into the box as usual', async () => {
   await page.locator('[data-field="summary"]', { hasText: /^\d+ objects?/ }).waitFor({ timeout: 15000 });
   await page.close();
 });
+
+test('a change made just before the page is reloaded is kept (packed on the page as it goes)', async () => {
+  const page = await browser.newPage();
+  await page.goto(relay.url);
+  await page.locator('#example-load').waitFor();
+  await paste(page, '#paste-input', allTickets());
+  await page.locator('.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]').waitFor({ timeout: 30000 });
+  const policy = page.locator('#client-policy');
+  const other = (await policy.inputValue()) === 'WARN' ? 'OPTIONAL' : 'WARN';
+  // The change, then the page going away before the worker packed it (200 KB of case): the
+  // storage holds the change by the time `pagehide` is handled.
+  const [before, after] = await page.evaluate((value) => new Promise((resolve) => {
+    const before = localStorage.getItem('mqocsp.case');
+    const select = document.querySelector('#client-policy');
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    // After the page's update for the change (its effects ask the worker to pack the case).
+    setTimeout(() => {
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+      resolve([before, localStorage.getItem('mqocsp.case')]);
+    }, 0);
+  }), other);
+  assert.ok(after !== before, 'local storage still held the case from before the change');
+  await page.reload();
+  await page.locator('#paste-held').waitFor();
+  assert.equal(await page.locator('#client-policy').inputValue(), other);
+  await page.close();
+});

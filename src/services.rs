@@ -46,18 +46,37 @@ pub fn case_from_storage() -> Option<Case> {
     unpack(&packed).ok()
 }
 
-/// Keeps `case` in this browser (or forgets when `None`); packing it runs in the worker.
+/// Keeps `case` in this browser (or forgets when `None`); packing it runs in the worker, and
+/// when the page is closed or reloaded before the worker answered, on the page as it goes.
 pub fn keep(case: Option<Case>) {
     use gloo_storage::Storage as _;
     if storage_allowed().is_none() {
         return;
     }
+    pack_on_leaving();
     match case {
         // A full or refused storage keeps the previous case; the page itself goes on.
         Some(case) => worker::pack(case, |packed| {
             let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, packed);
         }),
         None => gloo_storage::LocalStorage::delete(STORAGE_KEY),
+    }
+}
+
+/// Listens (once) for the page going away, to pack what the worker has not packed yet.
+fn pack_on_leaving() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.replace(true) {
+        return;
+    }
+    if let Some(window) = window() {
+        let leaving = wasm_bindgen::closure::Closure::<dyn Fn()>::new(worker::pack_now);
+        let _ =
+            window.add_event_listener_with_callback("pagehide", leaving.as_ref().unchecked_ref());
+        // Listens for as long as the page lives.
+        leaving.forget();
     }
 }
 

@@ -819,6 +819,29 @@ fn ask(job: Job, deliver: Deliver, warm_up: bool) {
     }
 }
 
+/// Packs, here and now, the case the worker is still packing for local storage, and delivers it:
+/// the page is going away (`pagehide`), and the worker's answer would come too late to be kept.
+pub fn pack_now() {
+    let owed: Vec<InFlight> = CLIENT.with_borrow_mut(|client| {
+        let Some(Some(client)) = client.as_mut() else {
+            return Vec::new();
+        };
+        let packs: Vec<u32> = client
+            .in_flight
+            .iter()
+            .filter(|(_, flight)| flight.job.kind() == Kind::Pack)
+            .map(|(generation, _)| *generation)
+            .collect();
+        packs
+            .into_iter()
+            .filter_map(|generation| client.in_flight.remove(&generation))
+            .collect()
+    });
+    for flight in owed {
+        (flight.deliver)(flight.job.run_here());
+    }
+}
+
 /// The built-in case [`warm_up`] runs through the worker.
 const WARM_UP_CASE: &str = "client-responder-down";
 
