@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: start the real relay on a free port, launch Debian's Chromium
 // through playwright-core, make certificates with the real openssl. Everything is reaped.
 import { spawn, execFileSync } from 'node:child_process';
+import { before, after } from 'node:test';
 import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -203,4 +204,19 @@ export async function fillConfig(page, selector, text) {
   const config = page.locator('details.config');
   if (!(await config.evaluate((d) => d.open))) await config.locator('summary').click();
   await page.locator(selector).fill(text);
+}
+
+/** For a test file: the relay serving dist/ and a browser, started before its first test and
+ * stopped after its last (`suite.relay`, `suite.browser`). */
+export function pageSuite() {
+  const suite = {};
+  before(async () => {
+    suite.relay = await startRelay();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.relay?.stop();
+  });
+  return suite;
 }

@@ -2,23 +2,12 @@
 // all of a textarea's text at once (about 120 ms for 200 KB, half a second for 1.8 MB), so a paste
 // that makes the text large is taken over before it reaches the box. The text is decoded, becomes
 // the case and is kept all the same; the box shows its size and shows the text on request.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startRelay, launchBrowser } from './harness.mjs';
+import { pageSuite } from './harness.mjs';
 
-let relay;
-let browser;
-
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const suite = pageSuite();
 
 const tickets = new URL('../testdata/tickets/', import.meta.url);
 /** Every ticket of the corpus in one text (about 200 KB), as a long mail thread might be. */
@@ -41,10 +30,10 @@ const paste = (page, selector, text) => page.evaluate(([selector, text]) => {
 }, [selector, text]);
 
 test('a large paste is held out of the box, decoded, filed as the case, and shown on request', async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(relay.url);
+  await page.goto(suite.relay.url);
   await page.locator('#example-load').waitFor();
   const text = allTickets();
   // Typed first, then the tickets pasted after it: the paste goes where the caret is.
@@ -81,8 +70,8 @@ test('a large paste is held out of the box, decoded, filed as the case, and show
 });
 
 test('a small paste goes into the box as usual', async () => {
-  const page = await browser.newPage();
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage();
+  await page.goto(suite.relay.url);
   await page.locator('#example-load').waitFor();
   const ticket = readFileSync(new URL('03-server-revoked-with-ocsp-text.txt', tickets), 'utf8');
   assert.equal(await paste(page, '#paste-input', ticket), false);
@@ -93,8 +82,8 @@ test('a small paste goes into the box as usual', async () => {
 });
 
 test('a change made just before the page is reloaded is kept (packed on the page as it goes)', async () => {
-  const page = await browser.newPage();
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage();
+  await page.goto(suite.relay.url);
   await page.locator('#example-load').waitFor();
   await paste(page, '#paste-input', allTickets());
   await page.locator('.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]').waitFor({ timeout: 30000 });

@@ -1,24 +1,13 @@
 // The walking skeleton end to end: relay serves the built page, Chromium pastes a certificate
 // made by openssl, the decoded subject appears, a screenshot is kept for the README.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, opensslCertificate, screenshotPath } from './harness.mjs';
+import { opensslCertificate, screenshotPath, pageSuite } from './harness.mjs';
 
-let relay;
-let browser;
-
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const suite = pageSuite();
 
 test('relay answers /api/health', async () => {
-  const response = await fetch(new URL('api/health', relay.url));
+  const response = await fetch(new URL('api/health', suite.relay.url));
   assert.equal(response.status, 200);
   const body = await response.json();
   assert.equal(body.status, 'ok');
@@ -28,13 +17,13 @@ test('pasting a certificate shows its subject', async () => {
   const pem = opensslCertificate(
     '/C=JP/ST=Chiba/O=Pulsar Integration PL921WC Inc./CN=www.pulsarintegration.PL921WC.com',
   );
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(relay.url);
+  await page.goto(suite.relay.url);
   await page.getByLabel(/Paste what the customer sent/).fill(`From the customer's ticket:\n${pem}\n`);
   const subject = page.locator('[data-field="subject"] .value');
   await subject.waitFor({ timeout: 10000 });
@@ -46,14 +35,14 @@ test('pasting a certificate shows its subject', async () => {
   await page.screenshot({ path: screenshotPath('skeleton-decoded.png'), fullPage: true });
   // The page runs under the relay's strict Content-Security-Policy without a single violation.
   assert.deepEqual(errors, []);
-  const response = await fetch(relay.url);
+  const response = await fetch(suite.relay.url);
   assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   await page.close();
 });
 
 test('bad input shows an error and keeps the paste', async () => {
-  const page = await browser.newPage();
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage();
+  await page.goto(suite.relay.url);
   const broken = '-----BEGIN CERTIFICATE-----\nMIIC?abc\n-----END CERTIFICATE-----\n';
   await page.getByLabel(/Paste what the customer sent/).fill(broken);
   const alert = page.getByRole('alert');
@@ -77,8 +66,8 @@ test('an uploaded DER OCSP response and a PKCS #7 bundle decode', async () => {
   writeFileSync(join(dir, 'response.der'), der);
   execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', join(fixtures, 'client-ca.pem'),
     '-certfile', join(fixtures, 'client.pem'), '-outform', 'DER', '-out', join(dir, 'chain.p7b')]);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(suite.relay.url);
   await page.locator('#file-input').setInputFiles([join(dir, 'response.der'), join(dir, 'chain.p7b')]);
   const status = page.locator('[data-field="status-02"]');
   await status.waitFor({ timeout: 10000 });
@@ -99,8 +88,8 @@ test('verify view: the seed revoked case, stepped to the first failure from the 
   const paste = ['queue-manager.pem', 'server-ca.pem', 'ocsp-queue-manager-revoked.pem']
     .map((name) => readFileSync(join(fixtures, name), 'utf8'))
     .join('\n');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(suite.relay.url);
   await page.locator('#at-input').fill('2022-02-02T16:46:35Z');
   await page.getByLabel(/Paste what the customer sent/).fill(paste);
   await page.getByText('OCSP: revoked (response valid)').waitFor({ timeout: 10000 });
@@ -122,8 +111,8 @@ test('built-in seed cases predict the seed outcomes (light and dark screenshots)
     'client-revoked': 'Not connected: CompCd=02 ReasonCd=2393 MQRC_SSL_INITIALIZATION_ERROR',
   };
   for (const scheme of ['light', 'dark']) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
-    await page.goto(relay.url);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    await page.goto(suite.relay.url);
     for (const [name, outcome] of Object.entries(expected)) {
       await page.locator('#example-select').selectOption(name);
       await page.locator('#example-load').click();
@@ -138,8 +127,8 @@ test('built-in seed cases predict the seed outcomes (light and dark screenshots)
 });
 
 test('a share link opened in a fresh page reproduces the outcome', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(suite.relay.url);
   await page.locator('#example-select').selectOption('client-revoked');
   await page.locator('#example-load').click();
   const outcome = await page.locator('[data-field="mq-outcome"]').textContent();
@@ -147,7 +136,7 @@ test('a share link opened in a fresh page reproduces the outcome', async () => {
   const link = await page.locator('#share-link-text').inputValue();
   assert.match(link, /#case=v1\./);
   await page.close();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const fresh = await context.newPage();
   await fresh.goto(link);
   await fresh.locator('[data-field="mq-outcome"]').waitFor({ timeout: 10000 });
@@ -160,8 +149,8 @@ test('accessibility: no axe-core violations above minor, at 1280 and 1920 wide',
   const { ROOT } = await import('./harness.mjs');
   const { join } = await import('node:path');
   for (const width of [1280, 1920]) {
-    const page = await browser.newPage({ viewport: { width, height: width === 1280 ? 800 : 1080 } });
-    await page.goto(relay.url);
+    const page = await suite.browser.newPage({ viewport: { width, height: width === 1280 ? 800 : 1080 } });
+    await page.goto(suite.relay.url);
     await page.locator('#example-select').selectOption('server-revoked');
     await page.locator('#example-load').click();
     await page.locator('[data-field="mq-outcome"]').waitFor({ timeout: 10000 });
@@ -187,8 +176,8 @@ test('every built-in case predicts in the page what `mqocsp diagnose` predicts (
   const dir = join(ROOT, 'testdata', 'golden', 'diagnose');
   const names = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
   assert.ok(names.length >= 10, names.join(', '));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(suite.relay.url);
   for (const name of names) {
     const golden = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')).outcome;
     const expected = golden.reason_code === null
@@ -219,7 +208,7 @@ test('one binary is enough: the relay serves the page built into it', async () =
     assert.equal(response.status, 200);
     assert.match(await response.text(), /mqocsp — IBM MQ TLS\/OCSP workbench/);
     assert.match(response.headers.get('content-security-policy'), /'sha256-/);
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.goto(own.url);
     await page.getByLabel(/Paste what the customer sent/).waitFor({ timeout: 10000 });
     await page.close();

@@ -1,32 +1,21 @@
 // A ticket pasted whole (testdata/tickets, written by hand, not from the built-in cases) shows
 // the diagnosis first: the verdict banner with the reason code and the cause, and the predicted
 // logs next to the observed ones. Light and dark screenshots for the README.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startRelay, launchBrowser, screenshotPath } from './harness.mjs';
+import { screenshotPath, pageSuite } from './harness.mjs';
 
-let relay;
-let browser;
-
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const suite = pageSuite();
 
 const ticket = (name) => readFileSync(new URL(`../testdata/tickets/${name}.txt`, import.meta.url), 'utf8');
 
 for (const scheme of ['light', 'dark']) {
   test(`a pasted ticket shows its cause first (${scheme})`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(relay.url);
+    await page.goto(suite.relay.url);
     await page.getByLabel(/Paste what the customer sent/).fill(ticket('03-server-revoked-with-ocsp-text'));
     const headline = page.locator('[data-field="verdict-headline"]');
     await headline.waitFor({ timeout: 15000 });
@@ -45,8 +34,8 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('a Java ticket is diagnosed as a Java client', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.relay.url);
   await page.getByLabel(/Paste what the customer sent/).fill(ticket('13-spring-boot-jsse-network-error'));
   const headline = page.locator('[data-field="verdict-headline"]');
   await headline.waitFor({ timeout: 15000 });
@@ -56,8 +45,8 @@ test('a Java ticket is diagnosed as a Java client', async () => {
 });
 
 test('a .NET ticket is diagnosed as a managed .NET client', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.relay.url);
   await page.getByLabel(/Paste what the customer sent/).fill(ticket('41-dotnet-framework-revoked'));
   const headline = page.locator('[data-field="verdict-headline"]');
   await headline.waitFor({ timeout: 15000 });
@@ -71,10 +60,10 @@ test('a .NET ticket is diagnosed as a managed .NET client', async () => {
 // certificate for clientAuth (the app's certificate allows only that), the queue manager's for
 // serverAuth; no choice of the user is needed.
 test('the verify panel takes a certificate\'s role from its slot', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(relay.url);
+  await page.goto(suite.relay.url);
   await page.getByLabel(/Paste what the customer sent/).fill(ticket('36-s-client-showcerts-firewall'));
   await page.locator('[data-field="verdict-headline"]').waitFor({ timeout: 15000 });
   const target = page.locator('#verify-target');
@@ -101,8 +90,8 @@ test('the verify panel takes a certificate\'s role from its slot', async () => {
 // A Java client that connects and a C client that fails, in one ticket: the page diagnoses the
 // C client, as the command line does (the Java client's "connected" line is set aside).
 test('a ticket quoting a Java and a C client is diagnosed for the failing C client', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(relay.url);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.relay.url);
   await page.getByLabel(/Paste what the customer sent/).fill(ticket('35-java-and-c-clients-same-qm'));
   const headline = page.locator('[data-field="verdict-headline"]');
   await headline.waitFor({ timeout: 15000 });

@@ -2,24 +2,16 @@
 // case predicted and the Verify view's checks run in the page's worker (static/worker.js running
 // the page's own wasm), and when that worker cannot run the page does the work on its own thread,
 // says why in the console, and loses nothing.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startRelay, launchBrowser, opensslCertificate } from './harness.mjs';
+import { startRelay, opensslCertificate, pageSuite } from './harness.mjs';
 
-let relay;
-let browser;
+const suite = pageSuite();
 let pem;
 
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
+before(() => {
   pem = opensslCertificate('/C=JP/O=Pulsar/CN=worker.example.test', '0x0b0c');
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
 });
 
 /** The page's User Timing measures by name: how many of each. */
@@ -38,7 +30,7 @@ async function pasteTwo(page) {
 }
 
 test('a paste is decoded in the worker, not on the page', async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -48,7 +40,7 @@ test('a paste is decoded in the worker, not on the page', async () => {
   // A fresh page starts its worker before anything is pasted (and warms it with a built-in
   // case, unrecorded: src/services/worker.rs warm_up).
   const started = page.waitForEvent('worker', { timeout: 10000 });
-  await page.goto(relay.url);
+  await page.goto(suite.relay.url);
   await started;
   await pasteTwo(page);
   // The worker's decode came back (its duration recorded on the page) in a batch the page read;
@@ -56,20 +48,20 @@ test('a paste is decoded in the worker, not on the page', async () => {
   assert.deepEqual(await measures(page), { decode: 0, 'decode-worker': 1, 'decode-receive': 1 });
   // Under the relay's Content-Security-Policy, without a violation or a fallback warning.
   assert.deepEqual(errors, []);
-  const script = await fetch(new URL('worker.js', relay.url));
+  const script = await fetch(new URL('worker.js', suite.relay.url));
   assert.equal(script.status, 200);
   assert.match(script.headers.get('content-type'), /javascript/);
   await page.close();
 });
 
 test("a ticket's case is predicted and its certificate verified in the worker, and a what-if too", async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error' || /mqocsp/.test(message.text())) errors.push(message.text());
   });
-  await page.goto(relay.url);
+  await page.goto(suite.relay.url);
   await page.getByLabel(/Paste what the customer sent/).fill(ticket('03-server-revoked-with-ocsp-text'));
   const verdict = page.locator('[data-field="verdict"][aria-busy="false"]');
   await verdict.locator('[data-field="verdict-headline"]', { hasText: '2393' }).waitFor({ timeout: 15000 });
@@ -93,7 +85,7 @@ test("a ticket's case is predicted and its certificate verified in the worker, a
 });
 
 test('when the worker cannot start, the page decodes the paste itself and says why', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   // The worker's script fails to load (as a stale or blocked file would).
   await context.route('**/worker.js*', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await context.newPage();
@@ -101,7 +93,7 @@ test('when the worker cannot start, the page decodes the paste itself and says w
   page.on('console', (message) => logged.push(message.text()));
   const crashes = [];
   page.on('pageerror', (error) => crashes.push(error.message));
-  await page.goto(relay.url);
+  await page.goto(suite.relay.url);
   await pasteTwo(page);
   assert.equal((await measures(page))['decode-worker'], 0);
   assert.ok((await measures(page)).decode >= 1, 'decoded on the page');
@@ -116,7 +108,7 @@ test('when the worker cannot start, the page decodes the paste itself and says w
 test('the relay built with the page in it serves the worker too', async () => {
   const builtIn = await startRelay([], { embedded: true });
   try {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.goto(builtIn.url);
     await pasteTwo(page);
     assert.deepEqual(await measures(page), { decode: 0, 'decode-worker': 1, 'decode-receive': 1 });

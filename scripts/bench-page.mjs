@@ -91,6 +91,17 @@ const measuresSince = (page, name, since) =>
   page.evaluate(([n, t]) => performance.getEntriesByName(`mqocsp:${n}`).filter((e) => e.startTime >= t)
     .reduce((sum, e) => sum + e.duration, 0), [name, since]);
 
+/** A page in a fresh context (cold cache, so the wasm is fetched and compiled), with the probe
+ * installed, once it is interactive. */
+async function freshPage(browser, relay) {
+  const context = await browser.newContext();
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  await page.goto(relay.url);
+  await page.locator('#example-load').waitFor();
+  return { context, page };
+}
+
 /** Pastes `text` as a user would (input event, then the page's decode delay) and waits for the summary. */
 async function paste(page, text, summary) {
   await page.evaluate(([s]) => window.__bench.watch('summary:' + s, '[data-field="summary"]', s), [summary]);
@@ -154,11 +165,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     // Navigation: a fresh context (cold cache, so the wasm is fetched and compiled) every run.
     const interactive = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      await context.addInitScript(PROBE);
-      const page = await context.newPage();
-      await page.goto(relay.url);
-      await page.locator('#example-load').waitFor();
+      const { context, page } = await freshPage(browser, relay);
       interactive.push(await page.evaluate(() => window.__bench.seen.interactive));
       longest = Math.max(longest, await page.evaluate(() => window.__bench.longest));
       await context.close();
@@ -184,11 +191,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     const whatIfWork = [];
     let whatIfHeadlines = '';
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      await context.addInitScript(PROBE);
-      const page = await context.newPage();
-      await page.goto(relay.url);
-      await page.locator('#example-load').waitFor();
+      const { context, page } = await freshPage(browser, relay);
 
       const cardsShown = await paste(page, threeCertCase, threeCertSummary);
       const caseStart = await decodeStart(page);
@@ -251,11 +254,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     const ticketsFrame = [];
     const ticketsVerdict = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      await context.addInitScript(PROBE);
-      const page = await context.newPage();
-      await page.goto(relay.url);
-      await page.locator('#example-load').waitFor();
+      const { context, page } = await freshPage(browser, relay);
       await page.evaluate(() => window.__bench.watch('verdict', '.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]'));
       await page.evaluate((t) => { window.__bench.text = t; }, tickets);
       const pasted = await page.evaluate(() => { const at = performance.now(); window.__bench.paste(); return at; });
