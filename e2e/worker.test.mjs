@@ -80,6 +80,18 @@ test("a ticket's case is predicted and its certificate verified in the worker, a
   const after = await measures(page, names);
   assert.equal(after.predict, 0, 'the what-if was not predicted on the page');
   assert.ok(after['predict-worker'] > first['predict-worker'], JSON.stringify(after));
+  // The Markdown report and the share link are written in the worker as well (a long ticket's
+  // report predicts it again); the report is downloaded with the case's outcome in it.
+  const downloaded = page.waitForEvent('download');
+  await page.locator('#report').click();
+  const report = await downloaded;
+  assert.equal(report.suggestedFilename(), 'mqocsp-report.md');
+  const { readFile } = await import('node:fs/promises');
+  assert.match(await readFile(await report.path(), 'utf8'), /2393|Connected/);
+  await page.locator('#share-link').click();
+  assert.match(await page.locator('#share-link-text').inputValue(), /#case=v1\./);
+  const tools = await measures(page, ['report', 'report-worker']);
+  assert.deepEqual(tools, { report: 0, 'report-worker': 1 });
   assert.deepEqual(errors, []);
   await page.close();
 });

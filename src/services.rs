@@ -9,7 +9,7 @@ pub mod worker;
 
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::session::{Dial, Observed};
-use mqocsp_core::mq::share::{pack, unpack};
+use mqocsp_core::mq::share::unpack;
 use wasm_bindgen::JsCast as _;
 
 /// The local storage key of the last case.
@@ -56,7 +56,7 @@ pub fn keep(case: Option<Case>) {
     pack_on_leaving();
     match case {
         // A full or refused storage keeps the previous case; the page itself goes on.
-        Some(case) => worker::pack(case, |packed| {
+        Some(case) => worker::pack(case, worker::Packing::Keep, |packed| {
             let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, packed);
         }),
         None => gloo_storage::LocalStorage::delete(STORAGE_KEY),
@@ -80,12 +80,13 @@ fn pack_on_leaving() {
     }
 }
 
-/// A link to this page holding `case` in its fragment; the address bar shows it too.
-pub fn share_link(case: &Case) -> Option<String> {
+/// A link to this page holding a case packed as `packed` in its fragment; the address bar
+/// shows it too.
+pub fn share_link(packed: &str) -> Option<String> {
     let window = window()?;
     let location = window.location();
     let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
-    let link = format!("{base}#case={}", pack(case));
+    let link = format!("{base}#case={packed}");
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link));
     }

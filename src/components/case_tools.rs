@@ -1,10 +1,9 @@
 //! Share, keep and hand over a case: a link that holds it (nothing goes to a server), JSON export
 //! and import, and a Markdown report for the ticket.
 
+use crate::services::worker::{self, Packing};
 use crate::services::{download, share_link};
 use mqocsp_core::mq::case::Case;
-use mqocsp_core::mq::predict::predict;
-use mqocsp_core::mq::report::markdown;
 use mqocsp_core::mq::share::redact;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::HtmlInputElement;
@@ -47,12 +46,17 @@ pub fn case_tools(props: &CaseToolsProps) -> Html {
                 ));
                 return;
             };
-            link.set(share_link(&case).unwrap_or_default());
-            message.set(Some(if removed.is_empty() {
-                "The link holds the whole case; nothing was sent anywhere.".into()
-            } else {
-                format!("Redacted before sharing: {}.", removed.join(", "))
-            }));
+            // Packed in the worker: deflating a long ticket is work for tens of milliseconds.
+            message.set(Some("Packing the case into the link…".into()));
+            let (link, message) = (link.clone(), message.clone());
+            worker::pack(case, Packing::Share, move |packed| {
+                link.set(share_link(&packed).unwrap_or_default());
+                message.set(Some(if removed.is_empty() {
+                    "The link holds the whole case; nothing was sent anywhere.".into()
+                } else {
+                    format!("Redacted before sharing: {}.", removed.join(", "))
+                }));
+            });
         })
     };
     let export = {
@@ -66,12 +70,12 @@ pub fn case_tools(props: &CaseToolsProps) -> Html {
     let report = {
         let (snapshot, redacting) = (props.snapshot.clone(), redacting.clone());
         Callback::from(move |_: MouseEvent| {
+            // Written in the worker: it predicts the case again, which a long ticket makes
+            // work for hundreds of milliseconds.
             if let Some((case, _)) = prepared(&snapshot, *redacting) {
-                download(
-                    "mqocsp-report.md",
-                    "text/markdown",
-                    &markdown(&case, &predict(&case)),
-                );
+                worker::report(case, |markdown| {
+                    download("mqocsp-report.md", "text/markdown", &markdown)
+                });
             }
         })
     };

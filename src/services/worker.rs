@@ -331,6 +331,8 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &JsValue) {
     } else if let Some(at) = field("file") {
         let only_a_ticket = get(request, "only_a_ticket").is_truthy();
         Some(file_in_worker(&at, only_a_ticket, request).map(|json| ("filed", json)))
+    } else if let Some(case) = field("report") {
+        Some(report_in_worker(&case, request).map(|markdown| ("reported", markdown)))
     } else {
         field("pack").map(|case| pack_in_worker(&case, request).map(|packed| ("packed", packed)))
     };
@@ -444,6 +446,16 @@ fn pack_in_worker(case: &str, request: &JsValue) -> Result<String, String> {
     Ok(mqocsp_core::mq::share::pack(&case))
 }
 
+fn report_in_worker(case: &str, request: &JsValue) -> Result<String, String> {
+    let (case, _) = read_case(case, request)?;
+    Ok(report_of(&case))
+}
+
+/// The case's Markdown report (`mqocsp report` writes the same).
+fn report_of(case: &Case) -> String {
+    mqocsp_core::mq::report::markdown(case, &mqocsp_core::mq::predict::predict(case))
+}
+
 fn verify_in_worker(selection: &str, at: &str, inputs: &[u32]) -> Result<String, String> {
     let selection: Selection = serde_json::from_str(selection)
         .map_err(|error| format!("the selection did not read in the worker: {error}"))?;
@@ -481,7 +493,18 @@ enum Job {
         at: String,
         only_a_ticket: bool,
     },
-    Pack(Box<Case>),
+    Pack(Box<Case>, Packing),
+    Report(Box<Case>),
+}
+
+/// What a case is packed for: keeping it in this browser, or a share link (neither supersedes
+/// the other).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Packing {
+    /// Local storage.
+    Keep,
+    /// A share link.
+    Share,
 }
 
 /// Which jobs supersede each other.
@@ -492,7 +515,8 @@ enum Kind {
     Analyse,
     Verify,
     FileTicket,
-    Pack,
+    Pack(Packing),
+    Report,
 }
 
 impl Job {
@@ -503,7 +527,8 @@ impl Job {
             Self::Analyse { .. } => Kind::Analyse,
             Self::Verify { .. } => Kind::Verify,
             Self::FileTicket { .. } => Kind::FileTicket,
-            Self::Pack(_) => Kind::Pack,
+            Self::Pack(_, packing) => Kind::Pack(*packing),
+            Self::Report(_) => Kind::Report,
         }
     }
 
@@ -537,9 +562,10 @@ impl Job {
                 })
                 .map(Box::new),
             ),
-            Self::Pack(case) => {
+            Self::Pack(case, _) => {
                 Done::Packed(measured("keep", || mqocsp_core::mq::share::pack(case)))
             }
+            Self::Report(case) => Done::Reported(measured("report", || report_of(case))),
         }
     }
 }
@@ -551,6 +577,7 @@ enum Done {
     Verified(WorkbenchReport),
     Filed(Option<Box<Filed>>),
     Packed(String),
+    Reported(String),
 }
 
 type Deliver = Box<dyn FnOnce(Done)>;
@@ -638,8 +665,12 @@ impl Client {
                 fields.push(("only_a_ticket", JsValue::from_bool(*only_a_ticket)));
                 self.material(text, &mut fields);
             }
-            Job::Pack(case) => {
+            Job::Pack(case, _) => {
                 fields.push(("pack", case_without_material(case)?.into()));
+                self.material(&case.material, &mut fields);
+            }
+            Job::Report(case) => {
+                fields.push(("report", case_without_material(case)?.into()));
                 self.material(&case.material, &mut fields);
             }
             Job::Verify {
@@ -763,11 +794,12 @@ pub fn file_ticket(
     );
 }
 
-/// Packs `case` as a share link's fragment does (in the worker when there is one: deflating a
-/// large paste takes tens of milliseconds). A newer request supersedes this one.
-pub fn pack(case: Case, deliver: impl FnOnce(String) + 'static) {
+/// Packs `case` as a share link's fragment does, for `packing` (in the worker when there is one:
+/// deflating a large paste takes tens of milliseconds). A newer request for the same purpose
+/// supersedes this one.
+pub fn pack(case: Case, packing: Packing, deliver: impl FnOnce(String) + 'static) {
     ask(
-        Job::Pack(Box::new(case)),
+        Job::Pack(Box::new(case), packing),
         Box::new(move |done| {
             if let Done::Packed(packed) = done {
                 deliver(packed);
@@ -819,6 +851,20 @@ fn ask(job: Job, deliver: Deliver, warm_up: bool) {
     }
 }
 
+/// The Markdown report of `case` (in the worker when there is one: it predicts the case, which
+/// takes hundreds of milliseconds for a long ticket). A newer request supersedes this one.
+pub fn report(case: Case, deliver: impl FnOnce(String) + 'static) {
+    ask(
+        Job::Report(Box::new(case)),
+        Box::new(move |done| {
+            if let Done::Reported(markdown) = done {
+                deliver(markdown);
+            }
+        }),
+        false,
+    );
+}
+
 /// Packs, here and now, the case the worker is still packing for local storage, and delivers it:
 /// the page is going away (`pagehide`), and the worker's answer would come too late to be kept.
 pub fn pack_now() {
@@ -829,7 +875,7 @@ pub fn pack_now() {
         let packs: Vec<u32> = client
             .in_flight
             .iter()
-            .filter(|(_, flight)| flight.job.kind() == Kind::Pack)
+            .filter(|(_, flight)| flight.job.kind() == Kind::Pack(Packing::Keep))
             .map(|(generation, _)| *generation)
             .collect();
         packs
@@ -1006,6 +1052,9 @@ fn receive_answer(data: &JsValue, generation: u32) {
         } else if let Some(packed) = get(data, "packed").as_string() {
             record("keep-worker", took);
             Some(Ok(Done::Packed(packed)))
+        } else if let Some(markdown) = get(data, "reported").as_string() {
+            record("report-worker", took);
+            Some(Ok(Done::Reported(markdown)))
         } else {
             get(data, "verified").as_string().map(|json| {
                 read_back::<WorkbenchReport>("verify", "a verification", took, &json)
