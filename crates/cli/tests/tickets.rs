@@ -361,6 +361,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["ClientRevocationChecks=REQUIRED", "IT44272"],
     ),
+    // Only the queue manager's own certificate pasted (its CA not): it is not a root, so its
+    // revocation is still checked and AMQ9716 is explained, not a contradiction.
+    (
+        "72-windows-crlf-leaf-only-responder-unreachable",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -381,8 +381,9 @@ enum Change {
 /// The top of the partner's chain as pasted, when the ticket shows none of `side`'s key
 /// repository: the certificate its key repository must hold (or the one above it) for the chain
 /// to validate. `None` when that side's trust is pasted. When only the partner's own
-/// certificate is pasted, it is the anchor: its issuer is unknown, so its revocation cannot be
-/// asked about (said in the supposition).
+/// certificate is pasted, it is the anchor: its issuer is unknown, so its revocation is still
+/// checked (it is not a root: `revocation::checked_certificates`), but no response or CRL about it
+/// can be verified (said in the supposition).
 fn unpasted_anchor(resolved: &Resolved, side: Side) -> Option<crate::certificate::Certificate> {
     let (partner, anchors) = match side {
         Side::Client => (&resolved.qm_cert, &resolved.client_trust),
@@ -429,7 +430,7 @@ fn trust_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
         .is_some_and(|p| p.fingerprints == top.fingerprints);
         let words = if alone {
             format!(
-                "{holder} (not pasted) holds the CA that issued {whose} ({name}); that CA was not pasted, so mqocsp cannot ask about {name}'s revocation"
+                "{holder} (not pasted) holds the CA that issued {whose} ({name}); that CA was not pasted, so no OCSP response or CRL about {name} can be verified"
             )
         } else {
             format!("{holder} (not pasted) holds the CA of {whose}: {name} or the CA above it")

@@ -188,10 +188,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
     }
     b.assume("dotnet-revocation-mode");
     // X509RevocationFlag.ExcludeRoot: every certificate but the root.
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            break;
-        };
+    for (cert, issuer) in crate::mq::revocation::checked_certificates(&path) {
         let subject = cert.short_name();
         let sources = dotnet_sources(&settings, cert);
         let mut last: Option<Unknown> = None;

@@ -147,10 +147,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         return true;
     }
     let ocsp = settings.ocsp_enable.unwrap_or(false);
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            break;
-        };
+    for (cert, issuer) in crate::mq::revocation::checked_certificates(&path) {
         let subject = cert.short_name();
         // OCSP first (ocsp.enable), then the CRL distribution points (enableCRLDP): the default
         // PKIXRevocationChecker falls back from one to the other unless NO_FALLBACK is set.
@@ -227,7 +224,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         JSSE_REVOKED,
                         &format!(
                             "Certificate has been revoked, reason: UNSPECIFIED, authority: {}",
-                            issuer.subject.rfc4514
+                            cert.issuer.rfc4514
                         ),
                     );
                     b.fix("Renew the revoked certificate", format!("{subject} is revoked: the queue manager needs a new certificate. No JVM setting accepts a revoked certificate."), None);
