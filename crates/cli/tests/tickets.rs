@@ -369,6 +369,22 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "http://ocsp.northwind.example:8080/"],
     ),
+    // The chain statuses on lines of their own (a validation callback's log), and the reason
+    // only as MQRC_SSL_INITIALIZATION_ERROR: the responder is offline, not a revoked certificate.
+    (
+        "73-dotnet-callback-logs-chain-status-lines",
+        Some(2393),
+        "client",
+        &["cannot reach", "RevocationStatusUnknown"],
+    ),
+    // The reason code only in hexadecimal (0x00000959, X'0959'), the queue manager's log naming
+    // the revoked client certificate.
+    (
+        "74-hex-reason-code-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

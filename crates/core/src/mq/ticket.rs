@@ -224,7 +224,64 @@ fn reason_codes(line: &str) -> Vec<u32> {
             out.push(code);
         }
     }
+    // Hexadecimal, as `mqrc` prints it (`0x00000959`) or IBM's reason-code pages write it
+    // (`2393 (X'0959')`): the same context rule as a decimal code, except that IBM's `X'…'`
+    // form is itself a reason code's notation.
+    for (code, at, ibm_form) in hex_numbers(text) {
+        if !(2000..=2999).contains(&code) && !(6100..=6999).contains(&code) {
+            continue;
+        }
+        if !matches!(lookup(&code.to_string()), Some(Lookup::Reason(_))) {
+            continue;
+        }
+        let before = lower.get(at.saturating_sub(40)..at).unwrap_or_default();
+        if ibm_form || near_reason.iter().any(|w| before.contains(w)) {
+            out.push(code);
+        }
+    }
+    out.sort_unstable();
     out.dedup();
+    out
+}
+
+/// Hexadecimal numbers in `text` with their byte offset: `0x959`, `0x00000959` and IBM's
+/// `X'0959'` (the `bool`), each of at most 8 digits.
+fn hex_numbers(text: &str) -> Vec<(u32, usize, bool)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (at, _) in text.char_indices() {
+        let word_start = at == 0
+            || bytes
+                .get(at - 1)
+                .is_some_and(|b| !(b.is_ascii_alphanumeric() || *b == b'_'));
+        if !word_start {
+            continue;
+        }
+        let rest = text.get(at..).unwrap_or_default();
+        let (digits_from, ibm_form) = if rest.starts_with("0x") || rest.starts_with("0X") {
+            (2, false)
+        } else if rest.starts_with("X'") || rest.starts_with("x'") {
+            (2, true)
+        } else {
+            continue;
+        };
+        let digits: String = rest
+            .get(digits_from..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(char::is_ascii_hexdigit)
+            .collect();
+        let closed = !ibm_form
+            || rest
+                .get(digits_from + digits.len()..)
+                .is_some_and(|r| r.starts_with('\''));
+        if digits.is_empty() || digits.len() > 8 || !closed {
+            continue;
+        }
+        if let Ok(value) = u32::from_str_radix(&digits, 16) {
+            out.push((value, at, ibm_form));
+        }
+    }
     out
 }
 
@@ -639,7 +696,9 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             }
         }
         // A Java stack trace: JMS ids, the JMQI exception's AMQ ids, JSSE's verdict; the lines
-        // are the Java client's log.
+        // are the Java client's log. A .NET application's log may list the chain statuses on
+        // lines of their own (`X509ChainStatus OfflineRevocation: …`, as a validation callback
+        // logs them), away from the exception.
         let java_line = [
             "Jmqi",
             "MQException",
@@ -649,7 +708,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             "Caused by",
         ]
         .iter()
-        .any(|w| line.contains(w));
+        .any(|w| line.contains(w))
+            || !super::dotnet::dotnet_ids(unquote(line)).is_empty();
         if java_line {
             java_lines.push(number);
             case.client.error_log.push_str(unquote(line));
@@ -1035,6 +1095,18 @@ mod tests {
         );
         assert!(reason_codes("the server has 2393 users").is_empty());
         assert!(reason_codes("port 1414 is open").is_empty());
+    }
+
+    #[test]
+    fn hexadecimal_reason_codes_read_as_mq_prints_them() {
+        assert_eq!(reason_codes("CompCode 2, Reason 0x00000959"), [2393]);
+        assert_eq!(reason_codes("it says X'0959' means SSL init error"), [2393]);
+        assert_eq!(reason_codes("      2393  0x00000959  MQRC_SSL_INITIALIZATION_ERROR"), [2393]);
+        assert_eq!(reason_codes("MQCONNX failed rc=0x80b"), [2059]);
+        // A hex number with no reason near it, or not a reason code, is not one.
+        assert!(reason_codes("flags 0x00000959 set").is_empty());
+        assert!(reason_codes("reason 0x0000FFFF").is_empty());
+        assert!(reason_codes("X'0959 unterminated").is_empty());
     }
 
     #[test]
