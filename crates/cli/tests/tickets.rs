@@ -385,6 +385,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    // `openssl ocsp -cert qm.pem` without -resp_text prints `qm.pem: revoked`: the certificate
+    // pasted under `qm.pem:` is the one revoked, no log needed.
+    (
+        "75-openssl-ocsp-without-resp-text-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -192,11 +192,24 @@ impl Observations {
         });
     }
 
-    /// The `openssl ocsp -resp_text` (or `-text`) outputs in `text`.
+    /// The `openssl ocsp -resp_text` (or `-text`) outputs in `text`, and its per-certificate
+    /// lines (`qm.pem: revoked`): a `-serial` value is the serial, a `-cert` file is the
+    /// certificate pasted under its name.
     pub fn add_openssl_text(&mut self, text: &str, first_line: usize) {
+        let files = super::openssl_text::labelled_certificates(text);
         for response in super::openssl_text::parse(text).ocsp {
             for single in response.responses {
-                let (Some(serial), Some(status)) = (single.serial, single.status) else {
+                let serial = single.serial.or_else(|| {
+                    let name = single.name.as_deref()?;
+                    serial_given(name).or_else(|| {
+                        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+                        files
+                            .iter()
+                            .find(|(file, _)| file == base)
+                            .map(|(_, serial)| serial.clone())
+                    })
+                });
+                let (Some(serial), Some(status)) = (serial, single.status) else {
                     continue;
                 };
                 use super::openssl_text::TextCertStatus as T;
@@ -260,6 +273,17 @@ impl Observations {
 }
 
 /// A serial as hex without separators or leading zeros, lower case.
+/// A serial as `openssl ocsp -serial` takes it and prints it back: `0x5A0C31` (hex) or decimal
+/// digits; lowercase hex. `None` for anything else (a file name).
+fn serial_given(name: &str) -> Option<String> {
+    if let Some(hex) = name.strip_prefix("0x").or_else(|| name.strip_prefix("0X")) {
+        return (!hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| normal_serial(hex));
+    }
+    let value: u128 = name.parse().ok()?;
+    Some(format!("{value:x}"))
+}
+
 fn normal_serial(serial: &str) -> String {
     let hex = serial
         .chars()
