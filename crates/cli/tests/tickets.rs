@@ -393,6 +393,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["is revoked", "mqprd01.northwind.example"],
     ),
+    // The customer blames the OCSP responder (curl output: connection refused), the log shows a
+    // CipherSpec error naming the client's new CipherSpec; the channel's SSLCIPH is not shown.
+    (
+        "76-customer-blames-responder-amq9641-cipherspec",
+        Some(2393),
+        "queue_manager",
+        &["does not accept the TLS_RSA_WITH_AES_128_CBC_SHA256 the client offers"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
