@@ -341,7 +341,11 @@ pub fn predict(case: &Case) -> Diagnosis {
 pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
     let mut b = Builder {
         resolved,
-        channel: resolved.channel_name(),
+        // A ticket may name no channel: its messages then show MQ's own '????' for a channel
+        // name not known (as a queue manager's AMQ9633 does before the channel is known).
+        channel: Some(resolved.channel_name())
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(|| "????".to_owned()),
         diagnosis: Diagnosis {
             outcome: Prediction {
                 connected: true,
@@ -490,20 +494,34 @@ fn run(b: &mut Builder<'_>) {
     // 2. The handshake: SNI and the queue manager's certificate.
     let sni = resolved.sni();
     let channel = b.channel.clone();
-    b.step(
-        "mq.sni",
-        "SNI sent by the client",
-        &channel,
-        IBM_SNI,
-        Outcome::Pass,
-        format!(
-            "OutboundSNI={}: the client sends '{sni}'.",
-            match resolved.client.outbound_sni() {
-                OutboundSni::Channel => "CHANNEL",
-                OutboundSni::Hostname => "HOSTNAME",
-            }
-        ),
-    );
+    let outbound = match resolved.client.outbound_sni() {
+        OutboundSni::Channel => "CHANNEL",
+        OutboundSni::Hostname => "HOSTNAME",
+    };
+    // The SNI is made of the channel name (or the host): a case that names neither cannot say it.
+    let named = match resolved.client.outbound_sni() {
+        OutboundSni::Channel => !resolved.channel_name().trim().is_empty(),
+        OutboundSni::Hostname => !sni.is_empty(),
+    };
+    let (outcome, text) = if named {
+        (
+            Outcome::Pass,
+            format!("OutboundSNI={outbound}: the client sends '{sni}'."),
+        )
+    } else {
+        (
+            Outcome::Skip,
+            format!(
+                "OutboundSNI={outbound}: the client sends the {} as SNI, which the case does not name.",
+                if outbound == "CHANNEL" {
+                    "channel name (mangled, then .chl.mq.ibm.com)"
+                } else {
+                    "host name of the connection name"
+                }
+            ),
+        )
+    };
+    b.step("mq.sni", "SNI sent by the client", &channel, IBM_SNI, outcome, text);
     if resolved.client.outbound_sni() == OutboundSni::Hostname
         && resolved.qm.channel.certlabl.is_some()
     {
