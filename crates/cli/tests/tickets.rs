@@ -401,6 +401,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["does not accept the TLS_RSA_WITH_AES_128_CBC_SHA256 the client offers"],
     ),
+    // A JMS client whose certificate the queue manager refuses: JSSE only says "Received fatal
+    // alert: bad_certificate", the queue manager's AMQ9633 names the revoked client certificate.
+    (
+        "77-liberty-jms-fatal-alert-qm-log-client-revoked",
+        Some(2397),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

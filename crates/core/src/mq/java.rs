@@ -211,6 +211,11 @@ pub fn jsse_observation(line: &str) -> Option<&'static str> {
     {
         return None;
     }
+    // The peer ended the handshake: JSSE's text for an alert it received (OpenJDK
+    // sun.security.ssl.Alert: "Received fatal alert: <description>").
+    if lower.contains("received fatal alert") {
+        return Some(JSSE_PEER_ALERT);
+    }
     if lower.contains("has been revoked") {
         Some(JSSE_REVOKED)
     } else if lower.contains("network error") {
@@ -232,6 +237,8 @@ pub fn jsse_observation(line: &str) -> Option<&'static str> {
 
 /// JSSE: "Certificate has been revoked, reason: …".
 pub const JSSE_REVOKED: &str = "JSSE:REVOKED";
+/// JSSE: "Received fatal alert: …" (the queue manager ended the handshake).
+pub const JSSE_PEER_ALERT: &str = "JSSE:PEER-ALERT";
 /// JSSE: "Unable to determine revocation status due to network error".
 pub const JSSE_NETWORK: &str = "JSSE:NETWORK";
 /// JSSE: "Certificate's revocation status is unknown" (the responder answered unknown).
@@ -300,6 +307,13 @@ mod tests {
                 "java.security.cert.CertPathValidatorException: Certificate has been revoked, reason: KEY_COMPROMISE"
             ),
             Some(JSSE_REVOKED)
+        );
+        // The queue manager ended the handshake: JSSE received its alert.
+        assert_eq!(
+            jsse_observation(
+                "Caused by: javax.net.ssl.SSLHandshakeException: Received fatal alert: bad_certificate"
+            ),
+            Some(JSSE_PEER_ALERT)
         );
         assert_eq!(kind_in(line).map(|k| k.0), Some(ClientKind::Java));
         assert_eq!(

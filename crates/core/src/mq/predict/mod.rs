@@ -312,6 +312,22 @@ impl Builder<'_> {
         self.diagnosis.outcome.reason_name = reason_name(reason).map(str::to_owned);
     }
 
+    /// The queue manager refused the handshake (its own log says why): what the client sees. A
+    /// C client logs that the remote end closed the connection (AMQ9665, seed) and gets the
+    /// reason already set; the IBM MQ classes for Java show a JSSE failure (2397).
+    fn client_sees_qm_refusal(&mut self, certainty: Certainty) {
+        if self.resolved.client.kind == crate::mq::java::ClientKind::Java {
+            java::refused_by_qm(self);
+            return;
+        }
+        let channel = self.channel.clone();
+        self.client_log(
+            "AMQ9665",
+            format!("SSL connection closed by remote end of channel '{channel}'."),
+            certainty,
+        );
+    }
+
     /// The handshake was aborted by the client because it rejected the queue manager's certificate.
     fn qm_sees_client_abort(&mut self) {
         match self.resolved.qm.tls {
