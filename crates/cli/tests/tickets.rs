@@ -409,6 +409,13 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    // The client's log as `grep -B7 -A9` printed it, each line after `…/AMQERR01.LOG-` or `:`.
+    (
+        "78-grep-prefixed-client-log-leaf-only",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

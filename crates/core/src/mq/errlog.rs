@@ -36,7 +36,7 @@ use serde::Serialize;
 
 mod header;
 mod json;
-pub(crate) use header::header_fields;
+pub(crate) use header::{header_fields, opens_field};
 pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
 
 /// How an entry was written.

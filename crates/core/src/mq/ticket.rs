@@ -164,6 +164,25 @@ fn hint_of(line: &str) -> Option<Side> {
     }
 }
 
+/// Opening minus closing parentheses in `text` (full-width ones too, as a Japanese log writes
+/// them).
+fn paren_depth(text: &str) -> i32 {
+    text.chars().fold(0, |d, c| match c {
+        '(' | '（' => d + 1,
+        ')' | '）' => d - 1,
+        _ => d,
+    })
+}
+
+/// Whether `text` starts with a message id (`AMQ9716E:`, `AMQ9716:`): the first line of an
+/// error-log entry's message.
+fn is_message_line(text: &str) -> bool {
+    text.starts_with("AMQ")
+        && text
+            .get(3..7)
+            .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether a message id is a command's answer (runmqsc DISPLAY output), not a log entry.
 fn is_command_output(id: &str) -> bool {
     id.starts_with("AMQ8")
@@ -632,14 +651,33 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     while let Some(line) = lines.get(index) {
         let number = index + 1;
         if is_entry_header(line) {
-            // The entry runs to its `-----` trailer, the next header, or the end.
+            // The entry runs to its `-----` trailer, the next header, or the end. An entry cut
+            // off after its header (grep -A, a partial copy) has no message line: it ends where
+            // the text after its header fields is not one, and a PEM block is never part of it.
             let mut end = index + 1;
+            let mut in_header = true;
+            // A field value an e-mail client broke over lines continues on the next one.
+            let mut open = paren_depth(unquote(line));
             while let Some(next) = lines.get(end) {
-                if is_entry_header(next) {
+                let text = unquote(next).trim();
+                if is_entry_header(next) || text.starts_with("-----BEGIN ") {
                     break;
                 }
+                if in_header && !text.is_empty() {
+                    if open > 0
+                        || super::errlog::header_fields(text).is_some()
+                        || super::errlog::opens_field(text)
+                    {
+                        open = (open + paren_depth(text)).max(0);
+                    } else {
+                        in_header = false;
+                        if !is_message_line(text) {
+                            break;
+                        }
+                    }
+                }
                 end += 1;
-                if unquote(next).trim_start().starts_with("-----") {
+                if text.starts_with("-----") {
                     break;
                 }
             }
