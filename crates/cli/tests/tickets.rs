@@ -416,6 +416,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "http://ocsp.northwind.example:8080/"],
     ),
+    // "We do not use OCSP" (OCSPCheckExtensions=NO, no MQAIR), yet the client logs AMQ9716E: a
+    // responder it has and the ticket does not show (the CCDT's AUTHINFO from SSLCRLNL).
+    (
+        "79-amq9716-but-no-ocsp-configured-ccdt-authinfo",
+        Some(2393),
+        "client",
+        &["cannot reach", "<OCSPURL not shown>"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

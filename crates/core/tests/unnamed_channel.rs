@@ -26,7 +26,12 @@ fn no_channel_named_gives_no_empty_sni_and_no_empty_channel_in_messages() {
         .expect("an SNI step");
     assert_eq!(sni.outcome, Outcome::Skip, "{}", sni.explanation);
     assert!(!sni.explanation.contains("'.chl.mq.ibm.com'"));
-    for entry in e.diagnosis.client_log.iter().chain(&e.diagnosis.queue_manager_log) {
+    for entry in e
+        .diagnosis
+        .client_log
+        .iter()
+        .chain(&e.diagnosis.queue_manager_log)
+    {
         assert!(!entry.text.contains("channel ''"), "{}", entry.text);
     }
     assert!(

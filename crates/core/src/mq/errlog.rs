@@ -36,8 +36,8 @@ use serde::Serialize;
 
 mod header;
 mod json;
-pub(crate) use header::{header_fields, opens_field};
 pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
+pub(crate) use header::{header_fields, opens_field};
 
 /// How an entry was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -431,7 +431,7 @@ impl LogFacts {
                 let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
                 fields.set_time(time);
                 facts.set_fields(&mut fields, pairs, number);
-                let open = header::opens_field(tail).then(|| (number, tail.to_owned()));
+                let open = opens_field(tail).then(|| (number, tail.to_owned()));
                 if let Some(previous) = header.replace(Header {
                     line: number,
                     fields,
@@ -461,14 +461,14 @@ impl LogFacts {
                 } else if let Some((start, mut joined)) = pending.open.take() {
                     joined.push(' ');
                     joined.push_str(trimmed);
-                    if header::opens_field(&joined) && number - start < 6 {
+                    if opens_field(&joined) && number - start < 6 {
                         pending.open = Some((start, joined));
                     } else {
                         facts.header_fields(&mut pending.fields, &joined, start);
                     }
                     continue;
                 }
-                if header::opens_field(trimmed) && leading_id(trimmed).is_none() {
+                if opens_field(trimmed) && leading_id(trimmed).is_none() {
                     pending.open = Some((number, trimmed.to_owned()));
                     continue;
                 }

@@ -21,6 +21,7 @@ use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side
 use crate::verify::trace::Outcome;
 use serde::Serialize;
 
+mod hidden_responder;
 mod neighbours;
 
 /// AMQ ids the Java client model predicts (in its JMQI exception chain).
@@ -399,6 +400,8 @@ enum Change {
     Dotnet(DotnetSettings, Option<String>),
     /// The side's key repository holds this certificate as a trust anchor.
     Trust(Side, Box<crate::certificate::Certificate>),
+    /// The client has this OCSP AUTHINFO in its CCDT (one the ticket does not show).
+    HiddenResponder(super::config::AuthInfo),
     Nothing,
 }
 
@@ -1081,7 +1084,16 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 trusting.trust_mut(*side).push((**anchor).clone());
             }
         }
+        // A responder the client must have, as the cheapest supposition, so that the responder
+        // questions ask what it answered.
+        let hidden = hidden_responder::hidden_responder_question(&trusting, observed);
+        if let Some(Change::HiddenResponder(authinfo)) =
+            hidden.as_ref().and_then(|q| q.first()).map(|c| &c.change)
+        {
+            trusting.client.ccdt_authinfo.push(authinfo.clone());
+        }
         let mut all = trust;
+        all.extend(hidden);
         all.extend(questions(case, &trusting, &observed.ocsp_text));
         all.extend(key_repository_question(&trusting, observed));
         all.extend(fault_questions(&trusting, observed));
@@ -1126,6 +1138,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client.mqcd.peer_name.clone(),
     );
     let base_trust = (resolved.client_trust.clone(), resolved.qm_trust.clone());
+    let base_authinfo = resolved.client.ccdt_authinfo.clone();
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -1145,6 +1158,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client.mqcd.peer_name = base_dotnet.1.clone();
         resolved.client_trust.clone_from(&base_trust.0);
         resolved.qm_trust.clone_from(&base_trust.1);
+        resolved.client.ccdt_authinfo.clone_from(&base_authinfo);
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -1166,6 +1180,9 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 }
                 Some(Change::Trust(side, anchor)) => {
                     resolved.trust_mut(*side).push((**anchor).clone())
+                }
+                Some(Change::HiddenResponder(authinfo)) => {
+                    resolved.client.ccdt_authinfo.push(authinfo.clone())
                 }
                 _ => {}
             }

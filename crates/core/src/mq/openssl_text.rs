@@ -412,8 +412,7 @@ pub fn parse(text: &str) -> OpensslText {
                     ..TextSingle::default()
                 }),
             }
-        } else if let Some(reason) =
-            after(t, "Revocation Reason:").or_else(|| after(t, "Reason:"))
+        } else if let Some(reason) = after(t, "Revocation Reason:").or_else(|| after(t, "Reason:"))
         {
             single(r, line).revocation_reason =
                 Some(reason.split(" (").next().unwrap_or(reason).to_owned());

@@ -24,14 +24,21 @@ fn grep_prefix(text: &str) -> usize {
         return 0;
     };
     // The path before the file name is one word.
-    if text.get(..at).is_none_or(|path| path.contains(char::is_whitespace)) {
+    if text
+        .get(..at)
+        .is_none_or(|path| path.contains(char::is_whitespace))
+    {
         return 0;
     }
     let numbered = upper.as_bytes().get(at + 7).is_some_and(u8::is_ascii_digit);
     let after = upper.get(at + 8..).unwrap_or_default();
     let name_end = ["LOG", "JSON"]
         .iter()
-        .find(|ext| after.strip_prefix('.').is_some_and(|r| r.starts_with(**ext)))
+        .find(|ext| {
+            after
+                .strip_prefix('.')
+                .is_some_and(|r| r.starts_with(**ext))
+        })
         .filter(|_| numbered)
         .map(|ext| at + 9 + ext.len());
     let Some(mut end) = name_end else { return 0 };
@@ -154,7 +161,10 @@ mod tests {
                 "/var/mqm/errors/AMQERR01.LOG:AMQ9716E: Remote SSL",
                 "AMQ9716E: Remote SSL",
             ),
-            ("AMQERR02.LOG-57-                    VRMF(9.3.0.5)", "                    VRMF(9.3.0.5)"),
+            (
+                "AMQERR02.LOG-57-                    VRMF(9.3.0.5)",
+                "                    VRMF(9.3.0.5)",
+            ),
             (
                 "> C:\\ProgramData\\IBM\\MQ\\errors\\AMQERR01.LOG:12:AMQ9633E: Bad",
                 "AMQ9633E: Bad",

@@ -1139,7 +1139,10 @@ mod tests {
     fn hexadecimal_reason_codes_read_as_mq_prints_them() {
         assert_eq!(reason_codes("CompCode 2, Reason 0x00000959"), [2393]);
         assert_eq!(reason_codes("it says X'0959' means SSL init error"), [2393]);
-        assert_eq!(reason_codes("      2393  0x00000959  MQRC_SSL_INITIALIZATION_ERROR"), [2393]);
+        assert_eq!(
+            reason_codes("      2393  0x00000959  MQRC_SSL_INITIALIZATION_ERROR"),
+            [2393]
+        );
         assert_eq!(reason_codes("MQCONNX failed rc=0x80b"), [2059]);
         // A hex number with no reason near it, or not a reason code, is not one.
         assert!(reason_codes("flags 0x00000959 set").is_empty());

@@ -211,8 +211,12 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
                 change: Change::Fault(SupposedFault::CipherSpecRefused),
                 cost: if contradicts.is_some() { 4 } else { 1 },
                 words: match &channel {
-                    Some(c) => format!("the client's {offered} is not what the channel's SSLCIPH({c}) accepts"),
-                    None => format!("the channel's SSLCIPH (not shown) does not accept the client's {offered}"),
+                    Some(c) => format!(
+                        "the client's {offered} is not what the channel's SSLCIPH({c}) accepts"
+                    ),
+                    None => format!(
+                        "the channel's SSLCIPH (not shown) does not accept the client's {offered}"
+                    ),
                 },
                 contradicts,
             });

@@ -82,7 +82,9 @@ pub(super) fn refused_by_qm(b: &mut Builder<'_>) {
     handshake_failed(
         b,
         JSSE_PEER_ALERT,
-        format!("[{JSSE_PEER_ALERT}] javax.net.ssl.SSLHandshakeException: Received fatal alert: (the alert the queue manager sends)"),
+        format!(
+            "[{JSSE_PEER_ALERT}] javax.net.ssl.SSLHandshakeException: Received fatal alert: (the alert the queue manager sends)"
+        ),
     );
     b.assume("java-qm-refusal");
 }

@@ -537,7 +537,14 @@ fn run(b: &mut Builder<'_>) {
             ),
         )
     };
-    b.step("mq.sni", "SNI sent by the client", &channel, IBM_SNI, outcome, text);
+    b.step(
+        "mq.sni",
+        "SNI sent by the client",
+        &channel,
+        IBM_SNI,
+        outcome,
+        text,
+    );
     if resolved.client.outbound_sni() == OutboundSni::Hostname
         && resolved.qm.channel.certlabl.is_some()
     {
