@@ -2,11 +2,12 @@
 //! or AMQ9633 with GSKit's 575032) while the configuration pasted gives it nothing to ask (no
 //! MQAIR, no CCDT AUTHINFO, OCSPCheckExtensions=NO or no AIA in the certificate): the client has
 //! a responder the ticket does not show. The usual one is the AUTHINFO IBM copies from the queue
-//! manager's SSLCRLNL into the binary CCDT the client uses (IBM, "Location of the OCSP responder
-//! and the LDAP servers that hold CRLs": MQAIR first, then the CCDT's AUTHINFO; "Accessing CRLs
-//! and ARLs with IBM MQ classes for C": SSLCRLNL's AUTHINFO objects are copied into the
-//! queue manager's client channel definition table). It is supposed, its URL unknown, so that
-//! the responder questions can ask what it answered.
+//! manager's SSLCRLNL into its binary CCDT, which the client then uses after any MQAIR record
+//! (IBM, "Location of the OCSP responder and the LDAP servers that hold CRLs",
+//! https://www.ibm.com/docs/en/ibm-mq/9.4?topic=acammc-location-ocsp-responder-ldap-servers-that-hold-crls ;
+//! "Accessing CRLs and ARLs with a queue manager",
+//! https://www.ibm.com/docs/en/ibm-mq/9.0?topic=lists-accessing-crls-arls-queue-manager ).
+//! It is supposed, its URL unknown, so that the responder questions can ask what it answered.
 
 use super::{Change, Choice, Observations, base};
 use crate::mq::case::Resolved;
