@@ -424,6 +424,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "<OCSPURL not shown>"],
     ),
+    // "The responder works": openssl printed good, but Response Verify Failure: the responder is
+    // reached and its answer cannot be verified (AMQ9716 cause (c)), not unreachable.
+    (
+        "80-openssl-response-verify-failure-amq9716",
+        Some(2393),
+        "client",
+        &["cannot rely on the OCSP responder's answer", "cannot be verified"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -101,6 +101,22 @@ pub struct TextAnswer {
     pub status: Supposed,
     /// 1-based line.
     pub line: usize,
+    /// openssl printed `Response Verify Failure` for the response: the status it printed is not
+    /// one GSKit would rely on either.
+    #[serde(default)]
+    pub verify_failed: bool,
+}
+
+impl TextAnswer {
+    /// What the printed answer means for MQ: an answer openssl could not verify is one GSKit
+    /// is taken not to verify either (AMQ9716 cause (c)), whatever status it printed.
+    pub fn meaning(&self) -> Supposed {
+        if self.verify_failed {
+            Supposed::Unverifiable
+        } else {
+            self.status
+        }
+    }
 }
 
 impl Observations {
@@ -219,7 +235,9 @@ impl Observations {
                     T::Revoked => Supposed::Revoked,
                     T::Unknown => Supposed::Unknown,
                 };
+                let verify_failed = matches!(response.verified, Some((false, _)));
                 self.ocsp_text.push(TextAnswer {
+                    verify_failed,
                     serial: normal_serial(&serial),
                     status,
                     line: first_line + single.line - 1,
@@ -585,7 +603,7 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
             let printed = observed_text
                 .iter()
                 .find(|t| t.serial == normal_serial(&cert.serial))
-                .map(|t| t.status);
+                .map(TextAnswer::meaning);
             let cost = |supposed: Supposed, base: i32| match printed {
                 Some(said) if said == supposed => 0,
                 Some(_) => base + 3,
@@ -622,6 +640,16 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
                     format!("{url} answers unknown about {name} (it does not know it)"),
                 ),
             ]);
+            // A response that cannot be verified is asked about only where the ticket shows one.
+            if printed == Some(Supposed::Unverifiable)
+                && let Some(question) = out.last_mut()
+            {
+                question.push(answer(
+                    Supposed::Unverifiable,
+                    cost(Supposed::Unverifiable, 2),
+                    format!("{url} answers about {name}, but its response cannot be verified"),
+                ));
+            }
         }
         if own {
             continue;
@@ -1797,15 +1825,21 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
     );
     evidence.extend(observed.ocsp_text.iter().map(|t| {
         format!(
-            "line {}: openssl ocsp printed '{}' for serial {}",
+            "line {}: openssl ocsp printed '{}' for serial {}{}",
             t.line,
             match t.status {
                 Supposed::Good => "good",
                 Supposed::Revoked => "revoked",
                 Supposed::Unknown => "unknown",
                 Supposed::Unreachable => "no answer",
+                Supposed::Unverifiable => "an answer it cannot verify",
             },
-            t.serial
+            t.serial,
+            if t.verify_failed {
+                ", but could not verify the response (Response Verify Failure): MQ cannot rely on it either"
+            } else {
+                ""
+            }
         )
     }));
     Cause {

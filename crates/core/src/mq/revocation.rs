@@ -317,6 +317,12 @@ fn ask(
             Supposed::Unreachable => Answer::Unknown(Unknown::Unreachable {
                 url: url.to_owned(),
             }),
+            Supposed::Unverifiable => Answer::Unknown(Unknown::Unverifiable {
+                // Supposed only where openssl printed `Response Verify Failure` for it.
+                why:
+                    "the responder's answer cannot be verified (openssl could not verify it either)"
+                        .into(),
+            }),
         };
     }
     let described = resolved
