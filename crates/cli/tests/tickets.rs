@@ -432,6 +432,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot rely on the OCSP responder's answer", "cannot be verified"],
     ),
+    // A managed .NET client whose certificate the queue manager cannot check: SslStream only
+    // says the remote party sent a TLS alert; the queue manager's AMQ9716 names orders-svc.
+    (
+        "81-dotnet-tls-alert-qm-log-amq9716-client-cert",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -314,11 +314,13 @@ impl Builder<'_> {
 
     /// The queue manager refused the handshake (its own log says why): what the client sees. A
     /// C client logs that the remote end closed the connection (AMQ9665, seed) and gets the
-    /// reason already set; the IBM MQ classes for Java show a JSSE failure (2397).
+    /// reason already set; the IBM MQ classes for Java show a JSSE failure (2397), the managed
+    /// .NET client SslStream's failed authentication (2393).
     fn client_sees_qm_refusal(&mut self, certainty: Certainty) {
-        if self.resolved.client.kind == crate::mq::java::ClientKind::Java {
-            java::refused_by_qm(self);
-            return;
+        match self.resolved.client.kind {
+            crate::mq::java::ClientKind::Java => return java::refused_by_qm(self),
+            crate::mq::java::ClientKind::Dotnet => return dotnet::refused_by_qm(self),
+            crate::mq::java::ClientKind::C => {}
         }
         let channel = self.channel.clone();
         self.client_log(
