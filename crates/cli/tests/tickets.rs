@@ -440,6 +440,22 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["cannot reach", "orders-svc"],
     ),
+    // The queue manager's log since last week: last week's AMQ9716 (the responder outage) is an
+    // earlier attempt, set aside; today's AMQ9633 names the revoked client certificate.
+    (
+        "82-qm-log-last-week-amq9716-today-amq9633",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    // The client's whole log: yesterday's AMQ9208 (2009) and today's AMQ9633; the 06:00 run
+    // worked, the 14:00 one did not.
+    (
+        "83-client-log-yesterday-2009-today-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

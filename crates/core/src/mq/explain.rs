@@ -21,6 +21,8 @@ use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side
 use crate::verify::trace::Outcome;
 use serde::Serialize;
 
+mod attempts;
+pub use attempts::SAME_ATTEMPT_SECONDS;
 mod hidden_responder;
 mod neighbours;
 
@@ -90,6 +92,9 @@ pub struct Observations {
     /// What `openssl ocsp -resp_text` output in the ticket says about a serial (text only: it
     /// cannot be verified, but it says what the responder answered).
     pub ocsp_text: Vec<TextAnswer>,
+    /// Messages of an earlier attempt, set aside (`attempts`): shown, not compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<Observed>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.

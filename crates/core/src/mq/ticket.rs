@@ -900,10 +900,42 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
+    observed.set_aside_earlier_attempts();
+    for side in [Side::Client, Side::QueueManager] {
+        let mut set_aside = observed.earlier.iter().filter(|m| m.side == side);
+        if let Some(first) = set_aside.next() {
+            let count = 1 + set_aside.count();
+            filed.push(format!(
+                "{count} message(s) of an earlier attempt in the {} log (from line {}, {}): more than {} minutes before its last entry, set aside and not compared",
+                match side {
+                    Side::Client => "client's",
+                    Side::QueueManager => "queue manager's",
+                },
+                first.line,
+                first.time.as_deref().unwrap_or_default(),
+                super::explain::SAME_ATTEMPT_SECONDS / 60
+            ));
+        }
+    }
+    // With an earlier attempt set aside, the attempt the ticket is about starts at its first
+    // entry.
+    if !observed.earlier.is_empty() {
+        first_time = observed
+            .messages
+            .iter()
+            .filter_map(|m| m.time.as_deref().and_then(Timestamp::parse_rfc3339))
+            .min()
+            .or(first_time);
+    }
     if let Some(time) = first_time {
         case.at = time.to_string();
         filed.push(format!(
-            "evaluation time {time}, the time of the first log entry"
+            "evaluation time {time}, the time of the first log entry{}",
+            if observed.earlier.is_empty() {
+                ""
+            } else {
+                " of the attempt the ticket is about"
+            }
         ));
     }
     // Localized header names are read by an assumption (errlog::LOCALIZED_FIELDS): said where used.
