@@ -456,6 +456,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["is revoked", "mqprd01.northwind.example"],
     ),
+    // IBM's sample amqssslc run with -o https://…: the sample builds an MQAIR v2 OCSP record,
+    // MQCONNX rejects the URL (2553) before connecting.
+    (
+        "84-amqssslc-https-ocsp-url-2553",
+        Some(2553),
+        "client",
+        &["https://ocsp.northwind.example/", "lowercase http://"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -37,7 +37,7 @@ pub struct ClientApp {
 }
 
 /// Splits a command line into tokens with their 1-based columns; double quotes group.
-fn tokens(line: &str) -> Vec<(usize, String)> {
+pub(crate) fn tokens(line: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut current: Option<(usize, String)> = None;
     let mut quoted = false;
@@ -89,8 +89,12 @@ fn version(word: &str, prefix: &str) -> Option<u32> {
 }
 
 impl ClientApp {
-    /// Parses the command line (a leading `mqpgfc`, `mqpgfc.exe` or prompt `>` is skipped).
+    /// Parses the command line (a leading `mqpgfc`, `mqpgfc.exe` or prompt `>` is skipped); a
+    /// line that runs IBM's sample amqssslc is read by its own options (`amqssslc`).
     pub fn parse(line: &str) -> Self {
+        if let Some(app) = super::amqssslc::parse(line) {
+            return app;
+        }
         let mut app = ClientApp::default();
         let mut mqair = Mqair::default();
         let mut wants_air = false;
