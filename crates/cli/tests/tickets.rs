@@ -464,6 +464,60 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["https://ocsp.northwind.example/", "lowercase http://"],
     ),
+    // The queue manager's log holds a cluster sender's AMQ9716 at the same time: another
+    // channel, set aside; the client's AMQ9633 names the revoked queue manager certificate.
+    (
+        "85-qm-log-cluster-channel-noise-client-revoked-qm",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    // amqsputc output and mqclient.ini with OCSPAuthentication=OPTIONAL: the customer thinks
+    // OCSP cannot block them, but a revoked certificate fails under every setting.
+    (
+        "86-amqsputc-ini-optional-still-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "under any OCSPAuthentication"],
+    ),
+    // Both logs inside a reply thread quoted two levels deep (`> > >`).
+    (
+        "87-nested-reply-quotes-both-logs",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "orders-svc"],
+    ),
+    // A Windows queue manager with day.month.year dates (German regional settings) and no
+    // Time(…) field; the client only has AMQ9665E.
+    (
+        "88-windows-qm-day-month-dotted-dates-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    // DISPLAY QMGR, NAMELIST, AUTHINFO(…) ALL of type OCSP and CHANNEL(…) ALL: the queue
+    // manager's own responder (OCSPURL) is the one it cannot reach.
+    (
+        "89-display-channel-all-authinfo-ocsp-qm-unreachable",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "http://ocsp-int.northwind.example:8080/"],
+    ),
+    // IBM's JSSE (com.ibm.jsse2) stack trace as printStackTrace prints it, "... 38 more" lines
+    // and all: the queue manager's certificate is revoked.
+    (
+        "90-ibm-jsse2-full-stack-trace-revoked",
+        Some(2397),
+        "client",
+        &["is revoked", "JSSE"],
+    ),
+    // An MQ 8.0 client's entry: two-digit year, no Time(…), AMQ9716 without severity letter.
+    (
+        "91-mq8-two-digit-year-no-severity-letter",
+        Some(2393),
+        "client",
+        &["cannot reach"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -95,6 +95,9 @@ pub struct Observations {
     /// Messages of an earlier attempt, set aside (`attempts`): shown, not compared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<Observed>,
+    /// Messages about another channel, set aside (`attempts`): shown, not compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_channels: Vec<Observed>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.

@@ -883,13 +883,16 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         && super::mqsc::MqscDefinitions::parse(&case.queue_manager.mqsc)
             .channels
             .is_empty();
-    if unnamed
-        && let Some(channel) = observed
+    // The client's own log names its channel; the queue manager's may name others too.
+    let named = |side: Option<Side>| {
+        observed
             .messages
             .iter()
+            .filter(|m| side.is_none_or(|s| m.side == s))
             .filter_map(|m| m.channel.as_deref())
             .find(|c| !c.is_empty() && !c.contains('?'))
-    {
+    };
+    if unnamed && let Some(channel) = named(Some(Side::Client)).or_else(|| named(None)) {
         filed.push(format!("the channel {channel}, as the logs name it"));
         case.client.mqcd = Some(super::config::Mqcd {
             channel_name: channel.to_owned(),
@@ -900,6 +903,28 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
+    // Entries about another channel (a queue manager's log holds every channel's) are not about
+    // this connection.
+    let channels: Vec<&str> = observed
+        .messages
+        .iter()
+        .filter_map(|m| m.channel.as_deref())
+        .filter(|c| !c.is_empty() && !c.contains('?'))
+        .collect();
+    if channels
+        .iter()
+        .any(|c| !c.eq_ignore_ascii_case(channels[0]))
+    {
+        let channel = case.resolve().channel_name();
+        let before = observed.messages.len();
+        observed.set_aside_other_channels(&channel);
+        let aside = before - observed.messages.len();
+        if aside > 0 {
+            filed.push(format!(
+                "{aside} message(s) about channels other than {channel} (the connection's), set aside and not compared"
+            ));
+        }
+    }
     observed.set_aside_earlier_attempts();
     for side in [Side::Client, Side::QueueManager] {
         let mut set_aside = observed.earlier.iter().filter(|m| m.side == side);

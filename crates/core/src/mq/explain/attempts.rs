@@ -44,6 +44,26 @@ impl Observations {
         self.messages = kept;
         self.earlier.extend(earlier);
     }
+
+    /// Moves the entries that name a channel other than `channel` (the connection's) to
+    /// `other_channels`: a queue manager's log holds every channel's entries, and a client
+    /// machine's log every application's. Entries naming no channel, or '????', stay.
+    pub fn set_aside_other_channels(&mut self, channel: &str) {
+        if channel.trim().is_empty() {
+            return;
+        }
+        let (other, kept): (Vec<Observed>, Vec<Observed>) = std::mem::take(&mut self.messages)
+            .into_iter()
+            .partition(|m| {
+                m.channel.as_deref().is_some_and(|c| {
+                    !c.trim().is_empty()
+                        && !c.contains('?')
+                        && !c.trim().eq_ignore_ascii_case(channel.trim())
+                })
+            });
+        self.messages = kept;
+        self.other_channels.extend(other);
+    }
 }
 
 #[cfg(test)]
@@ -84,5 +104,26 @@ mod tests {
         assert_eq!(kept, [20, 40, 30]);
         let aside: Vec<usize> = o.earlier.iter().map(|m| m.line).collect();
         assert_eq!(aside, [5]);
+    }
+
+    #[test]
+    fn another_channels_entries_are_set_aside_and_unnamed_ones_stay() {
+        let named = |side, line, channel: Option<&str>| Observed {
+            channel: channel.map(str::to_owned),
+            ..message(side, "AMQ9716E", line, "2026-11-30T10:01:13Z")
+        };
+        let mut o = Observations {
+            messages: vec![
+                named(Side::QueueManager, 1, Some("MQPRD01.MQPRD02")),
+                named(Side::QueueManager, 2, Some("????")),
+                named(Side::Client, 3, Some("claims.svrconn")),
+                named(Side::QueueManager, 4, None),
+            ],
+            ..Observations::default()
+        };
+        o.set_aside_other_channels("CLAIMS.SVRCONN");
+        let kept: Vec<usize> = o.messages.iter().map(|m| m.line).collect();
+        assert_eq!(kept, [2, 3, 4]);
+        assert_eq!(o.other_channels.len(), 1);
     }
 }
