@@ -518,6 +518,15 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach"],
     ),
+    // A JMS client with a truststore but no keystore against SSLCAUTH(REQUIRED): the queue
+    // manager's AMQ9637 tells of a client that sent no certificate (a Java client logs no
+    // AMQ9642, so its silence does not point at the queue manager's own certificate).
+    (
+        "92-spring-jms-no-keystore-qm-amq9637",
+        Some(2397),
+        "queue_manager",
+        &["SSLCAUTH(REQUIRED)", "no certificate to send"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -1037,7 +1037,17 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.material.push('\n');
         stand.material.push_str(&material);
         stand.queue_manager.certificate = Some(names[0].to_owned());
-        stand.client.certificate = Some(names[1].to_owned());
+        // A queue manager that says the channel lacks a certificate (AMQ9637) may be telling of
+        // a client that sent none (APAR IT15978); only a C client says so itself (AMQ9642), so
+        // for a Java or .NET client no stand-in is given and both readings stay open.
+        let sent_none_possible = resolved.client.kind != ClientKind::C
+            && observed
+                .messages
+                .iter()
+                .any(|m| m.side == Side::QueueManager && base(&m.id) == "AMQ9637");
+        if !sent_none_possible {
+            stand.client.certificate = Some(names[1].to_owned());
+        }
         stand.client.trust = vec!["www.sd.pulsarintegration.com".into()];
         stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
         let mut e = search(&stand, stand.resolve(), observed);
@@ -1135,7 +1145,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         all.extend(fault_questions(&trusting, observed));
         all.extend(neighbours::cipher_question(&trusting, observed));
         all.extend(neighbours::chlauth_question(&trusting, observed));
-        all.extend(neighbours::qm_certificate_question(observed));
+        all.extend(neighbours::qm_certificate_question(&trusting, observed));
         all
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).

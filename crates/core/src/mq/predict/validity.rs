@@ -225,7 +225,7 @@ pub(super) fn qm_personal_certificate(b: &mut Builder<'_>) -> bool {
         &label,
         IBM_LABELS,
         Outcome::Fail,
-        format!("Supposed by the diagnosis (the queue manager's AMQ9637 says it lacks a certificate, and the client's log shows no AMQ9642): the queue manager's key repository has no personal certificate labelled '{label}', so it has none to send and the handshake ends."),
+        format!("Supposed by the diagnosis (the queue manager's AMQ9637 says it lacks a certificate, and {}): the queue manager's key repository has no personal certificate labelled '{label}', so it has none to send and the handshake ends.", if b.resolved.client.kind == ClientKind::C { "the client's log shows no AMQ9642" } else { "the client, not a C client, logs no AMQ9642 either way" }),
     );
     b.assume("qm-no-certificate");
     b.fail(if b.resolved.client.kind == ClientKind::Java {
