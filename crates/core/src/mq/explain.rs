@@ -900,7 +900,8 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             Side::QueueManager => &diagnosis.queue_manager_log,
         };
         let predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
-        let mut predicted = super::dotnet::comparable(predicted, &seen);
+        let mut predicted =
+            super::java::comparable(super::dotnet::comparable(predicted, &seen), &seen);
         predicted.sort();
         predicted.dedup();
         for id in &predicted {

@@ -248,6 +248,23 @@ pub const JSSE_UNDETERMINED: &str = "JSSE:UNDETERMINED";
 /// JSSE: "PKIX path building failed: unable to find valid certification path".
 pub const JSSE_UNTRUSTED: &str = "JSSE:UNTRUSTED";
 
+/// The predicted ids worth comparing with what a Java client's exception chain shows: a ticket
+/// often quotes only its `Caused by:` lines, so the outer wrappers (JMSWMQ0018, and AMQ9204
+/// around AMQ9771) are not expected when the chain shows an inner id but not them.
+pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
+    let inner = ["JMSCMQ0001", "AMQ9771", "AMQ9641"];
+    let shows_inner = seen
+        .iter()
+        .any(|id| inner.contains(&id.as_str()) || id.starts_with("JSSE:"));
+    if !shows_inner {
+        return predicted;
+    }
+    predicted
+        .into_iter()
+        .filter(|id| !(["JMSWMQ0018", "AMQ9204"].contains(&id.as_str()) && !seen.contains(id)))
+        .collect()
+}
+
 /// The Java and JSSE message ids a line of a stack trace or log shows (MQ's JMS and JMQI ids,
 /// and the JSSE outcome).
 pub fn java_ids(line: &str) -> Vec<String> {
@@ -292,6 +309,31 @@ mod tests {
         );
         assert_eq!(s.enable_crldp, Some(false));
         assert!(JavaSettings::read("nothing here").is_empty());
+    }
+
+    #[test]
+    fn a_chain_quoted_from_its_caused_by_lines_does_not_miss_the_wrappers() {
+        let ids = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let predicted = ids(&[
+            "JMSWMQ0018",
+            "JMSCMQ0001",
+            "AMQ9204",
+            "AMQ9771",
+            JSSE_REVOKED,
+        ]);
+        assert_eq!(
+            comparable(predicted.clone(), &ids(&["AMQ9771", JSSE_REVOKED])),
+            ids(&["JMSCMQ0001", "AMQ9771", JSSE_REVOKED])
+        );
+        // Shown wrappers stay expected; with no Java id seen nothing is dropped.
+        assert_eq!(
+            comparable(predicted.clone(), &ids(&["JMSWMQ0018", "AMQ9771"])),
+            ids(&["JMSWMQ0018", "JMSCMQ0001", "AMQ9771", JSSE_REVOKED])
+        );
+        assert_eq!(
+            comparable(predicted.clone(), &ids(&["AMQ9716E"])),
+            predicted
+        );
     }
 
     #[test]
