@@ -527,6 +527,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["SSLCAUTH(REQUIRED)", "no certificate to send"],
     ),
+    // The client's log through Outlook: ‘typographic’ quotes around the inserts, no-break
+    // spaces in the header's indentation; the channel is still read from the message.
+    (
+        "93-outlook-typographic-quotes-nbsp-indent",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

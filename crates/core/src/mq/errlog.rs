@@ -384,7 +384,8 @@ impl LogFacts {
     /// output, in any mix, e-mail quoted or not.
     pub fn parse(text: &str) -> Self {
         let mut facts = LogFacts::default();
-        let lines = super::quote::lines(text);
+        let text = super::quote::plain_quotes(text);
+        let lines = super::quote::lines(&text);
         let mut header: Option<Header> = None;
         let mut current: Option<usize> = None;
         let mut section = Section::Text;
@@ -576,7 +577,7 @@ impl LogFacts {
                     .filter(|(field, _)| field.contains('(') && !field.contains(' '))
                     .map_or("", |(field, _)| field),
             };
-            problem.column = super::quote::column_of(text, problem.line, needle);
+            problem.column = super::quote::column_of(&text, problem.line, needle);
         }
         facts.times.sort_by_key(|(_, line)| *line);
         facts.times.dedup();

@@ -110,6 +110,27 @@ pub fn lines(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// `text` with typographic quotes made plain: a word processor or mail client turns the
+/// apostrophes around a log's inserts (`channel 'X'`) into ‘ ’ and double quotes into “ ”; MQ
+/// writes only the plain ones, so in a pasted log they are the paste's. (Not for MQSC: there
+/// a ‘ may have reached runmqsc as typed, where it is no quote.) Line for line.
+pub fn plain_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    const SINGLE: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
+    const DOUBLE: [char; 3] = ['\u{201C}', '\u{201D}', '\u{201E}'];
+    if !text.contains(SINGLE) && !text.contains(DOUBLE) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if SINGLE.contains(&c) => '\'',
+                c if DOUBLE.contains(&c) => '"',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
 /// `text` without e-mail quoting or carriage returns, line for line.
 pub fn unquote(text: &str) -> String {
     let mut out = lines(text).join("\n");
@@ -177,5 +198,17 @@ mod tests {
             assert_eq!(lines(input), [*expected], "{input:?}");
         }
         assert_eq!(unquote("> a\r\n> b\r\n"), "a\nb\n");
+    }
+
+    #[test]
+    fn typographic_quotes_become_plain() {
+        assert_eq!(
+            plain_quotes("for channel \u{2018}ORDERS.SVRCONN\u{2019}. \u{201C}x\u{201D}"),
+            "for channel 'ORDERS.SVRCONN'. \"x\""
+        );
+        assert!(matches!(
+            plain_quotes("plain 'a'"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
