@@ -223,6 +223,15 @@ pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
             (*case, explanation, Vec::new())
         }
         Input::Ticket(ticket) => {
+            if ticket.reads_nothing() {
+                anyhow::bail!(
+                    "{}: {}",
+                    args.case
+                        .as_ref()
+                        .map_or_else(|| "the ticket".to_owned(), |p| p.display().to_string()),
+                    ticket.nothing_read_words()
+                );
+            }
             let explanation = ticket.explain();
             let mut filed = ticket.filed;
             if !ticket.unread.is_empty() {

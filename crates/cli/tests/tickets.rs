@@ -430,7 +430,10 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "80-openssl-response-verify-failure-amq9716",
         Some(2393),
         "client",
-        &["cannot rely on the OCSP responder's answer", "cannot be verified"],
+        &[
+            "cannot rely on the OCSP responder's answer",
+            "cannot be verified",
+        ],
     ),
     // A managed .NET client whose certificate the queue manager cannot check: SslStream only
     // says the remote party sent a TLS alert; the queue manager's AMQ9716 names orders-svc.
@@ -619,4 +622,34 @@ fn a_ticket_on_standard_input_is_diagnosed_the_same() {
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
     let from_stdin = child.wait_with_output().unwrap();
     assert_eq!(from_file.stdout, from_stdin.stdout);
+}
+
+/// A ticket with nothing mqocsp reads (prose only, or empty) is a clear error naming the lines,
+/// not the prediction for an empty case ("MQCONNX connects").
+#[test]
+fn a_ticket_with_nothing_to_read_is_a_clear_error() {
+    for (text, lines) in [
+        (
+            "Hi, MQ is broken since this morning, please help!\n",
+            "line 1 is prose",
+        ),
+        ("", "the ticket is empty"),
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+            .args(["diagnose", "-", "--at", "2026-12-01T00:00:00Z"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{text:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{text:?}");
+        assert!(
+            stderr.contains("nothing to diagnose") && stderr.contains(lines),
+            "{stderr}"
+        );
+    }
 }

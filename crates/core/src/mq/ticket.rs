@@ -38,6 +38,8 @@ pub struct Ticket {
     pub filed: Vec<String>,
     /// Line spans no reader took (prose, or something mqocsp does not read), outside PEM blocks.
     pub unread: Vec<(usize, usize)>,
+    /// How many objects (certificates, OCSP responses, CRLs) were decoded from the text.
+    pub decoded_objects: usize,
 }
 
 /// `11/30/2026 04:40:12 PM - Process(…)`, `2026/11/30 16:40:12 - プロセス(…)`: where an
@@ -1013,6 +1015,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         entries,
         filed,
         unread,
+        decoded_objects: decoded.objects.len(),
     }
 }
 
@@ -1020,6 +1023,41 @@ impl Ticket {
     /// The diagnosis of the ticket.
     pub fn explain(&self) -> Explanation {
         explain(&self.case, &self.observed)
+    }
+
+    /// Whether nothing in the ticket is something mqocsp reads: no log entry, reason code,
+    /// configuration, certificate or openssl output (prose only, an empty or binary file). Its
+    /// diagnosis would be the prediction for an empty case, which says nothing about it.
+    pub fn reads_nothing(&self) -> bool {
+        self.observed.is_empty()
+            && self.observed.earlier.is_empty()
+            && self.observed.other_channels.is_empty()
+            && self.filed.is_empty()
+            && self.decoded_objects == 0
+    }
+
+    /// What to tell a user whose ticket reads as nothing: what was looked for, and which lines
+    /// were prose.
+    pub fn nothing_read_words(&self) -> String {
+        let lines = match self.unread.as_slice() {
+            [] => "the ticket is empty".to_owned(),
+            [(a, b)] if a == b => format!("line {a} is prose or nothing mqocsp reads"),
+            spans => format!(
+                "lines {} are prose or nothing mqocsp reads",
+                spans
+                    .iter()
+                    .map(|(a, b)| if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}-{b}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        format!(
+            "nothing to diagnose: {lines}. Paste the client's or the queue manager's AMQERR01.LOG entries, the reason code the application got, the application's exception, mqclient.ini / qm.ini, runmqsc output, or the certificates"
+        )
     }
 }
 
