@@ -47,7 +47,7 @@ fn an_entry_cut_after_its_header_does_not_swallow_what_follows() {
                     ArithInsert1(2393) ArithInsert2(0)\n\
 \n\
 MQCONNX reason 2393 on channel ORDERS.SVRCONN.\n";
-    let ticket = mqocsp_core::mq::ticket::read(text, "2026-11-30T10:00:00Z");
+    let ticket = read(text, "2026-11-30T10:00:00Z");
     assert!(
         ticket
             .observed

@@ -913,9 +913,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         .filter_map(|m| m.channel.as_deref())
         .filter(|c| !c.is_empty() && !c.contains('?'))
         .collect();
-    if channels
-        .iter()
-        .any(|c| !c.eq_ignore_ascii_case(channels[0]))
+    if let Some(first) = channels.first()
+        && channels.iter().any(|c| !c.eq_ignore_ascii_case(first))
     {
         let channel = case.resolve().channel_name();
         let before = observed.messages.len();
