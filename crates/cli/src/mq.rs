@@ -233,20 +233,11 @@ pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             let explanation = ticket.explain();
+            let unread = ticket.unread_lines();
             let mut filed = ticket.filed;
-            if !ticket.unread.is_empty() {
+            if !unread.is_empty() {
                 filed.push(format!(
-                    "not read (prose, or nothing mqocsp reads): lines {}",
-                    ticket
-                        .unread
-                        .iter()
-                        .map(|(a, b)| if a == b {
-                            a.to_string()
-                        } else {
-                            format!("{a}-{b}")
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "not read (prose, or nothing mqocsp reads): lines {unread}"
                 ));
             }
             (ticket.case, explanation, filed)

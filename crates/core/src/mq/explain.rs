@@ -127,6 +127,27 @@ impl TextAnswer {
     }
 }
 
+impl Observed {
+    /// A message known only by its id and line (a JMS id, the JSSE outcome of a stack trace):
+    /// no time, channel or inserts; modelled.
+    pub fn bare(side: Side, id: &str, line: usize) -> Self {
+        Observed {
+            side,
+            id: id.to_owned(),
+            line,
+            time: None,
+            channel: None,
+            certificate: None,
+            serial: None,
+            subject: None,
+            validation_error: None,
+            detail: None,
+            qmgr: None,
+            modelled: true,
+        }
+    }
+}
+
 impl Observations {
     /// What one side's log shows; `first_line` is where the log starts in the ticket.
     pub fn add_log(&mut self, side: Side, text: &str, first_line: usize) {
@@ -201,20 +222,7 @@ impl Observations {
             Side::Client => self.client_log = true,
             Side::QueueManager => self.queue_manager_log = true,
         }
-        self.messages.push(Observed {
-            side,
-            id: id.to_owned(),
-            line,
-            time: None,
-            channel: None,
-            certificate: None,
-            serial: None,
-            subject: None,
-            validation_error: None,
-            detail: None,
-            qmgr: None,
-            modelled: true,
-        });
+        self.messages.push(Observed::bare(side, id, line));
     }
 
     /// The `openssl ocsp -resp_text` (or `-text`) outputs in `text`, and its per-certificate

@@ -1035,23 +1035,30 @@ impl Ticket {
             && self.decoded_objects == 0
     }
 
+    /// The lines no reader took, as people write them: `1, 3-5, 12`.
+    pub fn unread_lines(&self) -> String {
+        self.unread
+            .iter()
+            .map(|(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}-{b}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// What to tell a user whose ticket reads as nothing: what was looked for, and which lines
     /// were prose.
     pub fn nothing_read_words(&self) -> String {
         let lines = match self.unread.as_slice() {
             [] => "the ticket is empty".to_owned(),
             [(a, b)] if a == b => format!("line {a} is prose or nothing mqocsp reads"),
-            spans => format!(
+            _ => format!(
                 "lines {} are prose or nothing mqocsp reads",
-                spans
-                    .iter()
-                    .map(|(a, b)| if a == b {
-                        a.to_string()
-                    } else {
-                        format!("{a}-{b}")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                self.unread_lines()
             ),
         };
         format!(

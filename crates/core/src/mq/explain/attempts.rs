@@ -72,18 +72,8 @@ mod tests {
 
     fn message(side: Side, id: &str, line: usize, time: &str) -> Observed {
         Observed {
-            side,
-            id: id.into(),
-            line,
             time: Some(time.into()),
-            channel: None,
-            certificate: None,
-            serial: None,
-            subject: None,
-            validation_error: None,
-            detail: None,
-            qmgr: None,
-            modelled: true,
+            ..Observed::bare(side, id, line)
         }
     }
 
