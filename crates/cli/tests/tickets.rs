@@ -538,6 +538,18 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "http://ocsp.northwind.example:8080/"],
     ),
+    // The client's AMQ9633 (575032) names the issuing CA (serial 1a2b01), not the queue
+    // manager's own certificate: the CA's responder (its AIA) answers revoked.
+    (
+        "94-issuing-ca-revoked-amq9633-names-it",
+        Some(2393),
+        "client",
+        &[
+            "A CA certificate of the queue manager's chain",
+            "Northwind Issuing CA 1",
+            "http://ocsp-root.northwind.example/",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

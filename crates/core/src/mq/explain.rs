@@ -522,7 +522,16 @@ fn side_words(side: Side) -> (&'static str, &'static str) {
 }
 
 /// The open questions of the case: one list of alternatives per question.
-fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> Vec<Vec<Choice>> {
+fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choice>> {
+    let observed_text = &observed.ocsp_text;
+    // The serials the logs' inserts and the printed answers name: the certificate whose
+    // responder a question varies is the one they name, where one is open.
+    let named: Vec<String> = observed
+        .messages
+        .iter()
+        .filter_map(|m| m.serial.clone())
+        .chain(observed_text.iter().map(|t| t.serial.clone()))
+        .collect();
     let mut out = Vec::new();
     // No channel definition and no client certificate in the ticket: whether the queue
     // manager demands one is not known (the channel's default is SSLCAUTH(REQUIRED)).
@@ -584,7 +593,11 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
                 })
                 .collect()
         };
-        if let Some((url, cert)) = open.first() {
+        let varied = open
+            .iter()
+            .find(|(_, c)| named.contains(&normal_serial(&c.serial)))
+            .or(open.first());
+        if let Some((url, cert)) = varied {
             let fp = cert.fingerprints.sha256.clone();
             let name = cert.short_name();
             let good_elsewhere: Vec<Supposition> = open
@@ -1149,7 +1162,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         }
         let mut all = trust;
         all.extend(hidden);
-        all.extend(questions(case, &trusting, &observed.ocsp_text));
+        all.extend(questions(case, &trusting, observed));
         all.extend(key_repository_question(&trusting, observed));
         all.extend(fault_questions(&trusting, observed));
         all.extend(neighbours::cipher_question(&trusting, observed));
@@ -1632,6 +1645,14 @@ fn summary(diagnosis: &Diagnosis) -> String {
     });
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
+        let whose = if r.ca {
+            match r.side {
+                Side::Client => "a CA certificate of the queue manager's chain",
+                Side::QueueManager => "a CA certificate of the client's chain",
+            }
+        } else {
+            whose
+        };
         let name = &r.short_name;
         // The client's library speaks for the client only (the queue manager's checks are
         // GSKit's or OpenSSL's).

@@ -232,6 +232,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
             side,
             certificate: revoked.subject.rfc4514.clone(),
             short_name: revoked.short_name(),
+            ca: revoked.fingerprints != partner.fingerprints,
             finding: super::Finding::Revoked { url },
         });
     } else if let Some((cert, unknown)) = &check.unknown {
@@ -239,6 +240,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
             side,
             certificate: cert.subject.rfc4514.clone(),
             short_name: cert.short_name(),
+            ca: cert.fingerprints != partner.fingerprints,
             finding: super::Finding::Undetermined(unknown.clone()),
         });
     }

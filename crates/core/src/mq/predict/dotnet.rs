@@ -251,6 +251,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         side: Side::Client,
                         certificate: cert.subject.rfc4514.clone(),
                         short_name: subject.clone(),
+                        ca: cert.fingerprints != qm_cert.fingerprints,
                         finding: super::Finding::Revoked { url },
                     });
                     refused(b, &Refusal::Revoked);
@@ -279,6 +280,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             side: Side::Client,
             certificate: cert.subject.rfc4514.clone(),
             short_name: subject.clone(),
+            ca: cert.fingerprints != qm_cert.fingerprints,
             finding: super::Finding::Undetermined(unknown.clone()),
         });
         refused(b, &Refusal::Unknown { offline });

@@ -235,6 +235,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         side: Side::Client,
                         certificate: cert.subject.rfc4514.clone(),
                         short_name: subject.clone(),
+                        ca: cert.fingerprints != qm_cert.fingerprints,
                         finding: super::Finding::Revoked { url },
                     });
                     jsse_failure(
@@ -281,6 +282,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         side: Side::Client,
                         certificate: cert.subject.rfc4514.clone(),
                         short_name: subject.clone(),
+                        ca: cert.fingerprints != qm_cert.fingerprints,
                         finding: super::Finding::Undetermined(unknown.clone()),
                     });
                     b.step("mq.client_policy", "JSSE refuses an undetermined status", &subject, OPENJDK_REVOCATION, Outcome::Fail, "With revocation checking on, JSSE refuses a certificate whose status it cannot determine; mqclient.ini's OCSPAuthentication does not apply to Java.".into());

@@ -178,6 +178,10 @@ pub struct Revocation {
     pub certificate: String,
     /// Its short name.
     pub short_name: String,
+    /// Whether it is a CA certificate of the partner's chain (an intermediate), not the
+    /// partner's own certificate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ca: bool,
     /// What was found.
     pub finding: Finding,
 }
