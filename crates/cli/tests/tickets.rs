@@ -550,6 +550,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "http://ocsp-root.northwind.example/",
         ],
     ),
+    // The customer's openssl query got "Responder Error: unauthorized (6)": the responder is
+    // reached and answers no status for the certificate, not "cannot be reached".
+    (
+        "95-responder-error-unauthorized-amq9716",
+        Some(2393),
+        "client",
+        &["answers unknown", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -113,6 +113,10 @@ pub struct TextAnswer {
     /// one GSKit would rely on either.
     #[serde(default)]
     pub verify_failed: bool,
+    /// The responder answered only with an error status (`unauthorized (6)`): no certificate
+    /// status at all, an unknown one for MQ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responder_error: Option<String>,
 }
 
 impl TextAnswer {
@@ -230,18 +234,36 @@ impl Observations {
     /// certificate pasted under its name.
     pub fn add_openssl_text(&mut self, text: &str, first_line: usize) {
         let files = super::openssl_text::labelled_certificates(text);
+        let serial_of = |name: &str| {
+            serial_given(name).or_else(|| {
+                let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+                files
+                    .iter()
+                    .find(|(file, _)| file == base)
+                    .map(|(_, serial)| serial.clone())
+            })
+        };
         for response in super::openssl_text::parse(text).ocsp {
+            // A response that is only an error (`Responder Error: unauthorized (6)`) answers
+            // nothing definite about what the command asked: for MQ, an unknown status.
+            if let Some((word, code)) = response.status.as_ref().filter(|(_, c)| *c != 0)
+                && response.responses.is_empty()
+            {
+                for serial in response.asked.iter().filter_map(|name| serial_of(name)) {
+                    self.ocsp_text.push(TextAnswer {
+                        serial: normal_serial(&serial),
+                        status: Supposed::Unknown,
+                        line: first_line + response.line - 1,
+                        verify_failed: false,
+                        responder_error: Some(format!("{word} ({code})")),
+                    });
+                }
+                continue;
+            }
             for single in response.responses {
-                let serial = single.serial.or_else(|| {
-                    let name = single.name.as_deref()?;
-                    serial_given(name).or_else(|| {
-                        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-                        files
-                            .iter()
-                            .find(|(file, _)| file == base)
-                            .map(|(_, serial)| serial.clone())
-                    })
-                });
+                let serial = single
+                    .serial
+                    .or_else(|| single.name.as_deref().and_then(serial_of));
                 let (Some(serial), Some(status)) = (serial, single.status) else {
                     continue;
                 };
@@ -254,6 +276,7 @@ impl Observations {
                 let verify_failed = matches!(response.verified, Some((false, _)));
                 self.ocsp_text.push(TextAnswer {
                     verify_failed,
+                    responder_error: None,
                     serial: normal_serial(&serial),
                     status,
                     line: first_line + single.line - 1,
@@ -1875,12 +1898,13 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
         format!(
             "line {}: openssl ocsp printed '{}' for serial {}{}",
             t.line,
-            match t.status {
-                Supposed::Good => "good",
-                Supposed::Revoked => "revoked",
-                Supposed::Unknown => "unknown",
-                Supposed::Unreachable => "no answer",
-                Supposed::Unverifiable => "an answer it cannot verify",
+            match (&t.responder_error, t.status) {
+                (Some(error), _) => format!("Responder Error: {error}"),
+                (None, Supposed::Good) => "good".into(),
+                (None, Supposed::Revoked) => "revoked".into(),
+                (None, Supposed::Unknown) => "unknown".into(),
+                (None, Supposed::Unreachable) => "no answer".into(),
+                (None, Supposed::Unverifiable) => "an answer it cannot verify".into(),
             },
             t.serial,
             if t.verify_failed {

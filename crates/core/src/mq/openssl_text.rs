@@ -67,6 +67,9 @@ pub struct TextOcspResponse {
     pub verified: Option<(bool, usize)>,
     /// Printed by s_client -status (stapled in the handshake).
     pub stapled: bool,
+    /// What the `openssl ocsp` command pasted before it asked about: its `-cert` files and
+    /// `-serial` values, in order (a response that is only an error names no certificate).
+    pub asked: Vec<String>,
 }
 
 /// One certificate of `Certificate chain`.
@@ -169,6 +172,7 @@ pub fn parse(text: &str) -> OpensslText {
     // An `openssl ocsp` command line was pasted: its per-certificate lines may follow without
     // `Response verify OK` (openssl writes that to standard error).
     let mut ocsp_command = false;
+    let mut asked: Vec<String> = Vec::new();
     for (index, raw) in super::quote::lines(text).into_iter().enumerate() {
         let line = index + 1;
         let t = raw.trim();
@@ -324,6 +328,11 @@ pub fn parse(text: &str) -> OpensslText {
             let mut response = TextOcspResponse {
                 line,
                 stapled: stapled_next,
+                asked: if stapled_next {
+                    Vec::new()
+                } else {
+                    asked.clone()
+                },
                 ..TextOcspResponse::default()
             };
             stapled_next = false;
@@ -346,6 +355,7 @@ pub fn parse(text: &str) -> OpensslText {
                     ocsp = Some(TextOcspResponse {
                         line,
                         verified: Some(verified),
+                        asked: asked.clone(),
                         ..TextOcspResponse::default()
                     })
                 }
@@ -354,11 +364,13 @@ pub fn parse(text: &str) -> OpensslText {
         }
         if t.contains("openssl ocsp") {
             ocsp_command = true;
+            asked = asked_of(t);
         }
         let summary = summary_line(t);
         if ocsp.is_none() && ocsp_command && summary.is_some() {
             ocsp = Some(TextOcspResponse {
                 line,
+                asked: asked.clone(),
                 ..TextOcspResponse::default()
             });
         }
@@ -443,6 +455,20 @@ pub fn parse(text: &str) -> OpensslText {
         out.s_client = Some(s);
     }
     out
+}
+
+/// The `-cert` files and `-serial` values of an `openssl ocsp` command line, in order.
+fn asked_of(command: &str) -> Vec<String> {
+    let words: Vec<&str> = command.split_whitespace().collect();
+    words
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [flag, value] if matches!(*flag, "-cert" | "-serial") => {
+                Some(value.trim_matches(['"', '\'']).to_owned())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// `openssl ocsp`'s per-certificate line, `qm.pem: revoked` (apps/ocsp.c `print_ocsp_summary`:

@@ -275,3 +275,17 @@ fn a_certificate_under_its_file_name_is_labelled_with_it() {
         ]
     );
 }
+
+#[test]
+fn an_error_response_keeps_what_the_command_asked_about() {
+    let read = parse(
+        "$ openssl ocsp -issuer issuing.pem -cert qm.pem -serial 0x1A2B01 -url http://ocsp/ -resp_text\n\
+         Responder Error: unauthorized (6)\n",
+    );
+    let [r] = read.ocsp.as_slice() else {
+        panic!("{:?}", read.ocsp)
+    };
+    assert_eq!(r.status, Some(("unauthorized".into(), 6)));
+    assert!(r.responses.is_empty());
+    assert_eq!(r.asked, ["qm.pem", "0x1A2B01"]);
+}
