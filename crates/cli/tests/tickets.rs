@@ -558,6 +558,18 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["answers unknown", "mqprd01.northwind.example"],
     ),
+    // Certificates only as `openssl x509 -text` printed them (no PEM): the stand-ins reason,
+    // but the cause names the printed certificate and the responder its AIA prints.
+    (
+        "96-openssl-x509-text-only-no-pem",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "mqprd01.northwind.example, printed by openssl x509 -text",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

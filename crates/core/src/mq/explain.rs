@@ -25,6 +25,7 @@ mod attempts;
 pub use attempts::SAME_ATTEMPT_SECONDS;
 mod hidden_responder;
 mod neighbours;
+mod printed;
 
 /// AMQ ids the Java client model predicts (in its JMQI exception chain).
 const JAVA_MODELLED: &[&str] = &["AMQ9204", "AMQ9771"];
@@ -1114,14 +1115,34 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
             (names[0], named(Side::Client)),
             (names[1], named(Side::QueueManager)),
         ];
+        // Certificates printed by `openssl x509 -text` name the stand-ins and their responders.
+        let printed = printed::roles(&case.material, observed);
+        let responders = [
+            super::examples::SERVER_RESPONDER,
+            super::examples::CLIENT_RESPONDER,
+        ];
         let rename = |text: &str| {
             let mut text = text.to_owned();
-            for (stand_in, cn) in &logged {
-                if let Some(cn) = cn {
-                    text = text.replace(
-                        &format!("({stand_in})"),
-                        &format!("({cn}, as the log names it; not pasted)"),
-                    );
+            for (((stand_in, cn), printed), responder) in
+                logged.iter().zip(&printed).zip(responders)
+            {
+                match (cn, printed) {
+                    (Some(cn), _) => {
+                        text = text.replace(
+                            &format!("({stand_in})"),
+                            &format!("({cn}, as the log names it; not pasted)"),
+                        );
+                    }
+                    (None, Some(p)) => {
+                        text = text.replace(
+                            &format!("({stand_in})"),
+                            &format!("({}, printed by openssl x509 -text; no PEM)", p.name),
+                        );
+                    }
+                    (None, None) => {}
+                }
+                if let Some(url) = printed.as_ref().and_then(|p| p.url.as_deref()) {
+                    text = text.replace(responder, url);
                 }
             }
             super::standin::rename(&text)
@@ -1154,7 +1175,12 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         );
         e.supposes.insert(
             0,
-            "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
+            if printed.iter().any(Option::is_some) {
+                "no certificate was pasted as PEM or DER, only as openssl x509 -text output: the reasoning uses stand-in certificates under the names and responder URLs it prints (the printed dates, keys and signatures are not checked)"
+            } else {
+                "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's"
+            }
+            .into(),
         );
         return e;
     }
