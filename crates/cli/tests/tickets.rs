@@ -570,6 +570,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "mqprd01.northwind.example, printed by openssl x509 -text",
         ],
     ),
+    // 2381 with SSLKeyRepository=….kdb and no VRMF anywhere (only dspmqver, of whichever
+    // machine): the client is supposed older than 9.3, which appends .kdb itself.
+    (
+        "97-kdb-suffix-2381-client-version-unstated",
+        Some(2381),
+        "client",
+        &["batchkey.kdb.kdb"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

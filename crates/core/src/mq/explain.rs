@@ -460,6 +460,8 @@ enum Change {
     Trust(Side, Box<crate::certificate::Certificate>),
     /// The client has this OCSP AUTHINFO in its CCDT (one the ticket does not show).
     HiddenResponder(super::config::AuthInfo),
+    /// The client runs this MQ version (the ticket does not show it).
+    ClientVersion(super::config::MqVersion),
     Nothing,
 }
 
@@ -762,6 +764,33 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
         out.push(choices);
     }
     out
+}
+
+/// A ticket that quotes 2381 with a key repository named with `.kdb` and no client version:
+/// whether the client is older than MQ 9.3 (which appends `.kdb` itself, IBM's KeyRepository
+/// page: "The .kdb file suffix is added automatically") is a question, not the newest release
+/// assumed.
+fn client_version_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
+    let client = &resolved.client;
+    let value = client.key_repository()?.value;
+    if client.mq_version.is_some()
+        || client.kind != ClientKind::C
+        || !value.to_ascii_lowercase().ends_with(".kdb")
+        || !observed.reasons.iter().any(|r| r.code == 2381)
+    {
+        return None;
+    }
+    Some(vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::ClientVersion(super::config::MqVersion::V9_2),
+            cost: 1,
+            words: format!(
+                "the client runs MQ 9.2 or earlier (the ticket does not show its version): it appends .kdb to the key repository '{value}' itself"
+            ),
+            contradicts: None,
+        },
+    ])
 }
 
 /// A ticket that quotes 2381 but names no key repository: whether the client has none at all is
@@ -1213,6 +1242,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         all.extend(hidden);
         all.extend(questions(case, &trusting, observed));
         all.extend(key_repository_question(&trusting, observed));
+        all.extend(client_version_question(&trusting, observed));
         all.extend(fault_questions(&trusting, observed));
         all.extend(neighbours::cipher_question(&trusting, observed));
         all.extend(neighbours::chlauth_question(&trusting, observed));
@@ -1256,6 +1286,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     );
     let base_trust = (resolved.client_trust.clone(), resolved.qm_trust.clone());
     let base_authinfo = resolved.client.ccdt_authinfo.clone();
+    let base_version = resolved.client.mq_version;
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -1276,6 +1307,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client_trust.clone_from(&base_trust.0);
         resolved.qm_trust.clone_from(&base_trust.1);
         resolved.client.ccdt_authinfo.clone_from(&base_authinfo);
+        resolved.client.mq_version = base_version;
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -1301,6 +1333,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 Some(Change::HiddenResponder(authinfo)) => {
                     resolved.client.ccdt_authinfo.push(authinfo.clone())
                 }
+                Some(Change::ClientVersion(version)) => resolved.client.mq_version = Some(*version),
                 _ => {}
             }
         }
@@ -1383,7 +1416,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 // What decides a parameter refusal: the settings themselves.
                 matches!(
                     c.change,
-                    Change::Policy(..) | Change::Java(_) | Change::SettingsComplete
+                    Change::Policy(..)
+                        | Change::Java(_)
+                        | Change::SettingsComplete
+                        | Change::ClientVersion(_)
                 )
             })
             .filter(|c| !c.words.is_empty())
