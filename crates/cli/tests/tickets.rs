@@ -578,6 +578,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["batchkey.kdb.kdb"],
     ),
+    // pymqi's and the Node.js ibmmq package's errors (C clients underneath) with the python
+    // worker's AMQERR01.LOG: the queue manager's certificate is revoked.
+    (
+        "98-pymqi-and-node-clients-revoked-qm",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
