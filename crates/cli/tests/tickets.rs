@@ -586,6 +586,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["is revoked", "mqprd01.northwind.example"],
     ),
+    // The queue manager's log as its container writes it (AMQERR01.json lines, `oc logs`):
+    // the JSON entry is read as an entry, its inserts name the revoked client certificate.
+    (
+        "99-openshift-qm-json-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

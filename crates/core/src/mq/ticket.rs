@@ -49,6 +49,15 @@ fn is_entry_header(line: &str) -> bool {
     super::errlog::entry_header(unquote(line).trim()).is_some()
 }
 
+/// An AMQERR01.json line: one JSON object with IBM's `ibm_messageId` (IBM, "Diagnostic message
+/// service JSON format"; the JSON log's fields are read by the error log reader).
+fn is_json_entry(line: &str) -> bool {
+    let text = unquote(line).trim();
+    text.starts_with('{')
+        && text.ends_with('}')
+        && text.to_ascii_lowercase().contains("\"ibm_messageid\"")
+}
+
 /// A line without e-mail quoting (`> `, `>> `), as every reader strips it.
 fn unquote(line: &str) -> &str {
     line.get(super::quote::quote_prefix(line)..).unwrap_or(line)
@@ -652,17 +661,23 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     let mut qm_entries: Vec<(String, String, usize)> = Vec::new();
     while let Some(line) = lines.get(index) {
         let number = index + 1;
-        if is_entry_header(line) {
+        // An AMQERR01.json line (a container's log) is an entry of its own.
+        let json_entry = is_json_entry(line);
+        if json_entry || is_entry_header(line) {
             // The entry runs to its `-----` trailer, the next header, or the end. An entry cut
             // off after its header (grep -A, a partial copy) has no message line: it ends where
             // the text after its header fields is not one, and a PEM block is never part of it.
             let mut end = index + 1;
-            let mut in_header = true;
+            let mut in_header = !json_entry;
             // A field value an e-mail client broke over lines continues on the next one.
             let mut open = paren_depth(unquote(line));
             while let Some(next) = lines.get(end) {
                 let text = unquote(next).trim();
-                if is_entry_header(next) || text.starts_with("-----BEGIN ") {
+                if json_entry
+                    || is_entry_header(next)
+                    || is_json_entry(next)
+                    || text.starts_with("-----BEGIN ")
+                {
                     break;
                 }
                 if in_header && !text.is_empty() {
