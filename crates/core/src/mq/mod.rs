@@ -1,7 +1,6 @@
 //! The IBM MQ model: configuration of both sides, parsers for what customers send, the lint of
 //! silent mistakes, and the prediction of what MQ does.
 
-pub mod amqssslc;
 pub mod case;
 pub mod ccdt;
 pub mod cmdline;
