@@ -47,9 +47,17 @@ impl Observations {
 
     /// Moves the entries that name a channel other than `channel` (the connection's) to
     /// `other_channels`: a queue manager's log holds every channel's entries, and a client
-    /// machine's log every application's. Entries naming no channel, or '????', stay.
+    /// machine's log every application's. Entries naming no channel, or '????', stay; and when
+    /// no entry names `channel` at all (the configuration pasted names another channel than the
+    /// logs), nothing is set aside.
     pub fn set_aside_other_channels(&mut self, channel: &str) {
-        if channel.trim().is_empty() {
+        let channel = channel.trim();
+        let names_it = |m: &Observed| {
+            m.channel
+                .as_deref()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(channel))
+        };
+        if channel.is_empty() || !self.messages.iter().any(names_it) {
             return;
         }
         let (other, kept): (Vec<Observed>, Vec<Observed>) = std::mem::take(&mut self.messages)
@@ -58,7 +66,7 @@ impl Observations {
                 m.channel.as_deref().is_some_and(|c| {
                     !c.trim().is_empty()
                         && !c.contains('?')
-                        && !c.trim().eq_ignore_ascii_case(channel.trim())
+                        && !c.trim().eq_ignore_ascii_case(channel)
                 })
             });
         self.messages = kept;
@@ -111,9 +119,14 @@ mod tests {
             ],
             ..Observations::default()
         };
+        let before = o.clone();
         o.set_aside_other_channels("CLAIMS.SVRCONN");
         let kept: Vec<usize> = o.messages.iter().map(|m| m.line).collect();
         assert_eq!(kept, [2, 3, 4]);
         assert_eq!(o.other_channels.len(), 1);
+        // A channel no entry names (a stale configuration) sets nothing aside.
+        let mut unchanged = before.clone();
+        unchanged.set_aside_other_channels("OTHER.SVRCONN");
+        assert_eq!(unchanged, before);
     }
 }
