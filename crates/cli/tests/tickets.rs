@@ -594,6 +594,14 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    // AMQ9633E with GSKit's 575051 (not 575032): a chain that fails validation, not a
+    // revocation, though the message lists reason (e) among the others.
+    (
+        "100-client-log-only-575051-not-revocation",
+        Some(2393),
+        "client",
+        &["The chain does not validate"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

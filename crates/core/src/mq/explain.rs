@@ -859,18 +859,25 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
         // GSKit's chain error in IBM's example (575010) and OpenSSL's issuer errors
         // (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT 2, SELF_SIGNED_CERT_IN_CHAIN 19,
         // UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21).
-        let chain_error = observed.messages.iter().any(|m| {
-            m.side == side
-                && base(&m.id) == "AMQ9633"
-                && m.validation_error
-                    .is_some_and(|e| [575010, 2, 19, 20, 21].contains(&e))
-        });
-        let suppositions = suppositions.into_iter().chain(chain_error.then(|| {
+        // Another GSKit validation error than 575032 is a chain failure too (gskit_chain_error).
+        let chain_error = observed
+            .messages
+            .iter()
+            .filter(|m| m.side == side && base(&m.id) == "AMQ9633")
+            .find_map(|m| {
+                m.validation_error
+                    .filter(|e| gskit_chain_error(*e) || [2, 19, 20, 21].contains(e))
+            });
+        let suppositions = suppositions.into_iter().chain(chain_error.map(|error| {
             (
                 "AMQ9633",
                 SupposedFault::ChainUntrusted(side),
                 partner,
-                format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)"),
+                if error == 575_010 || error < 575_000 {
+                    format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)")
+                } else {
+                    format!("the chain of {whose} fails {who}'s validation: GSKit's error {error} is a certificate-validation error, not 575032 (an OCSP revocation); which check failed the ticket does not say (575051 is named a CA certificate without a critical basicConstraints in a practitioner's notes)")
+                },
             )
         }));
         for (id, fault, cert, words) in suppositions {
@@ -1010,6 +1017,9 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
         {
             if predicted == seen {
                 score += 1;
+            } else if predicted == 575_010 && gskit_chain_error(seen) {
+                // The model words every GSKit chain failure with 575010 (IBM's example):
+                // another chain error number neither fits nor speaks against it.
             } else {
                 score -= 3;
                 exact = false;
@@ -1083,12 +1093,20 @@ fn inserts_fit(diagnosis: &Diagnosis, observed: &Observations) -> i32 {
             match m.validation_error {
                 Some(575032) if revoked => score += 1,
                 Some(575032) => score -= 2,
-                Some(575010) if revoked => score -= 2,
+                Some(error) if revoked && gskit_chain_error(error) => score -= 2,
                 _ => {}
             }
         }
     }
     score
+}
+
+/// A GSKit certificate-validation error (the 575xxx family AMQ9633 prints, PARTIAL in
+/// mq-reference: no IBM table of the numbers) other than 575032, the one seen for an OCSP
+/// revocation: a chain that fails validation (575010 in IBM's example; 575051 is named
+/// GSKVAL_ERR_CA_MISSING_CRITICAL_BASIC_CONSTRAINT in a practitioner's notes), not a revocation.
+fn gskit_chain_error(error: u32) -> bool {
+    (575_000..=575_999).contains(&error) && error != 575_032
 }
 
 /// The CN of a DN as GSKit (`CN=a,O=b`) or OpenSSL (`/C=GB/CN=a`) writes it.
