@@ -223,21 +223,21 @@ pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
             (*case, explanation, Vec::new())
         }
         Input::Ticket(ticket) => {
+            if ticket.reads_nothing() {
+                anyhow::bail!(
+                    "{}: {}",
+                    args.case
+                        .as_ref()
+                        .map_or_else(|| "the ticket".to_owned(), |p| p.display().to_string()),
+                    ticket.nothing_read_words()
+                );
+            }
             let explanation = ticket.explain();
+            let unread = ticket.unread_lines();
             let mut filed = ticket.filed;
-            if !ticket.unread.is_empty() {
+            if !unread.is_empty() {
                 filed.push(format!(
-                    "not read (prose, or nothing mqocsp reads): lines {}",
-                    ticket
-                        .unread
-                        .iter()
-                        .map(|(a, b)| if a == b {
-                            a.to_string()
-                        } else {
-                            format!("{a}-{b}")
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "not read (prose, or nothing mqocsp reads): lines {unread}"
                 ));
             }
             (ticket.case, explanation, filed)

@@ -361,6 +361,247 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["ClientRevocationChecks=REQUIRED", "IT44272"],
     ),
+    // Only the queue manager's own certificate pasted (its CA not): it is not a root, so its
+    // revocation is still checked and AMQ9716 is explained, not a contradiction.
+    (
+        "72-windows-crlf-leaf-only-responder-unreachable",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    // The chain statuses on lines of their own (a validation callback's log), and the reason
+    // only as MQRC_SSL_INITIALIZATION_ERROR: the responder is offline, not a revoked certificate.
+    (
+        "73-dotnet-callback-logs-chain-status-lines",
+        Some(2393),
+        "client",
+        &["cannot reach", "RevocationStatusUnknown"],
+    ),
+    // The reason code only in hexadecimal (0x00000959, X'0959'), the queue manager's log naming
+    // the revoked client certificate.
+    (
+        "74-hex-reason-code-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    // `openssl ocsp -cert qm.pem` without -resp_text prints `qm.pem: revoked`: the certificate
+    // pasted under `qm.pem:` is the one revoked, no log needed.
+    (
+        "75-openssl-ocsp-without-resp-text-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    // The customer blames the OCSP responder (curl output: connection refused), the log shows a
+    // CipherSpec error naming the client's new CipherSpec; the channel's SSLCIPH is not shown.
+    (
+        "76-customer-blames-responder-amq9641-cipherspec",
+        Some(2393),
+        "queue_manager",
+        &["does not accept the TLS_RSA_WITH_AES_128_CBC_SHA256 the client offers"],
+    ),
+    // A JMS client whose certificate the queue manager refuses: JSSE only says "Received fatal
+    // alert: bad_certificate", the queue manager's AMQ9633 names the revoked client certificate.
+    (
+        "77-liberty-jms-fatal-alert-qm-log-client-revoked",
+        Some(2397),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    // The client's log as `grep -B7 -A9` printed it, each line after `…/AMQERR01.LOG-` or `:`.
+    (
+        "78-grep-prefixed-client-log-leaf-only",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    // "We do not use OCSP" (OCSPCheckExtensions=NO, no MQAIR), yet the client logs AMQ9716E: a
+    // responder it has and the ticket does not show (the CCDT's AUTHINFO from SSLCRLNL).
+    (
+        "79-amq9716-but-no-ocsp-configured-ccdt-authinfo",
+        Some(2393),
+        "client",
+        &["cannot reach", "<OCSPURL not shown>"],
+    ),
+    // "The responder works": openssl printed good, but Response Verify Failure: the responder is
+    // reached and its answer cannot be verified (AMQ9716 cause (c)), not unreachable.
+    (
+        "80-openssl-response-verify-failure-amq9716",
+        Some(2393),
+        "client",
+        &[
+            "cannot rely on the OCSP responder's answer",
+            "cannot be verified",
+        ],
+    ),
+    // A managed .NET client whose certificate the queue manager cannot check: SslStream only
+    // says the remote party sent a TLS alert; the queue manager's AMQ9716 names orders-svc.
+    (
+        "81-dotnet-tls-alert-qm-log-amq9716-client-cert",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "orders-svc"],
+    ),
+    // The queue manager's log since last week: last week's AMQ9716 (the responder outage) is an
+    // earlier attempt, set aside; today's AMQ9633 names the revoked client certificate.
+    (
+        "82-qm-log-last-week-amq9716-today-amq9633",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    // The client's whole log: yesterday's AMQ9208 (2009) and today's AMQ9633; the 06:00 run
+    // worked, the 14:00 one did not.
+    (
+        "83-client-log-yesterday-2009-today-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    // IBM's sample amqssslc run with -o https://…: the sample builds an MQAIR v2 OCSP record,
+    // MQCONNX rejects the URL (2553) before connecting.
+    (
+        "84-amqssslc-https-ocsp-url-2553",
+        Some(2553),
+        "client",
+        &["https://ocsp.northwind.example/", "lowercase http://"],
+    ),
+    // The queue manager's log holds a cluster sender's AMQ9716 at the same time: another
+    // channel, set aside; the client's AMQ9633 names the revoked queue manager certificate.
+    (
+        "85-qm-log-cluster-channel-noise-client-revoked-qm",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    // amqsputc output and mqclient.ini with OCSPAuthentication=OPTIONAL: the customer thinks
+    // OCSP cannot block them, but a revoked certificate fails under every setting.
+    (
+        "86-amqsputc-ini-optional-still-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "under any OCSPAuthentication"],
+    ),
+    // Both logs inside a reply thread quoted two levels deep (`> > >`).
+    (
+        "87-nested-reply-quotes-both-logs",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "orders-svc"],
+    ),
+    // A Windows queue manager with day.month.year dates (German regional settings) and no
+    // Time(…) field; the client only has AMQ9665E.
+    (
+        "88-windows-qm-day-month-dotted-dates-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    // DISPLAY QMGR, NAMELIST, AUTHINFO(…) ALL of type OCSP and CHANNEL(…) ALL: the queue
+    // manager's own responder (OCSPURL) is the one it cannot reach.
+    (
+        "89-display-channel-all-authinfo-ocsp-qm-unreachable",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "http://ocsp-int.northwind.example:8080/"],
+    ),
+    // IBM's JSSE (com.ibm.jsse2) stack trace as printStackTrace prints it, "... 38 more" lines
+    // and all: the queue manager's certificate is revoked.
+    (
+        "90-ibm-jsse2-full-stack-trace-revoked",
+        Some(2397),
+        "client",
+        &["is revoked", "JSSE"],
+    ),
+    // An MQ 8.0 client's entry: two-digit year, no Time(…), AMQ9716 without severity letter.
+    (
+        "91-mq8-two-digit-year-no-severity-letter",
+        Some(2393),
+        "client",
+        &["cannot reach"],
+    ),
+    // A JMS client with a truststore but no keystore against SSLCAUTH(REQUIRED): the queue
+    // manager's AMQ9637 tells of a client that sent no certificate (a Java client logs no
+    // AMQ9642, so its silence does not point at the queue manager's own certificate).
+    (
+        "92-spring-jms-no-keystore-qm-amq9637",
+        Some(2397),
+        "queue_manager",
+        &["SSLCAUTH(REQUIRED)", "no certificate to send"],
+    ),
+    // The client's log through Outlook: ‘typographic’ quotes around the inserts, no-break
+    // spaces in the header's indentation; the channel is still read from the message.
+    (
+        "93-outlook-typographic-quotes-nbsp-indent",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    // The client's AMQ9633 (575032) names the issuing CA (serial 1a2b01), not the queue
+    // manager's own certificate: the CA's responder (its AIA) answers revoked.
+    (
+        "94-issuing-ca-revoked-amq9633-names-it",
+        Some(2393),
+        "client",
+        &[
+            "A CA certificate of the queue manager's chain",
+            "Northwind Issuing CA 1",
+            "http://ocsp-root.northwind.example/",
+        ],
+    ),
+    // The customer's openssl query got "Responder Error: unauthorized (6)": the responder is
+    // reached and answers no status for the certificate, not "cannot be reached".
+    (
+        "95-responder-error-unauthorized-amq9716",
+        Some(2393),
+        "client",
+        &["answers unknown", "mqprd01.northwind.example"],
+    ),
+    // Certificates only as `openssl x509 -text` printed them (no PEM): the stand-ins reason,
+    // but the cause names the printed certificate and the responder its AIA prints.
+    (
+        "96-openssl-x509-text-only-no-pem",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "mqprd01.northwind.example, printed by openssl x509 -text",
+        ],
+    ),
+    // 2381 with SSLKeyRepository=….kdb and no VRMF anywhere (only dspmqver, of whichever
+    // machine): the client is supposed older than 9.3, which appends .kdb itself.
+    (
+        "97-kdb-suffix-2381-client-version-unstated",
+        Some(2381),
+        "client",
+        &["batchkey.kdb.kdb"],
+    ),
+    // pymqi's and the Node.js ibmmq package's errors (C clients underneath) with the python
+    // worker's AMQERR01.LOG: the queue manager's certificate is revoked.
+    (
+        "98-pymqi-and-node-clients-revoked-qm",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    // The queue manager's log as its container writes it (AMQERR01.json lines, `oc logs`):
+    // the JSON entry is read as an entry, its inserts name the revoked client certificate.
+    (
+        "99-openshift-qm-json-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    // AMQ9633E with GSKit's 575051 (not 575032): a chain that fails validation, not a
+    // revocation, though the message lists reason (e) among the others.
+    (
+        "100-client-log-only-575051-not-revocation",
+        Some(2393),
+        "client",
+        &["The chain does not validate"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -445,4 +686,34 @@ fn a_ticket_on_standard_input_is_diagnosed_the_same() {
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
     let from_stdin = child.wait_with_output().unwrap();
     assert_eq!(from_file.stdout, from_stdin.stdout);
+}
+
+/// A ticket with nothing mqocsp reads (prose only, or empty) is a clear error naming the lines,
+/// not the prediction for an empty case ("MQCONNX connects").
+#[test]
+fn a_ticket_with_nothing_to_read_is_a_clear_error() {
+    for (text, lines) in [
+        (
+            "Hi, MQ is broken since this morning, please help!\n",
+            "line 1 is prose",
+        ),
+        ("", "the ticket is empty"),
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+            .args(["diagnose", "-", "--at", "2026-12-01T00:00:00Z"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{text:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{text:?}");
+        assert!(
+            stderr.contains("nothing to diagnose") && stderr.contains(lines),
+            "{stderr}"
+        );
+    }
 }

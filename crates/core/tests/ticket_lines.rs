@@ -36,3 +36,30 @@ Caused by: com.ibm.mq.MQException: JMSCMQ0001: IBM MQ call failed with compcode 
         ticket.filed
     );
 }
+
+/// An entry cut off after its header (grep -A, a partial copy) has no message: the prose after
+/// it is read as prose (its reason code counts), and a PEM block never joins it.
+#[test]
+fn an_entry_cut_after_its_header_does_not_swallow_what_follows() {
+    let text = "11/30/2026 04:40:12 PM - Process(48213.1) User(orders) Program(orders-svc)\n\
+                    Host(appl07) Installation(MQNI93)\n\
+                    VRMF(9.3.0.5)\n\
+                    ArithInsert1(2393) ArithInsert2(0)\n\
+\n\
+MQCONNX reason 2393 on channel ORDERS.SVRCONN.\n";
+    let ticket = read(text, "2026-11-30T10:00:00Z");
+    assert!(
+        ticket
+            .observed
+            .reasons
+            .iter()
+            .any(|r| r.code == 2393 && r.line == 6),
+        "{:?}",
+        ticket.observed.reasons
+    );
+    let [entry] = ticket.entries.as_slice() else {
+        panic!("{:?}", ticket.entries.len())
+    };
+    assert_eq!(entry.lines.0, 1);
+    assert!(entry.lines.1 <= 5, "{:?}", entry.lines);
+}

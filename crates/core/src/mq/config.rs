@@ -247,6 +247,14 @@ impl MqVersion {
         modification: 0,
         fix: 0,
     };
+    /// MQ 9.2: the last release that takes the key repository as a stem only (a diagnosis
+    /// supposes it for a client that names a `.kdb` file and gets 2381).
+    pub const V9_2: MqVersion = MqVersion {
+        version: 9,
+        release: 2,
+        modification: 0,
+        fix: 0,
+    };
     /// MQ 9.3: from here the key repository may be given with its `.kdb` extension.
     pub const V9_3: MqVersion = MqVersion {
         version: 9,

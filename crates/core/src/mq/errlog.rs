@@ -36,8 +36,8 @@ use serde::Serialize;
 
 mod header;
 mod json;
-pub(crate) use header::header_fields;
 pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
+pub(crate) use header::{header_fields, opens_field};
 
 /// How an entry was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -384,7 +384,8 @@ impl LogFacts {
     /// output, in any mix, e-mail quoted or not.
     pub fn parse(text: &str) -> Self {
         let mut facts = LogFacts::default();
-        let lines = super::quote::lines(text);
+        let text = super::quote::plain_quotes(text);
+        let lines = super::quote::lines(&text);
         let mut header: Option<Header> = None;
         let mut current: Option<usize> = None;
         let mut section = Section::Text;
@@ -431,7 +432,7 @@ impl LogFacts {
                 let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
                 fields.set_time(time);
                 facts.set_fields(&mut fields, pairs, number);
-                let open = header::opens_field(tail).then(|| (number, tail.to_owned()));
+                let open = opens_field(tail).then(|| (number, tail.to_owned()));
                 if let Some(previous) = header.replace(Header {
                     line: number,
                     fields,
@@ -461,14 +462,14 @@ impl LogFacts {
                 } else if let Some((start, mut joined)) = pending.open.take() {
                     joined.push(' ');
                     joined.push_str(trimmed);
-                    if header::opens_field(&joined) && number - start < 6 {
+                    if opens_field(&joined) && number - start < 6 {
                         pending.open = Some((start, joined));
                     } else {
                         facts.header_fields(&mut pending.fields, &joined, start);
                     }
                     continue;
                 }
-                if header::opens_field(trimmed) && leading_id(trimmed).is_none() {
+                if opens_field(trimmed) && leading_id(trimmed).is_none() {
                     pending.open = Some((number, trimmed.to_owned()));
                     continue;
                 }
@@ -576,7 +577,7 @@ impl LogFacts {
                     .filter(|(field, _)| field.contains('(') && !field.contains(' '))
                     .map_or("", |(field, _)| field),
             };
-            problem.column = super::quote::column_of(text, problem.line, needle);
+            problem.column = super::quote::column_of(&text, problem.line, needle);
         }
         facts.times.sort_by_key(|(_, line)| *line);
         facts.times.dedup();

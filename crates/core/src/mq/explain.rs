@@ -21,7 +21,11 @@ use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side
 use crate::verify::trace::Outcome;
 use serde::Serialize;
 
+mod attempts;
+pub use attempts::SAME_ATTEMPT_SECONDS;
+mod hidden_responder;
 mod neighbours;
+mod printed;
 
 /// AMQ ids the Java client model predicts (in its JMQI exception chain).
 const JAVA_MODELLED: &[&str] = &["AMQ9204", "AMQ9771"];
@@ -89,6 +93,12 @@ pub struct Observations {
     /// What `openssl ocsp -resp_text` output in the ticket says about a serial (text only: it
     /// cannot be verified, but it says what the responder answered).
     pub ocsp_text: Vec<TextAnswer>,
+    /// Messages of an earlier attempt, set aside (`attempts`): shown, not compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<Observed>,
+    /// Messages about another channel, set aside (`attempts`): shown, not compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_channels: Vec<Observed>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -100,6 +110,47 @@ pub struct TextAnswer {
     pub status: Supposed,
     /// 1-based line.
     pub line: usize,
+    /// openssl printed `Response Verify Failure` for the response: the status it printed is not
+    /// one GSKit would rely on either.
+    #[serde(default)]
+    pub verify_failed: bool,
+    /// The responder answered only with an error status (`unauthorized (6)`): no certificate
+    /// status at all, an unknown one for MQ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responder_error: Option<String>,
+}
+
+impl TextAnswer {
+    /// What the printed answer means for MQ: an answer openssl could not verify is one GSKit
+    /// is taken not to verify either (AMQ9716 cause (c)), whatever status it printed.
+    pub fn meaning(&self) -> Supposed {
+        if self.verify_failed {
+            Supposed::Unverifiable
+        } else {
+            self.status
+        }
+    }
+}
+
+impl Observed {
+    /// A message known only by its id and line (a JMS id, the JSSE outcome of a stack trace):
+    /// no time, channel or inserts; modelled.
+    pub fn bare(side: Side, id: &str, line: usize) -> Self {
+        Observed {
+            side,
+            id: id.to_owned(),
+            line,
+            time: None,
+            channel: None,
+            certificate: None,
+            serial: None,
+            subject: None,
+            validation_error: None,
+            detail: None,
+            qmgr: None,
+            modelled: true,
+        }
+    }
 }
 
 impl Observations {
@@ -176,27 +227,45 @@ impl Observations {
             Side::Client => self.client_log = true,
             Side::QueueManager => self.queue_manager_log = true,
         }
-        self.messages.push(Observed {
-            side,
-            id: id.to_owned(),
-            line,
-            time: None,
-            channel: None,
-            certificate: None,
-            serial: None,
-            subject: None,
-            validation_error: None,
-            detail: None,
-            qmgr: None,
-            modelled: true,
-        });
+        self.messages.push(Observed::bare(side, id, line));
     }
 
-    /// The `openssl ocsp -resp_text` (or `-text`) outputs in `text`.
+    /// The `openssl ocsp -resp_text` (or `-text`) outputs in `text`, and its per-certificate
+    /// lines (`qm.pem: revoked`): a `-serial` value is the serial, a `-cert` file is the
+    /// certificate pasted under its name.
     pub fn add_openssl_text(&mut self, text: &str, first_line: usize) {
+        let files = super::openssl_text::labelled_certificates(text);
+        let serial_of = |name: &str| {
+            serial_given(name).or_else(|| {
+                let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+                files
+                    .iter()
+                    .find(|(file, _)| file == base)
+                    .map(|(_, serial)| serial.clone())
+            })
+        };
         for response in super::openssl_text::parse(text).ocsp {
+            // A response that is only an error (`Responder Error: unauthorized (6)`) answers
+            // nothing definite about what the command asked: for MQ, an unknown status.
+            if let Some((word, code)) = response.status.as_ref().filter(|(_, c)| *c != 0)
+                && response.responses.is_empty()
+            {
+                for serial in response.asked.iter().filter_map(|name| serial_of(name)) {
+                    self.ocsp_text.push(TextAnswer {
+                        serial: normal_serial(&serial),
+                        status: Supposed::Unknown,
+                        line: first_line + response.line - 1,
+                        verify_failed: false,
+                        responder_error: Some(format!("{word} ({code})")),
+                    });
+                }
+                continue;
+            }
             for single in response.responses {
-                let (Some(serial), Some(status)) = (single.serial, single.status) else {
+                let serial = single
+                    .serial
+                    .or_else(|| single.name.as_deref().and_then(serial_of));
+                let (Some(serial), Some(status)) = (serial, single.status) else {
                     continue;
                 };
                 use super::openssl_text::TextCertStatus as T;
@@ -205,7 +274,10 @@ impl Observations {
                     T::Revoked => Supposed::Revoked,
                     T::Unknown => Supposed::Unknown,
                 };
+                let verify_failed = matches!(response.verified, Some((false, _)));
                 self.ocsp_text.push(TextAnswer {
+                    verify_failed,
+                    responder_error: None,
                     serial: normal_serial(&serial),
                     status,
                     line: first_line + single.line - 1,
@@ -260,6 +332,17 @@ impl Observations {
 }
 
 /// A serial as hex without separators or leading zeros, lower case.
+/// A serial as `openssl ocsp -serial` takes it and prints it back: `0x5A0C31` (hex) or decimal
+/// digits; lowercase hex. `None` for anything else (a file name).
+fn serial_given(name: &str) -> Option<String> {
+    if let Some(hex) = name.strip_prefix("0x").or_else(|| name.strip_prefix("0X")) {
+        return (!hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| normal_serial(hex));
+    }
+    let value: u128 = name.parse().ok()?;
+    Some(format!("{value:x}"))
+}
+
 fn normal_serial(serial: &str) -> String {
     let hex = serial
         .chars()
@@ -375,14 +458,19 @@ enum Change {
     Dotnet(DotnetSettings, Option<String>),
     /// The side's key repository holds this certificate as a trust anchor.
     Trust(Side, Box<crate::certificate::Certificate>),
+    /// The client has this OCSP AUTHINFO in its CCDT (one the ticket does not show).
+    HiddenResponder(super::config::AuthInfo),
+    /// The client runs this MQ version (the ticket does not show it).
+    ClientVersion(super::config::MqVersion),
     Nothing,
 }
 
 /// The top of the partner's chain as pasted, when the ticket shows none of `side`'s key
 /// repository: the certificate its key repository must hold (or the one above it) for the chain
 /// to validate. `None` when that side's trust is pasted. When only the partner's own
-/// certificate is pasted, it is the anchor: its issuer is unknown, so its revocation cannot be
-/// asked about (said in the supposition).
+/// certificate is pasted, it is the anchor: its issuer is unknown, so its revocation is still
+/// checked (it is not a root: `revocation::checked_certificates`), but no response or CRL about it
+/// can be verified (said in the supposition).
 fn unpasted_anchor(resolved: &Resolved, side: Side) -> Option<crate::certificate::Certificate> {
     let (partner, anchors) = match side {
         Side::Client => (&resolved.qm_cert, &resolved.client_trust),
@@ -429,7 +517,7 @@ fn trust_questions(resolved: &Resolved) -> Vec<Vec<Choice>> {
         .is_some_and(|p| p.fingerprints == top.fingerprints);
         let words = if alone {
             format!(
-                "{holder} (not pasted) holds the CA that issued {whose} ({name}); that CA was not pasted, so mqocsp cannot ask about {name}'s revocation"
+                "{holder} (not pasted) holds the CA that issued {whose} ({name}); that CA was not pasted, so no OCSP response or CRL about {name} can be verified"
             )
         } else {
             format!("{holder} (not pasted) holds the CA of {whose}: {name} or the CA above it")
@@ -460,7 +548,16 @@ fn side_words(side: Side) -> (&'static str, &'static str) {
 }
 
 /// The open questions of the case: one list of alternatives per question.
-fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> Vec<Vec<Choice>> {
+fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choice>> {
+    let observed_text = &observed.ocsp_text;
+    // The serials the logs' inserts and the printed answers name: the certificate whose
+    // responder a question varies is the one they name, where one is open.
+    let named: Vec<String> = observed
+        .messages
+        .iter()
+        .filter_map(|m| m.serial.clone())
+        .chain(observed_text.iter().map(|t| t.serial.clone()))
+        .collect();
     let mut out = Vec::new();
     // No channel definition and no client certificate in the ticket: whether the queue
     // manager demands one is not known (the channel's default is SSLCAUTH(REQUIRED)).
@@ -522,7 +619,11 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
                 })
                 .collect()
         };
-        if let Some((url, cert)) = open.first() {
+        let varied = open
+            .iter()
+            .find(|(_, c)| named.contains(&normal_serial(&c.serial)))
+            .or(open.first());
+        if let Some((url, cert)) = varied {
             let fp = cert.fingerprints.sha256.clone();
             let name = cert.short_name();
             let good_elsewhere: Vec<Supposition> = open
@@ -557,7 +658,7 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
             let printed = observed_text
                 .iter()
                 .find(|t| t.serial == normal_serial(&cert.serial))
-                .map(|t| t.status);
+                .map(TextAnswer::meaning);
             let cost = |supposed: Supposed, base: i32| match printed {
                 Some(said) if said == supposed => 0,
                 Some(_) => base + 3,
@@ -594,6 +695,16 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
                     format!("{url} answers unknown about {name} (it does not know it)"),
                 ),
             ]);
+            // A response that cannot be verified is asked about only where the ticket shows one.
+            if printed == Some(Supposed::Unverifiable)
+                && let Some(question) = out.last_mut()
+            {
+                question.push(answer(
+                    Supposed::Unverifiable,
+                    cost(Supposed::Unverifiable, 2),
+                    format!("{url} answers about {name}, but its response cannot be verified"),
+                ));
+            }
         }
         if own {
             continue;
@@ -653,6 +764,33 @@ fn questions(case: &Case, resolved: &Resolved, observed_text: &[TextAnswer]) -> 
         out.push(choices);
     }
     out
+}
+
+/// A ticket that quotes 2381 with a key repository named with `.kdb` and no client version:
+/// whether the client is older than MQ 9.3 (which appends `.kdb` itself, IBM's KeyRepository
+/// page: "The .kdb file suffix is added automatically") is a question, not the newest release
+/// assumed.
+fn client_version_question(resolved: &Resolved, observed: &Observations) -> Option<Vec<Choice>> {
+    let client = &resolved.client;
+    let value = client.key_repository()?.value;
+    if client.mq_version.is_some()
+        || client.kind != ClientKind::C
+        || !value.to_ascii_lowercase().ends_with(".kdb")
+        || !observed.reasons.iter().any(|r| r.code == 2381)
+    {
+        return None;
+    }
+    Some(vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::ClientVersion(super::config::MqVersion::V9_2),
+            cost: 1,
+            words: format!(
+                "the client runs MQ 9.2 or earlier (the ticket does not show its version): it appends .kdb to the key repository '{value}' itself"
+            ),
+            contradicts: None,
+        },
+    ])
 }
 
 /// A ticket that quotes 2381 but names no key repository: whether the client has none at all is
@@ -721,18 +859,25 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
         // GSKit's chain error in IBM's example (575010) and OpenSSL's issuer errors
         // (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT 2, SELF_SIGNED_CERT_IN_CHAIN 19,
         // UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21).
-        let chain_error = observed.messages.iter().any(|m| {
-            m.side == side
-                && base(&m.id) == "AMQ9633"
-                && m.validation_error
-                    .is_some_and(|e| [575010, 2, 19, 20, 21].contains(&e))
-        });
-        let suppositions = suppositions.into_iter().chain(chain_error.then(|| {
+        // Another GSKit validation error than 575032 is a chain failure too (gskit_chain_error).
+        let chain_error = observed
+            .messages
+            .iter()
+            .filter(|m| m.side == side && base(&m.id) == "AMQ9633")
+            .find_map(|m| {
+                m.validation_error
+                    .filter(|e| gskit_chain_error(*e) || [2, 19, 20, 21].contains(e))
+            });
+        let suppositions = suppositions.into_iter().chain(chain_error.map(|error| {
             (
                 "AMQ9633",
                 SupposedFault::ChainUntrusted(side),
                 partner,
-                format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)"),
+                if error == 575_010 || error < 575_000 {
+                    format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)")
+                } else {
+                    format!("the chain of {whose} fails {who}'s validation: GSKit's error {error} is a certificate-validation error, not 575032 (an OCSP revocation); which check failed the ticket does not say (575051 is named a CA certificate without a critical basicConstraints in a practitioner's notes)")
+                },
             )
         }));
         for (id, fault, cert, words) in suppositions {
@@ -836,7 +981,8 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
             Side::QueueManager => &diagnosis.queue_manager_log,
         };
         let predicted: Vec<String> = log.iter().map(|l| base(&l.id)).collect();
-        let mut predicted = super::dotnet::comparable(predicted, &seen);
+        let mut predicted =
+            super::java::comparable(super::dotnet::comparable(predicted, &seen), &seen);
         predicted.sort();
         predicted.dedup();
         for id in &predicted {
@@ -871,6 +1017,9 @@ fn fit(diagnosis: &Diagnosis, observed: &Observations) -> (i32, bool) {
         {
             if predicted == seen {
                 score += 1;
+            } else if predicted == 575_010 && gskit_chain_error(seen) {
+                // The model words every GSKit chain failure with 575010 (IBM's example):
+                // another chain error number neither fits nor speaks against it.
             } else {
                 score -= 3;
                 exact = false;
@@ -944,12 +1093,20 @@ fn inserts_fit(diagnosis: &Diagnosis, observed: &Observations) -> i32 {
             match m.validation_error {
                 Some(575032) if revoked => score += 1,
                 Some(575032) => score -= 2,
-                Some(575010) if revoked => score -= 2,
+                Some(error) if revoked && gskit_chain_error(error) => score -= 2,
                 _ => {}
             }
         }
     }
     score
+}
+
+/// A GSKit certificate-validation error (the 575xxx family AMQ9633 prints, PARTIAL in
+/// mq-reference: no IBM table of the numbers) other than 575032, the one seen for an OCSP
+/// revocation: a chain that fails validation (575010 in IBM's example; 575051 is named
+/// GSKVAL_ERR_CA_MISSING_CRITICAL_BASIC_CONSTRAINT in a practitioner's notes), not a revocation.
+fn gskit_chain_error(error: u32) -> bool {
+    (575_000..=575_999).contains(&error) && error != 575_032
 }
 
 /// The CN of a DN as GSKit (`CN=a,O=b`) or OpenSSL (`/C=GB/CN=a`) writes it.
@@ -973,7 +1130,17 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.material.push('\n');
         stand.material.push_str(&material);
         stand.queue_manager.certificate = Some(names[0].to_owned());
-        stand.client.certificate = Some(names[1].to_owned());
+        // A queue manager that says the channel lacks a certificate (AMQ9637) may be telling of
+        // a client that sent none (APAR IT15978); only a C client says so itself (AMQ9642), so
+        // for a Java or .NET client no stand-in is given and both readings stay open.
+        let sent_none_possible = resolved.client.kind != ClientKind::C
+            && observed
+                .messages
+                .iter()
+                .any(|m| m.side == Side::QueueManager && base(&m.id) == "AMQ9637");
+        if !sent_none_possible {
+            stand.client.certificate = Some(names[1].to_owned());
+        }
         stand.client.trust = vec!["www.sd.pulsarintegration.com".into()];
         stand.queue_manager.trust = vec!["www.pulsarintegration.com".into()];
         let mut e = search(&stand, stand.resolve(), observed);
@@ -995,14 +1162,34 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
             (names[0], named(Side::Client)),
             (names[1], named(Side::QueueManager)),
         ];
+        // Certificates printed by `openssl x509 -text` name the stand-ins and their responders.
+        let printed = printed::roles(&case.material, observed);
+        let responders = [
+            super::examples::SERVER_RESPONDER,
+            super::examples::CLIENT_RESPONDER,
+        ];
         let rename = |text: &str| {
             let mut text = text.to_owned();
-            for (stand_in, cn) in &logged {
-                if let Some(cn) = cn {
-                    text = text.replace(
-                        &format!("({stand_in})"),
-                        &format!("({cn}, as the log names it; not pasted)"),
-                    );
+            for (((stand_in, cn), printed), responder) in
+                logged.iter().zip(&printed).zip(responders)
+            {
+                match (cn, printed) {
+                    (Some(cn), _) => {
+                        text = text.replace(
+                            &format!("({stand_in})"),
+                            &format!("({cn}, as the log names it; not pasted)"),
+                        );
+                    }
+                    (None, Some(p)) => {
+                        text = text.replace(
+                            &format!("({stand_in})"),
+                            &format!("({}, printed by openssl x509 -text; no PEM)", p.name),
+                        );
+                    }
+                    (None, None) => {}
+                }
+                if let Some(url) = printed.as_ref().and_then(|p| p.url.as_deref()) {
+                    text = text.replace(responder, url);
                 }
             }
             super::standin::rename(&text)
@@ -1035,7 +1222,12 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         );
         e.supposes.insert(
             0,
-            "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
+            if printed.iter().any(Option::is_some) {
+                "no certificate was pasted as PEM or DER, only as openssl x509 -text output: the reasoning uses stand-in certificates under the names and responder URLs it prints (the printed dates, keys and signatures are not checked)"
+            } else {
+                "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's"
+            }
+            .into(),
         );
         return e;
     }
@@ -1056,13 +1248,23 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 trusting.trust_mut(*side).push((**anchor).clone());
             }
         }
+        // A responder the client must have, as the cheapest supposition, so that the responder
+        // questions ask what it answered.
+        let hidden = hidden_responder::hidden_responder_question(&trusting, observed);
+        if let Some(Change::HiddenResponder(authinfo)) =
+            hidden.as_ref().and_then(|q| q.first()).map(|c| &c.change)
+        {
+            trusting.client.ccdt_authinfo.push(authinfo.clone());
+        }
         let mut all = trust;
-        all.extend(questions(case, &trusting, &observed.ocsp_text));
+        all.extend(hidden);
+        all.extend(questions(case, &trusting, observed));
         all.extend(key_repository_question(&trusting, observed));
+        all.extend(client_version_question(&trusting, observed));
         all.extend(fault_questions(&trusting, observed));
         all.extend(neighbours::cipher_question(&trusting, observed));
         all.extend(neighbours::chlauth_question(&trusting, observed));
-        all.extend(neighbours::qm_certificate_question(observed));
+        all.extend(neighbours::qm_certificate_question(&trusting, observed));
         all
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
@@ -1101,6 +1303,8 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client.mqcd.peer_name.clone(),
     );
     let base_trust = (resolved.client_trust.clone(), resolved.qm_trust.clone());
+    let base_authinfo = resolved.client.ccdt_authinfo.clone();
+    let base_version = resolved.client.mq_version;
     struct Tried {
         combo: Vec<usize>,
         score: i32,
@@ -1120,6 +1324,8 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         resolved.client.mqcd.peer_name = base_dotnet.1.clone();
         resolved.client_trust.clone_from(&base_trust.0);
         resolved.qm_trust.clone_from(&base_trust.1);
+        resolved.client.ccdt_authinfo.clone_from(&base_authinfo);
+        resolved.client.mq_version = base_version;
         for (index, question) in combo.iter().zip(&questions) {
             match question.get(*index).map(|c| &c.change) {
                 Some(Change::Answer(supposed)) => resolved.supposed.extend(supposed.clone()),
@@ -1142,6 +1348,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 Some(Change::Trust(side, anchor)) => {
                     resolved.trust_mut(*side).push((**anchor).clone())
                 }
+                Some(Change::HiddenResponder(authinfo)) => {
+                    resolved.client.ccdt_authinfo.push(authinfo.clone())
+                }
+                Some(Change::ClientVersion(version)) => resolved.client.mq_version = Some(*version),
                 _ => {}
             }
         }
@@ -1224,7 +1434,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 // What decides a parameter refusal: the settings themselves.
                 matches!(
                     c.change,
-                    Change::Policy(..) | Change::Java(_) | Change::SettingsComplete
+                    Change::Policy(..)
+                        | Change::Java(_)
+                        | Change::SettingsComplete
+                        | Change::ClientVersion(_)
                 )
             })
             .filter(|c| !c.words.is_empty())
@@ -1535,6 +1748,14 @@ fn summary(diagnosis: &Diagnosis) -> String {
     });
     if let Some(r) = decisive {
         let (who, whose) = side_words(r.side);
+        let whose = if r.ca {
+            match r.side {
+                Side::Client => "a CA certificate of the queue manager's chain",
+                Side::QueueManager => "a CA certificate of the client's chain",
+            }
+        } else {
+            whose
+        };
         let name = &r.short_name;
         // The client's library speaks for the client only (the queue manager's checks are
         // GSKit's or OpenSSL's).
@@ -1755,15 +1976,22 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
     );
     evidence.extend(observed.ocsp_text.iter().map(|t| {
         format!(
-            "line {}: openssl ocsp printed '{}' for serial {}",
+            "line {}: openssl ocsp printed '{}' for serial {}{}",
             t.line,
-            match t.status {
-                Supposed::Good => "good",
-                Supposed::Revoked => "revoked",
-                Supposed::Unknown => "unknown",
-                Supposed::Unreachable => "no answer",
+            match (&t.responder_error, t.status) {
+                (Some(error), _) => format!("Responder Error: {error}"),
+                (None, Supposed::Good) => "good".into(),
+                (None, Supposed::Revoked) => "revoked".into(),
+                (None, Supposed::Unknown) => "unknown".into(),
+                (None, Supposed::Unreachable) => "no answer".into(),
+                (None, Supposed::Unverifiable) => "an answer it cannot verify".into(),
             },
-            t.serial
+            t.serial,
+            if t.verify_failed {
+                ", but could not verify the response (Response Verify Failure): MQ cannot rely on it either"
+            } else {
+                ""
+            }
         )
     }));
     Cause {

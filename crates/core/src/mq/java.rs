@@ -211,6 +211,11 @@ pub fn jsse_observation(line: &str) -> Option<&'static str> {
     {
         return None;
     }
+    // The peer ended the handshake: JSSE's text for an alert it received (OpenJDK
+    // sun.security.ssl.Alert: "Received fatal alert: <description>").
+    if lower.contains("received fatal alert") {
+        return Some(JSSE_PEER_ALERT);
+    }
     if lower.contains("has been revoked") {
         Some(JSSE_REVOKED)
     } else if lower.contains("network error") {
@@ -232,6 +237,8 @@ pub fn jsse_observation(line: &str) -> Option<&'static str> {
 
 /// JSSE: "Certificate has been revoked, reason: …".
 pub const JSSE_REVOKED: &str = "JSSE:REVOKED";
+/// JSSE: "Received fatal alert: …" (the queue manager ended the handshake).
+pub const JSSE_PEER_ALERT: &str = "JSSE:PEER-ALERT";
 /// JSSE: "Unable to determine revocation status due to network error".
 pub const JSSE_NETWORK: &str = "JSSE:NETWORK";
 /// JSSE: "Certificate's revocation status is unknown" (the responder answered unknown).
@@ -240,6 +247,23 @@ pub const JSSE_UNKNOWN: &str = "JSSE:STATUS-UNKNOWN";
 pub const JSSE_UNDETERMINED: &str = "JSSE:UNDETERMINED";
 /// JSSE: "PKIX path building failed: unable to find valid certification path".
 pub const JSSE_UNTRUSTED: &str = "JSSE:UNTRUSTED";
+
+/// The predicted ids worth comparing with what a Java client's exception chain shows: a ticket
+/// often quotes only its `Caused by:` lines, so the outer wrappers (JMSWMQ0018, and AMQ9204
+/// around AMQ9771) are not expected when the chain shows an inner id but not them.
+pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
+    let inner = ["JMSCMQ0001", "AMQ9771", "AMQ9641"];
+    let shows_inner = seen
+        .iter()
+        .any(|id| inner.contains(&id.as_str()) || id.starts_with("JSSE:"));
+    if !shows_inner {
+        return predicted;
+    }
+    predicted
+        .into_iter()
+        .filter(|id| !["JMSWMQ0018", "AMQ9204"].contains(&id.as_str()) || seen.contains(id))
+        .collect()
+}
 
 /// The Java and JSSE message ids a line of a stack trace or log shows (MQ's JMS and JMQI ids,
 /// and the JSSE outcome).
@@ -288,6 +312,31 @@ mod tests {
     }
 
     #[test]
+    fn a_chain_quoted_from_its_caused_by_lines_does_not_miss_the_wrappers() {
+        let ids = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let predicted = ids(&[
+            "JMSWMQ0018",
+            "JMSCMQ0001",
+            "AMQ9204",
+            "AMQ9771",
+            JSSE_REVOKED,
+        ]);
+        assert_eq!(
+            comparable(predicted.clone(), &ids(&["AMQ9771", JSSE_REVOKED])),
+            ids(&["JMSCMQ0001", "AMQ9771", JSSE_REVOKED])
+        );
+        // Shown wrappers stay expected; with no Java id seen nothing is dropped.
+        assert_eq!(
+            comparable(predicted.clone(), &ids(&["JMSWMQ0018", "AMQ9771"])),
+            ids(&["JMSWMQ0018", "JMSCMQ0001", "AMQ9771", JSSE_REVOKED])
+        );
+        assert_eq!(
+            comparable(predicted.clone(), &ids(&["AMQ9716E"])),
+            predicted
+        );
+    }
+
+    #[test]
     fn stack_traces_give_ids_and_the_jsse_outcome() {
         let line = "Caused by: com.ibm.mq.jmqi.JmqiException: CC=2;RC=2397;AMQ9204: Connection to host 'mq(1414)' rejected. [1=com.ibm.mq.jmqi.JmqiException[CC=2;RC=2397;AMQ9771: SSL handshake failed. [1=javax.net.ssl.SSLHandshakeException[PKIX path validation failed: java.security.cert.CertPathValidatorException: Unable to determine revocation status due to network error]";
         assert_eq!(java_ids(line), [JSSE_NETWORK]);
@@ -300,6 +349,13 @@ mod tests {
                 "java.security.cert.CertPathValidatorException: Certificate has been revoked, reason: KEY_COMPROMISE"
             ),
             Some(JSSE_REVOKED)
+        );
+        // The queue manager ended the handshake: JSSE received its alert.
+        assert_eq!(
+            jsse_observation(
+                "Caused by: javax.net.ssl.SSLHandshakeException: Received fatal alert: bad_certificate"
+            ),
+            Some(JSSE_PEER_ALERT)
         );
         assert_eq!(kind_in(line).map(|k| k.0), Some(ClientKind::Java));
         assert_eq!(

@@ -35,6 +35,10 @@ pub struct TextSingle {
     pub serial: Option<String>,
     /// `Cert Status:`.
     pub status: Option<TextCertStatus>,
+    /// What `openssl ocsp` printed before the status on its per-certificate line
+    /// (`qm.pem: revoked`): the `-cert` file or the `-serial` value as given (apps/ocsp.c
+    /// `print_ocsp_summary`); it prints no serial for a `-cert` file.
+    pub name: Option<String>,
     /// `Revocation Time:`.
     pub revocation_time: Option<Timestamp>,
     /// `Revocation Reason:` word (`keyCompromise`).
@@ -63,6 +67,9 @@ pub struct TextOcspResponse {
     pub verified: Option<(bool, usize)>,
     /// Printed by s_client -status (stapled in the handshake).
     pub stapled: bool,
+    /// What the `openssl ocsp` command pasted before it asked about: its `-cert` files and
+    /// `-serial` values, in order (a response that is only an error names no certificate).
+    pub asked: Vec<String>,
 }
 
 /// One certificate of `Certificate chain`.
@@ -162,6 +169,10 @@ pub fn parse(text: &str) -> OpensslText {
     let mut stapled_next = false;
     let mut cert_field = CertField::None;
     let mut in_cert = false;
+    // An `openssl ocsp` command line was pasted: its per-certificate lines may follow without
+    // `Response verify OK` (openssl writes that to standard error).
+    let mut ocsp_command = false;
+    let mut asked: Vec<String> = Vec::new();
     for (index, raw) in super::quote::lines(text).into_iter().enumerate() {
         let line = index + 1;
         let t = raw.trim();
@@ -317,6 +328,11 @@ pub fn parse(text: &str) -> OpensslText {
             let mut response = TextOcspResponse {
                 line,
                 stapled: stapled_next,
+                asked: if stapled_next {
+                    Vec::new()
+                } else {
+                    asked.clone()
+                },
                 ..TextOcspResponse::default()
             };
             stapled_next = false;
@@ -333,16 +349,30 @@ pub fn parse(text: &str) -> OpensslText {
             let verified = (t == "Response verify OK", line);
             match ocsp.as_mut() {
                 Some(r) => r.verified = Some(verified),
-                None => match out.ocsp.last_mut() {
-                    Some(r) => r.verified = Some(verified),
-                    None => out.ocsp.push(TextOcspResponse {
+                // Without -resp_text, the verification comes first and the per-certificate
+                // lines follow: they belong to this response.
+                None => {
+                    ocsp = Some(TextOcspResponse {
                         line,
                         verified: Some(verified),
+                        asked: asked.clone(),
                         ..TextOcspResponse::default()
-                    }),
-                },
+                    })
+                }
             }
             continue;
+        }
+        if t.contains("openssl ocsp") {
+            ocsp_command = true;
+            asked = asked_of(t);
+        }
+        let summary = summary_line(t);
+        if ocsp.is_none() && ocsp_command && summary.is_some() {
+            ocsp = Some(TextOcspResponse {
+                line,
+                asked: asked.clone(),
+                ..TextOcspResponse::default()
+            });
         }
         let Some(r) = ocsp.as_mut() else { continue };
         let time = |label: &str| {
@@ -375,7 +405,27 @@ pub fn parse(text: &str) -> OpensslText {
                     None
                 }
             };
-        } else if let Some(reason) = after(t, "Revocation Reason:") {
+        } else if let Some((name, status)) = summary {
+            // After -resp_text, the summary repeats the printed SingleResponses in request
+            // order: the k-th summary line names the k-th one.
+            match r
+                .responses
+                .iter_mut()
+                .find(|s| s.name.is_none() && s.serial.is_some())
+            {
+                Some(printed) => {
+                    printed.name = Some(name.to_owned());
+                    printed.status.get_or_insert(status);
+                }
+                None => r.responses.push(TextSingle {
+                    line,
+                    name: Some(name.to_owned()),
+                    status: Some(status),
+                    ..TextSingle::default()
+                }),
+            }
+        } else if let Some(reason) = after(t, "Revocation Reason:").or_else(|| after(t, "Reason:"))
+        {
             single(r, line).revocation_reason =
                 Some(reason.split(" (").next().unwrap_or(reason).to_owned());
         } else {
@@ -403,6 +453,81 @@ pub fn parse(text: &str) -> OpensslText {
     out.ocsp.extend(ocsp);
     if seen_s_client {
         out.s_client = Some(s);
+    }
+    out
+}
+
+/// The `-cert` files and `-serial` values of an `openssl ocsp` command line, in order.
+fn asked_of(command: &str) -> Vec<String> {
+    let words: Vec<&str> = command.split_whitespace().collect();
+    words
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [flag, value] if matches!(*flag, "-cert" | "-serial") => {
+                Some(value.trim_matches(['"', '\'']).to_owned())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `openssl ocsp`'s per-certificate line, `qm.pem: revoked` (apps/ocsp.c `print_ocsp_summary`:
+/// the name as given, then `OCSP_cert_status_str`): the name and the status.
+fn summary_line(t: &str) -> Option<(&str, TextCertStatus)> {
+    let (name, status) = t.rsplit_once(": ")?;
+    let name = name.trim();
+    if name.is_empty() || name.contains(char::is_whitespace) || name.ends_with(':') {
+        return None;
+    }
+    let status = match status.trim() {
+        "good" => TextCertStatus::Good,
+        "revoked" => TextCertStatus::Revoked,
+        "unknown" => TextCertStatus::Unknown,
+        _ => return None,
+    };
+    Some((name, status))
+}
+
+/// Certificates pasted under a line naming their file (`qm.pem:` just before the PEM block, as
+/// a customer labels what `openssl ocsp -cert qm.pem` was given): each file name with the
+/// serial (lowercase hex) of the certificate under it.
+pub fn labelled_certificates(text: &str) -> Vec<(String, String)> {
+    let lines = super::quote::lines(text);
+    let mut out = Vec::new();
+    let mut label: Option<&str> = None;
+    for (index, raw) in lines.iter().enumerate() {
+        let t = raw.trim();
+        if t == "-----BEGIN CERTIFICATE-----" {
+            let Some(name) = label.take() else { continue };
+            let end = lines
+                .iter()
+                .skip(index)
+                .position(|l| l.trim() == "-----END CERTIFICATE-----");
+            let Some(block) = end.and_then(|e| lines.get(index..=index + e)) else {
+                continue;
+            };
+            let decoded = crate::decode::decode(&block.join("\n"));
+            if let Some(cert) = decoded.certificates().next() {
+                out.push((name.to_owned(), cert.serial.to_ascii_lowercase()));
+            }
+            continue;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        // The last line with text before the block names one file and nothing else of note.
+        let files: Vec<&str> = t
+            .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')'))
+            .map(|w| w.trim_end_matches(':'))
+            .filter(|w| {
+                let lower = w.to_ascii_lowercase();
+                [".pem", ".crt", ".cer"].iter().any(|x| lower.ends_with(x)) && w.len() > 4
+            })
+            .collect();
+        label = match files.as_slice() {
+            [one] if t.len() <= 80 => Some(one.rsplit(['/', '\\']).next().unwrap_or(one)),
+            _ => None,
+        };
     }
     out
 }

@@ -225,3 +225,67 @@ fn a_resp_text_response_keeps_its_responder_certificate_apart() {
         Some("CN=Pulsar OCSP")
     );
 }
+
+#[test]
+fn ocsp_summary_lines_without_resp_text_read_name_status_and_times() {
+    // `openssl ocsp -issuer … -cert qm.pem -serial 0x1002 -url …` without -resp_text.
+    let text = "\
+$ openssl ocsp -issuer issuing.pem -cert qm.pem -serial 0x1002 -url http://ocsp.example.test/
+Response verify OK
+qm.pem: revoked
+\tThis Update: Nov 30 18:52:48 2026 GMT
+\tNext Update: Dec  1 18:52:48 2026 GMT
+\tReason: keyCompromise
+\tRevocation Time: Nov 27 09:30:00 2026 GMT
+0x1002: good
+\tThis Update: Nov 30 18:52:48 2026 GMT
+";
+    let read = parse(text);
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let [r] = read.ocsp.as_slice() else {
+        panic!("{:?}", read.ocsp)
+    };
+    assert_eq!(r.verified, Some((true, 2)));
+    let [qm, other] = r.responses.as_slice() else {
+        panic!("{:?}", r.responses)
+    };
+    assert_eq!(qm.name.as_deref(), Some("qm.pem"));
+    assert_eq!(qm.status, Some(TextCertStatus::Revoked));
+    assert_eq!(qm.revocation_reason.as_deref(), Some("keyCompromise"));
+    assert_eq!(
+        qm.revocation_time.unwrap().to_string(),
+        "2026-11-27T09:30:00Z"
+    );
+    assert_eq!(other.name.as_deref(), Some("0x1002"));
+    assert_eq!(other.status, Some(TextCertStatus::Good));
+    // Without an openssl ocsp command or output around it, `x: good` is prose.
+    assert!(parse("status: good\n").ocsp.is_empty());
+}
+
+#[test]
+fn a_certificate_under_its_file_name_is_labelled_with_it() {
+    let pem = include_str!("../../../../testdata/tickets/pki/qm.pem");
+    let issuing = include_str!("../../../../testdata/tickets/pki/issuing.pem");
+    let text = format!("qm.pem:\n{pem}\nand the CA (/tmp/issuing.pem):\n\n{issuing}\n{pem}");
+    assert_eq!(
+        labelled_certificates(&text),
+        [
+            ("qm.pem".to_owned(), "5a0c31".to_owned()),
+            ("issuing.pem".to_owned(), "1a2b01".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn an_error_response_keeps_what_the_command_asked_about() {
+    let read = parse(
+        "$ openssl ocsp -issuer issuing.pem -cert qm.pem -serial 0x1A2B01 -url http://ocsp/ -resp_text\n\
+         Responder Error: unauthorized (6)\n",
+    );
+    let [r] = read.ocsp.as_slice() else {
+        panic!("{:?}", read.ocsp)
+    };
+    assert_eq!(r.status, Some(("unauthorized".into(), 6)));
+    assert!(r.responses.is_empty());
+    assert_eq!(r.asked, ["qm.pem", "0x1A2B01"]);
+}

@@ -3,9 +3,73 @@
 //! original. Lines are never removed, so line numbers stay those of the paste; columns of a
 //! quoted line count from after the quote marks.
 
-/// How many characters of e-mail quoting start `line` (`> `, `>> `, `> > `, a bare `>`).
-/// A `>` directly followed by text (`>mqpgfc`, a command prompt) is not quoting.
+/// How many characters of quoting start `line`: e-mail quoting (`> `, `>> `, `> > `, a bare
+/// `>`), then the file name `grep` puts before each line it prints from an error log
+/// ([`grep_prefix`]). A `>` directly followed by text (`>mqpgfc`, a command prompt) is not
+/// quoting.
 pub fn quote_prefix(line: &str) -> usize {
+    let mail = mail_prefix(line);
+    mail + line.get(mail..).map_or(0, grep_prefix)
+}
+
+/// `grep` over several files (or with `-H`) prints each line after its file name and `:` (a
+/// matching line) or `-` (a context line), with `-n` the line number the same way:
+/// `/var/mqm/errors/AMQERR01.LOG-11/30/2026 04:40:12 PM - Process(…)`,
+/// `AMQERR01.LOG:57:AMQ9716E: …` (GNU grep manual, "Output Line Prefix Control"). Only an MQ
+/// error log's name (`AMQERR01.LOG`…`AMQERR03.LOG`, `.json`) is taken as such a prefix, and
+/// `name: text` (a heading) is not.
+fn grep_prefix(text: &str) -> usize {
+    let upper = text.to_ascii_uppercase();
+    let Some(at) = upper.find("AMQERR0") else {
+        return 0;
+    };
+    // The path before the file name is one word.
+    if text
+        .get(..at)
+        .is_none_or(|path| path.contains(char::is_whitespace))
+    {
+        return 0;
+    }
+    let numbered = upper.as_bytes().get(at + 7).is_some_and(u8::is_ascii_digit);
+    let after = upper.get(at + 8..).unwrap_or_default();
+    let name_end = ["LOG", "JSON"]
+        .iter()
+        .find(|ext| {
+            after
+                .strip_prefix('.')
+                .is_some_and(|r| r.starts_with(**ext))
+        })
+        .filter(|_| numbered)
+        .map(|ext| at + 9 + ext.len());
+    let Some(mut end) = name_end else { return 0 };
+    let separator = |end: usize| match text.as_bytes().get(end) {
+        Some(b'-') => true,
+        // `name:` followed by a space or nothing is a heading, not grep's prefix.
+        Some(b':') => text
+            .as_bytes()
+            .get(end + 1)
+            .is_some_and(|b| !b.is_ascii_whitespace()),
+        _ => false,
+    };
+    if !separator(end) {
+        return 0;
+    }
+    end += 1;
+    // grep -n: the line number and its own separator.
+    let digits = text
+        .get(end..)
+        .unwrap_or_default()
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits > 0 && matches!(text.as_bytes().get(end + digits), Some(b':' | b'-')) {
+        end += digits + 1;
+    }
+    end
+}
+
+/// How many characters of e-mail quoting start `line`.
+fn mail_prefix(line: &str) -> usize {
     let bytes = line.as_bytes();
     let mut end = 0;
     let mut i = 0;
@@ -44,6 +108,27 @@ pub fn lines(text: &str) -> Vec<&str> {
             line.get(quote_prefix(line)..).unwrap_or_default()
         })
         .collect()
+}
+
+/// `text` with typographic quotes made plain: a word processor or mail client turns the
+/// apostrophes around a log's inserts (`channel 'X'`) into ‘ ’ and double quotes into “ ”; MQ
+/// writes only the plain ones, so in a pasted log they are the paste's. (Not for MQSC: there
+/// a ‘ may have reached runmqsc as typed, where it is no quote.) Line for line.
+pub fn plain_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    const SINGLE: [char; 4] = ['\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
+    const DOUBLE: [char; 3] = ['\u{201C}', '\u{201D}', '\u{201E}'];
+    if !text.contains(SINGLE) && !text.contains(DOUBLE) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if SINGLE.contains(&c) => '\'',
+                c if DOUBLE.contains(&c) => '"',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// `text` without e-mail quoting or carriage returns, line for line.
@@ -88,10 +173,42 @@ mod tests {
             ("   indented", "   indented"),
             (">    EXPLANATION:", "   EXPLANATION:"),
             ("DEFINE QLOCAL(X) +\r", "DEFINE QLOCAL(X) +"),
+            // grep's file-name prefixes over error logs (matching and context lines, -n).
+            (
+                "/var/mqm/errors/AMQERR01.LOG-11/30/2026 04:40:12 PM - Process(1.1)",
+                "11/30/2026 04:40:12 PM - Process(1.1)",
+            ),
+            (
+                "/var/mqm/errors/AMQERR01.LOG:AMQ9716E: Remote SSL",
+                "AMQ9716E: Remote SSL",
+            ),
+            (
+                "AMQERR02.LOG-57-                    VRMF(9.3.0.5)",
+                "                    VRMF(9.3.0.5)",
+            ),
+            (
+                "> C:\\ProgramData\\IBM\\MQ\\errors\\AMQERR01.LOG:12:AMQ9633E: Bad",
+                "AMQ9633E: Bad",
+            ),
+            // Headings and prose naming the file keep their text.
+            ("AMQERR01.LOG: (client side)", "AMQERR01.LOG: (client side)"),
+            ("see AMQERR01.LOG-ish files", "see AMQERR01.LOG-ish files"),
         ];
         for (input, expected) in cases {
             assert_eq!(lines(input), [*expected], "{input:?}");
         }
         assert_eq!(unquote("> a\r\n> b\r\n"), "a\nb\n");
+    }
+
+    #[test]
+    fn typographic_quotes_become_plain() {
+        assert_eq!(
+            plain_quotes("for channel \u{2018}ORDERS.SVRCONN\u{2019}. \u{201C}x\u{201D}"),
+            "for channel 'ORDERS.SVRCONN'. \"x\""
+        );
+        assert!(matches!(
+            plain_quotes("plain 'a'"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -226,13 +226,14 @@ fn side_name(side: Side) -> &'static str {
     }
 }
 
-/// What the responder at `url` answers about `cert` (issued by `issuer`), for a client model
-/// that chooses its own responders (the Java classes): the same evidence rules as MQ's own.
+/// What the responder at `url` answers about `cert` (issued by `issuer`, when it was pasted), for
+/// a client model that chooses its own responders (the Java classes): the same evidence rules as
+/// MQ's own.
 pub(crate) fn answer_of(
     resolved: &Resolved,
     url: &str,
     cert: &Certificate,
-    issuer: &Certificate,
+    issuer: Option<&Certificate>,
     trace: &mut Trace,
 ) -> Answer {
     ask(resolved, url, cert, issuer, trace)
@@ -245,7 +246,7 @@ pub(crate) fn crl_answer_of(
     resolved: &Resolved,
     url: &str,
     cert: &Certificate,
-    issuer: &Certificate,
+    issuer: Option<&Certificate>,
 ) -> (Answer, String) {
     let (answer, (_, text)) = ask_crl(
         resolved,
@@ -262,12 +263,13 @@ pub(crate) fn crl_answer_of(
 
 /// What the responder at `url` answers about `cert` (issued by `issuer`): its live reply when one
 /// was gathered, else what a diagnosis supposes of it, else what the case says of the responder (down, an index.txt), else a pasted
-/// response about the certificate.
+/// response about the certificate. A response is validated against the issuer, so with no
+/// issuer pasted (`None`) a live or pasted response cannot be relied on.
 fn ask(
     resolved: &Resolved,
     url: &str,
     cert: &Certificate,
-    issuer: &Certificate,
+    issuer: Option<&Certificate>,
     trace: &mut Trace,
 ) -> Answer {
     match resolved.evidence.ocsp_reply(url, &cert.fingerprints.sha256) {
@@ -278,10 +280,15 @@ fn ask(
         }
         Some(Reply::Answered { body }) => {
             return match crate::ocsp::OcspResponse::parse(&body.0) {
-                Ok(response) => judge(resolved, &response, url, cert, issuer, trace)
+                Ok(response) => issuer
+                    .and_then(|issuer| judge(resolved, &response, url, cert, issuer, trace))
                     .unwrap_or_else(|| {
                         Answer::Unknown(Unknown::Unverifiable {
-                            why: "the responder's answer is not about this certificate".into(),
+                            why: if issuer.is_some() {
+                                "the responder's answer is not about this certificate".into()
+                            } else {
+                                NO_ISSUER.into()
+                            },
                         })
                     }),
                 Err(error) => Answer::Unknown(Unknown::Unverifiable {
@@ -310,6 +317,12 @@ fn ask(
             Supposed::Unreachable => Answer::Unknown(Unknown::Unreachable {
                 url: url.to_owned(),
             }),
+            Supposed::Unverifiable => Answer::Unknown(Unknown::Unverifiable {
+                // Supposed only where openssl printed `Response Verify Failure` for it.
+                why:
+                    "the responder's answer cannot be verified (openssl could not verify it either)"
+                        .into(),
+            }),
         };
     }
     let described = resolved
@@ -334,10 +347,13 @@ fn ask(
     }
     // A pasted response about this certificate (the customer asked the responder, or kept what
     // it sent), validated as GSKit would.
-    resolved
-        .material
-        .ocsp_responses()
-        .find_map(|response| judge(resolved, response, url, cert, issuer, trace))
+    issuer
+        .and_then(|issuer| {
+            resolved
+                .material
+                .ocsp_responses()
+                .find_map(|response| judge(resolved, response, url, cert, issuer, trace))
+        })
         .unwrap_or_else(|| {
             Answer::Unknown(Unknown::NoEvidence {
                 url: url.to_owned(),
@@ -520,13 +536,15 @@ fn ask_crl(
     resolved: &Resolved,
     (url, from, by): (&str, &str, RevokedBy),
     cert: &Certificate,
-    issuer: &Certificate,
+    issuer: Option<&Certificate>,
 ) -> (Answer, (Outcome, String)) {
     // Of the usable CRLs from the issuer, the newest decides (the later one in the paste on a tie,
     // as a CRL fetched live is appended).
     let mut unusable: Option<String> = None;
     let mut newest: Option<(&crate::crl::Crl, crate::verify::crl::CrlVerdict)> = None;
-    for (crl, der) in resolved.material.crls() {
+    // A CRL's signature is checked against the issuer: with none pasted, no CRL is usable.
+    let crls = issuer.map(|issuer| resolved.material.crls().map(move |c| (c, issuer)));
+    for ((crl, der), issuer) in crls.into_iter().flatten() {
         if crl.issuer.rfc4514 != cert.issuer.rfc4514 {
             continue;
         }
@@ -660,11 +678,7 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
         Side::Client => "mq.client_revocation",
         Side::QueueManager => "mq.qm_revocation",
     };
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            result.steps.push(StepBuilder::new(id, "Revocation check", cert.short_name(), ORDER).done(Outcome::Skip, "The root CA is not checked for revocation: GSKit checks every certificate of the chain except the root."));
-            break;
-        };
+    for (cert, issuer) in checked_certificates(path) {
         let mut sources: Vec<Source> = candidate_urls(resolved, side, cert)
             .into_iter()
             .map(|(url, from)| Source::Ocsp { url, from })
@@ -753,5 +767,25 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
         }
         result.answers.push((cert.short_name(), answer));
     }
+    if let Some(root) = path.last().filter(|c| c.self_issued) {
+        result.steps.push(StepBuilder::new(id, "Revocation check", root.short_name(), ORDER).done(Outcome::Skip, "The root CA is not checked for revocation: GSKit checks every certificate of the chain except the root."));
+    }
     result
+}
+
+/// Why a response cannot be relied on when the certificate's issuer was not pasted.
+const NO_ISSUER: &str = "the certificate's issuer was not pasted, so the response's signature and CertID cannot be checked";
+
+/// The certificates of a validated `path` whose revocation is checked, each with its issuer when
+/// the path holds it: every certificate but the root (GSKit, JSSE's PKIXRevocationChecker and
+/// SslStream's ExcludeRoot all leave the trust anchor's own status alone). A last certificate
+/// that is not self-issued is not a root: it stands at the top only because the ticket did not
+/// paste its CA (the side's key repository holds it), so it is checked, with no issuer known.
+pub fn checked_certificates(
+    path: &[Certificate],
+) -> impl Iterator<Item = (&Certificate, Option<&Certificate>)> {
+    path.iter()
+        .enumerate()
+        .map(|(position, cert)| (cert, path.get(position + 1)))
+        .filter(|(cert, issuer)| issuer.is_some() || !cert.self_issued)
 }

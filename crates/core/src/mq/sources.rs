@@ -180,10 +180,7 @@ pub fn open_sources<'p>(
         ..resolved.client.dotnet.clone()
     };
     let mut out = Vec::new();
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            break;
-        };
+    for (cert, issuer) in super::revocation::checked_certificates(path) {
         let Some(sources) = client_sources(kind, &java, &dotnet, cert) else {
             continue;
         };

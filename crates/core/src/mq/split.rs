@@ -239,6 +239,7 @@ fn start_kind(lines: &[&str], i: usize) -> Option<TextKind> {
         .trim_start_matches('>')
         .to_ascii_lowercase()
         .starts_with("mqpgf")
+        || super::cmdline::runs_amqssslc(trimmed)
     {
         return Some(TextKind::CommandLine);
     }

@@ -16,6 +16,10 @@ pub enum Supposed {
     Unknown,
     /// It cannot be reached.
     Unreachable,
+    /// It answers, but its response cannot be verified (its signature, or its signer's
+    /// authority): AMQ9716 cause (c). Supposed only where the ticket shows such a response
+    /// (`openssl ocsp` printing `Response Verify Failure`).
+    Unverifiable,
 }
 
 /// A supposition about one responder: what it answers about one certificate (`certificate` is a

@@ -38,6 +38,8 @@ pub struct Ticket {
     pub filed: Vec<String>,
     /// Line spans no reader took (prose, or something mqocsp does not read), outside PEM blocks.
     pub unread: Vec<(usize, usize)>,
+    /// How many objects (certificates, OCSP responses, CRLs) were decoded from the text.
+    pub decoded_objects: usize,
 }
 
 /// `11/30/2026 04:40:12 PM - Process(…)`, `2026/11/30 16:40:12 - プロセス(…)`: where an
@@ -45,6 +47,15 @@ pub struct Ticket {
 /// with a date (Spring, log4j, `[2026/11/30 …] MQCONNX`) have no header fields.
 fn is_entry_header(line: &str) -> bool {
     super::errlog::entry_header(unquote(line).trim()).is_some()
+}
+
+/// An AMQERR01.json line: one JSON object with IBM's `ibm_messageId` (IBM, "Diagnostic message
+/// service JSON format"; the JSON log's fields are read by the error log reader).
+fn is_json_entry(line: &str) -> bool {
+    let text = unquote(line).trim();
+    text.starts_with('{')
+        && text.ends_with('}')
+        && text.to_ascii_lowercase().contains("\"ibm_messageid\"")
 }
 
 /// A line without e-mail quoting (`> `, `>> `), as every reader strips it.
@@ -164,6 +175,25 @@ fn hint_of(line: &str) -> Option<Side> {
     }
 }
 
+/// Opening minus closing parentheses in `text` (full-width ones too, as a Japanese log writes
+/// them).
+fn paren_depth(text: &str) -> i32 {
+    text.chars().fold(0, |d, c| match c {
+        '(' | '（' => d + 1,
+        ')' | '）' => d - 1,
+        _ => d,
+    })
+}
+
+/// Whether `text` starts with a message id (`AMQ9716E:`, `AMQ9716:`): the first line of an
+/// error-log entry's message.
+fn is_message_line(text: &str) -> bool {
+    text.starts_with("AMQ")
+        && text
+            .get(3..7)
+            .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether a message id is a command's answer (runmqsc DISPLAY output), not a log entry.
 fn is_command_output(id: &str) -> bool {
     id.starts_with("AMQ8")
@@ -224,7 +254,64 @@ fn reason_codes(line: &str) -> Vec<u32> {
             out.push(code);
         }
     }
+    // Hexadecimal, as `mqrc` prints it (`0x00000959`) or IBM's reason-code pages write it
+    // (`2393 (X'0959')`): the same context rule as a decimal code, except that IBM's `X'…'`
+    // form is itself a reason code's notation.
+    for (code, at, ibm_form) in hex_numbers(text) {
+        if !(2000..=2999).contains(&code) && !(6100..=6999).contains(&code) {
+            continue;
+        }
+        if !matches!(lookup(&code.to_string()), Some(Lookup::Reason(_))) {
+            continue;
+        }
+        let before = lower.get(at.saturating_sub(40)..at).unwrap_or_default();
+        if ibm_form || near_reason.iter().any(|w| before.contains(w)) {
+            out.push(code);
+        }
+    }
+    out.sort_unstable();
     out.dedup();
+    out
+}
+
+/// Hexadecimal numbers in `text` with their byte offset: `0x959`, `0x00000959` and IBM's
+/// `X'0959'` (the `bool`), each of at most 8 digits.
+fn hex_numbers(text: &str) -> Vec<(u32, usize, bool)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (at, _) in text.char_indices() {
+        let word_start = at == 0
+            || bytes
+                .get(at - 1)
+                .is_some_and(|b| !(b.is_ascii_alphanumeric() || *b == b'_'));
+        if !word_start {
+            continue;
+        }
+        let rest = text.get(at..).unwrap_or_default();
+        let (digits_from, ibm_form) = if rest.starts_with("0x") || rest.starts_with("0X") {
+            (2, false)
+        } else if rest.starts_with("X'") || rest.starts_with("x'") {
+            (2, true)
+        } else {
+            continue;
+        };
+        let digits: String = rest
+            .get(digits_from..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(char::is_ascii_hexdigit)
+            .collect();
+        let closed = !ibm_form
+            || rest
+                .get(digits_from + digits.len()..)
+                .is_some_and(|r| r.starts_with('\''));
+        if digits.is_empty() || digits.len() > 8 || !closed {
+            continue;
+        }
+        if let Ok(value) = u32::from_str_radix(&digits, 16) {
+            out.push((value, at, ibm_form));
+        }
+    }
     out
 }
 
@@ -574,15 +661,40 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     let mut qm_entries: Vec<(String, String, usize)> = Vec::new();
     while let Some(line) = lines.get(index) {
         let number = index + 1;
-        if is_entry_header(line) {
-            // The entry runs to its `-----` trailer, the next header, or the end.
+        // An AMQERR01.json line (a container's log) is an entry of its own.
+        let json_entry = is_json_entry(line);
+        if json_entry || is_entry_header(line) {
+            // The entry runs to its `-----` trailer, the next header, or the end. An entry cut
+            // off after its header (grep -A, a partial copy) has no message line: it ends where
+            // the text after its header fields is not one, and a PEM block is never part of it.
             let mut end = index + 1;
+            let mut in_header = !json_entry;
+            // A field value an e-mail client broke over lines continues on the next one.
+            let mut open = paren_depth(unquote(line));
             while let Some(next) = lines.get(end) {
-                if is_entry_header(next) {
+                let text = unquote(next).trim();
+                if json_entry
+                    || is_entry_header(next)
+                    || is_json_entry(next)
+                    || text.starts_with("-----BEGIN ")
+                {
                     break;
                 }
+                if in_header && !text.is_empty() {
+                    if open > 0
+                        || super::errlog::header_fields(text).is_some()
+                        || super::errlog::opens_field(text)
+                    {
+                        open = (open + paren_depth(text)).max(0);
+                    } else {
+                        in_header = false;
+                        if !is_message_line(text) {
+                            break;
+                        }
+                    }
+                }
                 end += 1;
-                if unquote(next).trim_start().starts_with("-----") {
+                if text.starts_with("-----") {
                     break;
                 }
             }
@@ -639,7 +751,9 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             }
         }
         // A Java stack trace: JMS ids, the JMQI exception's AMQ ids, JSSE's verdict; the lines
-        // are the Java client's log.
+        // are the Java client's log. A .NET application's log may list the chain statuses on
+        // lines of their own (`X509ChainStatus OfflineRevocation: …`, as a validation callback
+        // logs them), away from the exception.
         let java_line = [
             "Jmqi",
             "MQException",
@@ -649,7 +763,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             "Caused by",
         ]
         .iter()
-        .any(|w| line.contains(w));
+        .any(|w| line.contains(w))
+            || !super::dotnet::dotnet_ids(unquote(line)).is_empty();
         if java_line {
             java_lines.push(number);
             case.client.error_log.push_str(unquote(line));
@@ -785,13 +900,16 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         && super::mqsc::MqscDefinitions::parse(&case.queue_manager.mqsc)
             .channels
             .is_empty();
-    if unnamed
-        && let Some(channel) = observed
+    // The client's own log names its channel; the queue manager's may name others too.
+    let named = |side: Option<Side>| {
+        observed
             .messages
             .iter()
+            .filter(|m| side.is_none_or(|s| m.side == s))
             .filter_map(|m| m.channel.as_deref())
             .find(|c| !c.is_empty() && !c.contains('?'))
-    {
+    };
+    if unnamed && let Some(channel) = named(Some(Side::Client)).or_else(|| named(None)) {
         filed.push(format!("the channel {channel}, as the logs name it"));
         case.client.mqcd = Some(super::config::Mqcd {
             channel_name: channel.to_owned(),
@@ -802,10 +920,63 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
+    // Entries about another channel (a queue manager's log holds every channel's) are not about
+    // this connection.
+    let channels: Vec<&str> = observed
+        .messages
+        .iter()
+        .filter_map(|m| m.channel.as_deref())
+        .filter(|c| !c.is_empty() && !c.contains('?'))
+        .collect();
+    if let Some(first) = channels.first()
+        && channels.iter().any(|c| !c.eq_ignore_ascii_case(first))
+    {
+        let channel = case.resolve().channel_name();
+        let before = observed.messages.len();
+        observed.set_aside_other_channels(&channel);
+        let aside = before - observed.messages.len();
+        if aside > 0 {
+            filed.push(format!(
+                "{aside} message(s) about channels other than {channel} (the connection's), set aside and not compared"
+            ));
+        }
+    }
+    observed.set_aside_earlier_attempts();
+    for side in [Side::Client, Side::QueueManager] {
+        let mut set_aside = observed.earlier.iter().filter(|m| m.side == side);
+        if let Some(first) = set_aside.next() {
+            let count = 1 + set_aside.count();
+            filed.push(format!(
+                "{count} message(s) of an earlier attempt in the {} log (from line {}, {}): more than {} minutes before its last entry, set aside and not compared",
+                match side {
+                    Side::Client => "client's",
+                    Side::QueueManager => "queue manager's",
+                },
+                first.line,
+                first.time.as_deref().unwrap_or_default(),
+                super::explain::SAME_ATTEMPT_SECONDS / 60
+            ));
+        }
+    }
+    // With an earlier attempt set aside, the attempt the ticket is about starts at its first
+    // entry.
+    if !observed.earlier.is_empty() {
+        first_time = observed
+            .messages
+            .iter()
+            .filter_map(|m| m.time.as_deref().and_then(Timestamp::parse_rfc3339))
+            .min()
+            .or(first_time);
+    }
     if let Some(time) = first_time {
         case.at = time.to_string();
         filed.push(format!(
-            "evaluation time {time}, the time of the first log entry"
+            "evaluation time {time}, the time of the first log entry{}",
+            if observed.earlier.is_empty() {
+                ""
+            } else {
+                " of the attempt the ticket is about"
+            }
         ));
     }
     // Localized header names are read by an assumption (errlog::LOCALIZED_FIELDS): said where used.
@@ -858,6 +1029,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         entries,
         filed,
         unread,
+        decoded_objects: decoded.objects.len(),
     }
 }
 
@@ -865,6 +1037,48 @@ impl Ticket {
     /// The diagnosis of the ticket.
     pub fn explain(&self) -> Explanation {
         explain(&self.case, &self.observed)
+    }
+
+    /// Whether nothing in the ticket is something mqocsp reads: no log entry, reason code,
+    /// configuration, certificate or openssl output (prose only, an empty or binary file). Its
+    /// diagnosis would be the prediction for an empty case, which says nothing about it.
+    pub fn reads_nothing(&self) -> bool {
+        self.observed.is_empty()
+            && self.observed.earlier.is_empty()
+            && self.observed.other_channels.is_empty()
+            && self.filed.is_empty()
+            && self.decoded_objects == 0
+    }
+
+    /// The lines no reader took, as people write them: `1, 3-5, 12`.
+    pub fn unread_lines(&self) -> String {
+        self.unread
+            .iter()
+            .map(|(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}-{b}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What to tell a user whose ticket reads as nothing: what was looked for, and which lines
+    /// were prose.
+    pub fn nothing_read_words(&self) -> String {
+        let lines = match self.unread.as_slice() {
+            [] => "the ticket is empty".to_owned(),
+            [(a, b)] if a == b => format!("line {a} is prose or nothing mqocsp reads"),
+            _ => format!(
+                "lines {} are prose or nothing mqocsp reads",
+                self.unread_lines()
+            ),
+        };
+        format!(
+            "nothing to diagnose: {lines}. Paste the client's or the queue manager's AMQERR01.LOG entries, the reason code the application got, the application's exception, mqclient.ini / qm.ini, runmqsc output, or the certificates"
+        )
     }
 }
 
@@ -1035,6 +1249,21 @@ mod tests {
         );
         assert!(reason_codes("the server has 2393 users").is_empty());
         assert!(reason_codes("port 1414 is open").is_empty());
+    }
+
+    #[test]
+    fn hexadecimal_reason_codes_read_as_mq_prints_them() {
+        assert_eq!(reason_codes("CompCode 2, Reason 0x00000959"), [2393]);
+        assert_eq!(reason_codes("it says X'0959' means SSL init error"), [2393]);
+        assert_eq!(
+            reason_codes("      2393  0x00000959  MQRC_SSL_INITIALIZATION_ERROR"),
+            [2393]
+        );
+        assert_eq!(reason_codes("MQCONNX failed rc=0x80b"), [2059]);
+        // A hex number with no reason near it, or not a reason code, is not one.
+        assert!(reason_codes("flags 0x00000959 set").is_empty());
+        assert!(reason_codes("reason 0x0000FFFF").is_empty());
+        assert!(reason_codes("X'0959 unterminated").is_empty());
     }
 
     #[test]

@@ -210,9 +210,14 @@ pub(super) fn cipher_question(resolved: &Resolved, observed: &Observations) -> O
             choices.push(Choice {
                 change: Change::Fault(SupposedFault::CipherSpecRefused),
                 cost: if contradicts.is_some() { 4 } else { 1 },
-                words: format!(
-                    "the client's {offered} is not what the channel's {sslciph} accepts"
-                ),
+                words: match &channel {
+                    Some(c) => format!(
+                        "the client's {offered} is not what the channel's SSLCIPH({c}) accepts"
+                    ),
+                    None => format!(
+                        "the channel's SSLCIPH (not shown) does not accept the client's {offered}"
+                    ),
+                },
                 contradicts,
             });
             if let Some(line) = blank {
@@ -239,17 +244,31 @@ fn lacking(observed: &Observations) -> Option<&super::Observed> {
 
 /// The queue manager's own certificate: asked when its log says a channel lacks a certificate
 /// (AMQ9637) and the client's does not say it sent none (AMQ9642, APAR IT15978).
-pub(super) fn qm_certificate_question(observed: &Observations) -> Option<Vec<Choice>> {
+/// A Java or .NET client writes no AMQ9642 (no AMQERR01.LOG of its own), so its silence does not
+/// point at the queue manager: the documented reading of AMQ9637, a client that sent no
+/// certificate (IT15978), is then the cheaper one.
+pub(super) fn qm_certificate_question(
+    resolved: &Resolved,
+    observed: &Observations,
+) -> Option<Vec<Choice>> {
     let lacking = lacking(observed)?;
+    let c_client = resolved.client.kind == crate::mq::java::ClientKind::C;
     Some(vec![
         Choice::as_stated(),
         Choice {
             change: Change::Fault(SupposedFault::QmNoCertificate),
-            cost: 1,
-            words: format!(
-                "the queue manager's key repository has no personal certificate under the label it looks for (its AMQ9637 at line {} without an AMQ9642 from the client)",
-                lacking.line
-            ),
+            cost: if c_client { 1 } else { 2 },
+            words: if c_client {
+                format!(
+                    "the queue manager's key repository has no personal certificate under the label it looks for (its AMQ9637 at line {} without an AMQ9642 from the client)",
+                    lacking.line
+                )
+            } else {
+                format!(
+                    "the queue manager's key repository has no personal certificate under the label it looks for (its AMQ9637 at line {}; a Java or .NET client logs no AMQ9642 to say it sent none)",
+                    lacking.line
+                )
+            },
             contradicts: None,
         },
     ])

@@ -14,6 +14,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "IBM reason code 2397 page; OpenJDK sun.security.provider.certpath.RevocationChecker; tickets seen in the field",
     },
     Assumption {
+        id: "java-qm-refusal",
+        text: "When the queue manager refuses the handshake of a client using the IBM MQ classes for Java/JMS (its own log says why: AMQ9633, AMQ9716, AMQ9637…), JSSE is assumed to receive a fatal alert ('Received fatal alert: …'; which alert GSKit sends is not documented) and the application to get 2397 with AMQ9204/AMQ9771, as for a JSSE failure of its own; a C client logs AMQ9665 and gets 2393 instead.",
+        certainty: Certainty::Partial,
+        source: "IBM reason code 2397 page (JSSE reported an error); OpenJDK sun.security.ssl.Alert; the seed for the C client",
+    },
+    Assumption {
         id: "client-default-required",
         text: "mqclient.ini's OCSPAuthentication defaults to REQUIRED, as qm.ini's does.",
         certainty: Certainty::Partial,

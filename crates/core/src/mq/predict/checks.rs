@@ -105,11 +105,7 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                     _ => gskit_text(""),
                 };
                 b.qm_log("AMQ9633", text, certainty);
-                b.client_log(
-                    "AMQ9665",
-                    format!("SSL connection closed by remote end of channel '{channel}'."),
-                    Certainty::Partial,
-                );
+                b.client_sees_qm_refusal(Certainty::Partial);
             }
         }
         b.fix("Renew the revoked certificate", format!("{} is revoked{listed}: issue a new certificate for {} and put it in the key repository. No OCSPAuthentication setting accepts a revoked certificate.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
@@ -137,11 +133,7 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                         QmTls::Gskit => gskit_name(cert),
                     };
                     b.qm_log("AMQ9716", format!("Remote SSL certificate revocation status check failed for channel '{channel}'. The details of the certificate in question are '{details}'. IBM MQ does not allow the channel to start unless the certificate revocation status can be determined."), Certainty::Confirmed);
-                    b.client_log(
-                        "AMQ9665",
-                        format!("SSL connection closed by remote end of channel '{channel}'."),
-                        Certainty::Partial,
-                    );
+                    b.client_sees_qm_refusal(Certainty::Partial);
                 }
             }
             let change = match side {
@@ -240,6 +232,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
             side,
             certificate: revoked.subject.rfc4514.clone(),
             short_name: revoked.short_name(),
+            ca: revoked.fingerprints != partner.fingerprints,
             finding: super::Finding::Revoked { url },
         });
     } else if let Some((cert, unknown)) = &check.unknown {
@@ -247,6 +240,7 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
             side,
             certificate: cert.subject.rfc4514.clone(),
             short_name: cert.short_name(),
+            ca: cert.fingerprints != partner.fingerprints,
             finding: super::Finding::Undetermined(unknown.clone()),
         });
     }

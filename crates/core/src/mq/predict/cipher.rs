@@ -341,14 +341,27 @@ fn supposed_refusal(b: &mut Builder<'_>) -> bool {
         || "SSLCIPH (not shown)".to_owned(),
         |c| format!("SSLCIPH({c})"),
     );
-    let text = match &client {
-        None => format!(
+    let text = match (&client, &required) {
+        (None, _) => format!(
             "Supposed by the diagnosis: the client offers a CipherSpec the ticket does not state, which the channel's {sslciph} does not accept, so the queue manager ends the channel after the handshake."
         ),
-        Some(pasted) => format!(
+        // Only the client's side is stated: it is the one refused.
+        (Some(pasted), None) => format!(
+            "Supposed by the diagnosis: the channel's {sslciph} does not accept the {pasted} the client offers, so the queue manager ends the channel after the handshake."
+        ),
+        // Both stated, and they go together: the logs say otherwise.
+        (Some(pasted), Some(_)) => format!(
             "Supposed by the diagnosis: the CipherSpec the client really offers is not one the channel's {sslciph} accepts, so the queue manager ends the channel after the handshake; the {pasted} pasted for the client would be accepted, so the client's definition in use is probably not the one pasted."
         ),
     };
+    // The negotiated CipherSpec AMQ9631 names: the client's, when only its side is stated and
+    // it names one CipherSpec (an alias names a range, not what was negotiated).
+    let negotiated = client
+        .as_deref()
+        .filter(|_| required.is_none())
+        .and_then(CipherSpec::parse)
+        .filter(|c| matches!(c, CipherSpec::Named { .. }))
+        .map_or_else(|| "(not known)".to_owned(), |c| c.name().to_owned());
     b.step(
         "mq.qm_cipherspec",
         title,
@@ -357,7 +370,7 @@ fn supposed_refusal(b: &mut Builder<'_>) -> bool {
         Outcome::Fail,
         text,
     );
-    b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '(not known)'.", required.clone().unwrap_or_else(|| "(not stated)".into())), Certainty::Confirmed);
+    b.qm_log("AMQ9631", format!("The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel '{channel}'. The CipherSpec required in the local channel definition is '{}'. The name of the CipherSpec negotiated during the SSL handshake is '{negotiated}'.", required.clone().unwrap_or_else(|| "(not stated)".into())), Certainty::Confirmed);
     refused(b, "");
     b.fix("Use the same CipherSpec on both ends", format!("Find the CipherSpec the client offers (its MQCD SSLCipherSpec, CCDT or connection factory; the queue manager's AMQ9631 names the negotiated one) and make it one the channel's {sslciph} accepts — or set both ends to a minimum protocol alias such as ANY_TLS12_OR_HIGHER, as IBM recommends."), None);
     false

@@ -113,6 +113,29 @@ fn refused(b: &mut Builder<'_>, refusal: &Refusal) {
     b.qm_sees_client_abort();
 }
 
+/// The exception chain the application shows when the queue manager refuses the handshake (its
+/// own log says why): SslStream's handshake ends with the queue manager's alert or a closed
+/// connection ("Authentication failed because the remote party sent a TLS alert: '…'" on .NET 5
+/// and later, "… the remote party has closed the transport stream." on .NET Framework:
+/// dotnet/runtime's SR.net_auth_tls_alert and SR.net_auth_eof), and the application gets 2393.
+pub(super) fn refused_by_qm(b: &mut Builder<'_>) {
+    b.fail(REASON);
+    b.assume("dotnet-reason");
+    b.assume("dotnet-client-log");
+    net_log(
+        b,
+        NET_MQEXCEPTION,
+        format!("IBM.WMQ.MQException: MQRC_SSL_INITIALIZATION_ERROR (CompCode 2, Reason {REASON})"),
+        Certainty::Unconfirmed,
+    );
+    net_log(
+        b,
+        NET_AUTHENTICATION,
+        " ---> System.Security.Authentication.AuthenticationException: Authentication failed because the remote party sent a TLS alert (.NET Framework: \"… because the remote party has closed the transport stream.\")".into(),
+        Certainty::Partial,
+    );
+}
+
 /// The managed client's SSLPEERNAME does not match: IBM documents MQRC_SSL_PEER_NAME_MISMATCH
 /// for the .NET classes ("The DN pattern specified in the SSLPeerName property did not match the
 /// DN presented by the queue manager"); the application sees it as an MQException, and what the
@@ -188,10 +211,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
     }
     b.assume("dotnet-revocation-mode");
     // X509RevocationFlag.ExcludeRoot: every certificate but the root.
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            break;
-        };
+    for (cert, issuer) in crate::mq::revocation::checked_certificates(&path) {
         let subject = cert.short_name();
         let sources = dotnet_sources(&settings, cert);
         let mut last: Option<Unknown> = None;
@@ -231,6 +251,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         side: Side::Client,
                         certificate: cert.subject.rfc4514.clone(),
                         short_name: subject.clone(),
+                        ca: cert.fingerprints != qm_cert.fingerprints,
                         finding: super::Finding::Revoked { url },
                     });
                     refused(b, &Refusal::Revoked);
@@ -259,6 +280,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             side: Side::Client,
             certificate: cert.subject.rfc4514.clone(),
             short_name: subject.clone(),
+            ca: cert.fingerprints != qm_cert.fingerprints,
             finding: super::Finding::Undetermined(unknown.clone()),
         });
         refused(b, &Refusal::Unknown { offline });

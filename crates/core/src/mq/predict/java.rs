@@ -9,7 +9,7 @@ use super::{Builder, LogEntry};
 use crate::certificate::Certificate;
 use crate::mq::codes::Certainty;
 use crate::mq::java::{
-    JSSE_NETWORK, JSSE_REVOKED, JSSE_UNDETERMINED, JSSE_UNKNOWN, JSSE_UNTRUSTED,
+    JSSE_NETWORK, JSSE_PEER_ALERT, JSSE_REVOKED, JSSE_UNDETERMINED, JSSE_UNKNOWN, JSSE_UNTRUSTED,
 };
 use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of};
 use crate::mq::sources::{SourceKind, java_sources};
@@ -65,6 +65,32 @@ pub(super) fn not_authorized(b: &mut Builder<'_>) {
 
 /// The exception chain the application shows for a JSSE failure.
 fn jsse_failure(b: &mut Builder<'_>, id: &str, message: &str) {
+    handshake_failed(
+        b,
+        id,
+        format!(
+            "[{id}] javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: {message}"
+        ),
+    );
+    b.qm_sees_client_abort();
+}
+
+/// What the application shows when the queue manager refuses the handshake (its own log says
+/// why): JSSE receives the alert the queue manager ends it with, and the IBM MQ classes for Java
+/// report it as a JSSE failure (2397). Which alert GSKit sends is not documented.
+pub(super) fn refused_by_qm(b: &mut Builder<'_>) {
+    handshake_failed(
+        b,
+        JSSE_PEER_ALERT,
+        format!(
+            "[{JSSE_PEER_ALERT}] javax.net.ssl.SSLHandshakeException: Received fatal alert: (the alert the queue manager sends)"
+        ),
+    );
+    b.assume("java-qm-refusal");
+}
+
+/// JMSWMQ0018, JMSCMQ0001 2397, AMQ9204, AMQ9771 and JSSE's exception `last` (with id `id`).
+fn handshake_failed(b: &mut Builder<'_>, id: &str, last: String) {
     let qm = b.resolved.qm.name.clone();
     let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
     b.fail(2397);
@@ -89,16 +115,8 @@ fn jsse_failure(b: &mut Builder<'_>, id: &str, message: &str) {
         "AMQ9771: SSL handshake failed.".into(),
         Certainty::Partial,
     );
-    java_log(
-        b,
-        id,
-        format!(
-            "[{id}] javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: {message}"
-        ),
-        Certainty::Partial,
-    );
+    java_log(b, id, last, Certainty::Partial);
     b.assume("java-exception-chain");
-    b.qm_sees_client_abort();
 }
 
 /// Returns false when the connection stops here.
@@ -147,10 +165,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
         return true;
     }
     let ocsp = settings.ocsp_enable.unwrap_or(false);
-    for (position, cert) in path.iter().enumerate() {
-        let Some(issuer) = path.get(position + 1) else {
-            break;
-        };
+    for (cert, issuer) in crate::mq::revocation::checked_certificates(&path) {
         let subject = cert.short_name();
         // OCSP first (ocsp.enable), then the CRL distribution points (enableCRLDP): the default
         // PKIXRevocationChecker falls back from one to the other unless NO_FALLBACK is set.
@@ -220,6 +235,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         side: Side::Client,
                         certificate: cert.subject.rfc4514.clone(),
                         short_name: subject.clone(),
+                        ca: cert.fingerprints != qm_cert.fingerprints,
                         finding: super::Finding::Revoked { url },
                     });
                     jsse_failure(
@@ -227,7 +243,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         JSSE_REVOKED,
                         &format!(
                             "Certificate has been revoked, reason: UNSPECIFIED, authority: {}",
-                            issuer.subject.rfc4514
+                            cert.issuer.rfc4514
                         ),
                     );
                     b.fix("Renew the revoked certificate", format!("{subject} is revoked: the queue manager needs a new certificate. No JVM setting accepts a revoked certificate."), None);
@@ -266,6 +282,7 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                         side: Side::Client,
                         certificate: cert.subject.rfc4514.clone(),
                         short_name: subject.clone(),
+                        ca: cert.fingerprints != qm_cert.fingerprints,
                         finding: super::Finding::Undetermined(unknown.clone()),
                     });
                     b.step("mq.client_policy", "JSSE refuses an undetermined status", &subject, OPENJDK_REVOCATION, Outcome::Fail, "With revocation checking on, JSSE refuses a certificate whose status it cannot determine; mqclient.ini's OCSPAuthentication does not apply to Java.".into());

@@ -42,8 +42,11 @@ pub(super) fn compare_with_logs(b: &mut Builder<'_>, case: &Case) {
                 }
                 seen
             });
-        let expected = crate::mq::dotnet::comparable(
-            predicted.iter().map(|e| base(&e.id)).collect(),
+        let expected = crate::mq::java::comparable(
+            crate::mq::dotnet::comparable(
+                predicted.iter().map(|e| base(&e.id)).collect(),
+                &observed,
+            ),
             &observed,
         );
         let missing: Vec<&String> = expected

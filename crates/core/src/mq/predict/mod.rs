@@ -178,6 +178,10 @@ pub struct Revocation {
     pub certificate: String,
     /// Its short name.
     pub short_name: String,
+    /// Whether it is a CA certificate of the partner's chain (an intermediate), not the
+    /// partner's own certificate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ca: bool,
     /// What was found.
     pub finding: Finding,
 }
@@ -312,6 +316,24 @@ impl Builder<'_> {
         self.diagnosis.outcome.reason_name = reason_name(reason).map(str::to_owned);
     }
 
+    /// The queue manager refused the handshake (its own log says why): what the client sees. A
+    /// C client logs that the remote end closed the connection (AMQ9665, seed) and gets the
+    /// reason already set; the IBM MQ classes for Java show a JSSE failure (2397), the managed
+    /// .NET client SslStream's failed authentication (2393).
+    fn client_sees_qm_refusal(&mut self, certainty: Certainty) {
+        match self.resolved.client.kind {
+            crate::mq::java::ClientKind::Java => return java::refused_by_qm(self),
+            crate::mq::java::ClientKind::Dotnet => return dotnet::refused_by_qm(self),
+            crate::mq::java::ClientKind::C => {}
+        }
+        let channel = self.channel.clone();
+        self.client_log(
+            "AMQ9665",
+            format!("SSL connection closed by remote end of channel '{channel}'."),
+            certainty,
+        );
+    }
+
     /// The handshake was aborted by the client because it rejected the queue manager's certificate.
     fn qm_sees_client_abort(&mut self) {
         match self.resolved.qm.tls {
@@ -341,7 +363,11 @@ pub fn predict(case: &Case) -> Diagnosis {
 pub fn predict_resolved(case: &Case, resolved: &Resolved) -> Diagnosis {
     let mut b = Builder {
         resolved,
-        channel: resolved.channel_name(),
+        // A ticket may name no channel: its messages then show MQ's own '????' for a channel
+        // name not known (as a queue manager's AMQ9633 does before the channel is known).
+        channel: Some(resolved.channel_name())
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(|| "????".to_owned()),
         diagnosis: Diagnosis {
             outcome: Prediction {
                 connected: true,
@@ -490,19 +516,40 @@ fn run(b: &mut Builder<'_>) {
     // 2. The handshake: SNI and the queue manager's certificate.
     let sni = resolved.sni();
     let channel = b.channel.clone();
+    let outbound = match resolved.client.outbound_sni() {
+        OutboundSni::Channel => "CHANNEL",
+        OutboundSni::Hostname => "HOSTNAME",
+    };
+    // The SNI is made of the channel name (or the host): a case that names neither cannot say it.
+    let named = match resolved.client.outbound_sni() {
+        OutboundSni::Channel => !resolved.channel_name().trim().is_empty(),
+        OutboundSni::Hostname => !sni.is_empty(),
+    };
+    let (outcome, text) = if named {
+        (
+            Outcome::Pass,
+            format!("OutboundSNI={outbound}: the client sends '{sni}'."),
+        )
+    } else {
+        (
+            Outcome::Skip,
+            format!(
+                "OutboundSNI={outbound}: the client sends the {} as SNI, which the case does not name.",
+                if outbound == "CHANNEL" {
+                    "channel name (mangled, then .chl.mq.ibm.com)"
+                } else {
+                    "host name of the connection name"
+                }
+            ),
+        )
+    };
     b.step(
         "mq.sni",
         "SNI sent by the client",
         &channel,
         IBM_SNI,
-        Outcome::Pass,
-        format!(
-            "OutboundSNI={}: the client sends '{sni}'.",
-            match resolved.client.outbound_sni() {
-                OutboundSni::Channel => "CHANNEL",
-                OutboundSni::Hostname => "HOSTNAME",
-            }
-        ),
+        outcome,
+        text,
     );
     if resolved.client.outbound_sni() == OutboundSni::Hostname
         && resolved.qm.channel.certlabl.is_some()
@@ -602,7 +649,12 @@ fn run(b: &mut Builder<'_>) {
             });
             for (side, id, text) in lacking_certificate(&channel) {
                 match side {
-                    Side::Client => b.client_log(id, text, Certainty::Confirmed),
+                    // AMQ9642 is the C client's; the Java and .NET clients write no AMQERR01.LOG
+                    // and show the handshake the queue manager ended.
+                    Side::Client if kind == crate::mq::java::ClientKind::C => {
+                        b.client_log(id, text, Certainty::Confirmed)
+                    }
+                    Side::Client => b.client_sees_qm_refusal(Certainty::Partial),
                     Side::QueueManager => b.qm_log(id, text, Certainty::Confirmed),
                 }
             }

@@ -146,7 +146,6 @@ pub(super) fn own_certificate(b: &mut Builder<'_>, side: Side, cert: &Certificat
         None if supposed => "is outside its validity period (supposed: the ticket does not show the certificate's dates)".to_owned(),
         None => return true,
     };
-    let channel = b.channel.clone();
     let (id, who, partner_who) = match side {
         Side::Client => ("mq.client_own", "the client", "the queue manager"),
         Side::QueueManager => ("mq.qm_own", "the queue manager", "the client"),
@@ -180,11 +179,7 @@ pub(super) fn own_certificate(b: &mut Builder<'_>, side: Side, cert: &Certificat
         Side::Client => b.client_log("AMQ9797", text, Certainty::Partial),
         Side::QueueManager => {
             b.qm_log("AMQ9797", text, Certainty::Partial);
-            b.client_log(
-                "AMQ9665",
-                format!("SSL connection closed by remote end of channel '{channel}'."),
-                Certainty::Unconfirmed,
-            );
+            b.client_sees_qm_refusal(Certainty::Unconfirmed);
         }
     }
     b.fix(
@@ -230,7 +225,7 @@ pub(super) fn qm_personal_certificate(b: &mut Builder<'_>) -> bool {
         &label,
         IBM_LABELS,
         Outcome::Fail,
-        format!("Supposed by the diagnosis (the queue manager's AMQ9637 says it lacks a certificate, and the client's log shows no AMQ9642): the queue manager's key repository has no personal certificate labelled '{label}', so it has none to send and the handshake ends."),
+        format!("Supposed by the diagnosis (the queue manager's AMQ9637 says it lacks a certificate, and {}): the queue manager's key repository has no personal certificate labelled '{label}', so it has none to send and the handshake ends.", if b.resolved.client.kind == ClientKind::C { "the client's log shows no AMQ9642" } else { "the client, not a C client, logs no AMQ9642 either way" }),
     );
     b.assume("qm-no-certificate");
     b.fail(if b.resolved.client.kind == ClientKind::Java {
@@ -243,11 +238,7 @@ pub(super) fn qm_personal_certificate(b: &mut Builder<'_>) -> bool {
         format!("Channel is lacking a certificate. The channel is lacking a certificate to use for the SSL handshake. The channel name is '{channel}' (if '????' it is unknown at this stage in the SSL processing)."),
         Certainty::Partial,
     );
-    b.client_log(
-        "AMQ9665",
-        format!("SSL connection closed by remote end of channel '{channel}'."),
-        Certainty::Unconfirmed,
-    );
+    b.client_sees_qm_refusal(Certainty::Unconfirmed);
     b.fix(
         "Give the queue manager its personal certificate",
         format!("runmqakm -cert -list -db <SSLKEYR>.kdb -stashed shows the labels: the queue manager's personal certificate (marked '-') must be labelled '{label}' — rename it (runmqakm -cert -rename) or set ALTER QMGR CERTLABL('<its label>') — then REFRESH SECURITY TYPE(SSL)."),
@@ -474,11 +465,7 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
                 b.assume("validation-error-575010");
             }
             b.qm_log(message, text, certainty);
-            b.client_log(
-                "AMQ9665",
-                format!("SSL connection closed by remote end of channel '{channel}'."),
-                Certainty::Partial,
-            );
+            b.client_sees_qm_refusal(Certainty::Partial);
         }
     }
     b.fix(fix_title, fix, None);

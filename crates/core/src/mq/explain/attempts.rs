@@ -1,0 +1,132 @@
+//! A log pasted whole keeps days of history: entries of an attempt before the one the ticket is
+//! about (last week's responder outage beside today's revoked certificate) are set aside, not
+//! compared with the prediction of today's. Each side's entries are measured against that side's
+//! last entry only: the two machines' local times need not agree (a header's local time is taken
+//! as UTC when it has no `Time(…Z)`).
+
+use super::{Observations, Observed};
+use crate::mq::revocation::Side;
+use crate::timestamp::Timestamp;
+
+/// How long before a side's last entry an entry still belongs to the same attempt. A failing
+/// application retries within seconds or minutes, and MQ writes a failed handshake's messages
+/// within the same second; an entry from more than this earlier is another attempt (mqocsp's own
+/// bound, not IBM's).
+pub const SAME_ATTEMPT_SECONDS: i64 = 15 * 60;
+
+impl Observations {
+    /// Moves each side's entries from more than [`SAME_ATTEMPT_SECONDS`] before that side's last
+    /// timed entry to `earlier`. Entries without a time stay.
+    pub fn set_aside_earlier_attempts(&mut self) {
+        let at = |m: &Observed| {
+            m.time
+                .as_deref()
+                .and_then(Timestamp::parse_rfc3339)
+                .map(|t| t.unix())
+        };
+        let last = |side: Side| {
+            self.messages
+                .iter()
+                .filter(|m| m.side == side)
+                .filter_map(at)
+                .max()
+        };
+        let (client, qm) = (last(Side::Client), last(Side::QueueManager));
+        let (earlier, kept): (Vec<Observed>, Vec<Observed>) = std::mem::take(&mut self.messages)
+            .into_iter()
+            .partition(|m| {
+                let last = match m.side {
+                    Side::Client => client,
+                    Side::QueueManager => qm,
+                };
+                matches!((at(m), last), (Some(t), Some(l)) if l - t > SAME_ATTEMPT_SECONDS)
+            });
+        self.messages = kept;
+        self.earlier.extend(earlier);
+    }
+
+    /// Moves the entries that name a channel other than `channel` (the connection's) to
+    /// `other_channels`: a queue manager's log holds every channel's entries, and a client
+    /// machine's log every application's. Entries naming no channel, or '????', stay; and when
+    /// no entry names `channel` at all (the configuration pasted names another channel than the
+    /// logs), nothing is set aside.
+    pub fn set_aside_other_channels(&mut self, channel: &str) {
+        let channel = channel.trim();
+        let names_it = |m: &Observed| {
+            m.channel
+                .as_deref()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(channel))
+        };
+        if channel.is_empty() || !self.messages.iter().any(names_it) {
+            return;
+        }
+        let (other, kept): (Vec<Observed>, Vec<Observed>) = std::mem::take(&mut self.messages)
+            .into_iter()
+            .partition(|m| {
+                m.channel.as_deref().is_some_and(|c| {
+                    !c.trim().is_empty()
+                        && !c.contains('?')
+                        && !c.trim().eq_ignore_ascii_case(channel)
+                })
+            });
+        self.messages = kept;
+        self.other_channels.extend(other);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(side: Side, id: &str, line: usize, time: &str) -> Observed {
+        Observed {
+            time: Some(time.into()),
+            ..Observed::bare(side, id, line)
+        }
+    }
+
+    #[test]
+    fn last_weeks_entry_is_set_aside_and_each_side_keeps_its_own_clock() {
+        let mut o = Observations {
+            messages: vec![
+                message(Side::QueueManager, "AMQ9716E", 5, "2026-11-27T09:02:11Z"),
+                message(Side::QueueManager, "AMQ9633E", 20, "2026-11-30T15:15:40Z"),
+                // The client's clock is an hour behind the queue manager's: still its attempt.
+                message(Side::Client, "AMQ9665E", 40, "2026-11-30T14:15:40Z"),
+                message(Side::Client, "AMQ9665E", 30, "2026-11-30T14:10:00Z"),
+            ],
+            ..Observations::default()
+        };
+        o.set_aside_earlier_attempts();
+        let kept: Vec<usize> = o.messages.iter().map(|m| m.line).collect();
+        assert_eq!(kept, [20, 40, 30]);
+        let aside: Vec<usize> = o.earlier.iter().map(|m| m.line).collect();
+        assert_eq!(aside, [5]);
+    }
+
+    #[test]
+    fn another_channels_entries_are_set_aside_and_unnamed_ones_stay() {
+        let named = |side, line, channel: Option<&str>| Observed {
+            channel: channel.map(str::to_owned),
+            ..message(side, "AMQ9716E", line, "2026-11-30T10:01:13Z")
+        };
+        let mut o = Observations {
+            messages: vec![
+                named(Side::QueueManager, 1, Some("MQPRD01.MQPRD02")),
+                named(Side::QueueManager, 2, Some("????")),
+                named(Side::Client, 3, Some("claims.svrconn")),
+                named(Side::QueueManager, 4, None),
+            ],
+            ..Observations::default()
+        };
+        let before = o.clone();
+        o.set_aside_other_channels("CLAIMS.SVRCONN");
+        let kept: Vec<usize> = o.messages.iter().map(|m| m.line).collect();
+        assert_eq!(kept, [2, 3, 4]);
+        assert_eq!(o.other_channels.len(), 1);
+        // A channel no entry names (a stale configuration) sets nothing aside.
+        let mut unchanged = before.clone();
+        unchanged.set_aside_other_channels("OTHER.SVRCONN");
+        assert_eq!(unchanged, before);
+    }
+}

@@ -1,0 +1,100 @@
+//! Certificates a ticket shows only as `openssl x509 -text` output (no PEM, no DER): they cannot
+//! be validated (no key, no signature), so the reasoning keeps its stand-ins, but the names and
+//! responder URLs the output prints are the customer's and replace the stand-ins' in what is said.
+//! Which side a printed certificate belongs to: the one whose serial the logs name (the client's
+//! log names the queue manager's certificates, the queue manager's the client's), or the only
+//! end-entity certificate printed when only one side's log shows a check of its partner.
+
+use super::{Observations, base, normal_serial};
+use crate::mq::openssl_text::TextCertificate;
+use crate::mq::revocation::Side;
+
+/// A printed certificate standing for one side's certificate.
+pub(super) struct Printed {
+    /// Its CN (or the whole subject when it has none).
+    pub name: String,
+    /// Its first AIA OCSP URL.
+    pub url: Option<String>,
+}
+
+/// The CN of a subject as openssl prints it (`C = GB, O = X, CN = host`).
+fn cn(subject: &str) -> String {
+    subject
+        .split(',')
+        .find_map(|part| {
+            let (key, value) = part.split_once('=')?;
+            (key.trim() == "CN").then(|| value.trim().to_owned())
+        })
+        .unwrap_or_else(|| subject.trim().to_owned())
+}
+
+/// The printed certificates standing for the queue manager's certificate (`[0]`) and the
+/// client's (`[1]`), where the ticket says which.
+pub(super) fn roles(material: &str, observed: &Observations) -> [Option<Printed>; 2] {
+    let printed = crate::mq::openssl_text::parse(material).certificates;
+    let leaves: Vec<&TextCertificate> = printed
+        .iter()
+        .filter(|c| c.ca != Some(true) && c.subject.is_some())
+        .collect();
+    let checks = |side: Side| {
+        observed.messages.iter().filter(move |m| {
+            m.side == side && ["AMQ9716", "AMQ9633", "AMQ9658"].contains(&base(&m.id).as_str())
+        })
+    };
+    let role = |checker: Side| -> Option<Printed> {
+        let other = match checker {
+            Side::Client => Side::QueueManager,
+            Side::QueueManager => Side::Client,
+        };
+        let by_serial = checks(checker).find_map(|m| {
+            let serial = m.serial.as_deref()?;
+            printed.iter().find(|c| {
+                c.serial
+                    .as_deref()
+                    .is_some_and(|s| normal_serial(s) == normal_serial(serial))
+            })
+        });
+        let alone = (leaves.len() == 1
+            && checks(checker).next().is_some()
+            && checks(other).next().is_none())
+        .then(|| leaves.first().copied())
+        .flatten();
+        let cert = by_serial.or(alone)?;
+        Some(Printed {
+            name: cn(cert.subject.as_deref().unwrap_or_default()),
+            url: cert.ocsp_urls.first().cloned(),
+        })
+    };
+    [role(Side::Client), role(Side::QueueManager)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mq::explain::Observed;
+
+    const PRINTED: &str = "Certificate:\n    Data:\n        Version: 3 (0x2)\n        Serial Number: 5901361 (0x5a0c31)\n        Issuer: C = GB, O = Northwind Trading, CN = Northwind Issuing CA 1\n        Subject: C = GB, O = Northwind Trading, OU = Messaging, CN = mqprd01.northwind.example\n        X509v3 extensions:\n            X509v3 Basic Constraints: \n                CA:FALSE\n            Authority Information Access: \n                OCSP - URI:http://ocsp.northwind.example:8080/\n";
+
+    #[test]
+    fn the_printed_certificate_the_logs_name_stands_for_its_side() {
+        let mut observed = Observations::default();
+        observed.messages.push(Observed {
+            serial: Some("5a0c31".into()),
+            ..Observed::bare(Side::Client, "AMQ9633E", 1)
+        });
+        let [qm, client] = roles(PRINTED, &observed);
+        let qm = qm.expect("the queue manager's");
+        assert_eq!(qm.name, "mqprd01.northwind.example");
+        assert_eq!(
+            qm.url.as_deref(),
+            Some("http://ocsp.northwind.example:8080/")
+        );
+        assert!(client.is_none());
+        // Without a log checking anything, nothing says whose it is.
+        assert!(
+            roles(PRINTED, &Observations::default())
+                .iter()
+                .all(Option::is_none)
+        );
+    }
+}
