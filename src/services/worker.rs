@@ -1096,6 +1096,11 @@ fn receive_answer(data: &JsValue, generation: u32) {
         Some(Ok(Finished::Done(flight.deliver, done)))
     });
     match finished {
+        // A decode's objects are shown in a task of their own: reading its last answer back
+        // and building the page from it held the main thread for 50–60 ms in one task.
+        Some(Ok(Finished::Done(deliver, done @ Done::Decoded(..)))) => {
+            gloo_timers::callback::Timeout::new(0, move || deliver(done)).forget();
+        }
         Some(Ok(Finished::Done(deliver, done))) => deliver(done),
         // The warm-up's job is not worth doing on the page.
         Some(Ok(Finished::Refused(flight, _))) if flight.warm_up => {}
