@@ -31,8 +31,10 @@ fn button(
 }
 
 /// At most this many items are listed in one slot: a bundle of a thousand certificates would
-/// otherwise put a thousand rows of buttons on the page, none of them a sensible case.
-const SLOT_LIMIT: usize = 50;
+/// otherwise put a thousand rows of buttons on the page, none of them a sensible case. Twenty,
+/// as the cards' page: with fifty, a paste of every corpus ticket built 300 rows with their
+/// buttons in one update of 40 ms (docs/performance.md).
+const SLOT_LIMIT: usize = 20;
 
 /// The list.
 #[function_component(Found)]
