@@ -92,13 +92,15 @@ const measuresSince = (page, name, since) =>
     .reduce((sum, e) => sum + e.duration, 0), [name, since]);
 
 /** A page in a fresh context (cold cache, so the wasm is fetched and compiled), with the probe
- * installed, once it is interactive. */
-async function freshPage(browser, relay) {
+ * installed, once it is interactive; with `settle`, also once it has been open for a second, as
+ * a page is before anyone pastes into it (its worker starts and warms up meanwhile). */
+async function freshPage(browser, relay, { settle = false } = {}) {
   const context = await browser.newContext();
   await context.addInitScript(PROBE);
   const page = await context.newPage();
   await page.goto(relay.url);
   await page.locator('#example-load').waitFor();
+  if (settle) await page.waitForTimeout(1000);
   return { context, page };
 }
 
@@ -191,7 +193,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     const whatIfWork = [];
     let whatIfHeadlines = '';
     for (let i = 0; i < runs; i++) {
-      const { context, page } = await freshPage(browser, relay);
+      const { context, page } = await freshPage(browser, relay, { settle: true });
 
       const cardsShown = await paste(page, threeCertCase, threeCertSummary);
       const caseStart = await decodeStart(page);
@@ -254,7 +256,7 @@ export async function pageTimings({ threeCertCase, threeCertSummary, bundle, tic
     const ticketsFrame = [];
     const ticketsVerdict = [];
     for (let i = 0; i < runs; i++) {
-      const { context, page } = await freshPage(browser, relay);
+      const { context, page } = await freshPage(browser, relay, { settle: true });
       await page.evaluate(() => window.__bench.watch('verdict', '.outcome-wrap[aria-busy="false"] [data-field="mq-outcome"]'));
       await page.evaluate((t) => { window.__bench.text = t; }, tickets);
       const pasted = await page.evaluate(() => { const at = performance.now(); window.__bench.paste(); return at; });

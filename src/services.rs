@@ -9,7 +9,7 @@ pub mod worker;
 
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::session::{Dial, Observed};
-use mqocsp_core::mq::share::unpack;
+use mqocsp_core::mq::share::{pack, unpack};
 use wasm_bindgen::JsCast as _;
 
 /// The local storage key of the last case.
@@ -46,25 +46,51 @@ pub fn case_from_storage() -> Option<Case> {
     unpack(&packed).ok()
 }
 
-/// Keeps `case` in this browser (or forgets when `None`); packing it runs in the worker, and
-/// when the page is closed or reloaded before the worker answered, on the page as it goes.
+/// How long a case must stay unchanged before it is packed for local storage: typing in a
+/// configuration field changes the case at every keystroke, and each pack deflates all of it in
+/// the worker, ahead of the prediction the same change asked for.
+const KEEP_DELAY_MS: u32 = 300;
+
+thread_local! {
+    /// The latest case to keep (`Some(None)`: forget the kept one), waiting for a pause.
+    static WAITING: std::cell::RefCell<Option<(Option<Case>, gloo_timers::callback::Timeout)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps `case` in this browser (or forgets when `None`) once it has not changed for a moment;
+/// packing it runs in the worker. When the page is closed or reloaded first, the page packs and
+/// keeps it itself as it goes.
 pub fn keep(case: Option<Case>) {
-    use gloo_storage::Storage as _;
     if storage_allowed().is_none() {
         return;
     }
-    pack_on_leaving();
-    match case {
+    on_leaving();
+    let pause = gloo_timers::callback::Timeout::new(KEEP_DELAY_MS, || {
+        if let Some((case, _)) = WAITING.take() {
+            store(case, false);
+        }
+    });
+    // The previous case's timeout is dropped (cancelled) with it.
+    WAITING.set(Some((case, pause)));
+}
+
+/// Stores `case` (or forgets the kept one): packed in the worker, or at once on the page (`now`).
+fn store(case: Option<Case>, now: bool) {
+    use gloo_storage::Storage as _;
+    let put = |packed: String| {
         // A full or refused storage keeps the previous case; the page itself goes on.
-        Some(case) => worker::pack(case, worker::Packing::Keep, |packed| {
-            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, packed);
-        }),
+        let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, packed);
+    };
+    match case {
+        Some(case) if now => put(pack(&case)),
+        Some(case) => worker::pack(case, worker::Packing::Keep, put),
         None => gloo_storage::LocalStorage::delete(STORAGE_KEY),
     }
 }
 
-/// Listens (once) for the page going away, to pack what the worker has not packed yet.
-fn pack_on_leaving() {
+/// Listens (once) for the page going away: what waits for a pause, or for the worker, is packed
+/// and kept on the page then.
+fn on_leaving() {
     thread_local! {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
@@ -72,7 +98,12 @@ fn pack_on_leaving() {
         return;
     }
     if let Some(window) = window() {
-        let leaving = wasm_bindgen::closure::Closure::<dyn Fn()>::new(worker::pack_now);
+        let leaving = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            worker::pack_now();
+            if let Some((case, _)) = WAITING.take() {
+                store(case, true);
+            }
+        });
         let _ =
             window.add_event_listener_with_callback("pagehide", leaving.as_ref().unchecked_ref());
         // Listens for as long as the page lives.

@@ -599,6 +599,12 @@ async fn share_link_and_local_storage_restore_the_case() {
         .dyn_into()
         .unwrap();
     assert!(link.value().contains("#case=v1."), "{}", link.value());
+    // The case is kept once it has not changed for a moment (services::keep).
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    until(&root, "the case in local storage", || {
+        storage.get_item("mqocsp.case").unwrap().is_some()
+    })
+    .await;
     // A reload (same storage) and a link opened elsewhere (fragment) both bring the case back.
     let reloaded = mount_keeping_state().await;
     let outcome = wait_for(&reloaded, "[data-field='qm-log']").await;
