@@ -326,9 +326,19 @@ export async function shareLinkGrowth() {
       // The session's last line (src/services/live.rs): everything it recorded is in the case.
       await page.locator('[data-field="live-log"]', { hasText: 'done: MQ would ask no further source' }).waitFor({ timeout: 15000 });
       await page.locator('[data-field="mq-outcome"]', { hasText: 'Connected' }).waitFor({ timeout: 15000 });
-      // The link is written to the address bar while the click is handled.
-      await page.locator('#share-link').click();
-      const link = await page.evaluate(() => location.href);
+      // The link is packed in the worker and then written to the address bar; the status says
+      // "Packing…" until it is there.
+      const link = await page.evaluate(() => new Promise((resolve) => {
+        const tools = document.querySelector('.case-tools');
+        let packing = false;
+        const observer = new MutationObserver(() => {
+          const status = tools.querySelector('[role="status"]')?.textContent ?? '';
+          if (status.startsWith('Packing')) packing = true;
+          else if (packing) { observer.disconnect(); resolve(location.href); }
+        });
+        observer.observe(tools, { subtree: true, childList: true, characterData: true });
+        document.querySelector('#share-link').click();
+      }));
       // The case inside (v1. + base64url of raw deflate of its JSON): the link's length also
       // moves by a few hundred bytes with how well deflate matches an answer's base64 (its
       // signature's length shifts the alignment), the case itself should not move at all.
