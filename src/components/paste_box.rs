@@ -49,7 +49,7 @@ impl Held {
         })
     }
 
-    /// "1.8 MB pasted (30,300 lines)".
+    /// "1.8 MB of text (30,300 lines)".
     fn describe(self) -> String {
         let size = if self.bytes >= 1 << 20 {
             format!("{:.1} MB", self.bytes as f64 / f64::from(1 << 20))

@@ -3,12 +3,12 @@
 //! requests; on the page, [`decode`], [`analyse`] and [`verify`] send each request to that worker
 //! and hand the result back through a callback.
 //!
-//! Three jobs cross:
+//! The jobs that cross (besides reading a paste as a ticket, `file`; packing a case for local
+//! storage or a share link, `pack`; and writing its Markdown report, `report`):
 //! - **decode** `{generation, keep, text}` or `{generation, keep, bytes}`: the answer is a run of
 //!   batches `{generation, batch, der}` of at most [`BATCH`] objects and [`BATCH_BYTES`] of JSON
-//!   each (their JSON, the bodies
-//!   as `mqocsp decode --json` writes them, plus their DER back to back), then `{generation,
-//!   done, problems, took}`. The page reads one batch per message event and restores each object
+//!   each (their JSON, the bodies as `mqocsp decode --json` writes them, plus their DER back to
+//!   back), then `{generation, done, problems, took}`. The page reads one batch per message event and restores each object
 //!   from its DER ([`DecodedObject::restored`]), so no single main-thread task reads a thousand
 //!   objects at once. The worker keeps what it decoded (the text too), named by the request's
 //!   generation: later jobs name it instead of sending it again.
@@ -216,7 +216,6 @@ impl From<BodyIn> for ObjectBody {
     }
 }
 
-/// A batch's JSON as the worker writes it.
 /// The objects' answer messages: each a JSON array of at most `most` objects and (unless one
 /// object alone is larger) `bytes` of JSON, with the objects it holds.
 fn write_batches(
@@ -816,7 +815,7 @@ fn ask(job: Job, deliver: Deliver, warm_up: bool) {
         return deliver(job.run_here());
     }
     let job_here = CLIENT.with_borrow_mut(|client| {
-        let client = client.get_or_insert_with(|| start().map_err(|why| warn_fallback(&why)).ok());
+        let client = client.get_or_insert_with(started);
         let Some(client) = client.as_mut() else {
             return Some((job, deliver));
         };
@@ -906,10 +905,7 @@ pub fn warm_up() {
         if client.is_some() {
             return false;
         }
-        let started = start().map_err(|why| warn_fallback(&why)).ok();
-        let running = started.is_some();
-        *client = Some(started);
-        running
+        client.get_or_insert_with(started).is_some()
     });
     let Some(case) = idle.then(|| example(WARM_UP_CASE)).flatten() else {
         return;
@@ -922,6 +918,11 @@ pub fn warm_up() {
     );
     let case = Box::new(case);
     ask(Job::Analyse { case, paste: None }, Box::new(ignore), true);
+}
+
+/// The worker's client, or `None` (saying why in the console) when no worker can start.
+fn started() -> Option<Client> {
+    start().map_err(|why| warn_fallback(&why)).ok()
 }
 
 fn warn_fallback(why: &str) {
@@ -1050,7 +1051,15 @@ fn receive_answer(data: &JsValue, generation: u32) {
                 ),
             )
         } else if let Some(packed) = get(data, "packed").as_string() {
-            record("keep-worker", took);
+            let shared = matches!(flight.job, Job::Pack(_, Packing::Share));
+            record(
+                if shared {
+                    "share-worker"
+                } else {
+                    "keep-worker"
+                },
+                took,
+            );
             Some(Ok(Done::Packed(packed)))
         } else if let Some(markdown) = get(data, "reported").as_string() {
             record("report-worker", took);
