@@ -339,17 +339,20 @@ export async function shareLinkGrowth() {
         observer.observe(tools, { subtree: true, childList: true, characterData: true });
         document.querySelector('#share-link').click();
       }));
-      // The case inside (v1. + base64url of raw deflate of its JSON): the link's length also
-      // moves by a few hundred bytes with how well deflate matches an answer's base64 (its
-      // signature's length shifts the alignment), the case itself should not move at all.
+      // The case inside (v1. + base64url of raw deflate of its JSON). Each answer is new bytes
+      // (producedAt, the request's fresh nonce, a new signature, whose ECDSA length moves by a
+      // byte): the case may move by those bytes and the link by their deflate coding, no more.
       const json = inflateRawSync(Buffer.from(link.split('#case=v1.')[1], 'base64url')).toString();
-      sizes.push([link.length, json.length, (({ ocsp = [], crls = [] }) => ocsp.length + crls.length)(JSON.parse(json).evidence ?? {})]);
+      const { ocsp = [], crls = [] } = JSON.parse(json).evidence ?? {};
+      const body = (b) => [b ?? []].flat().reduce((n, piece) => n + Buffer.from(piece, 'base64').length, 0);
+      sizes.push([link.length, json.length, ocsp.length + crls.length, [...ocsp, ...crls].reduce((n, r) => n + body(r.body), 0)]);
     }
-    const row = (round, [link, json, answers]) => [`share link after ${round} of live answers (case JSON; live answers kept)`, `${link} B`, `(${json} B; ${answers})`];
+    const row = (round, [link, json, answers, bytes]) => [`share link after ${round} of live answers (case JSON; answers kept, their bytes)`, `${link} B`, `(${json} B; ${answers}, ${bytes} B)`];
+    const [first, , third] = sizes;
     return [
-      row('1 round', sizes[0]),
+      row('1 round', first),
       row('2 rounds', sizes[1]),
-      [...row('3 rounds', sizes[2]).slice(0, 2), `(${sizes[2][1]} B; ${sizes[2][2]}) <= after 1 round: ${sizes[0][0]} B (${sizes[0][1]} B)`],
+      [...row('3 rounds', third).slice(0, 2), `${row('3 rounds', third)[2]} <= after 1 round: ${first[0]} B; ${third[0] - first[0] >= 0 ? '+' : ''}${third[0] - first[0]} B, answers ${third[3] - first[3] >= 0 ? '+' : ''}${third[3] - first[3]} B`],
     ];
   } finally {
     await browser.close();

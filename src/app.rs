@@ -4,7 +4,7 @@ use crate::components::case_tools::CaseTools;
 use crate::components::diagnose_panel::DiagnosePanel;
 use crate::components::evaluation_time::{EvaluationTime, now};
 use crate::components::file_drop::FileDrop;
-use crate::components::found::Found;
+use crate::components::found::{Filing, Found};
 use crate::components::object_card::ObjectCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::problem_list::ProblemList;
@@ -185,6 +185,16 @@ fn decoded_list(props: &DecodedListProps) -> Html {
     }
 }
 
+/// A callback, made once, that dispatches its argument made into an action.
+#[hook]
+fn use_dispatched<IN: 'static>(
+    dispatcher: &UseReducerDispatcher<State>,
+    make: fn(IN) -> Action,
+) -> Callback<IN> {
+    let dispatcher = dispatcher.clone();
+    use_callback((), move |input: IN, _| dispatcher.dispatch(make(input)))
+}
+
 /// The workbench: inputs on top, what the core made of them below.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -204,69 +214,69 @@ pub fn app() -> Html {
         let snapshot = state.snapshot();
         use_effect_with(snapshot, |snapshot| crate::services::keep(snapshot.clone()));
     }
-    // A callback that dispatches its argument, made into an action.
-    let dispatch = |make: fn(()) -> Action| {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(make(())))
-    };
-    let on_more = dispatch(|()| PasteAction::ShowMore.into());
-    let on_now = dispatch(|()| PasteAction::SetTimeTo(now()).into());
+    // The callbacks handed to children are made once (or when what they read changes), so a
+    // child whose other props did not change is not rendered again: with new callbacks at each
+    // render, a what-if rebuilt the Verify view, the cards and the inputs as well.
+    let dispatcher = state.dispatcher();
+    let on_more = use_dispatched(&dispatcher, |()| PasteAction::ShowMore.into());
+    let on_now = use_dispatched(&dispatcher, |()| PasteAction::SetTimeTo(now()).into());
     let on_decode = {
-        let state = state.clone();
-        Callback::from(move |text: String| {
-            // A ticket pasted with no case open becomes the case at once, so the diagnosis shows
-            // (the worker reads whether it is one).
-            let ticket = state.case.is_none();
-            let at = state.at.to_string();
-            // Decoded once, in the decode worker: the paste view and the ticket reader share the
-            // objects when they are back (a newer paste's request drops this one's answer).
-            let state = state.clone();
-            work::decode_paste(text, move |text, decoded, sorted| {
-                state.dispatch(work::decoded_paste(text.clone(), decoded.clone(), sorted).into());
-                if ticket {
-                    let state = state.clone();
-                    work::ticket_case(text, Some(decoded), at, true, move |action| {
-                        state.dispatch(action.into())
-                    });
-                }
+        let dispatcher = dispatcher.clone();
+        // A ticket pasted with no case open becomes the case at once, so the diagnosis shows
+        // (the worker reads whether it is one).
+        use_callback(
+            (state.case.is_none(), state.at),
+            move |text: String, (ticket, at)| {
+                let (ticket, at) = (*ticket, at.to_string());
+                // Decoded once, in the decode worker: the paste view and the ticket reader share
+                // the objects when they are back (a newer paste's request drops this one's answer).
+                let dispatcher = dispatcher.clone();
+                work::decode_paste(text, move |text, decoded, sorted| {
+                    dispatcher.dispatch(
+                        work::decoded_paste(text.clone(), decoded.clone(), sorted).into(),
+                    );
+                    if ticket {
+                        work::ticket_case(text, Some(decoded), at, true, move |action| {
+                            dispatcher.dispatch(action.into())
+                        });
+                    }
+                });
+            },
+        )
+    };
+    let on_edit = use_dispatched(&dispatcher, |text: String| PasteAction::Edit(text).into());
+    let on_time = use_dispatched(&dispatcher, |text: String| {
+        PasteAction::set_time(text).into()
+    });
+    let on_file = {
+        let (dispatcher, file_error) = (dispatcher.clone(), file_error.setter());
+        use_callback((), move |(name, bytes): (String, Vec<u8>), _| {
+            file_error.set(None);
+            let dispatcher = dispatcher.clone();
+            work::decode_file(name, bytes, move |action| {
+                dispatcher.dispatch(action.into())
             });
         })
     };
-    let on_edit = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(PasteAction::Edit(text).into()))
-    };
-    let on_time = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(PasteAction::set_time(text).into()))
-    };
-    let on_file = {
-        let (state, file_error) = (state.clone(), file_error.clone());
-        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            file_error.set(None);
-            let decoded = state.clone();
-            work::decode_file(name, bytes, move |action| decoded.dispatch(action.into()));
-        })
-    };
     let on_file_error = {
-        let file_error = file_error.clone();
-        Callback::from(move |message: String| file_error.set(Some(message)))
+        let file_error = file_error.setter();
+        use_callback((), move |message: String, _| file_error.set(Some(message)))
     };
-    let on_select = {
-        let state = state.clone();
-        Callback::from(move |change: SelectionChange| {
-            state.dispatch(PasteAction::Select(change).into())
-        })
-    };
-    let on_step = {
-        let state = state.clone();
-        Callback::from(move |(step, highlight): (usize, Option<(String, Span)>)| {
-            state.dispatch(PasteAction::ShowStep(step, highlight).into())
-        })
-    };
+    let on_select = use_dispatched(&dispatcher, |change: SelectionChange| {
+        PasteAction::Select(change).into()
+    });
+    let on_step = use_dispatched(
+        &dispatcher,
+        |(step, highlight): (usize, Option<(String, Span)>)| {
+            PasteAction::ShowStep(step, highlight).into()
+        },
+    );
     // The case resolved once per change, shared by the live plan and the panels; the paste's
     // objects are used when the paste is the case's material.
+    // Other material (a built-in case's, an opened case's) is decoded once per text: a what-if
+    // changes the settings, not the material.
     let paste_is_material = |case: &mqocsp_core::mq::case::Case, text: &str| case.material == text;
+    let material_decoded = use_mut_ref(worker::DecodedText::default);
     let resolved = use_memo(
         (
             state.case_at_time(),
@@ -279,7 +289,8 @@ pub fn app() -> Html {
                     if paste_is_material(case, text) {
                         case.resolve_shared(decoded.arc())
                     } else {
-                        case.resolve()
+                        let material = material_decoded.borrow_mut().of(&case.material);
+                        case.resolve_shared(material)
                     }
                 }))
             })
@@ -359,10 +370,10 @@ pub fn app() -> Html {
     // The pickers' options are built in a task of their own (see `use_deferred`).
     let choices = crate::hooks::use_deferred(choices.clone());
     let on_example = {
-        let state = state.clone();
-        Callback::from(move |name: String| {
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |name: String, _| {
             if let Some(action) = work::open_example(&name) {
-                state.dispatch(action.into());
+                dispatcher.dispatch(action.into());
             }
         })
     };
@@ -373,15 +384,12 @@ pub fn app() -> Html {
             work::new_case(&state, move |action| handle.dispatch(action.into()));
         })
     };
-    let on_case_edit = {
-        let state = state.clone();
-        Callback::from(move |edit: CaseEdit| state.dispatch(CaseAction::Edit(edit).into()))
-    };
+    let on_case_edit = use_dispatched(&dispatcher, |edit: CaseEdit| CaseAction::Edit(edit).into());
     let on_import = {
-        let state = state.clone();
-        Callback::from(move |case: mqocsp_core::mq::case::Case| {
-            let state = state.clone();
-            work::open_case(case, move |action| state.dispatch(action.into()));
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |case: mqocsp_core::mq::case::Case, _| {
+            let dispatcher = dispatcher.clone();
+            work::open_case(case, move |action| dispatcher.dispatch(action.into()));
         })
     };
     let on_live = {
@@ -394,10 +402,9 @@ pub fn app() -> Html {
             crate::services::live::probe(&state, resolved.as_deref(), target, channel)
         })
     };
-    let on_apply = {
-        let state = state.clone();
-        Callback::from(move |change: Change| state.dispatch(CaseAction::Apply(change).into()))
-    };
+    let on_apply = use_dispatched(&dispatcher, |change: Change| {
+        CaseAction::Apply(change).into()
+    });
     let picks = time_picks(&state, analysed_now.as_deref());
     // What the paste holds, by slot; with an open case, also what live checks brought into it
     // (a listener's chain is typed evidence in the case, not text in the paste).
@@ -407,12 +414,15 @@ pub fn app() -> Html {
             Shared::from_arc(state.decoded.clone()),
             state.sorted.clone(),
             state.decoded_text.clone(),
-            (*resolved).clone(),
+            // The material resolved, not the resolution: a what-if leaves it as it was.
+            (*resolved)
+                .as_ref()
+                .map(|resolved| Shared::from_arc(resolved.material.clone())),
         ),
-        |(decoded, sorted, text, resolved)| match (resolved, sorted) {
-            (Some(resolved), _) if resolved.material.objects.len() > decoded.objects.len() => {
+        |(decoded, sorted, text, material)| match (material, sorted) {
+            (Some(material), _) if material.objects.len() > decoded.objects.len() => {
                 Shared::new(measured("sort", || {
-                    mqocsp_core::mq::sort::sort(&resolved.material, text)
+                    mqocsp_core::mq::sort::sort(material, text)
                 }))
             }
             (_, Some(sorted)) => Shared::from_arc(sorted.clone()),
@@ -423,12 +433,9 @@ pub fn app() -> Html {
     );
     // The rows are built in a task after the cards' first few (see `use_deferred`).
     let sorted = crate::hooks::use_deferred((*sorted).clone());
-    let on_pick = {
-        let state = state.clone();
-        Callback::from(move |at: mqocsp_core::Timestamp| {
-            state.dispatch(PasteAction::SetTimeTo(at).into())
-        })
-    };
+    let on_pick = use_dispatched(&dispatcher, |at: mqocsp_core::Timestamp| {
+        PasteAction::SetTimeTo(at).into()
+    });
     let summary = format!(
         "{} object{}, {} problem{}{}",
         state.object_count(),
@@ -437,6 +444,7 @@ pub fn app() -> Html {
         if state.problem_count() == 1 { "" } else { "s" },
         if state.pending { " (decoding…)" } else { "" }
     );
+    let filing = state.case.as_ref().map(Filing::of);
     let resolved = (*resolved).clone();
     let analysis_pending = analysed.pending && state.case.is_some();
     html! {
@@ -458,7 +466,7 @@ pub fn app() -> Html {
             if let (Some(analysed), true) = (analysed_now.clone(), state.case.is_some()) {
                 <Verdict {analysed} pending={analysis_pending} />
             }
-            <Found sorted={sorted.clone()} case={state.case.clone()} on_edit={on_case_edit.clone()} />
+            <Found sorted={sorted.clone()} {filing} on_edit={on_case_edit.clone()} />
             <CaseTools snapshot={state.snapshot()} {on_import} />
             <DiagnosePanel case={state.case.clone()} {resolved} analysed={analysed_now} pending={analysis_pending} {on_example} {on_new} on_edit={on_case_edit} {on_apply} {on_live} live_log={state.live_log.clone()} {on_probe} />
             <VerifyPanel choices={choices.clone()} {selection} {report} pending={report_pending} step={state.step} {on_select} {on_step} />

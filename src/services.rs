@@ -28,7 +28,14 @@ pub fn case_from_fragment() -> Option<Result<Case, String>> {
 /// Whether this page may use local storage: gloo-storage throws when it may not (storage
 /// disabled, a sandboxed frame), and the page works on without it.
 fn storage_allowed() -> Option<()> {
-    window()?.local_storage().ok()?.map(|_| ())
+    thread_local! {
+        // Asked once: the answer does not change while the page lives, and asking is a call
+        // into the browser at every change of the case.
+        static ALLOWED: bool = window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .is_some();
+    }
+    ALLOWED.with(|allowed| allowed.then_some(()))
 }
 
 /// The last case kept in this browser (kept as a JSON string; an older build kept the packed

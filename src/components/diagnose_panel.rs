@@ -5,7 +5,6 @@ use crate::services::worker::Analysed;
 use crate::shared::Shared;
 use crate::state::CaseEdit;
 use mqocsp_core::mq::case::{Case, Resolved, ResponderState};
-use mqocsp_core::mq::examples::examples;
 use mqocsp_core::mq::ini::OcspAuthentication;
 use mqocsp_core::mq::predict::{Change, Diagnosis, LogEntry};
 use mqocsp_core::verify::Outcome;
@@ -335,6 +334,16 @@ fn outcome_view(d: &Diagnosis, on_apply: &Callback<Change>) -> Html {
     }
 }
 
+thread_local! {
+    /// The built-in cases' names and picker labels, built once: building every case (their
+    /// material and settings) took about a millisecond at each render of this panel, which
+    /// re-renders at every what-if (docs/performance.md).
+    static EXAMPLES: std::rc::Rc<[(&'static str, String)]> = mqocsp_core::mq::examples::examples()
+        .into_iter()
+        .map(|(name, case)| (name, format!("{name} — {}", case.title)))
+        .collect();
+}
+
 /// The MQ view.
 #[function_component(DiagnosePanel)]
 pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
@@ -349,7 +358,8 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
         let (chosen, on_example) = (chosen.clone(), props.on_example.clone());
         Callback::from(move |_: MouseEvent| on_example.emit((*chosen).clone()))
     };
-    let names: Vec<&'static str> = examples().into_iter().map(|(name, _)| name).collect();
+    let examples = EXAMPLES.with(std::rc::Rc::clone);
+    let names: Vec<&'static str> = examples.iter().map(|(name, _)| *name).collect();
     let position = names
         .iter()
         .position(|n| *n == chosen.as_str())
@@ -376,8 +386,8 @@ pub fn diagnose_panel(props: &DiagnosePanelProps) -> Html {
             <div class="picks">
                 <label>{ "Built-in case (the seed walk-through) " }
                     <select id="example-select" {onchange}>
-                        { for examples().into_iter().map(|(name, case)| html! {
-                            <option value={name} selected={*chosen == name}>{ format!("{name} — {}", case.title) }</option>
+                        { for examples.iter().map(|(name, label)| html! {
+                            <option value={*name} selected={chosen.as_str() == *name}>{ label.clone() }</option>
                         }) }
                     </select>
                 </label>

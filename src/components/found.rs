@@ -8,13 +8,37 @@ use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::sort::{Role, Slot, Sorted, TextKind};
 use yew::prelude::*;
 
+/// What of the open case the list shows: where certificates are filed, and the responders an
+/// index.txt can be filed for. A what-if changes none of it, so the list is not built again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filing {
+    qm_certificate: Option<String>,
+    client_certificate: Option<String>,
+    qm_trust: Vec<String>,
+    client_trust: Vec<String>,
+    responders: Vec<String>,
+}
+
+impl Filing {
+    /// What `case` files.
+    pub fn of(case: &Case) -> Self {
+        Self {
+            qm_certificate: case.queue_manager.certificate.clone(),
+            client_certificate: case.client.certificate.clone(),
+            qm_trust: case.queue_manager.trust.clone(),
+            client_trust: case.client.trust.clone(),
+            responders: case.responders.iter().map(|r| r.url.clone()).collect(),
+        }
+    }
+}
+
 /// Props of [`Found`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct FoundProps {
     /// What the paste holds.
     pub sorted: Shared<Sorted>,
-    /// The case, to show what is filed already.
-    pub case: Option<Case>,
+    /// What the open case files, to show it.
+    pub filing: Option<Filing>,
     /// Files a piece into the case.
     pub on_edit: Callback<CaseEdit>,
 }
@@ -43,23 +67,23 @@ pub fn found(props: &FoundProps) -> Html {
     if sorted.certificates.is_empty() && sorted.texts.is_empty() {
         return html! {};
     }
-    let case = props.case.as_ref();
+    let filing = props.filing.as_ref();
     let selector = |fp: &str| format!("sha256:{fp}");
     let is = |field: Option<&Option<String>>, fp: &str| {
         field.and_then(|f| f.as_deref()) == Some(selector(fp).as_str())
     };
     let trusts =
         |list: Option<&Vec<String>>, fp: &str| list.is_some_and(|l| l.contains(&selector(fp)));
-    let qm = case.and_then(|c| c.queue_manager.certificate.as_deref());
-    let client = case.and_then(|c| c.client.certificate.as_deref());
+    let qm = filing.and_then(|f| f.qm_certificate.as_deref());
+    let client = filing.and_then(|f| f.client_certificate.as_deref());
     let mut items: Vec<(Slot, Html)> = Vec::new();
     for (fp, name, role) in &sorted.certificates {
         let (what, buttons) = match role {
             Role::Root => (
                 "a root CA (trust anchor)",
                 html! { <>
-                    { button("client trusts it", CaseEdit::ToggleClientTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.client.trust), fp)) }
-                    { button("queue manager trusts it", CaseEdit::ToggleQmTrust(selector(fp)), &props.on_edit, trusts(case.map(|c| &c.queue_manager.trust), fp)) }
+                    { button("client trusts it", CaseEdit::ToggleClientTrust(selector(fp)), &props.on_edit, trusts(filing.map(|f| &f.client_trust), fp)) }
+                    { button("queue manager trusts it", CaseEdit::ToggleQmTrust(selector(fp)), &props.on_edit, trusts(filing.map(|f| &f.qm_trust), fp)) }
                 </> },
             ),
             Role::Intermediate => ("an intermediate CA", html! {}),
@@ -70,8 +94,8 @@ pub fn found(props: &FoundProps) -> Html {
                     "an end-entity certificate (TLS client only)"
                 },
                 html! { <>
-                    { button("the queue manager's", CaseEdit::QmCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.queue_manager.certificate), fp)) }
-                    { button("the client's", CaseEdit::ClientCertificate(selector(fp)), &props.on_edit, is(case.map(|c| &c.client.certificate), fp)) }
+                    { button("the queue manager's", CaseEdit::QmCertificate(selector(fp)), &props.on_edit, is(filing.map(|f| &f.qm_certificate), fp)) }
+                    { button("the client's", CaseEdit::ClientCertificate(selector(fp)), &props.on_edit, is(filing.map(|f| &f.client_certificate), fp)) }
                 </> },
             ),
         };
@@ -107,14 +131,14 @@ pub fn found(props: &FoundProps) -> Html {
                 { button("the queue manager's log", CaseEdit::QmLog(text.clone()), &props.on_edit, false) }
             </> },
             TextKind::Environment | TextKind::OpensslSClient | TextKind::OpensslOcsp | TextKind::BinaryCcdt | TextKind::KeystoreList | TextKind::OpensslX509 => html! {},
-            TextKind::IndexTxt => case
+            TextKind::IndexTxt => filing
                 .into_iter()
-                .flat_map(|c| c.responders.iter())
-                .map(|r| {
+                .flat_map(|f| f.responders.iter())
+                .map(|url| {
                     let on_edit = props.on_edit.clone();
-                    let edit = CaseEdit::ResponderIndex(r.url.clone(), text.clone());
+                    let edit = CaseEdit::ResponderIndex(url.clone(), text.clone());
                     let onclick = Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()));
-                    html! { <button type="button" class="file-as" {onclick}>{ format!("index.txt of {}", r.url) }</button> }
+                    html! { <button type="button" class="file-as" {onclick}>{ format!("index.txt of {url}") }</button> }
                 })
                 .collect::<Html>(),
         };

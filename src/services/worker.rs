@@ -78,6 +78,31 @@ impl Input {
     }
 }
 
+/// The last text decoded and its objects. A case's material (a built-in case's, an opened
+/// case's) is decoded again only when it changed: a what-if changes the settings, not the
+/// material, and both the page (resolving the case for its panels) and the worker (predicting
+/// it) decoded it again at each one.
+#[derive(Debug, Default)]
+pub struct DecodedText(Option<(String, Arc<Decoded>)>);
+
+impl DecodedText {
+    /// `text` decoded, by the last decode when that was of the same text.
+    pub fn of(&mut self, text: &str) -> Arc<Decoded> {
+        if let Some((last, decoded)) = &self.0
+            && last == text
+        {
+            return decoded.clone();
+        }
+        let decoded = Arc::new(if text.trim().is_empty() {
+            Decoded::default()
+        } else {
+            mqocsp_core::decode(text)
+        });
+        self.0 = Some((text.to_owned(), decoded.clone()));
+        decoded
+    }
+}
+
 /// What is derived from an open case, in the worker or (without one) on the page.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Analysed {
@@ -290,6 +315,8 @@ struct Kept {
 
 thread_local! {
     static KEPT: RefCell<BTreeMap<u32, Kept>> = const { RefCell::new(BTreeMap::new()) };
+    /// The material of the last case analysed that was sent as text.
+    static MATERIAL: RefCell<DecodedText> = RefCell::new(DecodedText::default());
 }
 
 /// When this wasm runs in a dedicated worker: installs the request handler and returns `true`
@@ -427,6 +454,7 @@ fn read_case(json: &str, request: &JsValue) -> Result<(Case, Option<Arc<Decoded>
 
 fn analyse_in_worker(case: &str, request: &JsValue) -> Result<String, String> {
     let (case, decoded) = read_case(case, request)?;
+    let decoded = decoded.or_else(|| Some(MATERIAL.with_borrow_mut(|m| m.of(&case.material))));
     serde_json::to_string(&Analysed::of(&case, decoded)).map_err(|error| error.to_string())
 }
 
@@ -891,8 +919,8 @@ pub fn pack_now() {
 const WARM_UP_CASE: &str = "client-responder-down";
 
 /// Runs a built-in case through the worker once, its answers dropped, when the page has asked
-/// nothing yet: a decode (certificates read back in a batch, the paste sorted) and an analysis
-/// (an explanation read back). The browser compiles wasm code lazily, on its first call, and the
+/// nothing yet: a decode (certificates read back in a batch, the paste sorted) and analyses
+/// under each client policy (an explanation read back). The browser compiles wasm code lazily, on its first call, and the
 /// page's first read of a many-ticket paste's answer took 13–40 ms cold against 2–6 ms warm
 /// (docs/performance.md); this way the first paste meets code already compiled. It also starts
 /// the worker before the first paste needs it. Nothing runs when no worker can start: the work
@@ -916,8 +944,16 @@ pub fn warm_up() {
         Box::new(ignore),
         true,
     );
-    let case = Box::new(case);
-    ask(Job::Analyse { case, paste: None }, Box::new(ignore), true);
+    // Under each OCSPAuthentication policy, as the what-if controls change it: the first what-if
+    // of a page otherwise met the code of another outcome (a connection, a warning) cold, and
+    // took 30–45 ms against 10–15 ms after it (docs/performance.md). The page reads back the
+    // last answer (the others are superseded).
+    use mqocsp_core::mq::ini::OcspAuthentication::{Optional, Required, Warn};
+    for policy in [Warn, Optional, Required] {
+        let mut case = Box::new(case.clone());
+        case.client.ocsp_authentication = Some(policy);
+        ask(Job::Analyse { case, paste: None }, Box::new(ignore), true);
+    }
 }
 
 /// The worker's client, or `None` (saying why in the console) when no worker can start.

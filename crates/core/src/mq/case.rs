@@ -19,8 +19,11 @@ use std::collections::BTreeMap;
 /// The value of `format` in every case file.
 pub const FORMAT: &str = "mqocsp-case";
 /// The case file version this build writes. Version 1 files (live answers appended to the
-/// material as PEM, no `evidence`) are read and upgraded on load.
-pub const VERSION: u32 = 2;
+/// material as PEM, no `evidence`) are read and upgraded on load; version 2 wrote each live
+/// answer's body as one base64 string, version 3 may write it in pieces ([`Der::pieces`]).
+///
+/// [`Der::pieces`]: super::evidence::Der::pieces
+pub const VERSION: u32 = 3;
 /// The oldest case file version this build reads.
 pub const OLDEST_VERSION: u32 = 1;
 

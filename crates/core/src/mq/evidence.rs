@@ -14,25 +14,84 @@ pub const MAX_CRLS: usize = 20;
 /// The most certificates a presented chain keeps (GSKit's own chain limit is far lower).
 pub const MAX_PRESENTED: usize = 16;
 
-/// DER bytes, written as standard base64 in case files.
+/// DER bytes, written as standard base64 in case files: one string, or (since case file version
+/// 3) a list of strings that are its [`Der::pieces`], read back one after the other.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Der(pub Vec<u8>);
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+impl Der {
+    /// The bytes cut before and after each certificate embedded in them (an OCSP response's
+    /// `certs`); anything else is one piece. Written piece by piece, an embedded certificate's
+    /// base64 is the text of its PEM whatever comes before it. Written whole, it depended on
+    /// where the certificate starts (three bytes make four characters): deflate found the
+    /// responder's certificate in the pasted PEM for one live answer and not for the next, a
+    /// byte longer, and the case's share link moved by 300 bytes from one answer to the next
+    /// while the case did not grow (scripts/bench-page).
+    pub fn pieces(&self) -> Vec<&[u8]> {
+        let embedded: Vec<Vec<u8>> = crate::ocsp::OcspResponse::parse(&self.0)
+            .ok()
+            .and_then(|response| response.basic)
+            .map(|basic| basic.certificates.into_iter().map(|c| c.der).collect())
+            .unwrap_or_default();
+        let mut pieces = Vec::new();
+        let mut rest: &[u8] = &self.0;
+        for der in &embedded {
+            let Some(at) = find(rest, der) else {
+                continue;
+            };
+            let (before, from) = rest.split_at(at);
+            let (cert, after) = from.split_at(der.len());
+            pieces.extend([before, cert].into_iter().filter(|p| !p.is_empty()));
+            rest = after;
+        }
+        if !rest.is_empty() || pieces.is_empty() {
+            pieces.push(rest);
+        }
+        pieces
+    }
+}
 
 impl Serialize for Der {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use base64::Engine as _;
-        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
+        let base64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+        match self.pieces().as_slice() {
+            [whole] => s.serialize_str(&base64(whole)),
+            pieces => s.collect_seq(pieces.iter().map(|piece| base64(piece))),
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Der {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use base64::Engine as _;
-        let text = String::deserialize(d)?;
-        base64::engine::general_purpose::STANDARD
-            .decode(text.trim())
-            .map(Der)
-            .map_err(|e| serde::de::Error::custom(format!("not base64 DER: {e}")))
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Whole(String),
+            Pieces(Vec<String>),
+        }
+        let pieces = match Written::deserialize(d).map_err(|_| {
+            serde::de::Error::custom("DER is written as a base64 string or a list of them")
+        })? {
+            Written::Whole(text) => vec![text],
+            Written::Pieces(pieces) => pieces,
+        };
+        let mut der = Vec::new();
+        for piece in &pieces {
+            base64::engine::general_purpose::STANDARD
+                .decode_vec(piece.trim(), &mut der)
+                .map_err(|e| serde::de::Error::custom(format!("not base64 DER: {e}")))?;
+        }
+        Ok(Der(der))
     }
 }
 
@@ -274,5 +333,54 @@ mod tests {
         let back: OcspReply = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back, reply("http://o/", "aa", &[0x30, 0x00]));
         assert!(serde_json::from_str::<Der>("\"not base64!\"").is_err());
+        assert!(serde_json::from_str::<Der>("[\"MAA=\", 7]").is_err());
+    }
+
+    /// An OCSP answer is written in pieces cut around the certificate it embeds, which is
+    /// written as the very base64 a PEM of it holds, and the pieces read back to the answer; the
+    /// same answer written whole (case file version 2) still reads.
+    #[test]
+    fn an_embedded_certificate_is_written_as_its_own_base64() {
+        use base64::Engine as _;
+        let pem = include_str!("../../../../testdata/fixtures/ocsp-client-good.pem");
+        let decoded = crate::decode(pem);
+        let body = decoded
+            .objects
+            .first()
+            .map(|o| o.der.clone())
+            .unwrap_or_default();
+        let certificate = match decoded.objects.first().map(|o| &o.body) {
+            Some(crate::ObjectBody::OcspResponse(r)) => r
+                .basic
+                .as_ref()
+                .and_then(|b| b.certificates.first())
+                .map(|c| c.der.clone())
+                .unwrap_or_default(),
+            other => panic!("not an OCSP response: {other:?}"),
+        };
+        assert!(!certificate.is_empty());
+        let json = serde_json::to_value(Der(body.clone())).unwrap_or_default();
+        let pieces: Vec<&str> = json
+            .as_array()
+            .map(|a| a.iter().filter_map(|p| p.as_str()).collect())
+            .unwrap_or_default();
+        let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+        // The answer up to the certificate, then the certificate (`certs` is its last field).
+        assert_eq!(pieces.len(), 2, "{json}");
+        assert_eq!(pieces.get(1).copied(), Some(b64(&certificate).as_str()));
+        assert_eq!(
+            serde_json::from_value::<Der>(json).ok(),
+            Some(Der(body.clone()))
+        );
+        let whole = serde_json::Value::String(b64(&body));
+        assert_eq!(
+            serde_json::from_value::<Der>(whole).ok(),
+            Some(Der(body.clone()))
+        );
+        // Not an OCSP response (a certificate, a CRL, a truncated answer): one string.
+        for other in [certificate.as_slice(), body.get(..40).unwrap_or_default()] {
+            let json = serde_json::to_value(Der(other.to_vec())).unwrap_or_default();
+            assert_eq!(json.as_str(), Some(b64(other).as_str()));
+        }
     }
 }
