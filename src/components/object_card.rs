@@ -3,7 +3,7 @@
 
 use crate::components::der_view::DerView;
 use mqocsp_core::der::Span;
-use mqocsp_core::present::{Fact, Tone, card};
+use mqocsp_core::present::{Fact, Section, Tone, card};
 use mqocsp_core::{Decoded, Timestamp};
 use std::sync::Arc;
 use yew::prelude::*;
@@ -73,6 +73,10 @@ fn fact_rows(facts: &[Fact], highlighted: Option<Span>, on_select: &Callback<Spa
 pub fn object_card(props: &ObjectCardProps) -> Html {
     let selected = use_state(|| None::<Span>);
     let show_bytes = use_state(|| false);
+    // The sections opened (by the user, or by a highlight inside them): a closed section's facts
+    // are not built. A certificate's sections hold most of its card, and building every card's
+    // closed sections made the paste of many tickets build thousands of elements nobody opened.
+    let opened = use_state(Vec::<usize>::new);
     {
         let (selected, show_bytes) = (selected.clone(), show_bytes.clone());
         use_effect_with(props.highlight, move |highlight| {
@@ -98,6 +102,9 @@ pub fn object_card(props: &ObjectCardProps) -> Html {
         .iter()
         .chain(card.sections.iter().flat_map(|s| s.facts.iter()));
     let highlighted = linked_fact(all_facts, *selected);
+    let holds = |section: &Section| {
+        highlighted.is_some() && section.facts.iter().any(|f| f.span == highlighted)
+    };
     let toggle_label = if *show_bytes {
         "Hide ASN.1 and bytes".to_owned()
     } else {
@@ -115,11 +122,30 @@ pub fn object_card(props: &ObjectCardProps) -> Html {
             </h2>
             <p class="headline">{ card.headline.clone() }</p>
             <dl>{ fact_rows(&card.facts, highlighted, &on_select) }</dl>
-            { for card.sections.iter().filter(|s| !s.facts.is_empty()).map(|section| html! {
-                <details class="section">
-                    <summary>{ section.title.clone() }</summary>
-                    <dl>{ fact_rows(&section.facts, highlighted, &on_select) }</dl>
-                </details>
+            { for card.sections.iter().enumerate().filter(|(_, s)| !s.facts.is_empty()).map(|(index, section)| {
+                let open = opened.contains(&index) || holds(section);
+                let ontoggle = {
+                    let opened = opened.clone();
+                    Callback::from(move |event: Event| {
+                        let now_open = event.target_unchecked_into::<web_sys::HtmlDetailsElement>().open();
+                        let mut list = (*opened).clone();
+                        list.retain(|i| *i != index);
+                        if now_open {
+                            list.push(index);
+                        }
+                        if list != *opened {
+                            opened.set(list);
+                        }
+                    })
+                };
+                html! {
+                    <details class="section" {open} {ontoggle}>
+                        <summary>{ section.title.clone() }</summary>
+                        if open {
+                            <dl>{ fact_rows(&section.facts, highlighted, &on_select) }</dl>
+                        }
+                    </details>
+                }
             }) }
             <button type="button" class="bytes-toggle" aria-expanded={show_bytes.to_string()} onclick={toggle}>
                 { toggle_label }
