@@ -40,6 +40,34 @@ test('pasting a certificate shows its subject', async () => {
   await page.close();
 });
 
+test("a card's folded section is built when opened, and a byte selected inside it opens it", async () => {
+  const pem = opensslCertificate('/C=JP/O=Pulsar/CN=sections.example.test', '0x0c0d');
+  const page = await suite.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(suite.relay.url);
+  await page.getByLabel(/Paste what the customer sent/).fill(pem);
+  const section = page.locator('.card details.section', { hasText: 'Extensions' });
+  await section.waitFor({ timeout: 10000 });
+  // Folded: its facts are not built (src/components/object_card.rs).
+  assert.equal(await section.locator('dl').count(), 0);
+  await section.locator('summary').click();
+  await section.locator('dl dd').first().waitFor();
+  assert.ok(await section.locator('dl dd').count() >= 2);
+  await section.locator('summary').click();
+  await section.locator('dl').waitFor({ state: 'detached' });
+  // The subject key identifier's OID in the ASN.1 tree: selecting it lights up its fact, in the
+  // section, which opens to show it.
+  await page.locator('.bytes-toggle').click();
+  await page.locator('.tree .node', { hasText: 'subjectKeyIdentifier' }).first().click();
+  const lit = section.locator('dd.sel');
+  await lit.waitFor();
+  assert.equal(await section.evaluate((d) => d.open), true);
+  assert.equal(await lit.getAttribute('data-field'), 'ext-2.5.29.14');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('bad input shows an error and keeps the paste', async () => {
   const page = await suite.browser.newPage();
   await page.goto(suite.relay.url);

@@ -1285,6 +1285,21 @@ mod tests {
         assert!(write_batches(&[], BATCH, BATCH_BYTES).is_empty());
     }
 
+    /// A text decoded again is not decoded again: the same objects come back until the text
+    /// changes, and a blank text holds nothing.
+    #[test]
+    fn the_same_text_is_decoded_once() {
+        let pem = self_signed(&CertSpec::new("once.example.test")).pem;
+        let mut last = super::DecodedText::default();
+        let first = last.of(&pem);
+        assert_eq!(first.objects.len(), 1);
+        assert!(std::sync::Arc::ptr_eq(&first, &last.of(&pem)));
+        let other = last.of(&format!("{pem}{pem}"));
+        assert_eq!(other.objects.len(), 2);
+        assert!(!std::sync::Arc::ptr_eq(&first, &last.of(&pem)));
+        assert_eq!(*last.of("  \n"), mqocsp_core::Decoded::default());
+    }
+
     /// The case the worker is warmed with exists.
     #[test]
     fn the_warm_up_case_is_built_in() {
