@@ -302,6 +302,45 @@ fn each_lint_fails_and_passes() {
     );
 }
 
+/// A version 2 case file (each live answer's body one base64 string) reads as this build's
+/// version 3, which writes the same answer in pieces around its embedded certificate; both hold
+/// the same case.
+#[test]
+fn a_version_2_case_file_with_live_answers_reads() {
+    use base64::Engine as _;
+    use mqocsp_core::mq::evidence::{Der, OcspReply, Reply};
+    let pem = include_str!("../../../testdata/fixtures/ocsp-client-good.pem");
+    let der = mqocsp_core::decode(pem)
+        .objects
+        .first()
+        .map(|o| o.der.clone())
+        .unwrap_or_default();
+    let mut case = example("good").unwrap();
+    case.evidence.add_ocsp(OcspReply {
+        url: SERVER_RESPONDER.into(),
+        certificate: "ab".repeat(32),
+        reply: Reply::Answered {
+            body: Der(der.clone()),
+        },
+    });
+    let written: serde_json::Value = serde_json::from_str(&case.to_json()).unwrap();
+    assert_eq!(written.get("version"), Some(&serde_json::json!(3)));
+    let body = written.pointer("/evidence/ocsp/0/body").cloned();
+    assert!(body.as_ref().is_some_and(|b| b.is_array()), "{body:?}");
+    let mut older = written.clone();
+    if let Some(version) = older.pointer_mut("/version") {
+        *version = serde_json::json!(2);
+    }
+    if let Some(body) = older.pointer_mut("/evidence/ocsp/0/body") {
+        *body = base64::engine::general_purpose::STANDARD
+            .encode(&der)
+            .into();
+    }
+    let back = Case::from_json(&older.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.version, mqocsp_core::mq::case::VERSION);
+    assert_eq!(back, case);
+}
+
 #[test]
 fn unknown_intermediate_and_case_files_round_trip() {
     // Every example survives a JSON round trip unchanged.
