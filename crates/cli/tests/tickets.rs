@@ -570,13 +570,13 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "mqprd01.northwind.example, printed by openssl x509 -text",
         ],
     ),
-    // 2381 with SSLKeyRepository=….kdb and no VRMF anywhere (only dspmqver, of whichever
-    // machine): the client is supposed older than 9.3, which appends .kdb itself.
+    // 2381 with SSLKeyRepository=….kdb and no VRMF: the only version is dspmqver's, and the
+    // ticket shows nothing of a queue manager's host, so it is the client's (9.2.0.4).
     (
         "97-kdb-suffix-2381-client-version-unstated",
         Some(2381),
         "client",
-        &["batchkey.kdb.kdb"],
+        &["batchkey.kdb.kdb", "the client is MQ 9.2.0.4"],
     ),
     // pymqi's and the Node.js ibmmq package's errors (C clients underneath) with the python
     // worker's AMQERR01.LOG: the queue manager's certificate is revoked.
@@ -601,6 +601,16 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         Some(2393),
         "client",
         &["The chain does not validate"],
+    ),
+    // Two dspmqver outputs, the queue manager's (9.3) first, then the Windows client's (9.2),
+    // each introduced by a sentence; MQSSLKEYR names a .kdb file and the job gets 2381: the
+    // client's 9.2 appends .kdb itself. The queue manager's 9.3 must not be taken as the
+    // client's.
+    (
+        "101-two-dspmqver-qm-first-windows-client-kdb-2381",
+        Some(2381),
+        "client",
+        &["batchkey.kdb.kdb", "the client is MQ 9.2.0.7"],
     ),
 ];
 
@@ -716,4 +726,67 @@ fn a_ticket_with_nothing_to_read_is_a_clear_error() {
             "{stderr}"
         );
     }
+}
+
+/// `dspmqver` output gives the client's MQ version only when the ticket ties it to the client,
+/// and the filing notes say which output was taken, which was not, and why.
+#[test]
+fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
+    let diagnose = |text: &str| -> Value {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mqocsp"))
+            .args(["diagnose", "-", "--json", "--at", "2026-12-01T00:00:00Z"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        serde_json::from_slice(&child.wait_with_output().unwrap().stdout).unwrap()
+    };
+    let notes = |d: &Value| -> String {
+        d["read"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/tickets");
+    let two = std::fs::read_to_string(
+        dir.join("101-two-dspmqver-qm-first-windows-client-kdb-2381.txt"),
+    )
+    .unwrap();
+    let d = diagnose(&two);
+    let read = notes(&d);
+    assert!(
+        read.contains("dspmqver output, MQ 9.3.0.15, is the queue manager's")
+            && read.contains("dspmqver output, MQ 9.2.0.7: the client's MQ version"),
+        "{read}"
+    );
+    assert!(!d["supposes"].to_string().contains("9.2 or earlier"), "{}", d["supposes"]);
+    // Without the sentences that say whose machine each ran on, and with the queue manager's
+    // side in the ticket, neither is the client's: the version is supposed again, and said.
+    let untied = two
+        .replace("On the queue manager server (QMPRD2, RHEL 8):", "")
+        .replace(
+            "And on APPWIN07, the Windows box where the batch runs (MQ client only, no queue manager there):",
+            "",
+        );
+    let d = diagnose(&untied);
+    let read = notes(&d);
+    assert!(
+        read.contains("dspmqver output, MQ 9.2.0.7, seen but not taken as the client's version"),
+        "{read}"
+    );
+    assert!(d["supposes"].to_string().contains("9.2 or earlier"), "{}", d["supposes"]);
+    // A prompt naming the client's host (its log's Host) ties it, whatever else is pasted.
+    let prompted = format!(
+        "{untied}\n11/30/2026 02:00:04 AM - Process(4410.1) User(svcbatch) Program(nightly.exe)\n                    Host(APPWIN07) Installation(Installation1)\n                    VRMF(9.2.0.7)\nAMQ9999E: Channel 'BATCH.SVRCONN' to host 'mqlnx02' ended abnormally.\n"
+    )
+    .replace("C:\\Program Files\\IBM\\MQ\\bin>dspmqver", "svcbatch@appwin07:~$ dspmqver");
+    let read = notes(&diagnose(&prompted));
+    assert!(
+        read.contains("is the client's (its prompt names the host appwin07"),
+        "{read}"
+    );
 }

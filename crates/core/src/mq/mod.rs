@@ -8,6 +8,7 @@ pub mod codes;
 pub mod config;
 pub mod csource;
 pub mod display;
+pub mod dspmqver;
 pub mod dotnet;
 pub mod env;
 pub mod errlog;

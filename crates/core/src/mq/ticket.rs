@@ -23,6 +23,9 @@ pub struct Entry {
     /// The MQ version its header names (`VRMF(9.3.0.5)`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vrmf: Option<String>,
+    /// The host its header names (`Host(app9)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
 }
 
 /// A ticket read.
@@ -74,6 +77,7 @@ fn header_of(body: &str) -> Vec<(String, String)> {
                 ("QMgr", m.qmgr.clone()),
                 ("Program", m.program.clone()),
                 ("VRMF", m.vrmf.clone()),
+                ("Host", m.host.clone()),
             ]
             .into_iter()
             .filter_map(|(n, v)| v.map(|v| (n.to_owned(), v)))
@@ -738,6 +742,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
                 side_reason,
                 lines: (number, end),
                 vrmf,
+                host: field(&header, "Host").map(str::to_owned),
             });
             index = end.max(index + 1);
             continue;
@@ -880,6 +885,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         case.queue_manager.error_log.push('\n');
         observed.add_log(Side::QueueManager, &body, number);
     }
+    taken_lines.extend(file_dspmqver(&lines, &entries, &mut case, &mut filed));
     if let Some((tls, why)) =
         super::tls_library::of_queue_manager_log(&case.queue_manager.error_log)
     {
@@ -1080,6 +1086,100 @@ impl Ticket {
             "nothing to diagnose: {lines}. Paste the client's or the queue manager's AMQERR01.LOG entries, the reason code the application got, the application's exception, mqclient.ini / qm.ini, runmqsc output, or the certificates"
         )
     }
+}
+
+/// Files the `dspmqver` outputs of a ticket: the first one the ticket ties to the client gives the
+/// client's MQ version (a `VRMF` in the client's own log header wins), as `dspmqver`'s module says;
+/// each is said in the filing notes, attributed or not. Returns the lines read.
+fn file_dspmqver(
+    lines: &[&str],
+    entries: &[Entry],
+    case: &mut Case,
+    filed: &mut Vec<String>,
+) -> Vec<usize> {
+    use super::dspmqver::{Context, Tie, Whose, find};
+    let found = find(&lines.join("\n"));
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let hosts = |side: Side| -> Vec<String> {
+        entries
+            .iter()
+            .filter(|e| e.side == side)
+            .filter_map(|e| e.host.clone())
+            .collect()
+    };
+    let mut qm_hosts = hosts(Side::QueueManager);
+    // The client's connection names name the queue manager's host (`host(port)`, a list too).
+    if found.iter().any(|f| f.prompt_host.is_some())
+        && let Some(conn) = case.resolve().client.mqcd.conn_name
+    {
+        qm_hosts.extend(
+            conn.split(',')
+                .filter_map(|c| c.split('(').next())
+                .map(|h| h.trim().to_owned()),
+        );
+    }
+    let context = Context {
+        client_hosts: hosts(Side::Client),
+        qm_hosts,
+        qm_material: entries.iter().any(|e| e.side == Side::QueueManager)
+            || !case.queue_manager.mqsc.trim().is_empty()
+            || !case.queue_manager.qm_ini.trim().is_empty(),
+    };
+    let from_log = case.client.mq_version.clone();
+    let mut taken = Vec::new();
+    let mut previous_end = 0;
+    for output in &found {
+        let (first, last) = output.lines;
+        taken.extend(first..=last);
+        // The prose just before it (at most three lines, not reaching back into another output).
+        let prose = (previous_end + 1..first)
+            .rev()
+            .filter(|l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()))
+            .take(3)
+            .find_map(|l| lines.get(l - 1).and_then(|t| hint_of(t)).map(|s| (s, l)));
+        previous_end = last;
+        let what = format!(
+            "lines {first}-{last}: dspmqver output, MQ {}",
+            output.version_text
+        );
+        let why = |side: Side, tie: &Tie| {
+            let machine = match side {
+                Side::Client => "the client's machine",
+                Side::QueueManager => "the queue manager's machine",
+            };
+            match tie {
+                Tie::PromptHost(host) => format!("its prompt names the host {host}, {machine} as the ticket's logs or connection name show"),
+                Tie::Prose(line) => format!("the text at line {line} says it ran on {machine}"),
+                Tie::OnlyClient => "the ticket shows nothing from a queue manager's host: no queue manager log, runmqsc output or qm.ini".into(),
+            }
+        };
+        filed.push(match output.whose(&context, prose) {
+            Whose::Side(side @ Side::Client, tie) => match (&from_log, &case.client.mq_version) {
+                (Some(vrmf), _) => format!(
+                    "{what}, is the client's ({}), but the client's log header says VRMF({vrmf}), which is used (the log is the running client's own)",
+                    why(side, &tie)
+                ),
+                (None, Some(taken)) => format!(
+                    "{what}, is the client's ({}), but an earlier one gave MQ {taken}, which is used",
+                    why(side, &tie)
+                ),
+                (None, None) => {
+                    case.client.mq_version = Some(output.version_text.clone());
+                    format!("{what}: the client's MQ version ({})", why(side, &tie))
+                }
+            },
+            Whose::Side(side @ Side::QueueManager, tie) => format!(
+                "{what}, is the queue manager's ({}): not the client's version",
+                why(side, &tie)
+            ),
+            Whose::Unknown => format!(
+                "{what}, seen but not taken as the client's version: nothing ties it to the client (no prompt naming the client's host, no text before it naming the machine, and the ticket also shows the queue manager's side)"
+            ),
+        });
+    }
+    taken
 }
 
 /// Files what a ticket says about a managed .NET client into its case: the revocation settings
