@@ -612,6 +612,19 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["batchkey.kdb.kdb", "the client is MQ 9.2.0.7"],
     ),
+    // A chat transcript: the PKI admin's openssl shows the leaf good and the Issuing CA unknown
+    // at the root's responder; the client's AMQ9716E names the Issuing CA. The cause is the
+    // CA's unknown, as openssl printed it, not an unreachable leaf responder.
+    (
+        "102-teams-chat-openssl-leaf-good-issuing-ca-unknown",
+        Some(2393),
+        "client",
+        &[
+            "answers unknown about a CA certificate",
+            "Northwind Issuing CA 1",
+            "as the openssl ocsp output at line 29 shows",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -789,4 +802,39 @@ fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
         read.contains("is the client's (its prompt names the host appwin07"),
         "{read}"
     );
+}
+
+/// A diagnosis that relies on openssl ocsp output names the assumption that openssl's verdict is
+/// what the MQ side's TLS library would conclude (GSKit for a C client, the client's own stack for
+/// .NET); one that does not rely on it (no openssl output, or a .NET client checking no
+/// revocation) does not.
+#[test]
+fn relying_on_openssl_output_is_a_named_assumption() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/tickets");
+    for (name, expected) in [
+        ("102-teams-chat-openssl-leaf-good-issuing-ca-unknown", Some("openssl-output-as-gskit")),
+        ("95-responder-error-unauthorized-amq9716", Some("openssl-output-as-gskit")),
+        ("80-openssl-response-verify-failure-amq9716", Some("openssl-output-as-gskit")),
+        ("41-dotnet-framework-revoked", Some("openssl-output-as-client-library")),
+        ("42-dotnet-mqclient-ini-ocsp-ignored", None),
+        ("01-linux-client-responder-down", None),
+    ] {
+        let path = dir.join(format!("{name}.txt"));
+        let out = mqocsp([
+            "diagnose",
+            path.to_str().unwrap(),
+            "--json",
+            "--at",
+            "2026-12-01T00:00:00Z",
+        ]);
+        let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let ids: Vec<&str> = d["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["id"].as_str())
+            .filter(|id| id.starts_with("openssl-output-as"))
+            .collect();
+        assert_eq!(ids, expected.into_iter().collect::<Vec<_>>(), "{name}");
+    }
 }

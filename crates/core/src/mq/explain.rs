@@ -550,14 +550,20 @@ fn side_words(side: Side) -> (&'static str, &'static str) {
 /// The open questions of the case: one list of alternatives per question.
 fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choice>> {
     let observed_text = &observed.ocsp_text;
-    // The serials the logs' inserts and the printed answers name: the certificate whose
-    // responder a question varies is the one they name, where one is open.
-    let named: Vec<String> = observed
+    // The serials the logs' inserts name, then those the printed answers name: the certificate
+    // whose responder a question varies is the one the logs name, else one openssl was asked
+    // about, where one is open.
+    let logged: Vec<String> = observed
         .messages
         .iter()
         .filter_map(|m| m.serial.clone())
-        .chain(observed_text.iter().map(|t| t.serial.clone()))
         .collect();
+    let printed_about: Vec<String> = observed_text.iter().map(|t| t.serial.clone()).collect();
+    let printed_of = |cert: &crate::certificate::Certificate| {
+        observed_text
+            .iter()
+            .find(|t| t.serial == normal_serial(&cert.serial))
+    };
     let mut out = Vec::new();
     // No channel definition and no client certificate in the ticket: whether the queue
     // manager demands one is not known (the channel's default is SSLCAUTH(REQUIRED)).
@@ -619,27 +625,47 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                 })
                 .collect()
         };
-        let varied = open
-            .iter()
-            .find(|(_, c)| named.contains(&normal_serial(&c.serial)))
+        let naming = |serials: &[String]| {
+            open.iter()
+                .find(|(_, c)| serials.contains(&normal_serial(&c.serial)))
+        };
+        let varied = naming(&logged)
+            .or_else(|| naming(&printed_about))
             .or(open.first());
         if let Some((url, cert)) = varied {
             let fp = cert.fingerprints.sha256.clone();
             let name = cert.short_name();
+            // Every other open source answers what openssl printed about its certificate, or
+            // good where nothing was printed.
             let good_elsewhere: Vec<Supposition> = open
                 .iter()
-                .map(|(other, _)| Supposition {
-                    url: other.clone(),
-                    certificate: None,
-                    answer: Supposed::Good,
+                .map(|(other, c)| match printed_of(c) {
+                    Some(text) if c.fingerprints.sha256 != fp => Supposition {
+                        url: other.clone(),
+                        certificate: Some(c.fingerprints.sha256.clone()),
+                        answer: text.meaning(),
+                        printed: Some(text.line),
+                    },
+                    _ => Supposition {
+                        url: other.clone(),
+                        certificate: None,
+                        answer: Supposed::Good,
+                        printed: None,
+                    },
                 })
                 .collect();
+            // What the ticket's openssl output says the responder answered about it.
+            let printed_text = printed_of(cert);
+            let printed = printed_text.map(TextAnswer::meaning);
             let answer = |answer: Supposed, cost: i32, words: String| {
                 let mut supposed = good_elsewhere.clone();
                 supposed.push(Supposition {
                     url: url.clone(),
                     certificate: (answer != Supposed::Unreachable).then(|| fp.clone()),
                     answer,
+                    printed: printed_text
+                        .filter(|t| t.meaning() == answer)
+                        .map(|t| t.line),
                 });
                 // An unreachable responder is unreachable for every certificate asked of it.
                 if answer == Supposed::Unreachable {
@@ -654,11 +680,6 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                     contradicts: None,
                 }
             };
-            // What the ticket's openssl output says the responder answered about it.
-            let printed = observed_text
-                .iter()
-                .find(|t| t.serial == normal_serial(&cert.serial))
-                .map(TextAnswer::meaning);
             let cost = |supposed: Supposed, base: i32| match printed {
                 Some(said) if said == supposed => 0,
                 Some(_) => base + 3,

@@ -32,6 +32,10 @@ pub struct Supposition {
     pub certificate: Option<String>,
     /// The answer supposed.
     pub answer: Supposed,
+    /// The ticket line of the `openssl ocsp` output that printed this answer, when it comes from
+    /// there rather than from the diagnosis's search.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed: Option<usize>,
 }
 
 /// Which side checks.

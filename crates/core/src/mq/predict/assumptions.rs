@@ -247,6 +247,18 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Partial,
         source: "2035 MQRC_NOT_AUTHORIZED: https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
     },
+    Assumption {
+        id: "openssl-output-as-gskit",
+        text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what GSKit, the TLS library of the MQ C client and of the queue manager (a NonStop queue manager's own OpenSSL in its place), would conclude for the same certificate and the same responder. That holds when openssl asked the same responder URL, from a host that reaches it as that MQ side does, near the time of the failure, and verified the response against the CAs that side's key repository holds (-CAfile/-VAfile); how GSKit builds its request and verifies the response is not documented.",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-ocsp(1) (-url, -CAfile, -VAfile; 'Response verify OK' / 'Response Verify Failure'); IBM q135040 (GSKit asks about every certificate but the root); no source compares the two",
+    },
+    Assumption {
+        id: "openssl-output-as-client-library",
+        text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what the client's own TLS stack (JSSE for the IBM MQ classes for Java, the platform's chain engine for the managed .NET client) would conclude for the same certificate and the same responder, asked from the client's host near the time of the failure with the same trusted CAs.",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-ocsp(1) (-url, -CAfile, -VAfile); no source compares openssl's verdict with JSSE's or .NET's",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

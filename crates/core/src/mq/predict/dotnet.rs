@@ -13,7 +13,7 @@ use crate::mq::dotnet::{
     IBM_PEER_NAME, IBM_REVOCATION, MS_FLAG, MS_MODE, NET_AUTHENTICATION, NET_MQEXCEPTION,
     NET_OFFLINE, NET_REVOKED, NET_UNKNOWN, NET_UNTRUSTED, Platform,
 };
-use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of};
+use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of, printed_line};
 use crate::mq::sources::{SourceKind, dotnet_sources};
 use crate::verify::trace::{Outcome, Trace};
 
@@ -221,10 +221,15 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             let said = format!("{} (from {})", source.url, source.from);
             // A CRL's own account (its thisUpdate, the serial listed or not) when it decides.
             let (answer, detail) = match source.kind {
-                SourceKind::Ocsp => (
-                    answer_of(resolved, &source.url, cert, issuer, &mut trace),
-                    None,
-                ),
+                SourceKind::Ocsp => {
+                    if printed_line(resolved, &source.url, cert).is_some() {
+                        b.assume("openssl-output-as-client-library");
+                    }
+                    (
+                        answer_of(resolved, &source.url, cert, issuer, &mut trace),
+                        None,
+                    )
+                }
                 SourceKind::Crl => {
                     let (answer, text) = crl_answer_of(resolved, &source.url, cert, issuer);
                     (answer, Some(text))
