@@ -625,6 +625,16 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "as the openssl ocsp output at line 29 shows",
         ],
     ),
+    // A .NET Framework service's Event Viewer entry: the MQException's inner exception is an
+    // IOException (the queue manager reset the connection during the handshake), and the queue
+    // manager's AMQ9633E says the client's certificate is revoked. The IOException is an
+    // observation the prediction matches (the refusal without a TLS alert).
+    (
+        "103-dotnet-event-viewer-ioexception-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -801,6 +811,36 @@ fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
     assert!(
         read.contains("is the client's (its prompt names the host appwin07"),
         "{read}"
+    );
+}
+
+/// A managed .NET client's IOException of a connection the queue manager ended is an
+/// observation, and it matches the queue manager's refusal (ticket 103's diagnosis matches what
+/// was observed, the IOException among its evidence).
+#[test]
+fn a_dotnet_ioexception_is_the_queue_managers_refusal_observed() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/tickets/103-dotnet-event-viewer-ioexception-qm-log-client-revoked.txt");
+    let out = mqocsp([
+        "diagnose",
+        path.to_str().unwrap(),
+        "--json",
+        "--at",
+        "2026-12-01T00:00:00Z",
+    ]);
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
+    assert!(
+        d["cause"]["evidence"]
+            .to_string()
+            .contains("line 25: NET:RemoteClosed in the client's log"),
+        "{}",
+        d["cause"]["evidence"]
+    );
+    assert!(
+        d["assumptions"].to_string().contains("dotnet-qm-refusal"),
+        "{}",
+        d["assumptions"]
     );
 }
 

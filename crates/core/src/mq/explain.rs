@@ -1949,14 +1949,18 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
         .map(|s| s.subject.clone())
         .collect();
     certificates.dedup();
+    // In the form the log shows them, as the fit compares them (a .NET refusal's closed
+    // connection in place of its alert).
     let predicted = |side: Side| -> Vec<String> {
-        match side {
+        let ids = match side {
             Side::Client => &diagnosis.client_log,
             Side::QueueManager => &diagnosis.queue_manager_log,
         }
         .iter()
         .map(|l| base(&l.id))
-        .collect()
+        .collect();
+        let seen = observed.ids(side);
+        super::java::comparable(super::dotnet::comparable(ids, &seen), &seen)
     };
     let mut evidence: Vec<String> = observed
         .messages

@@ -248,6 +248,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "2035 MQRC_NOT_AUTHORIZED: https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
     },
     Assumption {
+        id: "dotnet-qm-refusal",
+        text: "When the queue manager refuses the handshake of a managed .NET client (its own log says why), SslStream is assumed to end either with the AuthenticationException of the TLS alert the queue manager sends ('Authentication failed because the remote party sent a TLS alert', .NET 5 and later) or, when it closes or resets the connection without one, with an IOException ('Authentication failed because the remote party has closed the transport stream', 'Received an unexpected EOF or 0 bytes from the transport stream', 'Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host'); which one GSKit causes is not documented, so the form the application's log shows is the one compared. A closed or reset connection can also come from a firewall or load balancer between them.",
+        certainty: Certainty::Partial,
+        source: "dotnet/corefx SslState.cs StartReadFrame (IOException SR.net_auth_eof on a 0-byte read); dotnet/runtime SR.net_auth_tls_alert, SR.net_io_eof; NetworkStream SR.net_io_readfailure ('Unable to read data from the transport connection: {0}.'); no IBM source on GSKit's alerts",
+    },
+    Assumption {
         id: "openssl-output-as-gskit",
         text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what GSKit, the TLS library of the MQ C client and of the queue manager (a NonStop queue manager's own OpenSSL in its place), would conclude for the same certificate and the same responder. That holds when openssl asked the same responder URL, from a host that reaches it as that MQ side does, near the time of the failure, and verified the response against the CAs that side's key repository holds (-CAfile/-VAfile); how GSKit builds its request and verifies the response is not documented.",
         certainty: Certainty::Unconfirmed,
