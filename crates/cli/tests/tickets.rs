@@ -661,25 +661,31 @@ fn reviewed(d: &Value) -> Value {
     })
 }
 
+/// `mqocsp diagnose TICKET --json` on the ticket of testdata/tickets with this name.
+fn diagnosed(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/tickets")
+        .join(format!("{name}.txt"));
+    let out = mqocsp([
+        "diagnose",
+        path.to_str().unwrap(),
+        "--json",
+        "--at",
+        "2026-12-01T00:00:00Z",
+    ]);
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{name}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
 #[test]
 fn every_ticket_gets_the_cause_a_person_found() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/tickets");
     let mut failures = Vec::new();
     for (name, reason, side, words) in EXPECTED {
-        let path = dir.join(format!("{name}.txt"));
-        let out = mqocsp([
-            "diagnose",
-            path.to_str().unwrap(),
-            "--json",
-            "--at",
-            "2026-12-01T00:00:00Z",
-        ]);
-        let d: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "{name}: not JSON ({e}): {}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
+        let d = diagnosed(name);
         let summary = d["cause"]["summary"]
             .as_str()
             .unwrap_or_default()
@@ -709,16 +715,20 @@ fn a_ticket_on_standard_input_is_diagnosed_the_same() {
         "--at",
         "2026-12-01T00:00:00Z",
     ]);
-    let text = std::fs::read(&path).unwrap();
+    let from_stdin = diagnosed_from_stdin(&std::fs::read(&path).unwrap());
+    assert_eq!(from_file.stdout, from_stdin);
+}
+
+/// What `mqocsp diagnose - --json` prints with `text` on its standard input.
+fn diagnosed_from_stdin(text: &[u8]) -> Vec<u8> {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mqocsp"))
         .args(["diagnose", "-", "--json", "--at", "2026-12-01T00:00:00Z"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
-    let from_stdin = child.wait_with_output().unwrap();
-    assert_eq!(from_file.stdout, from_stdin.stdout);
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), text).unwrap();
+    child.wait_with_output().unwrap().stdout
 }
 
 /// A ticket with nothing mqocsp reads (prose only, or empty) is a clear error naming the lines,
@@ -756,14 +766,7 @@ fn a_ticket_with_nothing_to_read_is_a_clear_error() {
 #[test]
 fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
     let diagnose = |text: &str| -> Value {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mqocsp"))
-            .args(["diagnose", "-", "--json", "--at", "2026-12-01T00:00:00Z"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
-        serde_json::from_slice(&child.wait_with_output().unwrap().stdout).unwrap()
+        serde_json::from_slice(&diagnosed_from_stdin(text.as_bytes())).unwrap()
     };
     let notes = |d: &Value| -> String {
         d["read"]
@@ -775,10 +778,9 @@ fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
             .join("\n")
     };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/tickets");
-    let two = std::fs::read_to_string(
-        dir.join("101-two-dspmqver-qm-first-windows-client-kdb-2381.txt"),
-    )
-    .unwrap();
+    let two =
+        std::fs::read_to_string(dir.join("101-two-dspmqver-qm-first-windows-client-kdb-2381.txt"))
+            .unwrap();
     let d = diagnose(&two);
     let read = notes(&d);
     assert!(
@@ -786,7 +788,11 @@ fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
             && read.contains("dspmqver output, MQ 9.2.0.7: the client's MQ version"),
         "{read}"
     );
-    assert!(!d["supposes"].to_string().contains("9.2 or earlier"), "{}", d["supposes"]);
+    assert!(
+        !d["supposes"].to_string().contains("9.2 or earlier"),
+        "{}",
+        d["supposes"]
+    );
     // Without the sentences that say whose machine each ran on, and with the queue manager's
     // side in the ticket, neither is the client's: the version is supposed again, and said.
     let untied = two
@@ -801,7 +807,11 @@ fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
         read.contains("dspmqver output, MQ 9.2.0.7, seen but not taken as the client's version"),
         "{read}"
     );
-    assert!(d["supposes"].to_string().contains("9.2 or earlier"), "{}", d["supposes"]);
+    assert!(
+        d["supposes"].to_string().contains("9.2 or earlier"),
+        "{}",
+        d["supposes"]
+    );
     // A prompt naming the client's host (its log's Host) ties it, whatever else is pasted.
     let prompted = format!(
         "{untied}\n11/30/2026 02:00:04 AM - Process(4410.1) User(svcbatch) Program(nightly.exe)\n                    Host(APPWIN07) Installation(Installation1)\n                    VRMF(9.2.0.7)\nAMQ9999E: Channel 'BATCH.SVRCONN' to host 'mqlnx02' ended abnormally.\n"
@@ -819,16 +829,7 @@ fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
 /// was observed, the IOException among its evidence).
 #[test]
 fn a_dotnet_ioexception_is_the_queue_managers_refusal_observed() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata/tickets/103-dotnet-event-viewer-ioexception-qm-log-client-revoked.txt");
-    let out = mqocsp([
-        "diagnose",
-        path.to_str().unwrap(),
-        "--json",
-        "--at",
-        "2026-12-01T00:00:00Z",
-    ]);
-    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = diagnosed("103-dotnet-event-viewer-ioexception-qm-log-client-revoked");
     assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
     assert!(
         d["cause"]["evidence"]
@@ -850,24 +851,27 @@ fn a_dotnet_ioexception_is_the_queue_managers_refusal_observed() {
 /// revocation) does not.
 #[test]
 fn relying_on_openssl_output_is_a_named_assumption() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/tickets");
     for (name, expected) in [
-        ("102-teams-chat-openssl-leaf-good-issuing-ca-unknown", Some("openssl-output-as-gskit")),
-        ("95-responder-error-unauthorized-amq9716", Some("openssl-output-as-gskit")),
-        ("80-openssl-response-verify-failure-amq9716", Some("openssl-output-as-gskit")),
-        ("41-dotnet-framework-revoked", Some("openssl-output-as-client-library")),
+        (
+            "102-teams-chat-openssl-leaf-good-issuing-ca-unknown",
+            Some("openssl-output-as-gskit"),
+        ),
+        (
+            "95-responder-error-unauthorized-amq9716",
+            Some("openssl-output-as-gskit"),
+        ),
+        (
+            "80-openssl-response-verify-failure-amq9716",
+            Some("openssl-output-as-gskit"),
+        ),
+        (
+            "41-dotnet-framework-revoked",
+            Some("openssl-output-as-client-library"),
+        ),
         ("42-dotnet-mqclient-ini-ocsp-ignored", None),
         ("01-linux-client-responder-down", None),
     ] {
-        let path = dir.join(format!("{name}.txt"));
-        let out = mqocsp([
-            "diagnose",
-            path.to_str().unwrap(),
-            "--json",
-            "--at",
-            "2026-12-01T00:00:00Z",
-        ]);
-        let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = diagnosed(name);
         let ids: Vec<&str> = d["assumptions"]
             .as_array()
             .unwrap()

@@ -246,7 +246,8 @@ pub(crate) fn answer_of(
 /// supposition for it is a printed answer.
 pub(crate) fn printed_line(resolved: &Resolved, url: &str, cert: &Certificate) -> Option<usize> {
     let fingerprint = &cert.fingerprints.sha256;
-    if resolved.evidence.ocsp_reply(url, fingerprint).is_some() || resolved.evidence.unreachable(url)
+    if resolved.evidence.ocsp_reply(url, fingerprint).is_some()
+        || resolved.evidence.unreachable(url)
     {
         return None;
     }
