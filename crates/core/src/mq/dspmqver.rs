@@ -112,27 +112,35 @@ pub fn find(text: &str) -> Vec<Dspmqver> {
     let mut out = Vec::new();
     let mut index = 0;
     while let Some(line) = lines.get(index) {
-        let names_mq = field(line).is_some_and(|(name, value)| {
-            name == "Name" && value.split_whitespace().any(|w| w == "MQ")
-        });
-        let version = lines
-            .get(index + 1)
-            .and_then(|l| field(l))
-            .filter(|(name, _)| *name == "Version")
-            .and_then(|(_, value)| Some((value.to_owned(), MqVersion::parse(value)?)));
-        let (true, Some((version_text, version))) = (names_mq, version) else {
-            index += 1;
-            continue;
-        };
-        let mut end = index + 2;
-        while lines.get(end).is_some_and(|l| field(l).is_some()) {
-            end += 1;
-        }
         // The command, when shown, is on the line before (its prompt may name the host).
         let command = index
             .checked_sub(1)
             .and_then(|i| lines.get(i).map(|l| (i, *l)))
             .filter(|(_, l)| l.contains("dspmqver"));
+        let version_of = |line: Option<&&str>| {
+            line.and_then(|l| field(l))
+                .filter(|(name, _)| *name == "Version")
+                .and_then(|(_, value)| Some((value.to_owned(), MqVersion::parse(value)?)))
+        };
+        let names_mq = field(line).is_some_and(|(name, value)| {
+            name == "Name" && value.split_whitespace().any(|w| w == "MQ")
+        });
+        // `Name: IBM MQ` then `Version:`; or `Version:` alone right after the command
+        // (`dspmqver -f 2` prints only that field).
+        let found = if names_mq {
+            version_of(lines.get(index + 1)).map(|v| (v, index + 2))
+        } else if command.is_some() {
+            version_of(Some(line)).map(|v| (v, index + 1))
+        } else {
+            None
+        };
+        let Some(((version_text, version), mut end)) = found else {
+            index += 1;
+            continue;
+        };
+        while lines.get(end).is_some_and(|l| field(l).is_some()) {
+            end += 1;
+        }
         out.push(Dspmqver {
             lines: (command.map_or(index, |(i, _)| i) + 1, end),
             version_text,
@@ -198,6 +206,13 @@ mod tests {
         );
         // A Name: line that is not MQ's, or no Version: after it, is not dspmqver output.
         assert!(find("Name: Henrik\nVersion: 9.2\n").is_empty());
+        // `dspmqver -f 2`: the version alone, after the command.
+        let only = find("$ dspmqver -f 2\nVersion:     9.1.0.11\n");
+        assert_eq!(
+            (only[0].lines, only[0].version_text.as_str()),
+            ((1, 2), "9.1.0.11")
+        );
+        assert!(find("Version: 9.1.0.11\n").is_empty());
         assert!(find("Name: IBM MQ\nLevel: p920\n").is_empty());
     }
 
