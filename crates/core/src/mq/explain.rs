@@ -99,6 +99,9 @@ pub struct Observations {
     /// Messages about another channel, set aside (`attempts`): shown, not compared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_channels: Vec<Observed>,
+    /// The line of `openssl s_client` output that printed a certificate chain, when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s_client_chain: Option<usize>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -244,7 +247,11 @@ impl Observations {
                     .map(|(_, serial)| serial.clone())
             })
         };
-        for response in super::openssl_text::parse(text).ocsp {
+        let parsed = super::openssl_text::parse(text);
+        if let Some(s_client) = parsed.s_client.filter(|s| !s.chain.is_empty()) {
+            self.s_client_chain = Some(first_line + s_client.line - 1);
+        }
+        for response in parsed.ocsp {
             // A response that is only an error (`Responder Error: unauthorized (6)`) answers
             // nothing definite about what the command asked: for MQ, an unknown status.
             if let Some((word, code)) = response.status.as_ref().filter(|(_, c)| *c != 0)
@@ -1252,7 +1259,19 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         );
         return e;
     }
-    search(case, resolved, observed)
+    let mut e = search(case, resolved, observed);
+    // The chain openssl s_client printed stands in the case for the one the listener presents to
+    // the MQ client: said as an assumption (the queue manager picks its certificate by SNI).
+    if observed.s_client_chain.is_some()
+        && !case.evidence.presented.is_empty()
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "s-client-chain-presented")
+        && !e.diagnosis.assumptions.iter().any(|a| a.id == named.id)
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
+    e
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {

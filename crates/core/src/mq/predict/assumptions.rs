@@ -254,6 +254,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "dotnet/corefx SslState.cs StartReadFrame (IOException SR.net_auth_eof on a 0-byte read); dotnet/runtime SR.net_auth_tls_alert, SR.net_io_eof; NetworkStream SR.net_io_readfailure ('Unable to read data from the transport connection: {0}.'); no IBM source on GSKit's alerts",
     },
     Assumption {
+        id: "s-client-chain-presented",
+        text: "The certificate chain openssl s_client printed is taken as the chain the queue manager's listener presents to the MQ client. The queue manager chooses the certificate by the SNI the client sends: a channel with CERTLABL gets its own certificate only for the channel's SNI name (OutboundSNI=CHANNEL, '<channel>.chl.mq.ibm.com'), otherwise the queue manager's default certificate is presented; an s_client run without that -servername may have been shown another certificate than the MQ client is.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability (mq-reference §9); openssl-s_client(1) (-servername, -showcerts)",
+    },
+    Assumption {
         id: "openssl-output-as-gskit",
         text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what GSKit, the TLS library of the MQ C client and of the queue manager (a NonStop queue manager's own OpenSSL in its place), would conclude for the same certificate and the same responder. That holds when openssl asked the same responder URL, from a host that reaches it as that MQ side does, near the time of the failure, and verified the response against the CAs that side's key repository holds (-CAfile/-VAfile); how GSKit builds its request and verifies the response is not documented.",
         certainty: Certainty::Unconfirmed,
