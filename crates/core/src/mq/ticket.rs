@@ -179,6 +179,19 @@ fn hint_of(line: &str) -> Option<Side> {
     }
 }
 
+/// Whose machine a sentence says a command ran on: the side named after its last "on" or
+/// "from" ("the app team ran it on the queue manager host"), else the first side it names.
+fn machine_of(line: &str) -> Option<Side> {
+    let lower = format!(" {}", unquote(line).to_ascii_lowercase());
+    [" on ", " from "]
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|at| at + w.len()))
+        .max()
+        .and_then(|at| lower.get(at..))
+        .and_then(hint_of)
+        .or_else(|| hint_of(line))
+}
+
 /// Opening minus closing parentheses in `text` (full-width ones too, as a Japanese log writes
 /// them).
 fn paren_depth(text: &str) -> i32 {
@@ -1138,7 +1151,7 @@ fn file_dspmqver(
             .rev()
             .filter(|l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()))
             .take(3)
-            .find_map(|l| lines.get(l - 1).and_then(|t| hint_of(t)).map(|s| (s, l)));
+            .find_map(|l| lines.get(l - 1).and_then(|t| machine_of(t)).map(|s| (s, l)));
         previous_end = last;
         let what = format!(
             "lines {first}-{last}: dspmqver output, MQ {}",
@@ -1230,6 +1243,28 @@ mod tests {
 
     fn fields(text: &str) -> Vec<(String, String)> {
         crate::mq::errlog::header_fields(text).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_machine_a_sentence_says_a_command_ran_on() {
+        for (line, side) in [
+            (
+                "The application team ran this on the queue manager host:",
+                Some(Side::QueueManager),
+            ),
+            (
+                "And on APPWIN07, where the batch runs (MQ client only, no queue manager there):",
+                Some(Side::Client),
+            ),
+            (
+                "On the queue manager server (QMPRD2):",
+                Some(Side::QueueManager),
+            ),
+            ("> Output from our client machine:", Some(Side::Client)),
+            ("Here is the version:", None),
+        ] {
+            assert_eq!(machine_of(line), side, "{line}");
+        }
     }
 
     #[test]
