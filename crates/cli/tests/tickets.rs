@@ -822,6 +822,21 @@ fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
         read.contains("is the client's (its prompt names the host appwin07"),
         "{read}"
     );
+    // A prompt naming MQSERVER's host is the queue manager's; another output then has nothing
+    // tying it to the client (the ticket shows something from the queue manager's host).
+    let d = diagnose(
+        "MQCONNX fails with reason code 2381\n\
+         export MQSERVER='BATCH.SVRCONN/TCP/mqlnx02.corp.example(1414)'\n\
+         export MQSSLKEYR=/var/mqm/ssl/key.kdb\n\n\
+         [mqm@mqlnx02 ~]$ dspmqver\nName:        IBM MQ\nVersion:     9.2.0.4\n\n\
+         > [batch@app07 ~]$ dspmqver\n> Name:        IBM MQ\n> Version:     9.3.0.5\n",
+    );
+    let read = notes(&d);
+    assert!(
+        read.contains("MQ 9.2.0.4, is the queue manager's (its prompt names the host mqlnx02")
+            && read.contains("MQ 9.3.0.5, seen but not taken as the client's version"),
+        "{read}"
+    );
 }
 
 /// A managed .NET client's IOException of a connection the queue manager ended is an

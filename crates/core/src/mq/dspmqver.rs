@@ -12,8 +12,9 @@
 //! 2. else the prose just before it names a side ("on the application server", "on the queue
 //!    manager host");
 //! 3. else, when the ticket shows nothing from a queue manager's host (no entry of its error log,
-//!    no runmqsc output or MQSC, no qm.ini), the ticket is about the client alone and so is the
-//!    output (a connection name is the client's own setting and does not count).
+//!    no runmqsc output or MQSC, no qm.ini, no dspmqver output of its host by 1 or 2), the ticket
+//!    is about the client alone and so is the output (a connection name is the client's own
+//!    setting and does not count).
 //!
 //! Otherwise it is seen and not attributed, and the ticket's filing notes say so.
 

@@ -1123,36 +1123,61 @@ fn file_dspmqver(
             .collect()
     };
     let mut qm_hosts = hosts(Side::QueueManager);
-    // The client's connection names name the queue manager's host (`host(port)`, a list too).
-    if found.iter().any(|f| f.prompt_host.is_some())
-        && let Some(conn) = case.resolve().client.mqcd.conn_name
-    {
-        qm_hosts.extend(
-            conn.split(',')
-                .filter_map(|c| c.split('(').next())
-                .map(|h| h.trim().to_owned()),
-        );
+    // The client's connection names name the queue manager's host (`host(port)`, a list too):
+    // its channel definition's, and MQSERVER's (`CHANNEL/TCP/host(port)`).
+    if found.iter().any(|f| f.prompt_host.is_some()) {
+        let from_server = case
+            .client
+            .environment
+            .get("MQSERVER")
+            .and_then(|v| v.splitn(3, '/').nth(2).map(str::to_owned));
+        for conn in [case.resolve().client.mqcd.conn_name, from_server]
+            .into_iter()
+            .flatten()
+        {
+            qm_hosts.extend(
+                conn.split(',')
+                    .filter_map(|c| c.split('(').next())
+                    .map(|h| h.trim().to_owned()),
+            );
+        }
     }
-    let context = Context {
+    let mut context = Context {
         client_hosts: hosts(Side::Client),
         qm_hosts,
         qm_material: entries.iter().any(|e| e.side == Side::QueueManager)
             || !case.queue_manager.mqsc.trim().is_empty()
             || !case.queue_manager.qm_ini.trim().is_empty(),
     };
+    // The prose just before each (at most three lines, not reaching back into another output).
+    let mut previous_end = 0;
+    let proses: Vec<Option<(Side, usize)>> = found
+        .iter()
+        .map(|output| {
+            let first = output.lines.0;
+            let prose = (previous_end + 1..first)
+                .rev()
+                .filter(|l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()))
+                .take(3)
+                .find_map(|l| lines.get(l - 1).and_then(|t| machine_of(t)).map(|s| (s, l)));
+            previous_end = output.lines.1;
+            prose
+        })
+        .collect();
+    // An output of the queue manager's host is something from that host too.
+    if found.iter().zip(&proses).any(|(output, prose)| {
+        matches!(
+            output.whose(&context, *prose),
+            Whose::Side(Side::QueueManager, _)
+        )
+    }) {
+        context.qm_material = true;
+    }
     let from_log = case.client.mq_version.clone();
     let mut taken = Vec::new();
-    let mut previous_end = 0;
-    for output in &found {
+    for (output, prose) in found.iter().zip(proses) {
         let (first, last) = output.lines;
         taken.extend(first..=last);
-        // The prose just before it (at most three lines, not reaching back into another output).
-        let prose = (previous_end + 1..first)
-            .rev()
-            .filter(|l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()))
-            .take(3)
-            .find_map(|l| lines.get(l - 1).and_then(|t| machine_of(t)).map(|s| (s, l)));
-        previous_end = last;
         let what = format!(
             "lines {first}-{last}: dspmqver output, MQ {}",
             output.version_text
@@ -1165,7 +1190,7 @@ fn file_dspmqver(
             match tie {
                 Tie::PromptHost(host) => format!("its prompt names the host {host}, {machine} as the ticket's logs or connection name show"),
                 Tie::Prose(line) => format!("the text at line {line} says it ran on {machine}"),
-                Tie::OnlyClient => "the ticket shows nothing from a queue manager's host: no queue manager log, runmqsc output or qm.ini".into(),
+                Tie::OnlyClient => "the ticket shows nothing from a queue manager's host: no queue manager log, runmqsc output, qm.ini or dspmqver of its host".into(),
             }
         };
         filed.push(match output.whose(&context, prose) {
@@ -1188,7 +1213,7 @@ fn file_dspmqver(
                 why(side, &tie)
             ),
             Whose::Unknown => format!(
-                "{what}, seen but not taken as the client's version: nothing ties it to the client (no prompt naming the client's host, no text before it naming the machine, and the ticket also shows the queue manager's side)"
+                "{what}, seen but not taken as the client's version: nothing ties it to the client (no prompt naming the client's host, no text before it naming the machine, and the ticket also shows something from the queue manager's host)"
             ),
         });
     }
