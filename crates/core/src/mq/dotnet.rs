@@ -464,19 +464,20 @@ pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
     let shows_status = seen.iter().any(|id| statuses.contains(&id.as_str()));
     let qm_refusal = predicted.iter().any(|id| id == NET_AUTHENTICATION)
         && !predicted.iter().any(|id| statuses.contains(&id.as_str()));
-    let closed_instead = !shows_exception && seen.iter().any(|id| id == NET_REMOTE_CLOSED);
-    predicted
+    let closed = qm_refusal && seen.iter().any(|id| id == NET_REMOTE_CLOSED);
+    let mut out: Vec<String> = predicted
         .into_iter()
-        .map(|id| {
-            if qm_refusal && closed_instead && id == NET_AUTHENTICATION {
-                NET_REMOTE_CLOSED.to_owned()
-            } else {
-                id
-            }
-        })
+        // The closed connection in place of the alert's exception, unless the log shows an
+        // AuthenticationException too (.NET 5 and later wrap the IOException in one:
+        // "Authentication failed, see inner exception.").
+        .filter(|id| !(closed && !shows_exception && id == NET_AUTHENTICATION))
         .filter(|id| !(shows_exception && !shows_status && statuses.contains(&id.as_str())))
         .filter(|id| !(shows_status && !shows_exception && id == NET_AUTHENTICATION))
-        .collect()
+        .collect();
+    if closed {
+        out.push(NET_REMOTE_CLOSED.to_owned());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -600,6 +601,13 @@ mod tests {
             comparable(refused.clone(), &[NET_AUTHENTICATION.to_owned()]),
             refused
         );
+        // .NET 5 and later: "Authentication failed, see inner exception." around the IOException.
+        let wrapped = [
+            NET_MQEXCEPTION.to_owned(),
+            NET_AUTHENTICATION.to_owned(),
+            NET_REMOTE_CLOSED.to_owned(),
+        ];
+        assert_eq!(comparable(refused.clone(), &wrapped), wrapped);
         // The client's own refusal (its chain statuses) is not what a closed connection shows.
         let own = vec![NET_AUTHENTICATION.to_owned(), NET_REVOKED.to_owned()];
         assert_eq!(comparable(own.clone(), &seen), own);
