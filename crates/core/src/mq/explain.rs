@@ -17,7 +17,7 @@ use super::errlog::LogFacts;
 use super::ini::{OcspAuthentication, Source};
 use super::java::{ClientKind, JavaSettings};
 use super::predict::{Diagnosis, Finding, predict_resolved};
-use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side};
+use super::revocation::{Answer, Origin, Side, Supposed, Supposition, Unknown, check_side};
 use crate::verify::trace::Outcome;
 use serde::Serialize;
 
@@ -651,13 +651,13 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                         url: other.clone(),
                         certificate: Some(c.fingerprints.sha256.clone()),
                         answer: text.meaning(),
-                        printed: Some(text.line),
+                        origin: Origin::Printed(text.line),
                     },
                     _ => Supposition {
                         url: other.clone(),
                         certificate: None,
                         answer: Supposed::Good,
-                        printed: None,
+                        origin: Origin::Search,
                     },
                 })
                 .collect();
@@ -670,9 +670,11 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                     url: url.clone(),
                     certificate: (answer != Supposed::Unreachable).then(|| fp.clone()),
                     answer,
-                    printed: printed_text
-                        .filter(|t| t.meaning() == answer)
-                        .map(|t| t.line),
+                    origin: match printed_text {
+                        Some(t) if t.meaning() == answer => Origin::Printed(t.line),
+                        Some(t) => Origin::AgainstPrinted(t.line),
+                        None => Origin::Search,
+                    },
                 });
                 // An unreachable responder is unreachable for every certificate asked of it.
                 if answer == Supposed::Unreachable {
@@ -2143,6 +2145,48 @@ mod tests {
             "{:?}",
             e.contradictions
         );
+    }
+
+    #[test]
+    fn an_unknown_answer_says_where_it_comes_from() {
+        let case = open_case();
+        let mut resolved = case.resolve();
+        let cert = resolved.qm_cert.clone().unwrap_or_else(|| unreachable!());
+        let url = super::super::revocation::candidate_urls(&resolved, Side::Client, &cert)
+            .first()
+            .map(|(url, _)| url.clone())
+            .unwrap_or_else(|| unreachable!());
+        for (origin, words) in [
+            (
+                Origin::Search,
+                "supposed by the diagnosis: the ticket does not show its answer",
+            ),
+            (
+                Origin::Printed(7),
+                "as the openssl ocsp output at line 7 shows",
+            ),
+            (
+                Origin::AgainstPrinted(7),
+                "supposed by the diagnosis, against what the openssl ocsp output at line 7 shows",
+            ),
+        ] {
+            resolved.supposed = vec![Supposition {
+                url: url.clone(),
+                certificate: Some(cert.fingerprints.sha256.clone()),
+                answer: Supposed::Unknown,
+                origin,
+            }];
+            let check = check_side(&resolved, Side::Client, std::slice::from_ref(&cert));
+            match &check.unknown {
+                Some((_, Unknown::NotKnown { why })) => assert!(why.contains(words), "{why}"),
+                other => panic!("{other:?}"),
+            }
+            // Only an answer taken from the openssl output is one the check relies on it for.
+            assert_eq!(
+                check.printed,
+                origin.printed().into_iter().collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::verify::{OcspInput, Profile, verify_ocsp};
 use serde::Serialize;
 
-pub use super::supposition::{Side, Supposed, Supposition};
+pub use super::supposition::{Origin, Side, Supposed, Supposition};
 
 /// Why a status is unknown: AMQ9716's causes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -251,7 +251,7 @@ pub(crate) fn printed_line(resolved: &Resolved, url: &str, cert: &Certificate) -
     {
         return None;
     }
-    resolved.supposed_answer(url, fingerprint)?.printed
+    resolved.supposed_answer(url, fingerprint)?.origin.printed()
 }
 
 /// What the CRL at distribution point `url` says about `cert` (issued by `issuer`), for a client
@@ -321,10 +321,7 @@ fn ask(
     // What a diagnosis supposes of a responder the case says nothing about.
     if let Some(supposed) = resolved.supposed_answer(url, &cert.fingerprints.sha256) {
         // Where the answer comes from: the ticket's openssl output, or the diagnosis's search.
-        let from = match supposed.printed {
-            Some(line) => format!("as the openssl ocsp output at line {line} shows"),
-            None => "supposed by the diagnosis: the ticket does not show its answer".into(),
-        };
+        let from = supposed.origin.words();
         return match supposed.answer {
             Supposed::Good => Answer::Good,
             Supposed::Revoked => Answer::Revoked {
@@ -342,7 +339,8 @@ fn ask(
                 why: format!(
                     "the responder's answer cannot be verified (openssl could not verify it either{})",
                     supposed
-                        .printed
+                        .origin
+                        .printed()
                         .map(|line| format!(", line {line}"))
                         .unwrap_or_default()
                 ),
