@@ -18,6 +18,7 @@
 //!
 //! Otherwise it is seen and not attributed, and the ticket's filing notes say so.
 
+use super::case::Case;
 use super::config::MqVersion;
 use super::revocation::Side;
 
@@ -181,6 +182,126 @@ fn prompt_host(line: &str) -> Option<String> {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
         .collect();
     (!host.is_empty()).then_some(host)
+}
+
+/// Files the `dspmqver` outputs of a ticket (`hosts`: the side and `Host(…)` of each of its error
+/// log entries; `machine_of`: the side a sentence says a command ran on): the first one the ticket
+/// ties to the client gives the client's MQ version (a `VRMF` in the client's own log header wins), as `dspmqver`'s module says;
+/// each is said in the filing notes, attributed or not. Returns the lines read.
+pub(crate) fn file(
+    lines: &[&str],
+    hosts: &[(Side, String)],
+    case: &mut Case,
+    filed: &mut Vec<String>,
+    machine_of: fn(&str) -> Option<Side>,
+) -> Vec<usize> {
+    let found = find(&lines.join("\n"));
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let hosts = |side: Side| -> Vec<String> {
+        hosts
+            .iter()
+            .filter(|(s, _)| *s == side)
+            .map(|(_, host)| host.clone())
+            .collect()
+    };
+    let mut qm_hosts = hosts(Side::QueueManager);
+    // The client's connection names name the queue manager's host (`host(port)`, a list too):
+    // its channel definition's, and MQSERVER's (`CHANNEL/TCP/host(port)`).
+    if found.iter().any(|f| f.prompt_host.is_some()) {
+        let from_server = case
+            .client
+            .environment
+            .get("MQSERVER")
+            .and_then(|v| v.splitn(3, '/').nth(2).map(str::to_owned));
+        for conn in [case.resolve().client.mqcd.conn_name, from_server]
+            .into_iter()
+            .flatten()
+        {
+            qm_hosts.extend(
+                conn.split(',')
+                    .filter_map(|c| c.split('(').next())
+                    .map(|h| h.trim().to_owned()),
+            );
+        }
+    }
+    let mut context = Context {
+        client_hosts: hosts(Side::Client),
+        qm_hosts,
+        qm_material: !case.queue_manager.error_log.trim().is_empty()
+            || !case.queue_manager.mqsc.trim().is_empty()
+            || !case.queue_manager.qm_ini.trim().is_empty(),
+    };
+    // The prose just before each (at most three lines, not reaching back into another output).
+    let mut previous_end = 0;
+    let proses: Vec<Option<(Side, usize)>> = found
+        .iter()
+        .map(|output| {
+            let first = output.lines.0;
+            let prose = (previous_end + 1..first)
+                .rev()
+                .filter(|l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()))
+                .take(3)
+                .find_map(|l| lines.get(l - 1).and_then(|t| machine_of(t)).map(|s| (s, l)));
+            previous_end = output.lines.1;
+            prose
+        })
+        .collect();
+    // An output of the queue manager's host is something from that host too.
+    if found.iter().zip(&proses).any(|(output, prose)| {
+        matches!(
+            output.whose(&context, *prose),
+            Whose::Side(Side::QueueManager, _)
+        )
+    }) {
+        context.qm_material = true;
+    }
+    let from_log = case.client.mq_version.clone();
+    let mut taken = Vec::new();
+    for (output, prose) in found.iter().zip(proses) {
+        let (first, last) = output.lines;
+        taken.extend(first..=last);
+        let what = format!(
+            "lines {first}-{last}: dspmqver output, MQ {}",
+            output.version_text
+        );
+        let why = |side: Side, tie: &Tie| {
+            let machine = match side {
+                Side::Client => "the client's machine",
+                Side::QueueManager => "the queue manager's machine",
+            };
+            match tie {
+                Tie::PromptHost(host) => format!("its prompt names the host {host}, {machine} as the ticket's logs or connection name show"),
+                Tie::Prose(line) => format!("the text at line {line} says it ran on {machine}"),
+                Tie::OnlyClient => "the ticket shows nothing from a queue manager's host: no queue manager log, runmqsc output, qm.ini or dspmqver of its host".into(),
+            }
+        };
+        filed.push(match output.whose(&context, prose) {
+            Whose::Side(side @ Side::Client, tie) => match (&from_log, &case.client.mq_version) {
+                (Some(vrmf), _) => format!(
+                    "{what}, is the client's ({}), but the client's log header says VRMF({vrmf}), which is used (the log is the running client's own)",
+                    why(side, &tie)
+                ),
+                (None, Some(taken)) => format!(
+                    "{what}, is the client's ({}), but an earlier one gave MQ {taken}, which is used",
+                    why(side, &tie)
+                ),
+                (None, None) => {
+                    case.client.mq_version = Some(output.version_text.clone());
+                    format!("{what}: the client's MQ version ({})", why(side, &tie))
+                }
+            },
+            Whose::Side(side @ Side::QueueManager, tie) => format!(
+                "{what}, is the queue manager's ({}): not the client's version",
+                why(side, &tie)
+            ),
+            Whose::Unknown => format!(
+                "{what}, seen but not taken as the client's version: nothing ties it to the client (no prompt naming the client's host, no text before it naming the machine, and the ticket also shows something from the queue manager's host)"
+            ),
+        });
+    }
+    taken
 }
 
 #[cfg(test)]

@@ -898,7 +898,13 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         case.queue_manager.error_log.push('\n');
         observed.add_log(Side::QueueManager, &body, number);
     }
-    taken_lines.extend(file_dspmqver(&lines, &entries, &mut case, &mut filed));
+    let hosts: Vec<(Side, String)> = entries
+        .iter()
+        .filter_map(|e| Some((e.side, e.host.clone()?)))
+        .collect();
+    taken_lines.extend(super::dspmqver::file(
+        &lines, &hosts, &mut case, &mut filed, machine_of,
+    ));
     if let Some((tls, why)) =
         super::tls_library::of_queue_manager_log(&case.queue_manager.error_log)
     {
@@ -1099,125 +1105,6 @@ impl Ticket {
             "nothing to diagnose: {lines}. Paste the client's or the queue manager's AMQERR01.LOG entries, the reason code the application got, the application's exception, mqclient.ini / qm.ini, runmqsc output, or the certificates"
         )
     }
-}
-
-/// Files the `dspmqver` outputs of a ticket: the first one the ticket ties to the client gives the
-/// client's MQ version (a `VRMF` in the client's own log header wins), as `dspmqver`'s module says;
-/// each is said in the filing notes, attributed or not. Returns the lines read.
-fn file_dspmqver(
-    lines: &[&str],
-    entries: &[Entry],
-    case: &mut Case,
-    filed: &mut Vec<String>,
-) -> Vec<usize> {
-    use super::dspmqver::{Context, Tie, Whose, find};
-    let found = find(&lines.join("\n"));
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let hosts = |side: Side| -> Vec<String> {
-        entries
-            .iter()
-            .filter(|e| e.side == side)
-            .filter_map(|e| e.host.clone())
-            .collect()
-    };
-    let mut qm_hosts = hosts(Side::QueueManager);
-    // The client's connection names name the queue manager's host (`host(port)`, a list too):
-    // its channel definition's, and MQSERVER's (`CHANNEL/TCP/host(port)`).
-    if found.iter().any(|f| f.prompt_host.is_some()) {
-        let from_server = case
-            .client
-            .environment
-            .get("MQSERVER")
-            .and_then(|v| v.splitn(3, '/').nth(2).map(str::to_owned));
-        for conn in [case.resolve().client.mqcd.conn_name, from_server]
-            .into_iter()
-            .flatten()
-        {
-            qm_hosts.extend(
-                conn.split(',')
-                    .filter_map(|c| c.split('(').next())
-                    .map(|h| h.trim().to_owned()),
-            );
-        }
-    }
-    let mut context = Context {
-        client_hosts: hosts(Side::Client),
-        qm_hosts,
-        qm_material: entries.iter().any(|e| e.side == Side::QueueManager)
-            || !case.queue_manager.mqsc.trim().is_empty()
-            || !case.queue_manager.qm_ini.trim().is_empty(),
-    };
-    // The prose just before each (at most three lines, not reaching back into another output).
-    let mut previous_end = 0;
-    let proses: Vec<Option<(Side, usize)>> = found
-        .iter()
-        .map(|output| {
-            let first = output.lines.0;
-            let prose = (previous_end + 1..first)
-                .rev()
-                .filter(|l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()))
-                .take(3)
-                .find_map(|l| lines.get(l - 1).and_then(|t| machine_of(t)).map(|s| (s, l)));
-            previous_end = output.lines.1;
-            prose
-        })
-        .collect();
-    // An output of the queue manager's host is something from that host too.
-    if found.iter().zip(&proses).any(|(output, prose)| {
-        matches!(
-            output.whose(&context, *prose),
-            Whose::Side(Side::QueueManager, _)
-        )
-    }) {
-        context.qm_material = true;
-    }
-    let from_log = case.client.mq_version.clone();
-    let mut taken = Vec::new();
-    for (output, prose) in found.iter().zip(proses) {
-        let (first, last) = output.lines;
-        taken.extend(first..=last);
-        let what = format!(
-            "lines {first}-{last}: dspmqver output, MQ {}",
-            output.version_text
-        );
-        let why = |side: Side, tie: &Tie| {
-            let machine = match side {
-                Side::Client => "the client's machine",
-                Side::QueueManager => "the queue manager's machine",
-            };
-            match tie {
-                Tie::PromptHost(host) => format!("its prompt names the host {host}, {machine} as the ticket's logs or connection name show"),
-                Tie::Prose(line) => format!("the text at line {line} says it ran on {machine}"),
-                Tie::OnlyClient => "the ticket shows nothing from a queue manager's host: no queue manager log, runmqsc output, qm.ini or dspmqver of its host".into(),
-            }
-        };
-        filed.push(match output.whose(&context, prose) {
-            Whose::Side(side @ Side::Client, tie) => match (&from_log, &case.client.mq_version) {
-                (Some(vrmf), _) => format!(
-                    "{what}, is the client's ({}), but the client's log header says VRMF({vrmf}), which is used (the log is the running client's own)",
-                    why(side, &tie)
-                ),
-                (None, Some(taken)) => format!(
-                    "{what}, is the client's ({}), but an earlier one gave MQ {taken}, which is used",
-                    why(side, &tie)
-                ),
-                (None, None) => {
-                    case.client.mq_version = Some(output.version_text.clone());
-                    format!("{what}: the client's MQ version ({})", why(side, &tie))
-                }
-            },
-            Whose::Side(side @ Side::QueueManager, tie) => format!(
-                "{what}, is the queue manager's ({}): not the client's version",
-                why(side, &tie)
-            ),
-            Whose::Unknown => format!(
-                "{what}, seen but not taken as the client's version: nothing ties it to the client (no prompt naming the client's host, no text before it naming the machine, and the ticket also shows something from the queue manager's host)"
-            ),
-        });
-    }
-    taken
 }
 
 /// Files what a ticket says about a managed .NET client into its case: the revocation settings
