@@ -694,12 +694,16 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                 Some(_) => base + 3,
                 None => base,
             };
-            // A printed answer is not a supposition: it is listed as evidence instead.
+            // A printed answer is not a supposition: it is listed as evidence instead. One
+            // against it says so.
             let answer = |supposed: Supposed, cost: i32, words: String| {
-                let words = if printed == Some(supposed) {
-                    String::new()
-                } else {
-                    words
+                let words = match printed_text {
+                    Some(_) if printed == Some(supposed) => String::new(),
+                    Some(text) => format!(
+                        "{words}, against what openssl ocsp printed at line {} (run from another host or at another time?)",
+                        text.line
+                    ),
+                    None => words,
                 };
                 answer(supposed, cost, words)
             };
@@ -2144,6 +2148,36 @@ mod tests {
                 .any(|c| c.contains("mqclient.ini pasted says OCSPAuthentication=WARN")),
             "{:?}",
             e.contradictions
+        );
+    }
+
+    #[test]
+    fn a_supposition_against_the_printed_answer_says_so() {
+        let mut o = observed(
+            "AMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'.",
+            "",
+            Some(2393),
+        );
+        let case = open_case();
+        let serial = case
+            .resolve()
+            .qm_cert
+            .map(|c| c.serial)
+            .unwrap_or_else(|| unreachable!());
+        o.add_openssl_text(
+            &format!(
+                "OCSP Response Data:\n    OCSP Response Status: successful (0x0)\n    Response Type: Basic OCSP Response\n    Responses:\n    Certificate ID:\n      Hash Algorithm: sha1\n      Issuer Name Hash: 00\n      Issuer Key Hash: 00\n      Serial Number: {serial}\n    Cert Status: good\n    This Update: Nov 30 18:00:00 2026 GMT\n"
+            ),
+            40,
+        );
+        assert_eq!(o.ocsp_text.len(), 1, "{:?}", o.ocsp_text);
+        let e = explain(&case, &o);
+        assert!(
+            e.supposes
+                .iter()
+                .any(|s| s.contains("against what openssl ocsp printed at line 44")),
+            "{:?}",
+            e.supposes
         );
     }
 
