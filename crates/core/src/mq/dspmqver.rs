@@ -124,9 +124,7 @@ pub fn find(text: &str) -> Vec<Dspmqver> {
                 .filter(|(name, _)| *name == "Version")
                 .and_then(|(_, value)| Some((value.to_owned(), MqVersion::parse(value)?)))
         };
-        let names_mq = field(line).is_some_and(|(name, value)| {
-            name == "Name" && value.split_whitespace().any(|w| w == "MQ")
-        });
+        let names_mq = names_product(line);
         // `Name: IBM MQ` then `Version:`; or `Version:` alone right after the command
         // (`dspmqver -f 2` prints only that field).
         let found = if names_mq {
@@ -143,6 +141,22 @@ pub fn find(text: &str) -> Vec<Dspmqver> {
         while lines.get(end).is_some_and(|l| field(l).is_some()) {
             end += 1;
         }
+        // `dspmqver -a`: the components' blocks, each after a blank line, belong to it.
+        loop {
+            let next = (end..lines.len()).find(|i| lines.get(*i).is_some_and(|l| !l.is_empty()));
+            let component = next.filter(|i| {
+                lines
+                    .get(*i)
+                    .and_then(|l| field(l))
+                    .is_some_and(|(name, _)| name == "Name")
+                    && lines.get(*i).is_some_and(|l| !names_product(l))
+            });
+            let Some(start) = component else { break };
+            end = start;
+            while lines.get(end).is_some_and(|l| field(l).is_some()) {
+                end += 1;
+            }
+        }
         out.push(Dspmqver {
             lines: (command.map_or(index, |(i, _)| i) + 1, end),
             version_text,
@@ -152,6 +166,18 @@ pub fn find(text: &str) -> Vec<Dspmqver> {
         index = end;
     }
     out
+}
+
+/// `Name: IBM MQ` (`WebSphere MQ` before 8.0): the product itself, not one of the components
+/// `dspmqver -a` lists after it (`IBM MQ classes for Java`, `IBM Global Security Kit for IBM MQ`),
+/// whose versions are theirs.
+fn names_product(line: &str) -> bool {
+    field(line).is_some_and(|(name, value)| {
+        let words: Vec<&str> = value.split_whitespace().collect();
+        name == "Name"
+            && words.last() == Some(&"MQ")
+            && words.iter().all(|w| ["IBM", "WebSphere", "MQ"].contains(w))
+    })
 }
 
 /// `Name:        IBM MQ` → `("Name", "IBM MQ")`: a field as dspmqver prints it (a name of at
@@ -325,6 +351,15 @@ mod tests {
         assert_eq!(
             prompt_host("mqm@appsrv07.corp.example:~$ dspmqver -a").as_deref(),
             Some("appsrv07.corp.example")
+        );
+        // `dspmqver -a`: the components after the product are part of its output, not others.
+        let all = find(
+            "$ dspmqver -a\nName:        IBM MQ\nVersion:     9.3.0.5\n\nName:        IBM Global Security Kit for IBM MQ\nVersion:     8.0.55.29\n\nName:        IBM MQ classes for Java\nVersion:     9.3.0.5\nLevel:       p930-005\n\nThanks",
+        );
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(
+            (all[0].lines, all[0].version_text.as_str()),
+            ((1, 10), "9.3.0.5")
         );
         // A Name: line that is not MQ's, or no Version: after it, is not dspmqver output.
         assert!(find("Name: Henrik\nVersion: 9.2\n").is_empty());
