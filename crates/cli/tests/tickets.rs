@@ -570,13 +570,13 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "mqprd01.northwind.example, printed by openssl x509 -text",
         ],
     ),
-    // 2381 with SSLKeyRepository=….kdb and no VRMF anywhere (only dspmqver, of whichever
-    // machine): the client is supposed older than 9.3, which appends .kdb itself.
+    // 2381 with SSLKeyRepository=….kdb and no VRMF: the only version is dspmqver's, and the
+    // ticket shows nothing of a queue manager's host, so it is the client's (9.2.0.4).
     (
         "97-kdb-suffix-2381-client-version-unstated",
         Some(2381),
         "client",
-        &["batchkey.kdb.kdb"],
+        &["batchkey.kdb.kdb", "the client is MQ 9.2.0.4"],
     ),
     // pymqi's and the Node.js ibmmq package's errors (C clients underneath) with the python
     // worker's AMQERR01.LOG: the queue manager's certificate is revoked.
@@ -601,6 +601,39 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         Some(2393),
         "client",
         &["The chain does not validate"],
+    ),
+    // Two dspmqver outputs, the queue manager's (9.3) first, then the Windows client's (9.2),
+    // each introduced by a sentence; MQSSLKEYR names a .kdb file and the job gets 2381: the
+    // client's 9.2 appends .kdb itself. The queue manager's 9.3 must not be taken as the
+    // client's.
+    (
+        "101-two-dspmqver-qm-first-windows-client-kdb-2381",
+        Some(2381),
+        "client",
+        &["batchkey.kdb.kdb", "the client is MQ 9.2.0.7"],
+    ),
+    // A chat transcript: the PKI admin's openssl shows the leaf good and the Issuing CA unknown
+    // at the root's responder; the client's AMQ9716E names the Issuing CA. The cause is the
+    // CA's unknown, as openssl printed it, not an unreachable leaf responder.
+    (
+        "102-teams-chat-openssl-leaf-good-issuing-ca-unknown",
+        Some(2393),
+        "client",
+        &[
+            "answers unknown about a CA certificate",
+            "Northwind Issuing CA 1",
+            "as the openssl ocsp output at line 29 shows",
+        ],
+    ),
+    // A .NET Framework service's Event Viewer entry: the MQException's inner exception is an
+    // IOException (the queue manager reset the connection during the handshake), and the queue
+    // manager's AMQ9633E says the client's certificate is revoked. The IOException is an
+    // observation the prediction matches (the refusal without a TLS alert).
+    (
+        "103-dotnet-event-viewer-ioexception-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
     ),
 ];
 
@@ -628,25 +661,31 @@ fn reviewed(d: &Value) -> Value {
     })
 }
 
+/// `mqocsp diagnose TICKET --json` on the ticket of testdata/tickets with this name.
+fn diagnosed(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/tickets")
+        .join(format!("{name}.txt"));
+    let out = mqocsp([
+        "diagnose",
+        path.to_str().unwrap(),
+        "--json",
+        "--at",
+        "2026-12-01T00:00:00Z",
+    ]);
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{name}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
 #[test]
 fn every_ticket_gets_the_cause_a_person_found() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/tickets");
     let mut failures = Vec::new();
     for (name, reason, side, words) in EXPECTED {
-        let path = dir.join(format!("{name}.txt"));
-        let out = mqocsp([
-            "diagnose",
-            path.to_str().unwrap(),
-            "--json",
-            "--at",
-            "2026-12-01T00:00:00Z",
-        ]);
-        let d: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "{name}: not JSON ({e}): {}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
+        let d = diagnosed(name);
         let summary = d["cause"]["summary"]
             .as_str()
             .unwrap_or_default()
@@ -676,16 +715,20 @@ fn a_ticket_on_standard_input_is_diagnosed_the_same() {
         "--at",
         "2026-12-01T00:00:00Z",
     ]);
-    let text = std::fs::read(&path).unwrap();
+    let from_stdin = diagnosed_from_stdin(&std::fs::read(&path).unwrap());
+    assert_eq!(from_file.stdout, from_stdin);
+}
+
+/// What `mqocsp diagnose - --json` prints with `text` on its standard input.
+fn diagnosed_from_stdin(text: &[u8]) -> Vec<u8> {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mqocsp"))
         .args(["diagnose", "-", "--json", "--at", "2026-12-01T00:00:00Z"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
-    let from_stdin = child.wait_with_output().unwrap();
-    assert_eq!(from_file.stdout, from_stdin.stdout);
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), text).unwrap();
+    child.wait_with_output().unwrap().stdout
 }
 
 /// A ticket with nothing mqocsp reads (prose only, or empty) is a clear error naming the lines,
@@ -715,5 +758,150 @@ fn a_ticket_with_nothing_to_read_is_a_clear_error() {
             stderr.contains("nothing to diagnose") && stderr.contains(lines),
             "{stderr}"
         );
+    }
+}
+
+/// `dspmqver` output gives the client's MQ version only when the ticket ties it to the client,
+/// and the filing notes say which output was taken, which was not, and why.
+#[test]
+fn dspmqver_is_the_clients_version_only_when_the_ticket_ties_it() {
+    let diagnose = |text: &str| -> Value {
+        serde_json::from_slice(&diagnosed_from_stdin(text.as_bytes())).unwrap()
+    };
+    let notes = |d: &Value| -> String {
+        d["read"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/tickets");
+    let two =
+        std::fs::read_to_string(dir.join("101-two-dspmqver-qm-first-windows-client-kdb-2381.txt"))
+            .unwrap();
+    let d = diagnose(&two);
+    let read = notes(&d);
+    assert!(
+        read.contains("dspmqver output, MQ 9.3.0.15, is the queue manager's")
+            && read.contains("dspmqver output, MQ 9.2.0.7: the client's MQ version"),
+        "{read}"
+    );
+    assert!(
+        !d["supposes"].to_string().contains("9.2 or earlier"),
+        "{}",
+        d["supposes"]
+    );
+    // Without the sentences that say whose machine each ran on, and with the queue manager's
+    // side in the ticket, neither is the client's: the version is supposed again, and said.
+    let untied = two
+        .replace("On the queue manager server (QMPRD2, RHEL 8):", "")
+        .replace(
+            "And on APPWIN07, the Windows box where the batch runs (MQ client only, no queue manager there):",
+            "",
+        );
+    let d = diagnose(&untied);
+    let read = notes(&d);
+    assert!(
+        read.contains("dspmqver output, MQ 9.2.0.7, seen but not taken as the client's version"),
+        "{read}"
+    );
+    assert!(
+        d["supposes"].to_string().contains("9.2 or earlier"),
+        "{}",
+        d["supposes"]
+    );
+    // A prompt naming the client's host (its log's Host) ties it, whatever else is pasted.
+    let prompted = format!(
+        "{untied}\n11/30/2026 02:00:04 AM - Process(4410.1) User(svcbatch) Program(nightly.exe)\n                    Host(APPWIN07) Installation(Installation1)\n                    VRMF(9.2.0.7)\nAMQ9999E: Channel 'BATCH.SVRCONN' to host 'mqlnx02' ended abnormally.\n"
+    )
+    .replace("C:\\Program Files\\IBM\\MQ\\bin>dspmqver", "svcbatch@appwin07:~$ dspmqver");
+    let read = notes(&diagnose(&prompted));
+    assert!(
+        read.contains("is the client's (its prompt names the host appwin07"),
+        "{read}"
+    );
+    // A prompt naming MQSERVER's host is the queue manager's; another output then has nothing
+    // tying it to the client (the ticket shows something from the queue manager's host).
+    let d = diagnose(
+        "MQCONNX fails with reason code 2381\n\
+         export MQSERVER='BATCH.SVRCONN/TCP/mqlnx02.corp.example(1414)'\n\
+         export MQSSLKEYR=/var/mqm/ssl/key.kdb\n\n\
+         [mqm@mqlnx02 ~]$ dspmqver\nName:        IBM MQ\nVersion:     9.2.0.4\n\n\
+         > [batch@app07 ~]$ dspmqver\n> Name:        IBM MQ\n> Version:     9.3.0.5\n",
+    );
+    let read = notes(&d);
+    assert!(
+        read.contains("MQ 9.2.0.4, is the queue manager's (its prompt names the host mqlnx02")
+            && read.contains("MQ 9.3.0.5, seen but not taken as the client's version"),
+        "{read}"
+    );
+}
+
+/// A managed .NET client's IOException of a connection the queue manager ended is an
+/// observation, and it matches the queue manager's refusal (ticket 103's diagnosis matches what
+/// was observed, the IOException among its evidence).
+#[test]
+fn a_dotnet_ioexception_is_the_queue_managers_refusal_observed() {
+    let d = diagnosed("103-dotnet-event-viewer-ioexception-qm-log-client-revoked");
+    assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
+    assert!(
+        d["cause"]["evidence"]
+            .to_string()
+            .contains("line 25: NET:RemoteClosed in the client's log"),
+        "{}",
+        d["cause"]["evidence"]
+    );
+    assert!(
+        d["assumptions"].to_string().contains("dotnet-qm-refusal"),
+        "{}",
+        d["assumptions"]
+    );
+}
+
+/// A diagnosis that relies on openssl output names the assumption it makes: that openssl ocsp's
+/// verdict is what the MQ side's TLS library would conclude (GSKit for a C client, the client's
+/// own stack for .NET), that the chain s_client printed is the one the listener presents to MQ.
+/// One that does not rely on it (no openssl output, or a .NET client checking no revocation)
+/// names neither.
+#[test]
+fn relying_on_openssl_output_is_a_named_assumption() {
+    for (name, expected) in [
+        (
+            "102-teams-chat-openssl-leaf-good-issuing-ca-unknown",
+            &["openssl-output-as-gskit"][..],
+        ),
+        (
+            "95-responder-error-unauthorized-amq9716",
+            &["openssl-output-as-gskit"],
+        ),
+        (
+            "80-openssl-response-verify-failure-amq9716",
+            &["openssl-output-as-gskit"],
+        ),
+        (
+            "41-dotnet-framework-revoked",
+            &["openssl-output-as-client-library"],
+        ),
+        (
+            "36-s-client-showcerts-firewall",
+            &["s-client-chain-presented"],
+        ),
+        ("42-dotnet-mqclient-ini-ocsp-ignored", &[]),
+        ("01-linux-client-responder-down", &[]),
+    ] {
+        let d = diagnosed(name);
+        let mut ids: Vec<&str> = d["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["id"].as_str())
+            .filter(|id| id.starts_with("openssl-output-as") || id.starts_with("s-client"))
+            .collect();
+        ids.sort_unstable();
+        let mut expected = expected.to_vec();
+        expected.sort_unstable();
+        assert_eq!(ids, expected, "{name}");
     }
 }

@@ -304,7 +304,7 @@ impl Resolved {
         &self,
         url: &str,
         certificate: &str,
-    ) -> Option<super::supposition::Supposed> {
+    ) -> Option<&super::supposition::Supposition> {
         let about = |s: &&super::supposition::Supposition| super::evidence::same_url(&s.url, url);
         self.supposed
             .iter()
@@ -316,7 +316,6 @@ impl Resolved {
                     .filter(about)
                     .find(|s| s.certificate.is_none())
             })
-            .map(|s| s.answer)
     }
 
     /// The trust anchors of one side's key repository.

@@ -395,6 +395,22 @@ pub const NET_UNTRUSTED: &str = "NET:UntrustedRoot";
 pub const NET_MQEXCEPTION: &str = "NET:MQException";
 /// .NET: the `AuthenticationException` itself ("The remote certificate is invalid …").
 pub const NET_AUTHENTICATION: &str = "NET:AuthenticationException";
+/// .NET: the `System.IO.IOException` of a connection the other end closed or reset during the
+/// handshake (see [`REMOTE_CLOSED`]): the queue manager (or a device between) ended it.
+pub const NET_REMOTE_CLOSED: &str = "NET:RemoteClosed";
+
+/// The `IOException` messages of a connection the other end ended during the TLS handshake:
+/// SslStream reading 0 bytes where it expects a handshake record (`SR.net_auth_eof`, thrown as
+/// `IOException` by `StartReadFrame`: dotnet/corefx src/System.Net.Security/src/System/Net/Security/SslState.cs,
+/// the same in .NET Framework; `SR.net_io_eof` in .NET 5 and later's SslStream), and
+/// NetworkStream's read failure with the socket's error, such as a reset connection
+/// (`SR.net_io_readfailure`, "Unable to read data from the transport connection: {0}.", e.g. "An
+/// existing connection was forcibly closed by the remote host", WSAECONNRESET).
+const REMOTE_CLOSED: &[&str] = &[
+    "remote party has closed the transport stream",
+    "unexpected EOF or 0 bytes from the transport stream",
+    "Unable to read data from the transport connection",
+];
 
 /// The .NET observation ids a line of an exception or log shows: the `AuthenticationException`
 /// and each `X509ChainStatusFlags` name it lists (.NET 5 and later list them).
@@ -405,6 +421,9 @@ pub fn dotnet_ids(line: &str) -> Vec<String> {
     }
     if line.contains("AuthenticationException") || line.contains("remote certificate is invalid") {
         out.push(NET_AUTHENTICATION.to_owned());
+    }
+    if REMOTE_CLOSED.iter().any(|text| line.contains(text)) {
+        out.push(NET_REMOTE_CLOSED.to_owned());
     }
     let statuses = [
         ("RevocationStatusUnknown", NET_UNKNOWN),
@@ -433,15 +452,32 @@ pub fn dotnet_ids(line: &str) -> Vec<String> {
 /// has the `AuthenticationException` but no status at all, the predicted statuses are not
 /// expected in it; and an application that logs the chain statuses itself (a validation
 /// callback) may log the MQException without its inner `AuthenticationException`.
+///
+/// A refusal by the queue manager is predicted as the `AuthenticationException` of the TLS alert
+/// it sends; a log that shows, instead, the `IOException` of a connection the queue manager closed
+/// or reset ([`NET_REMOTE_CLOSED`]) shows the same refusal without an alert (which of the two
+/// GSKit causes is not documented: assumption `dotnet-qm-refusal`), and that is compared in its
+/// place. The client's own refusal (the exception with chain statuses) has no such other form.
 pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
     let statuses = [NET_REVOKED, NET_UNKNOWN, NET_OFFLINE, NET_UNTRUSTED];
     let shows_exception = seen.iter().any(|id| id == NET_AUTHENTICATION);
     let shows_status = seen.iter().any(|id| statuses.contains(&id.as_str()));
-    predicted
+    let qm_refusal = predicted.iter().any(|id| id == NET_AUTHENTICATION)
+        && !predicted.iter().any(|id| statuses.contains(&id.as_str()));
+    let closed = qm_refusal && seen.iter().any(|id| id == NET_REMOTE_CLOSED);
+    let mut out: Vec<String> = predicted
         .into_iter()
+        // The closed connection in place of the alert's exception, unless the log shows an
+        // AuthenticationException too (.NET 5 and later wrap the IOException in one:
+        // "Authentication failed, see inner exception.").
+        .filter(|id| !(closed && !shows_exception && id == NET_AUTHENTICATION))
         .filter(|id| !(shows_exception && !shows_status && statuses.contains(&id.as_str())))
         .filter(|id| !(shows_status && !shows_exception && id == NET_AUTHENTICATION))
-        .collect()
+        .collect();
+    if closed {
+        out.push(NET_REMOTE_CLOSED.to_owned());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -545,5 +581,35 @@ mod tests {
             comparable(predicted.clone(), &[NET_REVOKED.to_owned()]),
             [NET_REVOKED.to_owned()]
         );
+    }
+
+    #[test]
+    fn a_connection_the_queue_manager_ended_is_the_refusal_without_an_alert() {
+        for line in [
+            "System.IO.IOException: Authentication failed because the remote party has closed the transport stream.",
+            "System.IO.IOException: Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host. ---> System.Net.Sockets.SocketException: An existing connection was forcibly closed by the remote host",
+            " ---> System.IO.IOException: Received an unexpected EOF or 0 bytes from the transport stream.",
+        ] {
+            assert_eq!(dotnet_ids(line), [NET_REMOTE_CLOSED], "{line}");
+        }
+        let seen = [NET_MQEXCEPTION.to_owned(), NET_REMOTE_CLOSED.to_owned()];
+        // The queue manager's refusal (no chain status predicted) is compared in that form.
+        let refused = vec![NET_MQEXCEPTION.to_owned(), NET_AUTHENTICATION.to_owned()];
+        assert_eq!(comparable(refused.clone(), &seen), seen);
+        // With the alert's AuthenticationException in the log, that form stays.
+        assert_eq!(
+            comparable(refused.clone(), &[NET_AUTHENTICATION.to_owned()]),
+            refused
+        );
+        // .NET 5 and later: "Authentication failed, see inner exception." around the IOException.
+        let wrapped = [
+            NET_MQEXCEPTION.to_owned(),
+            NET_AUTHENTICATION.to_owned(),
+            NET_REMOTE_CLOSED.to_owned(),
+        ];
+        assert_eq!(comparable(refused.clone(), &wrapped), wrapped);
+        // The client's own refusal (its chain statuses) is not what a closed connection shows.
+        let own = vec![NET_AUTHENTICATION.to_owned(), NET_REVOKED.to_owned()];
+        assert_eq!(comparable(own.clone(), &seen), own);
     }
 }

@@ -17,7 +17,7 @@ use super::errlog::LogFacts;
 use super::ini::{OcspAuthentication, Source};
 use super::java::{ClientKind, JavaSettings};
 use super::predict::{Diagnosis, Finding, predict_resolved};
-use super::revocation::{Answer, Side, Supposed, Supposition, Unknown, check_side};
+use super::revocation::{Answer, Origin, Side, Supposed, Supposition, Unknown, check_side};
 use crate::verify::trace::Outcome;
 use serde::Serialize;
 
@@ -99,6 +99,9 @@ pub struct Observations {
     /// Messages about another channel, set aside (`attempts`): shown, not compared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_channels: Vec<Observed>,
+    /// The line of `openssl s_client` output that printed a certificate chain, when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s_client_chain: Option<usize>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -244,7 +247,11 @@ impl Observations {
                     .map(|(_, serial)| serial.clone())
             })
         };
-        for response in super::openssl_text::parse(text).ocsp {
+        let parsed = super::openssl_text::parse(text);
+        if let Some(s_client) = parsed.s_client.filter(|s| !s.chain.is_empty()) {
+            self.s_client_chain = Some(first_line + s_client.line - 1);
+        }
+        for response in parsed.ocsp {
             // A response that is only an error (`Responder Error: unauthorized (6)`) answers
             // nothing definite about what the command asked: for MQ, an unknown status.
             if let Some((word, code)) = response.status.as_ref().filter(|(_, c)| *c != 0)
@@ -550,14 +557,20 @@ fn side_words(side: Side) -> (&'static str, &'static str) {
 /// The open questions of the case: one list of alternatives per question.
 fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choice>> {
     let observed_text = &observed.ocsp_text;
-    // The serials the logs' inserts and the printed answers name: the certificate whose
-    // responder a question varies is the one they name, where one is open.
-    let named: Vec<String> = observed
+    // The serials the logs' inserts name, then those the printed answers name: the certificate
+    // whose responder a question varies is the one the logs name, else one openssl was asked
+    // about, where one is open.
+    let logged: Vec<String> = observed
         .messages
         .iter()
         .filter_map(|m| m.serial.clone())
-        .chain(observed_text.iter().map(|t| t.serial.clone()))
         .collect();
+    let printed_about: Vec<String> = observed_text.iter().map(|t| t.serial.clone()).collect();
+    let printed_of = |cert: &crate::certificate::Certificate| {
+        observed_text
+            .iter()
+            .find(|t| t.serial == normal_serial(&cert.serial))
+    };
     let mut out = Vec::new();
     // No channel definition and no client certificate in the ticket: whether the queue
     // manager demands one is not known (the channel's default is SSLCAUTH(REQUIRED)).
@@ -619,27 +632,49 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                 })
                 .collect()
         };
-        let varied = open
-            .iter()
-            .find(|(_, c)| named.contains(&normal_serial(&c.serial)))
+        let naming = |serials: &[String]| {
+            open.iter()
+                .find(|(_, c)| serials.contains(&normal_serial(&c.serial)))
+        };
+        let varied = naming(&logged)
+            .or_else(|| naming(&printed_about))
             .or(open.first());
         if let Some((url, cert)) = varied {
             let fp = cert.fingerprints.sha256.clone();
             let name = cert.short_name();
+            // Every other open source answers what openssl printed about its certificate, or
+            // good where nothing was printed.
             let good_elsewhere: Vec<Supposition> = open
                 .iter()
-                .map(|(other, _)| Supposition {
-                    url: other.clone(),
-                    certificate: None,
-                    answer: Supposed::Good,
+                .map(|(other, c)| match printed_of(c) {
+                    Some(text) if c.fingerprints.sha256 != fp => Supposition {
+                        url: other.clone(),
+                        certificate: Some(c.fingerprints.sha256.clone()),
+                        answer: text.meaning(),
+                        origin: Origin::Printed(text.line),
+                    },
+                    _ => Supposition {
+                        url: other.clone(),
+                        certificate: None,
+                        answer: Supposed::Good,
+                        origin: Origin::Search,
+                    },
                 })
                 .collect();
+            // What the ticket's openssl output says the responder answered about it.
+            let printed_text = printed_of(cert);
+            let printed = printed_text.map(TextAnswer::meaning);
             let answer = |answer: Supposed, cost: i32, words: String| {
                 let mut supposed = good_elsewhere.clone();
                 supposed.push(Supposition {
                     url: url.clone(),
                     certificate: (answer != Supposed::Unreachable).then(|| fp.clone()),
                     answer,
+                    origin: match printed_text {
+                        Some(t) if t.meaning() == answer => Origin::Printed(t.line),
+                        Some(t) => Origin::AgainstPrinted(t.line),
+                        None => Origin::Search,
+                    },
                 });
                 // An unreachable responder is unreachable for every certificate asked of it.
                 if answer == Supposed::Unreachable {
@@ -654,22 +689,21 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                     contradicts: None,
                 }
             };
-            // What the ticket's openssl output says the responder answered about it.
-            let printed = observed_text
-                .iter()
-                .find(|t| t.serial == normal_serial(&cert.serial))
-                .map(TextAnswer::meaning);
             let cost = |supposed: Supposed, base: i32| match printed {
                 Some(said) if said == supposed => 0,
                 Some(_) => base + 3,
                 None => base,
             };
-            // A printed answer is not a supposition: it is listed as evidence instead.
+            // A printed answer is not a supposition: it is listed as evidence instead. One
+            // against it says so.
             let answer = |supposed: Supposed, cost: i32, words: String| {
-                let words = if printed == Some(supposed) {
-                    String::new()
-                } else {
-                    words
+                let words = match printed_text {
+                    Some(_) if printed == Some(supposed) => String::new(),
+                    Some(text) => format!(
+                        "{words}, against what openssl ocsp printed at line {} (run from another host or at another time?)",
+                        text.line
+                    ),
+                    None => words,
                 };
                 answer(supposed, cost, words)
             };
@@ -1231,7 +1265,19 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         );
         return e;
     }
-    search(case, resolved, observed)
+    let mut e = search(case, resolved, observed);
+    // The chain openssl s_client printed stands in the case for the one the listener presents to
+    // the MQ client: said as an assumption (the queue manager picks its certificate by SNI).
+    if observed.s_client_chain.is_some()
+        && !case.evidence.presented.is_empty()
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "s-client-chain-presented")
+        && !e.diagnosis.assumptions.iter().any(|a| a.id == named.id)
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
+    e
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
@@ -1928,14 +1974,18 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
         .map(|s| s.subject.clone())
         .collect();
     certificates.dedup();
+    // In the form the log shows them, as the fit compares them (a .NET refusal's closed
+    // connection in place of its alert).
     let predicted = |side: Side| -> Vec<String> {
-        match side {
+        let ids = match side {
             Side::Client => &diagnosis.client_log,
             Side::QueueManager => &diagnosis.queue_manager_log,
         }
         .iter()
         .map(|l| base(&l.id))
-        .collect()
+        .collect();
+        let seen = observed.ids(side);
+        super::java::comparable(super::dotnet::comparable(ids, &seen), &seen)
     };
     let mut evidence: Vec<String> = observed
         .messages
@@ -2099,6 +2149,78 @@ mod tests {
             "{:?}",
             e.contradictions
         );
+    }
+
+    #[test]
+    fn a_supposition_against_the_printed_answer_says_so() {
+        let mut o = observed(
+            "AMQ9716E: Remote SSL certificate revocation status check failed for channel 'PL81N.MQICHL'.",
+            "",
+            Some(2393),
+        );
+        let case = open_case();
+        let serial = case
+            .resolve()
+            .qm_cert
+            .map(|c| c.serial)
+            .unwrap_or_else(|| unreachable!());
+        o.add_openssl_text(
+            &format!(
+                "OCSP Response Data:\n    OCSP Response Status: successful (0x0)\n    Response Type: Basic OCSP Response\n    Responses:\n    Certificate ID:\n      Hash Algorithm: sha1\n      Issuer Name Hash: 00\n      Issuer Key Hash: 00\n      Serial Number: {serial}\n    Cert Status: good\n    This Update: Nov 30 18:00:00 2026 GMT\n"
+            ),
+            40,
+        );
+        assert_eq!(o.ocsp_text.len(), 1, "{:?}", o.ocsp_text);
+        let e = explain(&case, &o);
+        assert!(
+            e.supposes
+                .iter()
+                .any(|s| s.contains("against what openssl ocsp printed at line 44")),
+            "{:?}",
+            e.supposes
+        );
+    }
+
+    #[test]
+    fn an_unknown_answer_says_where_it_comes_from() {
+        let case = open_case();
+        let mut resolved = case.resolve();
+        let cert = resolved.qm_cert.clone().unwrap_or_else(|| unreachable!());
+        let url = super::super::revocation::candidate_urls(&resolved, Side::Client, &cert)
+            .first()
+            .map(|(url, _)| url.clone())
+            .unwrap_or_else(|| unreachable!());
+        for (origin, words) in [
+            (
+                Origin::Search,
+                "supposed by the diagnosis: the ticket does not show its answer",
+            ),
+            (
+                Origin::Printed(7),
+                "as the openssl ocsp output at line 7 shows",
+            ),
+            (
+                Origin::AgainstPrinted(7),
+                "supposed by the diagnosis, against what the openssl ocsp output at line 7 shows",
+            ),
+        ] {
+            resolved.supposed = vec![Supposition {
+                url: url.clone(),
+                certificate: Some(cert.fingerprints.sha256.clone()),
+                answer: Supposed::Unknown,
+                origin,
+            }];
+            let check = check_side(&resolved, Side::Client, std::slice::from_ref(&cert));
+            match &check.unknown {
+                Some((_, Unknown::NotKnown { why })) => assert!(why.contains(words), "{why}"),
+                other => panic!("{other:?}"),
+            }
+            // Only an answer taken from the openssl output is one the check relies on it for.
+            assert_eq!(
+                check.printed,
+                origin.printed().into_iter().collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod config;
 pub mod csource;
 pub mod display;
 pub mod dotnet;
+pub mod dspmqver;
 pub mod env;
 pub mod errlog;
 pub mod evidence;

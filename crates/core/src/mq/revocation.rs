@@ -12,7 +12,7 @@ use crate::verify::trace::{Outcome, Step, StepBuilder, Trace};
 use crate::verify::{OcspInput, Profile, verify_ocsp};
 use serde::Serialize;
 
-pub use super::supposition::{Side, Supposed, Supposition};
+pub use super::supposition::{Origin, Side, Supposed, Supposition};
 
 /// Why a status is unknown: AMQ9716's causes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -115,6 +115,8 @@ pub struct SideCheck {
     pub without_next_update: bool,
     /// Whether a source without a definite answer sent MQ on to the next one.
     pub fell_through: bool,
+    /// The ticket lines of `openssl ocsp` output whose printed answers this check relied on.
+    pub printed: Vec<usize>,
 }
 
 const LOCATION: &str = "https://www.ibm.com/docs/en/ibm-mq/9.4?topic=acammc-location-ocsp-responder-ldap-servers-that-hold-crls";
@@ -239,6 +241,19 @@ pub(crate) fn answer_of(
     ask(resolved, url, cert, issuer, trace)
 }
 
+/// The ticket line of the `openssl ocsp` output [`answer_of`] takes its answer from, when it
+/// does: no live or pasted reply about the certificate comes first, and the diagnosis's
+/// supposition for it is a printed answer.
+pub(crate) fn printed_line(resolved: &Resolved, url: &str, cert: &Certificate) -> Option<usize> {
+    let fingerprint = &cert.fingerprints.sha256;
+    if resolved.evidence.ocsp_reply(url, fingerprint).is_some()
+        || resolved.evidence.unreachable(url)
+    {
+        return None;
+    }
+    resolved.supposed_answer(url, fingerprint)?.origin.printed()
+}
+
 /// What the CRL at distribution point `url` says about `cert` (issued by `issuer`), for a client
 /// model that chooses its own sources (the managed .NET client's chain engine): a CRL from the
 /// material, checked as MQ's own CDP check does.
@@ -305,23 +320,30 @@ fn ask(
     }
     // What a diagnosis supposes of a responder the case says nothing about.
     if let Some(supposed) = resolved.supposed_answer(url, &cert.fingerprints.sha256) {
-        return match supposed {
+        // Where the answer comes from: the ticket's openssl output, or the diagnosis's search.
+        let from = supposed.origin.words();
+        return match supposed.answer {
             Supposed::Good => Answer::Good,
             Supposed::Revoked => Answer::Revoked {
                 url: url.to_owned(),
                 by: RevokedBy::Ocsp,
             },
             Supposed::Unknown => Answer::Unknown(Unknown::NotKnown {
-                why: "the responder answers unknown (supposed by the diagnosis)".into(),
+                why: format!("the responder answers unknown ({from})"),
             }),
             Supposed::Unreachable => Answer::Unknown(Unknown::Unreachable {
                 url: url.to_owned(),
             }),
             Supposed::Unverifiable => Answer::Unknown(Unknown::Unverifiable {
                 // Supposed only where openssl printed `Response Verify Failure` for it.
-                why:
-                    "the responder's answer cannot be verified (openssl could not verify it either)"
-                        .into(),
+                why: format!(
+                    "the responder's answer cannot be verified (openssl could not verify it either{})",
+                    supposed
+                        .origin
+                        .printed()
+                        .map(|line| format!(", line {line}"))
+                        .unwrap_or_default()
+                ),
             }),
         };
     }
@@ -673,6 +695,7 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
         checked: false,
         without_next_update: false,
         fell_through: false,
+        printed: Vec::new(),
     };
     let id = match side {
         Side::Client => "mq.client_revocation",
@@ -713,6 +736,7 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
             let (asked, title, (mut outcome, mut text)) = match source {
                 Source::Ocsp { url, from } => {
                     let asked = ask(resolved, url, cert, issuer, &mut result.ocsp_trace);
+                    result.printed.extend(printed_line(resolved, url, cert));
                     if matches!(asked, Answer::Good | Answer::Revoked { .. })
                         && without_next_update(resolved, url, cert)
                     {

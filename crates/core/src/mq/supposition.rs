@@ -32,6 +32,45 @@ pub struct Supposition {
     pub certificate: Option<String>,
     /// The answer supposed.
     pub answer: Supposed,
+    /// Where the answer comes from.
+    pub origin: Origin,
+}
+
+/// Where a supposed answer comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The diagnosis's search: the ticket shows no answer.
+    #[default]
+    Search,
+    /// The `openssl ocsp` output at this ticket line printed it.
+    Printed(usize),
+    /// The search, against what the `openssl ocsp` output at this ticket line printed (another
+    /// host, another time, or not the responder MQ asks).
+    AgainstPrinted(usize),
+}
+
+impl Origin {
+    /// The ticket line of the openssl output the answer is taken from.
+    pub fn printed(self) -> Option<usize> {
+        match self {
+            Origin::Printed(line) => Some(line),
+            _ => None,
+        }
+    }
+
+    /// Where the answer comes from, in words.
+    pub fn words(self) -> String {
+        match self {
+            Origin::Search => {
+                "supposed by the diagnosis: the ticket does not show its answer".into()
+            }
+            Origin::Printed(line) => format!("as the openssl ocsp output at line {line} shows"),
+            Origin::AgainstPrinted(line) => format!(
+                "supposed by the diagnosis, against what the openssl ocsp output at line {line} shows"
+            ),
+        }
+    }
 }
 
 /// Which side checks.

@@ -23,6 +23,9 @@ pub struct Entry {
     /// The MQ version its header names (`VRMF(9.3.0.5)`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vrmf: Option<String>,
+    /// The host its header names (`Host(app9)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
 }
 
 /// A ticket read.
@@ -74,6 +77,7 @@ fn header_of(body: &str) -> Vec<(String, String)> {
                 ("QMgr", m.qmgr.clone()),
                 ("Program", m.program.clone()),
                 ("VRMF", m.vrmf.clone()),
+                ("Host", m.host.clone()),
             ]
             .into_iter()
             .filter_map(|(n, v)| v.map(|v| (n.to_owned(), v)))
@@ -173,6 +177,19 @@ fn hint_of(line: &str) -> Option<Side> {
         }),
         (None, None) => None,
     }
+}
+
+/// Whose machine a sentence says a command ran on: the side named after its last "on" or
+/// "from" ("the app team ran it on the queue manager host"), else the first side it names.
+fn machine_of(line: &str) -> Option<Side> {
+    let lower = format!(" {}", unquote(line).to_ascii_lowercase());
+    [" on ", " from "]
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|at| at + w.len()))
+        .max()
+        .and_then(|at| lower.get(at..))
+        .and_then(hint_of)
+        .or_else(|| hint_of(line))
 }
 
 /// Opening minus closing parentheses in `text` (full-width ones too, as a Japanese log writes
@@ -738,6 +755,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
                 side_reason,
                 lines: (number, end),
                 vrmf,
+                host: field(&header, "Host").map(str::to_owned),
             });
             index = end.max(index + 1);
             continue;
@@ -880,6 +898,13 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         case.queue_manager.error_log.push('\n');
         observed.add_log(Side::QueueManager, &body, number);
     }
+    let hosts: Vec<(Side, String)> = entries
+        .iter()
+        .filter_map(|e| Some((e.side, e.host.clone()?)))
+        .collect();
+    taken_lines.extend(super::dspmqver::file(
+        &lines, &hosts, &mut case, &mut filed, machine_of,
+    ));
     if let Some((tls, why)) =
         super::tls_library::of_queue_manager_log(&case.queue_manager.error_log)
     {
@@ -1130,6 +1155,28 @@ mod tests {
 
     fn fields(text: &str) -> Vec<(String, String)> {
         crate::mq::errlog::header_fields(text).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_machine_a_sentence_says_a_command_ran_on() {
+        for (line, side) in [
+            (
+                "The application team ran this on the queue manager host:",
+                Some(Side::QueueManager),
+            ),
+            (
+                "And on APPWIN07, where the batch runs (MQ client only, no queue manager there):",
+                Some(Side::Client),
+            ),
+            (
+                "On the queue manager server (QMPRD2):",
+                Some(Side::QueueManager),
+            ),
+            ("> Output from our client machine:", Some(Side::Client)),
+            ("Here is the version:", None),
+        ] {
+            assert_eq!(machine_of(line), side, "{line}");
+        }
     }
 
     #[test]

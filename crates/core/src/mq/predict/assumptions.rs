@@ -247,6 +247,30 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         certainty: Certainty::Partial,
         source: "2035 MQRC_NOT_AUTHORIZED: https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q041060_.html ; Channel Blocked event http://setgetweb.com/p/MQ92/ref/q049730_.htm",
     },
+    Assumption {
+        id: "dotnet-qm-refusal",
+        text: "When the queue manager refuses the handshake of a managed .NET client (its own log says why), SslStream is assumed to end either with the AuthenticationException of the TLS alert the queue manager sends ('Authentication failed because the remote party sent a TLS alert', .NET 5 and later) or, when it closes or resets the connection without one, with an IOException ('Authentication failed because the remote party has closed the transport stream', 'Received an unexpected EOF or 0 bytes from the transport stream', 'Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host'); which one GSKit causes is not documented, so the form the application's log shows is the one compared. A closed or reset connection can also come from a firewall or load balancer between them.",
+        certainty: Certainty::Partial,
+        source: "dotnet/corefx SslState.cs StartReadFrame (IOException SR.net_auth_eof on a 0-byte read); dotnet/runtime SR.net_auth_tls_alert, SR.net_io_eof; NetworkStream SR.net_io_readfailure ('Unable to read data from the transport connection: {0}.'); no IBM source on GSKit's alerts",
+    },
+    Assumption {
+        id: "s-client-chain-presented",
+        text: "The certificate chain openssl s_client printed is taken as the chain the queue manager's listener presents to the MQ client. The queue manager chooses the certificate by the SNI the client sends: a channel with CERTLABL gets its own certificate only for the channel's SNI name (OutboundSNI=CHANNEL, '<channel>.chl.mq.ibm.com'), otherwise the queue manager's default certificate is presented; an s_client run without that -servername may have been shown another certificate than the MQ client is.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability (mq-reference §9); openssl-s_client(1) (-servername, -showcerts)",
+    },
+    Assumption {
+        id: "openssl-output-as-gskit",
+        text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what GSKit, the TLS library of the MQ C client and of the queue manager (a NonStop queue manager's own OpenSSL in its place), would conclude for the same certificate and the same responder. That holds when openssl asked the same responder URL, from a host that reaches it as that MQ side does, near the time of the failure, and verified the response against the CAs that side's key repository holds (-CAfile/-VAfile); how GSKit builds its request and verifies the response is not documented.",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-ocsp(1) (-url, -CAfile, -VAfile; 'Response verify OK' / 'Response Verify Failure'); IBM q135040 (GSKit asks about every certificate but the root); no source compares the two",
+    },
+    Assumption {
+        id: "openssl-output-as-client-library",
+        text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what the client's own TLS stack (JSSE for the IBM MQ classes for Java, the platform's chain engine for the managed .NET client) would conclude for the same certificate and the same responder, asked from the client's host near the time of the failure with the same trusted CAs.",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-ocsp(1) (-url, -CAfile, -VAfile); no source compares openssl's verdict with JSSE's or .NET's",
+    },
 ];
 
 pub(super) fn assumption(id: &str) -> Option<Assumption> {

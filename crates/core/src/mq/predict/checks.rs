@@ -250,6 +250,9 @@ pub(super) fn check_partner(b: &mut Builder<'_>, side: Side, partner: &Certifica
     if check.without_next_update {
         b.assume("next-update-absent");
     }
+    if !check.printed.is_empty() {
+        b.assume("openssl-output-as-gskit");
+    }
     // The first MQAIR is the client's responder; others are never asked (lint first-mqair-only).
     if side == Side::Client
         && b.resolved

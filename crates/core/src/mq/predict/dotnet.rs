@@ -13,7 +13,7 @@ use crate::mq::dotnet::{
     IBM_PEER_NAME, IBM_REVOCATION, MS_FLAG, MS_MODE, NET_AUTHENTICATION, NET_MQEXCEPTION,
     NET_OFFLINE, NET_REVOKED, NET_UNKNOWN, NET_UNTRUSTED, Platform,
 };
-use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of};
+use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of, printed_line};
 use crate::mq::sources::{SourceKind, dotnet_sources};
 use crate::verify::trace::{Outcome, Trace};
 
@@ -114,14 +114,17 @@ fn refused(b: &mut Builder<'_>, refusal: &Refusal) {
 }
 
 /// The exception chain the application shows when the queue manager refuses the handshake (its
-/// own log says why): SslStream's handshake ends with the queue manager's alert or a closed
-/// connection ("Authentication failed because the remote party sent a TLS alert: '…'" on .NET 5
-/// and later, "… the remote party has closed the transport stream." on .NET Framework:
-/// dotnet/runtime's SR.net_auth_tls_alert and SR.net_auth_eof), and the application gets 2393.
+/// own log says why): SslStream's handshake ends with the queue manager's alert
+/// ("Authentication failed because the remote party sent a TLS alert: '…'" on .NET 5 and later:
+/// dotnet/runtime's SR.net_auth_tls_alert) or with the connection it closed or reset, an
+/// IOException ("… the remote party has closed the transport stream.", SR.net_auth_eof; "Unable to
+/// read data from the transport connection: …", SR.net_io_readfailure), which the comparison with
+/// the log takes in its place (`dotnet::comparable`); the application gets 2393.
 pub(super) fn refused_by_qm(b: &mut Builder<'_>) {
     b.fail(REASON);
     b.assume("dotnet-reason");
     b.assume("dotnet-client-log");
+    b.assume("dotnet-qm-refusal");
     net_log(
         b,
         NET_MQEXCEPTION,
@@ -131,7 +134,7 @@ pub(super) fn refused_by_qm(b: &mut Builder<'_>) {
     net_log(
         b,
         NET_AUTHENTICATION,
-        " ---> System.Security.Authentication.AuthenticationException: Authentication failed because the remote party sent a TLS alert (.NET Framework: \"… because the remote party has closed the transport stream.\")".into(),
+        " ---> System.Security.Authentication.AuthenticationException: Authentication failed because the remote party sent a TLS alert (when the queue manager closes or resets the connection without one: System.IO.IOException \"Authentication failed because the remote party has closed the transport stream.\" or \"Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host.\")".into(),
         Certainty::Partial,
     );
 }
@@ -221,10 +224,15 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
             let said = format!("{} (from {})", source.url, source.from);
             // A CRL's own account (its thisUpdate, the serial listed or not) when it decides.
             let (answer, detail) = match source.kind {
-                SourceKind::Ocsp => (
-                    answer_of(resolved, &source.url, cert, issuer, &mut trace),
-                    None,
-                ),
+                SourceKind::Ocsp => {
+                    if printed_line(resolved, &source.url, cert).is_some() {
+                        b.assume("openssl-output-as-client-library");
+                    }
+                    (
+                        answer_of(resolved, &source.url, cert, issuer, &mut trace),
+                        None,
+                    )
+                }
                 SourceKind::Crl => {
                     let (answer, text) = crl_answer_of(resolved, &source.url, cert, issuer);
                     (answer, Some(text))

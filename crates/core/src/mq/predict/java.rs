@@ -11,7 +11,7 @@ use crate::mq::codes::Certainty;
 use crate::mq::java::{
     JSSE_NETWORK, JSSE_PEER_ALERT, JSSE_REVOKED, JSSE_UNDETERMINED, JSSE_UNKNOWN, JSSE_UNTRUSTED,
 };
-use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of};
+use crate::mq::revocation::{Answer, Side, Unknown, answer_of, crl_answer_of, printed_line};
 use crate::mq::sources::{SourceKind, java_sources};
 use crate::verify::trace::{Outcome, Trace};
 
@@ -194,6 +194,9 @@ pub(super) fn check_server(b: &mut Builder<'_>, qm_cert: &Certificate) -> bool {
                 SourceKind::Ocsp => {
                     let mut trace = Trace::default();
                     let answer = answer_of(resolved, url, cert, issuer, &mut trace);
+                    if printed_line(resolved, url, cert).is_some() {
+                        b.assume("openssl-output-as-client-library");
+                    }
                     b.diagnosis.client_trace.extend(trace);
                     ("JSSE asks the OCSP responder", answer, None)
                 }
