@@ -73,10 +73,20 @@ fn fact_rows(facts: &[Fact], highlighted: Option<Span>, on_select: &Callback<Spa
 pub fn object_card(props: &ObjectCardProps) -> Html {
     let selected = use_state(|| None::<Span>);
     let show_bytes = use_state(|| false);
-    // The sections opened (by the user, or by a highlight inside them): a closed section's facts
-    // are not built. A certificate's sections hold most of its card, and building every card's
-    // closed sections made the paste of many tickets build thousands of elements nobody opened.
+    // The sections opened (by the user, or by a highlight inside them).
     let opened = use_state(Vec::<usize>::new);
+    // A closed section's facts are built in a task after the card's first one: a certificate's
+    // sections hold most of its card, and the cards of a paste of many tickets are built a few
+    // per task. They are built all the same, so the browser's find in page finds a value in a
+    // closed section (and opens it).
+    let folded_built = use_state(|| false);
+    {
+        let folded_built = folded_built.clone();
+        use_effect_with((), move |_| {
+            let later = gloo_timers::callback::Timeout::new(0, move || folded_built.set(true));
+            move || drop(later)
+        });
+    }
     {
         let (selected, show_bytes) = (selected.clone(), show_bytes.clone());
         use_effect_with(props.highlight, move |highlight| {
@@ -141,7 +151,7 @@ pub fn object_card(props: &ObjectCardProps) -> Html {
                 html! {
                     <details class="section" {open} {ontoggle}>
                         <summary>{ section.title.clone() }</summary>
-                        if open {
+                        if open || *folded_built {
                             <dl>{ fact_rows(&section.facts, highlighted, &on_select) }</dl>
                         }
                     </details>
