@@ -635,6 +635,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    (
+        "104-openshift-go-client-amq9633-basic-log-ocsp-good",
+        Some(2393),
+        "queue_manager",
+        &["does not validate", "Northwind Root CA 2025"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -61,6 +61,20 @@ fn is_json_entry(line: &str) -> bool {
         && text.to_ascii_lowercase().contains("\"ibm_messageid\"")
 }
 
+/// A line of the IBM MQ container's console log (`LOG_FORMAT=basic`, as `oc logs` prints it): an
+/// entry of its own, with the side and reason the error log reader gives it (the queue manager's).
+fn console_entry(line: &str) -> Option<(Side, String)> {
+    if !line.contains("AMQ") {
+        return None;
+    }
+    let facts = super::errlog::LogFacts::parse(unquote(line));
+    let m = facts
+        .messages
+        .first()
+        .filter(|m| m.form == super::errlog::EntryForm::Console)?;
+    Some((m.side?, m.side_reason.clone()?))
+}
+
 /// A line without e-mail quoting (`> `, `>> `), as every reader strips it.
 fn unquote(line: &str) -> &str {
     line.get(super::quote::quote_prefix(line)..).unwrap_or(line)
@@ -679,7 +693,9 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     while let Some(line) = lines.get(index) {
         let number = index + 1;
         // An AMQERR01.json line (a container's log) is an entry of its own.
-        let json_entry = is_json_entry(line);
+        // So is a line of the MQ container's console log.
+        let console = console_entry(line);
+        let json_entry = is_json_entry(line) || console.is_some();
         if json_entry || is_entry_header(line) {
             // The entry runs to its `-----` trailer, the next header, or the end. An entry cut
             // off after its header (grep -A, a partial copy) has no message line: it ends where
@@ -693,6 +709,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
                 if json_entry
                     || is_entry_header(next)
                     || is_json_entry(next)
+                    || console_entry(next).is_some()
                     || text.starts_with("-----BEGIN ")
                 {
                     break;
@@ -723,7 +740,9 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
                 .collect();
             let body = body.join("\n");
             let header = header_of(&body);
-            let (side, side_reason) = side_of(&header, &body, hint);
+            let (side, side_reason) = console
+                .clone()
+                .unwrap_or_else(|| side_of(&header, &body, hint));
             let vrmf = field(&header, "VRMF").map(str::to_owned);
             if side == Side::Client
                 && let Some(vrmf) = &vrmf
