@@ -641,6 +641,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["does not validate", "Northwind Root CA 2025"],
     ),
+    (
+        "105-customer-blames-ocsp-wrong-certificate-label-amq9642",
+        Some(2393),
+        "queue_manager",
+        &["no certificate to send"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -910,4 +916,17 @@ fn relying_on_openssl_output_is_a_named_assumption() {
         expected.sort_unstable();
         assert_eq!(ids, expected, "{name}");
     }
+}
+
+/// A customer who blames OCSP while the C client says it sent no certificate (AMQ9642) is told
+/// the label the client looks its certificate up by, the one mqclient.ini names.
+#[test]
+fn a_missing_client_certificate_names_the_label_looked_for() {
+    let d = diagnosed("105-customer-blames-ocsp-wrong-certificate-label-amq9642");
+    assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
+    assert!(
+        d["fixes"].to_string().contains("labelled 'invoicing-2025'"),
+        "{}",
+        d["fixes"]
+    );
 }

@@ -1166,12 +1166,17 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.queue_manager.certificate = Some(names[0].to_owned());
         // A queue manager that says the channel lacks a certificate (AMQ9637) may be telling of
         // a client that sent none (APAR IT15978); only a C client says so itself (AMQ9642), so
-        // for a Java or .NET client no stand-in is given and both readings stay open.
-        let sent_none_possible = resolved.client.kind != ClientKind::C
-            && observed
+        // for a Java or .NET client no stand-in is given and both readings stay open. A C client
+        // whose own log says AMQ9642 sent none: no stand-in for it either.
+        let logged = |side: Side, id: &str| {
+            observed
                 .messages
                 .iter()
-                .any(|m| m.side == Side::QueueManager && base(&m.id) == "AMQ9637");
+                .any(|m| m.side == side && base(&m.id) == id)
+        };
+        let sent_none_possible = (resolved.client.kind != ClientKind::C
+            && logged(Side::QueueManager, "AMQ9637"))
+            || logged(Side::Client, "AMQ9642");
         if !sent_none_possible {
             stand.client.certificate = Some(names[1].to_owned());
         }
@@ -2104,6 +2109,36 @@ mod tests {
                 .any(|a| a.supposes.iter().any(|s| s.contains("unknown"))),
             "{:?}",
             e.alternatives
+        );
+    }
+
+    /// A C client that logs AMQ9642 itself sent no certificate: with no certificate pasted, the
+    /// stand-ins must not give it one (ticket 105: the customer blamed OCSP).
+    #[test]
+    fn a_c_clients_own_amq9642_without_certificates_is_no_client_certificate() {
+        let e = explain(
+            &Case::new("ticket 105", "2026-12-01T05:10:02Z"),
+            &observed(
+                "AMQ9642E: No SSL or TLS certificate for channel 'ORDERS.SVRCONN'.",
+                "AMQ9637E: Channel is lacking a certificate.",
+                Some(2393),
+            ),
+        );
+        assert!(e.matches_observed, "{:?}", e.cause);
+        assert!(
+            e.cause.summary.contains("no certificate to send"),
+            "{}",
+            e.cause.summary
+        );
+        // The fix names the label a C client looks its certificate up by (none configured: the
+        // default).
+        assert!(
+            e.diagnosis
+                .fixes
+                .iter()
+                .any(|f| f.detail.contains("labelled 'ibmwebspheremq<user>'")),
+            "{:?}",
+            e.diagnosis.fixes
         );
     }
 

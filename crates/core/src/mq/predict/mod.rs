@@ -658,7 +658,16 @@ fn run(b: &mut Builder<'_>) {
                     Side::QueueManager => b.qm_log(id, text, Certainty::Confirmed),
                 }
             }
-            b.fix("Give the client a certificate", "Add a personal certificate with the configured label to the client's key repository, or set SSLCAUTH(OPTIONAL) on the channel.".into(), None);
+            // A C client sends the certificate under its label (IBM, "Digital certificate labels");
+            // Java and .NET choose by their own key stores.
+            let what = match kind {
+                crate::mq::java::ClientKind::C => format!(
+                    "Add a personal certificate labelled '{}' (the label the client looks for) to the client's key repository, or make its label setting name the personal certificate it holds",
+                    validity::client_label(b)
+                ),
+                _ => "Add a personal certificate with the configured label to the client's key repository".into(),
+            };
+            b.fix("Give the client a certificate", format!("{what}; or set SSLCAUTH(OPTIONAL) on the channel."), None);
             return;
         }
         b.step(
