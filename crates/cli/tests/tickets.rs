@@ -647,6 +647,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["no certificate to send"],
     ),
+    (
+        "106-json-ccdt-three-channels-mqserver-left-in-unit",
+        Some(2393),
+        "client",
+        &["MQSERVER=ORDERS.SVRCONN", "never reads"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

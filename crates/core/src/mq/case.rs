@@ -574,8 +574,11 @@ impl Case {
 
     fn client_config(&self, problem: &mut impl FnMut(&str, String)) -> ClientConfig {
         let mut client = ClientConfig::default();
+        // Whether the application passes its own MQCD (MQCNO ClientConnPtr).
+        let mut app_mqcd = self.client.mqcd.is_some();
         if let Some(line) = &self.client.command_line {
             let app = ClientApp::parse(line);
+            app_mqcd |= !app.mqcd.channel_name.is_empty();
             for p in &app.problems {
                 problem(
                     "client.command_line",
@@ -608,6 +611,19 @@ impl Case {
                 }
                 Err(message) => problem("client.ccdt_json", message),
             }
+        }
+        // The C client looks for its channel in this order (IBM, "Connecting IBM MQ MQI client
+        // applications to queue managers", q027440): the application's MQCD (MQCNO
+        // ClientConnPtr), then MQSERVER, then the CCDT. A CCDT pasted beside an MQSERVER is not
+        // the one in use; Java and .NET do not read MQSERVER.
+        if !app_mqcd
+            && matches!(self.client.kind, None | Some(super::java::ClientKind::C))
+            && let Some(value) = self.client.environment.get("MQSERVER")
+            && let Some(mqcd) = Mqcd::from_mqserver(value)
+        {
+            client.ccdt_unused = std::mem::take(&mut client.ccdt);
+            client.mqserver = Some(value.clone());
+            client.mqcd = mqcd;
         }
         if let Some(mqcd) = &self.client.mqcd {
             client.mqcd = mqcd.clone();
