@@ -653,6 +653,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["MQSERVER=ORDERS.SVRCONN", "never reads"],
     ),
+    (
+        "107-forwarded-twice-chain-out-of-order-issuing-ca-revoked",
+        Some(2393),
+        "client",
+        &["Northwind Issuing CA 1", "is revoked"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -935,4 +941,15 @@ fn a_missing_client_certificate_names_the_label_looked_for() {
         "{}",
         d["fixes"]
     );
+}
+
+/// A revoked intermediate CA is not mended by renewing the leaf: the fix says the certificate
+/// must come from a CA that is not revoked, whatever order the chain was pasted in.
+#[test]
+fn a_revoked_issuing_ca_fix_asks_for_another_ca() {
+    let d = diagnosed("107-forwarded-twice-chain-out-of-order-issuing-ca-revoked");
+    assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
+    let fixes = d["fixes"].to_string();
+    assert!(fixes.contains("it is a CA certificate"), "{fixes}");
+    assert!(fixes.contains("from a CA that is not revoked"), "{fixes}");
 }

@@ -451,19 +451,30 @@ fn container_basic_console_lines_read_as_queue_manager_entries() {
 ";
     let facts = LogFacts::parse(text);
     let m = &facts.messages[0];
-    assert_eq!((m.id.as_str(), m.form, m.line), ("AMQ9633E", EntryForm::Console, 1));
+    assert_eq!(
+        (m.id.as_str(), m.form, m.line),
+        ("AMQ9633E", EntryForm::Console, 1)
+    );
     assert_eq!(m.text, "Bad SSL certificate for channel 'ORDERS.SVRCONN'.");
     assert_eq!(m.channel.as_deref(), Some("ORDERS.SVRCONN"));
     assert_eq!(m.arith_inserts, [575010]);
     assert_eq!(m.side, Some(Side::QueueManager));
     assert_eq!(
-        m.certificate_details.as_ref().and_then(|d| d.serial.as_deref()),
+        m.certificate_details
+            .as_ref()
+            .and_then(|d| d.serial.as_deref()),
         Some("5a0c77")
     );
     // The entry's own time, not the container runtime's.
     assert_eq!(m.time.unwrap().to_string(), "2026-12-01T05:58:10Z");
     let listener = &facts.messages[1];
-    assert_eq!((listener.form, listener.text.as_str()), (EntryForm::Console, "The listener 'SYSTEM.LISTENER.TCP.1' has started. ProcessId(312)."));
+    assert_eq!(
+        (listener.form, listener.text.as_str()),
+        (
+            EntryForm::Console,
+            "The listener 'SYSTEM.LISTENER.TCP.1' has started. ProcessId(312)."
+        )
+    );
     // A local date with a space before the clock is not the container's form.
     assert_ne!(facts.messages[2].form, EntryForm::Console);
 }

@@ -82,13 +82,10 @@ fn split_inserts(body: &str) -> (&str, Vec<(String, String)>) {
         return (body, Vec::new());
     };
     // The list opens at the ` [` before its first field name (values hold `[Class=]`…).
-    let opening = list
-        .match_indices(" [")
-        .map(|(at, _)| at)
-        .find(|at| {
-            list.get(at + 2..)
-                .is_some_and(|l| l.starts_with("CommentInsert") || l.starts_with("ArithInsert"))
-        });
+    let opening = list.match_indices(" [").map(|(at, _)| at).find(|at| {
+        list.get(at + 2..)
+            .is_some_and(|l| l.starts_with("CommentInsert") || l.starts_with("ArithInsert"))
+    });
     let Some(at) = opening else {
         return (body, Vec::new());
     };

@@ -108,7 +108,25 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 b.client_sees_qm_refusal(Certainty::Partial);
             }
         }
-        b.fix("Renew the revoked certificate", format!("{} is revoked{listed}: issue a new certificate for {} and put it in the key repository. No OCSPAuthentication setting accepts a revoked certificate.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
+        let owner = if side == Side::Client {
+            "the queue manager"
+        } else {
+            "the client"
+        };
+        // A revoked CA certificate condemns every certificate under it, renewed or not: the
+        // holder needs a certificate from a CA that is not revoked (RFC 5280 §6.1.3 checks each
+        // certificate of the path; GSKit checks all but the root, q135040).
+        let what = match revoked.basic_constraints() {
+            Some((true, _)) => format!(
+                "{} is revoked{listed} and it is a CA certificate: every certificate it issued is refused, a renewed one too. Issue {owner}'s certificate from a CA that is not revoked (a new intermediate from the root), put the new chain in {owner}'s key repository and its partner's, and remove the revoked CA certificate.",
+                revoked.subject.rfc4514
+            ),
+            _ => format!(
+                "{} is revoked{listed}: issue a new certificate for {owner} and put it in the key repository.",
+                revoked.subject.rfc4514
+            ),
+        };
+        b.fix("Renew the revoked certificate", format!("{what} No OCSPAuthentication setting accepts a revoked certificate."), None);
         return false;
     }
     let Some((cert, why)) = &check.unknown else {

@@ -667,7 +667,11 @@ fn run(b: &mut Builder<'_>) {
                 ),
                 _ => "Add a personal certificate with the configured label to the client's key repository".into(),
             };
-            b.fix("Give the client a certificate", format!("{what}; or set SSLCAUTH(OPTIONAL) on the channel."), None);
+            b.fix(
+                "Give the client a certificate",
+                format!("{what}; or set SSLCAUTH(OPTIONAL) on the channel."),
+                None,
+            );
             return;
         }
         b.step(
