@@ -659,6 +659,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["Northwind Issuing CA 1", "is revoked"],
     ),
+    (
+        "108-cet-client-local-time-utc-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -685,7 +685,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     let lines: Vec<&str> = text.lines().collect();
     let mut hint: Option<Side> = None;
     let mut index = 0;
-    let mut first_time: Option<Timestamp> = None;
+    // The first entry's time: of the entries stamped in UTC, else of those in local time.
+    let (mut first_utc, mut first_local): (Option<Timestamp>, Option<Timestamp>) = (None, None);
     let mut detected: Option<(super::java::ClientKind, &'static str, usize)> = None;
     // Lines of a Java client's output (its stack trace, its connection messages).
     let mut java_lines: Vec<usize> = Vec::new();
@@ -750,11 +751,20 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             {
                 case.client.mq_version = Some(vrmf.clone());
             }
-            if first_time.is_none() {
-                first_time = super::errlog::LogFacts::parse(&body)
-                    .times
-                    .first()
-                    .map(|(t, _)| *t);
+            // An entry stamped in UTC (`Time(…Z)`) beats one whose local time is taken as UTC:
+            // a client an hour east of the queue manager must not move the evaluation time.
+            let facts = super::errlog::LogFacts::parse(&body);
+            let utc = facts
+                .messages
+                .iter()
+                .any(|m| m.time.is_some() && m.time_assumption.is_none());
+            if let Some((time, _)) = facts.times.first() {
+                let slot = if utc {
+                    &mut first_utc
+                } else {
+                    &mut first_local
+                };
+                slot.get_or_insert(*time);
             }
             match side {
                 Side::Client => {
@@ -1002,6 +1012,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             ));
         }
     }
+    let mut first_time = first_utc.or(first_local);
     // With an earlier attempt set aside, the attempt the ticket is about starts at its first
     // entry.
     if !observed.earlier.is_empty() {
@@ -1015,7 +1026,12 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     if let Some(time) = first_time {
         case.at = time.to_string();
         filed.push(format!(
-            "evaluation time {time}, the time of the first log entry{}",
+            "evaluation time {time}, the time of the first log entry{}{}",
+            if first_utc.is_some() && first_local.is_some() {
+                " stamped in UTC (Time(…)); an entry's local time is not known to be UTC"
+            } else {
+                ""
+            },
             if observed.earlier.is_empty() {
                 ""
             } else {

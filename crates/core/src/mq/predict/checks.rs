@@ -126,7 +126,11 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 revoked.subject.rfc4514
             ),
         };
-        b.fix("Renew the revoked certificate", format!("{what} No OCSPAuthentication setting accepts a revoked certificate."), None);
+        b.fix(
+            "Renew the revoked certificate",
+            format!("{what} No OCSPAuthentication setting accepts a revoked certificate."),
+            None,
+        );
         return false;
     }
     let Some((cert, why)) = &check.unknown else {
