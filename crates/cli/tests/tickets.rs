@@ -665,6 +665,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    (
+        "109-python-curl-works-through-proxy-gskit-does-not",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -958,4 +964,17 @@ fn a_revoked_issuing_ca_fix_asks_for_another_ca() {
     let fixes = d["fixes"].to_string();
     assert!(fixes.contains("it is a CA certificate"), "{fixes}");
     assert!(fixes.contains("from a CA that is not revoked"), "{fixes}");
+}
+
+/// A customer whose curl reaches the responder through the shell's http_proxy is told GSKit does
+/// not use it: the fix names the variable and MQ's own proxy setting.
+#[test]
+fn curl_through_the_shell_proxy_is_not_gskit() {
+    let d = diagnosed("109-python-curl-works-through-proxy-gskit-does-not");
+    let fixes = d["fixes"].to_string();
+    assert!(
+        fixes.contains("http_proxy=http://proxy.northwind.example:3128"),
+        "{fixes}"
+    );
+    assert!(fixes.contains("IC64358"), "{fixes}");
 }

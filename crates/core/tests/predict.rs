@@ -654,3 +654,25 @@ fn mqserver_beats_the_ccdt_and_names_no_cipherspec() {
         Some("ANY_TLS12_OR_HIGHER")
     );
 }
+
+/// A client host with the shell's http_proxy but no SSLHTTPProxyName / MQSSLPROXY: the fix for an
+/// unreachable responder says GSKit does not use the shell's proxy (APAR IC64358); once MQ's
+/// proxy is set, it no longer does.
+#[test]
+fn a_shell_proxy_is_named_as_not_gskits() {
+    let mut case = example("client-responder-down").unwrap_or_else(|| panic!("example"));
+    case.client
+        .environment
+        .insert("http_proxy".into(), "http://proxy.example.test:3128".into());
+    let said = |case: &Case| {
+        predict(case).fixes.iter().any(|f| {
+            f.detail
+                .contains("http_proxy=http://proxy.example.test:3128")
+        })
+    };
+    assert!(said(&case), "{:#?}", predict(&case).fixes);
+    case.client
+        .environment
+        .insert("MQSSLPROXY".into(), "proxy.example.test(3128)".into());
+    assert!(!said(&case));
+}

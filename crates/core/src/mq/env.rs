@@ -2,7 +2,7 @@
 //! `set MQSSLKEYR=C:\ssl\key` (Windows), `setx`, PowerShell `$env:MQSSLKEYR = "…"`, inline
 //! `MQSSLKEYR=… ./app`, Dockerfile `ENV MQCHLLIB /var/mqm`, a systemd unit's
 //! `Environment=MQSERVER=…` (`systemctl cat`), and plain `NAME=value` (`env` output).
-//! Only MQ's variables (`MQ…`, `AMQ_…`) are kept. Environment variables override mqclient.ini
+//! Only MQ's variables (`MQ…`, `AMQ_…`) are kept, and the shell's `http_proxy` ([`OS_PROXY`]). Environment variables override mqclient.ini
 //! and MQSCO overrides both (IBM q016840, mq-reference addendum); what each one is:
 //! IBM, "Environment variables descriptions":
 //! https://www.ibm.com/docs/en/ibm-mq/9.3?topic=reference-environment-variables-descriptions .
@@ -127,6 +127,14 @@ pub const KNOWN: &[(&str, &str)] = &[
         "a deprecated CipherSpec is allowed again",
     ),
     ("AMQ_SSL_V3_ENABLE", "SSL 3.0 is allowed again"),
+    (
+        "http_proxy",
+        "the shell's HTTP proxy: curl uses it, GSKit's OCSP client does not (SSLHTTPProxyName / MQSSLPROXY)",
+    ),
+    (
+        "HTTP_PROXY",
+        "the shell's HTTP proxy: curl uses it, GSKit's OCSP client does not (SSLHTTPProxyName / MQSSLPROXY)",
+    ),
     ("AMQ_TLS_V1_ENABLE", "TLS 1.0 is allowed again"),
     (
         "AMQ_DIAGNOSTIC_MSG_SEVERITY",
@@ -134,7 +142,16 @@ pub const KNOWN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The shell's HTTP proxy variables, kept beside MQ's: curl, wget and most tools send their
+/// requests through them, GSKit's OCSP client does not; it knows only SSLHTTPProxyName /
+/// MQSSLPROXY (APAR IC64358; IBM q013360). A ticket whose curl reaches the responder through
+/// one says nothing about MQ reaching it.
+pub const OS_PROXY: &[&str] = &["http_proxy", "HTTP_PROXY"];
+
 fn is_mq_name(name: &str) -> bool {
+    if OS_PROXY.contains(&name) {
+        return true;
+    }
     (name.starts_with("MQ") || name.starts_with("AMQ_"))
         && name.len() > 2
         && name

@@ -167,7 +167,20 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 },
             };
             match why {
-                Unknown::Unreachable { url } | Unknown::NoEvidence { url } => b.fix("Make the responder reachable", format!("Start the OCSP responder at {url}, open the firewall, or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed."), Some(Change::ResponderUp { url: url.clone() })),
+                Unknown::Unreachable { url } | Unknown::NoEvidence { url } => {
+                    // A shell proxy the client's host has, and MQ's proxy unset: the tools the
+                    // customer tried went through it, GSKit did not (APAR IC64358).
+                    let client = &b.resolved.client;
+                    let shell_proxy = crate::mq::env::OS_PROXY
+                        .iter()
+                        .find_map(|name| client.env(name).map(|v| (*name, v.to_owned())))
+                        .filter(|_| side == Side::Client && client.http_proxy().is_none());
+                    let proxy = match shell_proxy {
+                        Some((name, value)) => format!(" The client's host has {name}={value}: curl and other tools go through it, GSKit's OCSP client does not (APAR IC64358), so set SSLHTTPProxyName in mqclient.ini's SSL stanza (or MQSSLPROXY) to that proxy."),
+                        None => String::new(),
+                    };
+                    b.fix("Make the responder reachable", format!("Start the OCSP responder at {url}, open the firewall, or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed.{proxy}"), Some(Change::ResponderUp { url: url.clone() }))
+                }
                 Unknown::NotKnown { why } => b.fix("Teach the responder the certificate", format!("{why}. Start the responder with the CA that issued the certificate (-CA) and an index.txt that lists its serial; GSKit also asks about every intermediate CA."), None),
                 Unknown::Unverifiable { why } => b.fix("Fix the responder's signature", format!("{why}. Sign with the issuing CA, or with a responder certificate the CA issued with id-kp-OCSPSigning, embedded in the response."), None),
             }
