@@ -78,6 +78,10 @@ pub struct ClientSide {
     /// mqclient.ini text.
     #[serde(default)]
     pub mqclient_ini: String,
+    /// A key repository listing as pasted (`runmqakm -cert -list -db FILE`): the client's when
+    /// its `-db` names the client's key repository.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_listing: Option<String>,
     /// Environment variables.
     #[serde(default)]
     pub environment: BTreeMap<String, String>,
@@ -675,6 +679,12 @@ impl Case {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        if let (Some(listing), Some(repository)) =
+            (&self.client.key_listing, client.key_repository())
+        {
+            client.personal_labels =
+                super::keystore_text::personal_labels_of(listing, &repository.value);
+        }
         client
     }
 

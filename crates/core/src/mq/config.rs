@@ -250,6 +250,9 @@ pub struct ClientConfig {
     pub mqserver: Option<String>,
     /// A CCDT was pasted but MQSERVER beats it: the client never reads it.
     pub ccdt_unused: bool,
+    /// The personal certificates' labels in a listing of the client's own key repository, when
+    /// one was pasted (its `-db` names the key repository the client uses).
+    pub personal_labels: Option<Vec<String>>,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).

@@ -367,6 +367,17 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
                     piece.line
                 ));
             }
+            // Whose key repository it lists is decided against the client's key repository
+            // when the case is resolved.
+            TextKind::KeystoreList
+                if piece.text.contains("-db") && case.client.key_listing.is_none() =>
+            {
+                case.client.key_listing = Some(piece.text.clone());
+                filed.push(format!(
+                    "the key repository listing at line {} (the client's if its -db names the client's key repository)",
+                    piece.line
+                ));
+            }
             TextKind::SslStanza if stanzas == 1 && case.client.mqclient_ini.is_empty() => {
                 case.client.mqclient_ini = piece.text.clone();
                 filed.push(format!(
