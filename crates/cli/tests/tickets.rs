@@ -671,6 +671,16 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "mqprd01.northwind.example"],
     ),
+    (
+        "110-spring-jms-not-ocsp-qm-json-amq9716-issuing-ca",
+        Some(2397),
+        "queue_manager",
+        &[
+            "cannot reach",
+            "http://ocsp-root.northwind.example/",
+            "Northwind Issuing CA 1",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
