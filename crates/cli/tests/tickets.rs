@@ -681,6 +681,16 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "Northwind Issuing CA 1",
         ],
     ),
+    (
+        "111-dmpmqcfg-authinfo-defined-sslcrlnl-blank-aia-unreachable",
+        Some(2393),
+        "queue_manager",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "orders-svc",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -990,4 +1000,13 @@ fn curl_through_the_shell_proxy_is_not_gskit() {
         "{fixes}"
     );
     assert!(fixes.contains("IC64358"), "{fixes}");
+}
+
+/// A queue manager whose SSLCRLNL is blank does not use the OCSP AUTHINFO the customer defined:
+/// the diagnosis says so beside the unreachable AIA responder (dmpmqcfg's `+` continuations).
+#[test]
+fn an_authinfo_outside_sslcrlnl_is_said_unused() {
+    let d = diagnosed("111-dmpmqcfg-authinfo-defined-sslcrlnl-blank-aia-unreachable");
+    let lint = d["lint"].to_string();
+    assert!(lint.contains("AUTHINFO(NW.OCSP.INTERNAL)"), "{lint}");
 }

@@ -676,3 +676,18 @@ fn a_shell_proxy_is_named_as_not_gskits() {
         .insert("MQSSLPROXY".into(), "proxy.example.test(3128)".into());
     assert!(!said(&case));
 }
+
+/// An OCSP AUTHINFO defined while SSLCRLNL is stated blank is not used (ticket 111); referenced
+/// through the namelist it is, and the lint is silent.
+#[test]
+fn an_ocsp_authinfo_outside_a_blank_sslcrlnl_is_said_unused() {
+    let mut case = example("good").unwrap_or_else(|| panic!("example good"));
+    let authinfo = "DEFINE AUTHINFO('NW.OCSP') AUTHTYPE(OCSP) OCSPURL('http://ocsp-int.example/') REPLACE\nDEFINE NAMELIST('NW.REV') NAMES('NW.OCSP') REPLACE\n";
+    case.queue_manager.mqsc = format!("ALTER QMGR SSLCRLNL(' ')\n{authinfo}");
+    assert!(lint_ids(&case).contains(&"authinfo-not-in-sslcrlnl".to_owned()));
+    case.queue_manager.mqsc = format!("ALTER QMGR SSLCRLNL('NW.REV')\n{authinfo}");
+    assert!(!lint_ids(&case).contains(&"authinfo-not-in-sslcrlnl".to_owned()));
+    // Not stated at all: nothing is known of SSLCRLNL, nothing is said.
+    case.queue_manager.mqsc = authinfo.into();
+    assert!(!lint_ids(&case).contains(&"authinfo-not-in-sslcrlnl".to_owned()));
+}

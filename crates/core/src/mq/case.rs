@@ -727,6 +727,7 @@ impl Case {
             channel: channel_def,
             ssl,
             sslcrlnl: defs.crl_namelist(),
+            sslcrlnl_blank: defs.qmgr.sslcrlnl_blank,
             sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
             chlauth: defs.chlauth,

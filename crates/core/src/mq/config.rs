@@ -335,6 +335,9 @@ pub struct QmConfig {
     pub authinfo: Vec<AuthInfo>,
     /// The AUTHINFO names in the SSLCRLNL namelist, in order.
     pub sslcrlnl: Vec<String>,
+    /// SSLCRLNL stated blank (so no AUTHINFO is in force, whatever is defined).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sslcrlnl_blank: bool,
     /// The TLS library.
     pub tls: QmTls,
     /// SSLEV: whether TLS events are written (DISABLED by default).
