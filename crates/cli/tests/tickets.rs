@@ -691,6 +691,16 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "orders-svc",
         ],
     ),
+    (
+        "112-jira-markup-noformat-optional-still-revoked-qm",
+        Some(2393),
+        "client",
+        &[
+            "is revoked",
+            "http://ocsp.northwind.example:8080/",
+            "any OCSPAuthentication",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

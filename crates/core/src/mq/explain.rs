@@ -1203,14 +1203,16 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         ];
         // Certificates printed by `openssl x509 -text` name the stand-ins and their responders.
         let printed = printed::roles(&case.material, observed);
+        // Where no printed certificate names its responder, `openssl ocsp -url` may.
+        let asked = printed::asked_urls(&case.material, observed);
         let responders = [
             super::examples::SERVER_RESPONDER,
             super::examples::CLIENT_RESPONDER,
         ];
         let rename = |text: &str| {
             let mut text = text.to_owned();
-            for (((stand_in, cn), printed), responder) in
-                logged.iter().zip(&printed).zip(responders)
+            for ((((stand_in, cn), printed), responder), asked) in
+                logged.iter().zip(&printed).zip(responders).zip(&asked)
             {
                 match (cn, printed) {
                     (Some(cn), _) => {
@@ -1227,7 +1229,11 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                     }
                     (None, None) => {}
                 }
-                if let Some(url) = printed.as_ref().and_then(|p| p.url.as_deref()) {
+                if let Some(url) = printed
+                    .as_ref()
+                    .and_then(|p| p.url.as_deref())
+                    .or(asked.as_deref())
+                {
                     text = text.replace(responder, url);
                 }
             }
