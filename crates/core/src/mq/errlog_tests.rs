@@ -477,4 +477,11 @@ fn container_basic_console_lines_read_as_queue_manager_entries() {
     );
     // A local date with a space before the clock is not the container's form.
     assert_ne!(facts.messages[2].form, EntryForm::Console);
+    // The kubelet's log file adds the stream and the CRI tag after the runtime's time.
+    let cri = LogFacts::parse(
+        "2026-12-01T05:58:10.420330521Z stdout F 2026-12-01T05:58:10.419Z AMQ9716E: Remote SSL certificate revocation status check failed for channel 'ORDERS.SVRCONN'. [CommentInsert1(ORDERS.SVRCONN)]\n",
+    );
+    let m = &cri.messages[0];
+    assert_eq!((m.id.as_str(), m.form), ("AMQ9716E", EntryForm::Console));
+    assert_eq!(m.side, Some(Side::QueueManager));
 }

@@ -1,6 +1,7 @@
 //! One line of the IBM MQ container's console log in its `basic` form (`LOG_FORMAT=basic`), as
 //! `kubectl logs` / `oc logs` / `docker logs` print it, with or without the container runtime's
-//! own timestamp in front (`--timestamps`, `-t`):
+//! own timestamp in front (`--timestamps`, `-t`; the kubelet's files under /var/log/pods add the
+//! stream and a tag, `… stdout F …`):
 //!
 //! ```text
 //! 2026-12-01T05:58:10.420330521Z 2026-12-01T05:58:10.419Z AMQ9633E: Bad SSL certificate for channel 'ORDERS.SVRCONN'. [CommentInsert1(ORDERS.SVRCONN), CommentInsert2([Class=]GSKVALMethod::X509…)]
@@ -70,6 +71,16 @@ fn leading_iso_times(line: &str) -> Option<(logtime::LogTime, &str)> {
         };
         last = Some(time);
         rest = after.trim_start();
+        // The kubelet's own log files (/var/log/pods/…) put the stream and a partial/full tag
+        // after the runtime's time: `stdout F` (the CRI logging format, kubernetes
+        // cri-api/pkg/apis/runtime/v1 "LogTag"; `P` a partial line, `F` a full one).
+        if let Some((stream, tail)) = rest.split_once(' ')
+            && matches!(stream, "stdout" | "stderr")
+            && let Some((tag, message)) = tail.split_once(' ')
+            && matches!(tag, "F" | "P")
+        {
+            rest = message.trim_start();
+        }
     }
     Some((last?, rest))
 }
