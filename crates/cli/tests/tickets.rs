@@ -701,6 +701,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "any OCSPAuthentication",
         ],
     ),
+    (
+        "113-friday-client-amq9716-fixed-today-qm-revokes-client",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -22,7 +22,7 @@ use crate::verify::trace::Outcome;
 use serde::Serialize;
 
 mod attempts;
-pub use attempts::SAME_ATTEMPT_SECONDS;
+pub use attempts::{OTHER_SIDE_SECONDS, SAME_ATTEMPT_SECONDS};
 mod hidden_responder;
 mod neighbours;
 mod printed;
@@ -45,6 +45,10 @@ pub struct Observed {
     /// The time of its entry, when the log says it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// Whether that time was written in UTC (`Time(…Z)`, `ibm_datetime`), not a local time
+    /// taken as UTC: only such times compare across the two machines.
+    #[serde(skip)]
+    pub utc: bool,
     /// The channel named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -144,6 +148,7 @@ impl Observed {
             id: id.to_owned(),
             line,
             time: None,
+            utc: false,
             channel: None,
             certificate: None,
             serial: None,
@@ -181,6 +186,7 @@ impl Observations {
                 id: message.id.clone(),
                 line: first_line + message.line - 1,
                 time: time_at(message.line),
+                utc: message.time.is_some() && message.time_assumption.is_none(),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
                 serial: message

@@ -1001,14 +1001,15 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         if let Some(first) = set_aside.next() {
             let count = 1 + set_aside.count();
             filed.push(format!(
-                "{count} message(s) of an earlier attempt in the {} log (from line {}, {}): more than {} minutes before its last entry, set aside and not compared",
+                "{count} message(s) of an earlier attempt in the {} log (from line {}, {}): more than {} minutes before its last entry (or {} hours before the other side's, both stamped in UTC), set aside and not compared",
                 match side {
                     Side::Client => "client's",
                     Side::QueueManager => "queue manager's",
                 },
                 first.line,
                 first.time.as_deref().unwrap_or_default(),
-                super::explain::SAME_ATTEMPT_SECONDS / 60
+                super::explain::SAME_ATTEMPT_SECONDS / 60,
+                super::explain::OTHER_SIDE_SECONDS / 3600
             ));
         }
     }
