@@ -45,10 +45,10 @@ pub struct Observed {
     /// The time of its entry, when the log says it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
-    /// Whether that time was written in UTC (`Time(…Z)`, `ibm_datetime`), not a local time
-    /// taken as UTC: only such times compare across the two machines.
-    #[serde(skip)]
-    pub utc: bool,
+    /// Whether that time is a local time taken as UTC (a header without `Time(…Z)`): such
+    /// times do not compare across the two machines.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local_time: bool,
     /// The channel named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -148,7 +148,7 @@ impl Observed {
             id: id.to_owned(),
             line,
             time: None,
-            utc: false,
+            local_time: false,
             channel: None,
             certificate: None,
             serial: None,
@@ -186,7 +186,7 @@ impl Observations {
                 id: message.id.clone(),
                 line: first_line + message.line - 1,
                 time: time_at(message.line),
-                utc: message.time.is_some() && message.time_assumption.is_none(),
+                local_time: message.time_assumption.is_some(),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
                 serial: message

@@ -43,7 +43,7 @@ impl Observations {
         let last_utc = |side: Side| {
             self.messages
                 .iter()
-                .filter(|m| m.side == side && m.utc)
+                .filter(|m| m.side == side && !m.local_time)
                 .filter_map(at)
                 .max()
         };
@@ -57,7 +57,7 @@ impl Observations {
                 };
                 let own =
                     matches!((at(m), last), (Some(t), Some(l)) if l - t > SAME_ATTEMPT_SECONDS);
-                let across = m.utc
+                let across = !m.local_time
                     && matches!((at(m), other), (Some(t), Some(l)) if l - t > OTHER_SIDE_SECONDS);
                 own || across
             });
@@ -136,10 +136,7 @@ mod tests {
 
     #[test]
     fn fridays_only_client_entry_is_set_aside_beside_todays_queue_manager_entry() {
-        let utc = |side, id, line, time| Observed {
-            utc: true,
-            ..message(side, id, line, time)
-        };
+        let utc = message;
         let mut o = Observations {
             messages: vec![
                 utc(Side::Client, "AMQ9716E", 15, "2026-11-27T10:14:55Z"),
@@ -157,7 +154,10 @@ mod tests {
         // The same days apart in local times (taken as UTC): the clocks are not comparable.
         let mut local = Observations {
             messages: vec![
-                message(Side::Client, "AMQ9716E", 15, "2026-11-27T10:14:55Z"),
+                Observed {
+                    local_time: true,
+                    ..message(Side::Client, "AMQ9716E", 15, "2026-11-27T10:14:55Z")
+                },
                 utc(Side::QueueManager, "AMQ9633E", 41, "2026-12-01T06:05:12Z"),
             ],
             ..Observations::default()
