@@ -1026,3 +1026,24 @@ fn an_authinfo_outside_sslcrlnl_is_said_unused() {
     let lint = d["lint"].to_string();
     assert!(lint.contains("AUTHINFO(NW.OCSP.INTERNAL)"), "{lint}");
 }
+
+/// The MQ container's console lines (`oc logs --timestamps`, LOG_FORMAT=basic) are the queue
+/// manager's log, said for that reason (they have no header), and they are the evidence.
+#[test]
+fn the_container_console_log_is_the_queue_managers() {
+    let d = diagnosed("104-openshift-go-client-amq9633-basic-log-ocsp-good");
+    let read = d["read"].to_string();
+    assert!(
+        read.contains(
+            "the log at line 17 as the queue manager's log (the MQ container's console log"
+        ),
+        "{read}"
+    );
+    assert!(
+        d["cause"]["evidence"]
+            .to_string()
+            .contains("line 17: AMQ9633E in the queue manager's log"),
+        "{}",
+        d["cause"]["evidence"]
+    );
+}

@@ -362,9 +362,20 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
                 };
                 log.push_str(&piece.text);
                 log.push('\n');
+                // The MQ container's console lines have no header: their form says whose.
+                let console = !facts.messages.is_empty()
+                    && facts
+                        .messages
+                        .iter()
+                        .all(|m| m.form == super::errlog::EntryForm::Console);
                 filed.push(format!(
-                    "the log at line {} as {name} (from its header)",
-                    piece.line
+                    "the log at line {} as {name} ({})",
+                    piece.line,
+                    if console {
+                        "the MQ container's console log mirrors the queue manager's"
+                    } else {
+                        "from its header"
+                    }
                 ));
             }
             // Whose key repository it lists is decided against the client's key repository
