@@ -635,6 +635,88 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    (
+        "104-openshift-go-client-amq9633-basic-log-ocsp-good",
+        Some(2393),
+        "queue_manager",
+        &["does not validate", "Northwind Root CA 2025"],
+    ),
+    (
+        "105-customer-blames-ocsp-wrong-certificate-label-amq9642",
+        Some(2393),
+        "queue_manager",
+        &["no certificate to send"],
+    ),
+    (
+        "106-json-ccdt-three-channels-mqserver-left-in-unit",
+        Some(2393),
+        "client",
+        &["MQSERVER=ORDERS.SVRCONN", "never reads"],
+    ),
+    (
+        "107-forwarded-twice-chain-out-of-order-issuing-ca-revoked",
+        Some(2393),
+        "client",
+        &["Northwind Issuing CA 1", "is revoked"],
+    ),
+    (
+        "108-cet-client-local-time-utc-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "109-python-curl-works-through-proxy-gskit-does-not",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
+    ),
+    (
+        "110-spring-jms-not-ocsp-qm-json-amq9716-issuing-ca",
+        Some(2397),
+        "queue_manager",
+        &[
+            "cannot reach",
+            "http://ocsp-root.northwind.example/",
+            "Northwind Issuing CA 1",
+        ],
+    ),
+    (
+        "111-dmpmqcfg-authinfo-defined-sslcrlnl-blank-aia-unreachable",
+        Some(2393),
+        "queue_manager",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "orders-svc",
+        ],
+    ),
+    (
+        "112-jira-markup-noformat-optional-still-revoked-qm",
+        Some(2393),
+        "client",
+        &[
+            "is revoked",
+            "http://ocsp.northwind.example:8080/",
+            "any OCSPAuthentication",
+        ],
+    ),
+    (
+        "113-friday-client-amq9716-fixed-today-qm-revokes-client",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "114-s-client-status-no-stapling-client-amq9716",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "mqprd01.northwind.example",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -904,4 +986,74 @@ fn relying_on_openssl_output_is_a_named_assumption() {
         expected.sort_unstable();
         assert_eq!(ids, expected, "{name}");
     }
+}
+
+/// A customer who blames OCSP while the C client says it sent no certificate (AMQ9642) is told
+/// the label the client looks its certificate up by (mqclient.ini's) and the one its key
+/// repository holds (the runmqakm listing of the same file).
+#[test]
+fn a_missing_client_certificate_names_the_label_looked_for() {
+    let d = diagnosed("105-customer-blames-ocsp-wrong-certificate-label-amq9642");
+    assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
+    // The label mqclient.ini names, and the one the pasted key repository listing holds.
+    let fixes = d["fixes"].to_string();
+    assert!(
+        fixes.contains("under the label 'invoicing-2025'"),
+        "{fixes}"
+    );
+    assert!(fixes.contains("labelled 'invoicing-2026'"), "{fixes}");
+}
+
+/// A revoked intermediate CA is not mended by renewing the leaf: the fix says the certificate
+/// must come from a CA that is not revoked, whatever order the chain was pasted in.
+#[test]
+fn a_revoked_issuing_ca_fix_asks_for_another_ca() {
+    let d = diagnosed("107-forwarded-twice-chain-out-of-order-issuing-ca-revoked");
+    assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
+    let fixes = d["fixes"].to_string();
+    assert!(fixes.contains("it is a CA certificate"), "{fixes}");
+    assert!(fixes.contains("from a CA that is not revoked"), "{fixes}");
+}
+
+/// A customer whose curl reaches the responder through the shell's http_proxy is told GSKit does
+/// not use it: the fix names the variable and MQ's own proxy setting.
+#[test]
+fn curl_through_the_shell_proxy_is_not_gskit() {
+    let d = diagnosed("109-python-curl-works-through-proxy-gskit-does-not");
+    let fixes = d["fixes"].to_string();
+    assert!(
+        fixes.contains("http_proxy=http://proxy.northwind.example:3128"),
+        "{fixes}"
+    );
+    assert!(fixes.contains("IC64358"), "{fixes}");
+}
+
+/// A queue manager whose SSLCRLNL is blank does not use the OCSP AUTHINFO the customer defined:
+/// the diagnosis says so beside the unreachable AIA responder (dmpmqcfg's `+` continuations).
+#[test]
+fn an_authinfo_outside_sslcrlnl_is_said_unused() {
+    let d = diagnosed("111-dmpmqcfg-authinfo-defined-sslcrlnl-blank-aia-unreachable");
+    let lint = d["lint"].to_string();
+    assert!(lint.contains("AUTHINFO(NW.OCSP.INTERNAL)"), "{lint}");
+}
+
+/// The MQ container's console lines (`oc logs --timestamps`, LOG_FORMAT=basic) are the queue
+/// manager's log, said for that reason (they have no header), and they are the evidence.
+#[test]
+fn the_container_console_log_is_the_queue_managers() {
+    let d = diagnosed("104-openshift-go-client-amq9633-basic-log-ocsp-good");
+    let read = d["read"].to_string();
+    assert!(
+        read.contains(
+            "the log at line 17 as the queue manager's log (the MQ container's console log"
+        ),
+        "{read}"
+    );
+    assert!(
+        d["cause"]["evidence"]
+            .to_string()
+            .contains("line 17: AMQ9633E in the queue manager's log"),
+        "{}",
+        d["cause"]["evidence"]
+    );
 }

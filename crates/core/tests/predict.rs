@@ -614,3 +614,80 @@ fn tls_events_are_written_only_with_sslev_enabled() {
         ["2552 MQRC_CHANNEL_SSL_WARNING (MQRQ_SSL_UNKNOWN_REVOCATION)"]
     );
 }
+
+/// MQSERVER beats a CCDT for a C client (IBM q016710, q027440): the channel it defines names no
+/// CipherSpec, so against a TLS channel the prediction states the one-sided CipherSpec from the
+/// case, not as a supposition. An application's own MQCD beats MQSERVER.
+#[test]
+fn mqserver_beats_the_ccdt_and_names_no_cipherspec() {
+    let mut case = example("good").unwrap_or_else(|| panic!("example good"));
+    case.client.ccdt_json = Some(
+        r#"{"channel":[{"name":"PL81N.MQICHL","type":"clientConnection","clientConnection":{"connection":[{"host":"qm","port":1414}],"queueManager":"PL81N"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12_OR_HIGHER"}}]}"#
+            .into(),
+    );
+    case.client.mqcd = None;
+    case.client.command_line = None;
+    case.queue_manager.mqsc =
+        "DEFINE CHANNEL(PL81N.MQICHL) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)".into();
+    case.client
+        .environment
+        .insert("MQSERVER".into(), "PL81N.MQICHL/TCP/qm(1414)".into());
+    let resolved = case.resolve();
+    assert_eq!(resolved.client.mqcd.cipher_spec, None);
+    assert!(resolved.client.ccdt_unused);
+    let d = predict(&case);
+    assert_eq!(d.outcome.reason_code, Some(2393));
+    let step = d
+        .steps
+        .iter()
+        .find(|s| s.id == "mq.client_cipherspec")
+        .unwrap_or_else(|| panic!("{:#?}", d.steps));
+    assert!(
+        step.explanation.contains("MQSERVER=PL81N.MQICHL"),
+        "{}",
+        step.explanation
+    );
+    // Without MQSERVER the CCDT's CipherSpec is used.
+    case.client.environment.remove("MQSERVER");
+    assert_eq!(
+        case.resolve().client.mqcd.cipher_spec.as_deref(),
+        Some("ANY_TLS12_OR_HIGHER")
+    );
+}
+
+/// A client host with the shell's http_proxy but no SSLHTTPProxyName / MQSSLPROXY: the fix for an
+/// unreachable responder says GSKit does not use the shell's proxy (APAR IC64358); once MQ's
+/// proxy is set, it no longer does.
+#[test]
+fn a_shell_proxy_is_named_as_not_gskits() {
+    let mut case = example("client-responder-down").unwrap_or_else(|| panic!("example"));
+    case.client
+        .environment
+        .insert("http_proxy".into(), "http://proxy.example.test:3128".into());
+    let said = |case: &Case| {
+        predict(case).fixes.iter().any(|f| {
+            f.detail
+                .contains("http_proxy=http://proxy.example.test:3128")
+        })
+    };
+    assert!(said(&case), "{:#?}", predict(&case).fixes);
+    case.client
+        .environment
+        .insert("MQSSLPROXY".into(), "proxy.example.test(3128)".into());
+    assert!(!said(&case));
+}
+
+/// An OCSP AUTHINFO defined while SSLCRLNL is stated blank is not used (ticket 111); referenced
+/// through the namelist it is, and the lint is silent.
+#[test]
+fn an_ocsp_authinfo_outside_a_blank_sslcrlnl_is_said_unused() {
+    let mut case = example("good").unwrap_or_else(|| panic!("example good"));
+    let authinfo = "DEFINE AUTHINFO('NW.OCSP') AUTHTYPE(OCSP) OCSPURL('http://ocsp-int.example/') REPLACE\nDEFINE NAMELIST('NW.REV') NAMES('NW.OCSP') REPLACE\n";
+    case.queue_manager.mqsc = format!("ALTER QMGR SSLCRLNL(' ')\n{authinfo}");
+    assert!(lint_ids(&case).contains(&"authinfo-not-in-sslcrlnl".to_owned()));
+    case.queue_manager.mqsc = format!("ALTER QMGR SSLCRLNL('NW.REV')\n{authinfo}");
+    assert!(!lint_ids(&case).contains(&"authinfo-not-in-sslcrlnl".to_owned()));
+    // Not stated at all: nothing is known of SSLCRLNL, nothing is said.
+    case.queue_manager.mqsc = authinfo.into();
+    assert!(!lint_ids(&case).contains(&"authinfo-not-in-sslcrlnl".to_owned()));
+}

@@ -26,6 +26,7 @@ fn case(ca: &OpensslCa, crl: Option<&[u8]>, ini: &str, at: &str) -> Case {
                 "mqpgfc -qm QM1 -ch QM1.SVRCONN -x qm1.example.test(1414) -cs ANY_TLS12 -kr key MQCNO_VERSION_4".into(),
             ),
             mqclient_ini: ini.into(),
+            key_listing: None,
             trust: vec!["CDP Test CA".into()],
             ..ClientSide::default()
         },

@@ -63,3 +63,23 @@ MQCONNX reason 2393 on channel ORDERS.SVRCONN.\n";
     assert_eq!(entry.lines.0, 1);
     assert!(entry.lines.1 <= 5, "{:?}", entry.lines);
 }
+
+/// A client log in local time (an MQ 8 header has no `Time(…)`) an hour east of a queue manager
+/// whose log is stamped in UTC: the evaluation time is the UTC one, not the local one taken as UTC.
+#[test]
+fn a_utc_stamped_entry_sets_the_evaluation_time_over_a_local_one() {
+    let text = "Client (Frankfurt):\n\
+01.12.2026 07:10:02 - Process(4412.1) User(svc) Program(lvs.exe)\n\
+                    Host(FRA) Installation(Installation1)\n\
+                    VRMF(8.0.0.15)\n\
+AMQ9665: SSL connection closed by remote end of channel 'ORDERS.SVRCONN'.\n\
+\n\
+Queue manager (London):\n\
+12/01/2026 06:10:02 AM - Process(2290.1) User(mqm) Program(amqrmppa)\n\
+                    Host(mqprd01) Installation(Installation1)\n\
+                    VRMF(9.3.0.20) QMgr(MQPRD01)\n\
+                    Time(2026-12-01T06:10:02.219Z)\n\
+AMQ9633E: Bad SSL certificate for channel 'ORDERS.SVRCONN'.\n";
+    let ticket = read(text, "2026-12-02T00:00:00Z");
+    assert_eq!(ticket.case.at, "2026-12-01T06:10:02Z");
+}

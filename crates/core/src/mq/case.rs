@@ -78,6 +78,10 @@ pub struct ClientSide {
     /// mqclient.ini text.
     #[serde(default)]
     pub mqclient_ini: String,
+    /// A key repository listing as pasted (`runmqakm -cert -list -db FILE`): the client's when
+    /// its `-db` names the client's key repository.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_listing: Option<String>,
     /// Environment variables.
     #[serde(default)]
     pub environment: BTreeMap<String, String>,
@@ -574,8 +578,11 @@ impl Case {
 
     fn client_config(&self, problem: &mut impl FnMut(&str, String)) -> ClientConfig {
         let mut client = ClientConfig::default();
+        // Whether the application passes its own MQCD (MQCNO ClientConnPtr).
+        let mut app_mqcd = self.client.mqcd.is_some();
         if let Some(line) = &self.client.command_line {
             let app = ClientApp::parse(line);
+            app_mqcd |= !app.mqcd.channel_name.is_empty();
             for p in &app.problems {
                 problem(
                     "client.command_line",
@@ -608,6 +615,19 @@ impl Case {
                 }
                 Err(message) => problem("client.ccdt_json", message),
             }
+        }
+        // The C client looks for its channel in this order (IBM, "Connecting IBM MQ MQI client
+        // applications to queue managers", q027440): the application's MQCD (MQCNO
+        // ClientConnPtr), then MQSERVER, then the CCDT. A CCDT pasted beside an MQSERVER is not
+        // the one in use; Java and .NET do not read MQSERVER.
+        if !app_mqcd
+            && matches!(self.client.kind, None | Some(super::java::ClientKind::C))
+            && let Some(value) = self.client.environment.get("MQSERVER")
+            && let Some(mqcd) = Mqcd::from_mqserver(value)
+        {
+            client.ccdt_unused = std::mem::take(&mut client.ccdt);
+            client.mqserver = Some(value.clone());
+            client.mqcd = mqcd;
         }
         if let Some(mqcd) = &self.client.mqcd {
             client.mqcd = mqcd.clone();
@@ -659,6 +679,12 @@ impl Case {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        if let (Some(listing), Some(repository)) =
+            (&self.client.key_listing, client.key_repository())
+        {
+            client.personal_labels =
+                super::keystore_text::personal_labels_of(listing, &repository.value);
+        }
         client
     }
 
@@ -701,6 +727,7 @@ impl Case {
             channel: channel_def,
             ssl,
             sslcrlnl: defs.crl_namelist(),
+            sslcrlnl_blank: defs.qmgr.sslcrlnl_blank,
             sslev: defs.sslev_in_force(),
             authinfo: defs.authinfo,
             chlauth: defs.chlauth,

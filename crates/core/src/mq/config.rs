@@ -112,6 +112,25 @@ pub struct Mqcd {
     pub certificate_label: Option<String>,
 }
 
+impl Mqcd {
+    /// The minimal channel MQSERVER defines, `CHANNEL/TCP/host(port)` (IBM, "MQSERVER":
+    /// https://www.ibm.com/docs/en/ibm-mq/9.3?topic=descriptions-mqserver ): a channel name and a
+    /// connection name, never a CipherSpec, a peer name or a label. `None` when it is not of
+    /// that form.
+    pub fn from_mqserver(value: &str) -> Option<Self> {
+        let mut parts = value.trim().splitn(3, '/');
+        let channel = parts.next()?.trim();
+        let _transport = parts.next()?;
+        let conn_name = parts.next()?.trim().trim_matches(['\'', '"']);
+        (!channel.is_empty()).then(|| Self {
+            version: six(),
+            channel_name: channel.to_owned(),
+            conn_name: Some(conn_name.to_owned()).filter(|c| !c.is_empty()),
+            ..Self::default()
+        })
+    }
+}
+
 fn six() -> u32 {
     6
 }
@@ -222,8 +241,18 @@ pub struct ClientConfig {
     /// The managed .NET client's revocation settings.
     pub dotnet: super::dotnet::DotnetSettings,
     /// Whether the case gives the client a CCDT (a JSON CCDT, or the AUTHINFO records of a
-    /// binary one).
+    /// binary one) that the client uses.
     pub ccdt: bool,
+    /// The MQSERVER value when the channel in use is the one it defines (a C client with no
+    /// MQCD of its own: IBM, "Creating a client-connection channel on the IBM MQ MQI client
+    /// using MQSERVER", q016710: "The MQSERVER environment variable takes priority over any
+    /// client channel definition pointed to by the MQCHLLIB and MQCHLTAB environment variables").
+    pub mqserver: Option<String>,
+    /// A CCDT was pasted but MQSERVER beats it: the client never reads it.
+    pub ccdt_unused: bool,
+    /// The personal certificates' labels in a listing of the client's own key repository, when
+    /// one was pasted (its `-db` names the key repository the client uses).
+    pub personal_labels: Option<Vec<String>>,
 }
 
 /// An MQ version (the first two parts of VRMF matter for the behaviour modelled).
@@ -306,6 +335,9 @@ pub struct QmConfig {
     pub authinfo: Vec<AuthInfo>,
     /// The AUTHINFO names in the SSLCRLNL namelist, in order.
     pub sslcrlnl: Vec<String>,
+    /// SSLCRLNL stated blank (so no AUTHINFO is in force, whatever is defined).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sslcrlnl_blank: bool,
     /// The TLS library.
     pub tls: QmTls,
     /// SSLEV: whether TLS events are written (DISABLED by default).

@@ -1,7 +1,8 @@
 //! Environment variable lines as tickets quote them: `export MQSSLKEYR=/var/mqm/ssl/key`,
 //! `set MQSSLKEYR=C:\ssl\key` (Windows), `setx`, PowerShell `$env:MQSSLKEYR = "…"`, inline
-//! `MQSSLKEYR=… ./app`, Dockerfile `ENV MQCHLLIB /var/mqm`, and plain `NAME=value` (`env` output).
-//! Only MQ's variables (`MQ…`, `AMQ_…`) are kept. Environment variables override mqclient.ini
+//! `MQSSLKEYR=… ./app`, Dockerfile `ENV MQCHLLIB /var/mqm`, a systemd unit's
+//! `Environment=MQSERVER=…` (`systemctl cat`), and plain `NAME=value` (`env` output).
+//! Only MQ's variables (`MQ…`, `AMQ_…`) are kept, and the shell's `http_proxy` ([`OS_PROXY`]). Environment variables override mqclient.ini
 //! and MQSCO overrides both (IBM q016840, mq-reference addendum); what each one is:
 //! IBM, "Environment variables descriptions":
 //! https://www.ibm.com/docs/en/ibm-mq/9.3?topic=reference-environment-variables-descriptions .
@@ -24,6 +25,8 @@ pub enum EnvForm {
     Dockerfile,
     /// `NAME=value` alone.
     Plain,
+    /// `Environment=NAME=value …` in a systemd unit (`systemctl cat`).
+    Systemd,
 }
 
 /// One variable.
@@ -124,6 +127,14 @@ pub const KNOWN: &[(&str, &str)] = &[
         "a deprecated CipherSpec is allowed again",
     ),
     ("AMQ_SSL_V3_ENABLE", "SSL 3.0 is allowed again"),
+    (
+        "http_proxy",
+        "the shell's HTTP proxy: curl uses it, GSKit's OCSP client does not (SSLHTTPProxyName / MQSSLPROXY)",
+    ),
+    (
+        "HTTP_PROXY",
+        "the shell's HTTP proxy: curl uses it, GSKit's OCSP client does not (SSLHTTPProxyName / MQSSLPROXY)",
+    ),
     ("AMQ_TLS_V1_ENABLE", "TLS 1.0 is allowed again"),
     (
         "AMQ_DIAGNOSTIC_MSG_SEVERITY",
@@ -131,7 +142,16 @@ pub const KNOWN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The shell's HTTP proxy variables, kept beside MQ's: curl, wget and most tools send their
+/// requests through them, GSKit's OCSP client does not; it knows only SSLHTTPProxyName /
+/// MQSSLPROXY (APAR IC64358; IBM q013360). A ticket whose curl reaches the responder through
+/// one says nothing about MQ reaching it.
+pub const OS_PROXY: &[&str] = &["http_proxy", "HTTP_PROXY"];
+
 fn is_mq_name(name: &str) -> bool {
+    if OS_PROXY.contains(&name) {
+        return true;
+    }
     (name.starts_with("MQ") || name.starts_with("AMQ_"))
         && name.len() > 2
         && name
@@ -235,6 +255,31 @@ pub fn parse(text: &str) -> Environment {
                     EnvForm::PowerShell,
                     trimmed.len() - rest.len(),
                 ));
+            }
+        } else if let Some(rest) = trimmed.strip_prefix("Environment=") {
+            // systemd.exec(5), Environment=: a space-separated list of assignments, each
+            // quoted whole or not (`Environment="A=1" B=2`); the unit's `[Service]` lines.
+            let mut rest = rest.trim_start();
+            while !rest.is_empty() {
+                let mut column = trimmed.len() - rest.len();
+                let (item, after) = match rest.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        column += 1;
+                        let inner = rest.get(1..).unwrap_or_default();
+                        match inner.find(q) {
+                            Some(end) => (
+                                inner.get(..end).unwrap_or_default(),
+                                inner.get(end + 1..).unwrap_or_default(),
+                            ),
+                            None => (inner, ""),
+                        }
+                    }
+                    _ => rest.split_once(char::is_whitespace).unwrap_or((rest, "")),
+                };
+                if let Some((name, value, _)) = assignment(item, false) {
+                    found.push((name.to_owned(), value, EnvForm::Systemd, column));
+                }
+                rest = after.trim_start();
             }
         } else if let Some(rest) = word("env ") {
             let rest = rest.trim_start();
@@ -364,6 +409,23 @@ mod tests {
         let pairs = env.pairs();
         assert!(pairs.contains(&("MQSSLKEYR".into(), "$HOME/ssl/key".into())));
         assert!(env.vars[0].meaning.unwrap().contains("key repository"));
+    }
+
+    #[test]
+    fn a_systemd_units_environment_lines_read() {
+        let text = "[Service]\nEnvironment=MQCCDTURL=file:///etc/orders/ccdt.json\nEnvironment=\"MQSERVER=ORDERS.SVRCONN/TCP/mq(1414)\" MQSSLKEYR=/var/mqm/ssl/orders\nEnvironmentFile=/etc/orders/env\n";
+        let got: Vec<(String, String, EnvForm, usize, usize)> = parse(text)
+            .vars
+            .into_iter()
+            .map(|v| (v.name, v.value, v.form, v.line, v.column))
+            .collect();
+        let want = [
+            ("MQCCDTURL", "file:///etc/orders/ccdt.json", 2, 13),
+            ("MQSERVER", "ORDERS.SVRCONN/TCP/mq(1414)", 3, 14),
+            ("MQSSLKEYR", "/var/mqm/ssl/orders", 3, 52),
+        ]
+        .map(|(n, v, l, c)| (n.to_owned(), v.to_owned(), EnvForm::Systemd, l, c));
+        assert_eq!(got, want);
     }
 
     #[test]

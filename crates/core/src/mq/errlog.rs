@@ -34,6 +34,7 @@ pub use super::revocation::Side;
 use crate::timestamp::Timestamp;
 use serde::Serialize;
 
+mod console;
 mod header;
 mod json;
 pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
@@ -49,6 +50,9 @@ pub enum EntryForm {
     Json,
     /// An id somewhere in other text (application output, an e-mail sentence).
     Mention,
+    /// One line of the IBM MQ container's console log (`LOG_FORMAT=basic`): time, first
+    /// sentence, inserts; no EXPLANATION.
+    Console,
 }
 
 /// One AMQ message found in the text, with its entry's header when it has one.
@@ -401,6 +405,12 @@ impl LogFacts {
                 current = None;
                 header = None;
                 facts.json_line(trimmed, number);
+                continue;
+            }
+            if facts.console_line(trimmed, number) {
+                facts.finish_ffst(&mut ffst);
+                current = None;
+                header = None;
                 continue;
             }
             if let Some((name, value)) =

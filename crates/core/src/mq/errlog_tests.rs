@@ -442,3 +442,46 @@ fn an_openssl_queue_managers_bare_subject_is_the_certificate() {
     );
     assert_eq!(certificate_details("sslv3 alert bad certificate"), None);
 }
+
+#[test]
+fn container_basic_console_lines_read_as_queue_manager_entries() {
+    let text = "2026-12-01T05:58:10.420330521Z 2026-12-01T05:58:10.419Z AMQ9633E: Bad SSL certificate for channel 'ORDERS.SVRCONN'. [ArithInsert1(575010), CommentInsert1(ORDERS.SVRCONN), CommentInsert2([Class=]GSKVALMethod::X509[Issuer=]CN=Northwind Issuing CA 1,O=Northwind Trading,C=GB[#=]5a0c77[Subject=]CN=orders-svc,OU=Apps,O=Northwind Trading,C=GB)]
+2026-12-01T05:58:11.002Z AMQ5026I: The listener 'SYSTEM.LISTENER.TCP.1' has started. ProcessId(312).
+2026-12-01 05:58:12 AMQ9999E: an application's own line, not the container's
+";
+    let facts = LogFacts::parse(text);
+    let m = &facts.messages[0];
+    assert_eq!(
+        (m.id.as_str(), m.form, m.line),
+        ("AMQ9633E", EntryForm::Console, 1)
+    );
+    assert_eq!(m.text, "Bad SSL certificate for channel 'ORDERS.SVRCONN'.");
+    assert_eq!(m.channel.as_deref(), Some("ORDERS.SVRCONN"));
+    assert_eq!(m.arith_inserts, [575010]);
+    assert_eq!(m.side, Some(Side::QueueManager));
+    assert_eq!(
+        m.certificate_details
+            .as_ref()
+            .and_then(|d| d.serial.as_deref()),
+        Some("5a0c77")
+    );
+    // The entry's own time, not the container runtime's.
+    assert_eq!(m.time.unwrap().to_string(), "2026-12-01T05:58:10Z");
+    let listener = &facts.messages[1];
+    assert_eq!(
+        (listener.form, listener.text.as_str()),
+        (
+            EntryForm::Console,
+            "The listener 'SYSTEM.LISTENER.TCP.1' has started. ProcessId(312)."
+        )
+    );
+    // A local date with a space before the clock is not the container's form.
+    assert_ne!(facts.messages[2].form, EntryForm::Console);
+    // The kubelet's log file adds the stream and the CRI tag after the runtime's time.
+    let cri = LogFacts::parse(
+        "2026-12-01T05:58:10.420330521Z stdout F 2026-12-01T05:58:10.419Z AMQ9716E: Remote SSL certificate revocation status check failed for channel 'ORDERS.SVRCONN'. [CommentInsert1(ORDERS.SVRCONN)]\n",
+    );
+    let m = &cri.messages[0];
+    assert_eq!((m.id.as_str(), m.form), ("AMQ9716E", EntryForm::Console));
+    assert_eq!(m.side, Some(Side::QueueManager));
+}

@@ -66,6 +66,7 @@ pub(super) fn base(title: &str, description: &str, at: &str) -> Case {
             mqcd: None,
             ccdt_json: None,
             mqclient_ini: String::new(),
+            key_listing: None,
             environment: BTreeMap::new(),
             certificate: Some("www.pulsarintegration.PL921WC.com".to_owned()),
             trust: vec!["www.sd.pulsarintegration.com".to_owned()],

@@ -22,7 +22,7 @@ use crate::verify::trace::Outcome;
 use serde::Serialize;
 
 mod attempts;
-pub use attempts::SAME_ATTEMPT_SECONDS;
+pub use attempts::{OTHER_SIDE_SECONDS, SAME_ATTEMPT_SECONDS};
 mod hidden_responder;
 mod neighbours;
 mod printed;
@@ -45,6 +45,10 @@ pub struct Observed {
     /// The time of its entry, when the log says it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// Whether that time is a local time taken as UTC (a header without `Time(…Z)`): such
+    /// times do not compare across the two machines.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local_time: bool,
     /// The channel named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
@@ -144,6 +148,7 @@ impl Observed {
             id: id.to_owned(),
             line,
             time: None,
+            local_time: false,
             channel: None,
             certificate: None,
             serial: None,
@@ -181,6 +186,7 @@ impl Observations {
                 id: message.id.clone(),
                 line: first_line + message.line - 1,
                 time: time_at(message.line),
+                local_time: message.time_assumption.is_some(),
                 channel: message.channel.clone(),
                 certificate: message.certificate.clone(),
                 serial: message
@@ -1166,12 +1172,17 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         stand.queue_manager.certificate = Some(names[0].to_owned());
         // A queue manager that says the channel lacks a certificate (AMQ9637) may be telling of
         // a client that sent none (APAR IT15978); only a C client says so itself (AMQ9642), so
-        // for a Java or .NET client no stand-in is given and both readings stay open.
-        let sent_none_possible = resolved.client.kind != ClientKind::C
-            && observed
+        // for a Java or .NET client no stand-in is given and both readings stay open. A C client
+        // whose own log says AMQ9642 sent none: no stand-in for it either.
+        let logged = |side: Side, id: &str| {
+            observed
                 .messages
                 .iter()
-                .any(|m| m.side == Side::QueueManager && base(&m.id) == "AMQ9637");
+                .any(|m| m.side == side && base(&m.id) == id)
+        };
+        let sent_none_possible = (resolved.client.kind != ClientKind::C
+            && logged(Side::QueueManager, "AMQ9637"))
+            || logged(Side::Client, "AMQ9642");
         if !sent_none_possible {
             stand.client.certificate = Some(names[1].to_owned());
         }
@@ -1198,14 +1209,16 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         ];
         // Certificates printed by `openssl x509 -text` name the stand-ins and their responders.
         let printed = printed::roles(&case.material, observed);
+        // Where no printed certificate names its responder, `openssl ocsp -url` may.
+        let asked = printed::asked_urls(&case.material, observed);
         let responders = [
             super::examples::SERVER_RESPONDER,
             super::examples::CLIENT_RESPONDER,
         ];
         let rename = |text: &str| {
             let mut text = text.to_owned();
-            for (((stand_in, cn), printed), responder) in
-                logged.iter().zip(&printed).zip(responders)
+            for ((((stand_in, cn), printed), responder), asked) in
+                logged.iter().zip(&printed).zip(responders).zip(&asked)
             {
                 match (cn, printed) {
                     (Some(cn), _) => {
@@ -1222,7 +1235,11 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                     }
                     (None, None) => {}
                 }
-                if let Some(url) = printed.as_ref().and_then(|p| p.url.as_deref()) {
+                if let Some(url) = printed
+                    .as_ref()
+                    .and_then(|p| p.url.as_deref())
+                    .or(asked.as_deref())
+                {
                     text = text.replace(responder, url);
                 }
             }
@@ -2104,6 +2121,36 @@ mod tests {
                 .any(|a| a.supposes.iter().any(|s| s.contains("unknown"))),
             "{:?}",
             e.alternatives
+        );
+    }
+
+    /// A C client that logs AMQ9642 itself sent no certificate: with no certificate pasted, the
+    /// stand-ins must not give it one (ticket 105: the customer blamed OCSP).
+    #[test]
+    fn a_c_clients_own_amq9642_without_certificates_is_no_client_certificate() {
+        let e = explain(
+            &Case::new("ticket 105", "2026-12-01T05:10:02Z"),
+            &observed(
+                "AMQ9642E: No SSL or TLS certificate for channel 'ORDERS.SVRCONN'.",
+                "AMQ9637E: Channel is lacking a certificate.",
+                Some(2393),
+            ),
+        );
+        assert!(e.matches_observed, "{:?}", e.cause);
+        assert!(
+            e.cause.summary.contains("no certificate to send"),
+            "{}",
+            e.cause.summary
+        );
+        // The fix names the label a C client looks its certificate up by (none configured: the
+        // default).
+        assert!(
+            e.diagnosis
+                .fixes
+                .iter()
+                .any(|f| f.detail.contains("labelled 'ibmwebspheremq<user>'")),
+            "{:?}",
+            e.diagnosis.fixes
         );
     }
 

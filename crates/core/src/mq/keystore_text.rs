@@ -219,6 +219,25 @@ pub fn parse(text: &str) -> KeystoreText {
     out
 }
 
+/// The labels of the personal certificates in a `runmqakm -cert -list -db FILE` listing, when
+/// FILE is `repository` (a stem or a file name: the `.kdb` suffix MQ adds before 9.3 and takes as
+/// given from 9.3 is ignored; IBM, KeyRepository q012750). `None` when the listing names another
+/// file or none.
+pub fn personal_labels_of(listing: &str, repository: &str) -> Option<Vec<String>> {
+    let stem = |path: &str| {
+        let path = path.trim().trim_matches(['"', '\'']);
+        path.strip_suffix(".kdb").unwrap_or(path).to_owned()
+    };
+    let db = listing
+        .split_whitespace()
+        .skip_while(|w| *w != "-db")
+        .nth(1)?;
+    if stem(db) != stem(repository) {
+        return None;
+    }
+    Some(parse(listing).personal().map(|e| e.label.clone()).collect())
+}
+
 impl KeystoreText {
     /// The personal certificates (what the side can present).
     pub fn personal(&self) -> impl Iterator<Item = &KeyEntry> {
@@ -231,6 +250,29 @@ impl KeystoreText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn personal_labels_are_the_clients_only_when_the_listing_names_its_repository() {
+        let listing = "$ runmqakm -cert -list -db /var/mqm/ssl/invoicing.kdb -stashed\nCertificates found\n* default, - personal, ! trusted, # secret key\n!\tnorthwind root ca 2025\n-\tinvoicing-2026\n";
+        let labels = Some(vec!["invoicing-2026".to_owned()]);
+        assert_eq!(
+            personal_labels_of(listing, "/var/mqm/ssl/invoicing.kdb"),
+            labels
+        );
+        // A stem (MQ before 9.3) names the same file.
+        assert_eq!(
+            personal_labels_of(listing, "/var/mqm/ssl/invoicing"),
+            labels
+        );
+        assert_eq!(
+            personal_labels_of(listing, "/var/mqm/qmgrs/QM1/ssl/key"),
+            None
+        );
+        assert_eq!(
+            personal_labels_of("Certificates found\n-\tx\n", "key"),
+            None
+        );
+    }
 
     #[test]
     fn runmqakm_list_and_details_read_labels_kinds_and_subjects() {

@@ -249,6 +249,27 @@ pub fn lint(resolved: &Resolved) -> Vec<Lint> {
             ORDER,
         ));
     }
+    // An OCSP AUTHINFO the queue manager does not use: SSLCRLNL is stated blank, so only the
+    // certificate's AIA (OCSPCheckExtensions) is asked (IBM q135040: AUTHINFO objects count only
+    // through the SSLCRLNL namelist; REFRESH SECURITY TYPE(SSL) refreshes where revocation is
+    // looked up, IBM RFRMQMAUT q084670).
+    if qm.sslcrlnl_blank {
+        for unused in qm
+            .authinfo
+            .iter()
+            .filter(|a| matches!(a.kind, AuthInfoKind::Ocsp { .. }))
+        {
+            let name = &unused.name;
+            out.push(finding(
+                "authinfo-not-in-sslcrlnl",
+                "An OCSP AUTHINFO is defined but SSLCRLNL is blank",
+                format!("AUTHINFO({name}) is defined, but the queue manager's SSLCRLNL is blank: it uses no AUTHINFO, and asks only the responder in the client certificate's AIA (OCSPCheckExtensions)."),
+                format!("Put AUTHINFO({name}) in a namelist, ALTER QMGR SSLCRLNL(that namelist), then REFRESH SECURITY TYPE(SSL) (or restart the channel processes)."),
+                None,
+                ORDER,
+            ));
+        }
+    }
     let ldap_in_namelist = qm.sslcrlnl.iter().any(|n| {
         qm.authinfo.iter().any(|a| {
             a.name.eq_ignore_ascii_case(n) && matches!(a.kind, AuthInfoKind::Crlldap { .. })

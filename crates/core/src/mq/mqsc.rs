@@ -54,6 +54,8 @@ pub struct QmgrAttributes {
     pub sslev: Option<SslEvents>,
     /// SSLCRLNL.
     pub sslcrlnl: Option<String>,
+    /// SSLCRLNL stated blank (`SSLCRLNL(' ')`): the queue manager uses no AUTHINFO at all.
+    pub sslcrlnl_blank: bool,
     /// CERTLABL.
     pub certlabl: Option<String>,
     /// SSLKEYR: the key repository.
@@ -276,6 +278,7 @@ impl MqscDefinitions {
             self.qmgr.name = Some(name);
         }
         if let Some(list) = stored("SSLCRLNL") {
+            self.qmgr.sslcrlnl_blank = list.trim().is_empty();
             self.qmgr.sslcrlnl = Some(list).filter(|l| !l.trim().is_empty());
         }
         if let Some(label) = stored("CERTLABL") {

@@ -70,6 +70,9 @@ pub struct TextOcspResponse {
     /// What the `openssl ocsp` command pasted before it asked about: its `-cert` files and
     /// `-serial` values, in order (a response that is only an error names no certificate).
     pub asked: Vec<String>,
+    /// The responder that command asked (its `-url`), when it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// One certificate of `Certificate chain`.
@@ -173,6 +176,7 @@ pub fn parse(text: &str) -> OpensslText {
     // `Response verify OK` (openssl writes that to standard error).
     let mut ocsp_command = false;
     let mut asked: Vec<String> = Vec::new();
+    let mut asked_url: Option<String> = None;
     for (index, raw) in super::quote::lines(text).into_iter().enumerate() {
         let line = index + 1;
         let t = raw.trim();
@@ -333,6 +337,7 @@ pub fn parse(text: &str) -> OpensslText {
                 } else {
                     asked.clone()
                 },
+                url: asked_url.clone().filter(|_| !stapled_next),
                 ..TextOcspResponse::default()
             };
             stapled_next = false;
@@ -356,6 +361,7 @@ pub fn parse(text: &str) -> OpensslText {
                         line,
                         verified: Some(verified),
                         asked: asked.clone(),
+                        url: asked_url.clone(),
                         ..TextOcspResponse::default()
                     })
                 }
@@ -365,12 +371,14 @@ pub fn parse(text: &str) -> OpensslText {
         if t.contains("openssl ocsp") {
             ocsp_command = true;
             asked = asked_of(t);
+            asked_url = flag_value(t, "-url");
         }
         let summary = summary_line(t);
         if ocsp.is_none() && ocsp_command && summary.is_some() {
             ocsp = Some(TextOcspResponse {
                 line,
                 asked: asked.clone(),
+                url: asked_url.clone(),
                 ..TextOcspResponse::default()
             });
         }
@@ -469,6 +477,13 @@ fn asked_of(command: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// The value after `flag` on a command line (`-url http://…`), quotes removed.
+fn flag_value(command: &str, flag: &str) -> Option<String> {
+    let mut words = command.split_whitespace();
+    words.find(|w| *w == flag)?;
+    words.next().map(|v| v.trim_matches(['"', '\'']).to_owned())
 }
 
 /// `openssl ocsp`'s per-certificate line, `qm.pem: revoked` (apps/ocsp.c `print_ocsp_summary`:

@@ -267,14 +267,13 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
     // One TLS-server certificate is the queue manager's; with two and no client-only one, the
     // first pasted is taken as the queue manager's and the second as the client's.
     let first_server = match (servers.as_slice(), clients.is_empty()) {
-        ([only], _) | ([only, _], true) => Some(only),
+        ([only], _) => Some((only, "the only TLS server certificate pasted")),
+        ([first, _], true) => Some((first, "the first of two TLS server certificates pasted")),
         _ => None,
     };
-    if let Some((fp, name, _)) = first_server {
+    if let Some(((fp, name, _), why)) = first_server {
         case.queue_manager.certificate = Some(selector(fp));
-        filed.push(format!(
-            "{name} as the queue manager's certificate (the first pasted)"
-        ));
+        filed.push(format!("{name} as the queue manager's certificate ({why})"));
     }
     match (clients.as_slice(), servers.as_slice()) {
         ([(fp, name, _)], _) | ([], [_, (fp, name, _)]) => {
@@ -363,8 +362,30 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
                 };
                 log.push_str(&piece.text);
                 log.push('\n');
+                // The MQ container's console lines have no header: their form says whose.
+                let console = !facts.messages.is_empty()
+                    && facts
+                        .messages
+                        .iter()
+                        .all(|m| m.form == super::errlog::EntryForm::Console);
                 filed.push(format!(
-                    "the log at line {} as {name} (from its header)",
+                    "the log at line {} as {name} ({})",
+                    piece.line,
+                    if console {
+                        "the MQ container's console log mirrors the queue manager's"
+                    } else {
+                        "from its header"
+                    }
+                ));
+            }
+            // Whose key repository it lists is decided against the client's key repository
+            // when the case is resolved.
+            TextKind::KeystoreList
+                if piece.text.contains("-db") && case.client.key_listing.is_none() =>
+            {
+                case.client.key_listing = Some(piece.text.clone());
+                filed.push(format!(
+                    "the key repository listing at line {} (the client's if its -db names the client's key repository)",
                     piece.line
                 ));
             }
@@ -399,10 +420,11 @@ mod auto_tests {
         assert_eq!(auto.client.trust.len(), 2);
         assert!(auto.client.mqclient_ini.contains("OCSPAuthentication=WARN"));
         assert!(auto.queue_manager.mqsc.contains("DEFINE CHANNEL"));
+        // Why that one, in words that hold whatever order the certificates were pasted in.
         assert!(
-            filed
-                .iter()
-                .any(|f| f.contains("as the queue manager's certificate"))
+            filed.iter().any(|f| f
+                .contains("as the queue manager's certificate (the first of two TLS server certificates pasted)")),
+            "{filed:?}"
         );
     }
 }

@@ -61,6 +61,20 @@ fn is_json_entry(line: &str) -> bool {
         && text.to_ascii_lowercase().contains("\"ibm_messageid\"")
 }
 
+/// A line of the IBM MQ container's console log (`LOG_FORMAT=basic`, as `oc logs` prints it): an
+/// entry of its own, with the side and reason the error log reader gives it (the queue manager's).
+fn console_entry(line: &str) -> Option<(Side, String)> {
+    if !line.contains("AMQ") {
+        return None;
+    }
+    let facts = super::errlog::LogFacts::parse(unquote(line));
+    let m = facts
+        .messages
+        .first()
+        .filter(|m| m.form == super::errlog::EntryForm::Console)?;
+    Some((m.side?, m.side_reason.clone()?))
+}
+
 /// A line without e-mail quoting (`> `, `>> `), as every reader strips it.
 fn unquote(line: &str) -> &str {
     line.get(super::quote::quote_prefix(line)..).unwrap_or(line)
@@ -671,7 +685,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     let lines: Vec<&str> = text.lines().collect();
     let mut hint: Option<Side> = None;
     let mut index = 0;
-    let mut first_time: Option<Timestamp> = None;
+    // The first entry's time: of the entries stamped in UTC, else of those in local time.
+    let (mut first_utc, mut first_local): (Option<Timestamp>, Option<Timestamp>) = (None, None);
     let mut detected: Option<(super::java::ClientKind, &'static str, usize)> = None;
     // Lines of a Java client's output (its stack trace, its connection messages).
     let mut java_lines: Vec<usize> = Vec::new();
@@ -679,7 +694,9 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     while let Some(line) = lines.get(index) {
         let number = index + 1;
         // An AMQERR01.json line (a container's log) is an entry of its own.
-        let json_entry = is_json_entry(line);
+        // So is a line of the MQ container's console log.
+        let console = console_entry(line);
+        let json_entry = is_json_entry(line) || console.is_some();
         if json_entry || is_entry_header(line) {
             // The entry runs to its `-----` trailer, the next header, or the end. An entry cut
             // off after its header (grep -A, a partial copy) has no message line: it ends where
@@ -693,6 +710,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
                 if json_entry
                     || is_entry_header(next)
                     || is_json_entry(next)
+                    || console_entry(next).is_some()
                     || text.starts_with("-----BEGIN ")
                 {
                     break;
@@ -723,7 +741,9 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
                 .collect();
             let body = body.join("\n");
             let header = header_of(&body);
-            let (side, side_reason) = side_of(&header, &body, hint);
+            let (side, side_reason) = console
+                .clone()
+                .unwrap_or_else(|| side_of(&header, &body, hint));
             let vrmf = field(&header, "VRMF").map(str::to_owned);
             if side == Side::Client
                 && let Some(vrmf) = &vrmf
@@ -731,11 +751,20 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             {
                 case.client.mq_version = Some(vrmf.clone());
             }
-            if first_time.is_none() {
-                first_time = super::errlog::LogFacts::parse(&body)
-                    .times
-                    .first()
-                    .map(|(t, _)| *t);
+            // An entry stamped in UTC (`Time(…Z)`) beats one whose local time is taken as UTC:
+            // a client an hour east of the queue manager must not move the evaluation time.
+            let facts = super::errlog::LogFacts::parse(&body);
+            let utc = facts
+                .messages
+                .iter()
+                .any(|m| m.time.is_some() && m.time_assumption.is_none());
+            if let Some((time, _)) = facts.times.first() {
+                let slot = if utc {
+                    &mut first_utc
+                } else {
+                    &mut first_local
+                };
+                slot.get_or_insert(*time);
             }
             match side {
                 Side::Client => {
@@ -972,17 +1001,19 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         if let Some(first) = set_aside.next() {
             let count = 1 + set_aside.count();
             filed.push(format!(
-                "{count} message(s) of an earlier attempt in the {} log (from line {}, {}): more than {} minutes before its last entry, set aside and not compared",
+                "{count} message(s) of an earlier attempt in the {} log (from line {}, {}): more than {} minutes before its last entry (or {} hours before the other side's, both stamped in UTC), set aside and not compared",
                 match side {
                     Side::Client => "client's",
                     Side::QueueManager => "queue manager's",
                 },
                 first.line,
                 first.time.as_deref().unwrap_or_default(),
-                super::explain::SAME_ATTEMPT_SECONDS / 60
+                super::explain::SAME_ATTEMPT_SECONDS / 60,
+                super::explain::OTHER_SIDE_SECONDS / 3600
             ));
         }
     }
+    let mut first_time = first_utc.or(first_local);
     // With an earlier attempt set aside, the attempt the ticket is about starts at its first
     // entry.
     if !observed.earlier.is_empty() {
@@ -996,7 +1027,12 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     if let Some(time) = first_time {
         case.at = time.to_string();
         filed.push(format!(
-            "evaluation time {time}, the time of the first log entry{}",
+            "evaluation time {time}, the time of the first log entry{}{}",
+            if first_utc.is_some() && first_local.is_some() {
+                " stamped in UTC (Time(…)); an entry's local time is not known to be UTC"
+            } else {
+                ""
+            },
             if observed.earlier.is_empty() {
                 ""
             } else {

@@ -1,8 +1,9 @@
 //! A log pasted whole keeps days of history: entries of an attempt before the one the ticket is
 //! about (last week's responder outage beside today's revoked certificate) are set aside, not
 //! compared with the prediction of today's. Each side's entries are measured against that side's
-//! last entry only: the two machines' local times need not agree (a header's local time is taken
-//! as UTC when it has no `Time(…Z)`).
+//! last entry: the two machines' local times need not agree (a header's local time is taken as
+//! UTC when it has no `Time(…Z)`). Entries stamped in UTC are also measured against the other
+//! side's last UTC entry, with a much wider bound ([`OTHER_SIDE_SECONDS`]).
 
 use super::{Observations, Observed};
 use crate::mq::revocation::Side;
@@ -13,6 +14,12 @@ use crate::timestamp::Timestamp;
 /// within the same second; an entry from more than this earlier is another attempt (mqocsp's own
 /// bound, not IBM's).
 pub const SAME_ATTEMPT_SECONDS: i64 = 15 * 60;
+
+/// How long before the other side's last entry an entry still belongs to the same attempt, when
+/// both are stamped in UTC (`Time(…Z)`): a client log whose only entry is Friday's beside a queue
+/// manager log of today holds Friday's attempt. Far above any clock skew of two machines that
+/// write UTC stamps, far below "last week" (mqocsp's own bound, not IBM's).
+pub const OTHER_SIDE_SECONDS: i64 = 6 * 60 * 60;
 
 impl Observations {
     /// Moves each side's entries from more than [`SAME_ATTEMPT_SECONDS`] before that side's last
@@ -32,15 +39,38 @@ impl Observations {
                 .max()
         };
         let (client, qm) = (last(Side::Client), last(Side::QueueManager));
+        // Across the sides only UTC stamps compare.
+        let last_utc = |side: Side| {
+            self.messages
+                .iter()
+                .filter(|m| m.side == side && !m.local_time)
+                .filter_map(at)
+                .max()
+        };
+        let (client_utc, qm_utc) = (last_utc(Side::Client), last_utc(Side::QueueManager));
         let (earlier, kept): (Vec<Observed>, Vec<Observed>) = std::mem::take(&mut self.messages)
             .into_iter()
             .partition(|m| {
-                let last = match m.side {
-                    Side::Client => client,
-                    Side::QueueManager => qm,
+                let (last, other) = match m.side {
+                    Side::Client => (client, qm_utc),
+                    Side::QueueManager => (qm, client_utc),
                 };
-                matches!((at(m), last), (Some(t), Some(l)) if l - t > SAME_ATTEMPT_SECONDS)
+                let own =
+                    matches!((at(m), last), (Some(t), Some(l)) if l - t > SAME_ATTEMPT_SECONDS);
+                let across = !m.local_time
+                    && matches!((at(m), other), (Some(t), Some(l)) if l - t > OTHER_SIDE_SECONDS);
+                own || across
             });
+        // A side whose pasted log holds only an earlier attempt says nothing of this one: its
+        // silence is not an observation.
+        for side in [Side::Client, Side::QueueManager] {
+            if earlier.iter().any(|m| m.side == side) && !kept.iter().any(|m| m.side == side) {
+                match side {
+                    Side::Client => self.client_log = false,
+                    Side::QueueManager => self.queue_manager_log = false,
+                }
+            }
+        }
         self.messages = kept;
         self.earlier.extend(earlier);
     }
@@ -102,6 +132,38 @@ mod tests {
         assert_eq!(kept, [20, 40, 30]);
         let aside: Vec<usize> = o.earlier.iter().map(|m| m.line).collect();
         assert_eq!(aside, [5]);
+    }
+
+    #[test]
+    fn fridays_only_client_entry_is_set_aside_beside_todays_queue_manager_entry() {
+        let utc = message;
+        let mut o = Observations {
+            messages: vec![
+                utc(Side::Client, "AMQ9716E", 15, "2026-11-27T10:14:55Z"),
+                utc(Side::QueueManager, "AMQ9633E", 41, "2026-12-01T06:05:12Z"),
+            ],
+            ..Observations::default()
+        };
+        o.client_log = true;
+        o.queue_manager_log = true;
+        o.set_aside_earlier_attempts();
+        let kept: Vec<usize> = o.messages.iter().map(|m| m.line).collect();
+        assert_eq!(kept, [41]);
+        // The client's log holds only Friday's attempt: its silence about today's is no evidence.
+        assert!(!o.client_log && o.queue_manager_log);
+        // The same days apart in local times (taken as UTC): the clocks are not comparable.
+        let mut local = Observations {
+            messages: vec![
+                Observed {
+                    local_time: true,
+                    ..message(Side::Client, "AMQ9716E", 15, "2026-11-27T10:14:55Z")
+                },
+                utc(Side::QueueManager, "AMQ9633E", 41, "2026-12-01T06:05:12Z"),
+            ],
+            ..Observations::default()
+        };
+        local.set_aside_earlier_attempts();
+        assert_eq!(local.messages.len(), 2);
     }
 
     #[test]

@@ -68,12 +68,57 @@ pub(super) fn roles(material: &str, observed: &Observations) -> [Option<Printed>
     [role(Side::Client), role(Side::QueueManager)]
 }
 
+/// The responders `openssl ocsp -url URL` asked about the queue manager's certificate (`[0]`)
+/// and the client's (`[1]`): the URL of a printed response whose serial is the one the side
+/// checking that certificate names in its log. No certificate need be pasted for it.
+pub(super) fn asked_urls(material: &str, observed: &Observations) -> [Option<String>; 2] {
+    let responses = crate::mq::openssl_text::parse(material).ocsp;
+    let url_for = |checker: Side| -> Option<String> {
+        observed
+            .messages
+            .iter()
+            .filter(|m| m.side == checker)
+            .filter_map(|m| m.serial.as_deref())
+            .find_map(|serial| {
+                responses.iter().find_map(|r| {
+                    r.responses
+                        .iter()
+                        .any(|single| {
+                            single
+                                .serial
+                                .as_deref()
+                                .is_some_and(|s| normal_serial(s) == normal_serial(serial))
+                        })
+                        .then(|| r.url.clone())
+                        .flatten()
+                })
+            })
+    };
+    [url_for(Side::Client), url_for(Side::QueueManager)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::mq::explain::Observed;
 
     const PRINTED: &str = "Certificate:\n    Data:\n        Version: 3 (0x2)\n        Serial Number: 5901361 (0x5a0c31)\n        Issuer: C = GB, O = Northwind Trading, CN = Northwind Issuing CA 1\n        Subject: C = GB, O = Northwind Trading, OU = Messaging, CN = mqprd01.northwind.example\n        X509v3 extensions:\n            X509v3 Basic Constraints: \n                CA:FALSE\n            Authority Information Access: \n                OCSP - URI:http://ocsp.northwind.example:8080/\n";
+
+    #[test]
+    fn the_responder_openssl_ocsp_asked_names_the_side_its_serial_is() {
+        let mut observed = Observations::default();
+        observed.messages.push(Observed {
+            serial: Some("5a0c31".into()),
+            ..Observed::bare(Side::Client, "AMQ9633E", 1)
+        });
+        let material = "{code:bash}\n$ openssl ocsp -issuer issuing.pem -cert qm.pem -url http://ocsp.example:8080/ -resp_text -noverify\nOCSP Response Data:\n    OCSP Response Status: successful (0x0)\n    Responses:\n    Certificate ID:\n      Serial Number: 5A0C31\n    Cert Status: revoked\n{code}\n";
+        let [qm, client] = asked_urls(material, &observed);
+        assert_eq!(qm.as_deref(), Some("http://ocsp.example:8080/"));
+        assert_eq!(client, None);
+        // Another serial: not the queue manager's certificate.
+        let other = material.replace("5A0C31", "5A0C77");
+        assert_eq!(asked_urls(&other, &observed), [None, None]);
+    }
 
     #[test]
     fn the_printed_certificate_the_logs_name_stands_for_its_side() {

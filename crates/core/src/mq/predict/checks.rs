@@ -108,7 +108,29 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 b.client_sees_qm_refusal(Certainty::Partial);
             }
         }
-        b.fix("Renew the revoked certificate", format!("{} is revoked{listed}: issue a new certificate for {} and put it in the key repository. No OCSPAuthentication setting accepts a revoked certificate.", revoked.subject.rfc4514, if side == Side::Client { "the queue manager" } else { "the client" }), None);
+        let owner = if side == Side::Client {
+            "the queue manager"
+        } else {
+            "the client"
+        };
+        // A revoked CA certificate condemns every certificate under it, renewed or not: the
+        // holder needs a certificate from a CA that is not revoked (RFC 5280 §6.1.3 checks each
+        // certificate of the path; GSKit checks all but the root, q135040).
+        let what = match revoked.basic_constraints() {
+            Some((true, _)) => format!(
+                "{} is revoked{listed} and it is a CA certificate: every certificate it issued is refused, a renewed one too. Issue {owner}'s certificate from a CA that is not revoked (a new intermediate from the root), put the new chain in {owner}'s key repository and its partner's, and remove the revoked CA certificate.",
+                revoked.subject.rfc4514
+            ),
+            _ => format!(
+                "{} is revoked{listed}: issue a new certificate for {owner} and put it in the key repository.",
+                revoked.subject.rfc4514
+            ),
+        };
+        b.fix(
+            "Renew the revoked certificate",
+            format!("{what} No OCSPAuthentication setting accepts a revoked certificate."),
+            None,
+        );
         return false;
     }
     let Some((cert, why)) = &check.unknown else {
@@ -145,7 +167,20 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 },
             };
             match why {
-                Unknown::Unreachable { url } | Unknown::NoEvidence { url } => b.fix("Make the responder reachable", format!("Start the OCSP responder at {url}, open the firewall, or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed."), Some(Change::ResponderUp { url: url.clone() })),
+                Unknown::Unreachable { url } | Unknown::NoEvidence { url } => {
+                    // A shell proxy the client's host has, and MQ's proxy unset: the tools the
+                    // customer tried went through it, GSKit did not (APAR IC64358).
+                    let client = &b.resolved.client;
+                    let shell_proxy = crate::mq::env::OS_PROXY
+                        .iter()
+                        .find_map(|name| client.env(name).map(|v| (*name, v.to_owned())))
+                        .filter(|_| side == Side::Client && client.http_proxy().is_none());
+                    let proxy = match shell_proxy {
+                        Some((name, value)) => format!(" The client's host has {name}={value}: curl and other tools go through it, GSKit's OCSP client does not (APAR IC64358), so set SSLHTTPProxyName in mqclient.ini's SSL stanza (or MQSSLPROXY) to that proxy."),
+                        None => String::new(),
+                    };
+                    b.fix("Make the responder reachable", format!("Start the OCSP responder at {url}, open the firewall, or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed.{proxy}"), Some(Change::ResponderUp { url: url.clone() }))
+                }
                 Unknown::NotKnown { why } => b.fix("Teach the responder the certificate", format!("{why}. Start the responder with the CA that issued the certificate (-CA) and an index.txt that lists its serial; GSKit also asks about every intermediate CA."), None),
                 Unknown::Unverifiable { why } => b.fix("Fix the responder's signature", format!("{why}. Sign with the issuing CA, or with a responder certificate the CA issued with id-kp-OCSPSigning, embedded in the response."), None),
             }

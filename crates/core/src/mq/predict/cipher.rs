@@ -254,10 +254,16 @@ pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
         return false;
     }
     let resolved = b.resolved;
-    if !resolved
+    // A channel from MQSERVER has no CipherSpec: stated, not supposed, when the channel has one.
+    let stated = resolved
+        .client
+        .mqserver
+        .as_deref()
+        .filter(|_| resolved.qm.channel.sslciph.is_some());
+    let supposed = resolved
         .supposed_faults
-        .contains(&crate::mq::case::SupposedFault::NoClientCipherSpec)
-    {
+        .contains(&crate::mq::case::SupposedFault::NoClientCipherSpec);
+    if stated.is_none() && !supposed {
         return true;
     }
     let channel = b.channel.clone();
@@ -265,13 +271,24 @@ pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
         || "an SSLCIPH the ticket does not show".to_owned(),
         |c| format!("SSLCIPH({c})"),
     );
+    let why = match stated {
+        Some(value) => format!(
+            "The client's channel is the one MQSERVER={value} defines, which cannot name a CipherSpec{}",
+            if resolved.client.ccdt_unused {
+                " (MQSERVER takes priority over the CCDT pasted, which the client never reads)"
+            } else {
+                ""
+            }
+        ),
+        None => "The client's channel definition names no CipherSpec (supposed by the diagnosis: the ticket does not state it)".into(),
+    };
     b.step(
         "mq.client_cipherspec",
         "Both ends of the channel name a CipherSpec",
         &channel,
         IBM_MISMATCHES,
         Outcome::Fail,
-        format!("The client's channel definition names no CipherSpec (supposed by the diagnosis: the ticket does not state it), so it starts the channel without TLS; the queue manager's channel {channel} has {sslciph}. IBM: channel startup fails when only one end of the channel defines a CipherSpec."),
+        format!("{why}, so it starts the channel without TLS; the queue manager's channel {channel} has {sslciph}. IBM: channel startup fails when only one end of the channel defines a CipherSpec."),
     );
     b.assume("cipherspec-one-sided");
     b.qm_log(
@@ -285,7 +302,10 @@ pub(super) fn one_sided(b: &mut Builder<'_>) -> bool {
     );
     b.fix(
         "Give the client's channel definition the CipherSpec",
-        format!("The client must start the channel with TLS: set its CipherSpec (MQCD SSLCipherSpec, the CCDT's SSLCIPH or cipherSpecification, the JMS connection factory's SSLCIPHERSUITE) to one the channel accepts ({sslciph}, or an alias such as ANY_TLS12_OR_HIGHER on both ends). The MQSERVER variable cannot name a CipherSpec, and mqclient.ini has no CipherSpec attribute."),
+        match stated {
+            Some(_) => "Unset MQSERVER in the client's environment so that the client reads its CCDT (whose channel names the CipherSpec), or pass the channel from the application (MQCD with SSLCipherSpec): MQSERVER cannot name a CipherSpec.".into(),
+            None => format!("The client must start the channel with TLS: set its CipherSpec (MQCD SSLCipherSpec, the CCDT's SSLCIPH or cipherSpecification, the JMS connection factory's SSLCIPHERSUITE) to one the channel accepts ({sslciph}, or an alias such as ANY_TLS12_OR_HIGHER on both ends). The MQSERVER variable cannot name a CipherSpec, and mqclient.ini has no CipherSpec attribute."),
+        },
         None,
     );
     false

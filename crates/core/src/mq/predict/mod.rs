@@ -658,7 +658,39 @@ fn run(b: &mut Builder<'_>) {
                     Side::QueueManager => b.qm_log(id, text, Certainty::Confirmed),
                 }
             }
-            b.fix("Give the client a certificate", "Add a personal certificate with the configured label to the client's key repository, or set SSLCAUTH(OPTIONAL) on the channel.".into(), None);
+            // A C client sends the certificate under its label (IBM, "Digital certificate labels");
+            // Java and .NET choose by their own key stores.
+            let what = match kind {
+                crate::mq::java::ClientKind::C => {
+                    let label = validity::client_label(b);
+                    // A listing of the client's own key repository shows which labels it holds;
+                    // `runmqakm -cert -rename -label OLD -new_label NEW` relabels one (as
+                    // ibm-messaging/mq-container's keystore.go RenameCertificate runs it).
+                    let held = b
+                        .resolved
+                        .client
+                        .personal_labels
+                        .as_ref()
+                        .filter(|held| !held.contains(&label));
+                    match held.map(|h| h.join("', '")) {
+                        Some(held) if !held.is_empty() => format!(
+                            "The client looks for its certificate under the label '{label}', which its key repository listing does not hold; its personal certificates are labelled '{held}'. Point the label setting (CertificateLabel, MQCERTLABL or the CCDT's certificateLabel) at the one to send, or relabel it (runmqakm -cert -rename)"
+                        ),
+                        Some(_) => format!(
+                            "The client's key repository listing holds no personal certificate at all: add the client's certificate with its private key, labelled '{label}' (the label the client looks for)"
+                        ),
+                        None => format!(
+                            "Add a personal certificate labelled '{label}' (the label the client looks for) to the client's key repository, or make its label setting name the personal certificate it holds"
+                        ),
+                    }
+                }
+                _ => "Add a personal certificate with the configured label to the client's key repository".into(),
+            };
+            b.fix(
+                "Give the client a certificate",
+                format!("{what}; or set SSLCAUTH(OPTIONAL) on the channel."),
+                None,
+            );
             return;
         }
         b.step(

@@ -250,7 +250,7 @@ pub(super) fn qm_personal_certificate(b: &mut Builder<'_>) -> bool {
 /// The label the client's certificate is looked up by: MQSCO (v5+) > MQCD (v11+) > mqclient.ini
 /// CertificateLabel (MQCERTLABL before it, PARTIAL: mq-reference §4) > `ibmwebspheremq<user>`
 /// (IBM q120500, q120550).
-fn client_label(b: &Builder<'_>) -> String {
+pub(super) fn client_label(b: &Builder<'_>) -> String {
     let client = &b.resolved.client;
     client
         .effective_sco()
