@@ -576,6 +576,13 @@ impl Case {
         }
     }
 
+    /// The client's configuration as the case sets it (ini, command line, structures, CCDT,
+    /// environment), as [`Case::resolve`] makes it but without decoding the material; what does
+    /// not read is left out here ([`Case::resolve`] reports it).
+    pub fn client_settings(&self) -> ClientConfig {
+        self.client_config(&mut |_, _| {})
+    }
+
     fn client_config(&self, problem: &mut impl FnMut(&str, String)) -> ClientConfig {
         let mut client = ClientConfig::default();
         // Whether the application passes its own MQCD (MQCNO ClientConnPtr).

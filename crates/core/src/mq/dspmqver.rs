@@ -241,7 +241,7 @@ pub(crate) fn file(
             .environment
             .get("MQSERVER")
             .and_then(|v| v.splitn(3, '/').nth(2).map(str::to_owned));
-        for conn in [case.resolve().client.mqcd.conn_name, from_server]
+        for conn in [case.client_settings().mqcd.conn_name, from_server]
             .into_iter()
             .flatten()
         {

@@ -22,8 +22,9 @@ pub const SAME_ATTEMPT_SECONDS: i64 = 15 * 60;
 pub const OTHER_SIDE_SECONDS: i64 = 6 * 60 * 60;
 
 impl Observations {
-    /// Moves each side's entries from more than [`SAME_ATTEMPT_SECONDS`] before that side's last
-    /// timed entry to `earlier`. Entries without a time stay.
+    /// Moves to `earlier` each side's entries from more than [`SAME_ATTEMPT_SECONDS`] before
+    /// that side's last timed entry, and entries stamped in UTC from more than
+    /// [`OTHER_SIDE_SECONDS`] before the other side's last UTC entry. Entries without a time stay.
     pub fn set_aside_earlier_attempts(&mut self) {
         let at = |m: &Observed| {
             m.time
@@ -31,23 +32,17 @@ impl Observations {
                 .and_then(Timestamp::parse_rfc3339)
                 .map(|t| t.unix())
         };
-        let last = |side: Side| {
+        // A side's last entry; with `utc_only`, its last entry stamped in UTC (across the sides
+        // only UTC stamps compare).
+        let last = |side: Side, utc_only: bool| {
             self.messages
                 .iter()
-                .filter(|m| m.side == side)
+                .filter(|m| m.side == side && !(utc_only && m.local_time))
                 .filter_map(at)
                 .max()
         };
-        let (client, qm) = (last(Side::Client), last(Side::QueueManager));
-        // Across the sides only UTC stamps compare.
-        let last_utc = |side: Side| {
-            self.messages
-                .iter()
-                .filter(|m| m.side == side && !m.local_time)
-                .filter_map(at)
-                .max()
-        };
-        let (client_utc, qm_utc) = (last_utc(Side::Client), last_utc(Side::QueueManager));
+        let (client, qm) = (last(Side::Client, false), last(Side::QueueManager, false));
+        let (client_utc, qm_utc) = (last(Side::Client, true), last(Side::QueueManager, true));
         let (earlier, kept): (Vec<Observed>, Vec<Observed>) = std::mem::take(&mut self.messages)
             .into_iter()
             .partition(|m| {
