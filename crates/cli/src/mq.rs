@@ -4,7 +4,7 @@ use anyhow::{Context as _, bail};
 use mqocsp_core::mq::case::Case;
 use mqocsp_core::mq::codes::{Lookup, lookup};
 use mqocsp_core::mq::examples::{example, examples};
-use mqocsp_core::mq::explain::{Explanation, Observations, explain};
+use mqocsp_core::mq::explain::Explanation;
 use mqocsp_core::mq::predict::Diagnosis;
 use mqocsp_core::mq::revocation::Side;
 use mqocsp_core::mq::sni::{channel_sni, route_warning};
@@ -219,7 +219,9 @@ fn explanation_text(e: &Explanation, filed: &[String]) -> String {
 pub(crate) fn run_diagnose(args: &DiagnoseArgs) -> anyhow::Result<ExitCode> {
     let (case, explanation, filed) = match load(args)? {
         Input::Case(case) => {
-            let explanation = explain(&case, &Observations::of_case(&case));
+            // As the page explains an open case: the reason codes and openssl output its
+            // material shows, unrelated log entries set aside.
+            let explanation = ticket::explain_case(&case, case.resolve());
             (*case, explanation, Vec::new())
         }
         Input::Ticket(ticket) => {

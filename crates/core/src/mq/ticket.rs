@@ -422,7 +422,36 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
         observed.add_reason(code, line);
     }
     observed.add_openssl_text(&case.material, 1);
+    // As the ticket reader does: a case opened or filed from a ticket is explained alike.
+    set_aside_unrelated(&mut observed, || resolved.channel_name());
     super::explain::explain_resolved(case, resolved, &observed)
+}
+
+/// Sets aside the entries a diagnosis does not compare: those about another channel than the
+/// connection's (a queue manager's log holds every channel's; `channel` names the connection's,
+/// asked only when the entries name more than one), then those of an earlier attempt. Returns
+/// that channel and how many entries were about others, when it was asked.
+fn set_aside_unrelated(
+    observed: &mut Observations,
+    channel: impl FnOnce() -> String,
+) -> Option<(String, usize)> {
+    let channels: Vec<&str> = observed
+        .messages
+        .iter()
+        .filter_map(|m| m.channel.as_deref())
+        .filter(|c| !c.is_empty() && !c.contains('?'))
+        .collect();
+    let other_channels = match channels.first() {
+        Some(first) if channels.iter().any(|c| !c.eq_ignore_ascii_case(first)) => {
+            let channel = channel();
+            let before = observed.messages.len();
+            observed.set_aside_other_channels(&channel);
+            Some((channel, before - observed.messages.len()))
+        }
+        _ => None,
+    };
+    observed.set_aside_earlier_attempts();
+    other_channels
 }
 
 /// [`reported`] for a case read from a ticket: when the case's client is not a Java client, what
@@ -974,28 +1003,14 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
-    // Entries about another channel (a queue manager's log holds every channel's) are not about
-    // this connection.
-    let channels: Vec<&str> = observed
-        .messages
-        .iter()
-        .filter_map(|m| m.channel.as_deref())
-        .filter(|c| !c.is_empty() && !c.contains('?'))
-        .collect();
-    if let Some(first) = channels.first()
-        && channels.iter().any(|c| !c.eq_ignore_ascii_case(first))
+    if let Some((channel, aside)) =
+        set_aside_unrelated(&mut observed, || case.resolve().channel_name())
+        && aside > 0
     {
-        let channel = case.resolve().channel_name();
-        let before = observed.messages.len();
-        observed.set_aside_other_channels(&channel);
-        let aside = before - observed.messages.len();
-        if aside > 0 {
-            filed.push(format!(
-                "{aside} message(s) about channels other than {channel} (the connection's), set aside and not compared"
-            ));
-        }
+        filed.push(format!(
+            "{aside} message(s) about channels other than {channel} (the connection's), set aside and not compared"
+        ));
     }
-    observed.set_aside_earlier_attempts();
     for side in [Side::Client, Side::QueueManager] {
         let mut set_aside = observed.earlier.iter().filter(|m| m.side == side);
         if let Some(first) = set_aside.next() {
