@@ -5,8 +5,8 @@ use anyhow::{Context as _, bail};
 use mqocsp_core::error::DecodeError;
 use mqocsp_core::ocsp::OcspRequest;
 use mqocsp_core::verify::{
-    ChainInput, ChainProfile, CrlSource, LegacyAlgorithms, OcspInput, Profile, Purpose, Trace,
-    verify_chain, verify_ocsp,
+    ChainInput, ChainProfile, CrlSource, LegacyAlgorithms, OcspInput, PolicySettings, Profile,
+    Purpose, Trace, verify_chain, verify_ocsp,
 };
 use mqocsp_core::{Certificate, Decoded, ObjectBody, Timestamp, decode_bytes};
 use serde_json::json;
@@ -79,6 +79,21 @@ pub(crate) struct ChainArgs {
     /// counts), as `openssl verify -verify_depth N`.
     #[arg(long, value_name = "N")]
     max_depth: Option<usize>,
+    /// A policy the path must be valid for (repeatable: any of them; dotted OID, or anyPolicy):
+    /// RFC 5280's user-initial-policy-set, as `openssl verify -policy`. Default: any policy.
+    #[arg(long, value_name = "OID")]
+    policy: Vec<String>,
+    /// The path must be valid for at least one policy (RFC 5280 initial-explicit-policy, as
+    /// `openssl verify -explicit_policy`).
+    #[arg(long)]
+    explicit_policy: bool,
+    /// Policy mapping is not allowed (initial-policy-mapping-inhibit, as `-inhibit_map`).
+    #[arg(long)]
+    inhibit_policy_mapping: bool,
+    /// anyPolicy in a certificate does not match every policy (initial-any-policy-inhibit, as
+    /// `-inhibit_any`).
+    #[arg(long)]
+    inhibit_any_policy: bool,
     #[command(flatten)]
     common: Common,
 }
@@ -288,6 +303,7 @@ pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
         _ => Purpose::ServerAuth,
     };
     let at = args.common.at();
+    let policies = policy_oids(&args.policy)?;
     let report = verify_chain(&ChainInput {
         target: &target,
         untrusted: &untrusted,
@@ -299,6 +315,12 @@ pub(crate) fn run_chain(args: &ChainArgs) -> anyhow::Result<ExitCode> {
         profile,
         crls: &crls,
         max_depth: args.max_depth,
+        policy: PolicySettings {
+            policies: &policies,
+            explicit: args.explicit_policy,
+            inhibit_mapping: args.inhibit_policy_mapping,
+            inhibit_any: args.inhibit_any_policy,
+        },
     });
     let verdict = if report.valid { "valid" } else { "invalid" };
     let value = json!({
@@ -431,4 +453,23 @@ pub(crate) fn run_ocsp(args: &OcspArgs) -> anyhow::Result<ExitCode> {
         &report.trace,
         headline,
     ))
+}
+
+/// `--policy` values as dotted OIDs: `anyPolicy` (any case) is 2.5.29.32.0; anything else must
+/// be a dotted OID of two or more arcs.
+fn policy_oids(given: &[String]) -> anyhow::Result<Vec<String>> {
+    given
+        .iter()
+        .map(|p| {
+            let p = p.trim();
+            if p.eq_ignore_ascii_case("anyPolicy") {
+                return Ok(mqocsp_core::verify::policy::ANY_POLICY.to_string());
+            }
+            let arcs: Vec<&str> = p.split('.').collect();
+            if arcs.len() < 2 || arcs.iter().any(|a| a.is_empty() || !a.bytes().all(|b| b.is_ascii_digit())) {
+                bail!("--policy {p}: not a dotted OID such as 2.16.840.1.101.3.2.1.48.1 (or anyPolicy)");
+            }
+            Ok(p.to_string())
+        })
+        .collect()
 }

@@ -642,12 +642,17 @@ mod tests {
     }
 
     #[test]
-    fn serial_hex_drops_sign_byte_only() {
+    fn serial_hex_drops_sign_byte_only_and_writes_negatives_with_a_minus() {
         for (raw, expected) in [
             (&[0x01][..], "01"),
             (&[0x00, 0x80][..], "80"),
             (&[0x00][..], "00"),
             (&[0x12, 0x00][..], "1200"),
+            // Negative serials as openssl prints them, never equal to a positive one.
+            (&[0xff][..], "-01"),
+            (&[0x00, 0xff][..], "ff"),
+            (&[0xff, 0x00][..], "-0100"),
+            (&[0x80][..], "-80"),
         ] {
             assert_eq!(serial_hex(raw), expected);
         }

@@ -363,10 +363,14 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
             };
             ExtensionValue::IssuingDistributionPoint {
                 names,
+                // x509-parser reads [1] nameRelativeToCRLIssuer as an explicit SET and, failing,
+                // leaves distributionPoint out; its [0] tag in the DER says it is there, and a
+                // distribution point that is there but not a full name is relative.
                 relative_to_issuer: matches!(
                     idp.distribution_point,
                     Some(DistributionPointName::NameRelativeToCRLIssuer(_))
-                ),
+                ) || (idp.distribution_point.is_none()
+                    && matches!(value, [0x30, _, 0xa0, ..] | [0x30, 0x81, _, 0xa0, ..])),
                 only_user: idp.only_contains_user_certs,
                 only_ca: idp.only_contains_ca_certs,
                 only_some_reasons: idp.only_some_reasons.is_some(),

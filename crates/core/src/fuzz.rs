@@ -207,6 +207,7 @@ pub fn certificate(data: &[u8]) {
         profile: crate::verify::ChainProfile::Rfc5280,
         crls: &[],
         max_depth: None,
+        policy: Default::default(),
         target: &cert,
         untrusted: &[],
         anchors: std::slice::from_ref(&cert),
@@ -520,6 +521,7 @@ pub fn path_building(data: &[u8]) {
             profile,
             crls: &[],
             max_depth: depth,
+            policy: Default::default(),
         });
         assert!(
             report.paths.len() <= crate::verify::chain::MAX_PATHS,

@@ -45,8 +45,23 @@ pub fn parse_lenient(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Lowercase hex of a DER INTEGER's content without the leading sign byte(s): how serial numbers
-/// are shown and compared.
+/// are shown and compared. A negative INTEGER (RFC 5280 §4.1.2.2 forbids them, yet CAs issued
+/// some) is written as `openssl` prints it, `-` and its magnitude (`-01` for the single octet
+/// `ff`), so that it never equals the positive serial with the same octets (NIST PKITS 4.4.14).
 pub(crate) fn unsigned_integer(raw: &[u8]) -> String {
+    if raw.first().is_some_and(|&b| b & 0x80 != 0) {
+        // Two's complement: the magnitude is the bitwise complement plus one.
+        let mut magnitude: Vec<u8> = raw.iter().map(|b| !b).collect();
+        for byte in magnitude.iter_mut().rev() {
+            let (sum, carry) = byte.overflowing_add(1);
+            *byte = sum;
+            if !carry {
+                break;
+            }
+        }
+        let first = magnitude.iter().position(|&b| b != 0).unwrap_or(0);
+        return format!("-{}", lower(magnitude.get(first..).unwrap_or(&magnitude)));
+    }
     let first_significant = raw
         .iter()
         .position(|&b| b != 0)

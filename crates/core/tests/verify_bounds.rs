@@ -30,6 +30,7 @@ fn verified(
         profile: ChainProfile::Rfc5280,
         crls: &[],
         max_depth: None,
+        policy: Default::default(),
     })
 }
 

@@ -57,6 +57,7 @@ fn verify(pki: &Pki, crls: &[Vec<u8>], profile: ChainProfile) -> ChainReport {
         profile,
         crls: &sources,
         max_depth: None,
+        policy: Default::default(),
     })
 }
 

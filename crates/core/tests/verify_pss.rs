@@ -61,6 +61,7 @@ fn chain_of(target: &Certificate, root: &Certificate) -> mqocsp_core::verify::Ch
         profile: mqocsp_core::verify::ChainProfile::Rfc5280,
         crls: &[],
         max_depth: None,
+        policy: Default::default(),
         target,
         untrusted: &[],
         anchors: std::slice::from_ref(root),

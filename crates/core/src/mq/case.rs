@@ -364,6 +364,7 @@ impl Resolved {
             profile: crate::verify::ChainProfile::Gskit,
             crls: &[],
             max_depth: None,
+            policy: Default::default(),
             target,
             untrusted: &untrusted,
             anchors,

@@ -80,10 +80,13 @@ const UNDERSTOOD: &[&str] = &[
     "2.5.29.30",
     "2.5.29.31",
     "2.5.29.32",
+    "2.5.29.33",
     "2.5.29.35",
+    "2.5.29.36",
     "2.5.29.37",
     "1.3.6.1.5.5.7.1.1",
     "1.3.6.1.5.5.7.48.1.5",
+    "2.5.29.54",
 ];
 
 fn validity(cert: &Certificate, at: Timestamp, is_anchor: bool) -> Step {
@@ -277,6 +280,97 @@ impl Validation<'_, '_> {
     }
 }
 
+/// Who may have signed the CRLs about the certificate below `certs[issuer_at]` (RFC 5280
+/// §6.3.3 (f)): its issuer first; then the certificates of the path above it with the same name
+/// (a CA that rolled its key over signs CRLs with the new key); then any other certificate
+/// given with that name whose signature verifies with the key of a certificate of the path at
+/// or above the issuer (a CA with a separate CRL-signing key, NIST PKITS 4.4.19), checked for
+/// validity at the evaluation time and against the CRLs of its issuer (PKITS 4.4.21).
+fn crl_signers<'c>(
+    pool: &Pool<'c>,
+    certs: &[&'c Certificate],
+    issuer_at: usize,
+    work: &mut Validation<'_, '_>,
+) -> Vec<&'c Certificate> {
+    let Some(&issuer) = certs.get(issuer_at) else {
+        return Vec::new();
+    };
+    let above = certs.get(issuer_at..).unwrap_or_default();
+    let same_name = |c: &Certificate| c.subject.matches(&issuer.subject);
+    let mut signers: Vec<&'c Certificate> = vec![issuer];
+    for &cert in above.iter().skip(1) {
+        if same_name(cert)
+            && !signers
+                .iter()
+                .any(|s| s.fingerprints.sha256 == cert.fingerprints.sha256)
+        {
+            signers.push(cert);
+        }
+    }
+    let others: Vec<&'c Certificate> = (0..)
+        .map_while(|i| pool.cert(i))
+        .filter(|c| {
+            same_name(c)
+                && !signers
+                    .iter()
+                    .any(|s| s.fingerprints.sha256 == c.fingerprints.sha256)
+        })
+        .collect();
+    for other in others {
+        if !other.not_before.0.le(&work.input.at.0) || !work.input.at.0.le(&other.not_after.0) {
+            continue;
+        }
+        let certified = above.iter().any(|key| {
+            key.subject.matches(&other.issuer)
+                && work.budget.signature().is_ok()
+                && verify_signature(
+                    &other.signature_algorithm,
+                    key,
+                    other.spans.tbs.of(&other.der),
+                    &other.signature_bits,
+                    work.input.legacy,
+                )
+                .is_ok()
+        });
+        if certified && !signer_revoked(other, above, work) {
+            signers.push(other);
+        }
+    }
+    signers
+}
+
+/// Whether a CRL given about `signer`, from a certificate of `above`, lists it.
+fn signer_revoked(
+    signer: &Certificate,
+    above: &[&Certificate],
+    work: &mut Validation<'_, '_>,
+) -> bool {
+    let input = work.input;
+    above
+        .iter()
+        .filter(|key| key.subject.matches(&signer.issuer))
+        .any(|key| {
+            input
+                .crls
+                .iter()
+                .filter(|source| source.crl.issuer.matches(&signer.issuer))
+                .any(|source| {
+                    work.budget.signature().is_ok()
+                        && matches!(
+                            super::path_crl::path_crl_verdict(
+                                source,
+                                key,
+                                signer,
+                                input.at,
+                                input.legacy,
+                                false
+                            ),
+                            Ok(super::crl::CrlVerdict::Revoked { .. })
+                        )
+                })
+        })
+}
+
 /// Validates one complete path; returns its steps.
 fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>) -> Vec<Step> {
     let input = work.input;
@@ -299,9 +393,10 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>)
         ) {
             steps.push(issuer_name_step(cert, issuer));
             steps.extend(work.signature(pool, child, parent));
+            let signers = crl_signers(pool, &certs, position + 1, work);
             steps.extend(revocation_step(
                 cert,
-                issuer,
+                &signers,
                 input,
                 position == 0,
                 &mut work.budget,
@@ -337,6 +432,7 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>)
             }
         }
     }
+    steps.extend(super::policy::policy_step(&certs, &input.policy));
     steps
 }
 

@@ -59,6 +59,34 @@ pub struct ChainInput<'a> {
     /// `openssl verify -verify_depth` counts them (neither counts); `None` for mqocsp's own
     /// limit ([`MAX_PATH_LEN`](super::chain::MAX_PATH_LEN) certificates in all).
     pub max_depth: Option<usize>,
+    /// The policy inputs (RFC 5280 §6.1.1 (c), (e)–(g)); the default accepts any policy.
+    pub policy: PolicySettings<'a>,
+}
+
+/// anyPolicy (RFC 5280 §4.2.1.4).
+pub const ANY_POLICY: &str = "2.5.29.32.0";
+
+/// The policy inputs of path validation (RFC 5280 §6.1.1 (c), (e), (f), (g)).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PolicySettings<'a> {
+    /// user-initial-policy-set: dotted OIDs; empty means {anyPolicy}.
+    pub policies: &'a [String],
+    /// initial-explicit-policy: the path must be valid for at least one policy.
+    pub explicit: bool,
+    /// initial-policy-mapping-inhibit.
+    pub inhibit_mapping: bool,
+    /// initial-any-policy-inhibit.
+    pub inhibit_any: bool,
+}
+
+impl PolicySettings<'_> {
+    /// Whether every input is RFC 5280's default.
+    pub(super) fn is_default(&self) -> bool {
+        !self.explicit
+            && !self.inhibit_mapping
+            && !self.inhibit_any
+            && self.policies.iter().all(|p| p == ANY_POLICY)
+    }
 }
 
 /// A CRL given for path validation (`verify-chain --crl`), with the DER its spans point into.

@@ -11,12 +11,14 @@ mod key_policy;
 pub(crate) mod names;
 pub mod ocsp;
 pub mod path_crl;
+pub mod policy;
 pub mod profile;
 pub mod signature;
 pub mod trace;
 pub mod workbench;
 
 pub use chain::{ChainInput, ChainReport, Purpose, verify_chain};
+pub use input::PolicySettings;
 pub use ocsp::{OcspInput, OcspReport, Profile, Signer, verify_ocsp};
 pub use path_crl::CrlSource;
 pub use profile::{ChainProfile, ProfileViolation};

@@ -215,7 +215,7 @@ pub(crate) fn path_crl_verdict(
 /// is there).
 pub(super) fn revocation_step(
     cert: &Certificate,
-    issuer: &Certificate,
+    signers: &[&Certificate],
     input: &ChainInput<'_>,
     is_target: bool,
     budget: &mut Budget,
@@ -240,7 +240,28 @@ pub(super) fn revocation_step(
             problems.push(exhausted.to_string());
             break;
         }
-        match path_crl_verdict(source, issuer, cert, input.at, input.legacy, strict) {
+        // The certificate's issuer first; another signer only where the issuer's key cannot
+        // have signed this CRL (the issuer's reason is the one said when none can).
+        let other_key = |v: &Result<CrlVerdict, CrlProblem>| {
+            matches!(v, Err(CrlProblem::NoCrlSign | CrlProblem::Signature(_)))
+        };
+        let Some(first) = signers.first() else {
+            continue;
+        };
+        let mut verdict = path_crl_verdict(source, first, cert, input.at, input.legacy, strict);
+        if other_key(&verdict) {
+            for signer in signers.iter().skip(1) {
+                if budget.signature().is_err() {
+                    break;
+                }
+                let tried = path_crl_verdict(source, signer, cert, input.at, input.legacy, strict);
+                if !other_key(&tried) {
+                    verdict = tried;
+                    break;
+                }
+            }
+        }
+        match verdict {
             Ok(CrlVerdict::Revoked { date, reason }) => {
                 return Some(builder.done(
                     Outcome::Fail,

@@ -136,6 +136,13 @@ pub enum ProfileViolation {
 }
 
 impl ProfileViolation {
+    /// Whether the rule binds only the CA that issues: RFC 5280 §6 path validation does not
+    /// check it and `openssl verify -x509_strict` accepts it, and NIST PKITS (§4.8–§4.12) holds
+    /// valid paths that break it. The strict profile notes such a violation as a warning.
+    pub fn issuer_rule_only(&self) -> bool {
+        matches!(self, Self::PolicyExtensionNotCritical { .. })
+    }
+
     /// Where the rule is written.
     pub fn reference(&self) -> &'static str {
         match self {
@@ -520,6 +527,13 @@ pub(crate) fn profile_step(cert: &Certificate, role: Role, profile: ChainProfile
         .map(|v| format!("{v} ({})", v.reference()))
         .collect();
     match profile {
+        ChainProfile::Rfc5280 if found.iter().all(ProfileViolation::issuer_rule_only) => builder.done(
+            Outcome::Warn,
+            format!(
+                "{}. A rule for the CA that issued it: path validation (RFC 5280 §6) does not check it, openssl verify -x509_strict accepts it and NIST PKITS counts such paths valid, so it is noted, not failed (x509-limbo's ica-noncritical-pc fails such a chain).",
+                listed.join("; ")
+            ),
+        ),
         ChainProfile::Rfc5280 => builder.done(
             Outcome::Fail,
             format!(

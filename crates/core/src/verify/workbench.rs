@@ -158,6 +158,7 @@ pub fn verify_selection(
         },
         crls: &crls,
         max_depth: selection.max_depth,
+        policy: Default::default(),
         target,
         untrusted: &untrusted,
         anchors: &anchors,
