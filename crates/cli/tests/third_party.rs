@@ -47,21 +47,6 @@ const PKITS_DIFFERS: &[(&str, &str, &str)] = &[
         "the strict profile fails a CA whose basicConstraints is not critical, as openssl verify -x509_strict does (RFC 5280 §4.2.1.9)",
     ),
     (
-        "valid_distributionpoint_test4",
-        "chain.crl",
-        "a distribution point named relative to the CRL issuer (nameRelativeToCRLIssuer) is not resolved, so such a CRL is not used: mqocsp fails closed",
-    ),
-    (
-        "valid_distributionpoint_test5",
-        "chain.crl",
-        "a distribution point named relative to the CRL issuer (nameRelativeToCRLIssuer) is not resolved, so such a CRL is not used: mqocsp fails closed",
-    ),
-    (
-        "valid_distributionpoint_test7",
-        "chain.crl",
-        "a distribution point named relative to the CRL issuer (nameRelativeToCRLIssuer) is not resolved, so such a CRL is not used: mqocsp fails closed",
-    ),
-    (
         "valid_onlysomereasons_test18",
         "chain.crl",
         "CRLs partitioned by reason (onlySomeReasons) are not combined",
@@ -70,41 +55,6 @@ const PKITS_DIFFERS: &[(&str, &str, &str)] = &[
         "valid_onlysomereasons_test19",
         "chain.crl",
         "CRLs partitioned by reason (onlySomeReasons) are not combined",
-    ),
-    (
-        "valid_idp_with_indirectcrl_test22",
-        "chain.crl",
-        "indirect CRLs are not followed",
-    ),
-    (
-        "valid_idp_with_indirectcrl_test24",
-        "chain.crl",
-        "indirect CRLs are not followed",
-    ),
-    (
-        "valid_idp_with_indirectcrl_test25",
-        "chain.crl",
-        "indirect CRLs are not followed",
-    ),
-    (
-        "valid_crlissuer_test28",
-        "chain.crl",
-        "a distribution point with a cRLIssuer (an indirect CRL) is not followed",
-    ),
-    (
-        "valid_crlissuer_test29",
-        "chain.crl",
-        "a distribution point with a cRLIssuer (an indirect CRL) is not followed",
-    ),
-    (
-        "valid_crlissuer_test30",
-        "chain.crl",
-        "a distribution point with a cRLIssuer (an indirect CRL) is not followed",
-    ),
-    (
-        "valid_crlissuer_test33",
-        "chain.crl",
-        "a distribution point with a cRLIssuer (an indirect CRL) is not followed",
     ),
     (
         "invalid_deltacrl_test4",

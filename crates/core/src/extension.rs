@@ -21,6 +21,8 @@ use x509_parser::prelude::FromDer;
 
 /// `id-pkix-ocsp-nonce` (RFC 6960 §4.4.1).
 pub const OID_OCSP_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
+/// certificateIssuer, the CRL entry extension of an indirect CRL (RFC 5280 §5.3.3).
+const OID_CERTIFICATE_ISSUER: &str = "2.5.29.29";
 /// `id-pkix-ocsp-nocheck` (RFC 6960 §4.2.2.2.1).
 pub const OID_OCSP_NOCHECK: &str = "1.3.6.1.5.5.7.48.1.5";
 
@@ -87,6 +89,10 @@ pub enum ExtensionValue {
         /// A distribution point names only its cRLIssuer.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         issuer_only: bool,
+        /// The cRLIssuer names of every distribution point: who issues the (indirect) CRLs
+        /// about this certificate when it is not its issuer (§4.2.1.13).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        crl_issuers: Vec<GeneralName>,
     },
     /// subjectKeyIdentifier (§4.2.1.2).
     SubjectKeyIdentifier {
@@ -239,6 +245,19 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
         _ => {}
     }
     let raw = || hex::lower(value);
+    if dotted == OID_CERTIFICATE_ISSUER {
+        // certificateIssuer (§5.3.3) is GeneralNames, as subjectAltName is; x509-parser has no
+        // reader of its own for it.
+        return match x509_parser::extensions::SubjectAlternativeName::from_der(value) {
+            Ok((_, names)) => ExtensionValue::AltNames {
+                names: typed_names(&names.general_names),
+            },
+            Err(error) => ExtensionValue::Broken {
+                error: error.to_string(),
+                der: raw(),
+            },
+        };
+    }
     let parsed = match X509Extension::from_der(whole) {
         Ok((_, parsed)) => parsed,
         Err(error) => {
@@ -304,7 +323,15 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
         ParsedExtension::CRLDistributionPoints(points) => {
             use x509_parser::extensions::DistributionPointName;
             let (mut names, mut relative_to_issuer, mut issuer_only) = (Vec::new(), false, false);
+            let mut crl_issuers = Vec::new();
             for point in points.iter() {
+                crl_issuers.extend(
+                    point
+                        .crl_issuer
+                        .as_deref()
+                        .map(typed_names)
+                        .unwrap_or_default(),
+                );
                 match &point.distribution_point {
                     Some(DistributionPointName::FullName(full)) => {
                         names.extend(typed_names(full));
@@ -319,6 +346,7 @@ fn readable(dotted: &str, whole: &[u8], value: &[u8]) -> ExtensionValue {
                 points: names,
                 relative_to_issuer,
                 issuer_only,
+                crl_issuers,
             }
         }
         ParsedExtension::SubjectKeyIdentifier(id) => ExtensionValue::SubjectKeyIdentifier {
@@ -479,8 +507,14 @@ impl ExtensionValue {
                 points,
                 relative_to_issuer,
                 issuer_only,
+                crl_issuers,
             } => {
                 let mut parts: Vec<String> = points.iter().map(location_text).collect();
+                parts.extend(
+                    crl_issuers
+                        .iter()
+                        .map(|issuer| format!("CRL issuer: {}", location_text(issuer))),
+                );
                 if *relative_to_issuer {
                     parts.push("(name relative to the CRL issuer)".to_owned());
                 }

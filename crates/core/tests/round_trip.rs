@@ -190,6 +190,9 @@ fn general_names_and_purposes_read_back_from_their_text() {
         ],
         relative_to_issuer: false,
         issuer_only: true,
+        crl_issuers: vec![GeneralName::Directory(
+            DistinguishedName::from_rfc4514("CN=Indirect CRL CA,O=Example").unwrap(),
+        )],
     };
     let json = serde_json::to_string(&points).unwrap();
     assert!(

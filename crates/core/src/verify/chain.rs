@@ -288,6 +288,7 @@ impl Validation<'_, '_> {
 /// validity at the evaluation time and against the CRLs of its issuer (PKITS 4.4.21).
 fn crl_signers<'c>(
     pool: &Pool<'c>,
+    cert: &Certificate,
     certs: &[&'c Certificate],
     issuer_at: usize,
     work: &mut Validation<'_, '_>,
@@ -296,15 +297,20 @@ fn crl_signers<'c>(
         return Vec::new();
     };
     let above = certs.get(issuer_at..).unwrap_or_default();
-    let same_name = |c: &Certificate| c.subject.matches(&issuer.subject);
+    // The issuer's name, and the cRLIssuers of the certificate's distribution points (indirect
+    // CRLs, §6.3.3 (b)(1)).
+    let crl_issuers = super::dp_names::crl_issuers(cert);
+    let same_name = |c: &Certificate| {
+        c.subject.matches(&issuer.subject) || crl_issuers.iter().any(|n| c.subject.matches(n))
+    };
     let mut signers: Vec<&'c Certificate> = vec![issuer];
-    for &cert in above.iter().skip(1) {
-        if same_name(cert)
+    for &higher in above.iter().skip(1) {
+        if same_name(higher)
             && !signers
                 .iter()
-                .any(|s| s.fingerprints.sha256 == cert.fingerprints.sha256)
+                .any(|s| s.fingerprints.sha256 == higher.fingerprints.sha256)
         {
-            signers.push(cert);
+            signers.push(higher);
         }
     }
     let others: Vec<&'c Certificate> = (0..)
@@ -393,7 +399,7 @@ fn validate_path(pool: &Pool<'_>, path: &[usize], work: &mut Validation<'_, '_>)
         ) {
             steps.push(issuer_name_step(cert, issuer));
             steps.extend(work.signature(pool, child, parent));
-            let signers = crl_signers(pool, &certs, position + 1, work);
+            let signers = crl_signers(pool, cert, &certs, position + 1, work);
             steps.extend(revocation_step(
                 cert,
                 &signers,

@@ -5,6 +5,7 @@ mod build;
 pub mod chain;
 mod common_name;
 pub mod crl;
+mod dp_names;
 mod idna;
 mod input;
 mod key_policy;

@@ -9,6 +9,7 @@ use super::profile::ChainProfile;
 use super::signature::{LegacyAlgorithms, verify_signature};
 use super::trace::{Outcome, Step};
 use crate::certificate::Certificate;
+use crate::general_name::GeneralName;
 use crate::timestamp::Timestamp;
 
 /// Why a CRL cannot answer for a certificate (RFC 5280 §6.3.3).
@@ -28,7 +29,8 @@ pub enum CrlProblem {
     CrlNumberCritical,
     /// A delta CRL (§5.2.4); mqocsp uses complete CRLs only.
     Delta,
-    /// An indirect CRL (§5.2.5); mqocsp does not follow certificateIssuer entries.
+    /// Not from the certificate's issuer, or (when its distribution points name a cRLIssuer) not
+    /// an indirect CRL (§5.2.5) from that cRLIssuer (§6.3.3 (b)(1)).
     Indirect,
     /// A critical CRL or entry extension mqocsp does not process (§5.2, §5.3).
     UnknownCritical(String),
@@ -59,7 +61,7 @@ impl std::fmt::Display for CrlProblem {
             }
             Self::Delta => f.write_str("it is a delta CRL; mqocsp uses complete CRLs only"),
             Self::Indirect => f.write_str(
-                "it is an indirect CRL; mqocsp does not follow certificateIssuer entries",
+                "it is not from the certificate's issuer, or not an indirect CRL from the cRLIssuer the certificate's distribution points name",
             ),
             Self::UnknownCritical(name) => write!(
                 f,
@@ -84,6 +86,7 @@ const OID_IDP: &str = "2.5.29.28";
 const OID_AKI: &str = "2.5.29.35";
 const OID_REASON: &str = "2.5.29.21";
 const OID_INVALIDITY: &str = "2.5.29.24";
+const OID_CERTIFICATE_ISSUER: &str = "2.5.29.29";
 
 /// RFC 5280 §6.3.3 for one CRL and one certificate of a path: scope, then issuer, signature,
 /// times and extensions; then the lookup. `required_crl_number` is the strict profile (cRLNumber
@@ -118,13 +121,10 @@ pub(crate) fn path_crl_verdict(
             only_user,
             only_ca,
             only_some_reasons,
-            indirect,
+            indirect: _,
             only_attribute,
         } = &ext.value
         {
-            if *indirect {
-                return Err(CrlProblem::Indirect);
-            }
             if *only_attribute {
                 return Err(CrlProblem::OutOfScope("only attribute certificates"));
             }
@@ -138,16 +138,26 @@ pub(crate) fn path_crl_verdict(
                     "only CA certificates, and this is an end-entity certificate",
                 ));
             }
-            if *relative_to_issuer {
-                return Err(CrlProblem::OutOfScope(
-                    "a distribution point named relative to the CRL issuer, which mqocsp does not resolve",
-                ));
-            }
-            if !names.is_empty() {
+            if !names.is_empty() || *relative_to_issuer {
                 // RFC 5280 §6.3.3 (b)(2)(i): one of the IDP's names must be one of the
-                // certificate's distribution point names, compared as names, not as text.
-                let points = cert.crl_distribution_points();
-                if !names.iter().any(|n| points.contains(&n)) {
+                // certificate's distribution point names, compared as names, not as text (a
+                // name relative to the CRL issuer made whole), or, for a distribution point
+                // that names only its cRLIssuer, one of those.
+                let general = cert.crl_distribution_points();
+                let directory = super::dp_names::of_crl(ext, source.der).unwrap_or_default();
+                if *relative_to_issuer && directory.is_empty() {
+                    return Err(CrlProblem::OutOfScope(
+                        "a distribution point named relative to the CRL issuer that mqocsp cannot read",
+                    ));
+                }
+                let points = super::dp_names::of_certificate(cert);
+                let by_directory = directory.iter().any(|idp| {
+                    points.iter().any(|p| {
+                        p.names.iter().any(|n| n.matches(idp))
+                            || (!p.named && p.crl_issuers.iter().any(|c| c.matches(idp)))
+                    })
+                });
+                if !by_directory && !names.iter().any(|n| general.contains(&n)) {
                     return Err(CrlProblem::OutOfScope(
                         "a distribution point that is not one of the certificate's",
                     ));
@@ -158,6 +168,26 @@ pub(crate) fn path_crl_verdict(
             }
         }
     }
+    // §6.3.3 (b)(1): a CRL from another CA than the certificate's must be indirect and named
+    // by the certificate's distribution points as their cRLIssuer.
+    let indirect = crl.extensions.iter().any(|e| {
+        matches!(
+            e.value,
+            ExtensionValue::IssuingDistributionPoint { indirect: true, .. }
+        )
+    });
+    // A distribution point without a cRLIssuer (or none at all) has its CRLs from the
+    // certificate's issuer; one with a cRLIssuer from that CA, as an indirect CRL.
+    let points = super::dp_names::of_certificate(cert);
+    let issuer_allowed = ((points.is_empty() || points.iter().any(|p| p.crl_issuers.is_empty()))
+        && crl.issuer.matches(&cert.issuer))
+        || (indirect
+            && points
+                .iter()
+                .any(|p| p.crl_issuers.iter().any(|n| n.matches(&crl.issuer))));
+    if !issuer_allowed {
+        return Err(CrlProblem::Indirect);
+    }
     if required_crl_number && !crl.extensions.iter().any(|e| e.oid == OID_CRL_NUMBER) {
         return Err(CrlProblem::NoCrlNumber);
     }
@@ -166,7 +196,11 @@ pub(crate) fn path_crl_verdict(
     }
     let mut serials: Vec<&str> = crl.revoked.iter().map(|e| e.serial.as_str()).collect();
     serials.sort_unstable();
-    if let Some(pair) = serials.windows(2).find(|pair| pair.first() == pair.get(1)) {
+    // An indirect CRL may list one serial for each of several issuers.
+    if let Some(pair) = serials
+        .windows(2)
+        .find(|pair| !indirect && pair.first() == pair.get(1))
+    {
         return Err(CrlProblem::DuplicateEntry(
             pair.first().map_or_else(String::new, |s| (*s).to_owned()),
         ));
@@ -191,14 +225,33 @@ pub(crate) fn path_crl_verdict(
     if let Some(next) = crl.next_update.filter(|next| next.0 < at.0) {
         return Err(CrlProblem::Expired(next));
     }
-    let Some(entry) = crl.revoked.iter().find(|entry| entry.serial == cert.serial) else {
+    // §5.3.3: in an indirect CRL an entry is about the certificate issuer its certificateIssuer
+    // names, or the previous entry's, or at first the CRL issuer.
+    let mut entry_issuer = &crl.issuer;
+    let Some(entry) = crl.revoked.iter().find(|entry| {
+        if indirect
+            && let Some(named) = entry.extensions.iter().find_map(|e| match &e.value {
+                ExtensionValue::AltNames { names } if e.oid == OID_CERTIFICATE_ISSUER => {
+                    names.iter().find_map(|n| match n {
+                        GeneralName::Directory(dn) => Some(dn),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            })
+        {
+            entry_issuer = named;
+        }
+        entry.serial == cert.serial && entry_issuer.matches(&cert.issuer)
+    }) else {
         return Ok(CrlVerdict::NotListed);
     };
-    if let Some(ext) = entry
-        .extensions
-        .iter()
-        .find(|e| e.critical && e.oid != OID_REASON && e.oid != OID_INVALIDITY)
-    {
+    if let Some(ext) = entry.extensions.iter().find(|e| {
+        e.critical
+            && e.oid != OID_REASON
+            && e.oid != OID_INVALIDITY
+            && e.oid != OID_CERTIFICATE_ISSUER
+    }) {
         return Err(CrlProblem::UnknownCritical(
             ext.name.clone().unwrap_or_else(|| ext.oid.clone()),
         ));
@@ -224,10 +277,14 @@ pub(super) fn revocation_step(
         return None;
     }
     let builder = step("chain.crl", "Not revoked (CRL)", cert, "RFC 5280 §6.3");
+    let crl_issuers = super::dp_names::crl_issuers(cert);
     let candidates: Vec<&CrlSource<'_>> = input
         .crls
         .iter()
-        .filter(|source| source.crl.issuer.matches(&cert.issuer))
+        .filter(|source| {
+            source.crl.issuer.matches(&cert.issuer)
+                || crl_issuers.iter().any(|n| n.matches(&source.crl.issuer))
+        })
         .collect();
     if candidates.is_empty() {
         return is_target.then(|| builder.done(Outcome::Fail, format!("No CRL from {} was given, so the revocation status of the certificate is unknown (openssl verify -crl_check fails the same way: unable to get certificate CRL).", cert.issuer.rfc4514)));
@@ -245,7 +302,16 @@ pub(super) fn revocation_step(
         let other_key = |v: &Result<CrlVerdict, CrlProblem>| {
             matches!(v, Err(CrlProblem::NoCrlSign | CrlProblem::Signature(_)))
         };
+        // Those of the CRL issuer's name (the certificate's issuer first when it is).
+        let signers: Vec<&&Certificate> = signers
+            .iter()
+            .filter(|s| s.subject.matches(&source.crl.issuer))
+            .collect();
         let Some(first) = signers.first() else {
+            problems.push(format!(
+                "the CRL issued {} by {}: no certificate of that name certified by the path was given, so its signature cannot be checked",
+                source.crl.this_update, source.crl.issuer.rfc4514
+            ));
             continue;
         };
         let mut verdict = path_crl_verdict(source, first, cert, input.at, input.legacy, strict);
