@@ -363,8 +363,26 @@ impl Certificate {
 
     /// Decodes one DER certificate, given its bytes and their DER tree.
     pub fn from_der(der: &[u8], root: &Node) -> Result<Self, CertificateError> {
-        let (_, parsed) =
-            X509Certificate::from_der(der).map_err(|error| describe(error, der.len()))?;
+        let (_, parsed) = X509Certificate::from_der(der).map_err(|error| {
+            // A bare "invalid date" names the field and what is there.
+            let validity = spans(root).ok().and_then(|_| {
+                let tbs = root.child(0)?;
+                let skip = usize::from(tbs.child(0)?.tag == Tag::context(0, true));
+                tbs.child(skip + 3)
+            });
+            let bad = validity.and_then(|v| {
+                [
+                    (0, "tbsCertificate.validity.notBefore"),
+                    (1, "tbsCertificate.validity.notAfter"),
+                ]
+                .into_iter()
+                .find_map(|(i, field)| crate::reader::bad_time(v.child(i)?, der, field))
+            });
+            match bad {
+                Some(malformed) => CertificateError::Malformed(malformed),
+                None => describe(error, der.len()),
+            }
+        })?;
         let spans = spans(root).map_err(CertificateError::Malformed)?;
         let extensions = match root.child(0).and_then(|tbs| extensions_node(tbs)) {
             Some(list) => read_extensions(list, der, "tbsCertificate.extensions")

@@ -77,11 +77,34 @@ impl std::fmt::Display for CrlError {
     }
 }
 
+/// The first time value of a CRL that is not a DER time (thisUpdate, nextUpdate, an entry's
+/// revocationDate), field and byte named.
+fn bad_times(der: &[u8], root: &Node) -> Option<Malformed> {
+    let tbs = root.child(0)?;
+    let is_time = |n: &&Node| n.tag == Tag::UTC_TIME || n.tag == Tag::GENERALIZED_TIME;
+    let own = tbs
+        .children
+        .iter()
+        .filter(is_time)
+        .zip(["tbsCertList.thisUpdate", "tbsCertList.nextUpdate"]);
+    let entries = tbs
+        .children
+        .iter()
+        .filter(|c| c.tag == Tag::SEQUENCE)
+        .flat_map(|c| c.children.iter())
+        .filter_map(|entry| entry.child(1))
+        .filter(is_time)
+        .map(|date| (date, "revokedCertificates.revocationDate"));
+    own.chain(entries)
+        .find_map(|(node, field)| crate::reader::bad_time(node, der, field))
+}
+
 impl Crl {
     /// Decodes a DER CRL given its tree.
     pub fn from_der(der: &[u8], root: &Node) -> Result<Self, CrlError> {
-        let (_, crl) =
-            CertificateRevocationList::from_der(der).map_err(|e| CrlError::Parse(e.to_string()))?;
+        let (_, crl) = CertificateRevocationList::from_der(der).map_err(|e| {
+            bad_times(der, root).map_or_else(|| CrlError::Parse(e.to_string()), CrlError::Structure)
+        })?;
         let malformed = CrlError::Structure;
         let tbs = root.child(0).ok_or(CrlError::NoTbs)?;
         let mut entries_node = None;

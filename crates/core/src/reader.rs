@@ -158,3 +158,33 @@ pub(crate) fn small_int(node: &Node, der: &[u8], field: &str) -> Result<u32, Mal
         at: node.offset,
     })
 }
+
+/// Why the time value `node` (in `der`) named `field` is not a DER UTCTime or GeneralizedTime
+/// (X.690 §11.7, §11.8; RFC 5280 §4.1.2.5), or `None` when it is one: what a parser's bare
+/// "invalid date" is made to say, field and byte.
+pub(crate) fn bad_time(node: &Node, der: &[u8], field: &str) -> Option<Malformed> {
+    let utc = node.tag == Tag::UTC_TIME;
+    let expected = if utc {
+        "a UTCTime YYMMDDHHMMSSZ"
+    } else {
+        "a GeneralizedTime YYYYMMDDHHMMSSZ"
+    };
+    let malformed = |found: String| Malformed {
+        field: field.to_owned(),
+        expected: expected.to_owned(),
+        found: Some(found),
+        at: node.offset,
+    };
+    if !utc && node.tag != Tag::GENERALIZED_TIME {
+        return Some(Malformed {
+            expected: "a UTCTime or GeneralizedTime".to_owned(),
+            ..malformed(node.tag.name())
+        });
+    }
+    let content = node.content_span().of(der);
+    match std::str::from_utf8(content) {
+        Ok(text) if crate::timestamp::asn1_time(utc, text).is_some() => None,
+        Ok(text) => Some(malformed(format!("'{text}'"))),
+        Err(_) => Some(malformed(format!("bytes {}", crate::hex::lower(content)))),
+    }
+}

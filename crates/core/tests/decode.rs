@@ -264,3 +264,43 @@ fn broken_fixtures_yield_problems_never_panics() {
         }
     }
 }
+
+#[test]
+fn an_invalid_time_names_its_field_and_byte() {
+    // A certificate whose notAfter is not a time (as cryptography's badasn1time.pem): the
+    // parser's bare "invalid date" becomes the field, the byte and what is there.
+    let leaf = self_signed(&CertSpec::new("qm1.example.test").validity(
+        datetime!(2022-02-02 13:22:24 UTC),
+        datetime!(2023-02-02 13:22:24 UTC),
+    ));
+    let mut der = leaf.der.clone();
+    let at = der
+        .windows(13)
+        .position(|w| w == b"230202132224Z")
+        .expect("notAfter as a UTCTime");
+    der[at + 2] = b'1';
+    der[at + 3] = b'3'; // month 13
+    let text = mqocsp_testkit::crl::pem(&der).replace("X509 CRL", "CERTIFICATE");
+    let message = only_problem(&text).to_string();
+    assert!(
+        message.contains(&format!(
+            "byte {}: tbsCertificate.validity.notAfter should be a UTCTime YYMMDDHHMMSSZ but is '231302132224Z'",
+            at - 2
+        )),
+        "{message}"
+    );
+    // A CRL whose thisUpdate is 31 November.
+    let ca = Authority::root(&CertSpec::new("Test Root CA"));
+    let crl = mqocsp_testkit::crl::crl(
+        &ca.certificate,
+        &mqocsp_testkit::crl::CrlSpec {
+            this_update: "20261131000000",
+            ..mqocsp_testkit::crl::CrlSpec::good()
+        },
+    );
+    let message = only_problem(&mqocsp_testkit::crl::pem(&crl)).to_string();
+    assert!(
+        message.contains("tbsCertList.thisUpdate should be a GeneralizedTime YYYYMMDDHHMMSSZ but is '20261131000000Z'"),
+        "{message}"
+    );
+}
