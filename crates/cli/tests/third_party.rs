@@ -46,26 +46,6 @@ const PKITS_DIFFERS: &[(&str, &str, &str)] = &[
         "chain.profile",
         "the strict profile fails a CA whose basicConstraints is not critical, as openssl verify -x509_strict does (RFC 5280 §4.2.1.9)",
     ),
-    (
-        "valid_onlysomereasons_test18",
-        "chain.crl",
-        "CRLs partitioned by reason (onlySomeReasons) are not combined",
-    ),
-    (
-        "valid_onlysomereasons_test19",
-        "chain.crl",
-        "CRLs partitioned by reason (onlySomeReasons) are not combined",
-    ),
-    (
-        "invalid_deltacrl_test4",
-        "",
-        "delta CRLs are not applied (a revocation only in the delta is not seen)",
-    ),
-    (
-        "valid_deltacrl_test5",
-        "chain.crl",
-        "delta CRLs are not applied (a removeFromCRL in the delta is not seen)",
-    ),
 ];
 
 /// The failing steps' ids of a `--json` verification.

@@ -24,6 +24,50 @@ pub(crate) struct Point {
     pub named: bool,
     /// Its cRLIssuer's directory names.
     pub crl_issuers: Vec<DistinguishedName>,
+    /// Its reasons, as a [`ReasonMask`]; `None`: all reasons.
+    pub reasons: Option<ReasonMask>,
+}
+
+/// ReasonFlags (RFC 5280 §4.2.1.13) as a mask: bit n is the BIT STRING's bit n.
+pub(crate) type ReasonMask = u16;
+
+/// keyCompromise to aACompromise (bits 1 to 8): every reason a CRL can cover (§6.3.3's
+/// all-reasons; bit 0, unused, does not count).
+pub(crate) const ALL_REASONS: ReasonMask = 0b1_1111_1110;
+
+/// The names of the reasons in `mask`, for the trace.
+pub(crate) fn reason_names(mask: ReasonMask) -> String {
+    const NAMES: [&str; 9] = [
+        "unused",
+        "keyCompromise",
+        "cACompromise",
+        "affiliationChanged",
+        "superseded",
+        "cessationOfOperation",
+        "certificateHold",
+        "privilegeWithdrawn",
+        "aACompromise",
+    ];
+    NAMES
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| mask & (1 << bit) != 0)
+        .map(|(_, name)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A ReasonFlags BIT STRING's content (its unused-bits octet first) as a mask.
+fn reason_mask(content: &[u8]) -> ReasonMask {
+    let mut mask = 0;
+    for (byte_index, byte) in content.iter().skip(1).take(2).enumerate() {
+        for bit in 0..8 {
+            if byte & (0x80 >> bit) != 0 {
+                mask |= 1 << (byte_index * 8 + bit);
+            }
+        }
+    }
+    mask
 }
 
 /// The extnValue content of `extension`, in `der`.
@@ -109,7 +153,13 @@ pub(crate) fn of_certificate(cert: &Certificate) -> Vec<Point> {
                 .first()
                 .map(|(_, der)| der.as_slice())
                 .unwrap_or(cert.issuer_der.as_slice());
+            let reasons = point
+                .children
+                .iter()
+                .find(|c| c.tag == Tag::context(1, false))
+                .map(|n| reason_mask(n.content_span().of(bytes)));
             Point {
+                reasons,
                 names: field(0)
                     .map(|n| point_name(n, bytes, Some(base)))
                     .unwrap_or_default(),
@@ -147,4 +197,30 @@ pub(crate) fn crl_issuers(cert: &Certificate) -> Vec<DistinguishedName> {
         .into_iter()
         .flat_map(|p| p.crl_issuers)
         .collect()
+}
+
+/// The onlySomeReasons of a CRL's issuingDistributionPoint, as a mask; `None`: all reasons.
+pub(crate) fn crl_reasons(idp: &Extension, crl_der: &[u8]) -> Option<ReasonMask> {
+    let bytes = value(idp, crl_der)?;
+    let root = parse(bytes).root?;
+    let reasons = root
+        .children
+        .iter()
+        .find(|c| c.tag == Tag::context(3, false))?;
+    Some(reason_mask(reasons.content_span().of(bytes)))
+}
+
+/// An extension whose value is an INTEGER (a delta CRL's BaseCRLNumber), when it fits in 128
+/// bits and is not negative.
+pub(crate) fn integer(extension: &Extension, der: &[u8]) -> Option<u128> {
+    let bytes = value(extension, der)?;
+    let root = parse(bytes).root?;
+    (root.tag == Tag::INTEGER).then_some(())?;
+    let content = root.content_span().of(bytes);
+    if content.first().is_some_and(|b| b & 0x80 != 0) || content.len() > 17 {
+        return None;
+    }
+    content.iter().try_fold(0u128, |acc, &b| {
+        acc.checked_mul(256)?.checked_add(u128::from(b))
+    })
 }

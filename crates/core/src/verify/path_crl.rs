@@ -3,6 +3,7 @@
 
 use super::budget::Budget;
 use super::crl::CrlVerdict;
+use super::dp_names::{ALL_REASONS, ReasonMask, crl_reasons, reason_names};
 pub use super::input::CrlSource;
 use super::input::{ChainInput, step};
 use super::profile::ChainProfile;
@@ -27,8 +28,8 @@ pub enum CrlProblem {
     NoCrlNumber,
     /// cRLNumber is marked critical (§5.2.3: it is non-critical).
     CrlNumberCritical,
-    /// A delta CRL (§5.2.4); mqocsp uses complete CRLs only.
-    Delta,
+    /// The delta CRL that updates this complete CRL cannot be used (§6.3.3 (c), (g)).
+    Delta(String),
     /// Not from the certificate's issuer, or (when its distribution points name a cRLIssuer) not
     /// an indirect CRL (§5.2.5) from that cRLIssuer (§6.3.3 (b)(1)).
     Indirect,
@@ -38,8 +39,6 @@ pub enum CrlProblem {
     Unreadable(String),
     /// The CRL's scope (issuingDistributionPoint) does not include this certificate (§6.3.3 (b)).
     OutOfScope(&'static str),
-    /// onlySomeReasons: the CRL does not cover every reason (§6.3.3 (d)).
-    SomeReasonsOnly,
     /// No nextUpdate (§5.1.2.5: conforming CRL issuers MUST include it).
     NoNextUpdate,
     /// The same serial listed twice (§5.1.2.6 lists each certificate once; CA/B Forum).
@@ -59,7 +58,7 @@ impl std::fmt::Display for CrlProblem {
             Self::CrlNumberCritical => {
                 f.write_str("its cRLNumber is marked critical (RFC 5280 §5.2.3)")
             }
-            Self::Delta => f.write_str("it is a delta CRL; mqocsp uses complete CRLs only"),
+            Self::Delta(why) => f.write_str(why),
             Self::Indirect => f.write_str(
                 "it is not from the certificate's issuer, or not an indirect CRL from the cRLIssuer the certificate's distribution points name",
             ),
@@ -69,9 +68,6 @@ impl std::fmt::Display for CrlProblem {
             ),
             Self::Unreadable(name) => write!(f, "its {name} extension does not parse"),
             Self::OutOfScope(why) => write!(f, "its issuingDistributionPoint says it covers {why}"),
-            Self::SomeReasonsOnly => {
-                f.write_str("it covers only some revocation reasons (onlySomeReasons)")
-            }
             Self::NoNextUpdate => f.write_str(
                 "it has no nextUpdate (RFC 5280 §5.1.2.5), so nobody can tell when it is stale",
             ),
@@ -110,8 +106,7 @@ pub(crate) fn path_crl_verdict(
         }
         match ext.oid.as_str() {
             OID_CRL_NUMBER if ext.critical => return Err(CrlProblem::CrlNumberCritical),
-            OID_DELTA => return Err(CrlProblem::Delta),
-            OID_CRL_NUMBER | OID_AKI | OID_IDP => {}
+            OID_CRL_NUMBER | OID_AKI | OID_IDP | OID_DELTA => {}
             _ if ext.critical => return Err(CrlProblem::UnknownCritical(name())),
             _ => {}
         }
@@ -120,7 +115,7 @@ pub(crate) fn path_crl_verdict(
             relative_to_issuer,
             only_user,
             only_ca,
-            only_some_reasons,
+            only_some_reasons: _,
             indirect: _,
             only_attribute,
         } = &ext.value
@@ -162,9 +157,6 @@ pub(crate) fn path_crl_verdict(
                         "a distribution point that is not one of the certificate's",
                     ));
                 }
-            }
-            if *only_some_reasons {
-                return Err(CrlProblem::SomeReasonsOnly);
             }
         }
     }
@@ -262,6 +254,132 @@ pub(crate) fn path_crl_verdict(
     })
 }
 
+/// The reasons `source` can answer for about `cert` (§6.3.3 (d)): its onlySomeReasons, or all,
+/// within the reasons of the certificate's distribution points, or all.
+fn interim_reasons(source: &CrlSource<'_>, cert: &Certificate) -> ReasonMask {
+    let of_crl = source
+        .crl
+        .extensions
+        .iter()
+        .find(|e| e.oid == OID_IDP)
+        .and_then(|idp| crl_reasons(idp, source.der))
+        .unwrap_or(ALL_REASONS);
+    let points = super::dp_names::of_certificate(cert);
+    let of_points = if points.is_empty() || points.iter().any(|p| p.reasons.is_none()) {
+        ALL_REASONS
+    } else {
+        points
+            .iter()
+            .filter_map(|p| p.reasons)
+            .fold(0, |a, b| a | b)
+    };
+    of_crl & of_points
+}
+
+/// What `source` says about `cert`, checked with the first of `signers` of its issuer's name
+/// whose key can have signed it (the certificate's issuer first; the issuer's reason is the one
+/// said when none can). `None` when no signer of that name was given.
+fn checked(
+    source: &CrlSource<'_>,
+    signers: &[&Certificate],
+    cert: &Certificate,
+    input: &ChainInput<'_>,
+    strict: bool,
+    budget: &mut Budget,
+) -> Option<Result<CrlVerdict, CrlProblem>> {
+    let other_key = |v: &Result<CrlVerdict, CrlProblem>| {
+        matches!(v, Err(CrlProblem::NoCrlSign | CrlProblem::Signature(_)))
+    };
+    let mut named = signers
+        .iter()
+        .filter(|s| s.subject.matches(&source.crl.issuer));
+    let first = named.next()?;
+    let mut verdict = path_crl_verdict(source, first, cert, input.at, input.legacy, strict);
+    if other_key(&verdict) {
+        for signer in named {
+            if budget.signature().is_err() {
+                break;
+            }
+            let tried = path_crl_verdict(source, signer, cert, input.at, input.legacy, strict);
+            if !other_key(&tried) {
+                verdict = tried;
+                break;
+            }
+        }
+    }
+    Some(verdict)
+}
+
+/// A delta CRL's BaseCRLNumber (§5.2.4); `None` for a complete CRL, `Some(None)` for a delta
+/// whose base does not read as a number.
+fn delta_base(source: &CrlSource<'_>) -> Option<Option<u128>> {
+    let ext = source.crl.extensions.iter().find(|e| e.oid == OID_DELTA)?;
+    Some(super::dp_names::integer(ext, source.der))
+}
+
+/// A CRL's cRLNumber.
+fn crl_number(source: &CrlSource<'_>) -> Option<u128> {
+    source.crl.extensions.iter().find_map(|e| match &e.value {
+        crate::extension::ExtensionValue::CrlNumber { number } => number.parse().ok(),
+        _ => None,
+    })
+}
+
+/// The complete CRL's verdict updated by the newest delta CRL that applies to it (§6.3.3 (c),
+/// (g)–(k)): same issuer and scope, its BaseCRLNumber at most the complete CRL's cRLNumber.
+/// An entry there with reason removeFromCRL takes the certificate off the complete CRL; any
+/// other revokes it. A delta that applies but cannot be used (stale, a bad signature) leaves the
+/// status undetermined: the complete CRL alone may miss a newer revocation.
+#[allow(clippy::too_many_arguments)]
+fn with_delta(
+    complete: CrlVerdict,
+    source: &CrlSource<'_>,
+    deltas: &[&CrlSource<'_>],
+    signers: &[&Certificate],
+    cert: &Certificate,
+    input: &ChainInput<'_>,
+    strict: bool,
+    budget: &mut Budget,
+) -> Result<CrlVerdict, CrlProblem> {
+    fn scope<'c>(s: &CrlSource<'c>) -> Option<&'c crate::extension::ExtensionValue> {
+        s.crl
+            .extensions
+            .iter()
+            .find(|e| e.oid == OID_IDP)
+            .map(|e| &e.value)
+    }
+    let number = crl_number(source);
+    let mut applicable: Vec<&&CrlSource<'_>> = deltas
+        .iter()
+        .filter(|d| {
+            d.crl.issuer.matches(&source.crl.issuer)
+                && scope(d) == scope(source)
+                && matches!((delta_base(d), number), (Some(Some(base)), Some(n)) if base <= n)
+        })
+        .collect();
+    applicable.sort_by_key(|d| std::cmp::Reverse(d.crl.this_update.0));
+    let Some(delta) = applicable.first() else {
+        return Ok(complete);
+    };
+    match checked(delta, signers, cert, input, strict, budget) {
+        Some(Ok(CrlVerdict::Revoked { reason, .. }))
+            if reason.as_deref() == Some("removeFromCRL") =>
+        {
+            Ok(CrlVerdict::NotListed)
+        }
+        Some(Ok(revoked @ CrlVerdict::Revoked { .. })) => Ok(revoked),
+        Some(Ok(CrlVerdict::NotListed)) => Ok(complete),
+        Some(Err(problem)) => Err(CrlProblem::Delta(format!(
+            "its delta CRL issued {} cannot be used ({problem}), so a newer revocation may be missed",
+            delta.crl.this_update
+        ))),
+        None => Err(CrlProblem::Delta(format!(
+            "the signer of its delta CRL issued {} was not given",
+            delta.crl.this_update
+        ))),
+    }
+}
+
 /// RFC 5280 §6.3: what the given CRLs say about `cert`. `None` when no CRL was given at all,
 /// or none from this certificate's issuer and this is not the target (as `openssl verify
 /// -crl_check`, the target must be covered; intermediates are checked when their issuer's CRL
@@ -290,43 +408,40 @@ pub(super) fn revocation_step(
         return is_target.then(|| builder.done(Outcome::Fail, format!("No CRL from {} was given, so the revocation status of the certificate is unknown (openssl verify -crl_check fails the same way: unable to get certificate CRL).", cert.issuer.rfc4514)));
     }
     let strict = input.profile == ChainProfile::Rfc5280;
-    let mut problems = Vec::new();
+    // Delta CRLs update a complete CRL (§5.2.4, §6.3.3 (c), (g)); they are not used alone.
+    let (deltas, candidates): (Vec<&CrlSource<'_>>, Vec<&CrlSource<'_>>) = candidates
+        .into_iter()
+        .partition(|s| delta_base(s).is_some());
+    let mut problems: Vec<String> = deltas
+        .iter()
+        .filter(|_| candidates.is_empty())
+        .map(|d| {
+            format!(
+                "the CRL issued {} is a delta CRL, used only with the complete CRL it updates",
+                d.crl.this_update
+            )
+        })
+        .collect();
     let mut not_listed = None;
+    let mut covered: ReasonMask = 0;
     for source in candidates {
         if let Err(exhausted) = budget.signature() {
             problems.push(exhausted.to_string());
             break;
         }
-        // The certificate's issuer first; another signer only where the issuer's key cannot
-        // have signed this CRL (the issuer's reason is the one said when none can).
-        let other_key = |v: &Result<CrlVerdict, CrlProblem>| {
-            matches!(v, Err(CrlProblem::NoCrlSign | CrlProblem::Signature(_)))
-        };
-        // Those of the CRL issuer's name (the certificate's issuer first when it is).
-        let signers: Vec<&&Certificate> = signers
-            .iter()
-            .filter(|s| s.subject.matches(&source.crl.issuer))
-            .collect();
-        let Some(first) = signers.first() else {
-            problems.push(format!(
-                "the CRL issued {} by {}: no certificate of that name certified by the path was given, so its signature cannot be checked",
-                source.crl.this_update, source.crl.issuer.rfc4514
-            ));
-            continue;
-        };
-        let mut verdict = path_crl_verdict(source, first, cert, input.at, input.legacy, strict);
-        if other_key(&verdict) {
-            for signer in signers.iter().skip(1) {
-                if budget.signature().is_err() {
-                    break;
-                }
-                let tried = path_crl_verdict(source, signer, cert, input.at, input.legacy, strict);
-                if !other_key(&tried) {
-                    verdict = tried;
-                    break;
-                }
+        let verdict = match checked(source, signers, cert, input, strict, budget) {
+            None => {
+                problems.push(format!(
+                    "the CRL issued {} by {}: no certificate of that name certified by the path was given, so its signature cannot be checked",
+                    source.crl.this_update, source.crl.issuer.rfc4514
+                ));
+                continue;
             }
-        }
+            Some(Ok(complete)) => with_delta(
+                complete, source, &deltas, signers, cert, input, strict, budget,
+            ),
+            Some(Err(problem)) => Err(problem),
+        };
         match verdict {
             Ok(CrlVerdict::Revoked { date, reason }) => {
                 return Some(builder.done(
@@ -339,12 +454,27 @@ pub(super) fn revocation_step(
                     ),
                 ));
             }
-            Ok(CrlVerdict::NotListed) => not_listed = Some(source.crl.this_update),
+            Ok(CrlVerdict::NotListed) => {
+                // §6.3.3 (d), (e): a CRL covers the reasons its issuingDistributionPoint and
+                // the certificate's distribution points have in common; the certificate is not
+                // revoked once the CRLs used cover every reason.
+                covered |= interim_reasons(source, cert);
+                if covered & ALL_REASONS == ALL_REASONS {
+                    not_listed = Some(source.crl.this_update);
+                }
+            }
             Err(problem) => problems.push(format!(
                 "the CRL issued {}: {problem}",
                 source.crl.this_update
             )),
         }
+    }
+    if not_listed.is_none() && covered != 0 {
+        problems.push(format!(
+            "the CRLs that can be used cover only some revocation reasons ({}), not {}",
+            reason_names(covered & ALL_REASONS),
+            reason_names(ALL_REASONS & !covered)
+        ));
     }
     Some(match (not_listed, is_target) {
         (Some(issued), _) => builder.done(
