@@ -503,33 +503,26 @@ pub(super) fn policy_step(path: &[&Certificate], settings: &PolicySettings<'_>) 
             ""
         }
     );
-    Some(if !intersection.is_empty() {
-        builder.done(
+    if !intersection.is_empty() {
+        return Some(builder.done(
             Outcome::Pass,
             format!("Valid for {} ({settings_said}).", intersection.join(", ")),
+        ));
+    }
+    let why = if graph.is_null() {
+        null_at.unwrap_or_else(|| "no certificate lists a policy".to_string())
+    } else {
+        format!(
+            "the path's policies ({}) are not in the {settings_said}",
+            authority.join(", ")
         )
-    } else if explicit_policy > 0 {
-        let why = if graph.is_null() {
-            null_at.unwrap_or_else(|| "no certificate lists a policy".to_string())
-        } else {
-            format!(
-                "the path's policies ({}) are not in the {settings_said}",
-                authority.join(", ")
-            )
-        };
+    };
+    Some(if explicit_policy > 0 {
         builder.done(
             Outcome::Pass,
             format!("Valid for no policy ({why}), and none is required ({settings_said})."),
         )
     } else {
-        let why = if graph.is_null() {
-            null_at.unwrap_or_else(|| "no certificate lists a policy".to_string())
-        } else {
-            format!(
-                "the path's policies ({}) are not in the {settings_said}",
-                authority.join(", ")
-            )
-        };
         builder.done(
             Outcome::Fail,
             format!("An explicit policy is required, but the path is valid for none: {why}."),
