@@ -28,7 +28,10 @@ fn the_case_a_ticket_became_is_explained_as_the_ticket() {
             (
                 e.cause.summary.clone(),
                 e.matches_observed,
-                e.contradictions.iter().map(|c| without_lines(c)).collect::<Vec<_>>(),
+                e.contradictions
+                    .iter()
+                    .map(|c| without_lines(c))
+                    .collect::<Vec<_>>(),
                 e.client_kind.to_string(),
             )
         };

@@ -495,7 +495,23 @@ fn says_connected(line: &str) -> bool {
         "compcd=00",
         "connects successfully",
     ];
-    says.iter().any(|w| lower.contains(w)) && !negated.iter().any(|w| lower.contains(w))
+    // A condition before it (other settings, another time) makes it another connection's
+    // outcome: "Without the revocation options it connects fine", "it used to connect".
+    let conditions = [
+        "without",
+        "if ",
+        "before",
+        "used to",
+        "until",
+        "unless",
+        "as long as",
+        "when we ",
+    ];
+    let Some(at) = says.iter().filter_map(|w| lower.find(w)).min() else {
+        return false;
+    };
+    let before = lower.get(..at).unwrap_or_default();
+    !negated.iter().any(|w| lower.contains(w)) && !conditions.iter().any(|w| before.contains(w))
 }
 
 /// The entries of the queue manager the client connects to, when a ticket quotes several: the
@@ -1347,6 +1363,24 @@ mod tests {
         );
         assert!(reason_codes("the server has 2393 users").is_empty());
         assert!(reason_codes("port 1414 is open").is_empty());
+    }
+
+    /// A connection that works under other settings or at another time is not this one's
+    /// outcome (ticket 119: "Without the two revocation options it connects fine").
+    #[test]
+    fn a_connection_under_other_settings_is_not_an_observation() {
+        for line in [
+            "Without the two revocation options it connects fine.",
+            "If we set OCSPAuthentication=WARN it connects fine",
+            "It used to connect fine, the connection works with the old kdb",
+            "Before the change the connection works",
+        ] {
+            assert!(!says_connected(line), "{line}");
+        }
+        assert!(says_connected("Since the restart the app connects fine."));
+        assert!(says_connected(
+            "the connection works, but AMQ9717 is logged"
+        ));
     }
 
     #[test]
