@@ -125,6 +125,10 @@ pub struct TextAnswer {
     /// status at all, an unknown one for MQ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responder_error: Option<String>,
+    /// Printed by `openssl verify -crl_check` against the CA's CRL, not by the responder: its
+    /// answer is taken as the responder's under the assumption `openssl-verify-crl-as-ocsp`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_crl: bool,
 }
 
 impl TextAnswer {
@@ -270,6 +274,7 @@ impl Observations {
                         line: first_line + response.line - 1,
                         verify_failed: false,
                         responder_error: Some(format!("{word} ({code})")),
+                        from_crl: false,
                     });
                 }
                 continue;
@@ -294,8 +299,45 @@ impl Observations {
                     serial: normal_serial(&serial),
                     status,
                     line: first_line + single.line - 1,
+                    from_crl: false,
                 });
             }
+        }
+        self.add_openssl_verify(text, first_line, &serial_of);
+    }
+
+    /// What `openssl verify -crl_check` concluded about a certificate pasted under the file
+    /// name it checked: `certificate revoked` (error 23 at depth 0) is a revoked answer, `OK`
+    /// a good one. Without a CRL check it says nothing about revocation; an error at another
+    /// depth is about another certificate of the chain, which the file name does not name.
+    fn add_openssl_verify(
+        &mut self,
+        text: &str,
+        first_line: usize,
+        serial_of: &dyn Fn(&str) -> Option<String>,
+    ) {
+        use super::openssl_text::verify::{CERT_REVOKED, runs};
+        for run in runs(text).into_iter().filter(|r| r.crl_check) {
+            let Some(serial) = serial_of(&run.file) else {
+                continue;
+            };
+            let revoked = run
+                .errors
+                .iter()
+                .find(|e| e.code == CERT_REVOKED && e.depth == 0);
+            let (status, line) = match revoked {
+                Some(error) => (Supposed::Revoked, error.line),
+                None if run.ok => (Supposed::Good, run.line),
+                None => continue,
+            };
+            self.ocsp_text.push(TextAnswer {
+                serial: normal_serial(&serial),
+                status,
+                line: first_line + line - 1,
+                verify_failed: false,
+                responder_error: None,
+                from_crl: true,
+            });
         }
     }
 
@@ -1294,6 +1336,19 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
     {
         e.diagnosis.assumptions.push(named.clone());
     }
+    // An answer read from a CRL check stands for the responder's: said as an assumption when the
+    // diagnosis relies on printed answers.
+    if observed.ocsp_text.iter().any(|t| t.from_crl)
+        && e.diagnosis
+            .assumptions
+            .iter()
+            .any(|a| a.id.starts_with("openssl-output-as"))
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "openssl-verify-crl-as-ocsp")
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
     e
 }
 
@@ -2041,7 +2096,19 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                 }
             }),
     );
-    evidence.extend(observed.ocsp_text.iter().map(|t| {
+    evidence.extend(observed.ocsp_text.iter().filter(|t| t.from_crl).map(|t| {
+        format!(
+            "line {}: openssl verify -crl_check printed '{}' for serial {} (the CA's CRL)",
+            t.line,
+            if t.status == Supposed::Revoked {
+                "certificate revoked"
+            } else {
+                "OK"
+            },
+            t.serial
+        )
+    }));
+    evidence.extend(observed.ocsp_text.iter().filter(|t| !t.from_crl).map(|t| {
         format!(
             "line {}: openssl ocsp printed '{}' for serial {}{}",
             t.line,

@@ -1224,6 +1224,51 @@ mod tests {
         crate::mq::errlog::header_fields(text).unwrap_or_default()
     }
 
+    /// `openssl verify -crl_check` printing `certificate revoked` for the client's certificate
+    /// (pasted under its file name) is the revocation the queue manager finds, taken from the
+    /// CA's CRL under a named assumption (ticket 116).
+    #[test]
+    fn a_crl_check_printing_revoked_decides_the_cause() {
+        let text = format!(
+            "MQError: CONNX: MQCC = MQCC_FAILED [2] MQRC = MQRC_SSL_INITIALIZATION_ERROR [2393]\n\n\
+             $ openssl verify -crl_check -CRLfile ca.crl -CAfile root.pem -untrusted ca.pem orders-svc.pem\n\
+             C = GB, O = Northwind Trading, OU = Apps, CN = orders-svc\n\
+             error 23 at 0 depth lookup: certificate revoked\n\
+             error orders-svc.pem: verification failed\n\n\
+             orders-svc.pem:\n{}\n",
+            include_str!("../../../../testdata/tickets/pki/app.pem")
+        );
+        let e = read(&text, "2026-12-01T09:00:00Z").explain();
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("is revoked"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l
+                    .contains("line 5: openssl verify -crl_check printed 'certificate revoked'")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "openssl-verify-crl-as-ocsp"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [

@@ -266,6 +266,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "openssl-ocsp(1) (-url, -CAfile, -VAfile; 'Response verify OK' / 'Response Verify Failure'); IBM q135040 (GSKit asks about every certificate but the root); no source compares the two",
     },
     Assumption {
+        id: "openssl-verify-crl-as-ocsp",
+        text: "What openssl verify -crl_check concluded from the CA's CRL about a certificate ('certificate revoked', error 23, or OK) is taken as what that CA's OCSP responder answers about it. That holds when the CRL is the issuing CA's current one and the responder serves the same revocation database; a CRL fetched before the revocation, or a responder fed from another database, can disagree. MQ itself checks OCSP here, not the CRL.",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-verify(1) (-crl_check, -CRLfile; X509_V_ERR_CERT_REVOKED = 23); RFC 6960 §2.2 (a responder's status reflects the CA's revocation data, no rule that it equals a CRL); no IBM source",
+    },
+    Assumption {
         id: "openssl-output-as-client-library",
         text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what the client's own TLS stack (JSSE for the IBM MQ classes for Java, the platform's chain engine for the managed .NET client) would conclude for the same certificate and the same responder, asked from the client's host near the time of the failure with the same trusted CAs.",
         certainty: Certainty::Unconfirmed,
