@@ -1383,6 +1383,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         all.extend(neighbours::cipher_question(&trusting, observed));
         all.extend(neighbours::chlauth_question(&trusting, observed));
         all.extend(neighbours::qm_certificate_question(&trusting, observed));
+        all.extend(neighbours::key_repository_question(&trusting, observed));
         all
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).

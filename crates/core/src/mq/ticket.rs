@@ -1269,6 +1269,48 @@ mod tests {
         );
     }
 
+    /// A 9.3 client (which accepts the .kdb name) whose key repository cannot be opened (no
+    /// stash file, unreadable, wrong password; its AMQ9660) gets 2381: the cause says so, not
+    /// a connection contradicted by the code (ticket 117).
+    #[test]
+    fn a_key_repository_without_its_stash_file_is_a_2381_cause() {
+        let text = "\
+mqclient.ini:
+SSL:
+   SSLKeyRepository=/etc/payments/ssl/payments.kdb
+
+12/01/2026 09:14:27 AM - Process(20931.1) User(pay) Program(paysend)
+                    Host(paysrv04) Installation(Installation1)
+                    VRMF(9.3.0.17)
+                    Time(2026-12-01T09:14:27.502Z)
+
+AMQ9660E: SSL key repository: password incorrect or, stash file absent or
+unusable.
+----- amqcssta.c : 1234 -------------------------------------------------------
+
+paysend: MQCONNX failed, CompCode=2, Reason=2381 (MQRC_KEY_REPOSITORY_ERROR)
+";
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(
+            e.diagnosis.outcome.reason_code,
+            Some(2381),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("stash file"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("payments.sth"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(e.matches_observed, "{:?}", e.observed);
+        assert!(e.contradictions.is_empty(), "{:?}", e.contradictions);
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [

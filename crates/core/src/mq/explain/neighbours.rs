@@ -325,6 +325,39 @@ pub(super) fn chlauth_question(
     ])
 }
 
+/// A C client whose key repository is named in a form it accepts but cannot be opened (no
+/// stash file, unreadable, wrong password): asked when the ticket quotes 2381 or the client's
+/// AMQ9660. The client's own AMQ9660 makes it the cheaper reading; a bare 2381 leaves a
+/// `.kdb` name on a client of unknown version the cheaper one (`client_version_question`).
+pub(super) fn key_repository_question(
+    resolved: &Resolved,
+    observed: &Observations,
+) -> Option<Vec<Choice>> {
+    let client = &resolved.client;
+    if client.kind != crate::mq::java::ClientKind::C {
+        return None;
+    }
+    let repository = client.key_repository()?.value;
+    let logged = seen(observed, Side::Client, &["AMQ9660"]).next();
+    let (cost, evidence) = match (logged, observed.reasons.iter().find(|r| r.code == 2381)) {
+        (Some(m), _) => (1, format!("the client's AMQ9660 at line {}", m.line)),
+        (None, Some(r)) => (2, format!("2381 at line {}", r.line)),
+        (None, None) => return None,
+    };
+    Some(vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::Fault(SupposedFault::KeyRepositoryUnusable),
+            cost,
+            words: format!(
+                "the client cannot open its key repository '{repository}': no password stash file '{}' beside it, one its user ID cannot read, or a wrong password ({evidence})",
+                crate::mq::predict::stash_file(&repository)
+            ),
+            contradicts: None,
+        },
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Explanation, Observations, explain};

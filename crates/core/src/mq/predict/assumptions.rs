@@ -230,6 +230,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches ; https://setgetweb.com/p/MQ92/ref.con/q082230_.htm (SSLCIPH) ; Channel SSL Error event (MQRQ_SSL_CIPHER_SPEC_ERROR) https://ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q049770_.htm",
     },
     Assumption {
+        id: "key-repository-unusable",
+        text: "A C client that cannot open the key repository it names (no password stash file beside it, one its user ID cannot read, a damaged file or a wrong password) is assumed to log AMQ9660 'SSL key repository: password incorrect or, stash file absent or unusable' and to fail MQCONNX with 2381; IBM documents the 2381 for a missing or wrong passphrase and a stash file that is absent or unreadable, and the message's id and text come from pasted logs.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html (2381); AMQ9660 as pasted logs show it (mq-reference addendum §1.2)",
+    },
+    Assumption {
         id: "qm-no-certificate",
         text: "A queue manager with no personal certificate under the label it looks for is assumed to log AMQ9637 'Channel is lacking a certificate' (the text IBM shows for a queue manager whose client sent none, APAR IT15978, read here as this end lacking one) and to close the connection, the client logging AMQ9665 and getting 2393 (2397 for the Java classes).",
         certainty: Certainty::Unconfirmed,

@@ -20,6 +20,8 @@ mod cipher;
 mod client_revocation;
 mod dotnet;
 mod inserts;
+mod keyrepo;
+pub use keyrepo::stash_file;
 mod java;
 mod logs;
 mod own_client;
@@ -504,6 +506,10 @@ fn run(b: &mut Builder<'_>) {
             b.fix(&item.title, item.fix.clone(), None);
             return;
         }
+    }
+    // A key repository named but not openable (no stash file, wrong password).
+    if kind == crate::mq::java::ClientKind::C && !keyrepo::client_key_repository(b) {
+        return;
     }
     // ClientRevocationChecks=REQUIRED without a CCDT or MQSCO (APAR IT44272).
     if !client_revocation::ccdt_required(b) {
