@@ -106,6 +106,9 @@ pub struct Observations {
     /// The line of `openssl s_client` output that printed a certificate chain, when one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s_client_chain: Option<usize>,
+    /// Lines that say in words that the connection fails ("nothing connects"), without a code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed_in_words: Vec<usize>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -1719,6 +1722,15 @@ fn finish(
     searched: usize,
 ) -> Explanation {
     let mut contradictions = Vec::new();
+    // A failure said only in words: a predicted connection is no answer to it.
+    if let Some(line) = observed.failed_in_words.first()
+        && diagnosis.outcome.connected
+        && observed.reasons.iter().all(|r| r.code == 0)
+    {
+        contradictions.push(format!(
+            "the ticket says the connection fails (line {line}) but shows no reason code or error log that says how: the best explanation, from the configuration alone, predicts a connection; ask for the application's reason code and both sides' AMQERR01.LOG from the time of an attempt"
+        ));
+    }
     if !observed.is_empty() && !matches_observed {
         for side in [Side::Client, Side::QueueManager] {
             if !observed.pasted(side) {

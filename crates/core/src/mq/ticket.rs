@@ -472,6 +472,25 @@ pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
         .collect()
 }
 
+/// Whether a line says, in words, that the connection fails ("nothing connects", "cannot
+/// connect"): an observation without a reason code.
+fn says_failed(line: &str) -> bool {
+    let lower = unquote(line).to_ascii_lowercase();
+    [
+        "nothing connects",
+        "cannot connect",
+        "can't connect",
+        "can not connect",
+        "unable to connect",
+        "able to connect anymore",
+        "fails to connect",
+        "no longer connect",
+        "stopped connecting",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether a line says the connection works (an observation as much as a reason code).
 fn says_connected(line: &str) -> bool {
     let lower = unquote(line).to_ascii_lowercase();
@@ -919,6 +938,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         }
         if says_connected(line) {
             observed.add_reason(0, number);
+        } else if says_failed(line) {
+            observed.failed_in_words.push(number);
         }
         index += 1;
     }
@@ -1309,6 +1330,36 @@ paysend: MQCONNX failed, CompCode=2, Reason=2381 (MQRC_KEY_REPOSITORY_ERROR)
         );
         assert!(e.matches_observed, "{:?}", e.observed);
         assert!(e.contradictions.is_empty(), "{:?}", e.contradictions);
+    }
+
+    /// A ticket that says nothing connects but shows no reason code or log is not answered
+    /// "connects" without saying so (ticket 124: DISPLAY output and one sentence).
+    #[test]
+    fn a_failure_said_in_words_contradicts_a_predicted_connection() {
+        let text = "\
+OCSP is enabled on MQPRD01 since last night and now nothing connects.
+
+     1 : DISPLAY AUTHINFO(NW.OCSP) ALL
+AMQ8566I: Display authentication information details.
+   AUTHINFO(NW.OCSP)                       AUTHTYPE(OCSP)
+   OCSPURL(http://ocsp.northwind.example:8080/)
+";
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.contradictions
+                .iter()
+                .any(|c| c.contains("the ticket says the connection fails (line 1)")),
+            "{:?}",
+            e.contradictions
+        );
+        for line in [
+            "now nothing connects",
+            "the app cannot connect since Friday",
+            "No client is able to connect anymore",
+        ] {
+            assert!(says_failed(line), "{line}");
+        }
+        assert!(!says_failed("It connects fine now."));
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub(super) fn client_key_repository(b: &mut Builder<'_>) -> bool {
         .unwrap_or_default();
     let stash = stash_file(&repository);
     b.step(
-        "mq.keyrepo",
+        "mq.client_key_repository",
         "The client opens its key repository",
         &repository,
         IBM_2381,
