@@ -422,6 +422,13 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
         observed.add_reason(code, line);
     }
     observed.add_openssl_text(&case.material, 1);
+    observed.failed_in_words = case
+        .material
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !says_connected(l) && says_failed(l))
+        .map(|(index, _)| index + 1)
+        .collect();
     // As the ticket reader does: a case opened or filed from a ticket is explained alike.
     set_aside_unrelated(&mut observed, || resolved.channel_name());
     super::explain::explain_resolved(case, resolved, &observed)
