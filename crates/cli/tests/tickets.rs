@@ -757,6 +757,15 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         &["is revoked", "orders-svc"],
     ),
     (
+        "121-zos-chinit-csqx-messages-linux-client-amq9665",
+        Some(2393),
+        "queue_manager",
+        &[
+            "does not reach a CA certificate",
+            "queue manager's key repository",
+        ],
+    ),
+    (
         "122-servicenow-export-newest-note-first-qm-cert-revoked",
         Some(2393),
         "client",

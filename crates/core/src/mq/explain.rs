@@ -415,8 +415,21 @@ fn normal_serial(serial: &str) -> String {
     }
 }
 
-/// `AMQ9716E` → `AMQ9716`: the two TLS libraries differ in the severity letter only.
+/// `AMQ9716E` → `AMQ9716`: the two TLS libraries differ in the severity letter only. A z/OS
+/// TLS message is compared as the distributed one of the same number (`CSQX633E` → `AMQ9633`,
+/// the assumption `zos-csqx-as-amq`).
 fn base(id: &str) -> String {
+    let bare = id.trim_end_matches(['E', 'W', 'I', 'A', 'D']);
+    if let Some(number) = bare.strip_prefix("CSQX")
+        && number.len() == 3
+        && number.starts_with('6')
+        && number.bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("AMQ9{number}");
+    }
+    if bare.starts_with("CSQX") {
+        return bare.to_owned();
+    }
     id.trim_end_matches(['E', 'W', 'I']).to_owned()
 }
 
@@ -953,18 +966,26 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
                 m.validation_error
                     .filter(|e| gskit_chain_error(*e) || [2, 19, 20, 21].contains(e))
             });
-        let suppositions = suppositions.into_iter().chain(chain_error.map(|error| {
-            (
-                "AMQ9633",
-                SupposedFault::ChainUntrusted(side),
-                partner,
-                if error == 575_010 || error < 575_000 {
-                    format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)")
-                } else {
-                    format!("the chain of {whose} fails {who}'s validation: GSKit's error {error} is a certificate-validation error, not 575032 (an OCSP revocation); which check failed the ticket does not say (575051 is named a CA certificate without a critical basicConstraints in a practitioner's notes)")
-                },
-            )
-        }));
+        // A z/OS queue manager asks no OCSP responder: its bad-certificate message (CSQX633E,
+        // compared as AMQ9633) is a chain its key ring does not validate, whatever error it names.
+        let zos = side == Side::QueueManager
+            && resolved.qm.tls == super::config::QmTls::SystemSsl
+            && chain_error.is_none();
+        let zos_words = zos.then(|| {
+            format!("the chain of {whose} does not validate against the z/OS queue manager's key ring (its CSQX633E; z/OS asks no OCSP responder): a CA certificate of that chain not connected to the key ring, most likely")
+        });
+        let suppositions = suppositions.into_iter().chain(
+            chain_error
+                .map(|error| {
+                    if error == 575_010 || error < 575_000 {
+                        format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)")
+                    } else {
+                        format!("the chain of {whose} fails {who}'s validation: GSKit's error {error} is a certificate-validation error, not 575032 (an OCSP revocation); which check failed the ticket does not say (575051 is named a CA certificate without a critical basicConstraints in a practitioner's notes)")
+                    }
+                })
+                .or(zos_words)
+                .map(|words| ("AMQ9633", SupposedFault::ChainUntrusted(side), partner, words)),
+        );
         for (id, fault, cert, words) in suppositions {
             if !observed
                 .messages

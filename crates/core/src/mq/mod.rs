@@ -42,3 +42,4 @@ pub mod standin;
 pub mod supposition;
 pub mod ticket;
 pub mod tls_library;
+pub mod zos;

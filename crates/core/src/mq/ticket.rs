@@ -422,6 +422,7 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
         observed.add_reason(code, line);
     }
     observed.add_openssl_text(&case.material, 1);
+    observe_zos(&super::zos::messages(&case.material), &mut observed);
     observed.failed_in_words = case
         .material
         .lines()
@@ -477,6 +478,40 @@ pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
                 .is_none_or(|(kind, _)| kind != ClientKind::Java)
         })
         .collect()
+}
+
+/// A z/OS queue manager's channel initiator messages (`CSQX633E …` from its JES log): the
+/// queue manager's log, and a queue manager that runs on z/OS (System SSL), which asks no OCSP
+/// responder. Its TLS messages are compared as the distributed ones of the same number.
+fn read_zos(text: &str, case: &mut Case, observed: &mut Observations, filed: &mut Vec<String>) {
+    let found = super::zos::messages(text);
+    let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        return;
+    };
+    let ids: Vec<&str> = found.iter().map(|m| m.id.as_str()).collect();
+    filed.push(format!(
+        "lines {}-{}: a z/OS queue manager's channel initiator messages ({}), the queue manager's log: IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows), and its CSQX63n-CSQX69n messages are compared as the AMQ9630-AMQ9699 of the same number (assumption zos-csqx-as-amq)",
+        first.line,
+        last.line,
+        ids.join(", ")
+    ));
+    observe_zos(&found, observed);
+    case.queue_manager.tls = super::config::QmTls::SystemSsl;
+}
+
+/// The CSQX messages as the queue manager's log entries (the TLS ones compared as the AMQ
+/// message of the same number).
+fn observe_zos(found: &[super::zos::ZosMessage], observed: &mut Observations) {
+    for message in found {
+        let mut seen =
+            super::explain::Observed::bare(Side::QueueManager, &message.id, message.line);
+        seen.channel = message.channel.clone();
+        seen.modelled = message
+            .distributed_id()
+            .is_some_and(|id| matches!(lookup(&id), Some(Lookup::Message(_))));
+        observed.messages.push(seen);
+        observed.queue_manager_log = true;
+    }
 }
 
 /// Whether a line says, in words, that the connection fails ("nothing connects", "cannot
@@ -1014,6 +1049,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         let library = match tls {
             super::config::QmTls::Gskit => "GSKit",
             super::config::QmTls::Openssl => "OpenSSL (HPE NonStop)",
+            super::config::QmTls::SystemSsl => "System SSL (z/OS)",
         };
         filed.push(format!(
             "the queue manager's TLS library is {library}: {why}"
@@ -1044,6 +1080,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         });
     }
     presented_chain(decoded, text, &mut case, &mut filed);
+    read_zos(text, &mut case, &mut observed, &mut filed);
     observed.add_openssl_text(text, 1);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
@@ -1367,6 +1404,45 @@ AMQ8566I: Display authentication information details.
             assert!(says_failed(line), "{line}");
         }
         assert!(!says_failed("It connects fine now."));
+    }
+
+    /// A z/OS queue manager's CSQX messages are its log: it checks no OCSP, so the client's
+    /// AMQ9665 beside its CSQX633E is not put down to a responder it never asks (ticket 121).
+    #[test]
+    fn a_zos_queue_manager_is_not_supposed_to_check_ocsp() {
+        let text = include_str!(
+            "../../../../testdata/tickets/121-zos-chinit-csqx-messages-linux-client-amq9665.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        let everything = format!("{} {:?}", e.cause.summary, e.alternatives);
+        assert!(
+            !everything.contains("The queue manager cannot reach"),
+            "{everything}"
+        );
+        assert!(
+            e.cause.summary.contains("does not validate"),
+            "{}",
+            e.cause.summary
+        );
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains("CSQX633E")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "zos-csqx-as-amq"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
     }
 
     #[test]

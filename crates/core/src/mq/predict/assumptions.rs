@@ -236,6 +236,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html (2381); AMQ9660 as pasted logs show it (mq-reference addendum §1.2)",
     },
     Assumption {
+        id: "zos-csqx-as-amq",
+        text: "A z/OS queue manager's channel initiator writes CSQX messages where a distributed one writes AMQ messages; its TLS messages CSQX630E to CSQX699E are taken to mean what the distributed AMQ9630 to AMQ9699 of the same number mean (CSQX633E as AMQ9633 'bad certificate', CSQX637E as AMQ9637, CSQX642E as AMQ9642) and are compared as those. The numbering runs in parallel where both are known (CSQX642E and AMQ9642 'No SSL certificate for channel'); no IBM page pairs them, and the CSQX texts and inserts are not modelled. IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows).",
+        certainty: Certainty::Unconfirmed,
+        source: "IBM, Distributed queuing messages (CSQX...) https://www.ibm.com/docs/SSFKSJ_9.3.0/reference/csq_x.html ; mq-reference §1 'Platform limit' and §8 (OCSP AUTHINFO not used on z/OS); CSQX642E as quoted in Hursley's 'WebSphere MQ SSL gotchas'",
+    },
+    Assumption {
         id: "qm-no-certificate",
         text: "A queue manager with no personal certificate under the label it looks for is assumed to log AMQ9637 'Channel is lacking a certificate' (the text IBM shows for a queue manager whose client sent none, APAR IT15978, read here as this end lacking one) and to close the connection, the client logging AMQ9665 and getting 2393 (2397 for the Java classes).",
         certainty: Certainty::Unconfirmed,
