@@ -742,7 +742,7 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "118-curl-verbose-only-responder-url-client-amq9716",
         Some(2393),
         "client",
-        &["cannot reach"],
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
     ),
     (
         "119-old-java-mqje001-2397-revoked-qm-cert",

@@ -109,6 +109,27 @@ pub struct Observations {
     /// Lines that say in words that the connection fails ("nothing connects"), without a code.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub failed_in_words: Vec<usize>,
+    /// Responders tried by hand with curl from one side's host, not through a proxy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tried: Vec<Tried>,
+}
+
+/// A responder URL tried with curl from one side's host (`mq::curl`): whether that host reaches
+/// it, as that side's TLS library would try it (directly, no proxy).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Tried {
+    /// 1-based line of its outcome.
+    pub line: usize,
+    /// The URL.
+    pub url: String,
+    /// The host its prompt names, when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The side whose host it ran on.
+    pub side: Side,
+    /// curl's error when it could not reach it; `None`: it reached it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -344,6 +365,59 @@ impl Observations {
         }
     }
 
+    /// The curl runs in `text` that tried a responder directly from one side's host: the host
+    /// its prompt names is the one a side's log entries name (`Host(…)`), else the side is the
+    /// only one whose log shows it checking its partner's certificate.
+    pub fn add_curl(&mut self, text: &str, case: &Case) {
+        let hosts = |log: &str| -> Vec<String> {
+            LogFacts::parse(log)
+                .messages
+                .iter()
+                .filter_map(|m| m.host.as_deref())
+                .map(short_host)
+                .collect()
+        };
+        let client_hosts = hosts(&case.client.error_log);
+        let qm_hosts = hosts(&case.queue_manager.error_log);
+        let checks = |side: Side| {
+            self.messages
+                .iter()
+                .any(|m| m.side == side && ["AMQ9716", "AMQ9633"].contains(&base(&m.id).as_str()))
+        };
+        let only_checker = match (checks(Side::Client), checks(Side::QueueManager)) {
+            (true, false) => Some(Side::Client),
+            (false, true) => Some(Side::QueueManager),
+            _ => None,
+        };
+        for run in super::curl::runs(text).into_iter().filter(|r| !r.proxy) {
+            let Some((outcome, line)) = run.outcome else {
+                continue;
+            };
+            let by_host = run.host.as_deref().map(short_host).and_then(|h| {
+                if client_hosts.contains(&h) {
+                    Some(Side::Client)
+                } else if qm_hosts.contains(&h) {
+                    Some(Side::QueueManager)
+                } else {
+                    None
+                }
+            });
+            let Some(side) = by_host.or(only_checker) else {
+                continue;
+            };
+            self.tried.push(Tried {
+                line,
+                url: run.url,
+                host: run.host,
+                side,
+                error: match outcome {
+                    super::curl::CurlOutcome::Reached => None,
+                    super::curl::CurlOutcome::Failed(error) => Some(error),
+                },
+            });
+        }
+    }
+
     /// A reason code seen anywhere in the ticket (once per code and line).
     pub fn add_reason(&mut self, code: u32, line: usize) {
         if (code == 0 || reason_name(code).is_some())
@@ -387,6 +461,12 @@ impl Observations {
             Side::QueueManager => self.queue_manager_log,
         }
     }
+}
+
+/// `wh-app02.northwind.example` → `wh-app02`, lower case: prompts and log headers name a host
+/// with or without its domain.
+fn short_host(host: &str) -> String {
+    host.split('.').next().unwrap_or(host).to_ascii_lowercase()
 }
 
 /// A serial as hex without separators or leading zeros, lower case.
@@ -753,10 +833,21 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                     contradicts: None,
                 }
             };
-            let cost = |supposed: Supposed, base: i32| match printed {
-                Some(said) if said == supposed => 0,
-                Some(_) => base + 3,
-                None => base,
+            // A curl from this side's host to this responder (a stand-in's responder is the one
+            // it tried): it reached it or not, evidence for or against an unreachable one.
+            let stand_in = super::examples::stand_ins()
+                .1
+                .contains(&cert.short_name().as_str());
+            let tried = observed
+                .tried
+                .iter()
+                .find(|t| t.side == side && (stand_in || super::evidence::same_url(&t.url, url)));
+            let cost = |supposed: Supposed, base: i32| match (printed, tried) {
+                (Some(said), _) if said == supposed => 0,
+                (Some(_), _) => base + 3,
+                (None, Some(t)) if t.error.is_some() == (supposed == Supposed::Unreachable) => base,
+                (None, Some(_)) => base + 3,
+                (None, None) => base,
             };
             // A printed answer is not a supposition: it is listed as evidence instead. One
             // against it says so.
@@ -1277,14 +1368,26 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         let printed = printed::roles(&case.material, observed);
         // Where no printed certificate names its responder, `openssl ocsp -url` may.
         let asked = printed::asked_urls(&case.material, observed);
+        // Else the URL curl tried from the host of the side that asks it.
+        let tried = [Side::Client, Side::QueueManager].map(|side| {
+            observed
+                .tried
+                .iter()
+                .find(|t| t.side == side)
+                .map(|t| t.url.clone())
+        });
         let responders = [
             super::examples::SERVER_RESPONDER,
             super::examples::CLIENT_RESPONDER,
         ];
         let rename = |text: &str| {
             let mut text = text.to_owned();
-            for ((((stand_in, cn), printed), responder), asked) in
-                logged.iter().zip(&printed).zip(responders).zip(&asked)
+            for (((((stand_in, cn), printed), responder), asked), tried) in logged
+                .iter()
+                .zip(&printed)
+                .zip(responders)
+                .zip(&asked)
+                .zip(&tried)
             {
                 match (cn, printed) {
                     (Some(cn), _) => {
@@ -1305,6 +1408,7 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                     .as_ref()
                     .and_then(|p| p.url.as_deref())
                     .or(asked.as_deref())
+                    .or(tried.as_deref())
                 {
                     text = text.replace(responder, url);
                 }
@@ -2127,6 +2231,32 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                     format!("line {}: the connection works", r.line)
                 } else {
                     format!("line {}: reason code {}", r.line, r.code)
+                }
+            }),
+    );
+    // A responder tried with curl from the host of the side whose check is undetermined.
+    let undetermined: Vec<Side> = diagnosis
+        .revocation
+        .iter()
+        .filter(|r| matches!(r.finding, Finding::Undetermined(_)))
+        .map(|r| r.side)
+        .collect();
+    evidence.extend(
+        observed
+            .tried
+            .iter()
+            .filter(|t| undetermined.contains(&t.side))
+            .map(|t| {
+                let host = t.host.as_deref().unwrap_or(match t.side {
+                    Side::Client => "the client's host",
+                    Side::QueueManager => "the queue manager's host",
+                });
+                match &t.error {
+                    Some(error) => format!(
+                        "line {}: curl from {host} could not reach {}: {error}",
+                        t.line, t.url
+                    ),
+                    None => format!("line {}: curl from {host} reached {}", t.line, t.url),
                 }
             }),
     );

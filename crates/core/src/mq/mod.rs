@@ -7,6 +7,7 @@ pub mod cmdline;
 pub mod codes;
 pub mod config;
 pub mod csource;
+pub mod curl;
 pub mod display;
 pub mod dotnet;
 pub mod dspmqver;

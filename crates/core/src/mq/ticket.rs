@@ -423,6 +423,7 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
     }
     observed.add_openssl_text(&case.material, 1);
     observe_zos(&super::zos::messages(&case.material), &mut observed);
+    observed.add_curl(&case.material, case);
     observed.failed_in_words = case
         .material
         .lines()
@@ -1082,6 +1083,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     presented_chain(decoded, text, &mut case, &mut filed);
     read_zos(text, &mut case, &mut observed, &mut filed);
     observed.add_openssl_text(text, 1);
+    observed.add_curl(text, &case);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
     if let Some((channel, aside)) =
@@ -1442,6 +1444,39 @@ AMQ8566I: Display authentication information details.
                 .any(|a| a.id == "zos-csqx-as-amq"),
             "{:?}",
             e.diagnosis.assumptions
+        );
+    }
+
+    /// curl from the client's host timing out on the responder is evidence that the client
+    /// cannot reach it: the cause names that URL and the run, and "answers unknown" is no longer
+    /// an equal alternative (ticket 118: no certificate pasted, the URL only in the curl).
+    #[test]
+    fn a_curl_from_the_clients_host_that_times_out_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/118-curl-verbose-only-responder-url-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.cause
+                .summary
+                .contains("http://ocsp.northwind.example:8080/"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.starts_with("line 12: curl from wh-app02")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.alternatives
+                .iter()
+                .all(|a| !a.summary.contains("answers unknown")),
+            "{:?}",
+            e.alternatives
         );
     }
 

@@ -1,0 +1,133 @@
+//! A responder tried by hand with `curl` (`curl -v http://ocsp…:8080/`): the URL it asked, the
+//! host its shell prompt names, and whether it reached the responder (`< HTTP/1.1 200`,
+//! `* Connected to`) or not (`curl: (28) Connection timed out`, `curl: (7) Failed to connect`,
+//! `curl: (6) Could not resolve host`; curl's exit codes, libcurl-errors(3)). A run through a
+//! proxy (`-x`, `--proxy`, `* Uses proxy env variable`) says nothing about the direct path GSKit
+//! takes (it uses no shell proxy variable, APAR IC64358), so it is kept but marked.
+
+/// How a curl run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CurlOutcome {
+    /// It reached the server (an HTTP status line, or `* Connected to`).
+    Reached,
+    /// It could not: curl's error as printed (`Connection timed out after 10001 milliseconds`).
+    Failed(String),
+}
+
+/// One curl run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurlRun {
+    /// 1-based line of the command.
+    pub line: usize,
+    /// The `http://` URL it asked.
+    pub url: String,
+    /// The host the shell prompt before it names (`[whse@wh-app02 ~]$` → `wh-app02`).
+    pub host: Option<String>,
+    /// How it ended, with the line that says so.
+    pub outcome: Option<(CurlOutcome, usize)>,
+    /// It went through a proxy.
+    pub proxy: bool,
+}
+
+/// The lines after a command read as its output, at most.
+const OUTPUT_LINES: usize = 40;
+
+/// Every curl run of an `http://` URL in `text`.
+pub fn runs(text: &str) -> Vec<CurlRun> {
+    let lines = super::quote::lines(text);
+    let mut out = Vec::new();
+    for (index, raw) in lines.iter().enumerate() {
+        let t = raw.trim();
+        let Some(at) = t.find("curl ") else { continue };
+        let (prompt, command) = t.split_at(at);
+        // A command: after a shell prompt, or alone on its line with an option or URL next.
+        let bare = prompt.is_empty()
+            && (command.starts_with("curl -") || command.starts_with("curl http"));
+        if !(bare || prompt.trim_end().ends_with(['$', '#', '>'])) {
+            continue;
+        }
+        let Some(url) = command
+            .split_whitespace()
+            .find(|w| w.to_ascii_lowercase().starts_with("http://"))
+        else {
+            continue;
+        };
+        let mut run = CurlRun {
+            line: index + 1,
+            url: url.trim_matches(['\'', '"']).to_owned(),
+            host: prompt_host(prompt),
+            outcome: None,
+            proxy: command.contains(" -x ") || command.contains("--proxy "),
+        };
+        for (offset, output) in lines.iter().enumerate().skip(index + 1).take(OUTPUT_LINES) {
+            let o = output.trim();
+            if o.contains("curl ") && o.contains("http") {
+                break;
+            }
+            let line = offset + 1;
+            if o.starts_with("* Uses proxy") {
+                run.proxy = true;
+            } else if let Some(error) = o.strip_prefix("curl: (") {
+                let words = error.split_once(") ").map_or(error, |(_, w)| w);
+                run.outcome = Some((CurlOutcome::Failed(words.trim().to_owned()), line));
+                break;
+            } else if o.starts_with("< HTTP/") || o.starts_with("HTTP/") {
+                run.outcome = Some((CurlOutcome::Reached, line));
+                break;
+            } else if o.starts_with("* Connected to") {
+                run.outcome = Some((CurlOutcome::Reached, line));
+            }
+        }
+        out.push(run);
+    }
+    out
+}
+
+/// `[whse@wh-app02 ~]$` or `appuser@appvm12:~$` → the host.
+fn prompt_host(prompt: &str) -> Option<String> {
+    let (_, rest) = prompt.split_once('@')?;
+    let host: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+        .collect();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timed_out_run_and_one_through_a_proxy() {
+        let text = "\
+[whse@wh-app02 ~]$ curl -v --max-time 10 http://ocsp.northwind.example:8080/
+*   Trying 10.20.40.15:8080...
+* Connection timed out after 10001 milliseconds
+curl: (28) Connection timed out after 10001 milliseconds
+
+appuser@appvm12:~$ curl -sv -o /dev/null http://ocsp.northwind.example:8080/
+* Uses proxy env variable http_proxy == 'http://proxy.northwind.example:3128'
+* Connected to proxy.northwind.example (10.9.0.5) port 3128 (#0)
+< HTTP/1.1 200 OK
+";
+        let found = runs(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let first = found.first().unwrap();
+        assert_eq!(first.host.as_deref(), Some("wh-app02"));
+        assert_eq!(first.url, "http://ocsp.northwind.example:8080/");
+        assert_eq!(
+            first.outcome,
+            Some((
+                CurlOutcome::Failed("Connection timed out after 10001 milliseconds".into()),
+                4
+            ))
+        );
+        assert!(!first.proxy);
+        let second = found.get(1).unwrap();
+        assert_eq!(second.host.as_deref(), Some("appvm12"));
+        assert_eq!(second.outcome, Some((CurlOutcome::Reached, 9)));
+        assert!(second.proxy);
+        // Prose about curl is no run.
+        assert!(runs("curl from the box gets HTTP 200 from http://ocsp.example/").is_empty());
+    }
+}
