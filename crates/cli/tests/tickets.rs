@@ -777,6 +777,22 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["Northwind Issuing CA 1", "missing intermediate"],
     ),
+    (
+        "125-spring-keytool-list-v-truststore-network-error",
+        Some(2397),
+        "client",
+        &["cannot reach", "JSSE"],
+    ),
+    (
+        "126-windows-certutil-dump-qm-cert-client-amq9716",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "mqprd01.northwind.example",
+        ],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (

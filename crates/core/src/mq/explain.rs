@@ -1399,7 +1399,7 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                     (None, Some(p)) => {
                         text = text.replace(
                             &format!("({stand_in})"),
-                            &format!("({}, printed by openssl x509 -text; no PEM)", p.name),
+                            &format!("({}, printed by {}; no PEM)", p.name, p.by),
                         );
                     }
                     (None, None) => {}
@@ -1443,12 +1443,10 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         );
         e.supposes.insert(
             0,
-            if printed.iter().any(Option::is_some) {
-                "no certificate was pasted as PEM or DER, only as openssl x509 -text output: the reasoning uses stand-in certificates under the names and responder URLs it prints (the printed dates, keys and signatures are not checked)"
-            } else {
-                "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's"
-            }
-            .into(),
+            match printed.iter().flatten().next() {
+                Some(p) => format!("no certificate was pasted as PEM or DER, only as {} output: the reasoning uses stand-in certificates under the names and responder URLs it prints (the printed dates, keys and signatures are not checked)", p.by),
+                None => "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
+            },
         );
         return e;
     }
