@@ -793,6 +793,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "mqprd01.northwind.example",
         ],
     ),
+    (
+        "127-s-client-cafile-verify-21-no-pem-no-logs",
+        Some(2393),
+        "client",
+        &["does not reach a CA", "client's key repository"],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (

@@ -109,6 +109,10 @@ pub struct Observations {
     /// Lines that say in words that the connection fails ("nothing connects"), without a code.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub failed_in_words: Vec<usize>,
+    /// `openssl s_client` run with a CA file (`-CAfile`/`-CApath`) could not verify the
+    /// listener's chain (`Verify return code: 20/21/2`): its line and what it printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_unverified: Option<(usize, String)>,
     /// Responders tried by hand with curl from one side's host, not through a proxy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tried: Vec<Tried>,
@@ -282,6 +286,22 @@ impl Observations {
             })
         };
         let parsed = super::openssl_text::parse(text);
+        // X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT (2), _LOCALLY (20), UNABLE_TO_VERIFY_LEAF_SIGNATURE
+        // (21): the chain sent does not reach a CA in the CA file it was run with.
+        let with_cas = text
+            .lines()
+            .any(|l| l.contains("s_client") && (l.contains("-CAfile") || l.contains("-CApath")));
+        if let Some((code, words, line)) = parsed
+            .s_client
+            .as_ref()
+            .and_then(|s| s.verify_return_code.clone())
+            .filter(|(code, _, _)| with_cas && [2, 20, 21].contains(code))
+        {
+            self.chain_unverified = Some((
+                first_line + line - 1,
+                format!("Verify return code: {code} ({words})"),
+            ));
+        }
         if let Some(s_client) = parsed.s_client.filter(|s| !s.chain.is_empty()) {
             self.s_client_chain = Some(first_line + s_client.line - 1);
         }
@@ -1077,6 +1097,32 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
                 .or(zos_words)
                 .map(|words| ("AMQ9633", SupposedFault::ChainUntrusted(side), partner, words)),
         );
+        // s_client run with the client's CA file could not verify the listener's chain: a chain
+        // the client cannot complete, where its own log does not say.
+        // Pasted certificates are validated as they are: the question is for stand-ins.
+        let partner_pasted = partner
+            .as_ref()
+            .is_some_and(|c| !stand_ins.contains(&c.short_name().as_str()));
+        if side == Side::Client
+            && chain_error.is_none()
+            && !partner_pasted
+            && let Some((line, printed)) = &observed.chain_unverified
+        {
+            out.push(vec![
+                Choice {
+                    change: Change::Fault(SupposedFault::ChainUntrusted(side)),
+                    cost: 0,
+                    contradicts: None,
+                    words: format!("the chain of {whose} does not reach a CA {who} trusts: openssl s_client, run with the CA file the client's key repository was built from, printed '{printed}' at line {line}"),
+                },
+                Choice {
+                    change: Change::Nothing,
+                    cost: 3,
+                    contradicts: None,
+                    words: format!("{who}'s key repository completes the chain of {whose}, against what openssl s_client printed at line {line} (another CA file, or another certificate than the MQ client is sent?)"),
+                },
+            ]);
+        }
         for (id, fault, cert, words) in suppositions {
             if !observed
                 .messages
@@ -1448,6 +1494,7 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                 None => "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
             },
         );
+        openssl_assumptions(&mut e, observed);
         return e;
     }
     let mut e = search(case, resolved, observed);
@@ -1459,6 +1506,25 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
             .iter()
             .find(|a| a.id == "s-client-chain-presented")
         && !e.diagnosis.assumptions.iter().any(|a| a.id == named.id)
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
+    openssl_assumptions(&mut e, observed);
+    e
+}
+
+/// The assumptions a diagnosis makes when it relies on openssl output other than `openssl ocsp`:
+/// s_client's CA file as the client's key repository, a CRL check as the responder's answer.
+fn openssl_assumptions(e: &mut Explanation, observed: &Observations) {
+    // s_client's CA file stands for the client's key repository where the cause relies on it.
+    if observed.chain_unverified.is_some()
+        && e.diagnosis
+            .steps
+            .iter()
+            .any(|s| s.id == "mq.client_chain" && s.outcome == Outcome::Fail)
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "s-client-cafile-as-key-repository")
     {
         e.diagnosis.assumptions.push(named.clone());
     }
@@ -1475,7 +1541,6 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
     {
         e.diagnosis.assumptions.push(named.clone());
     }
-    e
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
@@ -2232,6 +2297,14 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                 }
             }),
     );
+    // s_client's verdict on the chain, when the cause is the client's chain.
+    if let Some((line, printed)) = &observed.chain_unverified
+        && step.is_some_and(|s| s.id == "mq.client_chain")
+    {
+        evidence.push(format!(
+            "line {line}: openssl s_client, run with a CA file, printed '{printed}'"
+        ));
+    }
     // A responder tried with curl from the host of the side whose check is undetermined.
     let undetermined: Vec<Side> = diagnosis
         .revocation

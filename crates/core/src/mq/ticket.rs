@@ -1480,6 +1480,40 @@ AMQ8566I: Display authentication information details.
         );
     }
 
+    /// s_client, run with the client's CA file, that cannot verify the listener's chain
+    /// (`Verify return code: 21`, only the leaf sent) is evidence of a chain the client cannot
+    /// complete, under a named assumption (ticket 127: no PEM, no log, only 2393).
+    #[test]
+    fn s_client_with_the_clients_cas_failing_to_verify_is_chain_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/127-s-client-cafile-verify-21-no-pem-no-logs.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(e.cause.side, Some(Side::Client), "{}", e.cause.summary);
+        assert!(
+            e.cause.summary.contains("does not reach a CA"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l
+                    .contains("Verify return code: 21 (unable to verify the first certificate)")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "s-client-cafile-as-key-repository"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [

@@ -272,6 +272,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability (mq-reference §9); openssl-s_client(1) (-servername, -showcerts)",
     },
     Assumption {
+        id: "s-client-cafile-as-key-repository",
+        text: "openssl s_client run with -CAfile (or -CApath) is taken to hold the CA certificates the MQ client's key repository holds, so that its 'Verify return code: 20/21' (the chain the listener sent does not reach one of them) is what GSKit finds with that key repository. That holds when the file is the one the key repository was built from and s_client ran with the channel's SNI (the listener picks its certificate by it).",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-s_client(1) (-CAfile, -CApath, 'Verify return code'); openssl-verify(1) (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21); no source compares it with GSKit",
+    },
+    Assumption {
         id: "openssl-output-as-gskit",
         text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what GSKit, the TLS library of the MQ C client and of the queue manager (a NonStop queue manager's own OpenSSL in its place), would conclude for the same certificate and the same responder. That holds when openssl asked the same responder URL, from a host that reaches it as that MQ side does, near the time of the failure, and verified the response against the CAs that side's key repository holds (-CAfile/-VAfile); how GSKit builds its request and verifies the response is not documented.",
         certainty: Certainty::Unconfirmed,
