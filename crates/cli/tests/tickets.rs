@@ -799,6 +799,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["does not reach a CA", "client's key repository"],
     ),
+    (
+        "128-windows-event-viewer-qm-event-id-9633-client-amq9665",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (

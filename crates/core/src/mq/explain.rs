@@ -113,6 +113,9 @@ pub struct Observations {
     /// listener's chain (`Verify return code: 20/21/2`): its line and what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chain_unverified: Option<(usize, String)>,
+    /// Some of the messages come from Windows' Application event log (Event Viewer's copy).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_event_log: bool,
     /// Responders tried by hand with curl from one side's host, not through a proxy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tried: Vec<Tried>,
@@ -1513,9 +1516,18 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
     e
 }
 
-/// The assumptions a diagnosis makes when it relies on openssl output other than `openssl ocsp`:
-/// s_client's CA file as the client's key repository, a CRL check as the responder's answer.
+/// The assumptions a diagnosis makes when it relies on what the ticket shows in another form than
+/// MQ's own: a Windows event log entry as an AMQ message, s_client's CA file as the client's key
+/// repository, a CRL check as the responder's answer.
 fn openssl_assumptions(e: &mut Explanation, observed: &Observations) {
+    // A message read from the Windows event log is one by its event id.
+    if observed.from_event_log
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "windows-event-id-as-amq")
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
     // s_client's CA file stands for the client's key repository where the cause relies on it.
     if observed.chain_unverified.is_some()
         && e.diagnosis

@@ -13,6 +13,7 @@ pub mod dotnet;
 pub mod dspmqver;
 pub mod env;
 pub mod errlog;
+pub mod eventlog;
 pub mod evidence;
 pub mod examples;
 pub mod explain;

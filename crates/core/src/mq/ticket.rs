@@ -423,6 +423,7 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
     }
     observed.add_openssl_text(&case.material, 1);
     observe_zos(&super::zos::messages(&case.material), &mut observed);
+    observed.from_event_log = !super::eventlog::events(&case.material).is_empty();
     observed.add_curl(&case.material, case);
     observed.failed_in_words = case
         .material
@@ -512,6 +513,48 @@ fn observe_zos(found: &[super::zos::ZosMessage], observed: &mut Observations) {
             .is_some_and(|id| matches!(lookup(&id), Some(Lookup::Message(_))));
         observed.messages.push(seen);
         observed.queue_manager_log = true;
+    }
+}
+
+/// IBM MQ entries of the Windows Application event log (Event Viewer's copy): each is the
+/// message of its event id, filed on the client's side when the machine that logged it is the
+/// client's (a client log entry names it), else on the queue manager's; added to that side's
+/// log as an error log would hold it, so that a case made from the ticket reads it too.
+fn read_event_log(
+    text: &str,
+    entries: &[Entry],
+    case: &mut Case,
+    observed: &mut Observations,
+    filed: &mut Vec<String>,
+) {
+    let short = |host: &str| host.split('.').next().unwrap_or(host).to_ascii_lowercase();
+    for event in super::eventlog::events(text) {
+        let client_machine = event.computer.as_deref().is_some_and(|computer| {
+            entries.iter().any(|e| {
+                e.side == Side::Client && e.host.as_deref().map(short) == Some(short(computer))
+            })
+        });
+        let (side, log, whose) = if client_machine {
+            (Side::Client, &mut case.client.error_log, "the client's")
+        } else {
+            (
+                Side::QueueManager,
+                &mut case.queue_manager.error_log,
+                "the queue manager's",
+            )
+        };
+        log.push_str(&event.text);
+        log.push('\n');
+        observed.add_log(side, &event.text, event.line);
+        observed.from_event_log = true;
+        filed.push(format!(
+            "line {}: a Windows Application event log entry of IBM MQ (Event ID {}, {}) as {} {} in {whose} log (assumption windows-event-id-as-amq)",
+            event.line,
+            event.id.trim_start_matches("AMQ").trim_end_matches(['E', 'W', 'I']),
+            event.computer.as_deref().unwrap_or("no computer named"),
+            event.id,
+            if client_machine { "(its computer is the client's host)" } else { "(its computer is not a client log's host)" },
+        ));
     }
 }
 
@@ -1036,6 +1079,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         case.queue_manager.error_log.push('\n');
         observed.add_log(Side::QueueManager, &body, number);
     }
+    read_event_log(text, &entries, &mut case, &mut observed, &mut filed);
     let hosts: Vec<(Side, String)> = entries
         .iter()
         .filter_map(|e| Some((e.side, e.host.clone()?)))
@@ -1509,6 +1553,40 @@ AMQ8566I: Display authentication information details.
                 .assumptions
                 .iter()
                 .any(|a| a.id == "s-client-cafile-as-key-repository"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// The queue manager's AMQ9633 as Windows' Event Viewer copies it (Event ID 9633, no message
+    /// id in the text) is its log: the client's certificate is revoked (ticket 128).
+    #[test]
+    fn an_event_viewer_entry_is_the_queue_managers_message() {
+        let text = include_str!(
+            "../../../../testdata/tickets/128-windows-event-viewer-qm-event-id-9633-client-amq9665.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("orders-svc"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("is revoked"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "windows-event-id-as-amq"),
             "{:?}",
             e.diagnosis.assumptions
         );

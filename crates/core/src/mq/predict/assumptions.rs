@@ -242,6 +242,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "IBM, Distributed queuing messages (CSQX...) https://www.ibm.com/docs/SSFKSJ_9.3.0/reference/csq_x.html ; mq-reference §1 'Platform limit' and §8 (OCSP AUTHINFO not used on z/OS); CSQX642E as quoted in Hursley's 'WebSphere MQ SSL gotchas'",
     },
     Assumption {
+        id: "windows-event-id-as-amq",
+        text: "An entry of the Windows Application event log from source IBM MQ (IBM WebSphere MQ before MQ 8) is taken as the message AMQ<Event ID> of the machine that logged it, its text being the message's without the id, its level the severity (Error E, Warning W, Information I); the machine is taken as the queue manager's unless a client log entry names it. MQ on Windows writes its messages to the event log as well as to AMQERR01.LOG; the pairing of event id and message number is what such entries show, not an IBM statement read here.",
+        certainty: Certainty::Unconfirmed,
+        source: "Event Viewer copies of IBM MQ entries (Source: IBM MQ, Event ID equal to the AMQ number); no IBM page read",
+    },
+    Assumption {
         id: "qm-no-certificate",
         text: "A queue manager with no personal certificate under the label it looks for is assumed to log AMQ9637 'Channel is lacking a certificate' (the text IBM shows for a queue manager whose client sent none, APAR IT15978, read here as this end lacking one) and to close the connection, the client logging AMQ9665 and getting 2393 (2397 for the Java classes).",
         certainty: Certainty::Unconfirmed,
