@@ -805,6 +805,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    (
+        "129-powershell-test-netconnection-windows-client-amq9716",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (

@@ -1,9 +1,10 @@
-//! A responder tried by hand with `curl` (`curl -v http://ocsp…:8080/`): the URL it asked, the
+//! A responder tried by hand: with `curl` (`curl -v http://ocsp…:8080/`): the URL it asked, the
 //! host its shell prompt names, and whether it reached the responder (`< HTTP/1.1 200`,
 //! `* Connected to`) or not (`curl: (28) Connection timed out`, `curl: (7) Failed to connect`,
 //! `curl: (6) Could not resolve host`; curl's exit codes, libcurl-errors(3)). A run through a
 //! proxy (`-x`, `--proxy`, `* Uses proxy env variable`) says nothing about the direct path GSKit
-//! takes (it uses no shell proxy variable, APAR IC64358), so it is kept but marked.
+//! takes (it uses no shell proxy variable, APAR IC64358), so it is kept but marked. PowerShell's
+//! `Test-NetConnection -Port` that fails is read as well.
 
 /// How a curl run ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,9 +15,14 @@ pub enum CurlOutcome {
     Failed(String),
 }
 
-/// One curl run.
+/// One curl run (or another tool's try of a host and port).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CurlRun {
+    /// The tool (`curl`, `Test-NetConnection`).
+    pub tool: &'static str,
+    /// The URL is the one the tool asked (curl); otherwise it is made of the host and port
+    /// tried, and says nothing of the path.
+    pub exact_url: bool,
     /// 1-based line of the command.
     pub line: usize,
     /// The `http://` URL it asked.
@@ -53,6 +59,8 @@ pub fn runs(text: &str) -> Vec<CurlRun> {
             continue;
         };
         let mut run = CurlRun {
+            tool: "curl",
+            exact_url: true,
             line: index + 1,
             url: url.trim_matches(['\'', '"']).to_owned(),
             host: prompt_host(prompt),
@@ -79,6 +87,59 @@ pub fn runs(text: &str) -> Vec<CurlRun> {
             }
         }
         out.push(run);
+    }
+    out
+}
+
+/// PowerShell's `Test-NetConnection -ComputerName HOST -Port PORT` that failed (`TcpTestSucceeded
+/// : False`): that host and port cannot be reached from where it ran. Only failures are kept: a
+/// try that succeeds may be of the queue manager's own listener.
+pub fn failed_tcp_tests(text: &str) -> Vec<CurlRun> {
+    let lines = super::quote::lines(text);
+    let mut out = Vec::new();
+    for (index, raw) in lines.iter().enumerate() {
+        let t = raw.trim();
+        let Some(at) = t.find("Test-NetConnection") else {
+            continue;
+        };
+        let prompt = t.get(..at).unwrap_or_default();
+        let mut host = None;
+        let mut port = None;
+        for (offset, output) in lines.iter().enumerate().skip(index + 1).take(OUTPUT_LINES) {
+            let o = output.trim();
+            if o.contains("Test-NetConnection") {
+                break;
+            }
+            let value = |name: &str| {
+                o.strip_prefix(name)
+                    .and_then(|r| r.trim_start().strip_prefix(':'))
+                    .map(|v| v.trim().to_owned())
+            };
+            if let Some(v) = value("ComputerName") {
+                host = Some(v);
+            } else if let Some(v) = value("RemotePort") {
+                port = v.parse::<u16>().ok();
+            } else if let Some(v) = value("TcpTestSucceeded") {
+                if v.eq_ignore_ascii_case("false")
+                    && let (Some(host), Some(port)) = (&host, port)
+                {
+                    out.push(CurlRun {
+                        tool: "Test-NetConnection",
+                        exact_url: false,
+                        line: index + 1,
+                        url: format!("http://{host}:{port}/"),
+                        // A PowerShell prompt (`PS C:\Users\svc-pay>`) names no host.
+                        host: prompt_host(prompt),
+                        outcome: Some((
+                            CurlOutcome::Failed(format!("TCP connect to {host}:{port} failed")),
+                            offset + 1,
+                        )),
+                        proxy: false,
+                    });
+                }
+                break;
+            }
+        }
     }
     out
 }
@@ -127,6 +188,15 @@ appuser@appvm12:~$ curl -sv -o /dev/null http://ocsp.northwind.example:8080/
         assert_eq!(second.host.as_deref(), Some("appvm12"));
         assert_eq!(second.outcome, Some((CurlOutcome::Reached, 9)));
         assert!(second.proxy);
+        // PowerShell's TCP test that failed, and one that succeeded (not kept).
+        let tests = failed_tcp_tests(
+            "PS C:\\> Test-NetConnection -ComputerName mq.example -Port 1414\nComputerName     : mq.example\nRemotePort       : 1414\nTcpTestSucceeded : True\n\nPS C:\\> Test-NetConnection -ComputerName ocsp.example -Port 8080\nWARNING: TCP connect to (10.20.40.15 : 8080) failed\nComputerName           : ocsp.example\nRemotePort             : 8080\nTcpTestSucceeded       : False\n",
+        );
+        assert_eq!(tests.len(), 1, "{tests:?}");
+        let test = tests.first().unwrap();
+        assert_eq!(test.url, "http://ocsp.example:8080/");
+        assert!(!test.exact_url);
+        assert_eq!(test.outcome.as_ref().map(|o| o.1), Some(10));
         // Prose about curl is no run.
         assert!(runs("curl from the box gets HTTP 200 from http://ocsp.example/").is_empty());
     }

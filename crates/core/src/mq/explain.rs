@@ -127,8 +127,14 @@ pub struct Observations {
 pub struct Tried {
     /// 1-based line of its outcome.
     pub line: usize,
-    /// The URL.
+    /// The tool (`curl`, `Test-NetConnection`).
+    pub tool: String,
+    /// The URL: the one curl asked, or `http://HOST:PORT/` for a tool that tries a port (then
+    /// only its host and port say anything).
     pub url: String,
+    /// `url` is the URL the tool asked.
+    #[serde(default)]
+    pub exact_url: bool,
     /// The host its prompt names, when it names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
@@ -412,7 +418,10 @@ impl Observations {
             (false, true) => Some(Side::QueueManager),
             _ => None,
         };
-        for run in super::curl::runs(text).into_iter().filter(|r| !r.proxy) {
+        let runs = super::curl::runs(text)
+            .into_iter()
+            .chain(super::curl::failed_tcp_tests(text));
+        for run in runs.filter(|r| !r.proxy) {
             let Some((outcome, line)) = run.outcome else {
                 continue;
             };
@@ -430,6 +439,8 @@ impl Observations {
             };
             self.tried.push(Tried {
                 line,
+                tool: run.tool.to_owned(),
+                exact_url: run.exact_url,
                 url: run.url,
                 host: run.host,
                 side,
@@ -484,6 +495,23 @@ impl Observations {
             Side::QueueManager => self.queue_manager_log,
         }
     }
+}
+
+/// Whether two `http://` URLs name the same host and port (80 when none is given): a responder
+/// tried by host and port is the same whatever its path.
+fn same_endpoint(a: &str, b: &str) -> bool {
+    let endpoint = |url: &str| {
+        let url = url.trim();
+        if !url.get(..7)?.eq_ignore_ascii_case("http://") {
+            return None;
+        }
+        let authority = url.get(7..)?.split('/').next()?.to_ascii_lowercase();
+        Some(match authority.rsplit_once(':') {
+            Some((host, port)) => (host.to_owned(), port.parse::<u16>().ok()?),
+            None => (authority, 80),
+        })
+    };
+    endpoint(a).is_some_and(|e| Some(e) == endpoint(b))
 }
 
 /// `wh-app02.northwind.example` → `wh-app02`, lower case: prompts and log headers name a host
@@ -864,7 +892,7 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
             let tried = observed
                 .tried
                 .iter()
-                .find(|t| t.side == side && (stand_in || super::evidence::same_url(&t.url, url)));
+                .find(|t| t.side == side && (stand_in || same_endpoint(&t.url, url)));
             let cost = |supposed: Supposed, base: i32| match (printed, tried) {
                 (Some(said), _) if said == supposed => 0,
                 (Some(_), _) => base + 3,
@@ -1422,7 +1450,7 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
             observed
                 .tried
                 .iter()
-                .find(|t| t.side == side)
+                .find(|t| t.side == side && t.exact_url)
                 .map(|t| t.url.clone())
         });
         let responders = [
@@ -2334,12 +2362,20 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                     Side::Client => "the client's host",
                     Side::QueueManager => "the queue manager's host",
                 });
+                let target = if t.exact_url {
+                    t.url.clone()
+                } else {
+                    t.url
+                        .trim_start_matches("http://")
+                        .trim_end_matches('/')
+                        .to_owned()
+                };
                 match &t.error {
                     Some(error) => format!(
-                        "line {}: curl from {host} could not reach {}: {error}",
-                        t.line, t.url
+                        "line {}: {} from {host} could not reach {target}: {error}",
+                        t.line, t.tool
                     ),
-                    None => format!("line {}: curl from {host} reached {}", t.line, t.url),
+                    None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
                 }
             }),
     );

@@ -1592,6 +1592,25 @@ AMQ8566I: Display authentication information details.
         );
     }
 
+    /// PowerShell's Test-NetConnection to the responder's host and port failing, beside the
+    /// client's AMQ9716, is evidence the client cannot reach it (ticket 129); the test of the
+    /// queue manager's listener that succeeded is not taken for the responder.
+    #[test]
+    fn a_failed_tcp_test_from_the_client_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/129-powershell-test-netconnection-windows-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains(
+                "Test-NetConnection from the client's host could not reach ocsp.northwind.example:8080"
+            )),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(e.alternatives.is_empty(), "{:?}", e.alternatives);
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [
