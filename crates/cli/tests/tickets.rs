@@ -811,6 +811,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "mqprd01.northwind.example"],
     ),
+    (
+        "130-openssl-ocsp-error-connecting-bio-from-qm-host-amq9716",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "http://ocsp.northwind.example:8080/", "orders-svc"],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (

@@ -144,6 +144,60 @@ pub fn failed_tcp_tests(text: &str) -> Vec<CurlRun> {
     out
 }
 
+/// `openssl ocsp … -url URL` that could not connect (`Error connecting BIO`, `Error querying OCSP
+/// responder`, or a `BIO_connect` error line; apps/ocsp.c, crypto/bio/bio_sock2.c): that
+/// responder cannot be reached from where it ran. An answer it printed is read elsewhere.
+pub fn failed_ocsp_queries(text: &str) -> Vec<CurlRun> {
+    let lines = super::quote::lines(text);
+    let mut out = Vec::new();
+    for (index, raw) in lines.iter().enumerate() {
+        let t = raw.trim();
+        let Some(at) = t.find("openssl ocsp") else {
+            continue;
+        };
+        let (prompt, command) = t.split_at(at);
+        let mut words = command.split_whitespace();
+        let Some(url) = words.by_ref().find(|w| *w == "-url").and(words.next()) else {
+            continue;
+        };
+        let failure = lines
+            .iter()
+            .enumerate()
+            .skip(index + 1)
+            .take(6)
+            .take_while(|(_, l)| !l.contains("openssl ocsp"))
+            .find(|(_, l)| {
+                let l = l.trim();
+                l.starts_with("Error connecting BIO")
+                    || l.starts_with("Error querying OCSP responder")
+                    || l.contains(":BIO_connect:")
+            });
+        if let Some((offset, _)) = failure {
+            let reason = lines
+                .iter()
+                .skip(index + 1)
+                .take(6)
+                .find_map(|l| {
+                    l.split(":BIO_connect:")
+                        .nth(1)
+                        .and_then(|r| r.split(':').next())
+                        .filter(|r| !r.is_empty() && *r != "connect error")
+                })
+                .unwrap_or("Error connecting BIO");
+            out.push(CurlRun {
+                tool: "openssl ocsp",
+                exact_url: true,
+                line: index + 1,
+                url: url.trim_matches(['\'', '"']).to_owned(),
+                host: prompt_host(prompt),
+                outcome: Some((CurlOutcome::Failed(reason.to_owned()), offset + 1)),
+                proxy: false,
+            });
+        }
+    }
+    out
+}
+
 /// `[whse@wh-app02 ~]$` or `appuser@appvm12:~$` → the host.
 fn prompt_host(prompt: &str) -> Option<String> {
     let (_, rest) = prompt.split_once('@')?;
@@ -197,6 +251,19 @@ appuser@appvm12:~$ curl -sv -o /dev/null http://ocsp.northwind.example:8080/
         assert_eq!(test.url, "http://ocsp.example:8080/");
         assert!(!test.exact_url);
         assert_eq!(test.outcome.as_ref().map(|o| o.1), Some(10));
+        // openssl ocsp that could not connect.
+        let queries = failed_ocsp_queries(
+            "[mqm@mqprd01 ssl]$ openssl ocsp -issuer i.pem -cert a.pem -url http://ocsp.example:8080/ -resp_text\nError connecting BIO\nError querying OCSP responder\n40B7E1F2A17F0000:error:8000006F:system library:BIO_connect:Connection refused:crypto/bio/bio_sock2.c:125:calling connect()\n",
+        );
+        let query = queries.first().unwrap();
+        assert_eq!(
+            (query.url.as_str(), query.host.as_deref()),
+            ("http://ocsp.example:8080/", Some("mqprd01"))
+        );
+        assert_eq!(
+            query.outcome,
+            Some((CurlOutcome::Failed("Connection refused".into()), 2))
+        );
         // Prose about curl is no run.
         assert!(runs("curl from the box gets HTTP 200 from http://ocsp.example/").is_empty());
     }

@@ -420,7 +420,8 @@ impl Observations {
         };
         let runs = super::curl::runs(text)
             .into_iter()
-            .chain(super::curl::failed_tcp_tests(text));
+            .chain(super::curl::failed_tcp_tests(text))
+            .chain(super::curl::failed_ocsp_queries(text));
         for run in runs.filter(|r| !r.proxy) {
             let Some((outcome, line)) = run.outcome else {
                 continue;

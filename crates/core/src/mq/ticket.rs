@@ -1611,6 +1611,24 @@ AMQ8566I: Display authentication information details.
         assert!(e.alternatives.is_empty(), "{:?}", e.alternatives);
     }
 
+    /// `openssl ocsp -url` from the queue manager's host that cannot connect (Error connecting
+    /// BIO) is evidence the queue manager cannot reach its responder (ticket 130).
+    #[test]
+    fn openssl_ocsp_failing_to_connect_from_the_qm_host_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/130-openssl-ocsp-error-connecting-bio-from-qm-host-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains(
+                "openssl ocsp from mqprd01 could not reach http://ocsp.northwind.example:8080/: Connection refused"
+            )),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(e.alternatives.is_empty(), "{:?}", e.alternatives);
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [
