@@ -815,7 +815,17 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "130-openssl-ocsp-error-connecting-bio-from-qm-host-amq9716",
         Some(2393),
         "queue_manager",
-        &["cannot reach", "http://ocsp.northwind.example:8080/", "orders-svc"],
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "orders-svc",
+        ],
+    ),
+    (
+        "131-grep-n-line-numbers-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
     ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).

@@ -802,6 +802,10 @@ pub fn read(text: &str, at: &str) -> Ticket {
 
 /// [`read`] for a paste already decoded (the page decodes once per paste and shares it).
 pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> Ticket {
+    // `grep -n` line numbers before an error log's lines are not part of them (the lines stay
+    // where they are in the paste).
+    let without_numbers = super::quote::without_grep_line_numbers(text);
+    let text = without_numbers.as_deref().unwrap_or(text);
     let (mut case, mut filed) = super::sort::auto_case(decoded, text, at);
     case.title = "Ticket".to_owned();
     // C code that fills the MQ structures, when no command line says how the client connects.
@@ -1627,6 +1631,32 @@ AMQ8566I: Display authentication information details.
             e.cause.evidence
         );
         assert!(e.alternatives.is_empty(), "{:?}", e.alternatives);
+    }
+
+    /// `grep -n` on one error log prints line numbers before each line: the entry is still the
+    /// queue manager's AMQ9633 about the client's certificate (ticket 131).
+    #[test]
+    fn a_grep_n_excerpt_of_the_qm_log_is_read() {
+        let text = include_str!(
+            "../../../../testdata/tickets/131-grep-n-line-numbers-qm-log-client-revoked.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("orders-svc"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("is revoked"),
+            "{}",
+            e.cause.summary
+        );
     }
 
     #[test]
