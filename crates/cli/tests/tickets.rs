@@ -827,6 +827,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    (
+        "132-thread-update-connects-now-asks-root-cause",
+        Some(2393),
+        "client",
+        &["cannot reach"],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (
