@@ -113,6 +113,9 @@ pub struct Observations {
     /// listener's chain (`Verify return code: 20/21/2`): its line and what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chain_unverified: Option<(usize, String)>,
+    /// Files a directory listing in the ticket shows (`ls -l`, `dir`), with their lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub listed_files: Vec<(usize, String)>,
     /// Some of the messages come from Windows' Application event log (Event Viewer's copy).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_event_log: bool,

@@ -25,6 +25,7 @@ pub mod inserts;
 pub mod java;
 pub mod keystore_text;
 pub mod lint;
+pub mod listing;
 pub mod logtime;
 pub mod mqsc;
 pub mod openssl_text;

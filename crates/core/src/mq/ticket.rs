@@ -425,6 +425,7 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
     observe_zos(&super::zos::messages(&case.material), &mut observed);
     observed.from_event_log = !super::eventlog::events(&case.material).is_empty();
     observed.add_curl(&case.material, case);
+    observed.listed_files = super::listing::files(&case.material);
     observed.failed_in_words = case
         .material
         .lines()
@@ -1132,6 +1133,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     read_zos(text, &mut case, &mut observed, &mut filed);
     observed.add_openssl_text(text, 1);
     observed.add_curl(text, &case);
+    observed.listed_files = super::listing::files(text);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
     if let Some((channel, aside)) =
@@ -1656,6 +1658,23 @@ AMQ8566I: Display authentication information details.
             e.cause.summary.contains("is revoked"),
             "{}",
             e.cause.summary
+        );
+    }
+
+    /// A directory listing that shows the key repository without its stash file is said as the
+    /// evidence for it (ticket 117's `ls -l`).
+    #[test]
+    fn a_listing_without_the_stash_file_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/117-kdb-on-93-client-stash-file-missing-2381.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert!(
+            e.supposes.iter().any(
+                |s| s.contains("the listing at line 36 shows payments.kdb but no payments.sth")
+            ),
+            "{:?}",
+            e.supposes
         );
     }
 

@@ -339,10 +339,31 @@ pub(super) fn key_repository_question(
     }
     let repository = client.key_repository()?.value;
     let logged = seen(observed, Side::Client, &["AMQ9660"]).next();
-    let (cost, evidence) = match (logged, observed.reasons.iter().find(|r| r.code == 2381)) {
+    let (cost, mut evidence) = match (logged, observed.reasons.iter().find(|r| r.code == 2381)) {
         (Some(m), _) => (1, format!("the client's AMQ9660 at line {}", m.line)),
         (None, Some(r)) => (2, format!("2381 at line {}", r.line)),
         (None, None) => return None,
+    };
+    // A directory listing that shows the key database but not its stash file beside it.
+    let file_name = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
+    let (database, stash) = (
+        file_name(&repository),
+        file_name(&crate::mq::predict::stash_file(&repository)),
+    );
+    let listed = |name: &str| {
+        observed
+            .listed_files
+            .iter()
+            .find(|(_, n)| n.eq_ignore_ascii_case(name))
+    };
+    let cost = match (listed(&database), listed(&stash)) {
+        (Some((line, _)), None) => {
+            evidence.push_str(&format!(
+                "; the listing at line {line} shows {database} but no {stash}"
+            ));
+            0
+        }
+        _ => cost,
     };
     Some(vec![
         Choice::as_stated(),
