@@ -833,6 +833,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach"],
     ),
+    (
+        "133-kubernetes-configmap-mqclient-ini-warn-client-amq9716",
+        Some(2393),
+        "client",
+        &["cannot reach", "REQUIRED"],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (
