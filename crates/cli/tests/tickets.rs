@@ -839,6 +839,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["cannot reach", "REQUIRED"],
     ),
+    (
+        "134-web-form-collapsed-log-entries-one-line-each",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "orders-svc"],
+    ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).
     (
