@@ -35,7 +35,7 @@ use crate::timestamp::Timestamp;
 use serde::Serialize;
 
 mod console;
-mod header;
+pub(crate) mod header;
 mod json;
 pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
 pub(crate) use header::{header_fields, opens_field};

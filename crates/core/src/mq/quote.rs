@@ -9,7 +9,30 @@
 /// quoting.
 pub fn quote_prefix(line: &str) -> usize {
     let mail = mail_prefix(line);
-    mail + line.get(mail..).map_or(0, grep_prefix)
+    let grep = mail + line.get(mail..).map_or(0, grep_prefix);
+    grep + line.get(grep..).map_or(0, label_prefix)
+}
+
+/// A short label a web form or chat put before an error log entry's header on the same line
+/// (`Client error log: 12/01/2026 06:05:41 AM - Process(…)`): the label is not the entry's.
+/// Only taken when what follows it is an entry header.
+fn label_prefix(text: &str) -> usize {
+    let Some(at) = text.find(": ") else { return 0 };
+    let label = text.get(..at).unwrap_or_default();
+    if label.is_empty()
+        || label.len() > 40
+        || label.starts_with(char::is_whitespace)
+        || label.contains(['(', ')'])
+    {
+        return 0;
+    }
+    let rest = text.get(at + 2..).unwrap_or_default();
+    let start = at + 2 + (rest.len() - rest.trim_start().len());
+    if super::errlog::header::entry_header_rest(text.get(start..).unwrap_or_default()).is_some() {
+        start
+    } else {
+        0
+    }
 }
 
 /// `grep` over several files (or with `-H`) prints each line after its file name and `:` (a
@@ -285,5 +308,20 @@ mod tests {
         // Dates, or numbered lines without a match, are left alone.
         assert!(without_grep_line_numbers("2026-12-01 a\n2026-12-01 b\n2026-12-01 c\n").is_none());
         assert!(without_grep_line_numbers("1-a\n2-b\n3-c\n").is_none());
+    }
+
+    #[test]
+    fn a_label_before_an_entry_header_is_not_the_entrys() {
+        let line = "Client error log: 12/01/2026 06:05:41 AM - Process(14402.1) User(billing) Program(billing-batch)";
+        assert_eq!(
+            line.get(quote_prefix(line)..),
+            Some("12/01/2026 06:05:41 AM - Process(14402.1) User(billing) Program(billing-batch)")
+        );
+        // A message id, or a label before anything else, stays.
+        assert_eq!(
+            quote_prefix("AMQ9716E: Remote SSL certificate revocation status"),
+            0
+        );
+        assert_eq!(quote_prefix("Note: 12/01/2026 was a Tuesday"), 0);
     }
 }
