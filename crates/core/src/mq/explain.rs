@@ -2349,40 +2349,48 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
             "line {line}: openssl s_client, run with a CA file, printed '{printed}'"
         ));
     }
-    // A responder tried with curl from the host of the side whose check is undetermined.
-    let undetermined: Vec<Side> = diagnosis
-        .revocation
-        .iter()
-        .filter(|r| matches!(r.finding, Finding::Undetermined(_)))
-        .map(|r| r.side)
-        .collect();
-    evidence.extend(
-        observed
-            .tried
-            .iter()
-            .filter(|t| undetermined.contains(&t.side))
-            .map(|t| {
-                let host = t.host.as_deref().unwrap_or(match t.side {
-                    Side::Client => "the client's host",
-                    Side::QueueManager => "the queue manager's host",
-                });
-                let target = if t.exact_url {
-                    t.url.clone()
-                } else {
-                    t.url
-                        .trim_start_matches("http://")
-                        .trim_end_matches('/')
-                        .to_owned()
-                };
-                match &t.error {
-                    Some(error) => format!(
-                        "line {}: {} from {host} could not reach {target}: {error}",
-                        t.line, t.tool
-                    ),
-                    None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
+    // A responder tried by hand from the host of the side whose check is undetermined, when it
+    // is the responder that check asked (a stand-in's responder stands for any).
+    let stand_in_responders = [
+        super::examples::SERVER_RESPONDER,
+        super::examples::CLIENT_RESPONDER,
+    ];
+    let asked_it = |t: &&Tried| {
+        diagnosis.revocation.iter().any(|r| {
+            r.side == t.side
+                && match &r.finding {
+                    Finding::Undetermined(
+                        Unknown::Unreachable { url } | Unknown::NoEvidence { url },
+                    ) => {
+                        same_endpoint(&t.url, url)
+                            || stand_in_responders.iter().any(|s| same_endpoint(s, url))
+                    }
+                    Finding::Undetermined(_) => true,
+                    Finding::Revoked { .. } => false,
                 }
-            }),
-    );
+        })
+    };
+    evidence.extend(observed.tried.iter().filter(asked_it).map(|t| {
+        let host = t.host.as_deref().unwrap_or(match t.side {
+            Side::Client => "the client's host",
+            Side::QueueManager => "the queue manager's host",
+        });
+        let target = if t.exact_url {
+            t.url.clone()
+        } else {
+            t.url
+                .trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_owned()
+        };
+        match &t.error {
+            Some(error) => format!(
+                "line {}: {} from {host} could not reach {target}: {error}",
+                t.line, t.tool
+            ),
+            None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
+        }
+    }));
     evidence.extend(observed.ocsp_text.iter().filter(|t| t.from_crl).map(|t| {
         format!(
             "line {}: openssl verify -crl_check printed '{}' for serial {} (the CA's CRL)",

@@ -1678,6 +1678,28 @@ AMQ8566I: Display authentication information details.
         );
     }
 
+    /// curl reaching the leaf's responder is no evidence about the issuing CA's responder the
+    /// client's AMQ9716 names (ticket 135): the cause names that one and lists no curl.
+    #[test]
+    fn a_try_of_another_responder_is_not_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/135-client-amq9716-names-issuing-ca-root-responder.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert!(
+            e.cause
+                .summary
+                .contains("http://ocsp-root.northwind.example/"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.evidence.iter().all(|l| !l.contains("curl")),
+            "{:?}",
+            e.cause.evidence
+        );
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [
