@@ -849,7 +849,11 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "135-client-amq9716-names-issuing-ca-root-responder",
         Some(2393),
         "client",
-        &["cannot reach", "http://ocsp-root.northwind.example/", "Northwind Issuing CA 1"],
+        &[
+            "cannot reach",
+            "http://ocsp-root.northwind.example/",
+            "Northwind Issuing CA 1",
+        ],
     ),
     // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
     // prediction, and the contradiction says so (checked below).

@@ -1496,6 +1496,9 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
             }
             super::standin::rename(&text)
         };
+        for fix in &mut e.diagnosis.fixes {
+            fix.detail = rename(&fix.detail);
+        }
         super::standin::rename_diagnosis(&mut e.diagnosis);
         e.cause.summary = rename(&e.cause.summary);
         e.cause.certificates = observed

@@ -1700,6 +1700,24 @@ AMQ8566I: Display authentication information details.
         );
     }
 
+    /// The responder URL a printed certificate names is the one the fix names too, not the
+    /// stand-in's (ticket 126: certutil -dump).
+    #[test]
+    fn the_fix_names_the_printed_responder() {
+        let text = include_str!(
+            "../../../../testdata/tickets/126-windows-certutil-dump-qm-cert-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert!(
+            e.diagnosis
+                .fixes
+                .iter()
+                .any(|f| f.detail.contains("http://ocsp.northwind.example:8080/")),
+            "{:?}",
+            e.diagnosis.fixes
+        );
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [
