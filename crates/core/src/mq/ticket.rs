@@ -492,10 +492,13 @@ fn read_zos(text: &str, case: &mut Case, observed: &mut Observations, filed: &mu
         return;
     };
     let ids: Vec<&str> = found.iter().map(|m| m.id.as_str()).collect();
+    let lines = if first.line == last.line {
+        format!("line {}", first.line)
+    } else {
+        format!("lines {}-{}", first.line, last.line)
+    };
     filed.push(format!(
-        "lines {}-{}: a z/OS queue manager's channel initiator messages ({}), the queue manager's log: IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows), and its CSQX63n-CSQX69n messages are compared as the AMQ9630-AMQ9699 of the same number (assumption zos-csqx-as-amq)",
-        first.line,
-        last.line,
+        "{lines}: a z/OS queue manager's channel initiator messages ({}), the queue manager's log: IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows), and its CSQX63n-CSQX69n messages are compared as the AMQ9630-AMQ9699 of the same number (assumption zos-csqx-as-amq)",
         ids.join(", ")
     ));
     observe_zos(&found, observed);
