@@ -717,6 +717,152 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "mqprd01.northwind.example",
         ],
     ),
+    (
+        "115-openssl-verify-error-20-leaf-only-kdb-root-only",
+        Some(2393),
+        "client",
+        &["Northwind Issuing CA 1", "missing intermediate"],
+    ),
+    (
+        "116-openssl-verify-crl-check-revoked-app-cert-node-client",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "117-kdb-on-93-client-stash-file-missing-2381",
+        Some(2381),
+        "client",
+        &[
+            "/etc/payments/ssl/payments.kdb",
+            "/etc/payments/ssl/payments.sth",
+        ],
+    ),
+    (
+        "118-curl-verbose-only-responder-url-client-amq9716",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    (
+        "119-old-java-mqje001-2397-revoked-qm-cert",
+        Some(2397),
+        "client",
+        &["is revoked", "JSSE"],
+    ),
+    (
+        "120-windows-us-ampm-noon-entry-latest-qm-revokes-client",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "121-zos-chinit-csqx-messages-linux-client-amq9665",
+        Some(2393),
+        "queue_manager",
+        &[
+            "does not reach a CA certificate",
+            "queue manager's key repository",
+        ],
+    ),
+    (
+        "122-servicenow-export-newest-note-first-qm-cert-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    (
+        "123-go-client-s-client-verify-21-leaf-only-presented",
+        Some(2393),
+        "client",
+        &["Northwind Issuing CA 1", "missing intermediate"],
+    ),
+    (
+        "125-spring-keytool-list-v-truststore-network-error",
+        Some(2397),
+        "client",
+        &["cannot reach", "JSSE"],
+    ),
+    (
+        "126-windows-certutil-dump-qm-cert-client-amq9716",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "mqprd01.northwind.example",
+        ],
+    ),
+    (
+        "127-s-client-cafile-verify-21-no-pem-no-logs",
+        Some(2393),
+        "client",
+        &["does not reach a CA", "client's key repository"],
+    ),
+    (
+        "128-windows-event-viewer-qm-event-id-9633-client-amq9665",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "129-powershell-test-netconnection-windows-client-amq9716",
+        Some(2393),
+        "client",
+        &["cannot reach", "mqprd01.northwind.example"],
+    ),
+    (
+        "130-openssl-ocsp-error-connecting-bio-from-qm-host-amq9716",
+        Some(2393),
+        "queue_manager",
+        &[
+            "cannot reach",
+            "http://ocsp.northwind.example:8080/",
+            "orders-svc",
+        ],
+    ),
+    (
+        "131-grep-n-line-numbers-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "132-thread-update-connects-now-asks-root-cause",
+        Some(2393),
+        "client",
+        &["cannot reach"],
+    ),
+    (
+        "133-kubernetes-configmap-mqclient-ini-warn-client-amq9716",
+        Some(2393),
+        "client",
+        &["cannot reach", "REQUIRED"],
+    ),
+    (
+        "134-web-form-collapsed-log-entries-one-line-each",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "orders-svc"],
+    ),
+    (
+        "135-client-amq9716-names-issuing-ca-root-responder",
+        Some(2393),
+        "client",
+        &[
+            "cannot reach",
+            "http://ocsp-root.northwind.example/",
+            "Northwind Issuing CA 1",
+        ],
+    ),
+    // Nothing in the ticket says why it fails: the cause cannot be more than the configuration's
+    // prediction, and the contradiction says so (checked below).
+    (
+        "124-display-chstatus-authinfo-only-nothing-connects",
+        None,
+        "none",
+        &[],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -970,6 +1116,10 @@ fn relying_on_openssl_output_is_a_named_assumption() {
             "36-s-client-showcerts-firewall",
             &["s-client-chain-presented"],
         ),
+        (
+            "116-openssl-verify-crl-check-revoked-app-cert-node-client",
+            &["openssl-output-as-gskit", "openssl-verify-crl-as-ocsp"],
+        ),
         ("42-dotnet-mqclient-ini-ocsp-ignored", &[]),
         ("01-linux-client-responder-down", &[]),
     ] {
@@ -979,7 +1129,7 @@ fn relying_on_openssl_output_is_a_named_assumption() {
             .unwrap()
             .iter()
             .filter_map(|a| a["id"].as_str())
-            .filter(|id| id.starts_with("openssl-output-as") || id.starts_with("s-client"))
+            .filter(|id| id.starts_with("openssl-") || id.starts_with("s-client"))
             .collect();
         ids.sort_unstable();
         let mut expected = expected.to_vec();
@@ -1055,5 +1205,30 @@ fn the_container_console_log_is_the_queue_managers() {
             .contains("line 17: AMQ9633E in the queue manager's log"),
         "{}",
         d["cause"]["evidence"]
+    );
+}
+
+/// A ticket that only says nothing connects (DISPLAY output, no code, no log) is not answered
+/// "connects" silently: the contradiction says the ticket shows nothing of the failure and asks
+/// for the logs.
+#[test]
+fn a_failure_said_only_in_words_is_a_contradiction() {
+    let d = diagnosed("124-display-chstatus-authinfo-only-nothing-connects");
+    let contradictions = d["contradictions"].to_string();
+    assert!(
+        contradictions.contains("the ticket says the connection fails (line 1)"),
+        "{contradictions}"
+    );
+}
+
+/// A key repository without its stash file: the fix names the .sth to create beside it.
+#[test]
+fn a_missing_stash_file_fix_names_it() {
+    let d = diagnosed("117-kdb-on-93-client-stash-file-missing-2381");
+    assert_eq!(d["matches_observed"], true, "{}", d["observed"]);
+    let fixes = d["fixes"].to_string();
+    assert!(
+        fixes.contains("runmqakm -keydb -stashpw -db /etc/payments/ssl/payments.kdb"),
+        "{fixes}"
     );
 }

@@ -262,6 +262,9 @@ pub enum SupposedFault {
     /// looks for (CERTLABL, else `ibmwebspheremq<qmname>`): its AMQ9637 without the client's
     /// AMQ9642.
     QmNoCertificate,
+    /// The C client names a key repository it cannot open: no password stash file beside it,
+    /// one it cannot read, or a wrong password (its AMQ9660, 2381).
+    KeyRepositoryUnusable,
 }
 
 /// Which channel authentication block a diagnosis supposes.

@@ -271,6 +271,15 @@ pub const MESSAGES: &[Message] = &[
         source: "http://www-01.ibm.com/support/docview.wss?uid=swg1IT15978",
     },
     Message {
+        id: "AMQ9660",
+        title: "SSL key repository: password incorrect or, stash file absent or unusable.",
+        meaning: "The key repository cannot be opened: its password stash file (the .sth beside the .kdb, same name) is missing, unreadable by this user ID or damaged, or the password is wrong. A C client's MQCONNX then fails with 2381 MQRC_KEY_REPOSITORY_ERROR before any handshake.",
+        side: "the side that opens the key repository (the client, for 2381)",
+        severity: Some('E'),
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html (2381: stash file absent or unreadable, passphrase wrong); the message text as pasted logs show it",
+    },
+    Message {
         id: "AMQ9637",
         title: "Channel is lacking a certificate.",
         meaning: "Logged with AMQ9642 on the partner: the client sent no certificate. Without AMQ9642 from the client, the queue manager itself may lack its personal certificate (none under CERTLABL or ibmwebspheremq<qmname> in its key repository: an assumption, see qm-no-certificate).",

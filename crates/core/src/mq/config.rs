@@ -215,6 +215,10 @@ pub enum QmTls {
     Gskit,
     /// OpenSSL: MQ on HPE NonStop, as in the seed walk-through.
     Openssl,
+    /// System SSL: IBM MQ for z/OS. It checks no OCSP (OCSP in an AUTHINFO is used only on
+    /// AIX, Linux and Windows; z/OS checks CRLs over LDAP), and its channel initiator writes
+    /// CSQX messages, compared as the AMQ messages of the same number (`zos-csqx-as-amq`).
+    SystemSsl,
 }
 
 /// The client side, after parsing.

@@ -35,7 +35,7 @@ use crate::timestamp::Timestamp;
 use serde::Serialize;
 
 mod console;
-mod header;
+pub(crate) mod header;
 mod json;
 pub use header::{LOCALIZED_FIELDS, QUEUE_MANAGER_PROGRAMS, entry_header, side_of};
 pub(crate) use header::{header_fields, opens_field};
@@ -223,6 +223,30 @@ fn message_ids(line: &str) -> Vec<(String, Option<char>)> {
 }
 
 /// `AMQ9633E:` or `AMQ9633:` at the start of a line: the id, its severity and the text after.
+/// A message whose lines a web form joined: `TEXT EXPLANATION: … ACTION: … ----- file : line ---`
+/// split into its parts as the separate lines would give them.
+fn joined_message(message: &mut LogMessage, rest: &str) {
+    let (body, source) = match rest.split_once(" -----") {
+        Some((body, source)) => (
+            body,
+            Some(source.trim_matches(['-', ' ']).trim().to_owned()),
+        ),
+        None => (rest, None),
+    };
+    let (body, action) = match body.split_once(" ACTION:") {
+        Some((body, action)) => (body, Some(action.trim().to_owned())),
+        None => (body, None),
+    };
+    let (text, explanation) = match body.split_once(" EXPLANATION:") {
+        Some((text, explanation)) => (text, Some(explanation.trim().to_owned())),
+        None => (body, None),
+    };
+    message.text = text.trim().to_owned();
+    message.explanation = explanation.filter(|e| !e.is_empty());
+    message.action = action.filter(|a| !a.is_empty());
+    message.source = source.filter(|s| s.contains(':'));
+}
+
 fn leading_id(trimmed: &str) -> Option<(String, Option<char>, &str)> {
     let (id, severity) = id_at(trimmed, 0)?;
     let rest = trimmed.get(id.len()..)?;
@@ -442,6 +466,27 @@ impl LogFacts {
                 let mut fields = LogMessage::new(String::new(), None, number, EntryForm::Entry);
                 fields.set_time(time);
                 facts.set_fields(&mut fields, pairs, number);
+                // A web form joined the entry's lines: its message follows the fields.
+                if let Some((id, severity, rest)) = leading_id(tail.trim()) {
+                    facts.finish_ffst(&mut ffst);
+                    if let Some(previous) = header.take() {
+                        facts.problems.push(LogProblem {
+                            line: previous.line,
+                            column: 0,
+                            message: "an entry header with no AMQ message after it".into(),
+                        });
+                    }
+                    let mut message = fields;
+                    message.header_line = Some(number);
+                    message.id = id;
+                    message.severity = severity;
+                    message.line = number;
+                    joined_message(&mut message, rest);
+                    facts.messages.push(message);
+                    current = Some(facts.messages.len() - 1);
+                    section = Section::Text;
+                    continue;
+                }
                 let open = opens_field(tail).then(|| (number, tail.to_owned()));
                 if let Some(previous) = header.replace(Header {
                     line: number,

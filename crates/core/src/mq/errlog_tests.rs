@@ -485,3 +485,23 @@ fn container_basic_console_lines_read_as_queue_manager_entries() {
     assert_eq!((m.id.as_str(), m.form), ("AMQ9716E", EntryForm::Console));
     assert_eq!(m.side, Some(Side::QueueManager));
 }
+
+/// A web form that joined an entry's lines: the header's fields, the message, its explanation
+/// and its source file all on one line (ticket 134).
+#[test]
+fn an_entry_joined_on_one_line_is_read() {
+    let text = "12/01/2026 06:05:41 AM - Process(2290.88) User(mqm) Program(amqrmppa) Host(mqprd01) Installation(Installation1) VRMF(9.3.0.20) QMgr(MQPRD01) Time(2026-12-01T06:05:41.307Z) CommentInsert1(BILLING.SVRCONN) CommentInsert2([Class=]GSKVALMethod::X509[Issuer=]CN=Northwind Issuing CA 1,O=Northwind Trading,C=GB[#=]5a0c77[Subject=]CN=orders-svc,OU=Apps,O=Northwind Trading,C=GB) AMQ9716E: Remote SSL certificate revocation status check failed for channel 'BILLING.SVRCONN'. EXPLANATION: IBM MQ failed to determine the revocation status. ACTION: If you are using an OCSP responder, ensure that it is reachable... ----- amqccisa.c : 9406 -------------------------------------------------------\n";
+    let facts = LogFacts::parse(text);
+    assert_eq!(facts.messages.len(), 1, "{:?}", facts.messages);
+    let message = &facts.messages[0];
+    assert_eq!(message.id, "AMQ9716E");
+    assert_eq!(message.qmgr.as_deref(), Some("MQPRD01"));
+    assert_eq!(message.channel.as_deref(), Some("BILLING.SVRCONN"));
+    assert_eq!(message.header_line, Some(1));
+    assert_eq!(
+        message.explanation.as_deref(),
+        Some("IBM MQ failed to determine the revocation status.")
+    );
+    assert_eq!(message.source.as_deref(), Some("amqccisa.c : 9406"));
+    assert!(facts.problems.is_empty(), "{:?}", facts.problems);
+}

@@ -106,6 +106,46 @@ pub struct Observations {
     /// The line of `openssl s_client` output that printed a certificate chain, when one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s_client_chain: Option<usize>,
+    /// Lines that say in words that the connection fails ("nothing connects"), without a code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed_in_words: Vec<usize>,
+    /// `openssl s_client` run with a CA file (`-CAfile`/`-CApath`) could not verify the
+    /// listener's chain (`Verify return code: 20/21/2`): its line and what it printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_unverified: Option<(usize, String)>,
+    /// Files a directory listing in the ticket shows (`ls -l`, `dir`), with their lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub listed_files: Vec<(usize, String)>,
+    /// Some of the messages come from Windows' Application event log (Event Viewer's copy).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_event_log: bool,
+    /// Responders tried by hand with curl from one side's host, not through a proxy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tried: Vec<Tried>,
+}
+
+/// A responder URL tried with curl from one side's host (`mq::curl`): whether that host reaches
+/// it, as that side's TLS library would try it (directly, no proxy).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Tried {
+    /// 1-based line of its outcome.
+    pub line: usize,
+    /// The tool (`curl`, `Test-NetConnection`).
+    pub tool: String,
+    /// The URL: the one curl asked, or `http://HOST:PORT/` for a tool that tries a port (then
+    /// only its host and port say anything).
+    pub url: String,
+    /// `url` is the URL the tool asked.
+    #[serde(default)]
+    pub exact_url: bool,
+    /// The host its prompt names, when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The side whose host it ran on.
+    pub side: Side,
+    /// curl's error when it could not reach it; `None`: it reached it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -125,6 +165,10 @@ pub struct TextAnswer {
     /// status at all, an unknown one for MQ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responder_error: Option<String>,
+    /// Printed by `openssl verify -crl_check` against the CA's CRL, not by the responder: its
+    /// answer is taken as the responder's under the assumption `openssl-verify-crl-as-ocsp`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_crl: bool,
 }
 
 impl TextAnswer {
@@ -254,6 +298,22 @@ impl Observations {
             })
         };
         let parsed = super::openssl_text::parse(text);
+        // X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT (2), _LOCALLY (20), UNABLE_TO_VERIFY_LEAF_SIGNATURE
+        // (21): the chain sent does not reach a CA in the CA file it was run with.
+        let with_cas = text
+            .lines()
+            .any(|l| l.contains("s_client") && (l.contains("-CAfile") || l.contains("-CApath")));
+        if let Some((code, words, line)) = parsed
+            .s_client
+            .as_ref()
+            .and_then(|s| s.verify_return_code.clone())
+            .filter(|(code, _, _)| with_cas && [2, 20, 21].contains(code))
+        {
+            self.chain_unverified = Some((
+                first_line + line - 1,
+                format!("Verify return code: {code} ({words})"),
+            ));
+        }
         if let Some(s_client) = parsed.s_client.filter(|s| !s.chain.is_empty()) {
             self.s_client_chain = Some(first_line + s_client.line - 1);
         }
@@ -270,6 +330,7 @@ impl Observations {
                         line: first_line + response.line - 1,
                         verify_failed: false,
                         responder_error: Some(format!("{word} ({code})")),
+                        from_crl: false,
                     });
                 }
                 continue;
@@ -294,8 +355,104 @@ impl Observations {
                     serial: normal_serial(&serial),
                     status,
                     line: first_line + single.line - 1,
+                    from_crl: false,
                 });
             }
+        }
+        self.add_openssl_verify(text, first_line, &serial_of);
+    }
+
+    /// What `openssl verify -crl_check` concluded about a certificate pasted under the file
+    /// name it checked: `certificate revoked` (error 23 at depth 0) is a revoked answer, `OK`
+    /// a good one. Without a CRL check it says nothing about revocation; an error at another
+    /// depth is about another certificate of the chain, which the file name does not name.
+    fn add_openssl_verify(
+        &mut self,
+        text: &str,
+        first_line: usize,
+        serial_of: &dyn Fn(&str) -> Option<String>,
+    ) {
+        use super::openssl_text::verify::{CERT_REVOKED, runs};
+        for run in runs(text).into_iter().filter(|r| r.crl_check) {
+            let Some(serial) = serial_of(&run.file) else {
+                continue;
+            };
+            let revoked = run
+                .errors
+                .iter()
+                .find(|e| e.code == CERT_REVOKED && e.depth == 0);
+            let (status, line) = match revoked {
+                Some(error) => (Supposed::Revoked, error.line),
+                None if run.ok => (Supposed::Good, run.line),
+                None => continue,
+            };
+            self.ocsp_text.push(TextAnswer {
+                serial: normal_serial(&serial),
+                status,
+                line: first_line + line - 1,
+                verify_failed: false,
+                responder_error: None,
+                from_crl: true,
+            });
+        }
+    }
+
+    /// The curl runs in `text` that tried a responder directly from one side's host: the host
+    /// its prompt names is the one a side's log entries name (`Host(…)`), else the side is the
+    /// only one whose log shows it checking its partner's certificate.
+    pub fn add_curl(&mut self, text: &str, case: &Case) {
+        let hosts = |log: &str| -> Vec<String> {
+            LogFacts::parse(log)
+                .messages
+                .iter()
+                .filter_map(|m| m.host.as_deref())
+                .map(short_host)
+                .collect()
+        };
+        let client_hosts = hosts(&case.client.error_log);
+        let qm_hosts = hosts(&case.queue_manager.error_log);
+        let checks = |side: Side| {
+            self.messages
+                .iter()
+                .any(|m| m.side == side && ["AMQ9716", "AMQ9633"].contains(&base(&m.id).as_str()))
+        };
+        let only_checker = match (checks(Side::Client), checks(Side::QueueManager)) {
+            (true, false) => Some(Side::Client),
+            (false, true) => Some(Side::QueueManager),
+            _ => None,
+        };
+        let runs = super::curl::runs(text)
+            .into_iter()
+            .chain(super::curl::failed_tcp_tests(text))
+            .chain(super::curl::failed_ocsp_queries(text));
+        for run in runs.filter(|r| !r.proxy) {
+            let Some((outcome, line)) = run.outcome else {
+                continue;
+            };
+            let by_host = run.host.as_deref().map(short_host).and_then(|h| {
+                if client_hosts.contains(&h) {
+                    Some(Side::Client)
+                } else if qm_hosts.contains(&h) {
+                    Some(Side::QueueManager)
+                } else {
+                    None
+                }
+            });
+            let Some(side) = by_host.or(only_checker) else {
+                continue;
+            };
+            self.tried.push(Tried {
+                line,
+                tool: run.tool.to_owned(),
+                exact_url: run.exact_url,
+                url: run.url,
+                host: run.host,
+                side,
+                error: match outcome {
+                    super::curl::CurlOutcome::Reached => None,
+                    super::curl::CurlOutcome::Failed(error) => Some(error),
+                },
+            });
         }
     }
 
@@ -344,6 +501,29 @@ impl Observations {
     }
 }
 
+/// Whether two `http://` URLs name the same host and port (80 when none is given): a responder
+/// tried by host and port is the same whatever its path.
+fn same_endpoint(a: &str, b: &str) -> bool {
+    let endpoint = |url: &str| {
+        let url = url.trim();
+        if !url.get(..7)?.eq_ignore_ascii_case("http://") {
+            return None;
+        }
+        let authority = url.get(7..)?.split('/').next()?.to_ascii_lowercase();
+        Some(match authority.rsplit_once(':') {
+            Some((host, port)) => (host.to_owned(), port.parse::<u16>().ok()?),
+            None => (authority, 80),
+        })
+    };
+    endpoint(a).is_some_and(|e| Some(e) == endpoint(b))
+}
+
+/// `wh-app02.northwind.example` → `wh-app02`, lower case: prompts and log headers name a host
+/// with or without its domain.
+fn short_host(host: &str) -> String {
+    host.split('.').next().unwrap_or(host).to_ascii_lowercase()
+}
+
 /// A serial as hex without separators or leading zeros, lower case.
 /// A serial as `openssl ocsp -serial` takes it and prints it back: `0x5A0C31` (hex) or decimal
 /// digits; lowercase hex. `None` for anything else (a file name).
@@ -370,8 +550,21 @@ fn normal_serial(serial: &str) -> String {
     }
 }
 
-/// `AMQ9716E` → `AMQ9716`: the two TLS libraries differ in the severity letter only.
+/// `AMQ9716E` → `AMQ9716`: the two TLS libraries differ in the severity letter only. A z/OS
+/// TLS message is compared as the distributed one of the same number (`CSQX633E` → `AMQ9633`,
+/// the assumption `zos-csqx-as-amq`).
 fn base(id: &str) -> String {
+    let bare = id.trim_end_matches(['E', 'W', 'I', 'A', 'D']);
+    if let Some(number) = bare.strip_prefix("CSQX")
+        && number.len() == 3
+        && number.starts_with('6')
+        && number.bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("AMQ9{number}");
+    }
+    if bare.starts_with("CSQX") {
+        return bare.to_owned();
+    }
     id.trim_end_matches(['E', 'W', 'I']).to_owned()
 }
 
@@ -695,10 +888,21 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                     contradicts: None,
                 }
             };
-            let cost = |supposed: Supposed, base: i32| match printed {
-                Some(said) if said == supposed => 0,
-                Some(_) => base + 3,
-                None => base,
+            // A curl from this side's host to this responder (a stand-in's responder is the one
+            // it tried): it reached it or not, evidence for or against an unreachable one.
+            let stand_in = super::examples::stand_ins()
+                .1
+                .contains(&cert.short_name().as_str());
+            let tried = observed
+                .tried
+                .iter()
+                .find(|t| t.side == side && (stand_in || same_endpoint(&t.url, url)));
+            let cost = |supposed: Supposed, base: i32| match (printed, tried) {
+                (Some(said), _) if said == supposed => 0,
+                (Some(_), _) => base + 3,
+                (None, Some(t)) if t.error.is_some() == (supposed == Supposed::Unreachable) => base,
+                (None, Some(_)) => base + 3,
+                (None, None) => base,
             };
             // A printed answer is not a supposition: it is listed as evidence instead. One
             // against it says so.
@@ -908,18 +1112,52 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
                 m.validation_error
                     .filter(|e| gskit_chain_error(*e) || [2, 19, 20, 21].contains(e))
             });
-        let suppositions = suppositions.into_iter().chain(chain_error.map(|error| {
-            (
-                "AMQ9633",
-                SupposedFault::ChainUntrusted(side),
-                partner,
-                if error == 575_010 || error < 575_000 {
-                    format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)")
-                } else {
-                    format!("the chain of {whose} fails {who}'s validation: GSKit's error {error} is a certificate-validation error, not 575032 (an OCSP revocation); which check failed the ticket does not say (575051 is named a CA certificate without a critical basicConstraints in a practitioner's notes)")
+        // A z/OS queue manager asks no OCSP responder: its bad-certificate message (CSQX633E,
+        // compared as AMQ9633) is a chain its key ring does not validate, whatever error it names.
+        let zos = side == Side::QueueManager
+            && resolved.qm.tls == super::config::QmTls::SystemSsl
+            && chain_error.is_none();
+        let zos_words = zos.then(|| {
+            format!("the chain of {whose} does not validate against the z/OS queue manager's key ring (its CSQX633E; z/OS asks no OCSP responder): a CA certificate of that chain not connected to the key ring, most likely")
+        });
+        let suppositions = suppositions.into_iter().chain(
+            chain_error
+                .map(|error| {
+                    if error == 575_010 || error < 575_000 {
+                        format!("the chain of {whose} does not reach a CA {who} trusts (a missing intermediate or an untrusted root)")
+                    } else {
+                        format!("the chain of {whose} fails {who}'s validation: GSKit's error {error} is a certificate-validation error, not 575032 (an OCSP revocation); which check failed the ticket does not say (575051 is named a CA certificate without a critical basicConstraints in a practitioner's notes)")
+                    }
+                })
+                .or(zos_words)
+                .map(|words| ("AMQ9633", SupposedFault::ChainUntrusted(side), partner, words)),
+        );
+        // s_client run with the client's CA file could not verify the listener's chain: a chain
+        // the client cannot complete, where its own log does not say.
+        // Pasted certificates are validated as they are: the question is for stand-ins.
+        let partner_pasted = partner
+            .as_ref()
+            .is_some_and(|c| !stand_ins.contains(&c.short_name().as_str()));
+        if side == Side::Client
+            && chain_error.is_none()
+            && !partner_pasted
+            && let Some((line, printed)) = &observed.chain_unverified
+        {
+            out.push(vec![
+                Choice {
+                    change: Change::Fault(SupposedFault::ChainUntrusted(side)),
+                    cost: 0,
+                    contradicts: None,
+                    words: format!("the chain of {whose} does not reach a CA {who} trusts: openssl s_client, run with the CA file the client's key repository was built from, printed '{printed}' at line {line}"),
                 },
-            )
-        }));
+                Choice {
+                    change: Change::Nothing,
+                    cost: 3,
+                    contradicts: None,
+                    words: format!("{who}'s key repository completes the chain of {whose}, against what openssl s_client printed at line {line} (another CA file, or another certificate than the MQ client is sent?)"),
+                },
+            ]);
+        }
         for (id, fault, cert, words) in suppositions {
             if !observed
                 .messages
@@ -1211,14 +1449,26 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         let printed = printed::roles(&case.material, observed);
         // Where no printed certificate names its responder, `openssl ocsp -url` may.
         let asked = printed::asked_urls(&case.material, observed);
+        // Else the URL curl tried from the host of the side that asks it.
+        let tried = [Side::Client, Side::QueueManager].map(|side| {
+            observed
+                .tried
+                .iter()
+                .find(|t| t.side == side && t.exact_url)
+                .map(|t| t.url.clone())
+        });
         let responders = [
             super::examples::SERVER_RESPONDER,
             super::examples::CLIENT_RESPONDER,
         ];
         let rename = |text: &str| {
             let mut text = text.to_owned();
-            for ((((stand_in, cn), printed), responder), asked) in
-                logged.iter().zip(&printed).zip(responders).zip(&asked)
+            for (((((stand_in, cn), printed), responder), asked), tried) in logged
+                .iter()
+                .zip(&printed)
+                .zip(responders)
+                .zip(&asked)
+                .zip(&tried)
             {
                 match (cn, printed) {
                     (Some(cn), _) => {
@@ -1230,7 +1480,7 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                     (None, Some(p)) => {
                         text = text.replace(
                             &format!("({stand_in})"),
-                            &format!("({}, printed by openssl x509 -text; no PEM)", p.name),
+                            &format!("({}, printed by {}; no PEM)", p.name, p.by),
                         );
                     }
                     (None, None) => {}
@@ -1239,12 +1489,16 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
                     .as_ref()
                     .and_then(|p| p.url.as_deref())
                     .or(asked.as_deref())
+                    .or(tried.as_deref())
                 {
                     text = text.replace(responder, url);
                 }
             }
             super::standin::rename(&text)
         };
+        for fix in &mut e.diagnosis.fixes {
+            fix.detail = rename(&fix.detail);
+        }
         super::standin::rename_diagnosis(&mut e.diagnosis);
         e.cause.summary = rename(&e.cause.summary);
         e.cause.certificates = observed
@@ -1273,13 +1527,12 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
         );
         e.supposes.insert(
             0,
-            if printed.iter().any(Option::is_some) {
-                "no certificate was pasted as PEM or DER, only as openssl x509 -text output: the reasoning uses stand-in certificates under the names and responder URLs it prints (the printed dates, keys and signatures are not checked)"
-            } else {
-                "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's"
-            }
-            .into(),
+            match printed.iter().flatten().next() {
+                Some(p) => format!("no certificate was pasted as PEM or DER, only as {} output: the reasoning uses stand-in certificates under the names and responder URLs it prints (the printed dates, keys and signatures are not checked)", p.by),
+                None => "no certificate was pasted: the reasoning uses stand-in certificates, so their names and responders are not the customer's".into(),
+            },
         );
+        openssl_assumptions(&mut e, observed);
         return e;
     }
     let mut e = search(case, resolved, observed);
@@ -1294,7 +1547,47 @@ pub fn explain_resolved(case: &Case, resolved: Resolved, observed: &Observations
     {
         e.diagnosis.assumptions.push(named.clone());
     }
+    openssl_assumptions(&mut e, observed);
     e
+}
+
+/// The assumptions a diagnosis makes when it relies on what the ticket shows in another form than
+/// MQ's own: a Windows event log entry as an AMQ message, s_client's CA file as the client's key
+/// repository, a CRL check as the responder's answer.
+fn openssl_assumptions(e: &mut Explanation, observed: &Observations) {
+    // A message read from the Windows event log is one by its event id.
+    if observed.from_event_log
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "windows-event-id-as-amq")
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
+    // s_client's CA file stands for the client's key repository where the cause relies on it.
+    if observed.chain_unverified.is_some()
+        && e.diagnosis
+            .steps
+            .iter()
+            .any(|s| s.id == "mq.client_chain" && s.outcome == Outcome::Fail)
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "s-client-cafile-as-key-repository")
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
+    // An answer read from a CRL check stands for the responder's: said as an assumption when the
+    // diagnosis relies on printed answers.
+    if observed.ocsp_text.iter().any(|t| t.from_crl)
+        && e.diagnosis
+            .assumptions
+            .iter()
+            .any(|a| a.id.starts_with("openssl-output-as"))
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "openssl-verify-crl-as-ocsp")
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
 }
 
 fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Explanation {
@@ -1328,6 +1621,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         all.extend(neighbours::cipher_question(&trusting, observed));
         all.extend(neighbours::chlauth_question(&trusting, observed));
         all.extend(neighbours::qm_certificate_question(&trusting, observed));
+        all.extend(neighbours::key_repository_question(&trusting, observed));
         all
     };
     // Every combination, up to the budget, in order of total cost (cheapest first).
@@ -1663,6 +1957,15 @@ fn finish(
     searched: usize,
 ) -> Explanation {
     let mut contradictions = Vec::new();
+    // A failure said only in words: a predicted connection is no answer to it.
+    if let Some(line) = observed.failed_in_words.first()
+        && diagnosis.outcome.connected
+        && observed.reasons.iter().all(|r| r.code == 0)
+    {
+        contradictions.push(format!(
+            "the ticket says the connection fails (line {line}) but shows no reason code or error log that says how: the best explanation, from the configuration alone, predicts a connection; ask for the application's reason code and both sides' AMQERR01.LOG from the time of an attempt"
+        ));
+    }
     if !observed.is_empty() && !matches_observed {
         for side in [Side::Client, Side::QueueManager] {
             if !observed.pasted(side) {
@@ -2041,7 +2344,69 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                 }
             }),
     );
-    evidence.extend(observed.ocsp_text.iter().map(|t| {
+    // s_client's verdict on the chain, when the cause is the client's chain.
+    if let Some((line, printed)) = &observed.chain_unverified
+        && step.is_some_and(|s| s.id == "mq.client_chain")
+    {
+        evidence.push(format!(
+            "line {line}: openssl s_client, run with a CA file, printed '{printed}'"
+        ));
+    }
+    // A responder tried by hand from the host of the side whose check is undetermined, when it
+    // is the responder that check asked (a stand-in's responder stands for any).
+    let stand_in_responders = [
+        super::examples::SERVER_RESPONDER,
+        super::examples::CLIENT_RESPONDER,
+    ];
+    let asked_it = |t: &&Tried| {
+        diagnosis.revocation.iter().any(|r| {
+            r.side == t.side
+                && match &r.finding {
+                    Finding::Undetermined(
+                        Unknown::Unreachable { url } | Unknown::NoEvidence { url },
+                    ) => {
+                        same_endpoint(&t.url, url)
+                            || stand_in_responders.iter().any(|s| same_endpoint(s, url))
+                    }
+                    Finding::Undetermined(_) => true,
+                    Finding::Revoked { .. } => false,
+                }
+        })
+    };
+    evidence.extend(observed.tried.iter().filter(asked_it).map(|t| {
+        let host = t.host.as_deref().unwrap_or(match t.side {
+            Side::Client => "the client's host",
+            Side::QueueManager => "the queue manager's host",
+        });
+        let target = if t.exact_url {
+            t.url.clone()
+        } else {
+            t.url
+                .trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_owned()
+        };
+        match &t.error {
+            Some(error) => format!(
+                "line {}: {} from {host} could not reach {target}: {error}",
+                t.line, t.tool
+            ),
+            None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
+        }
+    }));
+    evidence.extend(observed.ocsp_text.iter().filter(|t| t.from_crl).map(|t| {
+        format!(
+            "line {}: openssl verify -crl_check printed '{}' for serial {} (the CA's CRL)",
+            t.line,
+            if t.status == Supposed::Revoked {
+                "certificate revoked"
+            } else {
+                "OK"
+            },
+            t.serial
+        )
+    }));
+    evidence.extend(observed.ocsp_text.iter().filter(|t| !t.from_crl).map(|t| {
         format!(
             "line {}: openssl ocsp printed '{}' for serial {}{}",
             t.line,

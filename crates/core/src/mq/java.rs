@@ -252,6 +252,22 @@ pub const JSSE_UNTRUSTED: &str = "JSSE:UNTRUSTED";
 /// often quotes only its `Caused by:` lines, so the outer wrappers (JMSWMQ0018, and AMQ9204
 /// around AMQ9771) are not expected when the chain shows an inner id but not them.
 pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
+    // The IBM MQ classes for Java (not JMS) report a failed MQQueueManager as `MQJE001:
+    // Completion Code '2', Reason '2397'` around JSSE's exception: no JMS wrappers, and the JMQI
+    // ids (AMQ9204, AMQ9771) only when the whole chain is printed. Its reason code is compared
+    // on its own.
+    let classes_for_java: Vec<&String> = seen.iter().filter(|id| id.starts_with("MQJE")).collect();
+    if !classes_for_java.is_empty() {
+        let mut kept: Vec<String> = predicted
+            .into_iter()
+            .filter(|id| {
+                !(id.starts_with("JMS") || ["AMQ9204", "AMQ9771"].contains(&id.as_str()))
+                    || seen.contains(id)
+            })
+            .collect();
+        kept.extend(classes_for_java.into_iter().cloned());
+        return kept;
+    }
     let inner = ["JMSCMQ0001", "AMQ9771", "AMQ9641"];
     let shows_inner = seen
         .iter()
@@ -269,7 +285,14 @@ pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
 /// and the JSSE outcome).
 pub fn java_ids(line: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for prefix in ["JMSWMQ", "JMSCMQ", "JMSFMQ", "JMSCC"] {
+    // MQ's JMS ids (four digits) and the IBM MQ classes for Java's own (`MQJE001`, three).
+    for (prefix, width) in [
+        ("JMSWMQ", 4),
+        ("JMSCMQ", 4),
+        ("JMSFMQ", 4),
+        ("JMSCC", 4),
+        ("MQJE", 3),
+    ] {
         let mut rest = line;
         while let Some(at) = rest.find(prefix) {
             let digits: String = rest
@@ -278,7 +301,7 @@ pub fn java_ids(line: &str) -> Vec<String> {
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .collect();
-            if digits.len() == 4 {
+            if digits.len() == width && !out.contains(&format!("{prefix}{digits}")) {
                 out.push(format!("{prefix}{digits}"));
             }
             rest = rest.get(at + prefix.len()..).unwrap_or_default();
@@ -293,6 +316,29 @@ pub fn java_ids(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The IBM MQ classes for Java report MQJE001 around JSSE's exception, no JMS ids (ticket
+    /// 119): the JMS wrappers are not expected of them.
+    #[test]
+    fn the_classes_for_java_show_mqje001_not_jms_ids() {
+        let ids = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            java_ids("MQJE001: Completion Code '2', Reason '2397'. MQJE001 again"),
+            ["MQJE001"]
+        );
+        let predicted = ids(&[
+            "JMSWMQ0018",
+            "JMSCMQ0001",
+            "AMQ9204",
+            "AMQ9771",
+            JSSE_REVOKED,
+        ]);
+        let seen = ids(&["MQJE001", JSSE_REVOKED]);
+        assert_eq!(
+            comparable(predicted, &seen),
+            ids(&[JSSE_REVOKED, "MQJE001"])
+        );
+    }
 
     #[test]
     fn jvm_options_and_properties_are_read() {

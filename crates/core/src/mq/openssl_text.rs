@@ -10,6 +10,8 @@
 use crate::timestamp::Timestamp;
 use serde::Serialize;
 
+pub mod certutil;
+pub mod verify;
 mod x509;
 pub use x509::TextCertificate;
 use x509::{CertField, certificate_line};

@@ -9,7 +9,30 @@
 /// quoting.
 pub fn quote_prefix(line: &str) -> usize {
     let mail = mail_prefix(line);
-    mail + line.get(mail..).map_or(0, grep_prefix)
+    let grep = mail + line.get(mail..).map_or(0, grep_prefix);
+    grep + line.get(grep..).map_or(0, label_prefix)
+}
+
+/// A short label a web form or chat put before an error log entry's header on the same line
+/// (`Client error log: 12/01/2026 06:05:41 AM - Process(…)`): the label is not the entry's.
+/// Only taken when what follows it is an entry header.
+fn label_prefix(text: &str) -> usize {
+    let Some(at) = text.find(": ") else { return 0 };
+    let label = text.get(..at).unwrap_or_default();
+    if label.is_empty()
+        || label.len() > 40
+        || label.starts_with(char::is_whitespace)
+        || label.contains(['(', ')'])
+    {
+        return 0;
+    }
+    let rest = text.get(at + 2..).unwrap_or_default();
+    let start = at + 2 + (rest.len() - rest.trim_start().len());
+    if super::errlog::header::entry_header_rest(text.get(start..).unwrap_or_default()).is_some() {
+        start
+    } else {
+        0
+    }
 }
 
 /// `grep` over several files (or with `-H`) prints each line after its file name and `:` (a
@@ -66,6 +89,68 @@ fn grep_prefix(text: &str) -> usize {
         end += digits + 1;
     }
     end
+}
+
+/// `grep -n` over one file prints each line after its line number and `:` (a matching line) or
+/// `-` (a context line), no file name: `18820:AMQ9633E: …`, `18821-` (GNU grep manual, "Output
+/// Line Prefix Control"). A number alone cannot tell such a prefix from a date (`2026-12-01`), so
+/// only a run of at least three lines numbered one after another (grep's `--` between groups
+/// allowed), one of them a match, is taken as grep's. The text without those prefixes, one line
+/// for each of the paste's; `None` when there is no such run.
+pub fn without_grep_line_numbers(text: &str) -> Option<String> {
+    let numbered = |line: &str| -> Option<(u64, u8, usize)> {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let separator = *line.as_bytes().get(digits)?;
+        (digits > 0 && digits <= 9 && matches!(separator, b':' | b'-'))
+            .then(|| Some((line.get(..digits)?.parse().ok()?, separator, digits + 1)))
+            .flatten()
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut strip = vec![0usize; lines.len()];
+    let mut index = 0;
+    while index < lines.len() {
+        // The longest run of consecutive numbers from here.
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let mut matched = false;
+        let mut next: Option<u64> = None;
+        let mut at = index;
+        while let Some(line) = lines.get(at) {
+            let bare = line.trim_end_matches('\r');
+            if bare == "--" && !run.is_empty() {
+                next = None;
+                at += 1;
+                continue;
+            }
+            match numbered(bare) {
+                Some((number, separator, width)) if next.is_none_or(|n| n == number) => {
+                    matched |= separator == b':';
+                    run.push((at, width));
+                    next = Some(number + 1);
+                    at += 1;
+                }
+                _ => break,
+            }
+        }
+        if run.len() >= 3 && matched {
+            for (line, width) in &run {
+                if let Some(slot) = strip.get_mut(*line) {
+                    *slot = *width;
+                }
+            }
+        }
+        index = at.max(index + 1);
+    }
+    if strip.iter().all(|s| *s == 0) {
+        return None;
+    }
+    Some(
+        lines
+            .iter()
+            .zip(&strip)
+            .map(|(line, width)| line.get(*width..).unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 /// How many characters of e-mail quoting start `line`.
@@ -210,5 +295,33 @@ mod tests {
             plain_quotes("plain 'a'"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn grep_line_numbers_are_stripped_only_from_a_numbered_run() {
+        let text = "grep -n AMQ9633E AMQERR01.LOG\n18819-\n18820:AMQ9633E: Bad SSL certificate\n18821-\n--\n18830-The certificate validation error was 575032.\n2026-12-01 08:14:02 ERROR x\n";
+        let cleaned = without_grep_line_numbers(text).unwrap();
+        assert_eq!(
+            cleaned,
+            "grep -n AMQ9633E AMQERR01.LOG\n\nAMQ9633E: Bad SSL certificate\n\n--\nThe certificate validation error was 575032.\n2026-12-01 08:14:02 ERROR x\n"
+        );
+        // Dates, or numbered lines without a match, are left alone.
+        assert!(without_grep_line_numbers("2026-12-01 a\n2026-12-01 b\n2026-12-01 c\n").is_none());
+        assert!(without_grep_line_numbers("1-a\n2-b\n3-c\n").is_none());
+    }
+
+    #[test]
+    fn a_label_before_an_entry_header_is_not_the_entrys() {
+        let line = "Client error log: 12/01/2026 06:05:41 AM - Process(14402.1) User(billing) Program(billing-batch)";
+        assert_eq!(
+            line.get(quote_prefix(line)..),
+            Some("12/01/2026 06:05:41 AM - Process(14402.1) User(billing) Program(billing-batch)")
+        );
+        // A message id, or a label before anything else, stays.
+        assert_eq!(
+            quote_prefix("AMQ9716E: Remote SSL certificate revocation status"),
+            0
+        );
+        assert_eq!(quote_prefix("Note: 12/01/2026 was a Tuesday"), 0);
     }
 }

@@ -137,6 +137,10 @@ pub fn candidate_urls(
     cert: &Certificate,
 ) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
+    // IBM MQ for z/OS asks no OCSP responder (mq-reference §1 "Platform limit").
+    if side == Side::QueueManager && resolved.qm.tls == super::config::QmTls::SystemSsl {
+        return out;
+    }
     if let Some(configured) = configured_url(resolved, side) {
         out.push(configured);
     }
@@ -724,7 +728,25 @@ pub fn check_side(resolved: &Resolved, side: Side, path: &[Certificate]) -> Side
                 ""
             };
             result.answers.push((cert.short_name(), Answer::NotChecked));
-            result.steps.push(StepBuilder::new(id, "Choose the OCSP responder", cert.short_name(), LOCATION).done(Outcome::Warn, format!("{} has no OCSP responder for this certificate: no MQAIR/AUTHINFO URL, and {}. No revocation check is made.{note}", side_name(side), if cert.ocsp_urls().is_empty() { "no AIA OCSP URL in the certificate" } else { "OCSPCheckExtensions=NO ignores the AIA URL" })));
+            let text = if side == Side::QueueManager
+                && resolved.qm.tls == super::config::QmTls::SystemSsl
+            {
+                "The queue manager runs on z/OS, which asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows; z/OS checks CRLs over LDAP) and no CRL over LDAP is configured. No revocation check is made.".to_owned()
+            } else {
+                format!(
+                    "{} has no OCSP responder for this certificate: no MQAIR/AUTHINFO URL, and {}. No revocation check is made.{note}",
+                    side_name(side),
+                    if cert.ocsp_urls().is_empty() {
+                        "no AIA OCSP URL in the certificate"
+                    } else {
+                        "OCSPCheckExtensions=NO ignores the AIA URL"
+                    }
+                )
+            };
+            result.steps.push(
+                StepBuilder::new(id, "Choose the OCSP responder", cert.short_name(), LOCATION)
+                    .done(Outcome::Warn, text),
+            );
             continue;
         }
         result.checked = true;

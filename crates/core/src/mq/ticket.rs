@@ -422,6 +422,17 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
         observed.add_reason(code, line);
     }
     observed.add_openssl_text(&case.material, 1);
+    observe_zos(&super::zos::messages(&case.material), &mut observed);
+    observed.from_event_log = !super::eventlog::events(&case.material).is_empty();
+    observed.add_curl(&case.material, case);
+    observed.listed_files = super::listing::files(&case.material);
+    observed.failed_in_words = case
+        .material
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !says_connected(l) && says_failed(l))
+        .map(|(index, _)| index + 1)
+        .collect();
     // As the ticket reader does: a case opened or filed from a ticket is explained alike.
     set_aside_unrelated(&mut observed, || resolved.channel_name());
     super::explain::explain_resolved(case, resolved, &observed)
@@ -472,6 +483,104 @@ pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
         .collect()
 }
 
+/// A z/OS queue manager's channel initiator messages (`CSQX633E …` from its JES log): the
+/// queue manager's log, and a queue manager that runs on z/OS (System SSL), which asks no OCSP
+/// responder. Its TLS messages are compared as the distributed ones of the same number.
+fn read_zos(text: &str, case: &mut Case, observed: &mut Observations, filed: &mut Vec<String>) {
+    let found = super::zos::messages(text);
+    let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        return;
+    };
+    let ids: Vec<&str> = found.iter().map(|m| m.id.as_str()).collect();
+    let lines = if first.line == last.line {
+        format!("line {}", first.line)
+    } else {
+        format!("lines {}-{}", first.line, last.line)
+    };
+    filed.push(format!(
+        "{lines}: a z/OS queue manager's channel initiator messages ({}), the queue manager's log: IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows), and its CSQX63n-CSQX69n messages are compared as the AMQ9630-AMQ9699 of the same number (assumption zos-csqx-as-amq)",
+        ids.join(", ")
+    ));
+    observe_zos(&found, observed);
+    case.queue_manager.tls = super::config::QmTls::SystemSsl;
+}
+
+/// The CSQX messages as the queue manager's log entries (the TLS ones compared as the AMQ
+/// message of the same number).
+fn observe_zos(found: &[super::zos::ZosMessage], observed: &mut Observations) {
+    for message in found {
+        let mut seen =
+            super::explain::Observed::bare(Side::QueueManager, &message.id, message.line);
+        seen.channel = message.channel.clone();
+        seen.modelled = message
+            .distributed_id()
+            .is_some_and(|id| matches!(lookup(&id), Some(Lookup::Message(_))));
+        observed.messages.push(seen);
+        observed.queue_manager_log = true;
+    }
+}
+
+/// IBM MQ entries of the Windows Application event log (Event Viewer's copy): each is the
+/// message of its event id, filed on the client's side when the machine that logged it is the
+/// client's (a client log entry names it), else on the queue manager's; added to that side's
+/// log as an error log would hold it, so that a case made from the ticket reads it too.
+fn read_event_log(
+    text: &str,
+    entries: &[Entry],
+    case: &mut Case,
+    observed: &mut Observations,
+    filed: &mut Vec<String>,
+) {
+    let short = |host: &str| host.split('.').next().unwrap_or(host).to_ascii_lowercase();
+    for event in super::eventlog::events(text) {
+        let client_machine = event.computer.as_deref().is_some_and(|computer| {
+            entries.iter().any(|e| {
+                e.side == Side::Client && e.host.as_deref().map(short) == Some(short(computer))
+            })
+        });
+        let (side, log, whose) = if client_machine {
+            (Side::Client, &mut case.client.error_log, "the client's")
+        } else {
+            (
+                Side::QueueManager,
+                &mut case.queue_manager.error_log,
+                "the queue manager's",
+            )
+        };
+        log.push_str(&event.text);
+        log.push('\n');
+        observed.add_log(side, &event.text, event.line);
+        observed.from_event_log = true;
+        filed.push(format!(
+            "line {}: a Windows Application event log entry of IBM MQ (Event ID {}, {}) as {} {} in {whose} log (assumption windows-event-id-as-amq)",
+            event.line,
+            event.id.trim_start_matches("AMQ").trim_end_matches(['E', 'W', 'I']),
+            event.computer.as_deref().unwrap_or("no computer named"),
+            event.id,
+            if client_machine { "(its computer is the client's host)" } else { "(its computer is not a client log's host)" },
+        ));
+    }
+}
+
+/// Whether a line says, in words, that the connection fails ("nothing connects", "cannot
+/// connect"): an observation without a reason code.
+fn says_failed(line: &str) -> bool {
+    let lower = unquote(line).to_ascii_lowercase();
+    [
+        "nothing connects",
+        "cannot connect",
+        "can't connect",
+        "can not connect",
+        "unable to connect",
+        "able to connect anymore",
+        "fails to connect",
+        "no longer connect",
+        "stopped connecting",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether a line says the connection works (an observation as much as a reason code).
 fn says_connected(line: &str) -> bool {
     let lower = unquote(line).to_ascii_lowercase();
@@ -495,7 +604,23 @@ fn says_connected(line: &str) -> bool {
         "compcd=00",
         "connects successfully",
     ];
-    says.iter().any(|w| lower.contains(w)) && !negated.iter().any(|w| lower.contains(w))
+    // A condition before it (other settings, another time) makes it another connection's
+    // outcome: "Without the revocation options it connects fine", "it used to connect".
+    let conditions = [
+        "without",
+        "if ",
+        "before",
+        "used to",
+        "until",
+        "unless",
+        "as long as",
+        "when we ",
+    ];
+    let Some(at) = says.iter().filter_map(|w| lower.find(w)).min() else {
+        return false;
+    };
+    let before = lower.get(..at).unwrap_or_default();
+    !negated.iter().any(|w| lower.contains(w)) && !conditions.iter().any(|w| before.contains(w))
 }
 
 /// The entries of the queue manager the client connects to, when a ticket quotes several: the
@@ -681,6 +806,10 @@ pub fn read(text: &str, at: &str) -> Ticket {
 
 /// [`read`] for a paste already decoded (the page decodes once per paste and shares it).
 pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> Ticket {
+    // `grep -n` line numbers before an error log's lines are not part of them (the lines stay
+    // where they are in the paste).
+    let without_numbers = super::quote::without_grep_line_numbers(text);
+    let text = without_numbers.as_deref().unwrap_or(text);
     let (mut case, mut filed) = super::sort::auto_case(decoded, text, at);
     case.title = "Ticket".to_owned();
     // C code that fills the MQ structures, when no command line says how the client connects.
@@ -903,6 +1032,8 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         }
         if says_connected(line) {
             observed.add_reason(0, number);
+        } else if says_failed(line) {
+            observed.failed_in_words.push(number);
         }
         index += 1;
     }
@@ -956,6 +1087,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         case.queue_manager.error_log.push('\n');
         observed.add_log(Side::QueueManager, &body, number);
     }
+    read_event_log(text, &entries, &mut case, &mut observed, &mut filed);
     let hosts: Vec<(Side, String)> = entries
         .iter()
         .filter_map(|e| Some((e.side, e.host.clone()?)))
@@ -970,6 +1102,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         let library = match tls {
             super::config::QmTls::Gskit => "GSKit",
             super::config::QmTls::Openssl => "OpenSSL (HPE NonStop)",
+            super::config::QmTls::SystemSsl => "System SSL (z/OS)",
         };
         filed.push(format!(
             "the queue manager's TLS library is {library}: {why}"
@@ -1000,7 +1133,10 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         });
     }
     presented_chain(decoded, text, &mut case, &mut filed);
+    read_zos(text, &mut case, &mut observed, &mut filed);
     observed.add_openssl_text(text, 1);
+    observed.add_curl(text, &case);
+    observed.listed_files = super::listing::files(text);
     // In ticket order (the queue manager's entries were read after the others).
     observed.messages.sort_by_key(|m| m.line);
     if let Some((channel, aside)) =
@@ -1208,6 +1344,383 @@ mod tests {
         crate::mq::errlog::header_fields(text).unwrap_or_default()
     }
 
+    /// `openssl verify -crl_check` printing `certificate revoked` for the client's certificate
+    /// (pasted under its file name) is the revocation the queue manager finds, taken from the
+    /// CA's CRL under a named assumption (ticket 116).
+    #[test]
+    fn a_crl_check_printing_revoked_decides_the_cause() {
+        let text = format!(
+            "MQError: CONNX: MQCC = MQCC_FAILED [2] MQRC = MQRC_SSL_INITIALIZATION_ERROR [2393]\n\n\
+             $ openssl verify -crl_check -CRLfile ca.crl -CAfile root.pem -untrusted ca.pem orders-svc.pem\n\
+             C = GB, O = Northwind Trading, OU = Apps, CN = orders-svc\n\
+             error 23 at 0 depth lookup: certificate revoked\n\
+             error orders-svc.pem: verification failed\n\n\
+             orders-svc.pem:\n{}\n",
+            include_str!("../../../../testdata/tickets/pki/app.pem")
+        );
+        let e = read(&text, "2026-12-01T09:00:00Z").explain();
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("is revoked"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l
+                    .contains("line 5: openssl verify -crl_check printed 'certificate revoked'")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "openssl-verify-crl-as-ocsp"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// A 9.3 client (which accepts the .kdb name) whose key repository cannot be opened (no
+    /// stash file, unreadable, wrong password; its AMQ9660) gets 2381: the cause says so, not
+    /// a connection contradicted by the code (ticket 117).
+    #[test]
+    fn a_key_repository_without_its_stash_file_is_a_2381_cause() {
+        let text = "\
+mqclient.ini:
+SSL:
+   SSLKeyRepository=/etc/payments/ssl/payments.kdb
+
+12/01/2026 09:14:27 AM - Process(20931.1) User(pay) Program(paysend)
+                    Host(paysrv04) Installation(Installation1)
+                    VRMF(9.3.0.17)
+                    Time(2026-12-01T09:14:27.502Z)
+
+AMQ9660E: SSL key repository: password incorrect or, stash file absent or
+unusable.
+----- amqcssta.c : 1234 -------------------------------------------------------
+
+paysend: MQCONNX failed, CompCode=2, Reason=2381 (MQRC_KEY_REPOSITORY_ERROR)
+";
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(
+            e.diagnosis.outcome.reason_code,
+            Some(2381),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("stash file"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("payments.sth"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(e.matches_observed, "{:?}", e.observed);
+        assert!(e.contradictions.is_empty(), "{:?}", e.contradictions);
+    }
+
+    /// A ticket that says nothing connects but shows no reason code or log is not answered
+    /// "connects" without saying so (ticket 124: DISPLAY output and one sentence).
+    #[test]
+    fn a_failure_said_in_words_contradicts_a_predicted_connection() {
+        let text = "\
+OCSP is enabled on MQPRD01 since last night and now nothing connects.
+
+     1 : DISPLAY AUTHINFO(NW.OCSP) ALL
+AMQ8566I: Display authentication information details.
+   AUTHINFO(NW.OCSP)                       AUTHTYPE(OCSP)
+   OCSPURL(http://ocsp.northwind.example:8080/)
+";
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.contradictions
+                .iter()
+                .any(|c| c.contains("the ticket says the connection fails (line 1)")),
+            "{:?}",
+            e.contradictions
+        );
+        for line in [
+            "now nothing connects",
+            "the app cannot connect since Friday",
+            "No client is able to connect anymore",
+        ] {
+            assert!(says_failed(line), "{line}");
+        }
+        assert!(!says_failed("It connects fine now."));
+    }
+
+    /// A z/OS queue manager's CSQX messages are its log: it checks no OCSP, so the client's
+    /// AMQ9665 beside its CSQX633E is not put down to a responder it never asks (ticket 121).
+    #[test]
+    fn a_zos_queue_manager_is_not_supposed_to_check_ocsp() {
+        let text = include_str!(
+            "../../../../testdata/tickets/121-zos-chinit-csqx-messages-linux-client-amq9665.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        let everything = format!("{} {:?}", e.cause.summary, e.alternatives);
+        assert!(
+            !everything.contains("The queue manager cannot reach"),
+            "{everything}"
+        );
+        assert!(
+            e.cause.summary.contains("does not validate"),
+            "{}",
+            e.cause.summary
+        );
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains("CSQX633E")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "zos-csqx-as-amq"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// curl from the client's host timing out on the responder is evidence that the client
+    /// cannot reach it: the cause names that URL and the run, and "answers unknown" is no longer
+    /// an equal alternative (ticket 118: no certificate pasted, the URL only in the curl).
+    #[test]
+    fn a_curl_from_the_clients_host_that_times_out_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/118-curl-verbose-only-responder-url-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.cause
+                .summary
+                .contains("http://ocsp.northwind.example:8080/"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.starts_with("line 12: curl from wh-app02")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.alternatives
+                .iter()
+                .all(|a| !a.summary.contains("answers unknown")),
+            "{:?}",
+            e.alternatives
+        );
+    }
+
+    /// s_client, run with the client's CA file, that cannot verify the listener's chain
+    /// (`Verify return code: 21`, only the leaf sent) is evidence of a chain the client cannot
+    /// complete, under a named assumption (ticket 127: no PEM, no log, only 2393).
+    #[test]
+    fn s_client_with_the_clients_cas_failing_to_verify_is_chain_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/127-s-client-cafile-verify-21-no-pem-no-logs.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(e.cause.side, Some(Side::Client), "{}", e.cause.summary);
+        assert!(
+            e.cause.summary.contains("does not reach a CA"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l
+                    .contains("Verify return code: 21 (unable to verify the first certificate)")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "s-client-cafile-as-key-repository"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// The queue manager's AMQ9633 as Windows' Event Viewer copies it (Event ID 9633, no message
+    /// id in the text) is its log: the client's certificate is revoked (ticket 128).
+    #[test]
+    fn an_event_viewer_entry_is_the_queue_managers_message() {
+        let text = include_str!(
+            "../../../../testdata/tickets/128-windows-event-viewer-qm-event-id-9633-client-amq9665.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("orders-svc"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("is revoked"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "windows-event-id-as-amq"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// PowerShell's Test-NetConnection to the responder's host and port failing, beside the
+    /// client's AMQ9716, is evidence the client cannot reach it (ticket 129); the test of the
+    /// queue manager's listener that succeeded is not taken for the responder.
+    #[test]
+    fn a_failed_tcp_test_from_the_client_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/129-powershell-test-netconnection-windows-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains(
+                "Test-NetConnection from the client's host could not reach ocsp.northwind.example:8080"
+            )),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(e.alternatives.is_empty(), "{:?}", e.alternatives);
+    }
+
+    /// `openssl ocsp -url` from the queue manager's host that cannot connect (Error connecting
+    /// BIO) is evidence the queue manager cannot reach its responder (ticket 130).
+    #[test]
+    fn openssl_ocsp_failing_to_connect_from_the_qm_host_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/130-openssl-ocsp-error-connecting-bio-from-qm-host-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains(
+                "openssl ocsp from mqprd01 could not reach http://ocsp.northwind.example:8080/: Connection refused"
+            )),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(e.alternatives.is_empty(), "{:?}", e.alternatives);
+    }
+
+    /// `grep -n` on one error log prints line numbers before each line: the entry is still the
+    /// queue manager's AMQ9633 about the client's certificate (ticket 131).
+    #[test]
+    fn a_grep_n_excerpt_of_the_qm_log_is_read() {
+        let text = include_str!(
+            "../../../../testdata/tickets/131-grep-n-line-numbers-qm-log-client-revoked.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert_eq!(
+            e.cause.side,
+            Some(Side::QueueManager),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("orders-svc"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.summary.contains("is revoked"),
+            "{}",
+            e.cause.summary
+        );
+    }
+
+    /// A directory listing that shows the key repository without its stash file is said as the
+    /// evidence for it (ticket 117's `ls -l`).
+    #[test]
+    fn a_listing_without_the_stash_file_is_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/117-kdb-on-93-client-stash-file-missing-2381.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert!(
+            e.supposes.iter().any(
+                |s| s.contains("the listing at line 36 shows payments.kdb but no payments.sth")
+            ),
+            "{:?}",
+            e.supposes
+        );
+    }
+
+    /// curl reaching the leaf's responder is no evidence about the issuing CA's responder the
+    /// client's AMQ9716 names (ticket 135): the cause names that one and lists no curl.
+    #[test]
+    fn a_try_of_another_responder_is_not_evidence() {
+        let text = include_str!(
+            "../../../../testdata/tickets/135-client-amq9716-names-issuing-ca-root-responder.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert!(
+            e.cause
+                .summary
+                .contains("http://ocsp-root.northwind.example/"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause.evidence.iter().all(|l| !l.contains("curl")),
+            "{:?}",
+            e.cause.evidence
+        );
+    }
+
+    /// The responder URL a printed certificate names is the one the fix names too, not the
+    /// stand-in's (ticket 126: certutil -dump).
+    #[test]
+    fn the_fix_names_the_printed_responder() {
+        let text = include_str!(
+            "../../../../testdata/tickets/126-windows-certutil-dump-qm-cert-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T12:00:00Z").explain();
+        assert!(
+            e.diagnosis
+                .fixes
+                .iter()
+                .any(|f| f.detail.contains("http://ocsp.northwind.example:8080/")),
+            "{:?}",
+            e.diagnosis.fixes
+        );
+    }
+
     #[test]
     fn the_machine_a_sentence_says_a_command_ran_on() {
         for (line, side) in [
@@ -1347,6 +1860,24 @@ mod tests {
         );
         assert!(reason_codes("the server has 2393 users").is_empty());
         assert!(reason_codes("port 1414 is open").is_empty());
+    }
+
+    /// A connection that works under other settings or at another time is not this one's
+    /// outcome (ticket 119: "Without the two revocation options it connects fine").
+    #[test]
+    fn a_connection_under_other_settings_is_not_an_observation() {
+        for line in [
+            "Without the two revocation options it connects fine.",
+            "If we set OCSPAuthentication=WARN it connects fine",
+            "It used to connect fine, the connection works with the old kdb",
+            "Before the change the connection works",
+        ] {
+            assert!(!says_connected(line), "{line}");
+        }
+        assert!(says_connected("Since the restart the app connects fine."));
+        assert!(says_connected(
+            "the connection works, but AMQ9717 is logged"
+        ));
     }
 
     #[test]

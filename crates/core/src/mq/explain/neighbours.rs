@@ -325,6 +325,60 @@ pub(super) fn chlauth_question(
     ])
 }
 
+/// A C client whose key repository is named in a form it accepts but cannot be opened (no
+/// stash file, unreadable, wrong password): asked when the ticket quotes 2381 or the client's
+/// AMQ9660. The client's own AMQ9660 makes it the cheaper reading; a bare 2381 leaves a
+/// `.kdb` name on a client of unknown version the cheaper one (`client_version_question`).
+pub(super) fn key_repository_question(
+    resolved: &Resolved,
+    observed: &Observations,
+) -> Option<Vec<Choice>> {
+    let client = &resolved.client;
+    if client.kind != crate::mq::java::ClientKind::C {
+        return None;
+    }
+    let repository = client.key_repository()?.value;
+    let logged = seen(observed, Side::Client, &["AMQ9660"]).next();
+    let (cost, mut evidence) = match (logged, observed.reasons.iter().find(|r| r.code == 2381)) {
+        (Some(m), _) => (1, format!("the client's AMQ9660 at line {}", m.line)),
+        (None, Some(r)) => (2, format!("2381 at line {}", r.line)),
+        (None, None) => return None,
+    };
+    // A directory listing that shows the key database but not its stash file beside it.
+    let file_name = |path: &str| path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
+    let (database, stash) = (
+        file_name(&repository),
+        file_name(&crate::mq::predict::stash_file(&repository)),
+    );
+    let listed = |name: &str| {
+        observed
+            .listed_files
+            .iter()
+            .find(|(_, n)| n.eq_ignore_ascii_case(name))
+    };
+    let cost = match (listed(&database), listed(&stash)) {
+        (Some((line, _)), None) => {
+            evidence.push_str(&format!(
+                "; the listing at line {line} shows {database} but no {stash}"
+            ));
+            0
+        }
+        _ => cost,
+    };
+    Some(vec![
+        Choice::as_stated(),
+        Choice {
+            change: Change::Fault(SupposedFault::KeyRepositoryUnusable),
+            cost,
+            words: format!(
+                "the client cannot open its key repository '{repository}': no password stash file '{}' beside it, one its user ID cannot read, or a wrong password ({evidence})",
+                crate::mq::predict::stash_file(&repository)
+            ),
+            contradicts: None,
+        },
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Explanation, Observations, explain};

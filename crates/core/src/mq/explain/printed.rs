@@ -15,6 +15,8 @@ pub(super) struct Printed {
     pub name: String,
     /// Its first AIA OCSP URL.
     pub url: Option<String>,
+    /// The command that printed it (`openssl x509 -text`, `certutil -dump`).
+    pub by: &'static str,
 }
 
 /// The CN of a subject as openssl prints it (`C = GB, O = X, CN = host`).
@@ -31,7 +33,21 @@ fn cn(subject: &str) -> String {
 /// The printed certificates standing for the queue manager's certificate (`[0]`) and the
 /// client's (`[1]`), where the ticket says which.
 pub(super) fn roles(material: &str, observed: &Observations) -> [Option<Printed>; 2] {
-    let printed = crate::mq::openssl_text::parse(material).certificates;
+    // openssl x509 -text first, then Windows' certutil -dump.
+    let openssl = crate::mq::openssl_text::parse(material).certificates;
+    let from_openssl = openssl.len();
+    let printed: Vec<TextCertificate> = openssl
+        .into_iter()
+        .chain(crate::mq::openssl_text::certutil::certificates(material))
+        .collect();
+    let by = |cert: &TextCertificate| {
+        let index = printed.iter().position(|c| std::ptr::eq(c, cert));
+        if index.is_some_and(|i| i < from_openssl) {
+            "openssl x509 -text"
+        } else {
+            "certutil -dump"
+        }
+    };
     let leaves: Vec<&TextCertificate> = printed
         .iter()
         .filter(|c| c.ca != Some(true) && c.subject.is_some())
@@ -63,6 +79,7 @@ pub(super) fn roles(material: &str, observed: &Observations) -> [Option<Printed>
         Some(Printed {
             name: cn(cert.subject.as_deref().unwrap_or_default()),
             url: cert.ocsp_urls.first().cloned(),
+            by: by(cert),
         })
     };
     [role(Side::Client), role(Side::QueueManager)]
@@ -118,6 +135,27 @@ mod tests {
         // Another serial: not the queue manager's certificate.
         let other = material.replace("5A0C31", "5A0C77");
         assert_eq!(asked_urls(&other, &observed), [None, None]);
+    }
+
+    /// `certutil -dump` (Windows) prints a certificate too: its CN and AIA OCSP URL name the
+    /// queue manager's stand-in the client's log checks (ticket 126).
+    #[test]
+    fn a_certutil_dump_stands_for_its_side() {
+        let mut observed = Observations::default();
+        observed.messages.push(Observed {
+            serial: Some("5a0c31".into()),
+            ..Observed::bare(Side::Client, "AMQ9716E", 1)
+        });
+        let dump = "C:\\temp>certutil -dump mqprd01.cer\nX509 Certificate:\nVersion: 3\nSerial Number: 5a0c31\nIssuer:\n    CN=Northwind Issuing CA 1\n    O=Northwind Trading\n\nSubject:\n    CN=mqprd01.northwind.example\n    O=Northwind Trading\n\nCertificate Extensions: 2\n    2.5.29.19: Flags = 0, Length = 2\n    Basic Constraints\n        Subject Type=End Entity\n\n    1.3.6.1.5.5.7.1.1: Flags = 0, Length = 33\n    Authority Information Access\n        [1]Authority Info Access\n             Access Method=On-line Certificate Status Protocol (1.3.6.1.5.5.7.48.1)\n             Alternative Name:\n                  URL=http://ocsp.northwind.example:8080/\n";
+        let [qm, client] = roles(dump, &observed);
+        let qm = qm.expect("the queue manager's");
+        assert_eq!(qm.name, "mqprd01.northwind.example");
+        assert_eq!(
+            qm.url.as_deref(),
+            Some("http://ocsp.northwind.example:8080/")
+        );
+        assert_eq!(qm.by, "certutil -dump");
+        assert!(client.is_none());
     }
 
     #[test]

@@ -230,6 +230,24 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=problems-cipherspec-mismatches ; https://setgetweb.com/p/MQ92/ref.con/q082230_.htm (SSLCIPH) ; Channel SSL Error event (MQRQ_SSL_CIPHER_SPEC_ERROR) https://ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.doc/q049770_.htm",
     },
     Assumption {
+        id: "key-repository-unusable",
+        text: "A C client that cannot open the key repository it names (no password stash file beside it, one its user ID cannot read, a damaged file or a wrong password) is assumed to log AMQ9660 'SSL key repository: password incorrect or, stash file absent or unusable' and to fail MQCONNX with 2381; IBM documents the 2381 for a missing or wrong passphrase and a stash file that is absent or unreadable, and the message's id and text come from pasted logs.",
+        certainty: Certainty::Partial,
+        source: "https://www.ibm.com/docs/en/SSFKSJ_latest/reference/q044090_.html (2381); AMQ9660 as pasted logs show it (mq-reference addendum §1.2)",
+    },
+    Assumption {
+        id: "zos-csqx-as-amq",
+        text: "A z/OS queue manager's channel initiator writes CSQX messages where a distributed one writes AMQ messages; its TLS messages CSQX630E to CSQX699E are taken to mean what the distributed AMQ9630 to AMQ9699 of the same number mean (CSQX633E as AMQ9633 'bad certificate', CSQX637E as AMQ9637, CSQX642E as AMQ9642) and are compared as those. The numbering runs in parallel where both are known (CSQX642E and AMQ9642 'No SSL certificate for channel'); no IBM page pairs them, and the CSQX texts and inserts are not modelled. IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows).",
+        certainty: Certainty::Unconfirmed,
+        source: "IBM, Distributed queuing messages (CSQX...) https://www.ibm.com/docs/SSFKSJ_9.3.0/reference/csq_x.html ; mq-reference §1 'Platform limit' and §8 (OCSP AUTHINFO not used on z/OS); CSQX642E as quoted in Hursley's 'WebSphere MQ SSL gotchas'",
+    },
+    Assumption {
+        id: "windows-event-id-as-amq",
+        text: "An entry of the Windows Application event log from source IBM MQ (IBM WebSphere MQ before MQ 8) is taken as the message AMQ<Event ID> of the machine that logged it, its text being the message's without the id, its level the severity (Error E, Warning W, Information I); the machine is taken as the queue manager's unless a client log entry names it. MQ on Windows writes its messages to the event log as well as to AMQERR01.LOG; the pairing of event id and message number is what such entries show, not an IBM statement read here.",
+        certainty: Certainty::Unconfirmed,
+        source: "Event Viewer copies of IBM MQ entries (Source: IBM MQ, Event ID equal to the AMQ number); no IBM page read",
+    },
+    Assumption {
         id: "qm-no-certificate",
         text: "A queue manager with no personal certificate under the label it looks for is assumed to log AMQ9637 'Channel is lacking a certificate' (the text IBM shows for a queue manager whose client sent none, APAR IT15978, read here as this end lacking one) and to close the connection, the client logging AMQ9665 and getting 2393 (2397 for the Java classes).",
         certainty: Certainty::Unconfirmed,
@@ -260,10 +278,22 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability (mq-reference §9); openssl-s_client(1) (-servername, -showcerts)",
     },
     Assumption {
+        id: "s-client-cafile-as-key-repository",
+        text: "openssl s_client run with -CAfile (or -CApath) is taken to hold the CA certificates the MQ client's key repository holds, so that its 'Verify return code: 20/21' (the chain the listener sent does not reach one of them) is what GSKit finds with that key repository. That holds when the file is the one the key repository was built from and s_client ran with the channel's SNI (the listener picks its certificate by it).",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-s_client(1) (-CAfile, -CApath, 'Verify return code'); openssl-verify(1) (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21); no source compares it with GSKit",
+    },
+    Assumption {
         id: "openssl-output-as-gskit",
         text: "What openssl ocsp printed in the ticket (the responder's answer about a certificate, and whether openssl could verify the response) is taken as what GSKit, the TLS library of the MQ C client and of the queue manager (a NonStop queue manager's own OpenSSL in its place), would conclude for the same certificate and the same responder. That holds when openssl asked the same responder URL, from a host that reaches it as that MQ side does, near the time of the failure, and verified the response against the CAs that side's key repository holds (-CAfile/-VAfile); how GSKit builds its request and verifies the response is not documented.",
         certainty: Certainty::Unconfirmed,
         source: "openssl-ocsp(1) (-url, -CAfile, -VAfile; 'Response verify OK' / 'Response Verify Failure'); IBM q135040 (GSKit asks about every certificate but the root); no source compares the two",
+    },
+    Assumption {
+        id: "openssl-verify-crl-as-ocsp",
+        text: "What openssl verify -crl_check concluded from the CA's CRL about a certificate ('certificate revoked', error 23, or OK) is taken as what that CA's OCSP responder answers about it. That holds when the CRL is the issuing CA's current one and the responder serves the same revocation database; a CRL fetched before the revocation, or a responder fed from another database, can disagree. MQ itself checks OCSP here, not the CRL.",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-verify(1) (-crl_check, -CRLfile; X509_V_ERR_CERT_REVOKED = 23); RFC 6960 §2.2 (a responder's status reflects the CA's revocation data, no rule that it equals a CRL); no IBM source",
     },
     Assumption {
         id: "openssl-output-as-client-library",

@@ -152,7 +152,7 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                 Side::QueueManager => {
                     let details = match b.resolved.qm.tls {
                         QmTls::Openssl => openssl_name(cert),
-                        QmTls::Gskit => gskit_name(cert),
+                        QmTls::Gskit | QmTls::SystemSsl => gskit_name(cert),
                     };
                     b.qm_log("AMQ9716", format!("Remote SSL certificate revocation status check failed for channel '{channel}'. The details of the certificate in question are '{details}'. IBM MQ does not allow the channel to start unless the certificate revocation status can be determined."), Certainty::Confirmed);
                     b.client_sees_qm_refusal(Certainty::Partial);

@@ -20,6 +20,8 @@ mod cipher;
 mod client_revocation;
 mod dotnet;
 mod inserts;
+mod keyrepo;
+pub use keyrepo::stash_file;
 mod java;
 mod logs;
 mod own_client;
@@ -285,6 +287,11 @@ impl Builder<'_> {
                 id.to_owned()
             }
             QmTls::Gskit => self.gskit_id(id),
+            // z/OS writes the CSQX message of the same number (an assumption).
+            QmTls::SystemSsl => {
+                self.assume("zos-csqx-as-amq");
+                self.gskit_id(id)
+            }
         };
         self.diagnosis.queue_manager_log.push(LogEntry {
             text: format!("{id}: {text}"),
@@ -341,7 +348,7 @@ impl Builder<'_> {
                 self.qm_log("AMQ9633", "Bad SSL certificate for channel '????'. The details of the certificate which could not be validated are 'sslv3 alert bad certificate'. The certificate validation error was 1042.".into(), Certainty::Partial);
                 self.assume("openssl-qm-alert");
             }
-            QmTls::Gskit => {
+            QmTls::Gskit | QmTls::SystemSsl => {
                 self.qm_log(
                     "AMQ9665",
                     "SSL connection closed by remote end of channel '????'.".into(),
@@ -504,6 +511,10 @@ fn run(b: &mut Builder<'_>) {
             b.fix(&item.title, item.fix.clone(), None);
             return;
         }
+    }
+    // A key repository named but not openable (no stash file, wrong password).
+    if kind == crate::mq::java::ClientKind::C && !keyrepo::client_key_repository(b) {
+        return;
     }
     // ClientRevocationChecks=REQUIRED without a CCDT or MQSCO (APAR IT44272).
     if !client_revocation::ccdt_required(b) {

@@ -95,7 +95,7 @@ pub(super) fn qm_sslpeer(b: &mut Builder<'_>, client_cert: &Certificate) -> bool
             b.assume("qm-sslpeer-client-reason");
             let certainty = match b.resolved.qm.tls {
                 QmTls::Gskit => Certainty::Confirmed,
-                QmTls::Openssl => Certainty::Partial,
+                QmTls::Openssl | QmTls::SystemSsl => Certainty::Partial,
             };
             b.qm_log("AMQ9636", amq9636(&channel, &dn), certainty);
             b.diagnosis.events.push(Event {

@@ -374,9 +374,17 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
                 "{whose} chain does not reach a CA certificate in {repository} (supposed: a missing intermediate or an untrusted root; the ticket does not show the chain)."
             ),
             "Complete the chain",
-            format!(
-                "Compare {whose} chain (runmqakm -cert -details, openssl x509 -issuer) with {repository}: add the missing intermediate or root CA certificate (runmqakm -cert -add), or have the sender's key repository hold its intermediates so they are sent."
-            ),
+            // A z/OS queue manager's key repository is a RACF key ring (IBM, "Working with
+            // SSL/TLS on z/OS"): CA certificates are added and connected with RACDCERT.
+            if side == Side::QueueManager && b.resolved.qm.tls == QmTls::SystemSsl {
+                format!(
+                    "Compare {whose} chain (openssl x509 -issuer) with the queue manager's key ring (RACDCERT LISTRING): add each missing intermediate or root CA certificate (RACDCERT CERTAUTH ADD, then RACDCERT CONNECT(CERTAUTH LABEL(…) RING(…) USAGE(CERTAUTH))), then REFRESH SECURITY TYPE(SSL); or have the client's key repository hold its intermediates so they are sent."
+                )
+            } else {
+                format!(
+                    "Compare {whose} chain (runmqakm -cert -details, openssl x509 -issuer) with {repository}: add the missing intermediate or root CA certificate (runmqakm -cert -add), or have the sender's key repository hold its intermediates so they are sent."
+                )
+            },
         ),
         Fault::MissingIssuer { below } => (
             format!(
@@ -425,8 +433,8 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
         Side::QueueManager => b.resolved.qm.tls,
     };
     let (message, text) = match (library, &fault) {
-        (QmTls::Gskit, Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity) => ("AMQ9658", "Certificate is not within validity period. A certificate has been encountered which failed checks on its validity period: it has either expired, or is not yet valid for use. The channel is '????'.".to_owned()),
-        (QmTls::Gskit, _) => ("AMQ9633", format!(
+        (QmTls::Gskit | QmTls::SystemSsl, Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity) => ("AMQ9658", "Certificate is not within validity period. A certificate has been encountered which failed checks on its validity period: it has either expired, or is not yet valid for use. The channel is '????'.".to_owned()),
+        (QmTls::Gskit | QmTls::SystemSsl, _) => ("AMQ9633", format!(
             "Bad SSL certificate for channel '{}'. … (b) it was formatted correctly but failed validation against the Certification Authority (CA) root and other certificates held on the local system … The details of the certificate which could not be validated are '{}'. The certificate validation error was 575010.",
             if side == Side::Client { channel.as_str() } else { "????" },
             gskit_name(partner)
@@ -456,7 +464,7 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
             b.qm_sees_client_abort();
         }
         Side::QueueManager => {
-            if library == QmTls::Gskit
+            if library != QmTls::Openssl
                 && !matches!(
                     fault,
                     Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity
