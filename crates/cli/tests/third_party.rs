@@ -241,3 +241,60 @@ fn openssl_ocsp_responses() {
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The page's Verify view (`verify_selection`) takes pasted CRLs as `verify-chain` does, an
+/// indirect CRL from the cRLIssuer the target's distribution point names included (PKITS
+/// 4.14.28 with only that CRL and the anchor's pasted: none is from the target's issuer).
+#[test]
+fn the_page_uses_an_indirect_crl_as_verify_chain_does() {
+    use mqocsp_core::verify::workbench::{Selection, default_selection, verify_selection};
+    let dir = suites().join("nist_pkits");
+    let files = [
+        "certs/ValidcRLIssuerTest28EE.crt",
+        "certs/indirectCRLCA3Cert.crt",
+        "certs/indirectCRLCA3cRLIssuerCert.crt",
+        "certs/TrustAnchorRootCertificate.crt",
+        "crls/TrustAnchorRootCRL.crl",
+        "crls/indirectCRLCA3cRLIssuerCRL.crl",
+    ];
+    let decoded: Vec<_> = files
+        .iter()
+        .map(|f| mqocsp_core::decode_bytes(&std::fs::read(dir.join(f)).unwrap()))
+        .collect();
+    let objects: Vec<_> = decoded.iter().flat_map(|d| d.objects.iter()).collect();
+    let target = objects
+        .iter()
+        .find_map(|o| match &o.body {
+            mqocsp_core::ObjectBody::Certificate(c) if c.subject.rfc4514.contains("Test28") => {
+                Some(c.fingerprints.sha256.clone())
+            }
+            _ => None,
+        })
+        .unwrap();
+    let anchor = objects
+        .iter()
+        .find_map(|o| match &o.body {
+            mqocsp_core::ObjectBody::Certificate(c)
+                if c.subject.rfc4514.contains("Trust Anchor") =>
+            {
+                Some(c.fingerprints.sha256.clone())
+            }
+            _ => None,
+        })
+        .unwrap();
+    let selection = Selection {
+        target: Some(target),
+        anchors: vec![anchor],
+        purpose: Some(mqocsp_core::verify::Purpose::Any),
+        ..default_selection(&objects)
+    };
+    let at = mqocsp_core::Timestamp::parse_rfc3339("2022-05-01T00:00:00Z").unwrap();
+    let report = verify_selection(&objects, &selection, at);
+    assert_eq!(report.crls_used, 2, "{}", report.trace.text());
+    assert_eq!(report.chain_valid, Some(true), "{}", report.trace.text());
+    assert!(
+        report.trace.text().contains("Not listed in the CRL"),
+        "{}",
+        report.trace.text()
+    );
+}

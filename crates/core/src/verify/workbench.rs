@@ -133,8 +133,10 @@ pub fn verify_selection(
         .map(|c| (*c).clone())
         .collect();
     let purpose = selection.purpose.unwrap_or(Purpose::ServerAuth);
-    // Pasted CRLs join the check (RFC 5280 §6.3) when one of them is from the target's issuer;
-    // CRLs of other CAs alone do not make the target's revocation status a requirement.
+    // Pasted CRLs join the check (RFC 5280 §6.3) when one of them is from the target's issuer
+    // or from a cRLIssuer its distribution points name (an indirect CRL); CRLs of other CAs
+    // alone do not make the target's revocation status a requirement.
+    let crl_issuers = super::dp_names::crl_issuers(target);
     let mut crls: Vec<super::CrlSource<'_>> = objects
         .iter()
         .filter_map(|object| match &object.body {
@@ -145,10 +147,10 @@ pub fn verify_selection(
             _ => None,
         })
         .collect();
-    if !crls
-        .iter()
-        .any(|source| source.crl.issuer.matches(&target.issuer))
-    {
+    if !crls.iter().any(|source| {
+        source.crl.issuer.matches(&target.issuer)
+            || crl_issuers.iter().any(|n| n.matches(&source.crl.issuer))
+    }) {
         crls.clear();
     }
     let chain = verify_chain(&ChainInput {
