@@ -133,6 +133,10 @@ pub const NAMES: &[(&str, &str)] = &[
     ("1.3.132.0.35", "secp521r1"),
     ("1.3.101.112", "ed25519"),
     ("1.3.101.113", "ed448"),
+    // DSA (FIPS 186), named so that a refusal says what it refuses.
+    ("1.2.840.10040.4.1", "dsa"),
+    ("1.2.840.10040.4.3", "dsa-with-SHA1"),
+    ("2.16.840.1.101.3.4.3.2", "dsa-with-SHA256"),
     // PKCS #7 / CMS (RFC 5652).
     ("1.2.840.113549.1.7.1", "pkcs7-data"),
     ("1.2.840.113549.1.7.2", "pkcs7-signedData"),

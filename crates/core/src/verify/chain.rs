@@ -151,7 +151,9 @@ fn signature_step(cert: &Certificate, issuer: &Certificate, legacy: LegacyAlgori
     match verify_signature(&cert.signature_algorithm, issuer, tbs, &cert.signature_bits, legacy) {
         Ok(None) => builder.done(Outcome::Pass, format!("The {} signature verifies with the public key of {}.", cert.signature_algorithm.describe(), issuer.subject.rfc4514)),
         Ok(Some(note)) => builder.done(Outcome::Warn, format!("The signature verifies with the key of {}, but mqocsp {note}.", issuer.subject.rfc4514)),
-        Err(error) => builder.done(Outcome::Fail, format!("Checked with the public key of {}: {error}. Either this is not the real issuer (same name, different key) or the certificate was altered.", issuer.subject.rfc4514)),
+        Err(error @ super::signature::SignatureError::Invalid) => builder.done(Outcome::Fail, format!("Checked with the public key of {}: {error}. Either this is not the real issuer (same name, different key) or the certificate was altered.", issuer.subject.rfc4514)),
+        // An algorithm mqocsp cannot check, or one the policy refuses: not a sign of forgery.
+        Err(error) => builder.done(Outcome::Fail, format!("Not checked with the public key of {}: {error}.", issuer.subject.rfc4514)),
     }
 }
 

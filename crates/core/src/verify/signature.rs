@@ -42,7 +42,7 @@ impl fmt::Display for SignatureError {
             Self::Unsupported { algorithm, key } => {
                 write!(
                     f,
-                    "mqocsp cannot check a {algorithm} signature made with a {key} key"
+                    "mqocsp cannot check a {algorithm} signature made with a {key} key (it checks RSA, RSASSA-PSS, ECDSA on P-256 and P-384 with SHA-256 or SHA-384, and Ed25519; not DSA, Ed448 or P-521)"
                 )
             }
             Self::Legacy { what } => write!(
