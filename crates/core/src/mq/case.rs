@@ -125,6 +125,10 @@ pub struct ClientSide {
     /// stated, as in most tickets.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub settings_complete: bool,
+    /// The proxy the client's Windows host is set to use (WinHTTP, Internet Options): not
+    /// used by GSKit for OCSP, which the fix for an unreachable responder says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub windows_proxy: Option<super::winproxy::WindowsProxy>,
 }
 
 /// The queue manager side of a case.
@@ -684,6 +688,7 @@ impl Case {
                 ),
             }
         }
+        client.windows_proxy = self.client.windows_proxy.clone();
         client.env = self
             .client
             .environment

@@ -232,6 +232,10 @@ pub struct ClientConfig {
     pub ssl: SslStanza,
     /// Environment variables that matter (MQSSLKEYR, MQSSLPROXY, MQCERTVPOL, ...).
     pub env: Vec<(String, String)>,
+    /// The proxy the client's Windows host is set to use (WinHTTP, Internet Options), which
+    /// GSKit does not use for OCSP.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub windows_proxy: Option<super::winproxy::WindowsProxy>,
     /// AUTHINFO records copied into a binary CCDT.
     pub ccdt_authinfo: Vec<AuthInfo>,
     /// The client's MQ version, when known.

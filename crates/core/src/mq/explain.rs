@@ -1924,6 +1924,11 @@ fn tell_apart(
             Side::Client => {
                 "the client's error log (AMQERR01.LOG in the client's errors directory, or the application's exception)"
             }
+            // A z/OS queue manager keeps no AMQERR01.LOG: its channel initiator writes the CSQX
+            // messages to its job log (the xxxxCHIN started task's JESMSGLG).
+            Side::QueueManager if contents.iter().any(|(c, _)| c.contains("CSQX")) => {
+                "the z/OS channel initiator's job log (JESMSGLG of the xxxxCHIN started task, where its CSQX messages are written) from the time of the attempt"
+            }
             Side::QueueManager => {
                 "the queue manager's error log (AMQERR01.LOG in the queue manager's errors directory) from the time of the attempt"
             }
@@ -2451,6 +2456,34 @@ mod tests {
             o.add_reason(code, 1);
         }
         o
+    }
+
+    /// A z/OS queue manager keeps no AMQERR01.LOG: when the explanations differ in its
+    /// CSQX messages, the engineer asks for its channel initiator's job log.
+    #[test]
+    fn zos_queue_manager_log_is_asked_for_as_the_chinit_job_log() {
+        let mut o = Observations::default();
+        o.add_log(Side::Client, "AMQ9665E", 1);
+        let other = Alternative {
+            summary: "The queue manager's certificate is revoked".to_owned(),
+            supposes: vec![],
+            score: 0,
+            reason_code: Some(2393),
+            client_log: vec!["AMQ9665E".to_owned()],
+            queue_manager_log: vec!["CSQX642E".to_owned()],
+        };
+        let asks = tell_apart(
+            &o,
+            (
+                "The chain does not validate",
+                &["AMQ9665E".to_owned()],
+                &["CSQX633E".to_owned()],
+            ),
+            &[other],
+        )
+        .join(" ");
+        assert!(asks.contains("channel initiator"), "{asks}");
+        assert!(!asks.contains("AMQERR01.LOG"), "{asks}");
     }
 
     /// The seed's case with nothing known of either responder.

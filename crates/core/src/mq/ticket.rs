@@ -1134,6 +1134,13 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     }
     presented_chain(decoded, text, &mut case, &mut filed);
     read_zos(text, &mut case, &mut observed, &mut filed);
+    if let Some(proxy) = super::winproxy::find(text) {
+        filed.push(format!(
+            "line {}: the client's Windows host set to use the proxy {} ({}), which the MQ client's GSKit does not use for OCSP",
+            proxy.line, proxy.address, proxy.setting
+        ));
+        case.client.windows_proxy = Some(proxy);
+    }
     observed.add_openssl_text(text, 1);
     observed.add_curl(text, &case);
     observed.listed_files = super::listing::files(text);
@@ -1495,6 +1502,62 @@ AMQ8566I: Display authentication information details.
                 .assumptions
                 .iter()
                 .any(|a| a.id == "zos-csqx-as-amq"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// A Windows client host whose proxy is set for WinHTTP or in Internet Options: GSKit does
+    /// not use it for OCSP, and the fix says which setting it does use (ticket 126's prose, and
+    /// `netsh winhttp show proxy` output).
+    #[test]
+    fn a_windows_system_proxy_is_named_in_the_fix_as_not_used_by_gskit() {
+        let text = include_str!(
+            "../../../../testdata/tickets/126-windows-certutil-dump-qm-cert-client-amq9716.txt"
+        );
+        let netsh = "C:\\> netsh winhttp show proxy\n\nCurrent WinHTTP proxy settings:\n\n    Proxy Server(s) :  webproxy.corp.example:8080\n    Bypass List     :  (none)\n";
+        for (ticket, proxy) in [
+            (text.to_owned(), "proxy.northwind.example:3128"),
+            (
+                text.replace("WINBATCH07 goes out through our proxy (proxy.northwind.example:3128) for everything; we set\nthat in Internet Options.", netsh),
+                "webproxy.corp.example:8080",
+            ),
+        ] {
+            let e = read(&ticket, "2026-12-01T09:20:00Z").explain();
+            let fixes: Vec<&str> = e.diagnosis.fixes.iter().map(|f| f.detail.as_str()).collect();
+            let fix = fixes.join(" ");
+            assert!(fix.contains(proxy), "{fix}");
+            assert!(fix.contains("SSLHTTPProxyName"), "{fix}");
+            assert!(fix.contains("does not use"), "{fix}");
+        }
+    }
+
+    /// A z/OS queue manager writes CSQX messages, not AMQ ones: the prediction names the CSQX
+    /// message of the same number (assumption `zos-csqx-as-amq`), and when its log is missing
+    /// the engineer asks for the channel initiator's job log, not an AMQERR01.LOG z/OS lacks.
+    #[test]
+    fn a_zos_queue_manager_is_predicted_to_write_csqx_messages() {
+        let text = include_str!(
+            "../../../../testdata/tickets/121-zos-chinit-csqx-messages-linux-client-amq9665.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.diagnosis
+                .outcome
+                .queue_manager_log
+                .iter()
+                .all(|id| id.starts_with("CSQX6")),
+            "{:?}",
+            e.diagnosis.outcome.queue_manager_log
+        );
+        assert!(e.cause.summary.contains("CSQX633E"), "{}", e.cause.summary);
+        assert!(!e.cause.summary.contains("AMQ9633"), "{}", e.cause.summary);
+        // System SSL is not GSKit: no GSKit validation error number is predicted for it.
+        assert!(
+            !e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "validation-error-575010"),
             "{:?}",
             e.diagnosis.assumptions
         );
