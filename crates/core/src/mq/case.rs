@@ -677,6 +677,8 @@ impl Case {
         }
         client.settings_complete = self.client.settings_complete;
         client.kind = self.client.kind.unwrap_or_default();
+        client.classes_for_java = client.kind == super::java::ClientKind::Java
+            && super::java::is_classes_for_java(&self.client.error_log);
         client.java = self.client.java.clone().unwrap_or_default();
         client.dotnet = self.client.dotnet.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {

@@ -244,6 +244,10 @@ pub struct ClientConfig {
     pub kind: super::java::ClientKind,
     /// The JVM's revocation settings (Java client).
     pub java: super::java::JavaSettings,
+    /// A Java client that is the IBM MQ classes for Java, not JMS: its log shows MQJE ids
+    /// (`MQJE001: Completion Code '2', Reason '2397'`) and no JMS ones.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub classes_for_java: bool,
     /// Whether every place a setting can come from is stated (`Case` `settings_complete`).
     pub settings_complete: bool,
     /// The managed .NET client's revocation settings.

@@ -1507,6 +1507,24 @@ AMQ8566I: Display authentication information details.
         );
     }
 
+    /// The IBM MQ classes for Java (not JMS) show MQJE001 where JMS shows JMSWMQ0018 and
+    /// JMSCMQ0001: the prediction says what that client shows (ticket 119).
+    #[test]
+    fn classes_for_java_are_predicted_to_show_mqje001_not_jms_ids() {
+        let text = include_str!(
+            "../../../../testdata/tickets/119-old-java-mqje001-2397-revoked-qm-cert.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        let client = &e.diagnosis.outcome.client_log;
+        assert!(client.iter().any(|id| id == "MQJE001"), "{client:?}");
+        assert!(!client.iter().any(|id| id.starts_with("JMS")), "{client:?}");
+        assert!(
+            !e.cause.summary.contains("JMSWMQ0018"),
+            "{}",
+            e.cause.summary
+        );
+    }
+
     /// A Windows client host whose proxy is set for WinHTTP or in Internet Options: GSKit does
     /// not use it for OCSP, and the fix says which setting it does use (ticket 126's prose, and
     /// `netsh winhttp show proxy` output).
