@@ -113,6 +113,12 @@ pub struct Observations {
     /// listener's chain (`Verify return code: 20/21/2`): its line and what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chain_unverified: Option<(usize, String)>,
+    /// `openssl verify` (without a CRL check) could not complete the chain of one side's
+    /// certificate (`error 20 at 0 depth lookup: unable to get local issuer certificate`, or
+    /// error 2 or 21): the side whose check it stands for (the partner of the certificate's
+    /// owner), its line and what it printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_unverified: Option<(Side, usize, String)>,
     /// Files a directory listing in the ticket shows (`ls -l`, `dir`), with their lines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub listed_files: Vec<(usize, String)>,
@@ -1138,23 +1144,35 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
         let partner_pasted = partner
             .as_ref()
             .is_some_and(|c| !stand_ins.contains(&c.short_name().as_str()));
-        if side == Side::Client
-            && chain_error.is_none()
+        // So, for either side, did openssl verify run on the partner's certificate file.
+        let unverified = observed
+            .chain_unverified
+            .as_ref()
+            .filter(|_| side == Side::Client)
+            .map(|(line, printed)| (*line, printed, "openssl s_client, run with the CA file the client's key repository was built from,", "openssl s_client"))
+            .or_else(|| {
+                observed
+                    .verify_unverified
+                    .as_ref()
+                    .filter(|(checker, _, _)| *checker == side)
+                    .map(|(_, line, printed)| (*line, printed, "openssl verify, run with a CA file standing for that key repository,", "openssl verify"))
+            });
+        if chain_error.is_none()
             && !partner_pasted
-            && let Some((line, printed)) = &observed.chain_unverified
+            && let Some((line, printed, run, tool)) = unverified
         {
             out.push(vec![
                 Choice {
                     change: Change::Fault(SupposedFault::ChainUntrusted(side)),
                     cost: 0,
                     contradicts: None,
-                    words: format!("the chain of {whose} does not reach a CA {who} trusts: openssl s_client, run with the CA file the client's key repository was built from, printed '{printed}' at line {line}"),
+                    words: format!("the chain of {whose} does not reach a CA {who} trusts: {run} printed '{printed}' at line {line}"),
                 },
                 Choice {
                     change: Change::Nothing,
                     cost: 3,
                     contradicts: None,
-                    words: format!("{who}'s key repository completes the chain of {whose}, against what openssl s_client printed at line {line} (another CA file, or another certificate than the MQ client is sent?)"),
+                    words: format!("{who}'s key repository completes the chain of {whose}, against what {tool} printed at line {line} (another CA file, or another certificate than the MQ client is sent?)"),
                 },
             ]);
         }
@@ -1572,6 +1590,22 @@ fn openssl_assumptions(e: &mut Explanation, observed: &Observations) {
         && let Some(named) = super::predict::ASSUMPTIONS
             .iter()
             .find(|a| a.id == "s-client-cafile-as-key-repository")
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
+    // openssl verify's CA file stands for the checking side's key repository likewise.
+    if let Some((side, _, _)) = &observed.verify_unverified
+        && e.diagnosis.steps.iter().any(|s| {
+            s.outcome == Outcome::Fail
+                && s.id
+                    == match side {
+                        Side::Client => "mq.client_chain",
+                        Side::QueueManager => "mq.qm_chain",
+                    }
+        })
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "openssl-verify-cafile-as-key-repository")
     {
         e.diagnosis.assumptions.push(named.clone());
     }
@@ -2355,6 +2389,19 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
     {
         evidence.push(format!(
             "line {line}: openssl s_client, run with a CA file, printed '{printed}'"
+        ));
+    }
+    // openssl verify's, when the cause is the chain of the certificate it checked.
+    if let Some((side, line, printed)) = &observed.verify_unverified
+        && step.is_some_and(|s| {
+            s.id == match side {
+                Side::Client => "mq.client_chain",
+                Side::QueueManager => "mq.qm_chain",
+            }
+        })
+    {
+        evidence.push(format!(
+            "line {line}: openssl verify, run with a CA file, printed '{printed}'"
         ));
     }
     // A responder tried by hand from the host of the side whose check is undetermined, when it

@@ -483,6 +483,65 @@ pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
         .collect()
 }
 
+/// `openssl verify` (without a CRL check, whose errors are read as answers) that could not
+/// complete a certificate's chain (X509_V_ERR 2, 20, 21): the side whose check that stands for,
+/// the partner of the certificate's owner. The owner is read from the file name and the subject
+/// printed: the queue manager's name or host, or a word naming a side (`qm`, `qmgr`, `client`,
+/// `app`); a file neither names is left alone.
+fn openssl_verify_unverified(text: &str, case: &Case) -> Option<(Side, usize, String)> {
+    use super::openssl_text::verify::runs;
+    let resolved = case.resolve();
+    let host = resolved
+        .client
+        .mqcd
+        .conn_name
+        .as_deref()
+        .and_then(|c| c.split(['(', ',']).next())
+        .map(|h| h.trim().to_ascii_lowercase())
+        .filter(|h| !h.is_empty());
+    let qm_name = Some(resolved.qm.name.to_ascii_lowercase()).filter(|n| !n.is_empty());
+    runs(text).into_iter().filter(|r| !r.ok).find_map(|run| {
+        let error = run.errors.iter().find(|e| [2, 20, 21].contains(&e.code))?;
+        let named = format!(
+            "{} {}",
+            run.file,
+            error.subject.as_deref().unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        let words: Vec<&str> = named
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &str| words.contains(&w);
+        // The queue manager's name as a word or as the first label of a host name in the
+        // subject (CN = mqprd01.example for MQPRD01).
+        let names_qm = |n: &str| {
+            named
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-')
+                .any(|w| w == n || w.split('.').next() == Some(n))
+        };
+        let qm = ["qm", "qmgr", "queuemanager", "server"]
+            .iter()
+            .any(|w| has(w))
+            || qm_name.as_deref().is_some_and(names_qm)
+            || host.as_deref().is_some_and(|h| named.contains(h));
+        let client = ["client", "app", "application"].iter().any(|w| has(w));
+        let checker = match (qm, client) {
+            (true, false) => Side::Client,
+            (false, true) => Side::QueueManager,
+            _ => return None,
+        };
+        Some((
+            checker,
+            error.line,
+            format!(
+                "error {} at {} depth lookup: {}",
+                error.code, error.depth, error.text
+            ),
+        ))
+    })
+}
+
 /// A z/OS queue manager's channel initiator messages (`CSQX633E …` from its JES log): the
 /// queue manager's log, and a queue manager that runs on z/OS (System SSL), which asks no OCSP
 /// responder. Its TLS messages are compared as the distributed ones of the same number.
@@ -1142,6 +1201,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         case.client.windows_proxy = Some(proxy);
     }
     observed.add_openssl_text(text, 1);
+    observed.verify_unverified = openssl_verify_unverified(text, &case);
     observed.add_curl(text, &case);
     observed.listed_files = super::listing::files(text);
     // In ticket order (the queue manager's entries were read after the others).
@@ -1502,6 +1562,40 @@ AMQ8566I: Display authentication information details.
                 .assumptions
                 .iter()
                 .any(|a| a.id == "zos-csqx-as-amq"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// `openssl verify` without a CRL check failing with error 20 on the queue manager's
+    /// certificate, nothing pasted: evidence that the chain it presents does not reach a CA the
+    /// client trusts (ticket 115 without its PEM blocks).
+    #[test]
+    fn openssl_verify_error_20_alone_is_evidence_of_an_incomplete_chain() {
+        let text = include_str!(
+            "../../../../testdata/tickets/115-openssl-verify-error-20-leaf-only-kdb-root-only.txt"
+        );
+        let without_pem = text.split("qm.pem:\n-----BEGIN").next().unwrap_or(text);
+        let e = read(without_pem, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(e.cause.side, Some(Side::Client), "{}", e.cause.summary);
+        assert!(
+            e.cause.summary.contains("does not validate"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.contains("openssl verify") && l.contains("error 20")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "openssl-verify-cafile-as-key-repository"),
             "{:?}",
             e.diagnosis.assumptions
         );

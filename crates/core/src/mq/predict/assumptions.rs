@@ -278,6 +278,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability (mq-reference §9); openssl-s_client(1) (-servername, -showcerts)",
     },
     Assumption {
+        id: "openssl-verify-cafile-as-key-repository",
+        text: "openssl verify run on one side's certificate with -CAfile (or -CApath) is taken to hold the CA certificates the other side's key repository holds, and the certificate file to be what that side sends, so that its error 20 (unable to get local issuer certificate), 2 or 21 (the chain does not reach one of those CAs) is what GSKit finds: a missing intermediate or an untrusted root. That holds when the CA file is the one the key repository was built from and the file holds what the sender's key repository sends (an intermediate the sender sends but the file lacks would make openssl fail where GSKit succeeds). Whose certificate it is is read from the file name or subject (the queue manager's name or host, qm, client, app).",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-verify(1) (-CAfile, -untrusted; X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_GET_ISSUER_CERT 2, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21); no source compares it with GSKit",
+    },
+    Assumption {
         id: "s-client-cafile-as-key-repository",
         text: "openssl s_client run with -CAfile (or -CApath) is taken to hold the CA certificates the MQ client's key repository holds, so that its 'Verify return code: 20/21' (the chain the listener sent does not reach one of them) is what GSKit finds with that key repository. That holds when the file is the one the key repository was built from and s_client ran with the channel's SNI (the listener picks its certificate by it).",
         certainty: Certainty::Unconfirmed,
