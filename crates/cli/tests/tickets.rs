@@ -863,6 +863,30 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "none",
         &[],
     ),
+    (
+        "136-german-prose-english-client-log-responder-down",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    (
+        "137-curl-http-403-from-responder-client-amq9716",
+        Some(2393),
+        "client",
+        &["HTTP 403 Forbidden", "queue manager's certificate"],
+    ),
+    (
+        "138-iso8601-ist-offset-client-utc-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "139-mq94-json-client-log-classic-qm-log-qm-responder-down",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "client's certificate"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -152,6 +152,10 @@ pub struct Tried {
     /// curl's error when it could not reach it; `None`: it reached it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// It reached it, and it answered with this HTTP error status (`403 Forbidden`) instead of
+    /// an OCSP response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_error: Option<String>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -454,8 +458,14 @@ impl Observations {
                 url: run.url,
                 host: run.host,
                 side,
+                http_error: match &outcome {
+                    super::curl::CurlOutcome::HttpError(status) => Some(status.clone()),
+                    _ => None,
+                },
                 error: match outcome {
-                    super::curl::CurlOutcome::Reached => None,
+                    super::curl::CurlOutcome::Reached | super::curl::CurlOutcome::HttpError(_) => {
+                        None
+                    }
                     super::curl::CurlOutcome::Failed(error) => Some(error),
                 },
             });
@@ -906,6 +916,15 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
             let cost = |supposed: Supposed, base: i32| match (printed, tried) {
                 (Some(said), _) if said == supposed => 0,
                 (Some(_), _) => base + 3,
+                // It answered with an HTTP error status: no OCSP response, an unknown status
+                // for MQ (no answer it can use).
+                (None, Some(t)) if t.http_error.is_some() => {
+                    if supposed == Supposed::Unknown {
+                        0
+                    } else {
+                        base + 3
+                    }
+                }
                 (None, Some(t)) if t.error.is_some() == (supposed == Supposed::Unreachable) => base,
                 (None, Some(_)) => base + 3,
                 (None, None) => base,
@@ -942,7 +961,10 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                 answer(
                     Supposed::Unknown,
                     cost(Supposed::Unknown, 2),
-                    format!("{url} answers unknown about {name} (it does not know it)"),
+                    match tried.and_then(|t| t.http_error.as_ref().map(|e| (t.line, e))) {
+                        Some((line, status)) => format!("{url} answers HTTP {status} (as {} from {}'s host shows at line {line}) instead of an OCSP response: no status MQ can use, an unknown one", tried.map_or("curl", |t| t.tool.as_str()), match side { Side::Client => "the client", Side::QueueManager => "the queue manager" }),
+                        None => format!("{url} answers unknown about {name} (it does not know it)"),
+                    },
                 ),
             ]);
             // A response that cannot be verified is asked about only where the ticket shows one.
@@ -1877,6 +1899,52 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     explained
 }
 
+/// A responder the side's check found no status at, that answered a hand-made request with an
+/// HTTP error status (curl's `< HTTP/1.1 403 Forbidden`): it is reached but refuses the request,
+/// so teaching it the certificate fixes nothing; the fix is to let it answer that host.
+fn http_error_fix(diagnosis: &mut Diagnosis, observed: &Observations) {
+    let refused = diagnosis.revocation.iter().find_map(|r| match &r.finding {
+        Finding::Undetermined(Unknown::NotKnown { .. }) => observed
+            .tried
+            .iter()
+            .find(|t| t.side == r.side && t.http_error.is_some()),
+        _ => None,
+    });
+    let Some(tried) = refused.cloned() else {
+        return;
+    };
+    let said = format!(
+        "the responder answers HTTP {} ({} at line {}), not an OCSP response",
+        tried.http_error.as_deref().unwrap_or_default(),
+        tried.tool,
+        tried.line
+    );
+    for r in &mut diagnosis.revocation {
+        if let Finding::Undetermined(Unknown::NotKnown { why }) = &mut r.finding
+            && r.side == tried.side
+        {
+            why.clone_from(&said);
+        }
+    }
+    let host = tried.host.as_deref().unwrap_or(match tried.side {
+        Side::Client => "the client's host",
+        Side::QueueManager => "the queue manager's host",
+    });
+    for fix in &mut diagnosis.fixes {
+        if fix.title == "Teach the responder the certificate" {
+            fix.title = "Let the responder answer".to_owned();
+            fix.detail = format!(
+                "{} answered {} from {host} with HTTP {} (line {}), not an OCSP response: an access rule on the responder, or a web server or reverse proxy in front of it, refuses the request. Allow OCSP requests (POST with Content-Type application/ocsp-request, or GET) from {host} to that URL, then check with openssl ocsp -url {} that it answers with a signed response.",
+                tried.url,
+                tried.tool,
+                tried.http_error.as_deref().unwrap_or_default(),
+                tried.line,
+                tried.url
+            );
+        }
+    }
+}
+
 /// The message ids of a predicted log, as written.
 fn log_ids(log: &[super::predict::LogEntry]) -> Vec<String> {
     log.iter().map(|l| l.id.clone()).collect()
@@ -1995,6 +2063,8 @@ fn finish(
     matches_observed: bool,
     searched: usize,
 ) -> Explanation {
+    let mut diagnosis = diagnosis;
+    http_error_fix(&mut diagnosis, observed);
     let mut contradictions = Vec::new();
     // A failure said only in words: a predicted connection is no answer to it.
     if let Some(line) = observed.failed_in_words.first()
@@ -2443,7 +2513,13 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                 "line {}: {} from {host} could not reach {target}: {error}",
                 t.line, t.tool
             ),
-            None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
+            None => match &t.http_error {
+                Some(status) => format!(
+                    "line {}: {} from {host} reached {target}, which answered HTTP {status}, not an OCSP response",
+                    t.line, t.tool
+                ),
+                None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
+            },
         }
     }));
     evidence.extend(observed.ocsp_text.iter().filter(|t| t.from_crl).map(|t| {

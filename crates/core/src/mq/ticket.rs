@@ -68,10 +68,12 @@ fn console_entry(line: &str) -> Option<(Side, String)> {
         return None;
     }
     let facts = super::errlog::LogFacts::parse(unquote(line));
-    let m = facts
-        .messages
-        .first()
-        .filter(|m| m.form == super::errlog::EntryForm::Console)?;
+    let m = facts.messages.first().filter(|m| {
+        matches!(
+            m.form,
+            super::errlog::EntryForm::Console | super::errlog::EntryForm::Shipped
+        )
+    })?;
     Some((m.side?, m.side_reason.clone()?))
 }
 
@@ -1272,10 +1274,13 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         ));
     }
     for entry in &entries {
+        let lines = if entry.lines.0 == entry.lines.1 {
+            format!("line {}", entry.lines.0)
+        } else {
+            format!("lines {}-{}", entry.lines.0, entry.lines.1)
+        };
         filed.push(format!(
-            "lines {}-{}: the {} log ({})",
-            entry.lines.0,
-            entry.lines.1,
+            "{lines}: the {} log ({})",
             match entry.side {
                 Side::Client => "client's",
                 Side::QueueManager => "queue manager's",
@@ -1564,6 +1569,70 @@ AMQ8566I: Display authentication information details.
                 .any(|a| a.id == "zos-csqx-as-amq"),
             "{:?}",
             e.diagnosis.assumptions
+        );
+    }
+
+    /// A log shipper's lines in local time with an offset (+05:30) beside a UTC log: both read,
+    /// the client's as entries of its program, their times in UTC; a one-line entry is filed as
+    /// `line N`, not `lines N-N` (tickets 138, 139).
+    #[test]
+    fn shipped_log_lines_with_an_offset_are_the_clients_entries() {
+        let text = include_str!(
+            "../../../../testdata/tickets/138-iso8601-ist-offset-client-utc-qm-log-client-revoked.txt"
+        );
+        let t = read(text, "2026-12-01T03:00:00Z");
+        let client: Vec<_> = t
+            .observed
+            .messages
+            .iter()
+            .filter(|m| m.side == Side::Client)
+            .map(|m| (m.id.as_str(), m.time.as_deref()))
+            .collect();
+        assert_eq!(
+            client.first(),
+            Some(&("AMQ9665E", Some("2026-12-01T02:11:22Z"))),
+            "{client:?}"
+        );
+        assert!(
+            t.filed
+                .iter()
+                .any(|f| f.starts_with("line 11: the client's log")),
+            "{:?}",
+            t.filed
+        );
+    }
+
+    /// A responder that answers curl with HTTP 403 is reached but refuses: the status is
+    /// unknown for MQ, the evidence says what curl got, and the fix is to let it answer, not to
+    /// teach it the certificate (ticket 137). `curl -sv` that timed out is read from its verbose
+    /// line (ticket 136).
+    #[test]
+    fn a_responder_answering_http_403_is_refusing_not_ignorant() {
+        let text = include_str!(
+            "../../../../testdata/tickets/137-curl-http-403-from-responder-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:40:00Z").explain();
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains("HTTP 403")),
+            "{:?}",
+            e.cause.evidence
+        );
+        let fixes: Vec<&str> = e.diagnosis.fixes.iter().map(|f| f.title.as_str()).collect();
+        assert!(
+            !fixes.contains(&"Teach the responder the certificate"),
+            "{fixes:?}"
+        );
+        let text = include_str!(
+            "../../../../testdata/tickets/136-german-prose-english-client-log-responder-down.txt"
+        );
+        let e = read(text, "2026-12-01T07:10:00Z").explain();
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.contains("could not reach")),
+            "{:?}",
+            e.cause.evidence
         );
     }
 
