@@ -893,6 +893,15 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &["is revoked", "orders-svc"],
     ),
+    (
+        "140-ocsp-extensions-off-cdp-on-crl-unreachable-client-amq9716",
+        Some(2393),
+        "client",
+        &[
+            "CRL distribution point",
+            "http://crl.northwind.example/issuing-ca-1.crl",
+        ],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -231,6 +231,10 @@ pub struct Resolved {
     /// What a diagnosis supposes of certificate checks a ticket without certificate dates
     /// cannot decide (empty for a plain prediction).
     pub supposed_faults: Vec<SupposedFault>,
+    /// A CRL distribution point a diagnosis supposes the queue manager's certificate names
+    /// (a ticket shows it, the certificate is a stand-in): the client fetches it when
+    /// CDPCheckExtensions=YES.
+    pub supposed_cdp: Option<String>,
     /// The client certificate's DN as the queue manager's AMQ9777 quotes it, standing in for a
     /// client certificate nobody pasted when CHLAUTH records are compared (None: the
     /// certificate's own DN).
@@ -578,6 +582,7 @@ impl Case {
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
             supposed_faults: Vec::new(),
+            supposed_cdp: None,
             client_peer_dn: None,
             chains: ChainCache::default(),
             problems,

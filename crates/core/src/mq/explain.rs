@@ -119,6 +119,10 @@ pub struct Observations {
     /// owner), its line and what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify_unverified: Option<(Side, usize, String)>,
+    /// CRL distribution point URLs the ticket shows (`openssl x509 -text`'s `X509v3 CRL
+    /// Distribution Points` … `URI:http://…`, or a `.crl` URL tried by hand), with their lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crl_urls_shown: Vec<(usize, String)>,
     /// Files a directory listing in the ticket shows (`ls -l`, `dir`), with their lines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub listed_files: Vec<(usize, String)>,
@@ -682,6 +686,9 @@ enum Change {
     Trust(Side, Box<crate::certificate::Certificate>),
     /// The client has this OCSP AUTHINFO in its CCDT (one the ticket does not show).
     HiddenResponder(super::config::AuthInfo),
+    /// The queue manager's certificate (a stand-in) names this CRL distribution point, as the
+    /// ticket shows it.
+    SupposedCdp(String),
     /// The client runs this MQ version (the ticket does not show it).
     ClientVersion(super::config::MqVersion),
     Nothing,
@@ -1663,10 +1670,12 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         // A responder the client must have, as the cheapest supposition, so that the responder
         // questions ask what it answered.
         let hidden = hidden_responder::hidden_responder_question(&trusting, observed);
-        if let Some(Change::HiddenResponder(authinfo)) =
-            hidden.as_ref().and_then(|q| q.first()).map(|c| &c.change)
-        {
-            trusting.client.ccdt_authinfo.push(authinfo.clone());
+        match hidden.as_ref().and_then(|q| q.first()).map(|c| &c.change) {
+            Some(Change::HiddenResponder(authinfo)) => {
+                trusting.client.ccdt_authinfo.push(authinfo.clone())
+            }
+            Some(Change::SupposedCdp(url)) => trusting.supposed_cdp = Some(url.clone()),
+            _ => {}
         }
         let mut all = trust;
         all.extend(hidden);
@@ -1764,6 +1773,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 Some(Change::HiddenResponder(authinfo)) => {
                     resolved.client.ccdt_authinfo.push(authinfo.clone())
                 }
+                Some(Change::SupposedCdp(url)) => resolved.supposed_cdp = Some(url.clone()),
                 Some(Change::ClientVersion(version)) => resolved.client.mq_version = Some(*version),
                 _ => {}
             }
@@ -2244,12 +2254,23 @@ fn summary(diagnosis: &Diagnosis) -> String {
                 }
             ),
             Finding::Undetermined(unknown) => {
+                // A source the revocation step says is a CRL distribution point is named so.
+                let source = |url: &str| {
+                    let crl = format!("{url} (from the certificate's CRL distribution point");
+                    if diagnosis.steps.iter().any(|s| s.explanation.contains(&crl)) {
+                        "the CRL distribution point"
+                    } else {
+                        "the OCSP responder"
+                    }
+                };
                 let why = match unknown {
                     Unknown::Unreachable { url } => format!(
-                        "{who} cannot reach the OCSP responder {url} to check {whose} ({name})"
+                        "{who} cannot reach {} {url} to check {whose} ({name})",
+                        source(url)
                     ),
                     Unknown::NoEvidence { url } => format!(
-                        "{who} gets no answer from the OCSP responder {url} about {whose} ({name}) (nothing in the case says it answers)"
+                        "{who} gets no answer from {} {url} about {whose} ({name}) (nothing in the case says it answers)",
+                        source(url)
                     ),
                     Unknown::NotKnown { why } => {
                         format!("the OCSP responder answers unknown about {whose} ({name}): {why}")

@@ -424,6 +424,8 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
         observed.add_reason(code, line);
     }
     observed.add_openssl_text(&case.material, 1);
+    observed.verify_unverified = openssl_verify_unverified(&case.material, case);
+    observed.crl_urls_shown = crl_urls_shown(&case.material);
     observe_zos(&super::zos::messages(&case.material), &mut observed);
     observed.from_event_log = !super::eventlog::events(&case.material).is_empty();
     observed.add_curl(&case.material, case);
@@ -483,6 +485,37 @@ pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
                 .is_none_or(|(kind, _)| kind != ClientKind::Java)
         })
         .collect()
+}
+
+/// CRL distribution points a ticket shows: the `URI:http://…` lines under `X509v3 CRL
+/// Distribution Points` (`openssl x509 -text`), and `http://….crl` URLs anywhere (a CRL tried by
+/// hand), first-seen order, each once.
+fn crl_urls_shown(text: &str) -> Vec<(usize, String)> {
+    let lines = super::quote::lines(text);
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut under_cdp = 0usize;
+    for (index, line) in lines.iter().enumerate() {
+        if line.contains("CRL Distribution Points") {
+            under_cdp = 4;
+            continue;
+        }
+        let words = line.split_whitespace().map(|w| {
+            w.trim_start_matches("URI:")
+                .trim_matches(['\'', '"', '(', ')', ','])
+        });
+        for word in words {
+            let lower = word.to_ascii_lowercase();
+            let http = lower.starts_with("http://");
+            if http
+                && (under_cdp > 0 || lower.ends_with(".crl"))
+                && !out.iter().any(|(_, u)| u == word)
+            {
+                out.push((index + 1, word.to_owned()));
+            }
+        }
+        under_cdp = under_cdp.saturating_sub(1);
+    }
+    out
 }
 
 /// `openssl verify` (without a CRL check, whose errors are read as answers) that could not
@@ -1204,6 +1237,7 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     }
     observed.add_openssl_text(text, 1);
     observed.verify_unverified = openssl_verify_unverified(text, &case);
+    observed.crl_urls_shown = crl_urls_shown(text);
     observed.add_curl(text, &case);
     observed.listed_files = super::listing::files(text);
     // In ticket order (the queue manager's entries were read after the others).
@@ -1569,6 +1603,38 @@ AMQ8566I: Display authentication information details.
                 .any(|a| a.id == "zos-csqx-as-amq"),
             "{:?}",
             e.diagnosis.assumptions
+        );
+    }
+
+    /// OCSPCheckExtensions=NO with CDPCheckExtensions=YES and a CRL distribution point the
+    /// ticket shows (x509 -text) that curl cannot resolve: the client's AMQ9716 is the CRL fetch,
+    /// not an OCSP responder hidden in a CCDT (ticket 140).
+    #[test]
+    fn a_shown_crl_distribution_point_explains_amq9716_with_ocsp_off() {
+        let text = include_str!(
+            "../../../../testdata/tickets/140-ocsp-extensions-off-cdp-on-crl-unreachable-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T11:30:00Z").explain();
+        assert!(
+            e.cause
+                .summary
+                .contains("http://crl.northwind.example/issuing-ca-1.crl"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            !e.cause.summary.contains("not shown"),
+            "{}",
+            e.cause.summary
+        );
+        assert_eq!(e.cause.side, Some(Side::Client));
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.contains("could not reach")),
+            "{:?}",
+            e.cause.evidence
         );
     }
 
