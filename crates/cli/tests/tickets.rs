@@ -902,6 +902,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
             "http://crl.northwind.example/issuing-ca-1.crl",
         ],
     ),
+    (
+        "142-json-ccdt-two-channels-second-named-qm-cert-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.

@@ -72,9 +72,13 @@ pub struct ClientSide {
     /// MQCD given as a structure instead.
     #[serde(default)]
     pub mqcd: Option<Mqcd>,
-    /// A JSON CCDT; the channel named by the command line (or the first) is used.
+    /// A JSON CCDT; the channel named by the command line (or `channel`, or the first) is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ccdt_json: Option<String>,
+    /// The channel the logs name: which of a JSON CCDT's channels is used when nothing else
+    /// names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
     /// mqclient.ini text.
     #[serde(default)]
     pub mqclient_ini: String,
@@ -619,7 +623,10 @@ impl Case {
             client.ccdt = true;
             match super::ccdt::parse(text) {
                 Ok(channels) => {
-                    let wanted = client.mqcd.channel_name.clone();
+                    let wanted = Some(client.mqcd.channel_name.clone())
+                        .filter(|c| !c.is_empty())
+                        .or_else(|| self.client.channel.clone())
+                        .unwrap_or_default();
                     let found = channels
                         .iter()
                         .find(|c| c.channel_name == wanted)

@@ -80,6 +80,7 @@ pub(super) fn base(title: &str, description: &str, at: &str) -> Case {
             java: None,
             settings_complete: false,
             windows_proxy: None,
+            channel: None,
             dotnet: None,
         },
         queue_manager: QmSide {

@@ -1219,6 +1219,20 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             .filter_map(|m| m.channel.as_deref())
             .find(|c| !c.is_empty() && !c.contains('?'))
     };
+    // A JSON CCDT with several channels: the one the logs name is the one in use.
+    if !unnamed
+        && case.client.ccdt_json.is_some()
+        && case.client.mqcd.is_none()
+        && case.client.command_line.is_none()
+        && let Some(channel) = named(Some(Side::Client)).or_else(|| named(None))
+        && super::ccdt::parse(case.client.ccdt_json.as_deref().unwrap_or_default())
+            .is_ok_and(|c| c.len() > 1 && c.iter().any(|m| m.channel_name == channel))
+    {
+        filed.push(format!(
+            "the channel {channel} of the CCDT, as the logs name it"
+        ));
+        case.client.channel = Some(channel.to_owned());
+    }
     if unnamed && let Some(channel) = named(Some(Side::Client)).or_else(|| named(None)) {
         filed.push(format!("the channel {channel}, as the logs name it"));
         case.client.mqcd = Some(super::config::Mqcd {
@@ -1603,6 +1617,28 @@ AMQ8566I: Display authentication information details.
                 .any(|a| a.id == "zos-csqx-as-amq"),
             "{:?}",
             e.diagnosis.assumptions
+        );
+    }
+
+    /// A JSON CCDT with two channels, the logs naming the second: the diagnosis is of that
+    /// channel, not the first (ticket 142).
+    #[test]
+    fn the_ccdt_channel_the_logs_name_is_the_one_used() {
+        let text = include_str!(
+            "../../../../testdata/tickets/142-json-ccdt-two-channels-second-named-qm-cert-revoked.txt"
+        );
+        let t = read(text, "2026-12-01T13:20:00Z");
+        assert_eq!(t.case.resolve().channel_name(), "REPORT.SVRCONN");
+        let e = t.explain();
+        let predicted: Vec<&str> = e
+            .diagnosis
+            .client_log
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(
+            predicted.iter().all(|l| !l.contains("REPORT.TEST.SVRCONN")),
+            "{predicted:?}"
         );
     }
 
