@@ -908,6 +908,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "client",
         &["is revoked", "mqprd01.northwind.example"],
     ),
+    (
+        "143-french-prose-windows-client-winhttp-proxy-amq9716",
+        Some(2393),
+        "client",
+        &["cannot reach", "queue manager's certificate"],
+    ),
 ];
 
 /// What is reviewed of a diagnosis: the cause and what it rests on, the predicted outcome.
@@ -1276,4 +1282,17 @@ fn a_missing_stash_file_fix_names_it() {
         fixes.contains("runmqakm -keydb -stashpw -db /etc/payments/ssl/payments.kdb"),
         "{fixes}"
     );
+}
+
+/// A Windows client whose host uses a WinHTTP proxy: the fix says GSKit does not use it and
+/// names SSLHTTPProxyName with that proxy (ticket 143, French prose around netsh output).
+#[test]
+fn a_winhttp_proxy_fix_names_sslhttpproxyname() {
+    let d = diagnosed("143-french-prose-windows-client-winhttp-proxy-amq9716");
+    let fixes = d["fixes"].to_string();
+    assert!(
+        fixes.contains("SSLHTTPProxyName=proxy.northwind.example(3128)"),
+        "{fixes}"
+    );
+    assert!(fixes.contains("does not use the Windows proxy"), "{fixes}");
 }
