@@ -762,7 +762,7 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &[
             "does not reach a CA certificate",
-            "queue manager's key repository",
+            "queue manager's key ring",
         ],
     ),
     (
@@ -913,6 +913,12 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         Some(2393),
         "client",
         &["cannot reach", "queue manager's certificate"],
+    ),
+    (
+        "144-zos-qm-in-prose-client-log-only-amq9665",
+        Some(2393),
+        "queue_manager",
+        &["does not validate", "key ring"],
     ),
 ];
 

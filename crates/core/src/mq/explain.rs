@@ -1205,11 +1205,24 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
                 },
             ]);
         }
-        for (id, fault, cert, words) in suppositions {
-            if !observed
+        // A z/OS queue manager whose log is not pasted, the client told it closed the
+        // connection (AMQ9665): it asks no OCSP responder, so a chain its key ring does not
+        // validate is the likeliest refusal, supposed as its CSQX633E would say.
+        let zos_refusal_unseen = zos
+            && !observed.pasted(Side::QueueManager)
+            && observed
                 .messages
                 .iter()
-                .any(|m| m.side == side && base(&m.id) == id)
+                .any(|m| m.side == Side::Client && base(&m.id) == "AMQ9665");
+        for (id, fault, cert, words) in suppositions {
+            let unseen = zos_refusal_unseen
+                && id == "AMQ9633"
+                && matches!(fault, SupposedFault::ChainUntrusted(_));
+            if !unseen
+                && !observed
+                    .messages
+                    .iter()
+                    .any(|m| m.side == side && base(&m.id) == id)
             {
                 continue;
             }

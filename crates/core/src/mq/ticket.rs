@@ -583,6 +583,13 @@ fn openssl_verify_unverified(text: &str, case: &Case) -> Option<(Side, usize, St
 fn read_zos(text: &str, case: &mut Case, observed: &mut Observations, filed: &mut Vec<String>) {
     let found = super::zos::messages(text);
     let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        // No CSQX message: a queue manager the prose says runs on z/OS is one all the same.
+        if let Some(line) = zos_in_prose(text) {
+            filed.push(format!(
+                "line {line}: the queue manager runs on z/OS (as the ticket says): IBM MQ for z/OS asks no OCSP responder, and its channel initiator writes CSQX messages to its job log (assumption zos-csqx-as-amq)"
+            ));
+            case.queue_manager.tls = super::config::QmTls::SystemSsl;
+        }
         return;
     };
     let ids: Vec<&str> = found.iter().map(|m| m.id.as_str()).collect();
@@ -597,6 +604,21 @@ fn read_zos(text: &str, case: &mut Case, observed: &mut Observations, filed: &mu
     ));
     observe_zos(&found, observed);
     case.queue_manager.tls = super::config::QmTls::SystemSsl;
+}
+
+/// The first line that says the queue manager runs on z/OS: `z/OS` with `queue manager`,
+/// `qmgr` or `MQ for z/OS` on the same line.
+fn zos_in_prose(text: &str) -> Option<usize> {
+    super::quote::lines(text)
+        .iter()
+        .position(|line| {
+            let lower = line.to_ascii_lowercase();
+            lower.contains("z/os")
+                && (lower.contains("queue manager")
+                    || lower.contains("qmgr")
+                    || lower.contains("mq for z/os"))
+        })
+        .map(|index| index + 1)
 }
 
 /// The CSQX messages as the queue manager's log entries (the TLS ones compared as the AMQ
@@ -1787,6 +1809,41 @@ AMQ8566I: Display authentication information details.
             !e.cause.summary.contains("JMSWMQ0018"),
             "{}",
             e.cause.summary
+        );
+    }
+
+    /// A queue manager the prose says runs on z/OS, with no CSQX message pasted: System SSL,
+    /// so no OCSP on that side, CSQX messages predicted, and its log asked for as the channel
+    /// initiator's job log (ticket 121 without its JES log lines).
+    #[test]
+    fn a_queue_manager_said_to_run_on_zos_is_one() {
+        let text = include_str!(
+            "../../../../testdata/tickets/121-zos-chinit-csqx-messages-linux-client-amq9665.txt"
+        );
+        let without_jes: String = text
+            .lines()
+            .filter(|l| !l.contains("CSQX") && !l.contains("connection appl07"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let t = read(&without_jes, "2026-12-01T09:20:00Z");
+        assert_eq!(
+            t.case.queue_manager.tls,
+            crate::mq::config::QmTls::SystemSsl
+        );
+        let e = t.explain();
+        assert!(
+            e.diagnosis
+                .outcome
+                .queue_manager_log
+                .iter()
+                .all(|id| id.starts_with("CSQX")),
+            "{:?}",
+            e.diagnosis.outcome.queue_manager_log
+        );
+        let asks = e.tell_apart.join(" ");
+        assert!(
+            !asks.contains("AMQERR01.LOG in the queue manager"),
+            "{asks}"
         );
     }
 

@@ -328,6 +328,14 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
             "the queue manager's",
             "the client's key repository",
         ),
+        // A z/OS queue manager's key repository is a RACF key ring (IBM, "Working with
+        // SSL/TLS on z/OS").
+        Side::QueueManager if b.resolved.qm.tls == QmTls::SystemSsl => (
+            "mq.qm_chain",
+            "The queue manager validates the client's chain",
+            "the client's",
+            "the queue manager's key ring",
+        ),
         Side::QueueManager => (
             "mq.qm_chain",
             "The queue manager validates the client's chain",
