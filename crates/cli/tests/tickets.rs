@@ -762,7 +762,7 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         "queue_manager",
         &[
             "does not reach a CA certificate",
-            "queue manager's key repository",
+            "queue manager's key ring",
         ],
     ),
     (
@@ -862,6 +862,63 @@ const EXPECTED: &[(&str, Option<u32>, &str, &[&str])] = &[
         None,
         "none",
         &[],
+    ),
+    (
+        "136-german-prose-english-client-log-responder-down",
+        Some(2393),
+        "client",
+        &["cannot reach", "http://ocsp.northwind.example:8080/"],
+    ),
+    (
+        "137-curl-http-403-from-responder-client-amq9716",
+        Some(2393),
+        "client",
+        &["HTTP 403 Forbidden", "queue manager's certificate"],
+    ),
+    (
+        "138-iso8601-ist-offset-client-utc-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "139-mq94-json-client-log-classic-qm-log-qm-responder-down",
+        Some(2393),
+        "queue_manager",
+        &["cannot reach", "client's certificate"],
+    ),
+    (
+        "141-mq-appliance-qm-log-client-revoked",
+        Some(2393),
+        "queue_manager",
+        &["is revoked", "orders-svc"],
+    ),
+    (
+        "140-ocsp-extensions-off-cdp-on-crl-unreachable-client-amq9716",
+        Some(2393),
+        "client",
+        &[
+            "CRL distribution point",
+            "http://crl.northwind.example/issuing-ca-1.crl",
+        ],
+    ),
+    (
+        "142-json-ccdt-two-channels-second-named-qm-cert-revoked",
+        Some(2393),
+        "client",
+        &["is revoked", "mqprd01.northwind.example"],
+    ),
+    (
+        "143-french-prose-windows-client-winhttp-proxy-amq9716",
+        Some(2393),
+        "client",
+        &["cannot reach", "queue manager's certificate"],
+    ),
+    (
+        "144-zos-qm-in-prose-client-log-only-amq9665",
+        Some(2393),
+        "queue_manager",
+        &["does not validate", "key ring"],
     ),
 ];
 
@@ -1231,4 +1288,17 @@ fn a_missing_stash_file_fix_names_it() {
         fixes.contains("runmqakm -keydb -stashpw -db /etc/payments/ssl/payments.kdb"),
         "{fixes}"
     );
+}
+
+/// A Windows client whose host uses a WinHTTP proxy: the fix says GSKit does not use it and
+/// names SSLHTTPProxyName with that proxy (ticket 143, French prose around netsh output).
+#[test]
+fn a_winhttp_proxy_fix_names_sslhttpproxyname() {
+    let d = diagnosed("143-french-prose-windows-client-winhttp-proxy-amq9716");
+    let fixes = d["fixes"].to_string();
+    assert!(
+        fixes.contains("SSLHTTPProxyName=proxy.northwind.example(3128)"),
+        "{fixes}"
+    );
+    assert!(fixes.contains("does not use the Windows proxy"), "{fixes}");
 }

@@ -72,9 +72,13 @@ pub struct ClientSide {
     /// MQCD given as a structure instead.
     #[serde(default)]
     pub mqcd: Option<Mqcd>,
-    /// A JSON CCDT; the channel named by the command line (or the first) is used.
+    /// A JSON CCDT; the channel named by the command line (or `channel`, or the first) is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ccdt_json: Option<String>,
+    /// The channel the logs name: which of a JSON CCDT's channels is used when nothing else
+    /// names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
     /// mqclient.ini text.
     #[serde(default)]
     pub mqclient_ini: String,
@@ -125,6 +129,10 @@ pub struct ClientSide {
     /// stated, as in most tickets.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub settings_complete: bool,
+    /// The proxy the client's Windows host is set to use (WinHTTP, Internet Options): not
+    /// used by GSKit for OCSP, which the fix for an unreachable responder says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub windows_proxy: Option<super::winproxy::WindowsProxy>,
 }
 
 /// The queue manager side of a case.
@@ -227,6 +235,10 @@ pub struct Resolved {
     /// What a diagnosis supposes of certificate checks a ticket without certificate dates
     /// cannot decide (empty for a plain prediction).
     pub supposed_faults: Vec<SupposedFault>,
+    /// A CRL distribution point a diagnosis supposes the queue manager's certificate names
+    /// (a ticket shows it, the certificate is a stand-in): the client fetches it when
+    /// CDPCheckExtensions=YES.
+    pub supposed_cdp: Option<String>,
     /// The client certificate's DN as the queue manager's AMQ9777 quotes it, standing in for a
     /// client certificate nobody pasted when CHLAUTH records are compared (None: the
     /// certificate's own DN).
@@ -574,6 +586,7 @@ impl Case {
             evidence: self.evidence.clone(),
             supposed: Vec::new(),
             supposed_faults: Vec::new(),
+            supposed_cdp: None,
             client_peer_dn: None,
             chains: ChainCache::default(),
             problems,
@@ -610,7 +623,10 @@ impl Case {
             client.ccdt = true;
             match super::ccdt::parse(text) {
                 Ok(channels) => {
-                    let wanted = client.mqcd.channel_name.clone();
+                    let wanted = Some(client.mqcd.channel_name.clone())
+                        .filter(|c| !c.is_empty())
+                        .or_else(|| self.client.channel.clone())
+                        .unwrap_or_default();
                     let found = channels
                         .iter()
                         .find(|c| c.channel_name == wanted)
@@ -673,6 +689,8 @@ impl Case {
         }
         client.settings_complete = self.client.settings_complete;
         client.kind = self.client.kind.unwrap_or_default();
+        client.classes_for_java = client.kind == super::java::ClientKind::Java
+            && super::java::is_classes_for_java(&self.client.error_log);
         client.java = self.client.java.clone().unwrap_or_default();
         client.dotnet = self.client.dotnet.clone().unwrap_or_default();
         if let Some(text) = &self.client.mq_version {
@@ -684,6 +702,7 @@ impl Case {
                 ),
             }
         }
+        client.windows_proxy = self.client.windows_proxy.clone();
         client.env = self
             .client
             .environment

@@ -232,6 +232,10 @@ pub struct ClientConfig {
     pub ssl: SslStanza,
     /// Environment variables that matter (MQSSLKEYR, MQSSLPROXY, MQCERTVPOL, ...).
     pub env: Vec<(String, String)>,
+    /// The proxy the client's Windows host is set to use (WinHTTP, Internet Options), which
+    /// GSKit does not use for OCSP.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub windows_proxy: Option<super::winproxy::WindowsProxy>,
     /// AUTHINFO records copied into a binary CCDT.
     pub ccdt_authinfo: Vec<AuthInfo>,
     /// The client's MQ version, when known.
@@ -240,6 +244,10 @@ pub struct ClientConfig {
     pub kind: super::java::ClientKind,
     /// The JVM's revocation settings (Java client).
     pub java: super::java::JavaSettings,
+    /// A Java client that is the IBM MQ classes for Java, not JMS: its log shows MQJE ids
+    /// (`MQJE001: Completion Code '2', Reason '2397'`) and no JMS ones.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub classes_for_java: bool,
     /// Whether every place a setting can come from is stated (`Case` `settings_complete`).
     pub settings_complete: bool,
     /// The managed .NET client's revocation settings.

@@ -13,6 +13,9 @@ pub enum CurlOutcome {
     Reached,
     /// It could not: curl's error as printed (`Connection timed out after 10001 milliseconds`).
     Failed(String),
+    /// It reached the server, which answered with an HTTP error status (`403 Forbidden`): no
+    /// OCSP response, which GSKit cannot use either.
+    HttpError(String),
 }
 
 /// One curl run (or another tool's try of a host and port).
@@ -79,9 +82,34 @@ pub fn runs(text: &str) -> Vec<CurlRun> {
                 let words = error.split_once(") ").map_or(error, |(_, w)| w);
                 run.outcome = Some((CurlOutcome::Failed(words.trim().to_owned()), line));
                 break;
-            } else if o.starts_with("< HTTP/") || o.starts_with("HTTP/") {
-                run.outcome = Some((CurlOutcome::Reached, line));
+            } else if let Some(status) = o
+                .strip_prefix("< HTTP/")
+                .or_else(|| o.strip_prefix("HTTP/"))
+            {
+                // `1.1 403 Forbidden`: 4xx and 5xx are error statuses (RFC 9110 §15).
+                let status = status.split_once(' ').map_or("", |(_, s)| s.trim());
+                let error = status.starts_with(['4', '5']);
+                run.outcome = Some((
+                    if error {
+                        CurlOutcome::HttpError(status.to_owned())
+                    } else {
+                        CurlOutcome::Reached
+                    },
+                    line,
+                ));
                 break;
+            } else if let Some(failed) = o.strip_prefix("* ").filter(|w| {
+                [
+                    "Failed to connect to",
+                    "Could not resolve host",
+                    "Connection timed out",
+                    "Resolving timed out",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+            }) {
+                // `curl -s` prints no `curl: (7)` line; with -v its verbose line says it.
+                run.outcome = Some((CurlOutcome::Failed(failed.trim().to_owned()), line));
             } else if o.starts_with("* Connected to") {
                 run.outcome = Some((CurlOutcome::Reached, line));
             }
@@ -211,6 +239,38 @@ fn prompt_host(prompt: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `curl -sv` prints no `curl: (7)` line (silent), only its verbose `* Failed to connect`;
+    /// a responder that answers with an HTTP error status sends no OCSP response.
+    #[test]
+    fn a_silent_verbose_failure_and_an_http_error_status() {
+        let text = "\
+[app@appl12 ~]$ curl -sv -o /dev/null http://ocsp.example:8080/
+*   Trying 10.40.2.9:8080...
+* connect to 10.40.2.9 port 8080 failed: Connection timed out
+* Failed to connect to ocsp.example port 8080 after 130994 ms: Couldn't connect to server
+* Closing connection 0
+
+$ curl -v --data-binary @req.der http://ocsp.example:8080/ -o resp.der
+* Connected to ocsp.example (10.40.2.9) port 8080 (#0)
+> POST / HTTP/1.1
+< HTTP/1.1 403 Forbidden
+";
+        let found = runs(text);
+        let outcomes: Vec<_> = found.iter().map(|r| r.outcome.clone()).collect();
+        assert_eq!(
+            outcomes,
+            [
+                Some((
+                    CurlOutcome::Failed(
+                        "Failed to connect to ocsp.example port 8080 after 130994 ms: Couldn't connect to server".into()
+                    ),
+                    4
+                )),
+                Some((CurlOutcome::HttpError("403 Forbidden".into()), 10)),
+            ]
+        );
+    }
 
     #[test]
     fn a_timed_out_run_and_one_through_a_proxy() {

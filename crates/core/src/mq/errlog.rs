@@ -53,6 +53,9 @@ pub enum EntryForm {
     /// One line of the IBM MQ container's console log (`LOG_FORMAT=basic`): time, first
     /// sentence, inserts; no EXPLANATION.
     Console,
+    /// One line a log shipper or syslog wrote: ISO 8601 time (an offset allowed), host,
+    /// `program[pid]:`, the message's first sentence; the program says whose.
+    Shipped,
 }
 
 /// One AMQ message found in the text, with its entry's header when it has one.
@@ -431,7 +434,7 @@ impl LogFacts {
                 facts.json_line(trimmed, number);
                 continue;
             }
-            if facts.console_line(trimmed, number) {
+            if facts.console_line(trimmed, number) || facts.shipped_line(trimmed, number) {
                 facts.finish_ffst(&mut ffst);
                 current = None;
                 header = None;

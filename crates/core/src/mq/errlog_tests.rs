@@ -505,3 +505,24 @@ fn an_entry_joined_on_one_line_is_read() {
     assert_eq!(message.source.as_deref(), Some("amqccisa.c : 9406"));
     assert!(facts.problems.is_empty(), "{:?}", facts.problems);
 }
+
+/// A line a log shipper or syslog wrote (`TIME HOST PROGRAM[PID]: AMQnnnnX: …`), its time with
+/// an offset: the entry's time in UTC, its side from the program as a header's would be.
+#[test]
+fn syslog_style_lines_with_an_offset_read_as_entries_of_their_program() {
+    let text = "2026-12-01T07:41:22.418+05:30 pgw04 payments-gw[22107]: AMQ9665E: SSL connection closed by remote end of channel 'PAY.SVRCONN'.
+2026-12-01T02:11:23Z mqprd01 amqrmppa[2290]: AMQ9633E: Bad SSL certificate for channel 'PAY.SVRCONN'.
+";
+    let facts = LogFacts::parse(text);
+    let m = &facts.messages[0];
+    assert_eq!(
+        (m.id.as_str(), m.line, m.form),
+        ("AMQ9665E", 1, EntryForm::Shipped)
+    );
+    assert_eq!(m.side, Some(Side::Client));
+    assert_eq!(m.host.as_deref(), Some("pgw04"));
+    assert_eq!(m.channel.as_deref(), Some("PAY.SVRCONN"));
+    assert_eq!(m.time.unwrap().to_string(), "2026-12-01T02:11:22Z");
+    let qm = &facts.messages[1];
+    assert_eq!(qm.side, Some(Side::QueueManager));
+}

@@ -79,6 +79,8 @@ pub(super) fn base(title: &str, description: &str, at: &str) -> Case {
             kind: None,
             java: None,
             settings_complete: false,
+            windows_proxy: None,
+            channel: None,
             dotnet: None,
         },
         queue_manager: QmSide {

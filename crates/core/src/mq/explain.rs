@@ -113,6 +113,16 @@ pub struct Observations {
     /// listener's chain (`Verify return code: 20/21/2`): its line and what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chain_unverified: Option<(usize, String)>,
+    /// `openssl verify` (without a CRL check) could not complete the chain of one side's
+    /// certificate (`error 20 at 0 depth lookup: unable to get local issuer certificate`, or
+    /// error 2 or 21): the side whose check it stands for (the partner of the certificate's
+    /// owner), its line and what it printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_unverified: Option<(Side, usize, String)>,
+    /// CRL distribution point URLs the ticket shows (`openssl x509 -text`'s `X509v3 CRL
+    /// Distribution Points` … `URI:http://…`, or a `.crl` URL tried by hand), with their lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crl_urls_shown: Vec<(usize, String)>,
     /// Files a directory listing in the ticket shows (`ls -l`, `dir`), with their lines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub listed_files: Vec<(usize, String)>,
@@ -146,6 +156,10 @@ pub struct Tried {
     /// curl's error when it could not reach it; `None`: it reached it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// It reached it, and it answered with this HTTP error status (`403 Forbidden`) instead of
+    /// an OCSP response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_error: Option<String>,
 }
 
 /// A responder's answer as `openssl ocsp` printed it.
@@ -448,8 +462,14 @@ impl Observations {
                 url: run.url,
                 host: run.host,
                 side,
+                http_error: match &outcome {
+                    super::curl::CurlOutcome::HttpError(status) => Some(status.clone()),
+                    _ => None,
+                },
                 error: match outcome {
-                    super::curl::CurlOutcome::Reached => None,
+                    super::curl::CurlOutcome::Reached | super::curl::CurlOutcome::HttpError(_) => {
+                        None
+                    }
                     super::curl::CurlOutcome::Failed(error) => Some(error),
                 },
             });
@@ -666,6 +686,9 @@ enum Change {
     Trust(Side, Box<crate::certificate::Certificate>),
     /// The client has this OCSP AUTHINFO in its CCDT (one the ticket does not show).
     HiddenResponder(super::config::AuthInfo),
+    /// The queue manager's certificate (a stand-in) names this CRL distribution point, as the
+    /// ticket shows it.
+    SupposedCdp(String),
     /// The client runs this MQ version (the ticket does not show it).
     ClientVersion(super::config::MqVersion),
     Nothing,
@@ -900,6 +923,15 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
             let cost = |supposed: Supposed, base: i32| match (printed, tried) {
                 (Some(said), _) if said == supposed => 0,
                 (Some(_), _) => base + 3,
+                // It answered with an HTTP error status: no OCSP response, an unknown status
+                // for MQ (no answer it can use).
+                (None, Some(t)) if t.http_error.is_some() => {
+                    if supposed == Supposed::Unknown {
+                        0
+                    } else {
+                        base + 3
+                    }
+                }
                 (None, Some(t)) if t.error.is_some() == (supposed == Supposed::Unreachable) => base,
                 (None, Some(_)) => base + 3,
                 (None, None) => base,
@@ -936,7 +968,10 @@ fn questions(case: &Case, resolved: &Resolved, observed: &Observations) -> Vec<V
                 answer(
                     Supposed::Unknown,
                     cost(Supposed::Unknown, 2),
-                    format!("{url} answers unknown about {name} (it does not know it)"),
+                    match tried.and_then(|t| t.http_error.as_ref().map(|e| (t.line, e))) {
+                        Some((line, status)) => format!("{url} answers HTTP {status} (as {} from {}'s host shows at line {line}) instead of an OCSP response: no status MQ can use, an unknown one", tried.map_or("curl", |t| t.tool.as_str()), match side { Side::Client => "the client", Side::QueueManager => "the queue manager" }),
+                        None => format!("{url} answers unknown about {name} (it does not know it)"),
+                    },
                 ),
             ]);
             // A response that cannot be verified is asked about only where the ticket shows one.
@@ -1138,31 +1173,56 @@ fn fault_questions(resolved: &Resolved, observed: &Observations) -> Vec<Vec<Choi
         let partner_pasted = partner
             .as_ref()
             .is_some_and(|c| !stand_ins.contains(&c.short_name().as_str()));
-        if side == Side::Client
-            && chain_error.is_none()
+        // So, for either side, did openssl verify run on the partner's certificate file.
+        let unverified = observed
+            .chain_unverified
+            .as_ref()
+            .filter(|_| side == Side::Client)
+            .map(|(line, printed)| (*line, printed, "openssl s_client, run with the CA file the client's key repository was built from,", "openssl s_client"))
+            .or_else(|| {
+                observed
+                    .verify_unverified
+                    .as_ref()
+                    .filter(|(checker, _, _)| *checker == side)
+                    .map(|(_, line, printed)| (*line, printed, "openssl verify, run with a CA file standing for that key repository,", "openssl verify"))
+            });
+        if chain_error.is_none()
             && !partner_pasted
-            && let Some((line, printed)) = &observed.chain_unverified
+            && let Some((line, printed, run, tool)) = unverified
         {
             out.push(vec![
                 Choice {
                     change: Change::Fault(SupposedFault::ChainUntrusted(side)),
                     cost: 0,
                     contradicts: None,
-                    words: format!("the chain of {whose} does not reach a CA {who} trusts: openssl s_client, run with the CA file the client's key repository was built from, printed '{printed}' at line {line}"),
+                    words: format!("the chain of {whose} does not reach a CA {who} trusts: {run} printed '{printed}' at line {line}"),
                 },
                 Choice {
                     change: Change::Nothing,
                     cost: 3,
                     contradicts: None,
-                    words: format!("{who}'s key repository completes the chain of {whose}, against what openssl s_client printed at line {line} (another CA file, or another certificate than the MQ client is sent?)"),
+                    words: format!("{who}'s key repository completes the chain of {whose}, against what {tool} printed at line {line} (another CA file, or another certificate than the MQ client is sent?)"),
                 },
             ]);
         }
-        for (id, fault, cert, words) in suppositions {
-            if !observed
+        // A z/OS queue manager whose log is not pasted, the client told it closed the
+        // connection (AMQ9665): it asks no OCSP responder, so a chain its key ring does not
+        // validate is the likeliest refusal, supposed as its CSQX633E would say.
+        let zos_refusal_unseen = zos
+            && !observed.pasted(Side::QueueManager)
+            && observed
                 .messages
                 .iter()
-                .any(|m| m.side == side && base(&m.id) == id)
+                .any(|m| m.side == Side::Client && base(&m.id) == "AMQ9665");
+        for (id, fault, cert, words) in suppositions {
+            let unseen = zos_refusal_unseen
+                && id == "AMQ9633"
+                && matches!(fault, SupposedFault::ChainUntrusted(_));
+            if !unseen
+                && !observed
+                    .messages
+                    .iter()
+                    .any(|m| m.side == side && base(&m.id) == id)
             {
                 continue;
             }
@@ -1575,6 +1635,22 @@ fn openssl_assumptions(e: &mut Explanation, observed: &Observations) {
     {
         e.diagnosis.assumptions.push(named.clone());
     }
+    // openssl verify's CA file stands for the checking side's key repository likewise.
+    if let Some((side, _, _)) = &observed.verify_unverified
+        && e.diagnosis.steps.iter().any(|s| {
+            s.outcome == Outcome::Fail
+                && s.id
+                    == match side {
+                        Side::Client => "mq.client_chain",
+                        Side::QueueManager => "mq.qm_chain",
+                    }
+        })
+        && let Some(named) = super::predict::ASSUMPTIONS
+            .iter()
+            .find(|a| a.id == "openssl-verify-cafile-as-key-repository")
+    {
+        e.diagnosis.assumptions.push(named.clone());
+    }
     // An answer read from a CRL check stands for the responder's: said as an assumption when the
     // diagnosis relies on printed answers.
     if observed.ocsp_text.iter().any(|t| t.from_crl)
@@ -1607,10 +1683,12 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
         // A responder the client must have, as the cheapest supposition, so that the responder
         // questions ask what it answered.
         let hidden = hidden_responder::hidden_responder_question(&trusting, observed);
-        if let Some(Change::HiddenResponder(authinfo)) =
-            hidden.as_ref().and_then(|q| q.first()).map(|c| &c.change)
-        {
-            trusting.client.ccdt_authinfo.push(authinfo.clone());
+        match hidden.as_ref().and_then(|q| q.first()).map(|c| &c.change) {
+            Some(Change::HiddenResponder(authinfo)) => {
+                trusting.client.ccdt_authinfo.push(authinfo.clone())
+            }
+            Some(Change::SupposedCdp(url)) => trusting.supposed_cdp = Some(url.clone()),
+            _ => {}
         }
         let mut all = trust;
         all.extend(hidden);
@@ -1708,6 +1786,7 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
                 Some(Change::HiddenResponder(authinfo)) => {
                     resolved.client.ccdt_authinfo.push(authinfo.clone())
                 }
+                Some(Change::SupposedCdp(url)) => resolved.supposed_cdp = Some(url.clone()),
                 Some(Change::ClientVersion(version)) => resolved.client.mq_version = Some(*version),
                 _ => {}
             }
@@ -1843,6 +1922,52 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     explained
 }
 
+/// A responder the side's check found no status at, that answered a hand-made request with an
+/// HTTP error status (curl's `< HTTP/1.1 403 Forbidden`): it is reached but refuses the request,
+/// so teaching it the certificate fixes nothing; the fix is to let it answer that host.
+fn http_error_fix(diagnosis: &mut Diagnosis, observed: &Observations) {
+    let refused = diagnosis.revocation.iter().find_map(|r| match &r.finding {
+        Finding::Undetermined(Unknown::NotKnown { .. }) => observed
+            .tried
+            .iter()
+            .find(|t| t.side == r.side && t.http_error.is_some()),
+        _ => None,
+    });
+    let Some(tried) = refused.cloned() else {
+        return;
+    };
+    let said = format!(
+        "the responder answers HTTP {} ({} at line {}), not an OCSP response",
+        tried.http_error.as_deref().unwrap_or_default(),
+        tried.tool,
+        tried.line
+    );
+    for r in &mut diagnosis.revocation {
+        if let Finding::Undetermined(Unknown::NotKnown { why }) = &mut r.finding
+            && r.side == tried.side
+        {
+            why.clone_from(&said);
+        }
+    }
+    let host = tried.host.as_deref().unwrap_or(match tried.side {
+        Side::Client => "the client's host",
+        Side::QueueManager => "the queue manager's host",
+    });
+    for fix in &mut diagnosis.fixes {
+        if fix.title == "Teach the responder the certificate" {
+            fix.title = "Let the responder answer".to_owned();
+            fix.detail = format!(
+                "{} answered {} from {host} with HTTP {} (line {}), not an OCSP response: an access rule on the responder, or a web server or reverse proxy in front of it, refuses the request. Allow OCSP requests (POST with Content-Type application/ocsp-request, or GET) from {host} to that URL, then check with openssl ocsp -url {} that it answers with a signed response.",
+                tried.url,
+                tried.tool,
+                tried.http_error.as_deref().unwrap_or_default(),
+                tried.line,
+                tried.url
+            );
+        }
+    }
+}
+
 /// The message ids of a predicted log, as written.
 fn log_ids(log: &[super::predict::LogEntry]) -> Vec<String> {
     log.iter().map(|l| l.id.clone()).collect()
@@ -1924,6 +2049,11 @@ fn tell_apart(
             Side::Client => {
                 "the client's error log (AMQERR01.LOG in the client's errors directory, or the application's exception)"
             }
+            // A z/OS queue manager keeps no AMQERR01.LOG: its channel initiator writes the CSQX
+            // messages to its job log (the xxxxCHIN started task's JESMSGLG).
+            Side::QueueManager if contents.iter().any(|(c, _)| c.contains("CSQX")) => {
+                "the z/OS channel initiator's job log (JESMSGLG of the xxxxCHIN started task, where its CSQX messages are written) from the time of the attempt"
+            }
             Side::QueueManager => {
                 "the queue manager's error log (AMQERR01.LOG in the queue manager's errors directory) from the time of the attempt"
             }
@@ -1956,6 +2086,8 @@ fn finish(
     matches_observed: bool,
     searched: usize,
 ) -> Explanation {
+    let mut diagnosis = diagnosis;
+    http_error_fix(&mut diagnosis, observed);
     let mut contradictions = Vec::new();
     // A failure said only in words: a predicted connection is no answer to it.
     if let Some(line) = observed.failed_in_words.first()
@@ -2135,12 +2267,23 @@ fn summary(diagnosis: &Diagnosis) -> String {
                 }
             ),
             Finding::Undetermined(unknown) => {
+                // A source the revocation step says is a CRL distribution point is named so.
+                let source = |url: &str| {
+                    let crl = format!("{url} (from the certificate's CRL distribution point");
+                    if diagnosis.steps.iter().any(|s| s.explanation.contains(&crl)) {
+                        "the CRL distribution point"
+                    } else {
+                        "the OCSP responder"
+                    }
+                };
                 let why = match unknown {
                     Unknown::Unreachable { url } => format!(
-                        "{who} cannot reach the OCSP responder {url} to check {whose} ({name})"
+                        "{who} cannot reach {} {url} to check {whose} ({name})",
+                        source(url)
                     ),
                     Unknown::NoEvidence { url } => format!(
-                        "{who} gets no answer from the OCSP responder {url} about {whose} ({name}) (nothing in the case says it answers)"
+                        "{who} gets no answer from {} {url} about {whose} ({name}) (nothing in the case says it answers)",
+                        source(url)
                     ),
                     Unknown::NotKnown { why } => {
                         format!("the OCSP responder answers unknown about {whose} ({name}): {why}")
@@ -2352,6 +2495,19 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
             "line {line}: openssl s_client, run with a CA file, printed '{printed}'"
         ));
     }
+    // openssl verify's, when the cause is the chain of the certificate it checked.
+    if let Some((side, line, printed)) = &observed.verify_unverified
+        && step.is_some_and(|s| {
+            s.id == match side {
+                Side::Client => "mq.client_chain",
+                Side::QueueManager => "mq.qm_chain",
+            }
+        })
+    {
+        evidence.push(format!(
+            "line {line}: openssl verify, run with a CA file, printed '{printed}'"
+        ));
+    }
     // A responder tried by hand from the host of the side whose check is undetermined, when it
     // is the responder that check asked (a stand-in's responder stands for any).
     let stand_in_responders = [
@@ -2391,7 +2547,13 @@ fn cause(diagnosis: &Diagnosis, observed: &Observations) -> Cause {
                 "line {}: {} from {host} could not reach {target}: {error}",
                 t.line, t.tool
             ),
-            None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
+            None => match &t.http_error {
+                Some(status) => format!(
+                    "line {}: {} from {host} reached {target}, which answered HTTP {status}, not an OCSP response",
+                    t.line, t.tool
+                ),
+                None => format!("line {}: {} from {host} reached {target}", t.line, t.tool),
+            },
         }
     }));
     evidence.extend(observed.ocsp_text.iter().filter(|t| t.from_crl).map(|t| {
@@ -2451,6 +2613,34 @@ mod tests {
             o.add_reason(code, 1);
         }
         o
+    }
+
+    /// A z/OS queue manager keeps no AMQERR01.LOG: when the explanations differ in its
+    /// CSQX messages, the engineer asks for its channel initiator's job log.
+    #[test]
+    fn zos_queue_manager_log_is_asked_for_as_the_chinit_job_log() {
+        let mut o = Observations::default();
+        o.add_log(Side::Client, "AMQ9665E", 1);
+        let other = Alternative {
+            summary: "The queue manager's certificate is revoked".to_owned(),
+            supposes: vec![],
+            score: 0,
+            reason_code: Some(2393),
+            client_log: vec!["AMQ9665E".to_owned()],
+            queue_manager_log: vec!["CSQX642E".to_owned()],
+        };
+        let asks = tell_apart(
+            &o,
+            (
+                "The chain does not validate",
+                &["AMQ9665E".to_owned()],
+                &["CSQX633E".to_owned()],
+            ),
+            &[other],
+        )
+        .join(" ");
+        assert!(asks.contains("channel initiator"), "{asks}");
+        assert!(!asks.contains("AMQERR01.LOG"), "{asks}");
     }
 
     /// The seed's case with nothing known of either responder.

@@ -281,6 +281,13 @@ pub fn comparable(predicted: Vec<String>, seen: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a Java client's log is the IBM MQ classes for Java's: MQJE ids (`MQJE001`) and
+/// no JMS ids (JMSWMQ, JMSCMQ, …), which only the classes for JMS write.
+pub fn is_classes_for_java(log: &str) -> bool {
+    let ids: Vec<String> = log.lines().flat_map(java_ids).collect();
+    ids.iter().any(|id| id.starts_with("MQJE")) && !ids.iter().any(|id| id.starts_with("JMS"))
+}
+
 /// The Java and JSSE message ids a line of a stack trace or log shows (MQ's JMS and JMQI ids,
 /// and the JSSE outcome).
 pub fn java_ids(line: &str) -> Vec<String> {

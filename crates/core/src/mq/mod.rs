@@ -45,4 +45,5 @@ pub mod standin;
 pub mod supposition;
 pub mod ticket;
 pub mod tls_library;
+pub mod winproxy;
 pub mod zos;

@@ -169,14 +169,27 @@ fn stanza(resolved: &Resolved, side: Side) -> &SslStanza {
 /// The CRL distribution points this side goes to for `cert` after its OCSP responders: the
 /// certificate's, when CDPCheckExtensions=YES; none otherwise.
 pub fn crl_distribution_points<'c>(
-    resolved: &Resolved,
+    resolved: &'c Resolved,
     side: Side,
     cert: &'c Certificate,
 ) -> Vec<&'c str> {
-    if stanza(resolved, side).cdp_check_extensions.value {
-        cert.crl_urls()
-    } else {
-        Vec::new()
+    if !stanza(resolved, side).cdp_check_extensions.value {
+        return Vec::new();
+    }
+    let urls = cert.crl_urls();
+    // A stand-in queue manager certificate names the distribution point the ticket shows.
+    match resolved.supposed_cdp.as_deref() {
+        Some(url)
+            if urls.is_empty()
+                && side == Side::Client
+                && resolved
+                    .qm_cert
+                    .as_ref()
+                    .is_some_and(|q| q.fingerprints.sha256 == cert.fingerprints.sha256) =>
+        {
+            vec![url]
+        }
+        _ => urls,
     }
 }
 
@@ -636,18 +649,58 @@ fn ask_crl(
                 ),
             ),
         ),
-        None => (
-            Answer::Unknown(Unknown::NoEvidence {
-                url: url.to_owned(),
-            }),
-            (
-                Outcome::Warn,
-                format!(
-                    "{url} (from {from}): no CRL of {} was pasted or fetched live. mqocsp assumes it cannot be reached; paste the CRL (or fetch it through the relay) to use it.",
-                    cert.issuer.rfc4514
+        // What a diagnosis supposes of the distribution point (a stand-in's, or one curl tried).
+        None => match resolved
+            .supposed_answer(url, &cert.fingerprints.sha256)
+            .map(|s| s.answer)
+        {
+            Some(Supposed::Unreachable) => (
+                Answer::Unknown(Unknown::Unreachable {
+                    url: url.to_owned(),
+                }),
+                (
+                    Outcome::Fail,
+                    format!(
+                        "{url} (from {from}) cannot be reached: the CRL cannot be fetched. Status unknown, AMQ9716 cause (a)."
+                    ),
                 ),
             ),
-        ),
+            Some(Supposed::Good) => (
+                Answer::Good,
+                (
+                    Outcome::Pass,
+                    format!(
+                        "{url} (from {from}): its CRL does not list serial {}.",
+                        cert.serial
+                    ),
+                ),
+            ),
+            Some(Supposed::Revoked) => (
+                Answer::Revoked {
+                    url: url.to_owned(),
+                    by,
+                },
+                (
+                    Outcome::Fail,
+                    format!(
+                        "{url} (from {from}): its CRL lists serial {} as revoked.",
+                        cert.serial
+                    ),
+                ),
+            ),
+            _ => (
+                Answer::Unknown(Unknown::NoEvidence {
+                    url: url.to_owned(),
+                }),
+                (
+                    Outcome::Warn,
+                    format!(
+                        "{url} (from {from}): no CRL of {} was pasted or fetched live. mqocsp assumes it cannot be reached; paste the CRL (or fetch it through the relay) to use it.",
+                        cert.issuer.rfc4514
+                    ),
+                ),
+            ),
+        },
     }
 }
 

@@ -368,11 +368,18 @@ pub fn auto_case(decoded: &Decoded, text: &str, at: &str) -> (super::case::Case,
                         .messages
                         .iter()
                         .all(|m| m.form == super::errlog::EntryForm::Console);
+                let shipped = !facts.messages.is_empty()
+                    && facts
+                        .messages
+                        .iter()
+                        .all(|m| m.form == super::errlog::EntryForm::Shipped);
                 filed.push(format!(
                     "the log at line {} as {name} ({})",
                     piece.line,
                     if console {
                         "the MQ container's console log mirrors the queue manager's"
+                    } else if shipped {
+                        "the program each line names"
                     } else {
                         "from its header"
                     }

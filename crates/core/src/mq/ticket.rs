@@ -68,10 +68,12 @@ fn console_entry(line: &str) -> Option<(Side, String)> {
         return None;
     }
     let facts = super::errlog::LogFacts::parse(unquote(line));
-    let m = facts
-        .messages
-        .first()
-        .filter(|m| m.form == super::errlog::EntryForm::Console)?;
+    let m = facts.messages.first().filter(|m| {
+        matches!(
+            m.form,
+            super::errlog::EntryForm::Console | super::errlog::EntryForm::Shipped
+        )
+    })?;
     Some((m.side?, m.side_reason.clone()?))
 }
 
@@ -422,6 +424,8 @@ pub fn explain_case(case: &Case, resolved: super::case::Resolved) -> Explanation
         observed.add_reason(code, line);
     }
     observed.add_openssl_text(&case.material, 1);
+    observed.verify_unverified = openssl_verify_unverified(&case.material, case);
+    observed.crl_urls_shown = crl_urls_shown(&case.material);
     observe_zos(&super::zos::messages(&case.material), &mut observed);
     observed.from_event_log = !super::eventlog::events(&case.material).is_empty();
     observed.add_curl(&case.material, case);
@@ -483,12 +487,109 @@ pub fn reported_in(case: &Case) -> Vec<(u32, usize)> {
         .collect()
 }
 
+/// CRL distribution points a ticket shows: the `URI:http://…` lines under `X509v3 CRL
+/// Distribution Points` (`openssl x509 -text`), and `http://….crl` URLs anywhere (a CRL tried by
+/// hand), first-seen order, each once.
+fn crl_urls_shown(text: &str) -> Vec<(usize, String)> {
+    let lines = super::quote::lines(text);
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut under_cdp = 0usize;
+    for (index, line) in lines.iter().enumerate() {
+        if line.contains("CRL Distribution Points") {
+            under_cdp = 4;
+            continue;
+        }
+        let words = line.split_whitespace().map(|w| {
+            w.trim_start_matches("URI:")
+                .trim_matches(['\'', '"', '(', ')', ','])
+        });
+        for word in words {
+            let lower = word.to_ascii_lowercase();
+            let http = lower.starts_with("http://");
+            if http
+                && (under_cdp > 0 || lower.ends_with(".crl"))
+                && !out.iter().any(|(_, u)| u == word)
+            {
+                out.push((index + 1, word.to_owned()));
+            }
+        }
+        under_cdp = under_cdp.saturating_sub(1);
+    }
+    out
+}
+
+/// `openssl verify` (without a CRL check, whose errors are read as answers) that could not
+/// complete a certificate's chain (X509_V_ERR 2, 20, 21): the side whose check that stands for,
+/// the partner of the certificate's owner. The owner is read from the file name and the subject
+/// printed: the queue manager's name or host, or a word naming a side (`qm`, `qmgr`, `client`,
+/// `app`); a file neither names is left alone.
+fn openssl_verify_unverified(text: &str, case: &Case) -> Option<(Side, usize, String)> {
+    use super::openssl_text::verify::runs;
+    let resolved = case.resolve();
+    let host = resolved
+        .client
+        .mqcd
+        .conn_name
+        .as_deref()
+        .and_then(|c| c.split(['(', ',']).next())
+        .map(|h| h.trim().to_ascii_lowercase())
+        .filter(|h| !h.is_empty());
+    let qm_name = Some(resolved.qm.name.to_ascii_lowercase()).filter(|n| !n.is_empty());
+    runs(text).into_iter().filter(|r| !r.ok).find_map(|run| {
+        let error = run.errors.iter().find(|e| [2, 20, 21].contains(&e.code))?;
+        let named = format!(
+            "{} {}",
+            run.file,
+            error.subject.as_deref().unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        let words: Vec<&str> = named
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &str| words.contains(&w);
+        // The queue manager's name as a word or as the first label of a host name in the
+        // subject (CN = mqprd01.example for MQPRD01).
+        let names_qm = |n: &str| {
+            named
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-')
+                .any(|w| w == n || w.split('.').next() == Some(n))
+        };
+        let qm = ["qm", "qmgr", "queuemanager", "server"]
+            .iter()
+            .any(|w| has(w))
+            || qm_name.as_deref().is_some_and(names_qm)
+            || host.as_deref().is_some_and(|h| named.contains(h));
+        let client = ["client", "app", "application"].iter().any(|w| has(w));
+        let checker = match (qm, client) {
+            (true, false) => Side::Client,
+            (false, true) => Side::QueueManager,
+            _ => return None,
+        };
+        Some((
+            checker,
+            error.line,
+            format!(
+                "error {} at {} depth lookup: {}",
+                error.code, error.depth, error.text
+            ),
+        ))
+    })
+}
+
 /// A z/OS queue manager's channel initiator messages (`CSQX633E …` from its JES log): the
 /// queue manager's log, and a queue manager that runs on z/OS (System SSL), which asks no OCSP
 /// responder. Its TLS messages are compared as the distributed ones of the same number.
 fn read_zos(text: &str, case: &mut Case, observed: &mut Observations, filed: &mut Vec<String>) {
     let found = super::zos::messages(text);
     let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        // No CSQX message: a queue manager the prose says runs on z/OS is one all the same.
+        if let Some(line) = zos_in_prose(text) {
+            filed.push(format!(
+                "line {line}: the queue manager runs on z/OS (as the ticket says): IBM MQ for z/OS asks no OCSP responder, and its channel initiator writes CSQX messages to its job log (assumption zos-csqx-as-amq)"
+            ));
+            case.queue_manager.tls = super::config::QmTls::SystemSsl;
+        }
         return;
     };
     let ids: Vec<&str> = found.iter().map(|m| m.id.as_str()).collect();
@@ -503,6 +604,21 @@ fn read_zos(text: &str, case: &mut Case, observed: &mut Observations, filed: &mu
     ));
     observe_zos(&found, observed);
     case.queue_manager.tls = super::config::QmTls::SystemSsl;
+}
+
+/// The first line that says the queue manager runs on z/OS: `z/OS` with `queue manager`,
+/// `qmgr` or `MQ for z/OS` on the same line.
+fn zos_in_prose(text: &str) -> Option<usize> {
+    super::quote::lines(text)
+        .iter()
+        .position(|line| {
+            let lower = line.to_ascii_lowercase();
+            lower.contains("z/os")
+                && (lower.contains("queue manager")
+                    || lower.contains("qmgr")
+                    || lower.contains("mq for z/os"))
+        })
+        .map(|index| index + 1)
 }
 
 /// The CSQX messages as the queue manager's log entries (the TLS ones compared as the AMQ
@@ -1125,6 +1241,20 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
             .filter_map(|m| m.channel.as_deref())
             .find(|c| !c.is_empty() && !c.contains('?'))
     };
+    // A JSON CCDT with several channels: the one the logs name is the one in use.
+    if !unnamed
+        && case.client.ccdt_json.is_some()
+        && case.client.mqcd.is_none()
+        && case.client.command_line.is_none()
+        && let Some(channel) = named(Some(Side::Client)).or_else(|| named(None))
+        && super::ccdt::parse(case.client.ccdt_json.as_deref().unwrap_or_default())
+            .is_ok_and(|c| c.len() > 1 && c.iter().any(|m| m.channel_name == channel))
+    {
+        filed.push(format!(
+            "the channel {channel} of the CCDT, as the logs name it"
+        ));
+        case.client.channel = Some(channel.to_owned());
+    }
     if unnamed && let Some(channel) = named(Some(Side::Client)).or_else(|| named(None)) {
         filed.push(format!("the channel {channel}, as the logs name it"));
         case.client.mqcd = Some(super::config::Mqcd {
@@ -1134,7 +1264,16 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
     }
     presented_chain(decoded, text, &mut case, &mut filed);
     read_zos(text, &mut case, &mut observed, &mut filed);
+    if let Some(proxy) = super::winproxy::find(text) {
+        filed.push(format!(
+            "line {}: the client's Windows host set to use the proxy {} ({}), which the MQ client's GSKit does not use for OCSP",
+            proxy.line, proxy.address, proxy.setting
+        ));
+        case.client.windows_proxy = Some(proxy);
+    }
     observed.add_openssl_text(text, 1);
+    observed.verify_unverified = openssl_verify_unverified(text, &case);
+    observed.crl_urls_shown = crl_urls_shown(text);
     observed.add_curl(text, &case);
     observed.listed_files = super::listing::files(text);
     // In ticket order (the queue manager's entries were read after the others).
@@ -1205,10 +1344,13 @@ pub fn read_decoded(text: &str, decoded: &crate::decode::Decoded, at: &str) -> T
         ));
     }
     for entry in &entries {
+        let lines = if entry.lines.0 == entry.lines.1 {
+            format!("line {}", entry.lines.0)
+        } else {
+            format!("lines {}-{}", entry.lines.0, entry.lines.1)
+        };
         filed.push(format!(
-            "lines {}-{}: the {} log ({})",
-            entry.lines.0,
-            entry.lines.1,
+            "{lines}: the {} log ({})",
             match entry.side {
                 Side::Client => "client's",
                 Side::QueueManager => "queue manager's",
@@ -1495,6 +1637,267 @@ AMQ8566I: Display authentication information details.
                 .assumptions
                 .iter()
                 .any(|a| a.id == "zos-csqx-as-amq"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// A JSON CCDT with two channels, the logs naming the second: the diagnosis is of that
+    /// channel, not the first (ticket 142).
+    #[test]
+    fn the_ccdt_channel_the_logs_name_is_the_one_used() {
+        let text = include_str!(
+            "../../../../testdata/tickets/142-json-ccdt-two-channels-second-named-qm-cert-revoked.txt"
+        );
+        let t = read(text, "2026-12-01T13:20:00Z");
+        assert_eq!(t.case.resolve().channel_name(), "REPORT.SVRCONN");
+        let e = t.explain();
+        let predicted: Vec<&str> = e
+            .diagnosis
+            .client_log
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(
+            predicted.iter().all(|l| !l.contains("REPORT.TEST.SVRCONN")),
+            "{predicted:?}"
+        );
+    }
+
+    /// OCSPCheckExtensions=NO with CDPCheckExtensions=YES and a CRL distribution point the
+    /// ticket shows (x509 -text) that curl cannot resolve: the client's AMQ9716 is the CRL fetch,
+    /// not an OCSP responder hidden in a CCDT (ticket 140).
+    #[test]
+    fn a_shown_crl_distribution_point_explains_amq9716_with_ocsp_off() {
+        let text = include_str!(
+            "../../../../testdata/tickets/140-ocsp-extensions-off-cdp-on-crl-unreachable-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T11:30:00Z").explain();
+        assert!(
+            e.cause
+                .summary
+                .contains("http://crl.northwind.example/issuing-ca-1.crl"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            !e.cause.summary.contains("not shown"),
+            "{}",
+            e.cause.summary
+        );
+        assert_eq!(e.cause.side, Some(Side::Client));
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.contains("could not reach")),
+            "{:?}",
+            e.cause.evidence
+        );
+    }
+
+    /// A log shipper's lines in local time with an offset (+05:30) beside a UTC log: both read,
+    /// the client's as entries of its program, their times in UTC; a one-line entry is filed as
+    /// `line N`, not `lines N-N` (tickets 138, 139).
+    #[test]
+    fn shipped_log_lines_with_an_offset_are_the_clients_entries() {
+        let text = include_str!(
+            "../../../../testdata/tickets/138-iso8601-ist-offset-client-utc-qm-log-client-revoked.txt"
+        );
+        let t = read(text, "2026-12-01T03:00:00Z");
+        let client: Vec<_> = t
+            .observed
+            .messages
+            .iter()
+            .filter(|m| m.side == Side::Client)
+            .map(|m| (m.id.as_str(), m.time.as_deref()))
+            .collect();
+        assert_eq!(
+            client.first(),
+            Some(&("AMQ9665E", Some("2026-12-01T02:11:22Z"))),
+            "{client:?}"
+        );
+        assert!(
+            t.filed
+                .iter()
+                .any(|f| f.starts_with("line 11: the client's log")),
+            "{:?}",
+            t.filed
+        );
+    }
+
+    /// A responder that answers curl with HTTP 403 is reached but refuses: the status is
+    /// unknown for MQ, the evidence says what curl got, and the fix is to let it answer, not to
+    /// teach it the certificate (ticket 137). `curl -sv` that timed out is read from its verbose
+    /// line (ticket 136).
+    #[test]
+    fn a_responder_answering_http_403_is_refusing_not_ignorant() {
+        let text = include_str!(
+            "../../../../testdata/tickets/137-curl-http-403-from-responder-client-amq9716.txt"
+        );
+        let e = read(text, "2026-12-01T09:40:00Z").explain();
+        assert!(
+            e.cause.evidence.iter().any(|l| l.contains("HTTP 403")),
+            "{:?}",
+            e.cause.evidence
+        );
+        let fixes: Vec<&str> = e.diagnosis.fixes.iter().map(|f| f.title.as_str()).collect();
+        assert!(
+            !fixes.contains(&"Teach the responder the certificate"),
+            "{fixes:?}"
+        );
+        let text = include_str!(
+            "../../../../testdata/tickets/136-german-prose-english-client-log-responder-down.txt"
+        );
+        let e = read(text, "2026-12-01T07:10:00Z").explain();
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.contains("could not reach")),
+            "{:?}",
+            e.cause.evidence
+        );
+    }
+
+    /// `openssl verify` without a CRL check failing with error 20 on the queue manager's
+    /// certificate, nothing pasted: evidence that the chain it presents does not reach a CA the
+    /// client trusts (ticket 115 without its PEM blocks).
+    #[test]
+    fn openssl_verify_error_20_alone_is_evidence_of_an_incomplete_chain() {
+        let text = include_str!(
+            "../../../../testdata/tickets/115-openssl-verify-error-20-leaf-only-kdb-root-only.txt"
+        );
+        let without_pem = text.split("qm.pem:\n-----BEGIN").next().unwrap_or(text);
+        let e = read(without_pem, "2026-12-01T09:20:00Z").explain();
+        assert_eq!(e.cause.side, Some(Side::Client), "{}", e.cause.summary);
+        assert!(
+            e.cause.summary.contains("does not validate"),
+            "{}",
+            e.cause.summary
+        );
+        assert!(
+            e.cause
+                .evidence
+                .iter()
+                .any(|l| l.contains("openssl verify") && l.contains("error 20")),
+            "{:?}",
+            e.cause.evidence
+        );
+        assert!(
+            e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "openssl-verify-cafile-as-key-repository"),
+            "{:?}",
+            e.diagnosis.assumptions
+        );
+    }
+
+    /// The IBM MQ classes for Java (not JMS) show MQJE001 where JMS shows JMSWMQ0018 and
+    /// JMSCMQ0001: the prediction says what that client shows (ticket 119).
+    #[test]
+    fn classes_for_java_are_predicted_to_show_mqje001_not_jms_ids() {
+        let text = include_str!(
+            "../../../../testdata/tickets/119-old-java-mqje001-2397-revoked-qm-cert.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        let client = &e.diagnosis.outcome.client_log;
+        assert!(client.iter().any(|id| id == "MQJE001"), "{client:?}");
+        assert!(!client.iter().any(|id| id.starts_with("JMS")), "{client:?}");
+        assert!(
+            !e.cause.summary.contains("JMSWMQ0018"),
+            "{}",
+            e.cause.summary
+        );
+    }
+
+    /// A queue manager the prose says runs on z/OS, with no CSQX message pasted: System SSL,
+    /// so no OCSP on that side, CSQX messages predicted, and its log asked for as the channel
+    /// initiator's job log (ticket 121 without its JES log lines).
+    #[test]
+    fn a_queue_manager_said_to_run_on_zos_is_one() {
+        let text = include_str!(
+            "../../../../testdata/tickets/121-zos-chinit-csqx-messages-linux-client-amq9665.txt"
+        );
+        let without_jes: String = text
+            .lines()
+            .filter(|l| !l.contains("CSQX") && !l.contains("connection appl07"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let t = read(&without_jes, "2026-12-01T09:20:00Z");
+        assert_eq!(
+            t.case.queue_manager.tls,
+            crate::mq::config::QmTls::SystemSsl
+        );
+        let e = t.explain();
+        assert!(
+            e.diagnosis
+                .outcome
+                .queue_manager_log
+                .iter()
+                .all(|id| id.starts_with("CSQX")),
+            "{:?}",
+            e.diagnosis.outcome.queue_manager_log
+        );
+        let asks = e.tell_apart.join(" ");
+        assert!(
+            !asks.contains("AMQERR01.LOG in the queue manager"),
+            "{asks}"
+        );
+    }
+
+    /// A Windows client host whose proxy is set for WinHTTP or in Internet Options: GSKit does
+    /// not use it for OCSP, and the fix says which setting it does use (ticket 126's prose, and
+    /// `netsh winhttp show proxy` output).
+    #[test]
+    fn a_windows_system_proxy_is_named_in_the_fix_as_not_used_by_gskit() {
+        let text = include_str!(
+            "../../../../testdata/tickets/126-windows-certutil-dump-qm-cert-client-amq9716.txt"
+        );
+        let netsh = "C:\\> netsh winhttp show proxy\n\nCurrent WinHTTP proxy settings:\n\n    Proxy Server(s) :  webproxy.corp.example:8080\n    Bypass List     :  (none)\n";
+        for (ticket, proxy) in [
+            (text.to_owned(), "proxy.northwind.example:3128"),
+            (
+                text.replace("WINBATCH07 goes out through our proxy (proxy.northwind.example:3128) for everything; we set\nthat in Internet Options.", netsh),
+                "webproxy.corp.example:8080",
+            ),
+        ] {
+            let e = read(&ticket, "2026-12-01T09:20:00Z").explain();
+            let fixes: Vec<&str> = e.diagnosis.fixes.iter().map(|f| f.detail.as_str()).collect();
+            let fix = fixes.join(" ");
+            assert!(fix.contains(proxy), "{fix}");
+            assert!(fix.contains("SSLHTTPProxyName"), "{fix}");
+            assert!(fix.contains("does not use"), "{fix}");
+        }
+    }
+
+    /// A z/OS queue manager writes CSQX messages, not AMQ ones: the prediction names the CSQX
+    /// message of the same number (assumption `zos-csqx-as-amq`), and when its log is missing
+    /// the engineer asks for the channel initiator's job log, not an AMQERR01.LOG z/OS lacks.
+    #[test]
+    fn a_zos_queue_manager_is_predicted_to_write_csqx_messages() {
+        let text = include_str!(
+            "../../../../testdata/tickets/121-zos-chinit-csqx-messages-linux-client-amq9665.txt"
+        );
+        let e = read(text, "2026-12-01T09:20:00Z").explain();
+        assert!(
+            e.diagnosis
+                .outcome
+                .queue_manager_log
+                .iter()
+                .all(|id| id.starts_with("CSQX6")),
+            "{:?}",
+            e.diagnosis.outcome.queue_manager_log
+        );
+        assert!(e.cause.summary.contains("CSQX633E"), "{}", e.cause.summary);
+        assert!(!e.cause.summary.contains("AMQ9633"), "{}", e.cause.summary);
+        // System SSL is not GSKit: no GSKit validation error number is predicted for it.
+        assert!(
+            !e.diagnosis
+                .assumptions
+                .iter()
+                .any(|a| a.id == "validation-error-575010"),
             "{:?}",
             e.diagnosis.assumptions
         );

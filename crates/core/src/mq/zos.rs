@@ -29,6 +29,21 @@ impl ZosMessage {
     }
 }
 
+/// The CSQX message a z/OS channel initiator writes where a distributed queue manager writes
+/// the TLS message `id` (`AMQ9633` or `AMQ9633E` → `CSQX633E`), for AMQ9630–AMQ9699; `None`
+/// for the others. The severity letter is taken to be E, as on the CSQX TLS errors tickets
+/// show (CSQX633E, CSQX642E): part of the assumption `zos-csqx-as-amq`.
+pub fn csqx_for(id: &str) -> Option<String> {
+    let number: u16 = id
+        .strip_prefix("AMQ9")?
+        .trim_end_matches(['E', 'W', 'I'])
+        .parse()
+        .ok()?;
+    (630..=699)
+        .contains(&number)
+        .then(|| format!("CSQX{number}E"))
+}
+
 /// Every CSQX message in `text`.
 pub fn messages(text: &str) -> Vec<ZosMessage> {
     let lines: Vec<&str> = super::quote::lines(text);

@@ -55,6 +55,67 @@ impl LogFacts {
     }
 }
 
+/// Why a shipped line is the side its program says.
+const SHIPPED_REASON: &str =
+    "a line a log shipper or syslog wrote (time, host, program[pid]: message)";
+
+impl LogFacts {
+    /// Reads `line` as one a log shipper or syslog wrote for an MQ process: an ISO 8601 time
+    /// (with `Z` or an offset such as `+05:30`), the host, `program[pid]:` and the message
+    /// (`2026-12-01T07:41:22.418+05:30 pgw04 payments-gw[22107]: AMQ9665E: …`). The program
+    /// names the side as a header's `Program(…)` does; `false` when it is not such a line.
+    pub(super) fn shipped_line(&mut self, line: &str, number: usize) -> bool {
+        let mut words = line.trim_start().splitn(4, ' ');
+        let (Some(time), Some(host), Some(program), Some(rest)) =
+            (words.next(), words.next(), words.next(), words.next())
+        else {
+            return false;
+        };
+        let Some(time) = time
+            .get(10..11)
+            .filter(|t| *t == "T")
+            .and_then(|_| logtime::iso(time))
+        else {
+            return false;
+        };
+        let Some(program) = program.strip_suffix(':') else {
+            return false;
+        };
+        // `name[pid]` or `name`.
+        let (name, pid) = match program.split_once('[') {
+            Some((name, pid)) => (name, pid.strip_suffix(']')),
+            None => (program, None),
+        };
+        if name.is_empty() || host.is_empty() || host.contains(['[', ':']) {
+            return false;
+        }
+        let Some((id, severity, body)) = leading_id(rest) else {
+            return false;
+        };
+        let mut message = LogMessage::new(id, severity, number, EntryForm::Shipped);
+        message.header_line = Some(number);
+        message.set_time(time);
+        message.text = body.trim().to_owned();
+        message.channel = quoted_channel(body);
+        message.host = Some(host.to_owned());
+        message.program = Some(name.to_owned());
+        message.process = pid.map(str::to_owned);
+        if let Some((side, why)) = super::side_of(None, Some(name)) {
+            message.side = Some(side);
+            message.side_reason = Some(format!("{SHIPPED_REASON}: {why}"));
+        }
+        self.messages.push(message);
+        true
+    }
+}
+
+/// The channel a message's first sentence names: `channel 'PAY.SVRCONN'`.
+fn quoted_channel(text: &str) -> Option<String> {
+    let (_, after) = text.split_once("channel '")?;
+    let (name, _) = after.split_once('\'')?;
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
 /// One or two ISO 8601 date-times (`2026-12-01T05:58:10.419Z`) at the start of `line`: the last
 /// one (the entry's, the runtime's comes first) and the text after them.
 fn leading_iso_times(line: &str) -> Option<(logtime::LogTime, &str)> {

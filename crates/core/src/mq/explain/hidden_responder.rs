@@ -46,6 +46,23 @@ pub(super) fn hidden_responder_question(
     if !report.valid || check_side(resolved, Side::Client, &path).checked {
         return None;
     }
+    // With CDPCheckExtensions=YES the client fetches the CRL the queue manager's certificate
+    // names (IBM, "SSL stanza of the client configuration file": "SSL or TLS channels try to
+    // check CDP servers"): where the ticket shows that distribution point and the certificate
+    // is a stand-in without one, that fetch is the check the log shows.
+    if client.ssl.cdp_check_extensions.value
+        && partner.crl_urls().is_empty()
+        && let Some((line, url)) = observed.crl_urls_shown.first()
+    {
+        return Some(vec![Choice {
+            change: Change::SupposedCdp(url.clone()),
+            cost: 0,
+            words: format!(
+                "the queue manager's certificate names the CRL distribution point {url} (line {line}), which CDPCheckExtensions=YES makes the client fetch"
+            ),
+            contradicts: None,
+        }]);
+    }
     Some(vec![Choice {
         change: Change::HiddenResponder(AuthInfo {
             name: "(not shown)".into(),

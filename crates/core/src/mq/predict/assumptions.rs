@@ -237,7 +237,7 @@ pub const ASSUMPTIONS: &[Assumption] = &[
     },
     Assumption {
         id: "zos-csqx-as-amq",
-        text: "A z/OS queue manager's channel initiator writes CSQX messages where a distributed one writes AMQ messages; its TLS messages CSQX630E to CSQX699E are taken to mean what the distributed AMQ9630 to AMQ9699 of the same number mean (CSQX633E as AMQ9633 'bad certificate', CSQX637E as AMQ9637, CSQX642E as AMQ9642) and are compared as those. The numbering runs in parallel where both are known (CSQX642E and AMQ9642 'No SSL certificate for channel'); no IBM page pairs them, and the CSQX texts and inserts are not modelled. IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows).",
+        text: "A z/OS queue manager's channel initiator writes CSQX messages where a distributed one writes AMQ messages; its TLS messages CSQX630E to CSQX699E are taken to mean what the distributed AMQ9630 to AMQ9699 of the same number mean (CSQX633E as AMQ9633 'bad certificate', CSQX637E as AMQ9637, CSQX642E as AMQ9642) and are compared as those; where a distributed queue manager would write AMQ96nn, the z/OS one is predicted to write CSQX6nnE (severity E, as on the CSQX TLS errors seen) in its channel initiator's job log, not an AMQERR01.LOG. The numbering runs in parallel where both are known (CSQX642E and AMQ9642 'No SSL certificate for channel'); no IBM page pairs them, and the CSQX texts and inserts are not modelled. IBM MQ for z/OS asks no OCSP responder (OCSP in an AUTHINFO is used only on AIX, Linux and Windows).",
         certainty: Certainty::Unconfirmed,
         source: "IBM, Distributed queuing messages (CSQX...) https://www.ibm.com/docs/SSFKSJ_9.3.0/reference/csq_x.html ; mq-reference §1 'Platform limit' and §8 (OCSP AUTHINFO not used on z/OS); CSQX642E as quoted in Hursley's 'WebSphere MQ SSL gotchas'",
     },
@@ -276,6 +276,12 @@ pub const ASSUMPTIONS: &[Assumption] = &[
         text: "The certificate chain openssl s_client printed is taken as the chain the queue manager's listener presents to the MQ client. The queue manager chooses the certificate by the SNI the client sends: a channel with CERTLABL gets its own certificate only for the channel's SNI name (OutboundSNI=CHANNEL, '<channel>.chl.mq.ibm.com'), otherwise the queue manager's default certificate is presented; an s_client run without that -servername may have been shown another certificate than the MQ client is.",
         certainty: Certainty::Partial,
         source: "https://www.ibm.com/docs/en/ibm-mq/latest?topic=requirements-how-mq-provides-multiple-certificates-capability (mq-reference §9); openssl-s_client(1) (-servername, -showcerts)",
+    },
+    Assumption {
+        id: "openssl-verify-cafile-as-key-repository",
+        text: "openssl verify run on one side's certificate with -CAfile (or -CApath) is taken to hold the CA certificates the other side's key repository holds, and the certificate file to be what that side sends, so that its error 20 (unable to get local issuer certificate), 2 or 21 (the chain does not reach one of those CAs) is what GSKit finds: a missing intermediate or an untrusted root. That holds when the CA file is the one the key repository was built from and the file holds what the sender's key repository sends (an intermediate the sender sends but the file lacks would make openssl fail where GSKit succeeds). Whose certificate it is is read from the file name or subject (the queue manager's name or host, qm, client, app).",
+        certainty: Certainty::Unconfirmed,
+        source: "openssl-verify(1) (-CAfile, -untrusted; X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY 20, UNABLE_TO_GET_ISSUER_CERT 2, UNABLE_TO_VERIFY_LEAF_SIGNATURE 21); no source compares it with GSKit",
     },
     Assumption {
         id: "s-client-cafile-as-key-repository",

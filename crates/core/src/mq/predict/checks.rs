@@ -175,11 +175,26 @@ fn apply_policy(b: &mut Builder<'_>, side: Side, check: &SideCheck) -> bool {
                         .iter()
                         .find_map(|name| client.env(name).map(|v| (*name, v.to_owned())))
                         .filter(|_| side == Side::Client && client.http_proxy().is_none());
-                    let proxy = match shell_proxy {
-                        Some((name, value)) => format!(" The client's host has {name}={value}: curl and other tools go through it, GSKit's OCSP client does not (APAR IC64358), so set SSLHTTPProxyName in mqclient.ini's SSL stanza (or MQSSLPROXY) to that proxy."),
-                        None => String::new(),
+                    // The same for a proxy set for Windows (WinHTTP, Internet Options): the
+                    // C client's GSKit knows only SSLHTTPProxyName / MQSSLPROXY (q013360).
+                    let windows_proxy = client.windows_proxy.as_ref().filter(|_| {
+                        side == Side::Client
+                            && client.http_proxy().is_none()
+                            && client.kind == crate::mq::java::ClientKind::C
+                    });
+                    let proxy = match (shell_proxy, windows_proxy) {
+                        (Some((name, value)), _) => format!(" The client's host has {name}={value}: curl and other tools go through it, GSKit's OCSP client does not (APAR IC64358), so set SSLHTTPProxyName in mqclient.ini's SSL stanza (or MQSSLPROXY) to that proxy."),
+                        (None, Some(windows)) => format!(" The client's Windows host is set to use the proxy {} ({}, line {}): the MQ client (GSKit) does not use the Windows proxy settings for its OCSP requests (APAR IC64358); it uses only SSLHTTPProxyName in mqclient.ini's SSL stanza or the MQSSLPROXY environment variable (IBM, Revoked certificates and OCSP, q013360), so set SSLHTTPProxyName={} there (MQSCO has no proxy field).", windows.address, windows.setting, windows.line, windows.as_ssl_http_proxy_name()),
+                        (None, None) => String::new(),
                     };
-                    b.fix("Make the responder reachable", format!("Start the OCSP responder at {url}, open the firewall, or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed.{proxy}"), Some(Change::ResponderUp { url: url.clone() }))
+                    // A CRL distribution point (CDPCheckExtensions=YES) is published, not started.
+                    let cdp = crate::mq::revocation::crl_distribution_points(b.resolved, side, cert)
+                        .contains(&url.as_str());
+                    if cdp {
+                        b.fix("Make the CRL distribution point reachable", format!("Publish the CRL at {url} where {who} can fetch it (DNS name, firewall), or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed; or set CDPCheckExtensions=NO if revocation is to be checked another way.{proxy}"), Some(Change::ResponderUp { url: url.clone() }))
+                    } else {
+                        b.fix("Make the responder reachable", format!("Start the OCSP responder at {url}, open the firewall, or set SSLHTTPProxyName (MQSSLPROXY on the client) when a proxy is needed.{proxy}"), Some(Change::ResponderUp { url: url.clone() }))
+                    }
                 }
                 Unknown::NotKnown { why } => b.fix("Teach the responder the certificate", format!("{why}. Start the responder with the CA that issued the certificate (-CA) and an index.txt that lists its serial; GSKit also asks about every intermediate CA."), None),
                 Unknown::Unverifiable { why } => b.fix("Fix the responder's signature", format!("{why}. Sign with the issuing CA, or with a responder certificate the CA issued with id-kp-OCSPSigning, embedded in the response."), None),

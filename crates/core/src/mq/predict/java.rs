@@ -27,21 +27,47 @@ fn java_log(b: &mut Builder<'_>, id: &str, text: String, certainty: Certainty) {
     });
 }
 
+/// The head of the exception chain for reason `code`: JMS's JMSWMQ0018 (`jms_head`, with its
+/// text) and JMSCMQ0001, or, for the IBM MQ classes for Java (MQJE ids in the ticket, no JMS
+/// ids), `MQJE001: Completion Code '2', Reason 'code'` around the same JMQI exception.
+fn head(b: &mut Builder<'_>, jms_head: (&str, String), code: u32, name: &str) {
+    if b.resolved.client.classes_for_java {
+        java_log(
+            b,
+            "MQJE001",
+            format!("MQJE001: Completion Code '2', Reason '{code}'."),
+            Certainty::Partial,
+        );
+        return;
+    }
+    java_log(b, jms_head.0, jms_head.1, Certainty::Partial);
+    java_log(
+        b,
+        "JMSCMQ0001",
+        format!(
+            "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '{code}' ('{name}')."
+        ),
+        Certainty::Confirmed,
+    );
+}
+
 /// The head of the exception chain a Java client shows when the queue manager refuses its
 /// CipherSpec (AMQ9641 follows it in the JMQI chain; IBM Cloud's JMS TLS tutorial,
 /// https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md ).
 pub(super) fn cipher_refused(b: &mut Builder<'_>) {
     let qm = b.resolved.qm.name.clone();
     let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
-    java_log(
+    head(
         b,
-        "JMSWMQ0018",
-        format!(
-            "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        (
+            "JMSWMQ0018",
+            format!(
+                "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+            ),
         ),
-        Certainty::Partial,
+        2397,
+        "MQRC_JSSE_ERROR",
     );
-    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2397' ('MQRC_JSSE_ERROR').".into(), Certainty::Confirmed);
 }
 
 /// The exception chain a Java client shows when the queue manager refuses the connection with
@@ -52,15 +78,17 @@ pub(super) fn cipher_refused(b: &mut Builder<'_>) {
 pub(super) fn not_authorized(b: &mut Builder<'_>) {
     let qm = b.resolved.qm.name.clone();
     let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
-    java_log(
+    head(
         b,
-        "JMSWMQ2013",
-        format!(
-            "JMSWMQ2013: The security authentication was not valid that was supplied for queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        (
+            "JMSWMQ2013",
+            format!(
+                "JMSWMQ2013: The security authentication was not valid that was supplied for queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+            ),
         ),
-        Certainty::Partial,
+        2035,
+        "MQRC_NOT_AUTHORIZED",
     );
-    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2035' ('MQRC_NOT_AUTHORIZED').".into(), Certainty::Confirmed);
 }
 
 /// The exception chain the application shows for a JSSE failure.
@@ -94,15 +122,17 @@ fn handshake_failed(b: &mut Builder<'_>, id: &str, last: String) {
     let qm = b.resolved.qm.name.clone();
     let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
     b.fail(2397);
-    java_log(
+    head(
         b,
-        "JMSWMQ0018",
-        format!(
-            "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+        (
+            "JMSWMQ0018",
+            format!(
+                "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
+            ),
         ),
-        Certainty::Partial,
+        2397,
+        "MQRC_JSSE_ERROR",
     );
-    java_log(b, "JMSCMQ0001", "JMSCMQ0001: IBM MQ call failed with compcode '2' ('MQCC_FAILED') reason '2397' ('MQRC_JSSE_ERROR').".into(), Certainty::Confirmed);
     java_log(
         b,
         "AMQ9204",

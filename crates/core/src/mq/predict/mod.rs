@@ -290,7 +290,10 @@ impl Builder<'_> {
             // z/OS writes the CSQX message of the same number (an assumption).
             QmTls::SystemSsl => {
                 self.assume("zos-csqx-as-amq");
-                self.gskit_id(id)
+                match crate::mq::zos::csqx_for(id) {
+                    Some(csqx) => csqx,
+                    None => self.gskit_id(id),
+                }
             }
         };
         self.diagnosis.queue_manager_log.push(LogEntry {

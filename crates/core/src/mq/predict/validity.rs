@@ -328,6 +328,14 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
             "the queue manager's",
             "the client's key repository",
         ),
+        // A z/OS queue manager's key repository is a RACF key ring (IBM, "Working with
+        // SSL/TLS on z/OS").
+        Side::QueueManager if b.resolved.qm.tls == QmTls::SystemSsl => (
+            "mq.qm_chain",
+            "The queue manager validates the client's chain",
+            "the client's",
+            "the queue manager's key ring",
+        ),
         Side::QueueManager => (
             "mq.qm_chain",
             "The queue manager validates the client's chain",
@@ -434,7 +442,13 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
     };
     let (message, text) = match (library, &fault) {
         (QmTls::Gskit | QmTls::SystemSsl, Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity) => ("AMQ9658", "Certificate is not within validity period. A certificate has been encountered which failed checks on its validity period: it has either expired, or is not yet valid for use. The channel is '????'.".to_owned()),
-        (QmTls::Gskit | QmTls::SystemSsl, _) => ("AMQ9633", format!(
+        // z/OS: the CSQX message of AMQ9633's number; its words and System SSL's return code
+        // are not modelled (assumption zos-csqx-as-amq), so no GSKit error number is predicted.
+        (QmTls::SystemSsl, _) => ("AMQ9633", format!(
+            "bad SSL certificate for channel '????' (as the distributed AMQ9633: the certificate '{}' failed validation against the CA certificates connected to the queue manager's key ring; the CSQX text and System SSL's return code are not modelled).",
+            gskit_name(partner)
+        )),
+        (QmTls::Gskit, _) => ("AMQ9633", format!(
             "Bad SSL certificate for channel '{}'. … (b) it was formatted correctly but failed validation against the Certification Authority (CA) root and other certificates held on the local system … The details of the certificate which could not be validated are '{}'. The certificate validation error was 575010.",
             if side == Side::Client { channel.as_str() } else { "????" },
             gskit_name(partner)
@@ -464,7 +478,7 @@ fn refuse(b: &mut Builder<'_>, side: Side, partner: &Certificate, fault: Fault) 
             b.qm_sees_client_abort();
         }
         Side::QueueManager => {
-            if library != QmTls::Openssl
+            if library == QmTls::Gskit
                 && !matches!(
                     fault,
                     Fault::OutOfValidity { .. } | Fault::SupposedOutOfValidity
