@@ -1922,6 +1922,10 @@ fn search(case: &Case, mut resolved: Resolved, observed: &Observations) -> Expla
     explained
 }
 
+/// How [`http_error_fix`]'s reason begins: the cause then says no status was had, not that the
+/// responder answers unknown.
+const HTTP_REFUSAL: &str = "the responder answers HTTP";
+
 /// A responder the side's check found no status at, that answered a hand-made request with an
 /// HTTP error status (curl's `< HTTP/1.1 403 Forbidden`): it is reached but refuses the request,
 /// so teaching it the certificate fixes nothing; the fix is to let it answer that host.
@@ -1937,7 +1941,7 @@ fn http_error_fix(diagnosis: &mut Diagnosis, observed: &Observations) {
         return;
     };
     let said = format!(
-        "the responder answers HTTP {} ({} at line {}), not an OCSP response",
+        "{HTTP_REFUSAL} {} ({} at line {}), not an OCSP response",
         tried.http_error.as_deref().unwrap_or_default(),
         tried.tool,
         tried.line
@@ -2285,6 +2289,9 @@ fn summary(diagnosis: &Diagnosis) -> String {
                         "{who} gets no answer from {} {url} about {whose} ({name}) (nothing in the case says it answers)",
                         source(url)
                     ),
+                    Unknown::NotKnown { why } if why.starts_with(HTTP_REFUSAL) => {
+                        format!("{who} gets no revocation status for {whose} ({name}): {why}")
+                    }
                     Unknown::NotKnown { why } => {
                         format!("the OCSP responder answers unknown about {whose} ({name}): {why}")
                     }
