@@ -99,6 +99,7 @@ pub(crate) fn path_crl_verdict(
     use crate::general_name::KeyUsageFlags;
     let crl = source.crl;
     let cert_is_ca = cert.basic_constraints().is_some_and(|(ca, _)| ca);
+    let points = super::dp_names::of_certificate(cert);
     for ext in &crl.extensions {
         let name = || ext.name.clone().unwrap_or_else(|| ext.oid.clone());
         if matches!(ext.value, ExtensionValue::Broken { .. }) {
@@ -145,7 +146,6 @@ pub(crate) fn path_crl_verdict(
                         "a distribution point named relative to the CRL issuer that mqocsp cannot read",
                     ));
                 }
-                let points = super::dp_names::of_certificate(cert);
                 let by_directory = directory.iter().any(|idp| {
                     points.iter().any(|p| {
                         p.names.iter().any(|n| n.matches(idp))
@@ -170,7 +170,6 @@ pub(crate) fn path_crl_verdict(
     });
     // A distribution point without a cRLIssuer (or none at all) has its CRLs from the
     // certificate's issuer; one with a cRLIssuer from that CA, as an indirect CRL.
-    let points = super::dp_names::of_certificate(cert);
     let issuer_allowed = ((points.is_empty() || points.iter().any(|p| p.crl_issuers.is_empty()))
         && crl.issuer.matches(&cert.issuer))
         || (indirect
@@ -254,9 +253,9 @@ pub(crate) fn path_crl_verdict(
     })
 }
 
-/// The reasons `source` can answer for about `cert` (§6.3.3 (d)): its onlySomeReasons, or all,
-/// within the reasons of the certificate's distribution points, or all.
-fn interim_reasons(source: &CrlSource<'_>, cert: &Certificate) -> ReasonMask {
+/// The reasons `source` can answer for about a certificate whose distribution points are
+/// `points` (§6.3.3 (d)): its onlySomeReasons, or all, within the points' reasons, or all.
+fn interim_reasons(source: &CrlSource<'_>, points: &[super::dp_names::Point]) -> ReasonMask {
     let of_crl = source
         .crl
         .extensions
@@ -264,7 +263,6 @@ fn interim_reasons(source: &CrlSource<'_>, cert: &Certificate) -> ReasonMask {
         .find(|e| e.oid == OID_IDP)
         .and_then(|idp| crl_reasons(idp, source.der))
         .unwrap_or(ALL_REASONS);
-    let points = super::dp_names::of_certificate(cert);
     let of_points = if points.is_empty() || points.iter().any(|p| p.reasons.is_none()) {
         ALL_REASONS
     } else {
@@ -395,7 +393,8 @@ pub(super) fn revocation_step(
         return None;
     }
     let builder = step("chain.crl", "Not revoked (CRL)", cert, "RFC 5280 §6.3");
-    let crl_issuers = super::dp_names::crl_issuers(cert);
+    let points = super::dp_names::of_certificate(cert);
+    let crl_issuers: Vec<_> = points.iter().flat_map(|p| p.crl_issuers.iter()).collect();
     let candidates: Vec<&CrlSource<'_>> = input
         .crls
         .iter()
@@ -458,7 +457,7 @@ pub(super) fn revocation_step(
                 // §6.3.3 (d), (e): a CRL covers the reasons its issuingDistributionPoint and
                 // the certificate's distribution points have in common; the certificate is not
                 // revoked once the CRLs used cover every reason.
-                covered |= interim_reasons(source, cert);
+                covered |= interim_reasons(source, &points);
                 if covered & ALL_REASONS == ALL_REASONS {
                     not_listed = Some(source.crl.this_update);
                 }

@@ -55,6 +55,11 @@ fn head(b: &mut Builder<'_>, jms_head: (&str, String), code: u32, name: &str) {
 /// CipherSpec (AMQ9641 follows it in the JMQI chain; IBM Cloud's JMS TLS tutorial,
 /// https://github.com/ibm-cloud-docs/mqcloud/blob/master/mqoc_jms_tls.md ).
 pub(super) fn cipher_refused(b: &mut Builder<'_>) {
+    failed_to_connect(b);
+}
+
+/// JMSWMQ0018 over JMSCMQ0001 with 2397: the head of every JSSE failure's chain.
+fn failed_to_connect(b: &mut Builder<'_>) {
     let qm = b.resolved.qm.name.clone();
     let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
     head(
@@ -119,20 +124,9 @@ pub(super) fn refused_by_qm(b: &mut Builder<'_>) {
 
 /// JMSWMQ0018, JMSCMQ0001 2397, AMQ9204, AMQ9771 and JSSE's exception `last` (with id `id`).
 fn handshake_failed(b: &mut Builder<'_>, id: &str, last: String) {
-    let qm = b.resolved.qm.name.clone();
     let conn = b.resolved.client.mqcd.conn_name.clone().unwrap_or_default();
     b.fail(2397);
-    head(
-        b,
-        (
-            "JMSWMQ0018",
-            format!(
-                "JMSWMQ0018: Failed to connect to queue manager '{qm}' with connection mode 'Client' and host name '{conn}'."
-            ),
-        ),
-        2397,
-        "MQRC_JSSE_ERROR",
-    );
+    failed_to_connect(b);
     java_log(
         b,
         "AMQ9204",
